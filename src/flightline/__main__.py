@@ -1,0 +1,5 @@
+import sys
+
+from flightline.cli.main import main
+
+sys.exit(main())

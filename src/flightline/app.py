@@ -1,0 +1,118 @@
+"""The ASGI application: routers, the error envelope, the request middleware."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from flightline import __version__
+from flightline.audit.router import router as audit_router
+from flightline.core.context import request_context
+from flightline.core.db import Database
+from flightline.core.envelope import error_response
+from flightline.core.errors import FlightlineError
+from flightline.core.masterkey import derive_key, load_master_key
+from flightline.core.middleware import RequestMiddleware
+from flightline.core.openapi import install_openapi
+from flightline.core.pagination import CursorCodec
+from flightline.core.settings import Settings, environment_settings
+from flightline.health.router import router as health_router
+from flightline.reviews.router import router as reviews_router
+
+
+def _param(loc: tuple[object, ...]) -> str | None:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or None
+
+
+async def _on_domain_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, FlightlineError)
+    ctx = request_context(request)
+    ctx.error_code = exc.code
+    return error_response(exc.status, exc.code, exc.message, ctx.request_id, exc.param, exc.headers)
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    ctx = request_context(request)
+    ctx.error_code = "invalid_request"
+    errors = exc.errors()
+    first = errors[0] if errors else {}
+    if first.get("type") == "json_invalid":
+        return error_response(400, "invalid_request", "The body is not valid JSON.", ctx.request_id)
+    loc = tuple(first.get("loc", ()))
+    param = _param(loc)
+    reason = str(first.get("msg", "is not valid"))
+    message = f"{param}: {reason}." if param else f"{reason}."
+    return error_response(422, "invalid_request", message, ctx.request_id, param)
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    ctx = request_context(request)
+    if exc.status_code == 404:
+        code, message = "not_found", "No such route."
+    elif exc.status_code == 405:
+        code, message = "method_not_allowed", "That method is not allowed on this route."
+    elif exc.status_code == 415:
+        code, message = "unsupported_media_type", "That Content-Type is not supported here."
+    elif exc.status_code < 500:
+        code, message = "invalid_request", "The request could not be processed."
+    else:
+        code, message = "internal_error", "Something went wrong on our side."
+    ctx.error_code = code
+    headers = dict(exc.headers) if exc.headers else None
+    return error_response(exc.status_code, code, message, ctx.request_id, headers=headers)
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    """Build the app. Without a `database`, the lifespan connects as the application role."""
+    settings = settings or environment_settings()
+    master_key = load_master_key(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = database is None
+        if owned:
+            if settings.database_url is None:
+                raise RuntimeError("FLIGHTLINE_DATABASE_URL is not set for the API process")
+            app.state.db = Database(settings.database_url, pool_size=settings.db_pool_size)
+        try:
+            yield
+        finally:
+            if owned:
+                await app.state.db.dispose()
+
+    app = FastAPI(
+        title="Flightline API",
+        version=__version__,
+        lifespan=lifespan,
+        openapi_url="/v1/openapi.json",
+        docs_url="/v1/docs",
+        redoc_url=None,
+        # No redirects: a client following one could drop or leak its key.
+        redirect_slashes=False,
+    )
+    app.state.settings = settings
+    app.state.db = database
+    app.state.cursor_codec = CursorCodec(derive_key(master_key, "flightline/cursor/v1"))
+    app.add_exception_handler(FlightlineError, _on_domain_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.include_router(health_router)
+    app.include_router(reviews_router)
+    app.include_router(audit_router)
+    app.add_middleware(RequestMiddleware, database=lambda: app.state.db)
+
+    install_openapi(app)
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory` / granian workers started by the CLI."""
+    return create_app()

@@ -1,0 +1,112 @@
+"""Test fixtures: a throwaway PostgreSQL cluster (the same code as the private
+cluster of `flightline dev`), migrated once, and the app wired to it as the
+application role. Tests isolate themselves by creating their own tenants."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from flightline.app import create_app
+from flightline.auth import service as key_service
+from flightline.core.cluster import Cluster
+from flightline.core.db import Database, Tenant
+from flightline.core.settings import Settings, load_settings
+from flightline.migrations.runner import upgrade
+from flightline.orgs import service as org_service
+
+
+@pytest.fixture(scope="session")
+def cluster() -> Iterator[Cluster]:
+    # Under /tmp directly: pytest's own tmp root is 0700 and, as root, the
+    # cluster runs as an unprivileged user that must be able to reach it.
+    root = Path(tempfile.mkdtemp(prefix="flightline-test-"))
+    os.chmod(root, 0o711)
+    cluster = Cluster(root)
+    cluster.start()
+    upgrade(cluster.owner_url, cluster.app_url)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def settings(cluster: Cluster) -> Settings:
+    return load_settings(cluster.data_dir)
+
+
+@pytest.fixture(scope="session")
+async def app_db(cluster: Cluster) -> AsyncIterator[Database]:
+    db = Database(cluster.app_url, pool_size=5)
+    yield db
+    await db.dispose()
+
+
+@pytest.fixture(scope="session")
+async def owner_db(cluster: Cluster) -> AsyncIterator[Database]:
+    db = Database(cluster.owner_url, pool_size=2)
+    yield db
+    await db.dispose()
+
+
+@pytest.fixture(scope="session")
+async def super_db(cluster: Cluster) -> AsyncIterator[Database]:
+    db = Database(cluster.superuser_url(), pool_size=1)
+    yield db
+    await db.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, app_db: Database) -> FastAPI:
+    return create_app(settings, database=app_db)
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as c:
+        yield c
+
+
+@dataclass
+class TenantKeys:
+    org_id: uuid.UUID
+    live: str
+    test: str
+    live_key_id: str
+    test_key_id: str
+
+    def scope(self, sandbox: bool = False) -> Tenant:
+        return Tenant(self.org_id, sandbox)
+
+    def headers(self, sandbox: bool = False) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.test if sandbox else self.live}"}
+
+
+async def make_tenant(owner_db: Database, name: str = "Tenant") -> TenantKeys:
+    async with owner_db.sessionmaker() as session, session.begin():
+        org = await org_service.create(session, name)
+        live = await key_service.create(session, org.id, "live", sandbox=False)
+        test = await key_service.create(session, org.id, "test", sandbox=True)
+    return TenantKeys(org.id, live.secret, test.secret, live.key.key_id, test.key.key_id)
+
+
+@pytest.fixture
+async def tenant(owner_db: Database) -> TenantKeys:
+    return await make_tenant(owner_db, "Tenant A")
+
+
+@pytest.fixture
+async def other_tenant(owner_db: Database) -> TenantKeys:
+    return await make_tenant(owner_db, "Tenant B")
