@@ -7,11 +7,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select, text, tuple_
+from sqlalchemy import select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flightline.audit.models import AuditEvent
-from flightline.core.db import Tenant
+from flightline.core.db import Tenant, driver_connection
 from flightline.core.pagination import Position
 
 
@@ -31,26 +31,33 @@ class AuditRecord:
     resource_id: str | None = None
 
 
-_INSERT = insert(AuditEvent)
+_INSERT_SQL = (
+    "INSERT INTO audit_events (org_id, id, sandbox, key_id, method, route, status, outcome,"
+    " request_id, duration_ms, action, resource_id)"
+    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
 
 
 async def insert_audit_event(session: AsyncSession, record: AuditRecord) -> None:
-    await session.execute(
-        _INSERT,
-        {
-            "id": record.id,
-            "org_id": record.org_id,
-            "sandbox": record.sandbox,
-            "key_id": record.key_id,
-            "method": record.method,
-            "route": record.route,
-            "status": record.status,
-            "outcome": record.outcome,
-            "request_id": record.request_id,
-            "duration_ms": record.duration_ms,
-            "action": record.action,
-            "resource_id": record.resource_id,
-        },
+    """A plain insert in the caller's transaction (on the request path: see driver_connection)."""
+    conn = await driver_connection(session)
+    await conn.execute(
+        _INSERT_SQL,
+        (
+            record.org_id,
+            record.id,
+            record.sandbox,
+            record.key_id,
+            record.method,
+            record.route,
+            record.status,
+            record.outcome,
+            record.request_id,
+            record.duration_ms,
+            record.action,
+            record.resource_id,
+        ),
+        prepare=True,
     )
 
 

@@ -13,21 +13,20 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
+import psycopg
 from fastapi import Depends, Request
-from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flightline.auth.keys import hash_secret, well_formed
 from flightline.auth.schemas import Principal
 from flightline.core.context import request_context
-from flightline.core.db import Database
+from flightline.core.db import Database, driver_connection
 from flightline.core.errors import AuthUnavailable, InvalidApiKey, MissingApiKey, OrgUnbound
 from flightline.core.pagination import CursorCodec
 
-_AUTHENTICATE = text(
-    "SELECT key_id, org_id, mode, org_status, matched "
-    "FROM flightline_private.authenticate(:hash, :relaxed)"
+_AUTHENTICATE = (
+    "SELECT key_id, org_id, mode, org_status, matched FROM flightline_private.authenticate(%s, %s)"
 )
 # Reads commit only their audit row; losing it in a crash window is the
 # documented trade-off for not waiting on a WAL flush per GET.
@@ -65,19 +64,19 @@ async def authenticate(request: Request) -> Principal:
     session = db.sessionmaker()
     ctx.session = session
     try:
-        row = (
-            await session.execute(
-                _AUTHENTICATE,
-                {"hash": digest, "relaxed": request.method in _RELAXED_METHODS},
-            )
-        ).first()
-    except (SQLAlchemyError, OSError, TimeoutError):
+        conn = await driver_connection(session)
+        cursor = await conn.execute(
+            _AUTHENTICATE, (digest, request.method in _RELAXED_METHODS), prepare=True
+        )
+        row = await cursor.fetchone()
+    except (SQLAlchemyError, psycopg.Error, OSError, TimeoutError):
         raise AuthUnavailable(headers={"Retry-After": "5"}) from None
-    if row is None or not hmac.compare_digest(row.matched, digest):
+    if row is None or not hmac.compare_digest(row[4], digest):
         raise InvalidApiKey()
-    if row.org_status != "active":
+    key_id, org_id, mode, org_status, _ = row
+    if org_status != "active":
         raise OrgUnbound()
-    principal = Principal(org_id=row.org_id, key_id=row.key_id, sandbox=row.mode == "sandbox")
+    principal = Principal(org_id=org_id, key_id=key_id, sandbox=mode == "sandbox")
     ctx.principal = principal
     return principal
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 
 from flightline import __version__
@@ -36,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", parents=[common], help="run the API (HTTPS)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8443)
-    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--server", choices=("uvicorn", "granian"), default="uvicorn")
     p = sub.add_parser("worker", parents=[common], help="run background jobs")
     p.add_argument("--concurrency", type=int, default=4)

@@ -147,7 +147,9 @@ def dev(settings: Settings, host: str, port: int) -> int:
         )
         cmd = [sys.executable, "-m", "flightline"]
         children = [
-            subprocess.Popen([*cmd, "serve", "--host", host, "--port", str(port)], env=env),
+            subprocess.Popen(
+                [*cmd, "serve", "--host", host, "--port", str(port), "--workers", "1"], env=env
+            ),
             subprocess.Popen([*cmd, "worker"], env=env),
         ]
         stop = False

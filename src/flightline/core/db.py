@@ -12,7 +12,9 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
+import psycopg
 from sqlalchemy import MetaData, text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -84,6 +86,20 @@ async def tenant_session(
     async with sessionmaker() as session, session.begin():
         await bind_tenant(session, tenant)
         yield session
+
+
+async def driver_connection(session: AsyncSession) -> psycopg.AsyncConnection[Any]:
+    """The psycopg connection under the session's transaction.
+
+    The request path's two fixed statements (key lookup with tenant binding,
+    audit insert) run on it directly: measured in docs/BENCHMARKS.md, going
+    through SQLAlchemy costs more CPU than the database work itself.
+    """
+    conn = await session.connection()
+    raw = await conn.get_raw_connection()
+    driver = raw.driver_connection
+    assert isinstance(driver, psycopg.AsyncConnection)
+    return driver
 
 
 class PrivilegedRoleError(Exception):

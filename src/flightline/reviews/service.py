@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,7 +17,25 @@ from flightline.reviews.models import Review
 from flightline.reviews.schemas import Failure, ReviewList, ReviewOut, ReviewStatus
 
 
-def to_out(review: Review) -> ReviewOut:
+class ReviewFields(Protocol):
+    """What `to_out` reads: an ORM `Review` or a repository row."""
+
+    id: uuid.UUID
+    review_type: str
+    status: str
+    reference_id: str | None
+    label: str | None
+    metadata_: dict[str, str]
+    document_count: int
+    report_available: bool
+    sandbox: bool
+    failure_code: str | None
+    failure_message: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+def to_out(review: ReviewFields) -> ReviewOut:
     return ReviewOut(
         review_id=review.id,
         review_type=review.review_type,
@@ -37,7 +56,7 @@ def to_out(review: Review) -> ReviewOut:
     )
 
 
-async def get_review(session: AsyncSession, tenant: Tenant, raw_id: str) -> Review:
+async def get_review(session: AsyncSession, tenant: Tenant, raw_id: str) -> ReviewFields:
     """The review, or `review_not_found` — also for a malformed id or another tenant's."""
     review_id = parse_uuid(raw_id)
     review = await repository.get(session, tenant, review_id) if review_id else None

@@ -112,9 +112,11 @@ CREATE TABLE audit_events (
   chain_seq bigint,
   prev_hash bytea,
   hash bytea,
-  PRIMARY KEY (org_id, id),
-  UNIQUE (org_id, chain_seq)
+  PRIMARY KEY (org_id, id)
 );
+-- Partial: unsealed rows (chain_seq NULL) cost no entry on the request path.
+CREATE UNIQUE INDEX uq_audit_events_chain ON audit_events (org_id, chain_seq)
+  WHERE chain_seq IS NOT NULL;
 CREATE INDEX ix_audit_events_listing ON audit_events (org_id, sandbox, occurred_at DESC, id DESC);
 CREATE INDEX ix_audit_events_unsealed ON audit_events (org_id, occurred_at, id) WHERE hash IS NULL;
 """
@@ -182,7 +184,7 @@ AS $$
 DECLARE
   k record;
 BEGIN
-  SELECT a.id, a.key_id, a.org_id, a.mode, o.status,
+  SELECT a.id, a.key_id, a.org_id, a.mode, o.status, a.last_used_at,
          CASE WHEN a.secret_hash = p_hash THEN a.secret_hash ELSE a.previous_secret_hash END AS h
     INTO k
     FROM public.api_keys a
@@ -204,12 +206,13 @@ BEGIN
     END IF;
     -- At most one write a minute per key; a row another request is already
     -- touching is skipped rather than waited for.
-    UPDATE public.api_keys SET last_used_at = now()
-     WHERE (api_keys.org_id, api_keys.id) IN (
-       SELECT x.org_id, x.id FROM public.api_keys x
-        WHERE x.org_id = k.org_id AND x.id = k.id
-          AND (x.last_used_at IS NULL OR x.last_used_at < now() - interval '60 seconds')
-        FOR UPDATE SKIP LOCKED);
+    IF k.last_used_at IS NULL OR k.last_used_at < now() - interval '60 seconds' THEN
+      UPDATE public.api_keys SET last_used_at = now()
+       WHERE (api_keys.org_id, api_keys.id) IN (
+         SELECT x.org_id, x.id FROM public.api_keys x
+          WHERE x.org_id = k.org_id AND x.id = k.id
+          FOR UPDATE SKIP LOCKED);
+    END IF;
   END IF;
   RETURN QUERY SELECT k.id, k.key_id, k.org_id, k.mode, k.status, k.h;
 END;
