@@ -23,7 +23,9 @@ from flightline.core.openapi import install_openapi
 from flightline.core.pagination import CursorCodec
 from flightline.core.settings import Settings, environment_settings
 from flightline.health.router import router as health_router
+from flightline.reviews.intake import build_intake
 from flightline.reviews.router import router as reviews_router
+from flightline.reviews.schemas import ReviewCreateFromUrls, ReviewCreateMultipart
 
 
 def _param(loc: tuple[object, ...]) -> str | None:
@@ -107,6 +109,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.db = database
     app.state.cursor_codec = CursorCodec(derive_key(master_key, "flightline/cursor/v1"))
+    app.state.intake = build_intake(settings, master_key)
     app.add_exception_handler(FlightlineError, _on_domain_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
@@ -115,7 +118,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(audit_router)
     app.add_middleware(RequestMiddleware, database=lambda: app.state.db)
 
-    install_openapi(app)
+    install_openapi(app, extra_models=(ReviewCreateFromUrls, ReviewCreateMultipart))
     return app
 
 

@@ -77,25 +77,30 @@ def serve(settings: Settings, host: str, port: int, workers: int, server: str) -
     return 0
 
 
-async def _run_worker(app_url: str, concurrency: int) -> None:
+async def _run_worker(settings: Settings, app_url: str, concurrency: int) -> None:
+    from flightline.core.storage import sweep_staging
+    from flightline.reviews.intake import build_intake
     from flightline.worker import runtime
     from flightline.worker.app import build_app
 
     db = Database(app_url, pool_size=max(2, concurrency), application_name="flightline-worker")
-    runtime.set_database(db)
+    intake = build_intake(settings, load_master_key(settings))
+    sweep_staging(intake.store)
+    runtime.configure(db, intake)
     app = build_app(app_url)
     try:
         async with app.open_async():
             await app.run_worker_async(concurrency=concurrency, install_signal_handlers=True)
     finally:
-        runtime.set_database(None)
+        runtime.configure(None)
         await db.dispose()
 
 
 def worker(settings: Settings, concurrency: int) -> int:
     with databases(settings, migrate=True) as dbs:
         asyncio.run(_check_role(dbs.app_url))
-        asyncio.run(_run_worker(dbs.app_url, concurrency))
+        _prepare_child_env(settings, dbs)
+        asyncio.run(_run_worker(settings, dbs.app_url, concurrency))
     return 0
 
 

@@ -8,6 +8,7 @@ response starts, so the client never sees a success that was not committed.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,9 @@ class RequestContext:
     error_code: str | None = None
     action: str | None = None
     resource_id: str | None = None
+    # Undo steps outside the database (stored blobs) for when the request's
+    # transaction does not commit after all.
+    on_rollback: list[Callable[[], None]] = field(default_factory=list)
 
 
 def request_context(conn: HTTPConnection) -> RequestContext:

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
-from sqlalchemy import MetaData, text
+from sqlalchemy import Connection, MetaData, event, text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Session
 
 
 class Base(DeclarativeBase):
@@ -48,6 +48,23 @@ class Tenant:
 _BIND_SQL = text(
     "SELECT set_config('app.org_id', :org_id, true), set_config('app.sandbox', :sandbox, true)"
 )
+
+
+def rebind_on_begin(session: AsyncSession, tenant: Tenant) -> None:
+    """Bind every later transaction of this session to `tenant` as it begins.
+
+    A create ends the authentication transaction before it streams the body
+    (an upload can outlast any sane idle-in-transaction limit); what follows
+    must be bound exactly as the first transaction was.
+    """
+
+    def _bind(sync_session: Session, transaction: object, connection: Connection) -> None:
+        connection.execute(
+            _BIND_SQL,
+            {"org_id": str(tenant.org_id), "sandbox": "on" if tenant.sandbox else "off"},
+        )
+
+    event.listen(session.sync_session, "after_begin", _bind)
 
 
 async def bind_tenant(session: AsyncSession, tenant: Tenant) -> None:

@@ -83,3 +83,30 @@ ERROR_CODES: tuple[str, ...] = (
 
 class AdminError(Exception):
     """An admin command cannot be carried out; the message is for the operator."""
+
+
+def api_error(
+    code: str,
+    status: int,
+    message: str,
+    *,
+    param: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> FlightlineError:
+    """An error whose code is decided at run time (package rules, limits)."""
+    error = FlightlineError(message, param=param, headers=headers)
+    error.code = code
+    error.status = status
+    return error
+
+
+DuplicateReferenceId = _error(
+    "duplicate_reference_id", 409, "A review with that reference_id already exists."
+)
+IdempotencyKeyReused = _error(
+    "idempotency_key_reused", 422, "This Idempotency-Key was used with a different request."
+)
+IdempotencyKeyInUse = _error(
+    "idempotency_key_in_use", 409, "A request with this Idempotency-Key is still in progress."
+)
+DocumentRequired = _error("document_required", 400, "At least one document is required.")

@@ -8,6 +8,7 @@ turns any unhandled exception into a 500 envelope with no detail; adds
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import uuid
@@ -130,10 +131,15 @@ class RequestMiddleware:
             if session is not None and keep and session.in_transaction():
                 # Reads (and successful writes) commit together with their audit row.
                 await insert_audit_event(session, record)
-                await session.commit()
+                try:
+                    await session.commit()
+                except Exception:
+                    await self._undo(ctx)
+                    raise
                 return True
             if session is not None:
                 await session.rollback()
+            await self._undo(ctx)
             db = self.database()
             if db is None:
                 return True
@@ -146,6 +152,15 @@ class RequestMiddleware:
                 "could not finish the request transaction", extra={"request_id": ctx.request_id}
             )
             return status >= 400
+
+    @staticmethod
+    async def _undo(ctx: RequestContext) -> None:
+        steps, ctx.on_rollback = ctx.on_rollback, []
+        for step in steps:
+            try:
+                await asyncio.to_thread(step)
+            except Exception:
+                log.exception("could not undo a step", extra={"request_id": ctx.request_id})
 
     @staticmethod
     def _log(ctx: RequestContext, scope: Scope, status: int) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
 
 from flightline.core.envelope import ErrorEnvelope
 
@@ -45,7 +46,7 @@ _COMMON_HEADERS = {
 }
 
 
-def install_openapi(app: FastAPI) -> None:
+def install_openapi(app: FastAPI, extra_models: tuple[type[BaseModel], ...] = ()) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
@@ -59,6 +60,12 @@ def install_openapi(app: FastAPI) -> None:
             routes=app.routes,
         )
         components = schema.setdefault("components", {})
+        schemas = components.setdefault("schemas", {})
+        for model in extra_models:
+            # Bodies parsed by hand (streamed uploads) still get their schemas.
+            body = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            schemas.update(body.pop("$defs", {}))
+            schemas[model.__name__] = body
         components.setdefault("securitySchemes", {}).update(
             {
                 "BearerKey": {

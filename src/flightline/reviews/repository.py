@@ -11,14 +11,14 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, select, tuple_
+from sqlalchemy import Row, Select, Table, bindparam, func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flightline.core.db import Tenant
 from flightline.core.pagination import Position
 from flightline.reviews.models import Review
 
-_T = Review.__table__
+_T: Table = Review.__table__  # type: ignore[assignment]
 _COLUMNS = [c.label("metadata_") if c.name == "metadata" else c for c in _T.c]
 
 
@@ -69,3 +69,51 @@ async def list_page(
 async def add(session: AsyncSession, review: Review) -> None:
     session.add(review)
     await session.flush()
+
+
+_REFERENCE = select(_T.c.id).where(
+    _T.c.org_id == bindparam("org_id"),
+    _T.c.sandbox == bindparam("sandbox"),
+    _T.c.reference_id == bindparam("reference_id"),
+)
+
+
+async def reference_taken(session: AsyncSession, tenant: Tenant, reference_id: str) -> bool:
+    result = await session.execute(
+        _REFERENCE, {**_tenant_params(tenant), "reference_id": reference_id}
+    )
+    return result.first() is not None
+
+
+async def lock(session: AsyncSession, tenant: Tenant, review_id: uuid.UUID) -> Row[Any] | None:
+    """The review row, locked for this transaction (jobs moving its status)."""
+    result = await session.execute(
+        _GET.with_for_update(), {**_tenant_params(tenant), "review_id": review_id}
+    )
+    row: Row[Any] | None = result.first()
+    return row
+
+
+async def set_status(
+    session: AsyncSession,
+    tenant: Tenant,
+    review_id: uuid.UUID,
+    status: str,
+    *,
+    document_count: int | None = None,
+    failure_code: str | None = None,
+    failure_message: str | None = None,
+) -> None:
+    values: dict[str, Any] = {
+        "status": status,
+        "updated_at": func.now(),
+        "failure_code": failure_code,
+        "failure_message": failure_message,
+    }
+    if document_count is not None:
+        values["document_count"] = document_count
+    await session.execute(
+        update(_T)
+        .where(_T.c.org_id == tenant.org_id, _T.c.sandbox == tenant.sandbox, _T.c.id == review_id)
+        .values(**values)
+    )

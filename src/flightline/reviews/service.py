@@ -114,12 +114,13 @@ async def create_review_record(
     metadata: dict[str, str] | None = None,
     document_count: int = 0,
     created_at: datetime | None = None,
+    review_id: uuid.UUID | None = None,
 ) -> Review:
     """Insert a review row (the create endpoint builds on this; tests use it directly)."""
     now = created_at or datetime.now(UTC)
     review = Review(
         org_id=tenant.org_id,
-        id=uuid.uuid4(),
+        id=review_id or uuid.uuid4(),
         sandbox=tenant.sandbox,
         review_type=review_type,
         status=status.value,

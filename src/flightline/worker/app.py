@@ -11,6 +11,8 @@ import procrastinate
 from sqlalchemy.engine import make_url
 
 from flightline.audit.tasks import blueprint as audit_tasks
+from flightline.pipeline.tasks import blueprint as pipeline_tasks
+from flightline.reviews.tasks import blueprint as intake_tasks
 from flightline.worker.tasks import blueprint as queue_tasks
 
 
@@ -26,4 +28,6 @@ def build_app(database_url: str) -> procrastinate.App:
     )
     app.add_tasks_from(audit_tasks, namespace="audit")
     app.add_tasks_from(queue_tasks, namespace="queue")
+    app.add_tasks_from(intake_tasks, namespace="intake")
+    app.add_tasks_from(pipeline_tasks, namespace="pipeline")
     return app

@@ -1,0 +1,136 @@
+"""Blob storage for encrypted objects.
+
+Writes are staged: an object is written to a local staging file first (already
+encrypted — nothing in clear ever touches a disk), can be read back for checks,
+and only `commit` makes it visible under its name. `abort` leaves nothing
+behind. A request that fails half-way therefore stores nothing; a process that
+dies half-way leaves only staging files, swept by `sweep_staging`.
+
+Object names are `<org_id>/<review_id>/<document_id>`: identifiers only, never
+a filename or anything a borrower wrote.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from flightline.core.settings import ConfigError, Settings
+
+
+class StagedBlob:
+    """A local, encrypted staging file that becomes an object on `commit`."""
+
+    def __init__(self, store: BlobStore, name: str, path: Path) -> None:
+        self.store = store
+        self.name = name
+        self.path = path
+        self._file: BinaryIO | None = open(path, "wb")  # noqa: SIM115 - closed in close()
+        self.committed = False
+
+    def write(self, data: bytes) -> None:
+        assert self._file is not None, "staged blob already closed"
+        self._file.write(data)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def open_read(self) -> BinaryIO:
+        self.close()
+        return open(self.path, "rb")
+
+    def commit(self) -> None:
+        self.close()
+        self.store.commit_staged(self)
+        self.committed = True
+
+    def abort(self) -> None:
+        self.close()
+        self.path.unlink(missing_ok=True)
+
+
+class BlobStore(Protocol):
+    staging_dir: Path
+
+    def stage(self, name: str) -> StagedBlob: ...
+
+    def commit_staged(self, staged: StagedBlob) -> None: ...
+
+    def open(self, name: str) -> BinaryIO: ...
+
+    def delete(self, name: str) -> None: ...
+
+    def exists(self, name: str) -> bool: ...
+
+
+def _check_name(name: str) -> str:
+    parts = name.split("/")
+    if not parts or any(p in ("", ".", "..") or not p.replace("-", "").isalnum() for p in parts):
+        raise ValueError("object names are slash-separated identifiers")
+    return name
+
+
+class LocalBlobStore:
+    """Objects as files under a root directory (`<data-dir>/blobs`)."""
+
+    def __init__(self, root: Path, staging_dir: Path) -> None:
+        self.root = root
+        self.staging_dir = staging_dir
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        staging_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    def _path(self, name: str) -> Path:
+        return self.root / _check_name(name)
+
+    def stage(self, name: str) -> StagedBlob:
+        _check_name(name)
+        return StagedBlob(self, name, self.staging_dir / f"{uuid.uuid4()}.part")
+
+    def commit_staged(self, staged: StagedBlob) -> None:
+        target = self._path(staged.name)
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Same filesystem under the data directory: an atomic rename.
+        os.replace(staged.path, target)
+
+    def open(self, name: str) -> BinaryIO:
+        return open(self._path(name), "rb")
+
+    def delete(self, name: str) -> None:
+        self._path(name).unlink(missing_ok=True)
+
+    def exists(self, name: str) -> bool:
+        return self._path(name).is_file()
+
+
+def sweep_staging(store: BlobStore, older_than_seconds: float = 24 * 3600) -> int:
+    """Delete staging files left by a process that died mid-request."""
+    cutoff = time.time() - older_than_seconds
+    removed = 0
+    for path in store.staging_dir.glob("*.part"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:
+            continue
+    return removed
+
+
+def make_blob_store(settings: Settings) -> BlobStore:
+    staging = settings.data_dir / "staging"
+    url = settings.storage_url or f"file://{settings.data_dir / 'blobs'}"
+    if url.startswith("file://"):
+        return LocalBlobStore(Path(url[len("file://") :]), staging)
+    if url.startswith("s3://"):
+        from flightline.core.storage_s3 import S3BlobStore
+
+        bucket, _, prefix = url[len("s3://") :].partition("/")
+        if not bucket:
+            raise ConfigError("invalid setting FLIGHTLINE_STORAGE_URL: s3:// needs a bucket")
+        return S3BlobStore(bucket, prefix, staging, endpoint_url=settings.s3_endpoint_url)
+    raise ConfigError("invalid setting FLIGHTLINE_STORAGE_URL: use file://… or s3://bucket/prefix")

@@ -1,0 +1,432 @@
+"""Case packages: loose documents, zip, tar and tar.gz, inspected with limits.
+
+Untrusted archives are never extracted to paths. Every member is streamed by
+us, counted on the bytes actually produced (never on declared sizes), hashed,
+and written encrypted to a staged blob; a member that breaks a rule stops the
+whole package, and `Package.abort` removes everything staged so far. The
+messages name members by position ("upload 1, member 3"), never by a name that
+may hold a borrower's name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import stat
+import tarfile
+import uuid
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import IO, BinaryIO
+
+from flightline.core.crypto import DecryptingReader, Encryptor
+from flightline.core.storage import StagedBlob
+from flightline.documents.sniff import SNIFF_BYTES, sniff
+
+READ_CHUNK = 256 * 1024
+MIB = 1024 * 1024
+_JUNK_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+_ZIP_METHODS = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
+
+
+class PackageError(Exception):
+    """A package rule was broken; `code` and `status` are the API's."""
+
+    def __init__(self, code: str, status: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+        self.message = message
+
+
+def unsupported(message: str) -> PackageError:
+    return PackageError("document_unsupported", 400, message)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_document_bytes: int
+    max_documents: int
+    max_package_bytes: int
+    max_compression_ratio: int
+    ratio_floor: int = MIB
+
+    @property
+    def max_entries(self) -> int:
+        # Skipped entries (directories, junk) still cost work: bound them too.
+        return max(1000, 10 * self.max_documents)
+
+
+def where(upload_index: int, member_index: int | None) -> str:
+    if member_index is None:
+        return f"Upload {upload_index}"
+    return f"Upload {upload_index}, member {member_index},"
+
+
+@dataclass
+class Extracted:
+    document_id: uuid.UUID
+    upload_index: int
+    member_index: int | None
+    media_type: str
+    sha256: bytes
+    size: int
+    staged: StagedBlob
+    aad: bytes
+    pages: int | None = None
+
+
+StageFn = Callable[[uuid.UUID], tuple[StagedBlob, Encryptor, bytes]]
+
+
+class DocumentWriter:
+    """Streams one document into a staged, encrypted blob, counting and hashing."""
+
+    def __init__(
+        self, package: Package, upload_index: int, member_index: int | None, media_type: str
+    ) -> None:
+        self.package = package
+        self.upload_index = upload_index
+        self.member_index = member_index
+        self.media_type = media_type
+        self.document_id = uuid.uuid4()
+        self.staged, self._enc, self.aad = package.stage(self.document_id)
+        package.staged.append(self.staged)
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        limits = self.package.limits
+        self.size += len(data)
+        self.package.expanded += len(data)
+        if self.size > limits.max_document_bytes:
+            raise PackageError(
+                "document_too_large",
+                413,
+                f"{where(self.upload_index, self.member_index)} is larger than the "
+                f"{limits.max_document_bytes // MIB} MiB limit for one document.",
+            )
+        if self.package.expanded > limits.max_package_bytes:
+            raise PackageError(
+                "documents_too_large",
+                422,
+                f"The documents expand to more than the {limits.max_package_bytes // MIB} MiB "
+                "limit for one review.",
+            )
+        self._hash.update(data)
+        self.staged.write(self._enc.update(data))
+
+    def finish(self) -> Extracted | None:
+        """The document, or None when empty (nothing kept). Duplicates map to the first."""
+        self.staged.write(self._enc.finalize())
+        self.staged.close()
+        if self.size == 0:
+            self.staged.abort()
+            return None
+        digest = self._hash.digest()
+        existing = self.package.by_hash.get(digest)
+        if existing is not None:
+            self.staged.abort()
+            return existing
+        doc = Extracted(
+            self.document_id,
+            self.upload_index,
+            self.member_index,
+            self.media_type,
+            digest,
+            self.size,
+            self.staged,
+            self.aad,
+        )
+        self.package.by_hash[digest] = doc
+        self.package.documents.append(doc)
+        if len(self.package.documents) > self.package.limits.max_documents:
+            raise PackageError(
+                "too_many_documents",
+                422,
+                f"More than {self.package.limits.max_documents} distinct documents in one review.",
+            )
+        return doc
+
+
+def _unsafe_path(name: str) -> bool:
+    if "\x00" in name:
+        return True
+    path = name.replace("\\", "/")
+    if path.startswith("/") or (len(path) > 1 and path[1] == ":"):
+        return True
+    return any(part == ".." for part in path.split("/"))
+
+
+def _is_junk(name: str) -> bool:
+    path = name.replace("\\", "/")
+    base = path.rstrip("/").rsplit("/", 1)[-1]
+    return path.startswith("__MACOSX/") or "/__MACOSX/" in path or base in _JUNK_NAMES
+
+
+class _Counting:
+    """Counts the compressed bytes a decompressor has consumed (for ratios)."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.raw.read(n)
+        self.count += len(data)
+        return data
+
+
+@dataclass
+class Package:
+    limits: Limits
+    stage: StageFn
+    documents: list[Extracted] = field(default_factory=list)
+    by_hash: dict[bytes, Extracted] = field(default_factory=dict)
+    staged: list[StagedBlob] = field(default_factory=list)
+    expanded: int = 0
+    entries: int = 0
+
+    def open_document(
+        self, upload_index: int, member_index: int | None, media_type: str
+    ) -> DocumentWriter:
+        return DocumentWriter(self, upload_index, member_index, media_type)
+
+    def abort(self) -> None:
+        for staged in self.staged:
+            staged.abort()
+        self.staged.clear()
+
+    def commit(self) -> None:
+        for doc in self.documents:
+            doc.staged.commit()
+
+    # -- archives ---------------------------------------------------------
+
+    def add_archive(self, upload_index: int, raw: BinaryIO, kind: str) -> None:
+        if kind == "zip":
+            self._add_zip(upload_index, raw)
+        else:
+            self._add_tar(upload_index, raw, gz=kind == "gzip")
+
+    def _entry(self, upload_index: int) -> None:
+        self.entries += 1
+        if self.entries > self.limits.max_entries:
+            raise PackageError(
+                "too_many_documents",
+                422,
+                f"Upload {upload_index} has more than {self.limits.max_entries} entries.",
+            )
+
+    def _add_zip(self, upload_index: int, raw: BinaryIO) -> None:
+        corrupt = unsupported(f"Upload {upload_index} is a corrupt or unreadable zip archive.")
+        try:
+            archive = zipfile.ZipFile(raw)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            raise corrupt from None
+        with archive:
+            infos = archive.infolist()
+            _check_overlaps(infos, corrupt)
+            for position, info in enumerate(infos, start=1):
+                self._entry(upload_index)
+                at = where(upload_index, position)
+                if _unsafe_path(info.filename):
+                    raise unsupported(f"{at} has a path that escapes the archive.")
+                mode = info.external_attr >> 16
+                if stat.S_ISLNK(mode):
+                    raise unsupported(f"{at} is a symbolic link.")
+                if (
+                    stat.S_ISCHR(mode)
+                    or stat.S_ISBLK(mode)
+                    or stat.S_ISFIFO(mode)
+                    or (stat.S_ISSOCK(mode))
+                ):
+                    raise unsupported(f"{at} is a device or special file.")
+                if info.is_dir() or _is_junk(info.filename):
+                    continue
+                if info.flag_bits & 0x1:
+                    raise unsupported(f"{at} is encrypted.")
+                if info.compress_type not in _ZIP_METHODS:
+                    raise unsupported(f"{at} uses an unsupported compression method.")
+                try:
+                    with archive.open(info) as member:
+                        self._add_member(
+                            upload_index, position, member, _zip_consumed(member, info)
+                        )
+                except PackageError:
+                    raise
+                except (
+                    zipfile.BadZipFile,
+                    zlib.error,
+                    EOFError,
+                    OSError,
+                    ValueError,
+                    NotImplementedError,
+                    RuntimeError,
+                ):
+                    raise unsupported(f"{at} is corrupt.") from None
+
+    def _add_tar(self, upload_index: int, raw: BinaryIO, gz: bool) -> None:
+        counting = _Counting(raw)
+        try:
+            # Streaming mode ("r|"): members are read in order, never seeked to.
+            archive = tarfile.open(  # noqa: SIM115 - closed by the `with` below
+                fileobj=counting,  # type: ignore[call-overload]
+                mode="r|gz" if gz else "r|",
+            )
+        except (tarfile.TarError, EOFError, zlib.error, OSError):
+            what = "a gzip file that is not a tar archive" if gz else "a corrupt tar archive"
+            raise unsupported(f"Upload {upload_index} is {what}.") from None
+        try:
+            with archive:
+                for position, member in enumerate(archive, start=1):
+                    self._entry(upload_index)
+                    at = where(upload_index, position)
+                    if _unsafe_path(member.name):
+                        raise unsupported(f"{at} has a path that escapes the archive.")
+                    if member.issym():
+                        raise unsupported(f"{at} is a symbolic link.")
+                    if member.islnk():
+                        raise unsupported(f"{at} is a hard link.")
+                    if member.ischr() or member.isblk() or member.isfifo():
+                        raise unsupported(f"{at} is a device or special file.")
+                    if member.isdir() or _is_junk(member.name):
+                        continue
+                    if not member.isreg():
+                        raise unsupported(f"{at} is not a regular file.")
+                    stream = archive.extractfile(member)
+                    if stream is None:
+                        continue
+                    consumed = (lambda: counting.count) if gz else None
+                    self._add_member(upload_index, position, stream, consumed, package_wide=True)
+        except PackageError:
+            raise
+        except (tarfile.TarError, EOFError, zlib.error, OSError, ValueError):
+            raise unsupported(f"Upload {upload_index} is a corrupt tar archive.") from None
+
+    def _add_member(
+        self,
+        upload_index: int,
+        position: int,
+        stream: IO[bytes],
+        consumed: Callable[[], int] | None,
+        package_wide: bool = False,
+    ) -> None:
+        at = where(upload_index, position)
+        head = b""
+        while len(head) < SNIFF_BYTES:
+            chunk = stream.read(SNIFF_BYTES - len(head))
+            if not chunk:
+                break
+            head += chunk
+        if not head:
+            return  # empty members are skipped
+        kind = sniff(head)
+        if kind.is_archive or kind.kind in ("rar", "7z", "compressed"):
+            raise unsupported(f"{at} is a nested archive; send one level of archive.")
+        if not kind.is_document:
+            raise unsupported(f"{at} is {kind.describe()}.")
+        writer = self.open_document(upload_index, position, kind.media_type)
+        data = head
+        while data:
+            # The ratio first: a bomb is named as one before it reaches a size cap.
+            if consumed is not None:
+                self._check_ratio(
+                    at, self.expanded if package_wide else writer.size + len(data), consumed()
+                )
+            writer.write(data)
+            data = stream.read(READ_CHUNK)
+        writer.finish()
+
+    def _check_ratio(self, at: str, produced: int, consumed: int) -> None:
+        limits = self.limits
+        if produced > limits.ratio_floor and produced > limits.max_compression_ratio * max(
+            consumed, 1
+        ):
+            raise PackageError(
+                "documents_too_large",
+                422,
+                f"{at} expands more than {limits.max_compression_ratio}:1; "
+                "it looks like a decompression bomb.",
+            )
+
+
+def _zip_consumed(member: IO[bytes], info: zipfile.ZipInfo) -> Callable[[], int]:
+    """Compressed bytes read so far: measures the ratio as the member inflates,
+    so a bomb is caught after its first megabyte, not after its declared size."""
+
+    def consumed() -> int:
+        left = getattr(member, "_compress_left", None)
+        return info.compress_size - left if isinstance(left, int) else info.compress_size
+
+    return consumed
+
+
+def _check_overlaps(infos: list[zipfile.ZipInfo], corrupt: PackageError) -> None:
+    """Overlapping entries are how 'quoted' zip bombs reuse one compressed stream."""
+    spans = sorted(
+        (
+            i.header_offset,
+            i.header_offset
+            + 30
+            + len(i.orig_filename.encode("utf-8", "surrogateescape"))
+            + i.compress_size,
+        )
+        for i in infos
+    )
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        if start < end:
+            raise corrupt
+
+
+# -- after staging: what the documents are ----------------------------------
+
+
+def inspect_document(doc: Extracted, key: bytes) -> None:
+    """Count pages; refuse PDFs that cannot be opened without a password.
+
+    A PDF that is merely damaged is kept: the review reports it as unreadable
+    (DOC-002) instead of refusing the whole package.
+    """
+    with doc.staged.open_read() as raw:
+        reader = DecryptingReader(raw, key, doc.aad)
+        if doc.media_type == "application/pdf":
+            doc.pages = _pdf_pages(reader, doc)
+        else:
+            doc.pages = _image_pages(reader)
+
+
+def _pdf_pages(reader: DecryptingReader, doc: Extracted) -> int | None:
+    import io
+
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(io.BufferedReader(reader, buffer_size=READ_CHUNK))
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == 4:  # FPDF_ERR_PASSWORD
+            raise unsupported(
+                f"{where(doc.upload_index, doc.member_index)} is a PDF that needs a password."
+            ) from None
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _image_pages(reader: DecryptingReader) -> int | None:
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BufferedReader(reader, buffer_size=READ_CHUNK)) as image:
+            # Only TIFF holds pages; animated GIF/WEBP frames are not pages.
+            return int(getattr(image, "n_frames", 1)) if image.format == "TIFF" else 1
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None

@@ -1,0 +1,280 @@
+"""Receiving a multipart upload: streamed, limited, encrypted from the first byte.
+
+Each `documents` part is classified from its first bytes. A document goes
+straight into a staged, encrypted blob (one write); an archive goes into an
+encrypted spool (an ephemeral key that never leaves memory) to be inspected
+once the body is complete. Memory stays bounded by the parser's buffers
+whatever the upload's size, and limits are enforced on bytes actually
+received.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+
+from python_multipart.exceptions import MultipartParseError
+from python_multipart.multipart import MultipartParser, parse_options_header
+
+from flightline.core.crypto import DecryptingReader, Encryptor, new_data_key
+from flightline.core.storage import BlobStore, StagedBlob
+from flightline.documents.packages import (
+    MIB,
+    DocumentWriter,
+    Package,
+    PackageError,
+    unsupported,
+)
+from flightline.documents.sniff import SNIFF_BYTES, Sniffed, sniff
+
+FIELD_NAMES = frozenset({"review_type", "reference_id", "label", "metadata"})
+MAX_FIELD_BYTES = 64 * 1024
+MAX_PARTS = 1000
+SPOOL_AAD = b"flightline/spool/v1"
+
+
+class UploadError(Exception):
+    """The request itself is malformed (not a package rule)."""
+
+    def __init__(self, status: int, message: str, param: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.param = param
+
+
+@dataclass
+class SpooledArchive:
+    upload_index: int
+    kind: str
+    staged: StagedBlob
+    key: bytes
+
+
+class IncomingFile:
+    """One uploaded or fetched file, classified from its first bytes.
+
+    A document streams straight into a staged, encrypted blob; an archive into
+    an encrypted spool, inspected once complete; anything else is refused at
+    its first bytes.
+    """
+
+    def __init__(self, upload_index: int, package: Package, store: BlobStore) -> None:
+        self.upload_index = upload_index
+        self.package = package
+        self.store = store
+        self.hasher = hashlib.sha256()
+        self._head = bytearray()
+        self._writer: DocumentWriter | None = None
+        self._spool: SpooledArchive | None = None
+        self._spool_enc: Encryptor | None = None
+
+    def feed(self, chunk: bytes) -> None:
+        self.hasher.update(chunk)
+        if self._writer is None and self._spool is None:
+            self._head += chunk
+            if len(self._head) >= SNIFF_BYTES:
+                self._route()
+            return
+        self._write(chunk)
+
+    def finish(self) -> SpooledArchive | None:
+        """Close the file; an archive is returned for inspection."""
+        if self._writer is None and self._spool is None:
+            if not self._head:
+                raise PackageError(
+                    "document_required", 400, f"Upload {self.upload_index} is empty."
+                )
+            self._route()
+        if self._writer is not None:
+            self._writer.finish()
+            self._writer = None
+            return None
+        assert self._spool is not None
+        assert self._spool_enc is not None
+        spool, self._spool = self._spool, None
+        spool.staged.write(self._spool_enc.finalize())
+        spool.staged.close()
+        return spool
+
+    def abort(self) -> None:
+        if self._spool is not None:
+            self._spool.staged.abort()
+            self._spool = None
+
+    def _route(self) -> None:
+        head = bytes(self._head)
+        self._head.clear()
+        kind: Sniffed = sniff(head)
+        if kind.kind == "zip" and len(head) < SNIFF_BYTES:
+            kind = sniff(head, whole=head)  # the whole (small) file is at hand
+        if kind.is_document:
+            self._writer = self.package.open_document(self.upload_index, None, kind.media_type)
+        elif kind.is_archive:
+            key = new_data_key()
+            self._spool = SpooledArchive(
+                self.upload_index, kind.kind, self.store.stage("spool"), key
+            )
+            self._spool_enc = Encryptor(key, SPOOL_AAD)
+        else:
+            raise unsupported(f"Upload {self.upload_index} is {kind.describe()}.")
+        self._write(head)
+
+    def _write(self, chunk: bytes) -> None:
+        if self._writer is not None:
+            self._writer.write(chunk)
+            return
+        assert self._spool is not None
+        assert self._spool_enc is not None
+        self._spool.staged.write(self._spool_enc.update(chunk))
+
+
+def open_archives(package: Package, archives: list[SpooledArchive]) -> None:
+    """Inspect every spooled archive into the package, then drop the spools."""
+    try:
+        for archive in archives:
+            with archive.staged.open_read() as raw:
+                reader = io.BufferedReader(
+                    DecryptingReader(raw, archive.key, SPOOL_AAD), buffer_size=256 * 1024
+                )
+                package.add_archive(archive.upload_index, reader, archive.kind)
+    finally:
+        for archive in archives:
+            archive.staged.abort()
+
+
+@dataclass
+class _Part:
+    name: str | None = None
+    header_field: bytearray = field(default_factory=bytearray)
+    header_value: bytearray = field(default_factory=bytearray)
+    headers: dict[str, bytes] = field(default_factory=dict)
+    value: bytearray = field(default_factory=bytearray)
+    file: IncomingFile | None = None
+
+
+class MultipartUpload:
+    """Feed body chunks in; get fields, upload hashes, documents and spooled archives out."""
+
+    def __init__(self, content_type: str, package: Package, store: BlobStore) -> None:
+        _, params = parse_options_header(content_type)
+        boundary = params.get(b"boundary")
+        if not boundary or len(boundary) > 200:
+            raise UploadError(400, "multipart/form-data needs a boundary.")
+        self.package = package
+        self.store = store
+        self.fields: dict[str, str] = {}
+        self.upload_hashes: list[bytes] = []
+        self.archives: list[SpooledArchive] = []
+        self._part = _Part()
+        self._parts = 0
+        self._error: Exception | None = None
+        self._finished = False
+        self._parser = MultipartParser(
+            boundary,
+            {
+                "on_part_begin": self._on_part_begin,
+                "on_header_field": self._on_header_field,
+                "on_header_value": self._on_header_value,
+                "on_header_end": self._on_header_end,
+                "on_headers_finished": self._on_headers_finished,
+                "on_part_data": self._on_part_data,
+                "on_part_end": self._on_part_end,
+                "on_end": self._on_end,
+            },
+        )
+
+    # The parser swallows nothing: callbacks raise, `feed` re-raises.
+    def feed(self, chunk: bytes) -> None:
+        try:
+            self._parser.write(chunk)
+        except MultipartParseError:
+            raise UploadError(400, "The multipart body is malformed.") from None
+
+    def finish(self) -> None:
+        try:
+            self._parser.finalize()
+        except MultipartParseError:
+            raise UploadError(400, "The multipart body is malformed.") from None
+        if not self._finished:
+            raise UploadError(400, "The multipart body ended early.")
+
+    def abort(self) -> None:
+        if self._part.file is not None:
+            self._part.file.abort()
+        for archive in self.archives:
+            archive.staged.abort()
+        self.archives.clear()
+
+    # -- parser callbacks --------------------------------------------------
+
+    def _on_part_begin(self) -> None:
+        self._parts += 1
+        if self._parts > MAX_PARTS:
+            raise UploadError(422, f"More than {MAX_PARTS} parts in one request.")
+        self._part = _Part()
+
+    def _on_header_field(self, data: bytes, start: int, end: int) -> None:
+        self._part.header_field += data[start:end]
+
+    def _on_header_value(self, data: bytes, start: int, end: int) -> None:
+        self._part.header_value += data[start:end]
+
+    def _on_header_end(self) -> None:
+        part = self._part
+        part.headers[bytes(part.header_field).decode("latin-1").lower()] = bytes(part.header_value)
+        part.header_field.clear()
+        part.header_value.clear()
+
+    def _on_headers_finished(self) -> None:
+        part = self._part
+        disposition, params = parse_options_header(part.headers.get("content-disposition"))
+        if disposition != b"form-data" or b"name" not in params:
+            raise UploadError(
+                400, "Every multipart part needs Content-Disposition: form-data; name=…."
+            )
+        name = params[b"name"].decode("utf-8", "replace")
+        part.name = name
+        if name == "documents":
+            self.upload_hashes.append(b"")
+            part.file = IncomingFile(len(self.upload_hashes), self.package, self.store)
+        elif name not in FIELD_NAMES:
+            raise UploadError(422, f"Unknown field {name!r}.", param=name[:100])
+        elif name in self.fields:
+            raise UploadError(422, f"Field {name!r} was sent twice.", param=name)
+
+    def _on_part_data(self, data: bytes, start: int, end: int) -> None:
+        part = self._part
+        if part.file is not None:
+            part.file.feed(data[start:end])
+            return
+        part.value += data[start:end]
+        if len(part.value) > MAX_FIELD_BYTES:
+            raise UploadError(422, f"Field {part.name!r} is too long.", param=part.name)
+
+    def _on_part_end(self) -> None:
+        part = self._part
+        if part.file is None:
+            assert part.name is not None
+            self.fields[part.name] = part.value.decode("utf-8", "replace")
+            return
+        archive = part.file.finish()
+        self.upload_hashes[part.file.upload_index - 1] = part.file.hasher.digest()
+        if archive is not None:
+            self.archives.append(archive)
+        self._part = _Part()
+
+    def _on_end(self) -> None:
+        self._finished = True
+
+
+def parse_metadata(raw: str) -> object:
+    try:
+        return json.loads(raw)
+    except ValueError:
+        raise UploadError(422, "metadata must be a JSON object.", param="metadata") from None
+
+
+__all__ = ["MIB", "IncomingFile", "MultipartUpload", "SpooledArchive", "UploadError"]

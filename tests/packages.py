@@ -1,0 +1,67 @@
+"""Builders for test packages: documents and archives generated in memory."""
+
+from __future__ import annotations
+
+import io
+import tarfile
+import zipfile
+
+import pypdfium2 as pdfium
+from PIL import Image
+
+
+def pdf(pages: int = 1, width: float = 612, tag: int = 0) -> bytes:
+    """A small valid PDF; `tag` varies the page size so contents differ."""
+    doc = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        doc.new_page(width + tag, 792)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    doc.close()
+    return buffer.getvalue()
+
+
+def encrypted_pdf(password: str = "secret") -> bytes:  # noqa: S107 - a test fixture
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=612, height=792)
+    writer.encrypt(user_password=password, owner_password=password + "-owner")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def png(size: int = 16, colour: int = 0) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (size, size), (colour, 0, 0)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def tiff(pages: int = 3) -> bytes:
+    frames = [Image.new("L", (32, 32), i * 40) for i in range(pages)]
+    out = io.BytesIO()
+    frames[0].save(out, format="TIFF", save_all=True, append_images=frames[1:])
+    return out.getvalue()
+
+
+def zip_of(members: list[tuple[str, bytes]], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=method) as zf:
+        for name, data in members:
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def tar_of(
+    members: list[tuple[str, bytes]], gz: bool = False, extra: list[tarfile.TarInfo] | None = None
+) -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:gz" if gz else "w") as tf:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+        for info in extra or []:
+            tf.addfile(info)
+    return out.getvalue()
