@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -73,6 +74,22 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
     return error_response(exc.status_code, code, message, ctx.request_id, headers=headers)
 
 
+def _mount_bench_endpoints(app: FastAPI, settings: Settings) -> None:
+    """The intake benchmark's reference: the same server writing a body to disk."""
+
+    @app.post("/bench/sink", include_in_schema=False)
+    async def sink(request: Request) -> dict[str, int]:
+        path = settings.data_dir / "staging" / f"sink-{uuid.uuid4()}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        size = 0
+        with open(path, "wb") as handle:  # noqa: ASYNC230 - the bare reference, on purpose
+            async for chunk in request.stream():
+                handle.write(chunk)
+                size += len(chunk)
+        path.unlink()
+        return {"bytes": size}
+
+
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     """Build the app. Without a `database`, the lifespan connects as the application role."""
     settings = settings or environment_settings()
@@ -118,6 +135,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(audit_router)
     app.add_middleware(RequestMiddleware, database=lambda: app.state.db)
 
+    if settings.bench_endpoints:
+        _mount_bench_endpoints(app, settings)
     install_openapi(app, extra_models=(ReviewCreateFromUrls, ReviewCreateMultipart))
     return app
 

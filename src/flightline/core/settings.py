@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     webhook_retry_schedule: Annotated[list[int], NoDecode] = Field(default_factory=list)
     db_pool_size: int = Field(default=20, gt=0)
     audit_seal_interval_seconds: float = Field(default=2.0, gt=0)
+    # Benchmark-only routes (an unauthenticated body sink); never in production.
+    bench_endpoints: bool = False
 
     @field_validator("database_url", "database_admin_url")
     @classmethod

@@ -61,18 +61,22 @@ class IncomingFile:
     its first bytes.
     """
 
-    def __init__(self, upload_index: int, package: Package, store: BlobStore) -> None:
+    def __init__(
+        self, upload_index: int, package: Package, store: BlobStore, hashed: bool = True
+    ) -> None:
         self.upload_index = upload_index
         self.package = package
         self.store = store
-        self.hasher = hashlib.sha256()
+        # Hashing the whole upload only serves the idempotency fingerprint.
+        self.hasher = hashlib.sha256() if hashed else None
         self._head = bytearray()
         self._writer: DocumentWriter | None = None
         self._spool: SpooledArchive | None = None
         self._spool_enc: Encryptor | None = None
 
     def feed(self, chunk: bytes) -> None:
-        self.hasher.update(chunk)
+        if self.hasher is not None:
+            self.hasher.update(chunk)
         if self._writer is None and self._spool is None:
             self._head += chunk
             if len(self._head) >= SNIFF_BYTES:
@@ -158,13 +162,16 @@ class _Part:
 class MultipartUpload:
     """Feed body chunks in; get fields, upload hashes, documents and spooled archives out."""
 
-    def __init__(self, content_type: str, package: Package, store: BlobStore) -> None:
+    def __init__(
+        self, content_type: str, package: Package, store: BlobStore, hash_uploads: bool = True
+    ) -> None:
         _, params = parse_options_header(content_type)
         boundary = params.get(b"boundary")
         if not boundary or len(boundary) > 200:
             raise UploadError(400, "multipart/form-data needs a boundary.")
         self.package = package
         self.store = store
+        self.hash_uploads = hash_uploads
         self.fields: dict[str, str] = {}
         self.upload_hashes: list[bytes] = []
         self.archives: list[SpooledArchive] = []
@@ -239,7 +246,9 @@ class MultipartUpload:
         part.name = name
         if name == "documents":
             self.upload_hashes.append(b"")
-            part.file = IncomingFile(len(self.upload_hashes), self.package, self.store)
+            part.file = IncomingFile(
+                len(self.upload_hashes), self.package, self.store, hashed=self.hash_uploads
+            )
         elif name not in FIELD_NAMES:
             raise UploadError(422, f"Unknown field {name!r}.", param=name[:100])
         elif name in self.fields:
@@ -261,7 +270,8 @@ class MultipartUpload:
             self.fields[part.name] = part.value.decode("utf-8", "replace")
             return
         archive = part.file.finish()
-        self.upload_hashes[part.file.upload_index - 1] = part.file.hasher.digest()
+        if part.file.hasher is not None:
+            self.upload_hashes[part.file.upload_index - 1] = part.file.hasher.digest()
         if archive is not None:
             self.archives.append(archive)
         self._part = _Part()

@@ -247,7 +247,9 @@ async def create_from_upload(
     key = await current_key(session, deps.keys, tenant.org_id)
     package = Package(deps.limits, stage_function(deps.store, tenant, review_id, key))
     try:
-        upload = MultipartUpload(content_type, package, deps.store)
+        upload = MultipartUpload(
+            content_type, package, deps.store, hash_uploads=idempotency_key is not None
+        )
     except UploadError as exc:
         raise _as_api_error(exc) from None
     committed = False

@@ -51,7 +51,7 @@ class _Failed(Exception):
 
 async def _fetch_into(package: Package, position: int, url: str) -> SpooledArchive | None:
     deps = runtime.intake()
-    incoming = IncomingFile(position, package, deps.store)
+    incoming = IncomingFile(position, package, deps.store, hashed=False)
     try:
         async with guarded_get(
             url,
