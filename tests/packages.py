@@ -65,3 +65,27 @@ def tar_of(
         for info in extra or []:
             tf.addfile(info)
     return out.getvalue()
+
+
+def scanned_page(lines: list[str], size: tuple[int, int] = (1275, 1650)) -> Image.Image:
+    """A page image with text drawn on it (no text layer), 150 dpi letter."""
+    from PIL import ImageDraw, ImageFont
+
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=28)
+    for i, line in enumerate(lines):
+        draw.text((80, 100 + i * 48), line, font=font, fill=0)
+    return image
+
+
+def image_pdf(pages: list[Image.Image]) -> bytes:
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=150)
+    return out.getvalue()
+
+
+def multipage_tiff(pages: list[Image.Image]) -> bytes:
+    out = io.BytesIO()
+    pages[0].save(out, format="TIFF", save_all=True, append_images=pages[1:])
+    return out.getvalue()

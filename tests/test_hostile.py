@@ -390,3 +390,101 @@ async def test_random_archives_never_500(
     )
     assert r.status_code < 500, r.text
     assert r.status_code in (201, 400, 413, 422)
+
+
+def _bz2_zip() -> bytes:
+    return packages.zip_of([("a.pdf", b"%PDF-1.4\n" + b"\x00" * 5000)], method=zipfile.ZIP_BZIP2)
+
+
+def _huge_pax_tar() -> bytes:
+    info = tarfile.TarInfo("a.pdf")
+    info.size = len(PDF)
+    info.pax_headers = {"comment": "x" * 200_000}
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w", format=tarfile.PAX_FORMAT) as tf:
+        tf.addfile(info, io.BytesIO(PDF))
+    return out.getvalue()
+
+
+def _sparse_tar() -> bytes:
+    raw = bytearray(packages.tar_of([("a.pdf", PDF)]))
+    raw[156] = ord("S")  # GNU sparse member type
+    header = raw[:512]
+    header[148:156] = b" " * 8
+    checksum = sum(header)
+    raw[148:156] = f"{checksum:06o}\x00 ".encode()
+    return bytes(raw)
+
+
+def _zip_declaring_too_many_entries() -> bytes:
+    raw = bytearray(packages.zip_of([("a.pdf", PDF)]))
+    at = raw.rfind(b"PK\x05\x06")
+    raw[at + 8 : at + 12] = (60000).to_bytes(2, "little") * 2
+    return bytes(raw)
+
+
+def _docx_with_late_manifest() -> bytes:
+    return packages.zip_of(
+        [("word/document.xml", b"<w/>" * 3000), ("[Content_Types].xml", b"<T/>")]
+    )
+
+
+MORE_CASES = [
+    ("bzip2 member", _bz2_zip(), 400, "document_unsupported", "compression"),
+    ("huge pax header", _huge_pax_tar(), 400, "document_unsupported", "corrupt"),
+    ("sparse tar member", _sparse_tar(), 400, "document_unsupported", "sparse"),
+    (
+        "zip declaring 60000 entries",
+        _zip_declaring_too_many_entries(),
+        422,
+        "too_many_documents",
+        "entries",
+    ),
+    (
+        "office manifest not first",
+        _docx_with_late_manifest(),
+        400,
+        "document_unsupported",
+        "Office",
+    ),
+    (
+        "script quoting a pdf",
+        b"#!/bin/sh\necho '%PDF-1.4'\n",
+        400,
+        "document_unsupported",
+        "script",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "body", "status", "code", "words"), MORE_CASES, ids=[c[0] for c in MORE_CASES]
+)
+async def test_more_hostile_packages(
+    client: httpx.AsyncClient,
+    tenant: TenantKeys,
+    super_db: Database,
+    settings: Settings,
+    label: str,
+    body: bytes,
+    status: int,
+    code: str,
+    words: str,
+) -> None:
+    await _assert_refused(client, tenant, super_db, settings, body, status, code, words)
+
+
+async def test_deeply_nested_json_is_a_400(client: httpx.AsyncClient, tenant: TenantKeys) -> None:
+    r = await client.post(
+        "/v1/reviews",
+        content=b"[" * 100_000,
+        headers={**tenant.headers(), "Content-Type": "application/json"},
+    )
+    assert r.status_code == 400
+    r = await client.post(
+        "/v1/reviews",
+        data={"review_type": "mortgage_v1", "metadata": "[" * 60_000},
+        files=[("documents", ("a", PDF, "application/pdf"))],
+        headers=tenant.headers(),
+    )
+    assert r.status_code == 422 and r.json()["error"]["param"] == "metadata"

@@ -25,6 +25,7 @@ from flightline.core.pagination import CursorCodec
 from flightline.core.settings import Settings, environment_settings
 from flightline.health.router import router as health_router
 from flightline.reviews.intake import build_intake
+from flightline.rules.policy import load_policy
 from flightline.reviews.router import router as reviews_router
 from flightline.reviews.schemas import ReviewCreateFromUrls, ReviewCreateMultipart
 
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     """Build the app. Without a `database`, the lifespan connects as the application role."""
     settings = settings or environment_settings()
     master_key = load_master_key(settings)
+    load_policy()  # a broken policy file stops start-up, not the first review
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

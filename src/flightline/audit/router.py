@@ -24,7 +24,7 @@ async def list_audit_events(
     session: TenantSession,
     cursors: Cursors,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    cursor: str | None = None,
     created_after: datetime | None = None,
     created_before: datetime | None = None,
     key_id: Annotated[str | None, Query(max_length=64)] = None,

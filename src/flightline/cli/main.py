@@ -16,6 +16,7 @@ from flightline.core.errors import AdminError
 from flightline.core.logging import configure_logging
 from flightline.core.settings import ConfigError, load_settings
 from flightline.migrations.runner import upgrade
+from flightline.rules.policy import PolicyError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             return _migrate(getattr(args, "data_dir", None))
         with databases(settings, migrate=settings.uses_private_cluster) as dbs:
             return asyncio.run(admin.run_admin(require_admin(dbs), args))
-    except (ConfigError, ClusterError, PrivilegedRoleError, AdminError) as exc:
+    except (ConfigError, ClusterError, PrivilegedRoleError, AdminError, PolicyError) as exc:
         print(f"flightline: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

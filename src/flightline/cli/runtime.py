@@ -53,8 +53,8 @@ def export_environment(
     env = dict(os.environ)
     env["FLIGHTLINE_DATA_DIR"] = str(settings.data_dir)
     env["FLIGHTLINE_DATABASE_URL"] = dbs.app_url
-    if dbs.admin_url:
-        env["FLIGHTLINE_DATABASE_ADMIN_URL"] = dbs.admin_url
+    # The owner's credentials are for operators, never for the service.
+    env.pop("FLIGHTLINE_DATABASE_ADMIN_URL", None)
     if master_key_b64:
         env["FLIGHTLINE_MASTER_KEY"] = master_key_b64
     return env

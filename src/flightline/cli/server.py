@@ -84,19 +84,37 @@ async def _run_worker(settings: Settings, app_url: str, concurrency: int) -> Non
     from flightline.worker.app import build_app
 
     db = Database(app_url, pool_size=max(2, concurrency), application_name="flightline-worker")
+    from flightline.pipeline.pages import OcrPool
+    from flightline.pipeline.service import PipelineDeps
+
     intake = build_intake(settings, load_master_key(settings))
     sweep_staging(intake.store)
-    runtime.configure(db, intake)
+    ocr = OcrPool()
+    runtime.configure(db, intake, PipelineDeps(db, intake.store, intake.keys, ocr))
+    from flightline.pipeline.tasks import retry_stalled_jobs
+
+    runtime.set_stalled_job_seconds(settings.stalled_job_seconds)
     app = build_app(app_url)
     try:
         async with app.open_async():
-            await app.run_worker_async(concurrency=concurrency, install_signal_handlers=True)
+            # Work a dead worker left behind is picked up at once, not at the next sweep.
+            await retry_stalled_jobs(app, settings.stalled_job_seconds)
+            await app.run_worker_async(
+                concurrency=concurrency,
+                install_signal_handlers=True,
+                update_heartbeat_interval=settings.worker_heartbeat_seconds,
+                stalled_worker_timeout=settings.stalled_job_seconds,
+            )
     finally:
         runtime.configure(None)
+        ocr.shutdown()
         await db.dispose()
 
 
 def worker(settings: Settings, concurrency: int) -> int:
+    from flightline.rules.policy import load_policy
+
+    load_policy()
     with databases(settings, migrate=True) as dbs:
         asyncio.run(_check_role(dbs.app_url))
         _prepare_child_env(settings, dbs)

@@ -7,9 +7,14 @@ identity (organization, review, document — so a blob copied elsewhere fails to
 decrypt), the chunk's index (no reordering) and whether it is the last chunk
 (no truncation).
 
-Layout: MAGIC (4) | nonce prefix (8) | chunk_0 | chunk_1 | … where chunk_i is
-ciphertext (≤ 64 KiB) followed by its 16-byte tag; the nonce of chunk i is the
-prefix followed by i as a 32-bit big-endian counter.
+Every object is sealed under its own key, derived (HKDF-SHA256) from the
+organization's data key and a random 128-bit salt kept in the header: one
+data key seals millions of objects, and random 96-bit nonces under a single
+key would start to collide long before that.
+
+Layout: MAGIC (4) | salt (16) | nonce prefix (8) | chunk_0 | chunk_1 | … where
+chunk_i is ciphertext (≤ 64 KiB) followed by its 16-byte tag; the nonce of
+chunk i is the prefix followed by i as a 32-bit big-endian counter.
 """
 
 from __future__ import annotations
@@ -21,14 +26,17 @@ import struct
 from typing import BinaryIO, Protocol
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from flightline.core.masterkey import derive_key
 
-MAGIC = b"FLE1"
+MAGIC = b"FLE2"
+SALT = 16
 CHUNK = 64 * 1024
 TAG = 16
-HEADER = len(MAGIC) + 8
+HEADER = len(MAGIC) + SALT + 8
 _MAX_CHUNKS = 2**32
 
 
@@ -65,6 +73,14 @@ def new_data_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
+def _object_key(key: bytes, salt: bytes) -> AESGCM:
+    return AESGCM(
+        HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"flightline/object/v1").derive(
+            key
+        )
+    )
+
+
 def _chunk_aad(aad: bytes, index: int, final: bool) -> bytes:
     return aad + struct.pack(">QB", index, 1 if final else 0)
 
@@ -79,7 +95,8 @@ class Encryptor:
     """Incremental encryption; `update` returns whole sealed chunks as they fill."""
 
     def __init__(self, key: bytes, aad: bytes) -> None:
-        self._aead = AESGCM(key)
+        self._salt = secrets.token_bytes(SALT)
+        self._aead = _object_key(key, self._salt)
         self._aad = aad
         self._prefix = secrets.token_bytes(8)
         self._index = 0
@@ -96,7 +113,7 @@ class Encryptor:
     def update(self, data: bytes) -> bytes:
         out = bytearray()
         if not self._started:
-            out += MAGIC + self._prefix
+            out += MAGIC + self._salt + self._prefix
             self._started = True
         self._pending += data
         # Keep at least one byte back: the last chunk must be sealed as final.
@@ -106,7 +123,7 @@ class Encryptor:
         return bytes(out)
 
     def finalize(self) -> bytes:
-        head = b"" if self._started else MAGIC + self._prefix
+        head = b"" if self._started else MAGIC + self._salt + self._prefix
         self._started = True
         out = head + self._seal(bytes(self._pending), final=True)
         self._pending.clear()
@@ -136,7 +153,6 @@ class DecryptingReader(io.RawIOBase):
     def __init__(self, raw: BinaryIO, key: bytes, aad: bytes, size: int | None = None) -> None:
         super().__init__()
         self._raw = raw
-        self._aead = AESGCM(key)
         self._aad = aad
         if size is None:
             size = raw.seek(0, os.SEEK_END)
@@ -144,7 +160,8 @@ class DecryptingReader(io.RawIOBase):
         header = raw.read(HEADER)
         if len(header) != HEADER or header[:4] != MAGIC:
             raise DecryptionError("not an encrypted object")
-        self._prefix = header[4:]
+        self._aead = _object_key(key, header[4 : 4 + SALT])
+        self._prefix = header[4 + SALT :]
         self._body = size - HEADER
         self._chunks = max(1, -(-self._body // (CHUNK + TAG)))
         self._size = plaintext_size(size)

@@ -459,7 +459,12 @@ class GuardedResponse:
 
     async def iter_bytes(self) -> AsyncIterator[bytes]:
         received = 0
-        chunks = self._response.aiter_bytes()
+        encoding = self._response.headers.get("content-encoding", "identity").strip().lower()
+        if encoding not in ("", "identity"):
+            # Decoding would expand before the cap could be checked (a few KB of
+            # stacked gzip becomes gigabytes): we asked for identity, refuse the rest.
+            raise OutboundRefused("transport", "The response used a content encoding.")
+        chunks = self._response.aiter_raw()
         try:
             while True:
                 with _translated():

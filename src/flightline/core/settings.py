@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     webhook_retry_schedule: Annotated[list[int], NoDecode] = Field(default_factory=list)
     db_pool_size: int = Field(default=20, gt=0)
     audit_seal_interval_seconds: float = Field(default=2.0, gt=0)
+    # A job whose worker has not beaten its heartbeat for this long is retried.
+    stalled_job_seconds: float = Field(default=60, gt=0)
+    worker_heartbeat_seconds: float = Field(default=10, gt=0)
     # Benchmark-only routes (an unauthenticated body sink); never in production.
     bench_endpoints: bool = False
 

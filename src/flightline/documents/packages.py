@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import stat
+import struct
 import tarfile
 import uuid
 import zipfile
@@ -28,9 +29,25 @@ from flightline.documents.sniff import SNIFF_BYTES, sniff
 READ_CHUNK = 256 * 1024
 MIB = 1024 * 1024
 _JUNK_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
-_ZIP_METHODS = frozenset(
-    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
-)
+# bzip2 and LZMA members are refused: the standard library inflates them
+# without an output bound, so one read could expand past every limit.
+_ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+_MAX_TAR_HEADER = 64 * 1024
+MAX_TIFF_PAGES = 2000
+
+
+class _SafeTarInfo(tarfile.TarInfo):
+    """Long-name and pax headers are read whole into memory: bound them."""
+
+    def _proc_gnulong(self, tf: tarfile.TarFile) -> tarfile.TarInfo:
+        if self.size > _MAX_TAR_HEADER:
+            raise tarfile.HeaderError("oversized long-name header")
+        return super()._proc_gnulong(tf)  # type: ignore[misc,no-any-return]
+
+    def _proc_pax(self, tf: tarfile.TarFile) -> tarfile.TarInfo:
+        if self.size > _MAX_TAR_HEADER:
+            raise tarfile.HeaderError("oversized pax header")
+        return super()._proc_pax(tf)  # type: ignore[misc,no-any-return]
 
 
 class PackageError(Exception):
@@ -202,8 +219,18 @@ class Package:
         self.staged.clear()
 
     def commit(self) -> None:
+        """Make every document visible; on failure, none stays (committed ones deleted)."""
+        try:
+            for doc in self.documents:
+                doc.staged.commit()
+        except BaseException:
+            self.delete_committed()
+            raise
+
+    def delete_committed(self) -> None:
         for doc in self.documents:
-            doc.staged.commit()
+            if doc.staged.committed:
+                doc.staged.store.delete(doc.staged.name)
 
     # -- archives ---------------------------------------------------------
 
@@ -224,12 +251,24 @@ class Package:
 
     def _add_zip(self, upload_index: int, raw: BinaryIO) -> None:
         corrupt = unsupported(f"Upload {upload_index} is a corrupt or unreadable zip archive.")
+        entries = _zip_entry_count(raw)
+        if entries is None:
+            raise corrupt
+        if entries > self.limits.max_entries:
+            raise PackageError(
+                "too_many_documents",
+                422,
+                f"Upload {upload_index} has more than {self.limits.max_entries} entries.",
+            )
         try:
             archive = zipfile.ZipFile(raw)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        except Exception:
             raise corrupt from None
         with archive:
             infos = archive.infolist()
+            names = {i.filename for i in infos}
+            if "[Content_Types].xml" in names or "mimetype" in names:
+                raise unsupported(f"Upload {upload_index} is an Office document or spreadsheet.")
             _check_overlaps(infos, corrupt)
             for position, info in enumerate(infos, start=1):
                 self._entry(upload_index)
@@ -259,15 +298,7 @@ class Package:
                         )
                 except PackageError:
                     raise
-                except (
-                    zipfile.BadZipFile,
-                    zlib.error,
-                    EOFError,
-                    OSError,
-                    ValueError,
-                    NotImplementedError,
-                    RuntimeError,
-                ):
+                except Exception:  # any decoder failure on hostile bytes
                     raise unsupported(f"{at} is corrupt.") from None
 
     def _add_tar(self, upload_index: int, raw: BinaryIO, gz: bool) -> None:
@@ -277,6 +308,7 @@ class Package:
             archive = tarfile.open(  # noqa: SIM115 - closed by the `with` below
                 fileobj=counting,  # type: ignore[call-overload]
                 mode="r|gz" if gz else "r|",
+                tarinfo=_SafeTarInfo,
             )
         except (tarfile.TarError, EOFError, zlib.error, OSError):
             what = "a gzip file that is not a tar archive" if gz else "a corrupt tar archive"
@@ -296,6 +328,9 @@ class Package:
                         raise unsupported(f"{at} is a device or special file.")
                     if member.isdir() or _is_junk(member.name):
                         continue
+                    if member.issparse():
+                        # Holes expand into real bytes that no ratio would see.
+                        raise unsupported(f"{at} is a sparse file.")
                     if not member.isreg():
                         raise unsupported(f"{at} is not a regular file.")
                     stream = archive.extractfile(member)
@@ -305,7 +340,7 @@ class Package:
                     self._add_member(upload_index, position, stream, consumed, package_wide=True)
         except PackageError:
             raise
-        except (tarfile.TarError, EOFError, zlib.error, OSError, ValueError):
+        except Exception:  # any parser failure on hostile bytes is a corrupt archive
             raise unsupported(f"Upload {upload_index} is a corrupt tar archive.") from None
 
     def _add_member(
@@ -353,6 +388,37 @@ class Package:
                 f"{at} expands more than {limits.max_compression_ratio}:1; "
                 "it looks like a decompression bomb.",
             )
+
+
+def _zip_entry_count(raw: BinaryIO) -> int | None:
+    """Entries declared by the end-of-central-directory record, read before the
+    directory itself (which zipfile would load whole into memory)."""
+    size = raw.seek(0, 2)
+    tail_len = min(size, 22 + 65535)
+    raw.seek(size - tail_len)
+    tail = raw.read(tail_len)
+    raw.seek(0)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        return None
+    (entries,) = struct.unpack("<H", tail[at + 10 : at + 12])
+    (directory,) = struct.unpack("<I", tail[at + 12 : at + 16])
+    locator = tail.rfind(b"PK\x06\x07", 0, at)
+    if (entries == 0xFFFF or directory == 0xFFFFFFFF) and locator >= 0:
+        (record_at,) = struct.unpack("<Q", tail[locator + 8 : locator + 16])
+        if record_at >= size:
+            return None
+        raw.seek(record_at)
+        record = raw.read(56)
+        raw.seek(0)
+        if len(record) < 56 or record[:4] != b"PK\x06\x06":
+            return None
+        entries, directory = struct.unpack("<QQ", record[32:48])
+    # An entry costs at least 46 bytes and at most 46 + 3 x 64 KiB: a directory
+    # larger than its declared entries could need is refused before it is read.
+    if directory > max(int(entries), 1) * (46 + 3 * 65535):
+        return None
+    return int(entries)
 
 
 def _zip_consumed(member: IO[bytes], info: zipfile.ZipInfo) -> Callable[[], int]:
@@ -405,18 +471,21 @@ def _pdf_pages(reader: DecryptingReader, doc: Extracted) -> int | None:
 
     import pypdfium2 as pdfium
 
-    try:
-        pdf = pdfium.PdfDocument(io.BufferedReader(reader, buffer_size=READ_CHUNK))
-    except pdfium.PdfiumError as exc:
-        if exc.err_code == 4:  # FPDF_ERR_PASSWORD
-            raise unsupported(
-                f"{where(doc.upload_index, doc.member_index)} is a PDF that needs a password."
-            ) from None
-        return None
-    try:
-        return len(pdf)
-    finally:
-        pdf.close()
+    from flightline.pipeline.pages import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(io.BufferedReader(reader, buffer_size=READ_CHUNK))
+        except pdfium.PdfiumError as exc:
+            if exc.err_code == 4:  # FPDF_ERR_PASSWORD
+                raise unsupported(
+                    f"{where(doc.upload_index, doc.member_index)} is a PDF that needs a password."
+                ) from None
+            return None
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
 
 
 def _image_pages(reader: DecryptingReader) -> int | None:
@@ -427,6 +496,19 @@ def _image_pages(reader: DecryptingReader) -> int | None:
     try:
         with Image.open(io.BufferedReader(reader, buffer_size=READ_CHUNK)) as image:
             # Only TIFF holds pages; animated GIF/WEBP frames are not pages.
-            return int(getattr(image, "n_frames", 1)) if image.format == "TIFF" else 1
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+            if image.format != "TIFF":
+                return 1
+            # Walk forward with a cap: `n_frames` rescans the page chain,
+            # quadratic on a crafted file.
+            pages = 1
+            while pages < MAX_TIFF_PAGES:
+                try:
+                    image.seek(pages)
+                except EOFError:
+                    break
+                pages += 1
+            return pages
+    except (UnidentifiedImageError, Image.DecompressionBombError):
+        return None
+    except Exception:  # any decoder failure on hostile bytes: pages unknown
         return None

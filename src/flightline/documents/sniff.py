@@ -85,11 +85,10 @@ def _tar_checksum_ok(block: bytes) -> bool:
 
 
 def _zip_kind(head: bytes, whole: bytes | None) -> str:
-    """Office files are zips too: look at the first member names."""
-    probe = whole if whole is not None else head
-    markers = (b"[Content_Types].xml", b"word/", b"xl/", b"ppt/", b"mimetypeapplication/vnd.oasis")
-    if any(m in probe for m in markers):
-        return "office"
+    """Office files are zips too: judged by member names once the directory is
+    read (`Package`), or here when the whole small file is at hand."""
+    if head[30 : 30 + 19] == b"[Content_Types].xml" or head[30:38] == b"mimetype":
+        return "office"  # the first local header names the Office manifest
     if whole is not None:
         try:
             with zipfile.ZipFile(io.BytesIO(whole)) as zf:
@@ -158,11 +157,6 @@ def sniff(head: bytes, whole: bytes | None = None) -> Sniffed:
         return Sniffed("executable")
     if _tar_checksum_ok(head[:512]) or head[257:262] == b"ustar":
         return Sniffed("tar")
-    # PDF readers accept leading junk before the header; judged only after
-    # every container format, or a tar whose first member is a PDF would pass
-    # as one.
-    if b"%PDF-" in head[:1024]:
-        return Sniffed("pdf")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"#!"):
         return Sniffed("script")
@@ -171,4 +165,8 @@ def sniff(head: bytes, whole: bytes | None = None) -> Sniffed:
         return Sniffed("email")
     if lowered.startswith((b"{\\rtf", b"<?xml", b"<html", b"<!doctype")):
         return Sniffed("office" if lowered.startswith(b"{\\rtf") else "unknown")
+    # PDF readers accept leading junk before the header; judged last, so a tar
+    # whose first member is a PDF, or a script quoting one, is not taken for one.
+    if b"%PDF-" in head[:1024]:
+        return Sniffed("pdf")
     return Sniffed("unknown")

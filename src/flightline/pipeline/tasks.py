@@ -1,30 +1,35 @@
-"""The review pipeline's entry point.
-
-PLACEHOLDER until the pipeline capability lands: the task only records that
-the review was handed over (the job and the review committed together); it
-reads and changes nothing else.
-"""
+"""The review pipeline's job."""
 
 from __future__ import annotations
 
-import logging
 import uuid
 
 import procrastinate
 
-from flightline.core.db import Tenant, tenant_session
-from flightline.reviews import repository as reviews_repo
+from flightline.core.db import Tenant
+from flightline.pipeline.service import process_review
 from flightline.worker import runtime
 
 blueprint = procrastinate.Blueprint()
-log = logging.getLogger("flightline.pipeline")
 
 
 @blueprint.task(name="process", pass_context=False)
-async def process_review(org_id: str, sandbox: bool, review_id: str) -> None:
-    tenant = Tenant(uuid.UUID(org_id), sandbox)
-    async with tenant_session(runtime.database().sessionmaker, tenant) as session:
-        review = await reviews_repo.get(session, tenant, uuid.UUID(review_id))
-    if review is None:
-        return  # deleted since: nothing to do
-    log.info("review handed to the pipeline (placeholder)", extra={"review_id": review_id})
+async def process(org_id: str, sandbox: bool, review_id: str) -> None:
+    await process_review(
+        runtime.pipeline(), Tenant(uuid.UUID(org_id), sandbox), uuid.UUID(review_id)
+    )
+
+
+async def retry_stalled_jobs(app: procrastinate.App, seconds: float) -> int:
+    """Requeue jobs whose worker stopped beating (kill -9, OOM, a lost host)."""
+    manager = app.job_manager
+    stalled = list(await manager.get_stalled_jobs(seconds_since_heartbeat=seconds))
+    for job in stalled:
+        await manager.retry_job(job)
+    return len(stalled)
+
+
+@blueprint.periodic(cron="* * * * * */30")
+@blueprint.task(name="retry_stalled", queueing_lock="pipeline.retry_stalled", pass_context=True)
+async def retry_stalled(context: procrastinate.JobContext, timestamp: int) -> None:
+    await retry_stalled_jobs(context.app, runtime.stalled_job_seconds())

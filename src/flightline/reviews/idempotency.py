@@ -21,7 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from flightline.core.db import Tenant
 from flightline.core.errors import IdempotencyKeyInUse, IdempotencyKeyReused
 
-WAIT_SECONDS = 30
+# Below the connection's statement_timeout (30 s), so a wait ends as a 409.
+WAIT_SECONDS = 10
 
 
 def fingerprint(fields: dict[str, object], documents: list[object]) -> bytes:
@@ -46,7 +47,8 @@ async def claim(session: AsyncSession, tenant: Tenant, key: str, print_: bytes) 
             {"org": tenant.org_id, "sandbox": tenant.sandbox, "key": key, "fp": print_},
         )
     except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_not_available
+        # lock_not_available, or the statement timeout if it came first
+        if getattr(exc.orig, "sqlstate", None) in ("55P03", "57014"):
             raise IdempotencyKeyInUse() from None
         raise
     await session.execute(text("SET LOCAL lock_timeout = 0"))
@@ -65,6 +67,26 @@ async def claim(session: AsyncSession, tenant: Tenant, key: str, print_: bytes) 
         raise IdempotencyKeyInUse()
     if row.fingerprint != print_:
         raise IdempotencyKeyReused()
+    return Claim(row.review_id)
+
+
+async def peek(session: AsyncSession, tenant: Tenant, key: str, print_: bytes) -> Claim:
+    """A committed use of the key, checked before any expensive work (read only)."""
+    row = (
+        await session.execute(
+            text(
+                "SELECT fingerprint, review_id FROM idempotency_keys"
+                " WHERE org_id = :org AND sandbox = :sandbox AND key = :key"
+            ),
+            {"org": tenant.org_id, "sandbox": tenant.sandbox, "key": key},
+        )
+    ).first()
+    if row is None:
+        return Claim(None)
+    if row.fingerprint != print_:
+        raise IdempotencyKeyReused()
+    if row.review_id is None:
+        raise IdempotencyKeyInUse()
     return Claim(row.review_id)
 
 

@@ -129,7 +129,7 @@ def _fields_from_form(raw: dict[str, str]) -> ReviewFields:
     if "metadata" in data:
         try:
             data["metadata"] = json.loads(raw["metadata"])
-        except ValueError:
+        except (ValueError, RecursionError):
             raise InvalidRequest("metadata must be a JSON object.", param="metadata") from None
     if "review_type" not in data:
         raise InvalidRequest("review_type is required.", param="review_type")
@@ -245,6 +245,9 @@ async def create_from_upload(
         )
     review_id = uuid.uuid4()
     key = await current_key(session, deps.keys, tenant.org_id)
+    # No transaction (and no pooled connection) is held while the body streams
+    # or while archives are inspected: an upload may take minutes.
+    await session.commit()
     package = Package(deps.limits, stage_function(deps.store, tenant, review_id, key))
     try:
         upload = MultipartUpload(
@@ -279,14 +282,16 @@ async def create_from_upload(
         fields = _fields_from_form(upload.fields)
         if not upload.upload_hashes:
             raise DocumentRequired("Send at least one `documents` file part.", param="documents")
+        print_ = b""
         if idempotency_key is not None:
             print_ = idempotency.fingerprint(
                 fields.model_dump(), [h.hex() for h in upload.upload_hashes]
             )
-            claim = await idempotency.claim(session, tenant, idempotency_key, print_)
-            if claim.replay_of is not None:
-                return await _replay(session, tenant, claim.replay_of)
+            seen = await idempotency.peek(session, tenant, idempotency_key, print_)
+            if seen.replay_of is not None:
+                return await _replay(session, tenant, seen.replay_of)
         await _check_reference(session, tenant, fields.reference_id)
+        await session.commit()
         try:
             await asyncio.to_thread(open_archives, package, upload.archives)
             upload.archives.clear()
@@ -296,6 +301,12 @@ async def create_from_upload(
         except PackageError as exc:
             raise _as_api_error(exc) from None
 
+        # The one write transaction: claim, rows, job; a racing duplicate
+        # waits on the claim here and replays what this one commits.
+        if idempotency_key is not None:
+            claim = await idempotency.claim(session, tenant, idempotency_key, print_)
+            if claim.replay_of is not None:
+                return await _replay(session, tenant, claim.replay_of)
         review = await _insert_review(
             session,
             tenant,
@@ -312,20 +323,15 @@ async def create_from_upload(
             {"org_id": str(tenant.org_id), "sandbox": tenant.sandbox, "review_id": str(review_id)},
             queueing_lock=f"review:{review_id}",
         )
+        ctx.on_rollback.append(package.delete_committed)
         await store_package(session, tenant, review_id, package, key)
         committed = True
-        ctx.on_rollback.append(lambda: _delete_blobs(deps.store, package))
         ctx.action, ctx.resource_id = "review.created", str(review_id)
         return Created(to_out(review), replayed=False)
     finally:
         if not committed:
             upload.abort()
             package.abort()
-
-
-def _delete_blobs(store: BlobStore, package: Package) -> None:
-    for doc in package.documents:
-        store.delete(doc.staged.name)
 
 
 async def _read_json(body: AsyncIterator[bytes]) -> object:
@@ -342,7 +348,7 @@ async def _read_json(body: AsyncIterator[bytes]) -> object:
             )
     try:
         return json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise MalformedRequest("The body is not valid JSON.") from None
 
 

@@ -103,6 +103,7 @@ async def set_status(
     document_count: int | None = None,
     failure_code: str | None = None,
     failure_message: str | None = None,
+    report_available: bool | None = None,
 ) -> None:
     values: dict[str, Any] = {
         "status": status,
@@ -112,6 +113,8 @@ async def set_status(
     }
     if document_count is not None:
         values["document_count"] = document_count
+    if report_available is not None:
+        values["report_available"] = report_available
     await session.execute(
         update(_T)
         .where(_T.c.org_id == tenant.org_id, _T.c.sandbox == tenant.sandbox, _T.c.id == review_id)

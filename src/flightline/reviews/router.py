@@ -14,6 +14,8 @@ from flightline.core.errors import UnsupportedMediaType
 from flightline.core.openapi import error_responses
 from flightline.documents import service as documents_service
 from flightline.reviews import intake, service
+from flightline.reports import service as reports_service
+from flightline.reports.schemas import ReportOut
 from flightline.reviews.schemas import DocumentList, ReviewList, ReviewOut, ReviewStatus
 
 router = APIRouter(prefix="/v1/reviews", tags=["reviews"])
@@ -101,6 +103,21 @@ async def create_review(
 
 
 @router.get(
+    "/{review_id}/report",
+    response_model=ReportOut,
+    responses=error_responses(
+        (404, "review_not_found"), (404, "report_not_ready"), (422, "review_failed")
+    ),
+    summary="Retrieve the QC report of a completed review",
+)
+async def get_report(
+    review_id: str, principal: CurrentPrincipal, session: TenantSession, deps: Intake
+) -> Response:
+    body = await reports_service.report_json(session, principal.tenant, deps.keys, review_id)
+    return Response(body, media_type="application/json")
+
+
+@router.get(
     "/{review_id}/documents",
     response_model=DocumentList,
     responses=error_responses((404, "review_not_found")),
@@ -136,7 +153,7 @@ async def list_reviews(
     session: TenantSession,
     cursors: Cursors,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    cursor: str | None = None,
     status: ReviewStatus | None = None,
     reference_id: Annotated[str | None, Query(max_length=255)] = None,
     created_after: datetime | None = None,

@@ -108,6 +108,9 @@ async def fetch_sources(org_id: str, sandbox: bool, review_id: str) -> None:
         failure = exc
     except PackageError as exc:
         failure = _Failed("document_unsupported", exc.message)
+    except Exception:
+        log.exception("source fetch failed with an internal error", extra={"review_id": review_id})
+        failure = _Failed("processing_error", "An internal error stopped the fetch.")
     finally:
         for archive in archives:
             archive.staged.abort()
@@ -133,8 +136,8 @@ async def fetch_sources(org_id: str, sandbox: bool, review_id: str) -> None:
             current = await reviews_repo.lock(session, tenant, rid)
             if current is None or current.status != ReviewStatus.awaiting_documents:
                 return
+            stored = True  # from here, a failure must delete what was committed
             await intake.store_package(session, tenant, rid, package, key)
-            stored = True
             await reviews_repo.set_status(
                 session, tenant, rid, ReviewStatus.queued, document_count=len(package.documents)
             )
@@ -146,8 +149,7 @@ async def fetch_sources(org_id: str, sandbox: bool, review_id: str) -> None:
             )
     except BaseException:
         if stored:
-            for doc in package.documents:
-                deps.store.delete(doc.staged.name)
+            package.delete_committed()
         raise
     finally:
         if not stored:

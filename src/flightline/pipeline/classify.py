@@ -1,0 +1,436 @@
+"""Step 3 of the pipeline: classify each page by its content and split a
+stored document into logical documents.
+
+Each page gets a score per type from weighted phrases (see `signatures`).
+Runs of pages then become documents: a page joins the open document when it
+continues it (page numbering, same type, the type's continuation vocabulary,
+a running header) and starts a new one when it clearly begins another
+(a `Page 1 of`, a title of another type, a new statement period, tax year or
+pay date).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from flightline.pipeline.model import DocType, LogicalDocument, PageText
+from flightline.pipeline.normalize import find_dates, fix_ocr_digits
+from flightline.pipeline.signatures import SIGNATURES, Signature, squash
+
+# A page whose best type scores less than this is `other`.
+MIN_SCORE = 6.0
+# Vocabulary is capped so that a long page of prose cannot outweigh a title.
+VOCAB_CAP = 16.0
+TITLE_LINE_FACTOR = 1.5
+TITLE_BODY_FACTOR = 0.6
+HEAD_LINES = 8
+FUZZY_MIN_LEN = 10
+FUZZY_MIN_COVERAGE = 0.75
+
+_PAGE_OF_RE = re.compile(
+    r"(?<![a-z])page\s*[:#]?\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})(?!\d)", re.IGNORECASE
+)
+_PAGE_ONLY_RE = re.compile(r"^\W*page\s*(\d{1,3})\W*$", re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_PAY_DATE_RE = re.compile(
+    r"(?:pay|check|payment|advice|deposit)\s*(?:date|dt)\b[^\n]{0,30}", re.IGNORECASE
+)
+_PERIOD_RE = re.compile(
+    r"(?:statement\s*period|period\s*covered|statement\s*dates?|for\s*the\s*period|"
+    r"period\s*:|opening\s*date|from)[^\n]{0,80}",
+    re.IGNORECASE,
+)
+_ISSUED_RE = re.compile(r"date\s*issued[^\n]{0,40}", re.IGNORECASE)
+_REPORT_DATE_RE = re.compile(r"(?:report|date)\s*(?:date|issued|ordered)[^\n]{0,40}", re.IGNORECASE)
+_W2_YEAR_LINE_RE = re.compile(r"wage\s*and\s*tax|w\s*-?\s*2|tax\s*year", re.IGNORECASE)
+_1040_YEAR_LINE_RE = re.compile(r"1040|tax\s*return|tax\s*year", re.IGNORECASE)
+_ACCOUNT_RE = re.compile(
+    r"account\s*(?:number|no\.?|#)?\s*:?\s*(?:ending\s*in\s*)?[Xx*#.\s-]*(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    sig: Signature
+    titles: tuple[tuple[str, float], ...]
+    forms: tuple[tuple[str, float], ...]
+    vocab: tuple[tuple[str, float], ...]
+    cont: tuple[tuple[str, float], ...]
+    first: tuple[str, ...]
+    line_titles: tuple[str, ...]
+
+
+def _sq(items: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    return tuple((squash(p), w) for p, w in items)
+
+
+_COMPILED = tuple(
+    _Compiled(
+        s,
+        _sq(s.titles),
+        _sq(s.forms),
+        _sq(s.vocab),
+        _sq(s.cont),
+        tuple(squash(p) for p in s.first),
+        tuple(squash(p) for p in s.line_titles),
+    )
+    for s in SIGNATURES
+)
+_SINGLE_PAGE = frozenset(s.type for s in SIGNATURES if s.single_page)
+# Each distinct phrase is searched once per page; scoring then only looks up.
+_ALL_PHRASES = tuple(
+    sorted(
+        {p for c in _COMPILED for items in (c.titles, c.forms, c.vocab, c.cont) for p, _ in items}
+        | {p for c in _COMPILED for p in c.first}
+    )
+)
+# On a long page most phrases are absent: two of a phrase's 4-grams looked up
+# in the page's set of 4-grams rule it out without scanning the page.
+_PROBES = tuple((p, p[:4], p[-4:]) for p in _ALL_PHRASES)
+_LONG_PAGE = 1200
+
+
+def _present(sq: str) -> frozenset[str]:
+    if len(sq) < _LONG_PAGE:
+        return frozenset(p for p in _ALL_PHRASES if p in sq)
+    grams = {sq[i : i + 4] for i in range(len(sq) - 3)}
+    return frozenset(
+        p for p, a, b in _PROBES if (len(p) < 4 or (a in grams and b in grams)) and p in sq
+    )
+
+
+def _trigrams(text: str) -> set[str]:
+    return {text[i : i + 3] for i in range(len(text) - 2)}
+
+
+def _coverage(phrase: str, grams: set[str]) -> float:
+    n = len(phrase) - 2
+    if n <= 0:
+        return 0.0
+    hit = sum(1 for i in range(n) if phrase[i : i + 3] in grams)
+    return hit / n
+
+
+@dataclass
+class PageFeatures:
+    page: PageText
+    lines: list[str]
+    scores: dict[DocType, float]
+    cont: dict[DocType, float]
+    title_types: set[DocType]
+    first_types: set[DocType]
+    page_of: tuple[int, int | None] | None
+    head: str
+    foot: str
+    best: DocType = DocType.other
+    best_score: float = 0.0
+    confidence: float = 0.0
+    _keys: dict[DocType, object] = field(default_factory=dict)
+
+    def key(self, doc_type: DocType) -> object:
+        """What tells two documents of this type apart (period, year, pay date)."""
+        if doc_type not in self._keys:
+            self._keys[doc_type] = _instance_key(doc_type, self.lines)
+        return self._keys[doc_type]
+
+
+def _match(phrase: str, sq: str | frozenset[str], grams: set[str] | None) -> float:
+    if phrase in sq:
+        return 1.0
+    if grams is not None and len(phrase) >= FUZZY_MIN_LEN:
+        cov = _coverage(phrase, grams)
+        if cov >= FUZZY_MIN_COVERAGE:
+            return cov
+    return 0.0
+
+
+def _best_of(
+    items: tuple[tuple[str, float], ...], sq: str | frozenset[str], grams: set[str] | None
+) -> float:
+    if grams is None:
+        return max((w for p, w in items if p in sq), default=0.0)
+    best = 0.0
+    for phrase, weight in items:
+        if weight > best:
+            hit = _match(phrase, sq, grams)
+            if hit:
+                best = max(best, weight * hit)
+    return best
+
+
+def _sum_of(
+    items: tuple[tuple[str, float], ...], sq: str | frozenset[str], grams: set[str] | None
+) -> float:
+    if grams is None:
+        # The common case, kept free of calls: this loop is most of the cost.
+        return sum(w for p, w in items if p in sq)
+    total = 0.0
+    for phrase, weight in items:
+        hit = _match(phrase, sq, grams)
+        if hit:
+            total += weight * hit
+    return total
+
+
+def _title_line(
+    c: _Compiled,
+    head_sq: list[str],
+    head_grams: list[set[str]] | None,
+    present: str | frozenset[str],
+) -> float:
+    """The best title weight of `c` found as (most of) one of the top lines."""
+    best = 0.0
+    titles = c.titles if head_grams is not None else [t for t in c.titles if t[0] in present]
+    if not titles and not c.line_titles:
+        return 0.0
+    for i, line in enumerate(head_sq):
+        if not line:
+            continue
+        if i < 3 and line in c.line_titles:
+            best = max(best, max(w for _, w in c.titles) if c.titles else 10.0)
+            continue
+        for phrase, weight in titles:
+            if weight <= best or len(phrase) * 2 < len(line):
+                continue
+            if phrase in line:
+                best = weight
+            elif head_grams is not None and len(phrase) >= FUZZY_MIN_LEN:
+                cov = _coverage(phrase, head_grams[i])
+                if cov >= FUZZY_MIN_COVERAGE:
+                    best = max(best, weight * cov)
+    return best
+
+
+def page_features(page: PageText) -> PageFeatures:
+    text = page.text or ""
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    sq = squash(text)
+    # On a short page the last lines are footers, not the head.
+    head_sq = [squash(ln) for ln in lines[: min(HEAD_LINES, max(2, len(lines) // 2))]]
+    return _score(page, lines, sq, head_sq, fuzzy=page.method == "ocr")
+
+
+def _score(
+    page: PageText, lines: list[str], sq: str, head_sq: list[str], *, fuzzy: bool
+) -> PageFeatures:
+    grams = _trigrams(sq) if fuzzy else None
+    head_grams = [_trigrams(h) for h in head_sq] if fuzzy else None
+    # Without fuzzy matching the phrases present are all that matters.
+    present: str | frozenset[str] = sq if fuzzy else _present(sq)
+    scores: dict[DocType, float] = {}
+    cont: dict[DocType, float] = {}
+    title_types: set[DocType] = set()
+    first_types: set[DocType] = set()
+    for c in _COMPILED:
+        t = c.sig.type
+        title_line = _title_line(c, head_sq, head_grams, present)
+        body = _best_of(c.titles, present, grams)
+        form = _best_of(c.forms, present, grams)
+        vocab = min(VOCAB_CAP, _sum_of(c.vocab, present, grams))
+        score = max(title_line * TITLE_LINE_FACTOR, body * TITLE_BODY_FACTOR) + form + vocab
+        scores[t] = score
+        if c.cont:
+            cont[t] = min(VOCAB_CAP, _sum_of(c.cont, present, grams) + vocab * 0.5)
+        if title_line:
+            title_types.add(t)
+            if c.first and any(p in sq for p in c.first):
+                first_types.add(t)
+    page_of = _page_of(lines)
+    f = PageFeatures(
+        page=page,
+        lines=lines,
+        scores=scores,
+        cont=cont,
+        title_types=title_types,
+        first_types=first_types,
+        page_of=page_of,
+        head=squash(lines[0]) if lines else "",
+        foot=squash(lines[-1]) if lines else "",
+    )
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    best_type, best = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if best < MIN_SCORE and not fuzzy:
+        # A text layer can be as noisy as OCR (scanned PDFs with a bad OCR
+        # layer): retry with fuzzy matching before calling the page `other`.
+        return _score(page, lines, sq, head_sq, fuzzy=True)
+    if best < MIN_SCORE:
+        f.best, f.best_score = DocType.other, best
+        f.confidence = round(0.5 + 0.5 * (1 - best / MIN_SCORE), 3)
+        return f
+    f.best, f.best_score = best_type, best
+    f.confidence = _confidence(best, second)
+    return f
+
+
+def _confidence(best: float, second: float) -> float:
+    strength = 1 - math.exp(-best / 12)
+    margin = (best - second) / best if best > 0 else 0.0
+    return round(min(0.99, strength * (0.55 + 0.45 * margin)), 3)
+
+
+def _page_of(lines: list[str]) -> tuple[int, int | None] | None:
+    # Page numbers live in headers and footers; look there only so that
+    # "page 2 of this form" in prose does not count.
+    edge = lines[:4] + lines[-4:] if len(lines) > 8 else lines
+    for ln in edge:
+        m = _PAGE_OF_RE.search(ln)
+        if m:
+            x, y = int(m.group(1)), int(m.group(2))
+            if 1 <= x <= y:
+                return x, y
+    for ln in edge:
+        m = _PAGE_ONLY_RE.match(ln)
+        if m:
+            return int(m.group(1)), None
+    return None
+
+
+def _first_date(chunks: list[str]) -> date | None:
+    for chunk in chunks:
+        found = find_dates(fix_ocr_digits(chunk))
+        if found:
+            return found[0][2]
+    return None
+
+
+def _instance_key(doc_type: DocType, lines: list[str]) -> object:
+    text = "\n".join(lines)
+    if doc_type == DocType.paystub:
+        return _first_date([m.group(0) for m in _PAY_DATE_RE.finditer(text)])
+    if doc_type == DocType.w2:
+        for ln in lines:
+            if _W2_YEAR_LINE_RE.search(ln):
+                years = _YEAR_RE.findall(ln)
+                if years:
+                    return years[0]
+        return None
+    if doc_type == DocType.tax_return_1040:
+        for ln in lines[:6]:
+            if _1040_YEAR_LINE_RE.search(ln):
+                years = _YEAR_RE.findall(ln)
+                if years:
+                    return years[0]
+        return None
+    if doc_type == DocType.bank_statement:
+        for m in _PERIOD_RE.finditer(text):
+            dates = find_dates(fix_ocr_digits(m.group(0)))
+            if len(dates) >= 2:
+                acct = _ACCOUNT_RE.search(text)
+                return (dates[0][2], dates[1][2], acct.group(1) if acct else None)
+        return None
+    if doc_type in (DocType.loan_estimate, DocType.closing_disclosure):
+        return _first_date([m.group(0) for m in _ISSUED_RE.finditer(text)])
+    if doc_type == DocType.credit_report:
+        return _first_date([m.group(0) for m in _REPORT_DATE_RE.finditer(text)])
+    return None
+
+
+@dataclass
+class _Open:
+    type: DocType
+    pages: list[PageFeatures]
+    confidence: float
+
+    @property
+    def last(self) -> PageFeatures:
+        return self.pages[-1]
+
+
+def _keys_differ(cur: _Open, f: PageFeatures) -> bool:
+    mine = f.key(cur.type)
+    if mine is None:
+        return False
+    for prior in reversed(cur.pages):
+        theirs = prior.key(cur.type)
+        if theirs is not None:
+            return bool(theirs != mine)
+    return False
+
+
+def _numbered_next(cur: _Open, f: PageFeatures) -> bool:
+    if f.page_of is None or cur.last.page_of is None:
+        return False
+    x, y = f.page_of
+    lx, ly = cur.last.page_of
+    return x == lx + 1 and (y is None or ly is None or y == ly)
+
+
+def _continues(cur: _Open, f: PageFeatures) -> bool:
+    t = cur.type
+    others = {x for x in f.title_types if x != t}
+    if _numbered_next(cur, f):
+        return not _keys_differ(cur, f)
+    if f.page_of is not None and f.page_of[0] == 1:
+        return False
+    if t == DocType.other:
+        return f.best == DocType.other
+    if f.best == t or t in f.title_types:
+        if _keys_differ(cur, f):
+            return False
+        # A title again at the top: a new one-page document, or a new
+        # multi-page form when the page also carries first-page content.
+        return not (t in f.title_types and (t in _SINGLE_PAGE or t in f.first_types))
+    if others and f.best != DocType.other:
+        # Another type's title at the top of the page: a new document, unless
+        # the open one's own vocabulary outweighs it (CD page 3 quotes the
+        # Loan Estimate in its table).
+        return f.cont.get(t, 0.0) + f.scores.get(t, 0.0) > 2 * f.best_score
+    own = f.cont.get(t, 0.0) + f.scores.get(t, 0.0)
+    if f.best == DocType.other:
+        if own >= 2.0:
+            return True
+        return bool(
+            (f.head and f.head == cur.pages[0].head and len(f.head) > 3)
+            or (f.foot and f.foot == cur.pages[0].foot and len(f.foot) > 3)
+        )
+    # Best is another type with no title line: keep with the open document if
+    # its continuation vocabulary is at least as strong.
+    return own >= f.best_score
+
+
+def classify_and_split(pages: list[PageText]) -> list[LogicalDocument]:
+    """Pages of one stored document, in order -> its logical documents."""
+    out: list[LogicalDocument] = []
+    cur: _Open | None = None
+    for page in pages:
+        if page.method == "blank" or not (page.text or "").strip():
+            continue
+        f = page_features(page)
+        if cur is not None and _continues(cur, f):
+            cur.pages.append(f)
+            continue
+        if cur is not None:
+            out.append(_close(cur))
+        t = f.best
+        cur = _Open(t, [f], f.confidence)
+    if cur is not None:
+        out.append(_close(cur))
+    return out
+
+
+def _close(cur: _Open) -> LogicalDocument:
+    confidence = cur.confidence
+    if len(cur.pages) > 1 and cur.type != DocType.other:
+        # Later pages that scored as the same type corroborate the first.
+        agree = sum(1 for p in cur.pages[1:] if p.best == cur.type)
+        confidence = min(0.99, confidence + 0.05 * agree)
+    return LogicalDocument(
+        id=uuid.uuid4(),
+        type=cur.type,
+        confidence=round(confidence, 3),
+        source_document_id=cur.pages[0].page.document_id,
+        pages=[p.page.page for p in cur.pages],
+    )
+
+
+def classify_page(page: PageText) -> tuple[DocType, float]:
+    """One page on its own: its best type and the confidence in it."""
+    f = page_features(page)
+    return f.best, f.confidence

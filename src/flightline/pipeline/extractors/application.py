@@ -1,0 +1,475 @@
+"""Application and underwriting documents: URLA (Form 1003), transmittal
+summary (Form 1008), AUS findings (DU / LPA)."""
+
+from __future__ import annotations
+
+import re
+
+from flightline.pipeline.extractors.base import (
+    DocText,
+    Reader,
+    Spec,
+    clean_name,
+    label_regex,
+    set_field,
+)
+from flightline.pipeline.extractors.enums import canon_occupancy, canon_purpose, read_enum
+from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.model import FieldValue, LogicalDocument
+from flightline.pipeline.normalize import normalize_account_last4, normalize_ssn_last4
+
+_PURPOSE = label_regex(("Loan Purpose", "Purpose of Loan", "Purpose"))
+_OCCUPANCY = label_regex(
+    ("Occupancy", "Property will be", "Occupancy Type", "Occupancy Status", "Property Use")
+)
+
+_URLA = Reader(
+    (
+        Spec(
+            "borrower_name",
+            "name",
+            (
+                "Name (First, Middle, Last, Suffix)",
+                "Borrower Name",
+                "Borrower's Name",
+                "Borrower",
+                "Applicant Name",
+                "Applicant",
+                "Name",
+            ),
+            exclude=r"co-?\s*(?:borrower|applicant)|employer|business|originator|company|"
+            r"institution|creditor|(?:borrower|applicant)\s*information",
+        ),
+        Spec(
+            "co_borrower_name",
+            "name",
+            ("Co-Borrower Name", "Co-Borrower", "Co-Applicant Name", "Co-Applicant"),
+        ),
+        Spec(
+            "ssn_last4",
+            "ssn4",
+            ("Social Security Number", "SSN", "Social Security No"),
+            exclude=r"co-?\s*(?:borrower|applicant)",
+        ),
+        Spec(
+            "co_borrower_ssn_last4",
+            "ssn4",
+            ("Co-Borrower SSN", "Co-Applicant SSN", "Co-Borrower Social Security Number"),
+        ),
+        Spec(
+            "application_date",
+            "date",
+            (
+                "Application Date",
+                "Date of Application",
+                "Application Received",
+                "Date Application Taken",
+                "Application Taken On",
+                "Application Signed",
+            ),
+        ),
+        Spec(
+            "employer_name",
+            "name",
+            (
+                "Employer or Business Name",
+                "Employer Name",
+                "Name of Employer",
+                "Employer",
+                "Business Name",
+            ),
+            exclude=r"phone|address",
+        ),
+        Spec(
+            "employment_start_date",
+            "date",
+            ("Start Date", "Employment Start Date", "Date Hired", "Hire Date", "Employed Since"),
+        ),
+        Spec(
+            "income_base_monthly",
+            "money",
+            ("Base Monthly Income", "Monthly Base Income", "Base Income", "Base Pay", "Base"),
+        ),
+        Spec("income_overtime_monthly", "money", ("Overtime Income", "Overtime")),
+        Spec("income_bonus_monthly", "money", ("Bonus Income", "Bonus")),
+        Spec(
+            "income_commission_monthly", "money", ("Commission Income", "Commissions", "Commission")
+        ),
+        Spec("income_other_monthly", "money", ("Other Income", "Other Monthly Income")),
+        Spec(
+            "income_total_monthly",
+            "money",
+            (
+                "Total Monthly Income",
+                "Total Income",
+                "Gross Monthly Income Total",
+                "Total Gross Monthly Income",
+            ),
+        ),
+        Spec("loan_amount", "money", ("Loan Amount", "Amount of Loan", "Requested Loan Amount")),
+        Spec(
+            "property_address",
+            "address",
+            ("Property Address", "Subject Property Address", "Subject Property", "Street"),
+        ),
+        Spec("units", "int", ("Number of Units", "No. of Units", "# of Units", "Units")),
+        Spec(
+            "sale_price",
+            "money",
+            (
+                "Sales Contract Price",
+                "Purchase Price",
+                "Sale Price",
+                "Sales Price",
+                "Contract Price",
+            ),
+        ),
+    ),
+    extra_labels=(
+        "Date of Birth",
+        "Citizenship",
+        "Marital Status",
+        "Dependents",
+        "Phone",
+        "Email",
+        "Current Address",
+        "Position or Title",
+        "Years in Line of Work",
+        "Loan Purpose",
+        "Occupancy",
+        "Property Value",
+        "County",
+        "Mixed-Use",
+    ),
+)
+_INCOME_ROWS = (
+    (
+        "income_base_monthly",
+        re.compile(r"^(?:base(?:\s*(?:pay|income|employment\s*income))?)\b", re.I),
+    ),
+    ("income_overtime_monthly", re.compile(r"^overtime\b", re.I)),
+    ("income_bonus_monthly", re.compile(r"^bonus(?:es)?\b", re.I)),
+    ("income_commission_monthly", re.compile(r"^commissions?\b", re.I)),
+    ("income_other_monthly", re.compile(r"^other(?:\s*income)?\b", re.I)),
+    ("income_total_monthly", re.compile(r"^total\b", re.I)),
+)
+_ASSET_SECTION = re.compile(r"^\W*(?:2a\.?\s*)?assets\b", re.IGNORECASE)
+_LIAB_SECTION = re.compile(r"^\W*(?:2c\.?\s*)?liabilities\b", re.IGNORECASE)
+_SECTION_END = re.compile(
+    r"^\W*(?:\d[a-e]\.?\s|section\s*\d|2b\.?|2d\.?|3\.?\s|real\s*estate|other\s*assets|"
+    r"other\s*liabilities|total\b|loan\s*and\s*property)",
+    re.IGNORECASE,
+)
+_ASSET_TYPES = re.compile(
+    r"^(?:checking|savings|money\s*market|certificate\s*of\s*deposit|cd|mutual\s*fund|stocks?|"
+    r"bonds?|retirement|401\s*\(?k\)?|ira|brokerage|cash\s*value|trust|bridge\s*loan|"
+    r"individual\s*development)(?:\s*account)?\b",
+    re.IGNORECASE,
+)
+_LIAB_TYPES = re.compile(
+    r"^(?:revolving|installment|open\s*30[-\s]*day|lease|other|mortgage|heloc|auto\s*loan|"
+    r"student\s*loan|credit\s*card)(?:\s*(?:loan|account))?\b",
+    re.IGNORECASE,
+)
+_ACCT = re.compile(r"(?:[Xx*#\u2022]{2,}[-\s]?\d{4}|\b\d{6,}\b|\bending\s*(?:in\s*)?\d{4})")
+
+
+def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """The URLA's income box: rows Base / Overtime / ... / Total with monthly amounts."""
+    for i, line in enumerate(doc.lines):
+        if not re.search(r"(?:gross\s*)?monthly\s*income", line.text, re.IGNORECASE):
+            continue
+        j: int | None = i
+        for _ in range(12):
+            j = doc.next_line(j) if j is not None else None
+            if j is None:
+                break
+            text = doc.lines[j].text
+            for name, pattern in _INCOME_ROWS:
+                m = pattern.match(text)
+                if m:
+                    found = money_tokens(text[m.end() :])
+                    if found:
+                        set_field(out, name, doc.field(abs(found[0][2]), j))
+                    break
+            if re.match(r"^total\b", text, re.IGNORECASE):
+                break
+        if "income_total_monthly" in out:
+            return
+
+
+def _rows(
+    doc: DocText, start: re.Pattern[str], kinds: re.Pattern[str], liabilities: bool
+) -> list[dict[str, FieldValue]]:
+    rows: list[dict[str, FieldValue]] = []
+    active = False
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        if start.match(text):
+            active = True
+            continue
+        if not active:
+            continue
+        if _SECTION_END.match(text) and not kinds.match(text):
+            if rows:
+                break
+            continue
+        m = kinds.match(text)
+        rest = text[m.end() :] if m else text
+        acct = _ACCT.search(rest)
+        amounts = money_tokens(_ACCT.sub(" ", rest))
+        if not amounts or (m is None and acct is None):
+            continue
+        name_end = acct.start() if acct else amounts[0][0]
+        name = clean_name(rest[:name_end].strip(" -|:"))
+        if not name:
+            continue
+        row = {("creditor" if liabilities else "institution"): doc.field(name, i)}
+        last4 = normalize_account_last4(acct.group(0)) if acct else None
+        if last4 and not liabilities:
+            row["account_last4"] = doc.field(last4, i)
+        values = [abs(v) for _, _, v in amounts]
+        if liabilities:
+            row["balance"] = doc.field(values[0], i)
+            if len(values) > 1:
+                row["monthly_payment"] = doc.field(values[1], i)
+        else:
+            row["value"] = doc.field(values[-1], i)
+        rows.append(row)
+    return rows
+
+
+def _co_borrower_ssn(doc: DocText, out: dict[str, FieldValue]) -> None:
+    first = out.get("ssn_last4")
+    seen = first.value if first else None
+    for i, line in enumerate(doc.lines):
+        if re.search(r"social\s*security|\bssn\b", line.text, re.IGNORECASE):
+            v = normalize_ssn_last4(line.text)
+            if v and v != seen:
+                out["co_borrower_ssn_last4"] = doc.field(v, i)
+                return
+
+
+def extract_urla(doc: DocText, ld: LogicalDocument) -> None:
+    out = ld.fields
+    _income_block(doc, out)
+    _URLA.read(doc, out)
+    set_field(out, "loan_purpose", read_enum(doc, _PURPOSE, canon_purpose))
+    set_field(out, "occupancy", read_enum(doc, _OCCUPANCY, canon_occupancy))
+    if "co_borrower_name" in out and "co_borrower_ssn_last4" not in out:
+        _co_borrower_ssn(doc, out)
+    assets = _rows(doc, _ASSET_SECTION, _ASSET_TYPES, liabilities=False)
+    if assets:
+        ld.rows["assets"] = assets
+    liabilities = _rows(doc, _LIAB_SECTION, _LIAB_TYPES, liabilities=True)
+    if liabilities:
+        ld.rows["liabilities"] = liabilities
+
+
+# -- 1008 ------------------------------------------------------------------------
+
+_1008 = Reader(
+    (
+        Spec(
+            "borrower_name",
+            "name",
+            ("Borrower Name", "Borrower", "Borrower(s)"),
+            exclude=r"co-?\s*borrower\s*$|funds",
+        ),
+        Spec(
+            "qualifying_income_monthly",
+            "money",
+            (
+                "Total Monthly Income",
+                "Total Income",
+                "Qualifying Income",
+                "Stable Monthly Income",
+                "Total Qualifying Income",
+            ),
+        ),
+        Spec(
+            "dti_front",
+            "percent",
+            (
+                "Primary Housing Expense/Income",
+                "Housing Expense Ratio",
+                "Front-End Ratio",
+                "Front End Ratio",
+                "Housing Ratio",
+                "Top Ratio",
+                "Front-End DTI",
+                "Front DTI",
+            ),
+        ),
+        Spec(
+            "dti_back",
+            "percent",
+            (
+                "Total Obligations/Income",
+                "Total Debt Ratio",
+                "Debt-to-Income Ratio",
+                "Back-End Ratio",
+                "Back End Ratio",
+                "Bottom Ratio",
+                "Total DTI",
+                "Back-End DTI",
+                "DTI",
+            ),
+        ),
+        Spec("ltv", "percent", ("LTV", "Loan-to-Value", "Loan to Value Ratio")),
+        Spec(
+            "cltv",
+            "percent",
+            ("CLTV", "TLTV", "Combined LTV", "CLTV/TLTV", "Combined Loan-to-Value"),
+        ),
+        Spec("note_rate", "percent", ("Note Rate", "Interest Rate", "Initial Note Rate")),
+        Spec("loan_amount", "money", ("Loan Amount", "Note Amount", "Original Loan Amount")),
+        Spec("appraised_value", "money", ("Appraised Value", "Property Appraised Value")),
+        Spec("sale_price", "money", ("Sales Price", "Sale Price", "Purchase Price")),
+        Spec(
+            "representative_score",
+            "int",
+            (
+                "Representative Credit Score",
+                "Representative Score",
+                "Indicator Score",
+                "Credit Score",
+                "Decision Score",
+                "FICO",
+            ),
+        ),
+        Spec("units", "int", ("Number of Units", "No. of Units", "# of Units", "Units")),
+    ),
+    extra_labels=(
+        "Co-Borrower",
+        "SSN",
+        "Property Address",
+        "Property Type",
+        "Project Name",
+        "Amortization",
+        "Loan Term",
+        "Lien Position",
+        "Occupancy Status",
+        "Loan Purpose",
+        "Property Rights",
+        "Mortgage Originator",
+        "HCLTV",
+    ),
+)
+
+
+def extract_1008(doc: DocText, ld: LogicalDocument) -> None:
+    out = ld.fields
+    _1008.read(doc, out)
+    set_field(out, "loan_purpose", read_enum(doc, _PURPOSE, canon_purpose))
+    set_field(out, "occupancy", read_enum(doc, _OCCUPANCY, canon_occupancy))
+    score = out.get("representative_score")
+    if score is not None and not (isinstance(score.value, int) and 300 <= score.value <= 850):
+        del out["representative_score"]
+
+
+# -- AUS -------------------------------------------------------------------------
+
+_AUS = Reader(
+    (
+        Spec(
+            "borrower_name", "name", ("Primary Borrower", "Borrower Name", "Borrower", "Applicant")
+        ),
+        Spec(
+            "recommendation",
+            "text",
+            (
+                "Recommendation",
+                "Underwriting Recommendation",
+                "AUS Recommendation",
+                "Risk Class",
+                "Decision",
+                "AUS Result",
+                "Findings",
+            ),
+        ),
+        Spec(
+            "casefile_id",
+            "text",
+            (
+                "Casefile ID",
+                "DU Casefile ID",
+                "Casefile Number",
+                "LPA Key",
+                "Loan Prospector Key",
+                "AUS Key",
+                "Case File ID",
+                "Casefile",
+            ),
+        ),
+        Spec(
+            "dti_back",
+            "percent",
+            (
+                "Total Debt Ratio",
+                "Total Expense Ratio",
+                "Debt-to-Income",
+                "DTI",
+                "Total DTI",
+                "Back-End Ratio",
+                "Total Obligations",
+            ),
+        ),
+        Spec("ltv", "percent", ("LTV", "Loan-to-Value")),
+        Spec("loan_amount", "money", ("Loan Amount", "Note Amount", "Base Loan Amount")),
+        Spec(
+            "submission_date",
+            "date",
+            (
+                "Submission Date",
+                "Date Submitted",
+                "Submitted On",
+                "Submitted",
+                "Underwriting Date",
+                "Evaluation Date",
+                "Assessment Date",
+            ),
+        ),
+    ),
+    extra_labels=(
+        "Submission Number",
+        "Lender Loan Number",
+        "Co-Borrower",
+        "CLTV",
+        "HCLTV",
+        "Housing Ratio",
+        "Reserves",
+        "Interest Rate",
+        "Note Rate",
+    ),
+)
+_RECOMMENDATION = re.compile(
+    r"approve\s*/\s*(?:eligible|ineligible)|refer\s*(?:with\s*caution|/\s*eligible|/\s*ineligible)?"
+    r"|out\s*of\s*scope|\baccept\b|\bcaution\b|\bineligible\b|\beligible\b",
+    re.IGNORECASE,
+)
+
+
+def extract_aus(doc: DocText, ld: LogicalDocument) -> None:
+    out = ld.fields
+    _AUS.read(doc, out)
+    rec = out.get("recommendation")
+    if rec is not None:
+        m = _RECOMMENDATION.search(str(rec.value))
+        if m:
+            out["recommendation"] = FieldValue(
+                re.sub(r"\s*/\s*", "/", m.group(0)).title(), rec.evidence
+            )
+        else:
+            del out["recommendation"]
+    if "recommendation" not in out:
+        for i, m in doc.find_lines(_RECOMMENDATION):
+            out["recommendation"] = doc.field(re.sub(r"\s*/\s*", "/", m.group(0)).title(), i)
+            break
+    cid = out.get("casefile_id")
+    if cid is not None:
+        token = re.search(r"[A-Z0-9][A-Z0-9-]{4,}", str(cid.value), re.IGNORECASE)
+        if token:
+            out["casefile_id"] = FieldValue(token.group(0), cid.evidence)
+        else:
+            del out["casefile_id"]

@@ -1,0 +1,419 @@
+"""Label-anchored reading of values from a logical document's lines.
+
+A field is found by its labels (many variants, matched tolerantly: case,
+spacing, OCR look-alikes such as 0/O and 1/l/I) and its value read to the
+right of the label on the same line or, when a line holds only labels (a
+table header), from the line below by column order. Every value carries the
+page and line it was read from; a value that cannot be read is left absent.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from flightline.pipeline.extractors.values import FINDERS, TEXT_KINDS, pick, value_tokens
+from flightline.pipeline.model import Evidence, FieldValue, LogicalDocument, PageText, Value
+from flightline.pipeline.normalize import (
+    fix_ocr_digits,
+    normalize_name,
+)
+
+EVIDENCE_MAX = 200
+
+_CONFUSABLE = {
+    "o": "[o0]",
+    "0": "[o0]",
+    "l": "[l1i|!]",
+    "i": "[i1l|!]",
+    "1": "[1li|]",
+    "s": "[s5]",
+    "5": "[5s]",
+}
+_SEPARATORS = " -._/"
+_MULTI_SPACE = re.compile(r"[ \t\u00a0]{2,}|\t")
+_SPACE = re.compile(r"[ \u00a0]+")
+_LEAD = re.compile(r"^[\s:#=.*>\]\)|-]*(?=\S)")
+_VALUE_END = re.compile(r"\s{2}|\s\|\s|\t")
+_TRAIL_PUNCT = " \t:;,|_"
+# Words that make up labels: a value stops where a `Label Words:` begins.
+LABEL_WORDS = frozenset(
+    """name id number no date address ssn phone title department dept employee employer period
+    rate status type account social security code company location position hire start end zip
+    city state amount total pay check ending beginning balance loan borrower co-borrower applicant
+    tin ein fein file case branch routing tel fax email e-mail occupation frequency hours salary
+    gross net ytd current issued closing disbursement purpose term product property value price
+    insured policy premium coverage effective expiration expires agent lender relationship donor
+    from to""".split()  # noqa: SIM905
+)
+_COLON_LABEL = re.compile(r"([A-Za-z#'\u2019./&()-]+(?:\s+[A-Za-z#'\u2019./&()-]+){0,4})\s*:")
+
+
+def _label_pattern(label: str) -> str:
+    out: list[str] = []
+    for ch in label.lower():
+        if ch in _SEPARATORS:
+            if not out or out[-1] != r"[\s_./-]*":
+                out.append(r"[\s_./-]*")
+        elif ch in "'\u2019":
+            out.append(r"['\u2019`]?")
+        elif ch == "&":
+            out.append(r"(?:&|and)")
+        elif ch in _CONFUSABLE:
+            out.append(_CONFUSABLE[ch])
+        elif ch.isalnum():
+            out.append(re.escape(ch))
+        else:
+            out.append(re.escape(ch) + "?")
+    return "".join(out)
+
+
+def label_regex(labels: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for all variants of a label, longest first, OCR-tolerant."""
+    parts = sorted({_label_pattern(lb) for lb in labels}, key=len, reverse=True)
+    # `Borrower` must not match inside `Co-Borrower`.
+    return re.compile(
+        r"(?<![a-z0-9])(?<!co-)(?<!co )(?:" + "|".join(parts) + r")(?![a-z])", re.IGNORECASE
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """How to find one field: its labels and the kind of value after them."""
+
+    name: str
+    kind: str  # date money percent text name ssn4 acct4 year int months address
+    labels: tuple[str, ...]
+    exclude: str | None = None  # a line matching this is not a candidate
+    below: bool = True  # the value may sit on the line under the label
+    last: bool = False  # take the last candidate instead of the first
+    signed: bool = False  # keep a negative amount's sign
+    gap: int = 45  # how far after its label a value may start (prose labels: more)
+
+    def compiled(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+        return label_regex(self.labels), (
+            re.compile(self.exclude, re.IGNORECASE) if self.exclude else None
+        )
+
+
+@dataclass(slots=True)
+class Line:
+    page: int
+    text: str
+    start: int
+
+
+@dataclass(slots=True)
+class Found:
+    value: Value
+    line: int
+    extra: int | None = None  # the header line, when read from the line below
+
+
+def clean_line(raw: str, *, ocr: bool = False) -> str:
+    text = raw.strip()
+    text = _SPACE.sub(" ", text) if ocr else _MULTI_SPACE.sub("  ", text)
+    return fix_ocr_digits(text)
+
+
+class DocText:
+    """A logical document's lines, with one string to search and offsets."""
+
+    def __init__(self, doc: LogicalDocument, pages: list[PageText]) -> None:
+        # OCR spacing is noise; a text layer's double spaces separate columns.
+        wanted = set(doc.pages)
+        self.document_id = doc.source_document_id
+        self.lines: list[Line] = []
+        parts: list[str] = []
+        pos = 0
+        for p in pages:
+            if p.page not in wanted or p.document_id != doc.source_document_id:
+                continue
+            for raw in (p.text or "").splitlines():
+                text = clean_line(raw, ocr=p.method == "ocr")
+                if not text:
+                    continue
+                self.lines.append(Line(p.page, text, pos))
+                parts.append(text)
+                pos += len(text) + 1
+        self.text = "\n".join(parts)
+        self._starts = [ln.start for ln in self.lines]
+
+    def line_index(self, pos: int) -> int:
+        return bisect_right(self._starts, pos) - 1
+
+    def evidence(self, i: int, header: int | None = None) -> Evidence:
+        line = self.lines[i]
+        text = line.text
+        if header is not None and header != i:
+            text = f"{self.lines[header].text} / {text}"
+        return Evidence(self.document_id, line.page, _SPACE.sub(" ", text)[:EVIDENCE_MAX])
+
+    def value(self, found: Found) -> FieldValue:
+        return FieldValue(found.value, self.evidence(found.line, found.extra))
+
+    def field(self, value: Value, i: int) -> FieldValue:
+        return FieldValue(value, self.evidence(i))
+
+    def next_line(self, i: int) -> int | None:
+        j = i + 1
+        if j < len(self.lines) and self.lines[j].page == self.lines[i].page:
+            return j
+        return None
+
+    def find_lines(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+        """Each match of `pattern` in the text, with the index of its line."""
+        for m in pattern.finditer(self.text):
+            yield self.line_index(m.start()), m
+
+
+# -- field search ------------------------------------------------------------
+
+_LABEL_JOIN = re.compile(r"[\s:.,()#-]{0,3}")
+
+
+class Reader:
+    """Finds the fields of one document type in a DocText."""
+
+    def __init__(self, specs: Iterable[Spec], extra_labels: Iterable[str] = ()) -> None:
+        self.specs = {s.name: s for s in specs}
+        self._compiled = {s.name: s.compiled() for s in self.specs.values()}
+        every = [lb for s in self.specs.values() for lb in s.labels] + list(extra_labels)
+        self.any_label = label_regex(every)
+
+    def read(self, doc: DocText, out: dict[str, FieldValue], names: Iterable[str] = ()) -> None:
+        for name in names or self.specs:
+            if name in out:
+                continue
+            found = self.find(doc, name)
+            if found is not None:
+                out[name] = doc.value(found)
+
+    def find(self, doc: DocText, name: str) -> Found | None:
+        spec = self.specs[name]
+        label_re, exclude = self._compiled[name]
+        result: Found | None = None
+        for i, m in doc.find_lines(label_re):
+            line = doc.lines[i]
+            if exclude is not None and exclude.search(line.text):
+                continue
+            found = self._read_at(
+                doc, spec, label_re, i, m.start() - line.start, m.end() - line.start
+            )
+            if found is not None:
+                if not spec.last:
+                    return found
+                result = found
+        return result
+
+    def _owner(self, label: str) -> str | None:
+        for name, (pattern, _) in self._compiled.items():
+            if pattern.fullmatch(label):
+                return name
+        return None
+
+    def labels_in(self, text: str) -> list[tuple[int, int]]:
+        """Label spans of a line; two labels of one field side by side
+        (`Box 1 Wages, tips`) count as one column."""
+        spans: list[tuple[int, int]] = []
+        owners: list[str | None] = []
+        for m in self.any_label.finditer(text):
+            owner = self._owner(m.group(0))
+            if (
+                spans
+                and owner is not None
+                and owner == owners[-1]
+                and _LABEL_JOIN.fullmatch(text[spans[-1][1] : m.start()])
+            ):
+                spans[-1] = (spans[-1][0], m.end())
+            else:
+                spans.append((m.start(), m.end()))
+                owners.append(owner)
+        return spans
+
+    def _read_at(
+        self, doc: DocText, spec: Spec, own: re.Pattern[str], i: int, lstart: int, lend: int
+    ) -> Found | None:
+        text = doc.lines[i].text
+        rest = text[lend:]
+        value = self.parse_after(spec, rest, own)
+        if value is not None:
+            if spec.kind == "address":
+                value = self._address_tail(doc, i, str(value))
+            return Found(value, i)
+        if not spec.below:
+            return None
+        # Below only from a line of labels (a table header or a label alone):
+        # a line with words or values of its own is not a header.
+        remainder = self.any_label.sub(" ", rest)
+        if value_tokens(rest) or len(re.sub(r"[^A-Za-z]", "", remainder)) > 3:
+            if spec.kind not in TEXT_KINDS or value_tokens(rest):
+                return None
+            if len(self.labels_in(text)) == 1:
+                return None
+        j = doc.next_line(i)
+        if j is None:
+            return None
+        below = doc.lines[j].text
+        labels = self.labels_in(text)
+        k = next((n for n, (s, e) in enumerate(labels) if s < lend and lstart < e), 0)
+        if spec.kind in TEXT_KINDS:
+            return self._text_below(doc, spec, i, j, below, len(labels), k)
+        tokens = value_tokens(below)
+        if tokens and len(labels) == len(tokens):
+            parsed = pick(spec.kind, tokens[k][2])
+            if parsed is not None:
+                return Found(self._sign(spec, parsed[1]), j, i)
+        mine = FINDERS[spec.kind](below)
+        if len(mine) == 1 and (len(labels) == 1 or not tokens or len(tokens) == 1):
+            return Found(self._sign(spec, mine[0][1]), j, i)
+        if len(mine) == len(labels) and len(labels) > 1:
+            return Found(self._sign(spec, mine[k][1]), j, i)
+        return None
+
+    def _text_below(
+        self, doc: DocText, spec: Spec, i: int, j: int, below: str, n_labels: int, k: int
+    ) -> Found | None:
+        if k != 0 and n_labels > 1:
+            return None
+        if self.any_label.match(below) or re.match(r"^[^:]{1,30}:", below):
+            return None
+        # The first column of a value row ends where typed values begin.
+        tokens = value_tokens(below)
+        if tokens and n_labels > 1 and spec.kind != "address":
+            below = below[: tokens[0][0]]
+        value = self.parse_text(spec, below)
+        if value is None:
+            return None
+        if spec.kind == "address":
+            value = self._address_tail(doc, j, value)
+        return Found(value, j, i)
+
+    def parse_after(
+        self, spec: Spec, rest: str, own: re.Pattern[str] | None = None
+    ) -> Value | None:
+        if spec.kind in TEXT_KINDS:
+            return self.parse_text(spec, rest)
+        m = _LEAD.match(rest)
+        if m:
+            rest = rest[m.end() :]
+        parsed = pick(spec.kind, rest)
+        if parsed is None:
+            return None
+        pos, value = parsed
+        gap = rest[:pos]
+        if own is not None:
+            gap = own.sub(" ", gap)
+        if len(gap) > spec.gap:
+            return None
+        # A value beyond another label belongs to that label (header rows);
+        # prose labels (a long gap allowed) explain themselves in words.
+        if spec.gap <= 45 and self.any_label.search(gap):
+            return None
+        return self._sign(spec, value)
+
+    @staticmethod
+    def _sign(spec: Spec, value: Value) -> Value:
+        if isinstance(value, Decimal) and value < 0 and not spec.signed:
+            return -value
+        return value
+
+    def parse_text(self, spec: Spec, rest: str) -> str | None:
+        rest = _strip(rest)
+        if not rest:
+            return None
+        cut = len(rest)
+        m = self.any_label.search(rest)
+        if m and m.start() > 0:
+            cut = m.start()
+        elif m and m.start() == 0:
+            return None
+        m2 = _VALUE_END.search(rest)
+        if m2 and spec.kind != "address":
+            cut = min(cut, m2.start())
+        colon = _colon_cut(rest)
+        if colon is not None:
+            cut = min(cut, colon)
+        value = rest[:cut].strip(_TRAIL_PUNCT)
+        if spec.kind == "name":
+            value = clean_name(value) or ""
+        elif spec.kind == "address":
+            value = clean_address(value)
+        if not value or len(value) < 2 or not re.search(r"[A-Za-z0-9]", value):
+            return None
+        return value
+
+    def _address_tail(self, doc: DocText, j: int, value: str) -> str:
+        if _CITY_STATE_ZIP.search(value):
+            return value
+        k = doc.next_line(j)
+        if k is not None:
+            nxt = doc.lines[k].text
+            m = _CITY_STATE_ZIP.search(nxt)
+            if m and len(nxt) < 80 and not self.any_label.match(nxt):
+                return f"{value}, {clean_address(nxt[: m.end()])}"
+        return value
+
+
+def _strip(text: str) -> str:
+    m = _LEAD.match(text)
+    return (text[m.end() :] if m else text).strip()
+
+
+def _colon_cut(rest: str) -> int | None:
+    """Where a following `Some Label:` starts, walking back over label words."""
+    for m in _COLON_LABEL.finditer(rest):
+        words = list(re.finditer(r"\S+", rest[: m.end() - 1]))
+        start = None
+        for w in reversed(words):
+            token = w.group(0).strip("().#").lower()
+            if token in LABEL_WORDS or (token.endswith("'s") and token[:-2] in LABEL_WORDS):
+                start = w.start()
+                continue
+            break
+        if start is not None:
+            return start
+        return m.end() if m.start() == 0 else None
+    return None
+
+
+_NAME_NOISE = re.compile(
+    r"\s*(?:\(?(?:borrower|co-?borrower|applicant|employee|seal)\)?\s*)+$", re.IGNORECASE
+)
+_SUCCESSORS = re.compile(
+    r",?\s*(?:its\s+successors|ISAOA|ATIMA|as\s+their\s+interests).*$", re.IGNORECASE
+)
+_CITY_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?\b")
+_ZIP_END = re.compile(r"(\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?)\b.*$")
+
+
+def clean_name(text: str) -> str | None:
+    text = re.sub(r"\s*(?:SSN|Social Security|XXX|\*\*\*|xxx)[\s\S]*$", "", text)
+    text = _NAME_NOISE.sub("", _SUCCESSORS.sub("", text))
+    text = re.sub(r"[^A-Za-z.,'\u2019 &-]+$", "", text)
+    name = normalize_name(text)
+    if name is None or not re.search(r"[A-Za-z]{2}", name):
+        return None
+    return name
+
+
+def clean_address(text: str) -> str:
+    text = _SPACE.sub(" ", text).strip(" ,;:")
+    # Nothing useful follows the ZIP code (county, parcel, labels).
+    m = _ZIP_END.search(text)
+    if m:
+        text = text[: m.end(1)]
+    return text
+
+
+def set_field(out: dict[str, FieldValue], name: str, fv: FieldValue | None) -> None:
+    if fv is not None and name not in out:
+        out[name] = fv
+
+
+def as_date(value: Value | None) -> date | None:
+    return value if isinstance(value, date) else None

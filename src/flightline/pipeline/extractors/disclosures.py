@@ -1,0 +1,217 @@
+"""TRID disclosures: Loan Estimate and Closing Disclosure, with fees by section."""
+
+from __future__ import annotations
+
+import re
+
+from flightline.pipeline.extractors.base import (
+    DocText,
+    Reader,
+    Spec,
+    label_regex,
+    set_field,
+)
+from flightline.pipeline.extractors.enums import canon_purpose, read_enum
+from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.model import FieldValue, LogicalDocument
+
+_COMMON = (
+    Spec("date_issued", "date", ("Date Issued", "Issue Date", "Issued", "Date of Issue")),
+    Spec(
+        "property_address",
+        "address",
+        ("Property Address", "Property", "Subject Property"),
+        exclude=r"property\s*(?:tax|taxes|insurance|costs|value)",
+    ),
+    Spec(
+        "loan_amount",
+        "money",
+        ("Loan Amount", "Principal Loan Amount", "Total Loan Amount"),
+        exclude=r"%\s*of\s*loan\s*amount|loan\s*amount\s*\(points\)",
+    ),
+    Spec(
+        "interest_rate",
+        "percent",
+        ("Interest Rate", "Note Rate", "Rate"),
+        exclude=r"annual\s*percentage|adjustable|rate\s*lock|total\s*interest\s*percentage",
+    ),
+    Spec(
+        "monthly_pi",
+        "money",
+        (
+            "Monthly Principal & Interest",
+            "Monthly Principal and Interest",
+            "Principal & Interest",
+            "Principal and Interest",
+            "Monthly P&I",
+            "P&I",
+        ),
+    ),
+    Spec("loan_term_months", "months", ("Loan Term", "Term")),
+    Spec(
+        "apr", "percent", ("Annual Percentage Rate (APR)", "Annual Percentage Rate", "APR"), gap=160
+    ),
+)
+_LE = Reader(
+    (
+        *_COMMON,
+        Spec("borrower_name", "name", ("Applicants", "Applicant", "Borrowers", "Borrower")),
+        Spec(
+            "cash_to_close",
+            "money",
+            ("Estimated Cash to Close", "Cash to Close"),
+            exclude=r"calculating|use\s+this\s+table",
+        ),
+    ),
+    extra_labels=(
+        "Purpose",
+        "Product",
+        "Loan Type",
+        "Loan ID",
+        "Rate Lock",
+        "Sale Price",
+        "Prepayment Penalty",
+        "Balloon Payment",
+        "Estimated Closing Costs",
+    ),
+)
+_CD = Reader(
+    (
+        *_COMMON,
+        Spec("borrower_name", "name", ("Borrowers", "Borrower")),
+        Spec("closing_date", "date", ("Closing Date", "Date of Closing", "Consummation Date")),
+        Spec("disbursement_date", "date", ("Disbursement Date", "Funding Date")),
+        Spec(
+            "estimated_escrow_monthly",
+            "money",
+            ("Estimated Escrow", "Escrow Payment", "Monthly Escrow Payment"),
+            exclude=r"escrowed\s*property|initial\s*escrow",
+        ),
+        Spec(
+            "estimated_total_monthly_payment",
+            "money",
+            ("Estimated Total Monthly Payment", "Total Monthly Payment"),
+        ),
+        Spec("finance_charge", "money", ("Finance Charge",), gap=160),
+        Spec("amount_financed", "money", ("Amount Financed",), gap=160),
+        Spec("total_of_payments", "money", ("Total of Payments",), gap=200),
+        Spec(
+            "cash_to_close",
+            "money",
+            ("Cash to Close", "Cash to Close From Borrower", "Cash From Borrower"),
+            exclude=r"calculating|use\s+this\s+table|estimated",
+        ),
+        Spec("sale_price", "money", ("Sale Price", "Sales Price", "Contract Sales Price")),
+        Spec(
+            "received_date",
+            "date",
+            (
+                "Date Received",
+                "Received Date",
+                "Received on",
+                "Receipt Date",
+                "Date of Receipt",
+                "Acknowledged on",
+                "Signature Date",
+                "Date Signed",
+                "Signed on",
+                "e-Signed on",
+                "Borrower Signature Date",
+                "Applicant Signature Date",
+            ),
+        ),
+        Spec("lender_credit", "money_last", ("Lender Credits", "Lender Credit"), gap=160),
+    ),
+    extra_labels=(
+        "Purpose",
+        "Product",
+        "Loan Type",
+        "Loan ID",
+        "Settlement Agent",
+        "File",
+        "Seller",
+        "Lender",
+        "MIC",
+        "Closing Information",
+        "Transaction Information",
+        "Loan Information",
+        "Prepayment Penalty",
+        "Balloon Payment",
+    ),
+)
+_PURPOSE = label_regex(("Purpose", "Loan Purpose"))
+
+_SECTION = re.compile(
+    r"^\W*([A-HJ])\s*[.:)]\s*(?P<title>[A-Za-z][A-Za-z '\u2019&/,()-]{3,80}?)\s*(?=\$|-?\d|$)",
+)
+_SECTION_TITLES = re.compile(
+    r"origination|did\s*not\s*shop|did\s*shop|cannot\s*shop|can\s*shop|taxes|government|"
+    r"prepaids|initial\s*escrow|other|total",
+    re.IGNORECASE,
+)
+_PER_UNIT = re.compile(r"^\s*(?:per|/)\s*(?:day|month|mo\b|year)", re.IGNORECASE)
+_NOT_FEE = re.compile(
+    r"^(?:total|section|loan\s*costs|other\s*costs|closing\s*costs|borrower-?paid|"
+    r"seller-?paid|paid\s*by|at\s*closing|before\s*closing|lender\s*credits?|"
+    r"calculating|in\s*5\s*years)",
+    re.IGNORECASE,
+)
+_END_FEES = re.compile(
+    r"^(?:calculating\s*cash\s*to\s*close|comparisons|summaries\s*of\s*transactions|"
+    r"additional\s*information|loan\s*disclosures)",
+    re.IGNORECASE,
+)
+
+
+def _fees(doc: DocText, ld: LogicalDocument) -> None:
+    rows: list[dict[str, FieldValue]] = []
+    section: str | None = None
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        m = _SECTION.match(text)
+        if m and _SECTION_TITLES.search(m.group("title")):
+            letter = m.group(1).upper()
+            section = letter if letter in "ABCEFGH" else None
+            continue
+        if section is None:
+            continue
+        if _END_FEES.match(text):
+            section = None
+            continue
+        found = money_tokens(text)
+        if not found:
+            continue
+        name = re.sub(r"^\W*\d{1,2}\s+(?=\S)", "", text[: found[0][0]]).strip(" .:-(")
+        if _NOT_FEE.match(name) or len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
+            continue
+        # `Prepaid Interest ($17.44 per day from ...) $279.04`: a per-unit
+        # figure is not the fee.
+        amounts = [v for _, e, v in found if not _PER_UNIT.match(text[e:])]
+        if not amounts:
+            continue
+        name = re.sub(r"\s+to\s+[A-Z][\w&.,' -]*$", "", name).strip(" .:-(")
+        rows.append(
+            {
+                "section": doc.field(section, i),
+                "name": doc.field(name, i),
+                "amount": doc.field(abs(amounts[0]), i),
+            }
+        )
+    if rows:
+        ld.rows["fees"] = rows
+
+
+def _purpose(doc: DocText, out: dict[str, FieldValue]) -> None:
+    set_field(out, "loan_purpose", read_enum(doc, _PURPOSE, canon_purpose, below=0))
+
+
+def extract_loan_estimate(doc: DocText, ld: LogicalDocument) -> None:
+    _LE.read(doc, ld.fields)
+    _purpose(doc, ld.fields)
+    _fees(doc, ld)
+
+
+def extract_closing_disclosure(doc: DocText, ld: LogicalDocument) -> None:
+    _CD.read(doc, ld.fields)
+    _purpose(doc, ld.fields)
+    _fees(doc, ld)

@@ -1,0 +1,405 @@
+"""Employment and tax documents: W-2, verification of employment (Form 1005 or
+verbal), Form 1040."""
+
+from __future__ import annotations
+
+import re
+
+from flightline.pipeline.extractors.base import (
+    DocText,
+    Reader,
+    Spec,
+    label_regex,
+    set_field,
+)
+from flightline.pipeline.extractors.enums import canon_frequency, read_enum
+from flightline.pipeline.extractors.paystub import FREQUENCY
+from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.model import FieldValue, LogicalDocument
+from flightline.pipeline.normalize import find_dates, normalize_ssn_last4
+
+# -- W-2 -------------------------------------------------------------------------
+
+_W2 = Reader(
+    (
+        Spec(
+            "employer_name",
+            "name",
+            (
+                "Employer's name, address, and ZIP code",
+                "Employer's name, address and ZIP code",
+                "Employer's name",
+                "Employer name",
+                "Employer",
+            ),
+            exclude=r"identification|\bEIN\b|state\s*id",
+        ),
+        Spec(
+            "employer_ein",
+            "ein",
+            (
+                "Employer identification number",
+                "Employer ID number",
+                "EIN",
+                "FEIN",
+                "Employer's FED ID number",
+                "Federal EIN",
+            ),
+        ),
+        Spec(
+            "employee_name",
+            "name",
+            (
+                "Employee's first name and initial Last name",
+                "Employee's first name and initial",
+                "Employee's name, address, and ZIP code",
+                "Employee's name",
+                "Employee name",
+                "Employee",
+            ),
+            exclude=r"social\s*security|\bSSN\b|number",
+        ),
+        Spec(
+            "ssn_last4",
+            "ssn4",
+            ("Employee's social security number", "Social security number", "SSN", "Employee SSN"),
+        ),
+        Spec(
+            "box1_wages",
+            "money",
+            (
+                "Wages, tips, other compensation",
+                "Wages, tips, other comp",
+                "Wages tips other comp",
+                "Box 1",
+                "Wages, tips and other compensation",
+            ),
+        ),
+        Spec("box3_ss_wages", "money", ("Social security wages", "Box 3", "Soc. Sec. wages")),
+        Spec(
+            "box5_medicare_wages",
+            "money",
+            ("Medicare wages and tips", "Medicare wages", "Box 5"),
+        ),
+    ),
+    extra_labels=(
+        "Federal income tax withheld",
+        "Social security tax withheld",
+        "Medicare tax withheld",
+        "Social security tips",
+        "Allocated tips",
+        "Dependent care benefits",
+        "Nonqualified plans",
+        "Control number",
+        "State wages",
+        "State income tax",
+        "Local wages",
+        "Locality name",
+        "Employer's state ID number",
+        "Statutory employee",
+        "Retirement plan",
+        "Third-party sick pay",
+    ),
+)
+_EIN = re.compile(r"(?<!\d)(\d{2})\s?-\s?(\d{7})(?!\d)")
+_YEAR = re.compile(r"(?<![\d/.,$-])((?:19|20)\d\d)(?![\d/,]|\.\d)")
+_W2_TITLE = re.compile(r"wage\s*and\s*tax|w\s*-\s*2|tax\s*year|form\s*w2", re.IGNORECASE)
+
+
+def _tax_year(doc: DocText, title: re.Pattern[str], limit: int = 12) -> FieldValue | None:
+    for i, line in enumerate(doc.lines):
+        if title.search(line.text):
+            years = _YEAR.findall(line.text)
+            if years:
+                return doc.field(int(years[0]), i)
+    for i, line in enumerate(doc.lines[:limit]):
+        if re.fullmatch(r"\W*(?:19|20)\d\d\W*", line.text):
+            return doc.field(int(_YEAR.findall(line.text)[0]), i)
+    return None
+
+
+def _w2(doc: DocText, ld: LogicalDocument) -> None:
+    out = ld.fields
+    set_field(out, "tax_year", _tax_year(doc, _W2_TITLE))
+    _W2.read(doc, out)
+    if "employer_ein" not in out:
+        for i, line in enumerate(doc.lines):
+            m = _EIN.search(line.text)
+            if m:
+                out["employer_ein"] = doc.field(f"{m.group(1)}-{m.group(2)}", i)
+                break
+    if "ssn_last4" not in out:
+        for i, line in enumerate(doc.lines):
+            v = normalize_ssn_last4(line.text)
+            if v:
+                out["ssn_last4"] = doc.field(v, i)
+                break
+
+
+# -- VOE -------------------------------------------------------------------------
+
+_VOE = Reader(
+    (
+        Spec(
+            "employer_name",
+            "name",
+            (
+                "Employer Name",
+                "Name of Employer",
+                "Employer's Name",
+                "Employer",
+                "Company Name",
+                "Company",
+                "Name and address of employer",
+            ),
+            exclude=r"employer\s*(?:phone|address|contact|signature)",
+        ),
+        Spec(
+            "employee_name",
+            "name",
+            (
+                "Employee Name",
+                "Employee's Name",
+                "Name of Employee",
+                "Employee",
+                "Applicant Name",
+                "Applicant",
+                "Borrower Name",
+                "Borrower",
+            ),
+            exclude=r"employee\s*(?:id|number|signature)",
+        ),
+        Spec("ssn_last4", "ssn4", ("SSN", "Social Security Number", "Employee SSN", "SS#")),
+        Spec(
+            "position",
+            "text",
+            ("Position/Title", "Position", "Job Title", "Title", "Present Position", "Occupation"),
+            exclude=r"verifier|verified\s*by|signature|contact",
+        ),
+        Spec(
+            "employment_start_date",
+            "date",
+            (
+                "Applicant's Date of Employment",
+                "Date of Employment",
+                "Date Hired",
+                "Hire Date",
+                "Original Hire Date",
+                "Employment Start Date",
+                "Start Date",
+                "Employed Since",
+                "Date of Hire",
+                "Most Recent Hire Date",
+            ),
+        ),
+        Spec(
+            "verification_date",
+            "date",
+            (
+                "Verification Date",
+                "Date Verified",
+                "Date of Verification",
+                "Verified On",
+                "Verified Date",
+                "Date Completed",
+                "Completed On",
+                "Date of Call",
+                "Call Date",
+            ),
+        ),
+        Spec(
+            "base_pay_rate",
+            "money",
+            (
+                "Current Base Pay",
+                "Current Gross Base Pay",
+                "Base Pay Rate",
+                "Rate of Pay",
+                "Base Rate",
+                "Pay Rate",
+                "Current Salary",
+                "Annual Salary",
+                "Salary",
+                "Hourly Rate",
+                "Current Rate of Pay",
+            ),
+        ),
+        Spec("pay_frequency", "text", ("Pay Frequency", "Frequency", "Pay Period", "Paid")),
+        Spec(
+            "ytd_base_income",
+            "money",
+            ("YTD Base Income", "YTD Base Pay", "YTD Base", "Base Pay YTD", "Year to Date Base"),
+        ),
+        Spec(
+            "ytd_overtime_income",
+            "money",
+            ("YTD Overtime", "Overtime YTD", "Year to Date Overtime"),
+        ),
+        Spec("ytd_bonus_income", "money", ("YTD Bonus", "Bonus YTD", "Year to Date Bonus")),
+        Spec(
+            "prior_year_base_income",
+            "money",
+            ("Prior Year Base", "Past Year Base", "Base Pay Prior Year", "Last Year Base"),
+        ),
+        Spec(
+            "prior_year_overtime_income",
+            "money",
+            ("Prior Year Overtime", "Past Year Overtime", "Overtime Prior Year"),
+        ),
+        Spec(
+            "prior_year_bonus_income",
+            "money",
+            ("Prior Year Bonus", "Past Year Bonus", "Bonus Prior Year"),
+        ),
+        Spec(
+            "ytd_through_date",
+            "date",
+            (
+                "YTD Through",
+                "Year to Date Through",
+                "Year to Date thru",
+                "YTD thru",
+                "YTD as of",
+                "Earnings Through",
+                "Through",
+                "Thru",
+                "As of",
+            ),
+        ),
+    ),
+    extra_labels=(
+        "Phone",
+        "Verifier",
+        "Verified By",
+        "Status",
+        "Probability",
+        "Overtime",
+        "Bonus",
+        "Commission",
+        "Total",
+        "Year to Date",
+        "Past Year",
+        "Prior Year",
+    ),
+)
+_VOE_HEADER = re.compile(
+    r"(?:year\s*-?\s*to\s*-?\s*date|\bytd\b).*(?:past|prior|last|previous|(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_VOE_ROWS = (
+    ("base", re.compile(r"^(?:base\s*(?:pay|salary|income|earnings)?|salary|regular)\b", re.I)),
+    ("overtime", re.compile(r"^(?:overtime|over\s*time)\b", re.I)),
+    ("bonus", re.compile(r"^bonus(?:es)?\b", re.I)),
+)
+
+
+def _voe(doc: DocText, ld: LogicalDocument) -> None:
+    out = ld.fields
+    header_seen = False
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        if _VOE_HEADER.search(text):
+            header_seen = True
+            thru = re.search(r"(?:thru|through|as\s*of)\b", text, re.IGNORECASE)
+            if thru:
+                found = find_dates(text[thru.end() :])
+                if found:
+                    set_field(out, "ytd_through_date", doc.field(found[0][2], i))
+            continue
+        if not header_seen:
+            continue
+        for kind, pattern in _VOE_ROWS:
+            m = pattern.search(text)
+            if m:
+                numbers = [abs(v) for _, _, v in money_tokens(text[m.end() :])]
+                if numbers:
+                    set_field(out, f"ytd_{kind}_income", doc.field(numbers[0], i))
+                if len(numbers) >= 2:
+                    set_field(out, f"prior_year_{kind}_income", doc.field(numbers[1], i))
+                break
+    _VOE.read(doc, out)
+    if "pay_frequency" in out:
+        freq = canon_frequency(str(out["pay_frequency"].value))
+        if freq:
+            out["pay_frequency"] = FieldValue(freq, out["pay_frequency"].evidence)
+        else:
+            del out["pay_frequency"]
+    if "pay_frequency" not in out:
+        set_field(out, "pay_frequency", read_enum(doc, FREQUENCY, canon_frequency))
+
+
+# -- Form 1040 -----------------------------------------------------------------
+
+_1040 = Reader(
+    (
+        Spec(
+            "taxpayer_name",
+            "name",
+            (
+                "Your first name and middle initial Last name",
+                "Your first name and middle initial",
+                "Taxpayer Name",
+                "Taxpayer",
+                "Name(s) shown on return",
+                "Name",
+            ),
+            exclude=r"spouse",
+        ),
+        Spec("ssn_last4", "ssn4", ("Your social security number", "Social security number", "SSN")),
+        Spec(
+            "wages",
+            "money_last",
+            (
+                "Total amount from Form(s) W-2, box 1",
+                "Wages, salaries, tips",
+                "Wages salaries tips",
+                "Wages",
+            ),
+        ),
+        Spec("total_income", "money_last", ("This is your total income", "Total income")),
+        Spec(
+            "adjusted_gross_income",
+            "money_last",
+            ("This is your adjusted gross income", "Adjusted gross income", "AGI"),
+        ),
+    ),
+    extra_labels=("Last name", "Spouse", "Filing Status", "Taxable interest", "Dividends"),
+)
+_1040_TITLE = re.compile(r"1040|individual\s*income\s*tax|tax\s*year", re.IGNORECASE)
+_FILING = (
+    ("married_filing_jointly", re.compile(r"married\s*filing\s*joint", re.I)),
+    ("married_filing_separately", re.compile(r"married\s*filing\s*separate", re.I)),
+    ("head_of_household", re.compile(r"head\s*of\s*household", re.I)),
+    ("qualifying_surviving_spouse", re.compile(r"qualifying\s*(?:surviving|widow)", re.I)),
+    ("single", re.compile(r"\bsingle\b", re.I)),
+)
+
+
+def _filing(text: str | None) -> str | None:
+    if not text:
+        return None
+    for value, pattern in _FILING:
+        if pattern.search(text):
+            return value
+    return None
+
+
+def _1040x(doc: DocText, ld: LogicalDocument) -> None:
+    out = ld.fields
+    set_field(out, "tax_year", _tax_year(doc, _1040_TITLE))
+    _1040.read(doc, out)
+    set_field(
+        out, "filing_status", read_enum(doc, label_regex(("Filing Status",)), _filing, below=5)
+    )
+
+
+def extract_w2(doc: DocText, ld: LogicalDocument) -> None:
+    _w2(doc, ld)
+
+
+def extract_voe(doc: DocText, ld: LogicalDocument) -> None:
+    _voe(doc, ld)
+
+
+def extract_1040(doc: DocText, ld: LogicalDocument) -> None:
+    _1040x(doc, ld)

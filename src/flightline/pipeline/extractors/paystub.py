@@ -1,0 +1,365 @@
+"""Paystubs: employer, employee, period and pay date, earnings by kind (current and
+YTD), gross and net."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from flightline.pipeline.extractors.base import (
+    DocText,
+    Reader,
+    Spec,
+    _label_pattern,
+    clean_name,
+    label_regex,
+    set_field,
+)
+from flightline.pipeline.extractors.enums import canon_frequency
+from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.model import FieldValue, LogicalDocument
+from flightline.pipeline.normalize import find_dates
+
+_COMPANY = re.compile(
+    r"\b(?:inc|llc|l\.l\.c|corp|corporation|co|company|group|holdings|ltd|llp|lp|partners|"
+    r"services|systems|technologies|solutions|industries|associates|enterprises|hospital|"
+    r"health|healthcare|university|college|school|district|county|city of|bank|logistics|"
+    r"manufacturing|international|global|consulting|construction|partnership|foods|"
+    r"labs?|software|network|media|motors|energy|insurance|medical|clinic|agency)\b\.?",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = re.compile(
+    r"earnings|statement|pay\s*stub|paystub|advice|payroll|verification|employment|w-?2|"
+    r"wage|page\s*\d|confidential",
+    re.IGNORECASE,
+)
+
+
+def header_company(doc: DocText, limit: int = 5) -> FieldValue | None:
+    """The employer printed as a letterhead: a company-looking line at the top."""
+    for i, line in enumerate(doc.lines[:limit]):
+        text = line.text
+        if ":" in text or _TITLE_WORDS.search(text) or re.search(r"\d{3}", text):
+            continue
+        if _COMPANY.search(text) and len(text) <= 60:
+            name = clean_name(text)
+            if name:
+                return doc.field(name, i)
+    return None
+
+
+# -- paystub -----------------------------------------------------------------
+
+_PAYSTUB = Reader(
+    (
+        Spec("employer_name", "name", ("Employer", "Employer Name", "Company", "Company Name")),
+        Spec(
+            "employee_name",
+            "name",
+            ("Employee Name", "Employee", "Name", "Pay To", "Pay to the Order of", "Associate"),
+            exclude=r"employee\s*(?:id|number|no|#)\b[^:]*$",
+        ),
+        Spec(
+            "ssn_last4",
+            "ssn4",
+            ("SSN", "Social Security Number", "Soc Sec No", "SS#", "Soc Sec #", "Social Sec No"),
+        ),
+        Spec(
+            "pay_period_start_date",
+            "date",
+            (
+                "Period Start",
+                "Pay Period Start",
+                "Period Beginning",
+                "Period Begin",
+                "Begin Date",
+                "Start Date",
+                "Period From",
+                "From",
+            ),
+        ),
+        Spec(
+            "pay_period_end_date",
+            "date",
+            (
+                "Period End",
+                "Pay Period End",
+                "Period Ending",
+                "End Date",
+                "Period To",
+                "Through",
+                "Thru",
+            ),
+        ),
+        Spec(
+            "pay_date",
+            "date",
+            (
+                "Pay Date",
+                "Check Date",
+                "Payment Date",
+                "Pay Dt",
+                "Advice Date",
+                "Deposit Date",
+                "Date of Payment",
+                "Paid On",
+                "Date Paid",
+                "Check Dt",
+            ),
+        ),
+        Spec("pay_frequency", "text", ("Pay Frequency", "Frequency", "Pay Schedule", "Pay Cycle")),
+        Spec(
+            "hourly_rate",
+            "money",
+            ("Hourly Rate", "Rate of Pay", "Pay Rate", "Base Rate", "Rate/Hour", "Hourly"),
+            exclude=r"tax",
+        ),
+        Spec("hours", "money", ("Hours Worked", "Total Hours", "Regular Hours")),
+        Spec(
+            "annual_salary",
+            "money",
+            ("Annual Salary", "Base Salary", "Annual Pay", "Salary", "Annual Rate", "Annual Base"),
+        ),
+        Spec(
+            "net_pay",
+            "money",
+            (
+                "Net Pay",
+                "Net Amount",
+                "Net Check",
+                "Take Home Pay",
+                "Net Pay This Period",
+                "Net Deposit",
+                "Total Net Pay",
+            ),
+            exclude=r"ytd\s*net|net\s*ytd|year\s*to\s*date\s*net",
+        ),
+    ),
+    extra_labels=(
+        "Pay Period",
+        "Employee ID",
+        "Current",
+        "YTD",
+        "Year to Date",
+        "Gross Pay",
+        "Hours",
+        "Rate",
+        "Description",
+        "Amount",
+        "Department",
+        "Check No",
+    ),
+)
+_PERIOD = label_regex(("Pay Period", "Period", "Pay Period Dates", "Period Covered", "For Period"))
+FREQUENCY = label_regex(("Pay Frequency", "Frequency", "Pay Schedule", "Pay Cycle", "Paid"))
+_GROSS = label_regex(
+    (
+        "Gross Pay",
+        "Total Gross",
+        "Gross Earnings",
+        "Total Earnings",
+        "Gross Wages",
+        "Gross",
+        "Total Gross Pay",
+        "Gross Pay Total",
+    )
+)
+_YTD_WORD = re.compile(r"\bytd\b|year\s*-?\s*to\s*-?\s*date", re.IGNORECASE)
+_CURRENT_WORD = re.compile(r"\bcurrent\b|this\s*period", re.IGNORECASE)
+_EARN_HEADER = re.compile(
+    r"^(?:earnings|description|pay\s*type|type|earning|item|income)\b.*"
+    r"(?:current|this\s*period|amount|ytd|year\s*to\s*date)",
+    re.IGNORECASE,
+)
+
+
+def _kind(
+    words: str, tail: str = r"(?:\s*(?:pay|earnings|hours|wages|salary))?"
+) -> re.Pattern[str]:
+    """A row-title pattern tolerant of OCR look-alikes (`Regu1ar`)."""
+    alts = "|".join(_label_pattern(w) for w in words.split("|"))
+    return re.compile(r"^\W*(?:" + alts + r")(?![a-z])" + tail, re.IGNORECASE)
+
+
+_EARN_KIND = (
+    ("overtime", _kind("overtime|over time|ot|o/t")),
+    ("bonus", _kind("bonus|incentive|incentive pay")),
+    ("commission", _kind("commission|commissions|comm")),
+    ("regular", _kind("regular|reg|base|salary|hourly|straight time|base salary")),
+    (
+        "other",
+        _kind(
+            "holiday|vacation|pto|sick|shift diff|shift differential|tips|retro|jury duty|"
+            "bereavement|personal|floating holiday"
+        ),
+    ),
+)
+_EARN_END = re.compile(
+    r"^(?:deductions?|taxes|withholdings?|pre-?tax|post-?tax|net\s*pay|statutory)\b", re.I
+)
+
+
+def _columns(header: str) -> list[str]:
+    cols = []
+    for m in re.finditer(
+        r"\brate\b|\bhours?\b|\bhrs\b|\bcurrent\b|this\s*period|\bamount\b|\bytd\b|"
+        r"year\s*-?\s*to\s*-?\s*date",
+        header,
+        re.IGNORECASE,
+    ):
+        word = m.group(0).lower()
+        if word.startswith("rate"):
+            cols.append("rate")
+        elif word.startswith("h"):
+            cols.append("hours")
+        elif word.startswith("y"):
+            cols.append("ytd")
+        else:
+            cols.append("current")
+    return cols
+
+
+def _by_columns(numbers: list[Decimal], cols: list[str]) -> dict[str, Decimal]:
+    """Numbers of a row to its columns, aligned from the right (empty cells
+    are missing at the left: salaried rows have no rate or hours)."""
+    if not cols:
+        cols = ["current", "ytd"] if len(numbers) >= 2 else []
+    if len(numbers) > len(cols):
+        numbers = numbers[-len(cols) :] if cols else []
+    out: dict[str, Decimal] = {}
+    if len(numbers) == 1 and len(cols) >= 2 and cols[-1] == "ytd" and "current" in cols:
+        # One figure under two money columns cannot be placed: leave it.
+        return out
+    for value, col in zip(reversed(numbers), reversed(cols), strict=False):
+        out.setdefault(col, value)
+    return out
+
+
+def _inline_current_ytd(text: str) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for word, key in ((_CURRENT_WORD, "current"), (_YTD_WORD, "ytd")):
+        m = word.search(text)
+        if m:
+            found = money_tokens(text[m.end() : m.end() + 30])
+            if found:
+                out[key] = abs(found[0][2])
+    return out
+
+
+def _paystub(doc: DocText, ld: LogicalDocument) -> None:
+    out = ld.fields
+    cols: list[str] = []
+    earnings: list[dict[str, FieldValue]] = []
+    in_earnings = False
+    regular_row: dict[str, Decimal] = {}
+    regular_line = 0
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        if _EARN_HEADER.search(text):
+            cols = _columns(text)
+            in_earnings = True
+            continue
+        if _EARN_END.search(text):
+            in_earnings = False
+        for kind, pattern in _EARN_KIND:
+            m = pattern.search(text)
+            if not m:
+                continue
+            numbers = [abs(v) for _, _, v in money_tokens(text[m.end() :])]
+            if not numbers or (not in_earnings and len(numbers) < 2):
+                break
+            inline = _inline_current_ytd(text[m.end() :])
+            row = inline or _by_columns(numbers, cols)
+            if "current" not in row and "ytd" not in row:
+                break
+            entry = {"kind": doc.field(kind, i)}
+            if "current" in row:
+                entry["current_amount"] = doc.field(row["current"], i)
+            if "ytd" in row:
+                entry["ytd_amount"] = doc.field(row["ytd"], i)
+            earnings.append(entry)
+            if kind == "regular" and not regular_row:
+                regular_row, regular_line = row, i
+            break
+        if _GROSS.match(text) and not ("gross_current" in out and "gross_ytd" in out):
+            m2 = _GROSS.match(text)
+            assert m2 is not None
+            rest = text[m2.end() :]
+            if _YTD_WORD.match(rest.strip()):
+                continue
+            row = _inline_current_ytd(rest) or _by_columns(
+                [abs(v) for _, _, v in money_tokens(rest)],
+                [c for c in cols if c != "rate" and c != "hours"],
+            )
+            if "current" in row:
+                set_field(out, "gross_current", doc.field(row["current"], i))
+            if "ytd" in row:
+                set_field(out, "gross_ytd", doc.field(row["ytd"], i))
+    if earnings:
+        ld.rows["earnings"] = earnings
+    if "gross_current" not in out or "gross_ytd" not in out:
+        _gross_labels(doc, out)
+    if regular_row.get("rate") is not None:
+        set_field(out, "hourly_rate", doc.field(regular_row["rate"], regular_line))
+    if regular_row.get("hours") is not None:
+        set_field(out, "hours", doc.field(regular_row["hours"], regular_line))
+    _period(doc, out)
+    _PAYSTUB.read(doc, out)
+    if "pay_frequency" in out:
+        freq = canon_frequency(str(out["pay_frequency"].value))
+        if freq:
+            out["pay_frequency"] = FieldValue(freq, out["pay_frequency"].evidence)
+        else:
+            del out["pay_frequency"]
+    set_field(out, "employer_name", header_company(doc))
+
+
+_GROSS_YTD = Reader(
+    (
+        Spec(
+            "gross_ytd",
+            "money",
+            (
+                "YTD Gross",
+                "Gross YTD",
+                "Year to Date Gross",
+                "Gross Pay YTD",
+                "YTD Gross Pay",
+                "Gross Year to Date",
+                "YTD Gross Earnings",
+                "YTD Total Gross",
+            ),
+        ),
+        Spec(
+            "gross_current",
+            "money",
+            (
+                "Current Gross",
+                "Gross This Period",
+                "Gross Pay This Period",
+                "Current Gross Pay",
+                "Gross Pay Current",
+            ),
+        ),
+    )
+)
+
+
+def _gross_labels(doc: DocText, out: dict[str, FieldValue]) -> None:
+    _GROSS_YTD.read(doc, out)
+
+
+def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """`Pay Period: 12/21/2025 - 01/03/2026`: both ends from one label."""
+    for i, m in doc.find_lines(_PERIOD):
+        line = doc.lines[i]
+        rest = line.text[m.end() - line.start :][:70]
+        dates = find_dates(rest)
+        if len(dates) >= 2 and dates[0][2] <= dates[1][2]:
+            set_field(out, "pay_period_start_date", doc.field(dates[0][2], i))
+            set_field(out, "pay_period_end_date", doc.field(dates[1][2], i))
+            return
+
+
+def extract_paystub(doc: DocText, ld: LogicalDocument) -> None:
+    _paystub(doc, ld)

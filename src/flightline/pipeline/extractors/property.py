@@ -1,0 +1,135 @@
+"""Appraisal reports (Form 1004 and its relatives 1073, 1025, 1004D)."""
+
+from __future__ import annotations
+
+import re
+
+from flightline.pipeline.extractors.base import (
+    DocText,
+    Reader,
+    Spec,
+    clean_name,
+    set_field,
+)
+from flightline.pipeline.model import FieldValue, LogicalDocument
+from flightline.pipeline.normalize import DATE_ANY, normalize_date, normalize_money
+
+_APPRAISAL = Reader(
+    (
+        Spec(
+            "effective_date",
+            "date",
+            (
+                "Effective Date of Appraisal",
+                "Effective Date of Value",
+                "Effective Date",
+                "Date of Value",
+                "Appraisal Effective Date",
+                "As of Date",
+                "Date of Appraisal",
+            ),
+        ),
+        Spec(
+            "appraised_value",
+            "money",
+            (
+                "Appraised Value",
+                "Opinion of Market Value",
+                "Market Value",
+                "Final Value",
+                "Indicated Value",
+                "Final Opinion of Value",
+                "Appraised Value of Subject Property",
+                "Value Conclusion",
+            ),
+            exclude=r"sales\s*comparison\s*approach|cost\s*approach|income\s*approach|"
+            r"by\s+(?:sales|cost|income)",
+        ),
+        Spec(
+            "property_address",
+            "address",
+            ("Property Address", "Subject Property Address", "Subject Address", "Address"),
+            exclude=r"appraiser|company|lender|client|supervisor",
+        ),
+        Spec("units", "int", ("Number of Units", "# of Units", "No. of Units", "Units")),
+        Spec(
+            "borrower_name",
+            "name",
+            ("Borrower", "Borrower Name", "Borrower(s)"),
+            exclude=r"owner\s*of\s*public\s*record\s*$",
+        ),
+        Spec(
+            "sale_price",
+            "money",
+            ("Contract Price", "Sale Price", "Sales Price", "Contract Sales Price"),
+        ),
+    ),
+    extra_labels=(
+        "City",
+        "State",
+        "Zip Code",
+        "Zip",
+        "County",
+        "Owner of Public Record",
+        "Legal Description",
+        "Assessor's Parcel",
+        "Tax Year",
+        "Date of Contract",
+        "Lender/Client",
+        "Appraiser",
+        "Neighborhood Name",
+        "Census Tract",
+    ),
+)
+_SENTENCE = re.compile(
+    r"opinion\s+of\s+the\s+market\s+value[\s\S]{0,160}?is\s*\$\s*([\d,]+(?:\.\d\d)?)"
+    r"[\s\S]{0,20}?as\s+of\s*(" + DATE_ANY + ")",
+    re.IGNORECASE,
+)
+_FORM = re.compile(r"form\s*(1004\s*D|1004\s*C|1004|1073|1025|2055|2090|1075)\b", re.IGNORECASE)
+_TITLE_FORMS = (
+    (re.compile(r"small\s*residential\s*income", re.I), "1025"),
+    (re.compile(r"individual\s*condominium", re.I), "1073"),
+    (re.compile(r"appraisal\s*update|completion\s*report", re.I), "1004D"),
+    (re.compile(r"uniform\s*residential\s*appraisal", re.I), "1004"),
+)
+_ADDRESS_PARTS = re.compile(
+    r"(?:subject\s*)?property\s*address\s*:?\s*(?P<street>.+?)\s+city\s*:?\s*(?P<city>.+?)\s+"
+    r"state\s*:?\s*(?P<state>[A-Z]{2})\s+zip(?:\s*code)?\s*:?\s*(?P<zip>\d{5}(?:-\d{4})?)",
+    re.IGNORECASE,
+)
+
+
+def extract_appraisal(doc: DocText, ld: LogicalDocument) -> None:
+    out = ld.fields
+    for i, m in doc.find_lines(_ADDRESS_PARTS):
+        street = m.group("street").strip(" ,")
+        value = (
+            f"{street}, {m.group('city').strip(' ,')}, {m.group('state').upper()} {m.group('zip')}"
+        )
+        out["property_address"] = doc.field(value, i)
+        break
+    for m in _SENTENCE.finditer(doc.text):
+        amount = normalize_money(m.group(1))
+        when = normalize_date(m.group(2))
+        if amount is not None:
+            set_field(out, "appraised_value", doc.field(amount, doc.line_index(m.start(1))))
+        if when is not None:
+            set_field(out, "effective_date", doc.field(when, doc.line_index(m.start(2))))
+        break
+    _APPRAISAL.read(doc, out)
+    if "borrower_name" in out:
+        name = clean_name(str(out["borrower_name"].value))
+        if name is None:
+            del out["borrower_name"]
+    set_field(out, "form_type", _form_type(doc))
+
+
+def _form_type(doc: DocText) -> FieldValue | None:
+    for i, line in enumerate(doc.lines[:10]):
+        for pattern, value in _TITLE_FORMS:
+            if pattern.search(line.text):
+                return doc.field(value, i)
+    for i, m in doc.find_lines(_FORM):
+        return doc.field(re.sub(r"\s+", "", m.group(1)).upper(), i)
+    return None

@@ -1,0 +1,155 @@
+"""Typed values inside a piece of a line: every amount, date, rate, SSN, EIN,
+year, count or term, with its position, for the label readers and tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from flightline.pipeline.model import Value
+from flightline.pipeline.normalize import (
+    DATE_RE,
+    MONEY_RE,
+    PERCENT_RE,
+    find_dates,
+    find_money,
+    find_percents,
+    normalize_account_last4,
+    normalize_ssn_last4,
+)
+
+# -- values in a piece of text -------------------------------------------------
+
+Finder = Callable[[str], list[tuple[int, Value]]]
+
+_BARE_INT = re.compile(r"\d{1,3}")
+_WORD_AFTER = re.compile(r"\s*[A-Za-z(]")
+
+
+def money_tokens(text: str) -> list[tuple[int, int, Decimal]]:
+    """Amounts in `text`, leaving out date parts and box or line numbers."""
+    for s, e, _ in find_dates(text):
+        text = text[:s] + " " * (e - s) + text[e:]
+    out = []
+    for s, e, value in find_money(text):
+        token = text[s:e]
+        # `1 Wages, tips` or `11 Adjusted gross income`: a bare small number
+        # followed by words numbers a box or a line; it is not an amount.
+        if _BARE_INT.fullmatch(token.strip(" ($-")) and _WORD_AFTER.match(text, e):
+            continue
+        out.append((s, e, value))
+    return out
+
+
+def _dates(text: str) -> list[tuple[int, Value]]:
+    return [(s, v) for s, _, v in find_dates(text)]
+
+
+def _money(text: str) -> list[tuple[int, Value]]:
+    return [(s, v) for s, _, v in money_tokens(text)]
+
+
+def _percents(text: str) -> list[tuple[int, Value]]:
+    found: list[tuple[int, Value]] = [(s, v) for s, _, v in find_percents(text)]
+    if found:
+        return found
+    # A rate written as a bare decimal (6.875, 0.06875) right after its label.
+    m = re.match(r"\s*(\d{1,2}\.\d{1,5}|0?\.\d{2,6})(?![\d,/])", text)
+    if m:
+        value = Decimal(m.group(1))
+        if value < 1:
+            value = (value * 100).normalize()
+        return [(m.start(1), value)]
+    return []
+
+
+_YEAR_TOKEN = re.compile(r"(?<![\d/.,$-])((?:19|20)\d\d)(?![\d/,]|\.\d)")
+_INT_TOKEN = re.compile(r"(?<![\d.,/$])(\d{1,4})(?![\d.,/%])")
+_TERM_TOKEN = re.compile(r"(\d{1,3})\s*-?\s*(years?|yrs?|months?|mos?)\b", re.IGNORECASE)
+_SSN_TOKEN = re.compile(
+    r"(?<![\w-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]+)\s?-\s?(?:[Xx*#\u2022\d]{2})\s?-\s?\d{4}(?!\d)"
+    r"|[Xx*#\u2022]{5,}\s?\d{4}(?!\d)"
+)
+_EIN_RE = re.compile(r"(?<![\d-])(\d{2})\s?-\s?(\d{7})(?!\d)")
+
+
+def _years(text: str) -> list[tuple[int, Value]]:
+    return [(m.start(1), int(m.group(1))) for m in _YEAR_TOKEN.finditer(text)]
+
+
+def _ints(text: str) -> list[tuple[int, Value]]:
+    return [(m.start(1), int(m.group(1))) for m in _INT_TOKEN.finditer(text)]
+
+
+def _months(text: str) -> list[tuple[int, Value]]:
+    out: list[tuple[int, Value]] = []
+    for m in _TERM_TOKEN.finditer(text):
+        n = int(m.group(1))
+        out.append((m.start(), n * 12 if m.group(2).lower().startswith("y") else n))
+    if not out:
+        for m in _INT_TOKEN.finditer(text):
+            if int(m.group(1)) in (60, 120, 180, 240, 300, 360, 480):
+                out.append((m.start(1), int(m.group(1))))
+    return out
+
+
+def _ssns(text: str) -> list[tuple[int, Value]]:
+    out: list[tuple[int, Value]] = []
+    for m in _SSN_TOKEN.finditer(text):
+        v = normalize_ssn_last4(m.group(0))
+        if v:
+            out.append((m.start(), v))
+    return out
+
+
+def _accounts(text: str) -> list[tuple[int, Value]]:
+    v = normalize_account_last4(text)
+    if v:
+        return [(text.find(v), v)]
+    # A labelled account shown by its last four digits alone.
+    m = re.match(r"\W*(\d{4})(?!\d)", text)
+    return [(m.start(1), m.group(1))] if m else []
+
+
+def _eins(text: str) -> list[tuple[int, Value]]:
+    return [(m.start(), f"{m.group(1)}-{m.group(2)}") for m in _EIN_RE.finditer(text)]
+
+
+FINDERS: dict[str, Finder] = {
+    "date": _dates,
+    "money": _money,
+    "money_last": _money,
+    "percent": _percents,
+    "year": _years,
+    "int": _ints,
+    "months": _months,
+    "ssn4": _ssns,
+    "acct4": _accounts,
+    "ein": _eins,
+}
+TEXT_KINDS = frozenset({"text", "name", "address"})
+_TOKEN_RE = re.compile(
+    "(?:" + DATE_RE.pattern + ")|(?:" + _SSN_TOKEN.pattern + ")|(?:" + PERCENT_RE.pattern + ")"
+    "|(?:" + MONEY_RE.pattern + ")",
+    re.IGNORECASE,
+)
+
+
+def value_tokens(text: str) -> list[tuple[int, int, str]]:
+    """Typed values of a line in order (dates, SSNs, percentages, amounts),
+    without box or line numbers."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        token = m.group(0)
+        if _BARE_INT.fullmatch(token.strip(" ($-")) and _WORD_AFTER.match(text, m.end()):
+            continue
+        out.append((m.start(), m.end(), token))
+    return out
+
+
+def pick(kind: str, text: str) -> tuple[int, Value] | None:
+    found = FINDERS[kind](text)
+    if not found:
+        return None
+    return found[-1] if kind == "money_last" else found[0]

@@ -1,0 +1,244 @@
+"""Normalisers for values read off loan documents: dates, money, percentages,
+SSN and account tails, names.
+
+Each `normalize_*` takes the text a value was read from and returns the value
+or None; none of them guesses. The `find_*` helpers return every value of a
+kind in a line with its span, for extractors that need positions (tables).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# One alternation per layout; named groups say which part is which.
+DATE_PATTERN = (
+    r"(?<![\w/.-])(?:"
+    r"(?P<y1>(?:19|20)\d\d)[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
+    r"|(?P<m2>\d{1,2})\s?[-/.]\s?(?P<d2>\d{1,2})\s?[-/.]\s?(?P<y2>(?:19|20)\d\d|\d\d)"
+    r"|(?P<mn3>" + _MONTH + r")\.?\s*(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<y3>(?:19|20)\d\d)"
+    r"|(?P<d4>\d{1,2})(?:st|nd|rd|th)?[\s-]*(?:day\s+of\s+)?(?P<mn4>" + _MONTH + r")\.?"
+    r"[\s,-]*(?P<y4>(?:19|20)\d\d)"
+    r")(?![\w/])"
+)
+DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
+# The same without group names, to embed in larger patterns.
+DATE_ANY = re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN)
+
+# Amounts: optional sign, parentheses or currency, thousands groups, cents.
+# Digits glued to a slash or a dash-digit are date parts, not amounts, and a
+# number followed by % is a rate.
+MONEY_PATTERN = (
+    r"(?<![\w/.,])(?P<neg1>\(\s*)?(?P<neg2>-\s*)?(?:USD\s*|US\s*\$\s*|\$\s*)?(?P<neg3>-\s*)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?|\.\d{2})"
+    r"(?![\d%A-Za-z]|/\d|\.\d|,\d|\s*%|-\d|\s+percent)(?P<neg4>\s*\)|-(?!\w))?"
+)
+MONEY_RE = re.compile(MONEY_PATTERN, re.IGNORECASE)
+
+PERCENT_RE = re.compile(r"(?<![\w.])(-?\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b)", re.IGNORECASE)
+_BARE_NUMBER_RE = re.compile(r"(?<![\w.])(\d{0,3}\.\d+|\d{1,3})(?![\w.])")
+
+_SSN_RE = re.compile(
+    r"(?<![\w-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]+)\s?[-\s]\s?(?:[Xx*#\u2022\d]{2})\s?[-\s]\s?(\d{4})(?!\d)"
+    r"|(?:[Xx*#\u2022]{5,})\s?(\d{4})(?!\d)"
+    r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)",
+)
+_ACCOUNT_RE = re.compile(
+    r"(?:[Xx*#\u2022.]{2,}\s?-?\s?(\d{4}))(?!\d)"
+    r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)"
+    r"|(?<![\d-])(\d[\d -]{3,18}\d)(?![\d-])",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_WS_RE = re.compile(r"\s+")
+# OCR reads a digit as a look-alike letter inside numbers; fix only tokens that
+# are already mostly digits so words stay untouched.
+_OCR_NUM_TOKEN_RE = re.compile(
+    r"(?<![A-Za-z])(?=[\dOoIl|$,./-]*\d)[\dOoIl|$][\dOoIl|,./$-]*(?![A-Za-z])"
+)
+_OCR_DIGIT_MAP = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+
+
+def two_digit_year(yy: int) -> int:
+    # Loan files are about recent events: a two-digit year is this century
+    # unless that would put it far in the future.
+    return 2000 + yy if yy < 70 else 1900 + yy
+
+
+def _date_from_match(m: re.Match[str]) -> date | None:
+    g = m.groupdict()
+    try:
+        if g["y1"]:
+            return date(int(g["y1"]), int(g["m1"]), int(g["d1"]))
+        if g["y2"]:
+            year = int(g["y2"])
+            if len(g["y2"]) == 2:
+                year = two_digit_year(year)
+            return date(year, int(g["m2"]), int(g["d2"]))
+        if g["y3"]:
+            return date(int(g["y3"]), _MONTHS[g["mn3"][:3].lower()], int(g["d3"]))
+        if g["y4"]:
+            return date(int(g["y4"]), _MONTHS[g["mn4"][:3].lower()], int(g["d4"]))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every valid date in `text` as (start, end, date)."""
+    found = []
+    for m in DATE_RE.finditer(text):
+        value = _date_from_match(m)
+        if value is not None:
+            found.append((m.start(), m.end(), value))
+    return found
+
+
+def normalize_date(text: str | None) -> date | None:
+    """The first valid date in `text` (US month-first for numeric dates)."""
+    if not text:
+        return None
+    for m in DATE_RE.finditer(fix_ocr_digits(text)):
+        value = _date_from_match(m)
+        if value is not None:
+            return value
+    return None
+
+
+def _money_from_match(m: re.Match[str]) -> Decimal | None:
+    try:
+        value = Decimal(m.group("num").replace(",", ""))
+    except InvalidOperation:
+        return None
+    paren = bool(m.group("neg1")) and bool(m.group("neg4") and ")" in m.group("neg4"))
+    trailing = bool(m.group("neg4") and "-" in m.group("neg4"))
+    if paren or m.group("neg2") or m.group("neg3") or trailing:
+        value = -value
+    return value
+
+
+def find_money(text: str) -> list[tuple[int, int, Decimal]]:
+    """Every amount in `text` as (start, end, amount)."""
+    found = []
+    for m in MONEY_RE.finditer(text):
+        value = _money_from_match(m)
+        if value is not None:
+            found.append((m.start(), m.end(), value))
+    return found
+
+
+def normalize_money(text: str | None) -> Decimal | None:
+    """The first amount in `text`: `$1,234.56`, `(1,234.56)` (negative), `USD 1,234`."""
+    if not text:
+        return None
+    for m in MONEY_RE.finditer(fix_ocr_digits(text)):
+        value = _money_from_match(m)
+        if value is not None:
+            return value
+    return None
+
+
+def find_percents(text: str) -> list[tuple[int, int, Decimal]]:
+    return [(m.start(), m.end(), Decimal(m.group(1))) for m in PERCENT_RE.finditer(text)]
+
+
+def normalize_percent(text: str | None, *, bare: bool = True) -> Decimal | None:
+    """A percentage in percent points (6.875 for 6.875%).
+
+    An explicit `%` or "percent" wins. With `bare`, a number without one is
+    accepted when the caller knows it is a rate: below 1 it is read as a
+    fraction (0.06875 -> 6.875), up to 100 as points.
+    """
+    if not text:
+        return None
+    text = fix_ocr_digits(text)
+    m = PERCENT_RE.search(text)
+    if m:
+        return Decimal(m.group(1))
+    if not bare:
+        return None
+    m = _BARE_NUMBER_RE.search(text)
+    if not m:
+        return None
+    value = Decimal(m.group(1))
+    if value <= 0 or value > 100:
+        return None
+    if value < 1:
+        return (value * 100).normalize()
+    return value
+
+
+def normalize_ssn_last4(text: str | None) -> str | None:
+    """The last four digits of an SSN: `XXX-XX-1234`, `***-**-1234`, `123-45-6789`."""
+    if not text:
+        return None
+    m = _SSN_RE.search(text)
+    if not m:
+        return None
+    return next(g for g in m.groups() if g)
+
+
+def normalize_account_last4(text: str | None) -> str | None:
+    """The last four digits of an account number, masked or not."""
+    if not text:
+        return None
+    m = _ACCOUNT_RE.search(text)
+    if not m:
+        return None
+    digits = re.sub(r"\D", "", next(g for g in m.groups() if g))
+    return digits[-4:] if len(digits) >= 4 else None
+
+
+def normalize_year(text: str | None) -> int | None:
+    if not text:
+        return None
+    m = _YEAR_RE.search(text)
+    return int(m.group(1)) if m else None
+
+
+def normalize_int(text: str | None) -> int | None:
+    if not text:
+        return None
+    m = re.search(r"(?<![\d.])(\d{1,6})(?![\d.])", text.replace(",", ""))
+    return int(m.group(1)) if m else None
+
+
+def normalize_name(text: str | None) -> str | None:
+    """A person's or company's name trimmed of layout noise, capitalisation kept."""
+    if not text:
+        return None
+    name = _WS_RE.sub(" ", text).strip(" \t:;,-_|\u2022")
+    return name or None
+
+
+def name_key(text: str) -> str:
+    """A comparison key: case, punctuation and spacing ignored."""
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
+
+
+def fix_ocr_digits(text: str) -> str:
+    """`2O26` -> `2026`, `l,234.56` -> `1,234.56`: look-alike letters inside numbers."""
+    return _OCR_NUM_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_DIGIT_MAP), text)
+
+
+def normalize_spaces(text: str) -> str:
+    return _WS_RE.sub(" ", text).strip()

@@ -1,0 +1,171 @@
+"""Reading pages: the PDF text layer, and Tesseract OCR where it is too thin.
+
+A PDF page keeps its text layer when it holds at least 20 letters or digits;
+otherwise it is rendered at 300 dpi and, if it has ink, OCR'd; a page with no
+ink is blank and skipped. Images (PNG, JPEG, TIFF pages, WEBP, GIF, BMP) are
+OCR'd. OCR runs in a process pool sized to the cores, one Tesseract thread
+each (`OMP_THREAD_LIMIT=1`), with a timeout per page.
+
+PDFium is not thread-safe: every call into it holds one process-wide lock.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+import uuid
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from flightline.pipeline.model import PageText
+
+MIN_CHARS = 20
+RENDER_DPI = 300
+OCR_TIMEOUT_SECONDS = 60
+INK_THRESHOLD = 160  # a pixel darker than this is ink
+PDFIUM_LOCK = threading.Lock()
+
+
+def _ocr_worker_init() -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def ocr_raw(
+    mode: str, size: tuple[int, int], raw: bytes, timeout: float
+) -> tuple[str, float | None]:
+    """Run Tesseract on raw pixels; returns (text by lines, mean word confidence)."""
+    import pytesseract  # type: ignore[import-untyped]
+    from PIL import Image
+
+    image = Image.frombytes(mode, size, raw)
+    try:
+        data = pytesseract.image_to_data(
+            image, output_type=pytesseract.Output.DICT, timeout=timeout, config="--psm 3"
+        )
+    except RuntimeError:  # pytesseract's timeout
+        return "", None
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    confidences: list[float] = []
+    for i, word in enumerate(data["text"]):
+        if not word or not word.strip():
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        lines.setdefault(key, []).append(word)
+        conf = float(data["conf"][i])
+        if conf >= 0:
+            confidences.append(conf)
+    text = "\n".join(" ".join(words) for _, words in sorted(lines.items()))
+    return text, (sum(confidences) / len(confidences) if confidences else None)
+
+
+class OcrPool:
+    """A process pool for Tesseract, shared by every review a worker runs."""
+
+    def __init__(self, workers: int | None = None, executor: Executor | None = None) -> None:
+        self._executor = executor or ProcessPoolExecutor(
+            max_workers=workers or os.cpu_count() or 1, initializer=_ocr_worker_init
+        )
+
+    def submit(
+        self, mode: str, size: tuple[int, int], raw: bytes
+    ) -> Future[tuple[str, float | None]]:
+        return self._executor.submit(ocr_raw, mode, size, raw, OCR_TIMEOUT_SECONDS)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+@dataclass
+class ReadResult:
+    pages: list[PageText] = field(default_factory=list)
+    readable: bool = False
+    page_count: int = 0
+
+
+def _signal_chars(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def _has_ink(image: object) -> bool:
+    from PIL import Image
+
+    assert isinstance(image, Image.Image)
+    extrema = image.convert("L").getextrema()
+    low = extrema[0]
+    return isinstance(low, int | float) and low < INK_THRESHOLD
+
+
+def read_pdf(document_id: uuid.UUID, source: BinaryIO | bytes, ocr: OcrPool) -> ReadResult:
+    """Every page of a PDF: text layer, or OCR when thin; raises nothing for a bad PDF."""
+    import pypdfium2 as pdfium
+
+    result = ReadResult()
+    pending: list[tuple[int, Future[tuple[str, float | None]]]] = []
+    texts: dict[int, PageText] = {}
+    with PDFIUM_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(source)
+        except pdfium.PdfiumError:
+            return result
+        try:
+            result.page_count = len(pdf)
+            for index in range(result.page_count):
+                number = index + 1
+                try:
+                    page = pdf[index]
+                except pdfium.PdfiumError:
+                    continue
+                try:
+                    textpage = page.get_textpage()
+                    text = textpage.get_text_range()
+                    textpage.close()
+                    if _signal_chars(text) >= MIN_CHARS:
+                        texts[number] = PageText(document_id, number, text, "text")
+                        continue
+                    bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+                    image = bitmap.to_pil()
+                    bitmap.close()
+                finally:
+                    page.close()
+                if not _has_ink(image):
+                    texts[number] = PageText(document_id, number, "", "blank")
+                    continue
+                gray = image.convert("L")
+                pending.append((number, ocr.submit("L", gray.size, gray.tobytes())))
+        finally:
+            pdf.close()
+    for number, future in pending:
+        text, confidence = future.result()
+        texts[number] = PageText(document_id, number, text, "ocr", confidence)
+    result.pages = [texts[n] for n in sorted(texts)]
+    result.readable = any(_signal_chars(p.text) >= MIN_CHARS for p in result.pages)
+    return result
+
+
+def read_image(document_id: uuid.UUID, source: BinaryIO | bytes, ocr: OcrPool) -> ReadResult:
+    """Every frame of an image (TIFF pages); OCR'd."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    result = ReadResult()
+    stream = io.BytesIO(source) if isinstance(source, bytes) else source
+    pending: list[tuple[int, Future[tuple[str, float | None]]]] = []
+    try:
+        with Image.open(stream) as image:
+            frames = ImageSequence.Iterator(image) if image.format == "TIFF" else [image]
+            for index, frame in enumerate(frames, start=1):
+                gray = frame.convert("L")
+                result.page_count = index
+                if not _has_ink(gray):
+                    result.pages.append(PageText(document_id, index, "", "blank"))
+                    continue
+                pending.append((index, ocr.submit("L", gray.size, gray.tobytes())))
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return result
+    for number, future in pending:
+        text, confidence = future.result()
+        result.pages.append(PageText(document_id, number, text, "ocr", confidence))
+    result.pages.sort(key=lambda p: p.page)
+    result.readable = any(_signal_chars(p.text) >= MIN_CHARS for p in result.pages)
+    return result

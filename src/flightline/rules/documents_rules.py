@@ -1,0 +1,84 @@
+"""DOC-001 (a required document is missing) and DOC-002 (a document could not be read)."""
+
+from __future__ import annotations
+
+from flightline.pipeline.model import DocType
+from flightline.rules.engine import Issue, IssueEvidence, LoanContext, rule
+
+_ALWAYS = (
+    (DocType.urla_1003, "the loan application (URLA 1003)"),
+    (DocType.note, "the Note"),
+    (DocType.closing_disclosure, "the Closing Disclosure"),
+    (DocType.loan_estimate, "the Loan Estimate"),
+    (DocType.credit_report, "the credit report"),
+    (DocType.appraisal_1004, "the appraisal"),
+    (DocType.paystub, "a paystub"),
+    (DocType.bank_statement, "a bank statement"),
+)
+
+
+def _wage_earner(ctx: LoanContext) -> bool:
+    if ctx.of_type(DocType.paystub) or ctx.of_type(DocType.voe) or ctx.of_type(DocType.w2):
+        return True
+    urla = ctx.first(DocType.urla_1003)
+    return urla is not None and urla.get("employer_name") is not None
+
+
+@rule("DOC-001")
+def missing_documents(ctx: LoanContext) -> list[Issue]:
+    issues = [
+        ctx.issue(
+            "DOC-001",
+            f"The file has no {label}; it is required for this review.",
+            observed="missing",
+            limit="required",
+            subject=doc_type.value,
+        )
+        for doc_type, label in _ALWAYS
+        if not ctx.of_type(doc_type)
+    ]
+    if _wage_earner(ctx):
+        years = {d.get("tax_year") for d in ctx.of_type(DocType.w2)} - {None}
+        if len(years) < 2:
+            issues.append(
+                ctx.issue(
+                    "DOC-001",
+                    f"The file holds W-2s for {len(years)} tax year(s); a wage earner needs the "
+                    "two most recent years.",
+                    observed=f"{len(years)} year(s)",
+                    limit="2 years",
+                    subject="w2",
+                )
+            )
+    return issues
+
+
+@rule("DOC-002")
+def unreadable_documents(ctx: LoanContext) -> list[Issue]:
+    issues = []
+    for stored in ctx.unreadable:
+        logical = next((d for d in ctx.documents if d.source_document_id == stored.id), None)
+        where = f"upload {stored.upload_index}" + (
+            f", member {stored.member_index}" if stored.member_index else ""
+        )
+        evidence = (
+            [
+                IssueEvidence(
+                    logical.id, logical.pages[0] if logical.pages else 1, "document", "unreadable"
+                )
+            ]
+            if logical is not None
+            else []
+        )
+        issues.append(
+            ctx.issue(
+                "DOC-002",
+                f"The document at {where} could not be read (corrupt, or no text after OCR); "
+                "request a legible copy.",
+                evidence=evidence,
+                observed="unreadable",
+                limit="readable",
+                subject=str(stored.id),
+            )
+        )
+    return issues

@@ -1,0 +1,272 @@
+"""Classification by content and splitting of stacked files into documents."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from flightline.pipeline.classify import classify_and_split, classify_page
+from flightline.pipeline.model import DocType, PageText
+from tests import test_extract as s
+
+DOC = uuid.UUID("00000000-0000-0000-0000-0000000000aa")
+
+
+def pages(*texts: str, method: str = "text") -> list[PageText]:
+    return [PageText(DOC, i + 1, t, method) for i, t in enumerate(texts)]
+
+
+def split(*texts: str, method: str = "text") -> list[tuple[DocType, list[int]]]:
+    return [(d.type, d.pages) for d in classify_and_split(pages(*texts, method=method))]
+
+
+URLA_P4 = """Section 5: Declarations
+5a. About this Property and Your Money for this Loan
+Will you occupy the property as your primary residence? YES
+Section 6: Acknowledgments and Agreements
+Section 7: Military Service
+Section 8: Demographic Information
+Ethnicity: Not Hispanic or Latino
+Section 9: Loan Originator Information
+Loan Originator Organization Name Hill Country Mortgage NMLSR ID 12345
+Uniform Residential Loan Application Freddie Mac Form 65 Fannie Mae Form 1003
+"""
+
+PAYSTUB_2 = s.PAYSTUB_TABLE.replace("Pay Date: 01/09/2026", "Pay Date: 01/23/2026").replace(
+    "12/21/2025 - 01/03/2026", "01/04/2026 - 01/17/2026"
+)
+W2_2024 = s.W2_GRID.replace("2025 Form W-2", "2024 Form W-2")
+
+BANK_JAN_1 = """First Federal Bank Member FDIC
+Checking Account Statement Page 1 of 2
+JOHN Q SMITH
+Account Number: XXXXXX4455
+Statement Period: 01/01/2026 - 01/31/2026
+Beginning Balance $8,412.55
+Ending Balance $10,102.35
+Deposits and Additions
+01/09 PAYROLL DIRECT DEP ACME 1,650.00
+"""
+BANK_JAN_2 = """First Federal Bank Member FDIC
+Account Number: XXXXXX4455 Statement Period: 01/01/2026 - 01/31/2026 Page 2 of 2
+Withdrawals and Subtractions
+01/12 POS PURCHASE GROCERY 215.40
+Daily Balance
+01/31 10,102.35
+"""
+BANK_FEB_1 = BANK_JAN_1.replace("01/01/2026 - 01/31/2026", "02/01/2026 - 02/28/2026")
+BANK_FEB_2 = BANK_JAN_2.replace("01/01/2026 - 01/31/2026", "02/01/2026 - 02/28/2026")
+
+CD_P3 = """Calculating Cash to Close Use this table to see what has changed from your Loan Estimate.
+Loan Estimate Final Did this change?
+Total Closing Costs (J) $7,650 $7,412.00 NO
+Cash to Close $98,412 $97,905.44
+Summaries of Transactions Use this table to see a summary of your transaction.
+BORROWER'S TRANSACTION SELLER'S TRANSACTION
+Due from Borrower at Closing $467,412.00
+"""
+CD_P4 = """Additional Information About This Loan
+Loan Disclosures
+Assumption If you sell or transfer this property to another person, your lender
+will not allow assumption of this loan on the original terms.
+Escrow Account For now, your loan will have an escrow account.
+Partial Payments Your lender may accept payments that are less than the full amount due.
+"""
+
+
+def test_stacked_loan_file_splits_into_documents() -> None:
+    got = split(
+        s.URLA_P1, s.URLA_P2, s.URLA_P3, URLA_P4,
+        s.PAYSTUB_TABLE, PAYSTUB_2,
+        s.W2_GRID, W2_2024,
+        BANK_JAN_1, BANK_JAN_2, BANK_FEB_1, BANK_FEB_2,
+        s.CD_P1, s.CD_P2, CD_P3, CD_P4, s.CD_P5,
+    )  # fmt: skip
+    assert got == [
+        (DocType.urla_1003, [1, 2, 3, 4]),
+        (DocType.paystub, [5]),
+        (DocType.paystub, [6]),
+        (DocType.w2, [7]),
+        (DocType.w2, [8]),
+        (DocType.bank_statement, [9, 10]),
+        (DocType.bank_statement, [11, 12]),
+        (DocType.closing_disclosure, [13, 14, 15, 16, 17]),
+    ]
+
+
+def test_loan_estimate_pages_stay_together_and_apart_from_cd() -> None:
+    got = split(s.LE, s.LE_P2, s.LE_P3, s.CD_P1, s.CD_P2, CD_P3, CD_P4, s.CD_P5)
+    assert got == [
+        (DocType.loan_estimate, [1, 2, 3]),
+        (DocType.closing_disclosure, [4, 5, 6, 7, 8]),
+    ]
+
+
+def test_blank_pages_are_skipped_and_every_page_covered_once() -> None:
+    ps = pages(s.PAYSTUB_TABLE, "", s.W2_GRID, "   \n", s.GIFT)
+    ps[1] = PageText(DOC, 2, "", "blank")
+    docs = classify_and_split(ps)
+    covered = [p for d in docs for p in d.pages]
+    assert covered == [1, 3, 5]
+    for d in docs:
+        assert d.source_document_id == DOC
+        assert 0 < d.confidence <= 1
+        assert not d.fields and not d.rows
+
+
+def test_unknown_page_is_other() -> None:
+    doc_type, confidence = classify_page(
+        PageText(DOC, 1, "Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "text")
+    )
+    assert doc_type == DocType.other
+    assert 0 < confidence <= 1
+
+
+def test_consecutive_other_pages_form_one_document() -> None:
+    got = split("Privacy Policy\nWe respect your privacy.", "Privacy Policy continued", s.GIFT)
+    assert got == [(DocType.other, [1, 2]), (DocType.gift_letter, [3])]
+
+
+def test_page_one_restart_starts_a_new_document() -> None:
+    a = "Acme Credit Union\nStatement of Account Page 1 of 1\nStatement Date 01/31/2026\n"
+    a += "Beginning Balance 100.00\nEnding Balance 200.00"
+    got = split(a, a)
+    assert got == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+
+
+def test_appraisal_addenda_stay_with_the_report() -> None:
+    addendum = "Supplemental Addendum File No. 26-0411\nThe subject is a one-story ranch."
+    photos = "Subject Photo Page\nFront View\nRear View\nStreet Scene\nFile No. 26-0411"
+    sketch = "Building Sketch\nGross Living Area 1,850 sq ft"
+    got = split(s.APPRAISAL, addendum, photos, sketch, s.TITLE)
+    assert got == [
+        (DocType.appraisal_1004, [1, 2, 3, 4]),
+        (DocType.title_commitment, [5]),
+    ]
+
+
+def test_note_pages_continue_and_deed_follows() -> None:
+    note_p2 = """4. BORROWER'S RIGHT TO PREPAY
+I have the right to make payments of Principal at any time before they are due.
+6. BORROWER'S FAILURE TO PAY AS REQUIRED
+(A) Late Charge for Overdue Payments
+If the Note Holder has not received the full amount of any monthly payment by the end of 15
+calendar days after the date it is due, I will pay a late charge to the Note Holder.
+MULTISTATE FIXED RATE NOTE--Single Family Form 3200 1/01 (page 2 of 3)
+"""
+    deed_p2 = """TRANSFER OF RIGHTS IN THE PROPERTY
+This Security Instrument secures to Lender the repayment of the Loan.
+UNIFORM COVENANTS. Borrower and Lender covenant and agree as follows:
+"""
+    got = split(s.NOTE, note_p2, s.DEED, deed_p2)
+    assert got == [(DocType.note, [1, 2]), (DocType.security_instrument, [3, 4])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (s.URLA_P1, DocType.urla_1003),
+        (s.TRANSMITTAL, DocType.transmittal_1008),
+        (s.AUS, DocType.aus_findings),
+        (s.PAYSTUB_TABLE, DocType.paystub),
+        (s.PAYSTUB_HEADER_ROWS, DocType.paystub),
+        (s.W2_GRID, DocType.w2),
+        (s.W2_INLINE, DocType.w2),
+        (s.VOE, DocType.voe),
+        (s.VOE_VERBAL, DocType.voe),
+        (s.TAX_1040, DocType.tax_return_1040),
+        (s.BANK_SECTIONS, DocType.bank_statement),
+        (s.BANK_RUNNING, DocType.bank_statement),
+        (s.GIFT, DocType.gift_letter),
+        (s.CREDIT, DocType.credit_report),
+        (s.APPRAISAL, DocType.appraisal_1004),
+        (s.LE, DocType.loan_estimate),
+        (s.CD_P1, DocType.closing_disclosure),
+        (s.NOTE, DocType.note),
+        (s.DEED, DocType.security_instrument),
+        (s.TITLE, DocType.title_commitment),
+        (s.HAZARD, DocType.hazard_insurance),
+        (s.FLOOD, DocType.flood_certificate),
+        (s.RTC, DocType.right_to_cancel),
+        (s.LOE, DocType.letter_of_explanation),
+    ],
+)
+def test_each_type_by_content(text: str, expected: DocType) -> None:
+    doc_type, confidence = classify_page(PageText(DOC, 1, text, "text"))
+    assert doc_type == expected
+    assert confidence >= 0.5
+
+
+AUS_LPA = """Loan Product Advisor Feedback Certificate
+LPA Key: A1B2C3D4
+Purchase Eligibility: Freddie Mac Eligible
+Risk Class: Accept
+"""
+MORTGAGE_TITLE = """After Recording Return To: Hill Country Mortgage
+(Space Above This Line For Recording Data)
+MORTGAGE
+DEFINITIONS
+Words used in multiple sections of this document are defined below.
+"""
+GIFT_PROSE = """To Whom It May Concern:
+I, Roberto Garcia, hereby certify that I have given a gift of $15,000.00 to my daughter,
+Maria L Garcia. This is a bona fide gift and no repayment is expected or implied.
+Signature of Donor
+"""
+LOE_PROSE = """Dear Underwriter,
+I am writing to explain the inquiry from ABC Auto on my credit report dated 02/01/2026.
+I did not open any new account.
+Sincerely, John Smith
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (AUS_LPA, DocType.aus_findings),
+        (MORTGAGE_TITLE, DocType.security_instrument),
+        (GIFT_PROSE, DocType.gift_letter),
+        (LOE_PROSE, DocType.letter_of_explanation),
+    ],
+)
+def test_other_wordings(text: str, expected: DocType) -> None:
+    assert classify_page(PageText(DOC, 1, text, "text"))[0] == expected
+
+
+def _noisy(text: str) -> str:
+    """OCR-like damage: look-alike letters, split words, doubled spaces."""
+    table = str.maketrans({"o": "0", "l": "1", "I": "l", "S": "5"})
+    out = []
+    for n, line in enumerate(text.splitlines()):
+        line = line.translate(table) if n % 2 == 0 else line.replace(" ", "  ")
+        if n % 3 == 0 and len(line) > 12:
+            line = line[:6] + " " + line[6:]
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (s.PAYSTUB_TABLE, DocType.paystub),
+        (s.W2_GRID, DocType.w2),
+        (s.BANK_SECTIONS, DocType.bank_statement),
+        (s.CD_P1, DocType.closing_disclosure),
+        (s.LE, DocType.loan_estimate),
+        (s.URLA_P1, DocType.urla_1003),
+        (s.CREDIT, DocType.credit_report),
+        (s.APPRAISAL, DocType.appraisal_1004),
+        (s.FLOOD, DocType.flood_certificate),
+        (s.VOE, DocType.voe),
+    ],
+)
+def test_ocr_noise(text: str, expected: DocType) -> None:
+    assert classify_page(PageText(DOC, 1, _noisy(text), "ocr"))[0] == expected
+
+
+def test_filename_is_not_used() -> None:
+    # Only the text decides: the same text classifies the same in any document.
+    a = classify_and_split([PageText(uuid.uuid4(), 1, s.GIFT, "text")])
+    b = classify_and_split([PageText(uuid.uuid4(), 1, s.GIFT, "text")])
+    assert a[0].type == b[0].type == DocType.gift_letter

@@ -1,0 +1,172 @@
+"""Value normalisers: dates, money, percentages, SSN and account tails, names."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from flightline.pipeline.normalize import (
+    find_dates,
+    find_money,
+    fix_ocr_digits,
+    name_key,
+    normalize_account_last4,
+    normalize_date,
+    normalize_money,
+    normalize_name,
+    normalize_percent,
+    normalize_ssn_last4,
+)
+
+JAN9 = date(2026, 1, 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "01/09/2026",
+        "1/9/26",
+        "1/9/2026",
+        "January 9, 2026",
+        "Jan 9 2026",
+        "Jan. 9, 2026",
+        "JAN 09, 2026",
+        "2026-01-09",
+        "09-Jan-2026",
+        "09-JAN-2026",
+        "9 January 2026",
+        "01-09-2026",
+        "01.09.2026",
+        "9th January 2026",
+        "January 9th, 2026",
+        "Pay Date: 01/09/2026",
+        "O1/O9/2O26",
+    ],
+)
+def test_dates(text: str) -> None:
+    assert normalize_date(text) == JAN9
+
+
+@pytest.mark.parametrize("text", ["", None, "13/45/2026", "Pay Date", "February 30, 2026", "2026"])
+def test_not_dates(text: str | None) -> None:
+    assert normalize_date(text) is None
+
+
+def test_two_digit_years_are_recent() -> None:
+    assert normalize_date("3/1/99") == date(1999, 3, 1)
+    assert normalize_date("3/1/30") == date(2030, 3, 1)
+
+
+def test_find_dates_in_a_range() -> None:
+    assert [d for _, _, d in find_dates("12/21/2025 - 01/03/2026")] == [
+        date(2025, 12, 21),
+        date(2026, 1, 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$1,234.56", "1234.56"),
+        ("1234.56", "1234.56"),
+        ("$ 1,234", "1234"),
+        ("(1,234.56)", "-1234.56"),
+        ("($1,234.56)", "-1234.56"),
+        ("USD 1,234.56", "1234.56"),
+        ("-$50.00", "-50.00"),
+        ("$-50.00", "-50.00"),
+        ("1,234.56-", "-1234.56"),
+        ("$1,234,567.89", "1234567.89"),
+        ("Balance: $l,234.56", "1234.56"),
+        ("$4,333.33/month", "4333.33"),
+        ("Total 0.00", "0.00"),
+    ],
+)
+def test_money(text: str, expected: str) -> None:
+    value = normalize_money(text)
+    assert value == Decimal(expected)
+    assert isinstance(value, Decimal)
+
+
+@pytest.mark.parametrize("text", ["", None, "6.875%", "n/a", "01/09/2026"])
+def test_not_money(text: str | None) -> None:
+    assert normalize_money(text) is None
+
+
+def test_money_skips_date_parts_and_rates() -> None:
+    assert [v for _, _, v in find_money("01/09/2026 6.5% $1,200.00")] == [Decimal("1200.00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6.875%", "6.875"),
+        ("6.875 %", "6.875"),
+        ("6.875 percent", "6.875"),
+        ("APR 7.012% (rate 6.875)", "7.012"),
+        ("0.06875", "6.875"),
+        ("43.20", "43.20"),
+    ],
+)
+def test_percent(text: str, expected: str) -> None:
+    assert normalize_percent(text) == Decimal(expected)
+
+
+def test_percent_prefers_explicit_and_bare_is_optional() -> None:
+    assert normalize_percent("0.5 then 6.5%") == Decimal("6.5")
+    assert normalize_percent("0.06875", bare=False) is None
+    assert normalize_percent("250") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["XXX-XX-1234", "***-**-1234", "xxx-xx-1234", "SSN: 123-45-1234", "XXXXX1234",
+     "ending in 1234", "xxx xx 1234"],
+)  # fmt: skip
+def test_ssn_last4(text: str) -> None:
+    assert normalize_ssn_last4(text) == "1234"
+
+
+def test_ssn_absent() -> None:
+    assert normalize_ssn_last4("Phone (555) 123-4567") is None
+    assert normalize_ssn_last4(None) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["****4455", "XXXXXX4455", "Account ending in 4455", "000123454455", "XXXX-XXXX-4455"]
+)
+def test_account_last4(text: str) -> None:
+    assert normalize_account_last4(text) == "4455"
+
+
+def test_names_keep_case_and_trim() -> None:
+    assert normalize_name("  John   Q.  Smith ,") == "John Q. Smith"
+    assert normalize_name("SMITH, JOHN Q") == "SMITH, JOHN Q"
+    assert normalize_name("   ") is None
+    assert name_key("SMITH,  John q.") == name_key("smith john Q")
+
+
+def test_ocr_digit_fix_leaves_words() -> None:
+    assert (
+        fix_ocr_digits("Pay Date O1/O9/2O26 Total l,234.56") == "Pay Date 01/09/2026 Total 1,234.56"
+    )
+    assert fix_ocr_digits("Oil Lane 12") == "Oil Lane 12"
+
+
+@given(st.decimals(min_value=Decimal("-9999999.99"), max_value=Decimal("9999999.99"), places=2))
+def test_money_round_trip(value: Decimal) -> None:
+    text = f"${abs(value):,.2f}"
+    if value < 0:
+        text = f"({text})"
+    assert normalize_money(text) == value
+
+
+@given(st.dates(min_value=date(1971, 1, 1), max_value=date(2069, 12, 31)))
+def test_date_round_trip(value: date) -> None:
+    for fmt in ("%m/%d/%Y", "%B %d, %Y", "%Y-%m-%d", "%d-%b-%Y", "%b %d %Y", "%d %B %Y"):
+        assert normalize_date(value.strftime(fmt)) == value
+    assert normalize_date(f"{value.month}/{value.day}/{value.year % 100:02d}") == value
