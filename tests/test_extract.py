@@ -383,7 +383,7 @@ Date of Determination: 02/15/2026
 """
 
 RTC = """NOTICE OF RIGHT TO CANCEL
-Borrower(s): John Q Smith, Jane R Smith
+Borrower(s): John Q Smith and Jane R Smith
 Property Address: 4410 Maple Avenue, Dallas, TX 75204
 You are entering into a transaction that will result in a mortgage on your home. You have a
 legal right under federal law to cancel this transaction, without cost, within three business
@@ -841,7 +841,7 @@ def test_title_commitment() -> None:
         {
             "effective_date": date(2026, 2, 20),
             "insured_amount": Decimal("368000"),
-            "proposed_insured": "Hill Country Mortgage, LLC",
+            "proposed_insured": "Hill Country Mortgage, LLC, its successors and/or assigns",
             "vesting": "Chen Family Trust",
             "property_address": "77 Cedar Court, Austin, TX 78701",
         },
@@ -877,7 +877,7 @@ def test_right_to_cancel() -> None:
     check(
         run(DocType.right_to_cancel, RTC),
         {
-            "borrower_name": "John Q Smith, Jane R Smith",
+            "borrower_name": "John Q Smith",
             "transaction_date": date(2026, 4, 10),
             "rescission_deadline_date": date(2026, 4, 14),
             "property_address": "4410 Maple Avenue, Dallas, TX 75204",
@@ -901,7 +901,7 @@ def test_urla() -> None:
             "income_total_monthly": Decimal("4658.33"),
             "loan_amount": Decimal("360000"),
             "loan_purpose": "purchase",
-            "occupancy": "primary_residence",
+            "occupancy": "principal_residence",
             "property_address": "4410 Maple Avenue, Dallas, TX 75204",
             "units": 1,
             "sale_price": Decimal("450000"),
@@ -936,7 +936,7 @@ def test_transmittal() -> None:
             "sale_price": Decimal("450000"),
             "representative_score": 705,
             "loan_purpose": "purchase",
-            "occupancy": "primary_residence",
+            "occupancy": "principal_residence",
             "units": 1,
         },
     )

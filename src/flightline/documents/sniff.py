@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
 
 # Accepted documents: kind -> media type.
@@ -84,24 +82,16 @@ def _tar_checksum_ok(block: bytes) -> bool:
     return stored == unsigned and any(block[:100])
 
 
-def _zip_kind(head: bytes, whole: bytes | None) -> str:
-    """Office files are zips too: judged by member names once the directory is
-    read (`Package`), or here when the whole small file is at hand."""
+def _zip_kind(head: bytes) -> str:
+    """Office files are zips too. The first local header usually names the
+    manifest; `Package` checks every member name once the directory is read."""
     if head[30 : 30 + 19] == b"[Content_Types].xml" or head[30:38] == b"mimetype":
-        return "office"  # the first local header names the Office manifest
-    if whole is not None:
-        try:
-            with zipfile.ZipFile(io.BytesIO(whole)) as zf:
-                names = zf.namelist()
-        except (zipfile.BadZipFile, ValueError, OSError):
-            return "zip"
-        if "[Content_Types].xml" in names or "mimetype" in names:
-            return "office"
+        return "office"
     return "zip"
 
 
-def sniff(head: bytes, whole: bytes | None = None) -> Sniffed:
-    """Classify from the first bytes (`whole` when the entire file is at hand)."""
+def sniff(head: bytes) -> Sniffed:
+    """Classify from the first bytes (8 KiB are enough for every format here)."""
     if head.startswith(b"%PDF-"):
         return Sniffed("pdf")
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -129,7 +119,7 @@ def sniff(head: bytes, whole: bytes | None = None) -> Sniffed:
     ):
         return Sniffed("bmp")
     if head[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"):
-        return Sniffed(_zip_kind(head, whole))
+        return Sniffed(_zip_kind(head))
     if head[:2] == b"\x1f\x8b":
         return Sniffed("gzip")
     if head[:6] == b"Rar!\x1a\x07":

@@ -112,8 +112,6 @@ class IncomingFile:
         head = bytes(self._head)
         self._head.clear()
         kind: Sniffed = sniff(head)
-        if kind.kind == "zip" and len(head) < SNIFF_BYTES:
-            kind = sniff(head, whole=head)  # the whole (small) file is at hand
         if kind.is_document:
             self._writer = self.package.open_document(self.upload_index, None, kind.media_type)
         elif kind.is_archive:

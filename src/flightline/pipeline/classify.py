@@ -34,7 +34,7 @@ FUZZY_MIN_COVERAGE = 0.75
 _PAGE_OF_RE = re.compile(
     r"(?<![a-z])page\s*[:#]?\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})(?!\d)", re.IGNORECASE
 )
-_PAGE_ONLY_RE = re.compile(r"^\W*page\s*(\d{1,3})\W*$", re.IGNORECASE)
+_PAGE_ONLY_RE = re.compile(r"^\W*(?:page\s*)+(\d{1,3})\W*$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PAY_DATE_RE = re.compile(
     r"(?:pay|check|payment|advice|deposit)\s*(?:date|dt)\b[^\n]{0,30}", re.IGNORECASE
@@ -116,6 +116,21 @@ def _coverage(phrase: str, grams: set[str]) -> float:
     return hit / n
 
 
+class _Fuzzy:
+    """Approximate phrase matching for OCR noise. A phrase's trigrams must be
+    found together on one line (or two adjacent ones): spread over a whole
+    page, any long phrase would be covered by chance."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = [_trigrams(squash(a + " " + b)) for a, b in zip(lines, [*lines[1:], ""], strict=True)]
+        self.page: set[str] = set().union(*self.lines) if self.lines else set()
+
+    def coverage(self, phrase: str) -> float:
+        if _coverage(phrase, self.page) < FUZZY_MIN_COVERAGE:
+            return 0.0
+        return max((_coverage(phrase, g) for g in self.lines), default=0.0)
+
+
 @dataclass
 class PageFeatures:
     page: PageText
@@ -139,18 +154,18 @@ class PageFeatures:
         return self._keys[doc_type]
 
 
-def _match(phrase: str, sq: str | frozenset[str], grams: set[str] | None) -> float:
+def _match(phrase: str, sq: str | frozenset[str], grams: _Fuzzy | None) -> float:
     if phrase in sq:
         return 1.0
     if grams is not None and len(phrase) >= FUZZY_MIN_LEN:
-        cov = _coverage(phrase, grams)
+        cov = grams.coverage(phrase)
         if cov >= FUZZY_MIN_COVERAGE:
             return cov
     return 0.0
 
 
 def _best_of(
-    items: tuple[tuple[str, float], ...], sq: str | frozenset[str], grams: set[str] | None
+    items: tuple[tuple[str, float], ...], sq: str | frozenset[str], grams: _Fuzzy | None
 ) -> float:
     if grams is None:
         return max((w for p, w in items if p in sq), default=0.0)
@@ -164,7 +179,7 @@ def _best_of(
 
 
 def _sum_of(
-    items: tuple[tuple[str, float], ...], sq: str | frozenset[str], grams: set[str] | None
+    items: tuple[tuple[str, float], ...], sq: str | frozenset[str], grams: _Fuzzy | None
 ) -> float:
     if grams is None:
         # The common case, kept free of calls: this loop is most of the cost.
@@ -219,7 +234,7 @@ def page_features(page: PageText) -> PageFeatures:
 def _score(
     page: PageText, lines: list[str], sq: str, head_sq: list[str], *, fuzzy: bool
 ) -> PageFeatures:
-    grams = _trigrams(sq) if fuzzy else None
+    grams = _Fuzzy(lines) if fuzzy else None
     head_grams = [_trigrams(h) for h in head_sq] if fuzzy else None
     # Without fuzzy matching the phrases present are all that matters.
     present: str | frozenset[str] = sq if fuzzy else _present(sq)

@@ -13,6 +13,7 @@ import asyncio
 import io
 import json
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -92,8 +93,17 @@ def _seal_pages(
     return encrypt_bytes(key.key, text_aad(tenant, document_id), payload)
 
 
-async def process_review(deps: PipelineDeps, tenant: Tenant, review_id: uuid.UUID) -> str | None:
-    """Run the review; returns the final status, or None when there was nothing to do."""
+async def process_review(
+    deps: PipelineDeps,
+    tenant: Tenant,
+    review_id: uuid.UUID,
+    stages: dict[str, float] | None = None,
+) -> str | None:
+    """Run the review; returns the final status, or None when there was nothing to do.
+
+    `stages`, when given, receives the seconds spent in each stage (benchmarks).
+    """
+    stages = {} if stages is None else stages
     sessionmaker = deps.db.sessionmaker
     async with tenant_session(sessionmaker, tenant) as session:
         review = await reviews_repo.lock(session, tenant, review_id)
@@ -107,7 +117,7 @@ async def process_review(deps: PipelineDeps, tenant: Tenant, review_id: uuid.UUI
         }
         key = await current_key(session, deps.keys, tenant.org_id)
     try:
-        return await _run(deps, tenant, review_id, documents, keys, key)
+        return await _run(deps, tenant, review_id, documents, keys, key, stages)
     except Exception:
         log.exception("review failed with an internal error", extra={"review_id": str(review_id)})
         await _finish_failed(deps, tenant, review_id, "processing_error", PROCESSING_ERROR)
@@ -121,7 +131,9 @@ async def _run(
     documents: list[Document],
     keys: dict[int, DataKey],
     key: DataKey,
+    stages: dict[str, float],
 ) -> str:
+    clock = time.perf_counter()
     results: list[tuple[Document, ReadResult]] = []
     for doc in documents:
         raw = deps.store.open(Document.blob_name(tenant.org_id, review_id, doc.id))
@@ -137,7 +149,11 @@ async def _run(
         await _finish_failed(deps, tenant, review_id, "no_readable_documents", NOTHING_READABLE)
         return ReviewStatus.failed
 
+    stages["read_pages"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     logical = await asyncio.to_thread(analyse, [r.pages for _, r in results if r.readable])
+    stages["classify_extract"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     stored = [
         StoredDocument(d.id, d.upload_index, d.member_index, d.media_type, d.pages, r.readable)
         for d, r in results
@@ -149,6 +165,8 @@ async def _run(
     sealed_report = encrypt_bytes(
         key.key, report_aad(tenant, review_id), report.model_dump_json().encode()
     )
+    stages["rules_report"] = time.perf_counter() - clock
+    clock = time.perf_counter()
 
     async with tenant_session(deps.db.sessionmaker, tenant) as session:
         current = await reviews_repo.lock(session, tenant, review_id)
@@ -186,6 +204,7 @@ async def _run(
         await reviews_repo.set_status(
             session, tenant, review_id, ReviewStatus.completed, report_available=True
         )
+    stages["store"] = time.perf_counter() - clock
     log.info("review completed", extra={"review_id": str(review_id), "count": len(issues)})
     return ReviewStatus.completed
 

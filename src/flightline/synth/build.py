@@ -21,15 +21,17 @@ from flightline.synth.deal import (
     RESERVES_MONTHS,
     Fee,
     add_months,
-    month_end,
     disclose,
     finalise_fees,
     first_payment,
     make_fees,
+    month_end,
+    new_fee,
 )
 from flightline.synth.defects import Plan
 from flightline.synth.funds import Account, Statement, Txn, periods, settle
-from flightline.synth.money import ZERO, D, apr, cents, dollars, q
+from flightline.synth.incomecalc import months_elapsed
+from flightline.synth.money import ZERO, D, apr, cents, dollars, monthly_pi, q
 from flightline.synth.people import build_checks, make_person, phone
 from flightline.synth.scenario import (
     Gift,
@@ -51,7 +53,12 @@ def _u(rng: random.Random, lo: float, hi: float) -> Decimal:
 
 
 def build_scenario(
-    rng: random.Random, fake: Faker, plan: Plan, seed: int, statement_months: int = 2
+    rng: random.Random,
+    fake: Faker,
+    plan: Plan,
+    seed: int,
+    statement_months: int = 2,
+    activity: int = 1,
 ) -> Scenario:
     plan.co_borrower = rng.random() < 0.4
     year = rng.choice((2025, 2026))
@@ -83,14 +90,32 @@ def build_scenario(
         lines.append(placeholder)
         payoff_creditor = placeholder.creditor
     if plan.occupancy != "principal_residence":
-        lines.append(mortgage_line(rng, app, D(rng.randint(90, 420) * 1000),
-                                   D(rng.randint(1100, 3400)), owners, used, False))  # fmt: skip
+        lines.append(
+            mortgage_line(
+                rng,
+                app,
+                D(rng.randint(90, 420) * 1000),
+                D(rng.randint(1100, 3400)),
+                owners,
+                used,
+                False,
+            )
+        )
     if plan.has("CRD-002"):
-        lines.append(Tradeline(creditor(rng, "revolving", used), "revolving", "card",
-                               D(rng.randint(180, 900)), D(rng.randint(15, 30)), (1,),
-                               app - timedelta(days=rng.randint(60, 400)),
-                               f"{rng.randint(1000, 9999)}****", D(rng.randint(5, 20) * 100),
-                               on_urla=False))  # fmt: skip
+        lines.append(
+            Tradeline(
+                creditor(rng, "revolving", used),
+                "revolving",
+                "card",
+                D(rng.randint(180, 900)),
+                D(rng.randint(15, 30)),
+                (1,),
+                app - timedelta(days=rng.randint(60, 400)),
+                f"{rng.randint(1000, 9999)}****",
+                D(rng.randint(5, 20) * 100),
+                on_urla=False,
+            )
+        )
     debts = sum((t.payment for t in lines if t.counts), ZERO)
 
     # ---- income: calibrated to a target back-end DTI
@@ -147,20 +172,45 @@ def build_scenario(
             adjustable[0].payment += gap
         else:
             bal = D(rng.randint(9000, 30000))
-            lines.append(Tradeline(creditor(rng, "installment_auto", used), "installment",
-                                   "auto", bal, gap, (1,), app - timedelta(days=400),
-                                   f"{rng.randint(1000, 9999)}****", bal + 3000))  # fmt: skip
+            lines.append(
+                Tradeline(
+                    creditor(rng, "installment_auto", used),
+                    "installment",
+                    "auto",
+                    bal,
+                    gap,
+                    (1,),
+                    app - timedelta(days=400),
+                    f"{rng.randint(1000, 9999)}****",
+                    bal + 3000,
+                )
+            )
         debts = sum((t.payment for t in lines if t.counts), ZERO)
 
     # ---- fees and disclosures
     scheme = rng.randint(0, 2)
-    fees = make_fees(rng, scheme=scheme, loan=loan_amt, price=prop.price, purpose=plan.purpose,
-                     tax_annual=prop.tax_annual, premium=prop.premium)  # fmt: skip
+    fees = make_fees(
+        rng,
+        scheme=scheme,
+        loan=loan_amt,
+        price=prop.price,
+        purpose=plan.purpose,
+        tax_annual=prop.tax_annual,
+        premium=prop.premium,
+    )
     _cap_points(fees, loan_amt)
     shopped = rng.random() < 0.3 and not (plan.has("TRD-005") or plan.near_has("TRD-005"))
-    finalise_fees(rng, fees, shopped=shopped, loan=loan_amt, rate=rate,
-                  disbursement=dates.disbursement, le_interest_days=rng.choice((10, 15, 15, 30)),
-                  premium=prop.premium, tax_annual=prop.tax_annual)  # fmt: skip
+    finalise_fees(
+        rng,
+        fees,
+        shopped=shopped,
+        loan=loan_amt,
+        rate=rate,
+        disbursement=dates.disbursement,
+        le_interest_days=rng.choice((10, 15, 15, 30)),
+        premium=prop.premium,
+        tax_annual=prop.tax_annual,
+    )
     lender_credit = _tolerance_defects(rng, plan, fees, scheme)
     _qm(rng, plan, fees, loan_amt, scheme)
     if plan.purpose != "purchase":
@@ -173,13 +223,44 @@ def build_scenario(
             if t.paid_off:
                 t.balance = payoff
                 t.high_credit = dollars(payoff * D("1.2"))
-    le = disclose(fees, cd=False, loan=loan_amt, pi=pi, term=term, lender_credit=ZERO,
-                  price=prop.price, payoff=payoff)  # fmt: skip
-    cd = disclose(fees, cd=True, loan=loan_amt, pi=pi, term=term, lender_credit=lender_credit,
-                  price=prop.price, payoff=payoff)  # fmt: skip
+    le = disclose(
+        fees,
+        cd=False,
+        loan=loan_amt,
+        pi=pi,
+        term=term,
+        lender_credit=ZERO,
+        price=prop.price,
+        payoff=payoff,
+    )
+    cd = disclose(
+        fees,
+        cd=True,
+        loan=loan_amt,
+        pi=pi,
+        term=term,
+        lender_credit=lender_credit,
+        price=prop.price,
+        payoff=payoff,
+    )
     fp = first_payment(dates.disbursement)
-    loan = Loan(loan_amt, rate, term, pi, tax_m, ins_m, fees, shopped, lender_credit, payoff,
-                payoff_creditor, le, cd, fp, add_months(fp, term - 1))  # fmt: skip
+    loan = Loan(
+        loan_amt,
+        rate,
+        term,
+        pi,
+        tax_m,
+        ins_m,
+        fees,
+        shopped,
+        lender_credit,
+        payoff,
+        payoff_creditor,
+        le,
+        cd,
+        fp,
+        add_months(fp, term - 1),
+    )
     _disclosed_apr(rng, plan, loan)
 
     sc = Scenario(seed, plan, year, dates, borrowers, married, prop, who, loan, lines, {})
@@ -219,21 +300,17 @@ def build_scenario(
     elif plan.near_has("DTI-001", "mismatch_1008"):
         sc.mismatch_1008 = _u(rng, 0.85, 0.95) * rng.choice((-1, 1))
 
-    _assets(rng, fake, sc, statement_months)
+    _assets(rng, fake, sc, statement_months, activity)
     return sc
 
 
 def _months(through: date) -> Decimal:
-    from flightline.synth.incomecalc import months_elapsed
-
     return months_elapsed(through)
 
 
 def _terms(
     loan: Decimal, rate: Decimal, term: int, tax: Decimal, premium: Decimal
 ) -> tuple[Decimal, Decimal, Decimal]:
-    from flightline.synth.money import monthly_pi
-
     return monthly_pi(loan, rate, term), cents(tax / 12), cents(premium / 12)
 
 
@@ -258,9 +335,7 @@ def _tolerance_defects(rng: random.Random, plan: Plan, fees: list[Fee], scheme: 
         zero = [f for f in fees if f.tolerance == "zero"]
         bump = D(rng.randint(3, 18) * 25)
         if rng.random() < 0.3:
-            from flightline.synth.deal import _fee
-
-            f = _fee("docprep", "A", scheme, None, "zero")
+            f = new_fee("docprep", "A", scheme, None, "zero")
             f.cd, f.cd_section = bump, "A"
             fees.insert(0, f)
         else:
@@ -287,17 +362,14 @@ def _tolerance_defects(rng: random.Random, plan: Plan, fees: list[Fee], scheme: 
 def _qm(rng: random.Random, plan: Plan, fees: list[Fee], loan: Decimal, scheme: int) -> None:
     if not (plan.has("QM-001") or plan.near_has("QM-001")):
         return
-    a = [f for f in fees if f.section == "A" and f.key != "points" and f.le is not None]
     others = sum((f.cd or ZERO for f in fees if f.section == "A" and f.key != "points"), ZERO)
     want = loan * (_u(rng, 0.031, 0.04) if plan.has("QM-001") else D("0.03"))
-    pts_amt = (want - others).quantize(D("1"), rounding="ROUND_UP" if plan.has("QM-001")
-                                       else "ROUND_FLOOR")  # fmt: skip
-    del a
+    pts_amt = (want - others).quantize(
+        D("1"), rounding="ROUND_UP" if plan.has("QM-001") else "ROUND_FLOOR"
+    )
     pts = next((f for f in fees if f.key == "points"), None)
     if pts is None:
-        from flightline.synth.deal import _fee
-
-        pts = _fee("points", "A", scheme, ZERO, "zero")
+        pts = new_fee("points", "A", scheme, ZERO, "zero")
         fees.insert(1, pts)
     pts.le = pts_amt
     pts.cd = pts_amt
@@ -330,13 +402,30 @@ def _disclosed_apr(rng: random.Random, plan: Plan, loan: Loan) -> None:
 
 # ----------------------------------------------------------------------------- assets
 
-_BANK_WORDS = ("Community Bank", "Savings Bank", "National Bank", "Federal Credit Union",
-               "Bank & Trust", "Credit Union", "State Bank", "Bank")  # fmt: skip
-_RELATIONS = ("Mother", "Father", "Parents", "Grandmother", "Grandfather", "Aunt", "Uncle",
-              "Sister", "Brother")  # fmt: skip
+_BANK_WORDS = (
+    "Community Bank",
+    "Savings Bank",
+    "National Bank",
+    "Federal Credit Union",
+    "Bank & Trust",
+    "Credit Union",
+    "State Bank",
+    "Bank",
+)
+_RELATIONS = (
+    "Mother",
+    "Father",
+    "Parents",
+    "Grandmother",
+    "Grandfather",
+    "Aunt",
+    "Uncle",
+    "Sister",
+    "Brother",
+)
 
 
-def _assets(rng: random.Random, fake: Faker, sc: Scenario, months: int) -> None:
+def _assets(rng: random.Random, fake: Faker, sc: Scenario, months: int, activity: int) -> None:
     plan, loan, d = sc.plan, sc.loan, sc.dates
     income = sc.qual_total
     pitia = loan.pitia
@@ -354,38 +443,54 @@ def _assets(rng: random.Random, fake: Faker, sc: Scenario, months: int) -> None:
     specials: list[tuple[str, Decimal, str]] = []  # (kind, amount, description)
     owner_occ = plan.occupancy != "investment"
     if plan.purpose == "purchase" and (
-        plan.has("AST-004", "investment") or (owner_occ and rng.random() < 0.25
-                                               and not plan.has("AST-004"))
-    ):  # fmt: skip
+        plan.has("AST-004", "investment")
+        or (owner_occ and rng.random() < 0.25 and not plan.has("AST-004"))
+    ):
         amt = D(rng.randint(5, 40) * 1000)
-        gifts.append(Gift(make_person(rng, fake), rng.choice(_RELATIONS), amt, d.stmt_end, 0,
-                          True))  # fmt: skip
+        gifts.append(Gift(make_person(rng, fake), rng.choice(_RELATIONS), amt, d.stmt_end, 0, True))
     if plan.has("AST-004", "no_letter"):
         amt = cents(income * _u(rng, 0.2, 0.42))
-        gifts.append(Gift(make_person(rng, fake), rng.choice(_RELATIONS), amt, d.stmt_end, 0,
-                          False))  # fmt: skip
+        gifts.append(
+            Gift(make_person(rng, fake), rng.choice(_RELATIONS), amt, d.stmt_end, 0, False)
+        )
     unsourced = ZERO
     if plan.has("AST-001"):
         unsourced = cents(income * _u(rng, 0.6, 1.8))
     elif plan.near_has("AST-001"):
         unsourced = cents(income * _u(rng, 0.48, 0.49))
     if unsourced:
-        specials.append(("unsourced", unsourced, rng.choice((
-            "MOBILE DEPOSIT", "CASH DEPOSIT", "ATM DEPOSIT", "DEPOSIT",
-            f"ONLINE TRANSFER FROM XXXX{rng.randint(1000, 9999)}",
-            f"ZELLE FROM {fake.name().upper()}")))
-        )  # fmt: skip
+        specials.append(
+            (
+                "unsourced",
+                unsourced,
+                rng.choice(
+                    (
+                        "MOBILE DEPOSIT",
+                        "CASH DEPOSIT",
+                        "ATM DEPOSIT",
+                        "DEPOSIT",
+                        f"ONLINE TRANSFER FROM XXXX{rng.randint(1000, 9999)}",
+                        f"ZELLE FROM {fake.name().upper()}",
+                    )
+                ),
+            )
+        )
         if plan.has("AST-001"):
             total += unsourced  # unsourced funds never decide sufficiency
     if rng.random() < 0.3 and not plan.has("AST-001"):
         amt = cents(income * _u(rng, 0.6, 1.5))
-        desc, why = rng.choice((
-            ("IRS TREAS 310 TAX REF", "my federal income tax refund"),
-            ("MOBILE DEPOSIT", "the sale of my vehicle to a private buyer"),
-            ("DEPOSIT", "a reimbursement from my employer for relocation expenses"),
-            ("WIRE TRANSFER IN", "proceeds from the sale of personal property (boat and trailer)"),
-            ("ONLINE TRANSFER FROM BROKERAGE", "a withdrawal from my brokerage account"),
-        ))  # fmt: skip
+        desc, why = rng.choice(
+            (
+                ("IRS TREAS 310 TAX REF", "my federal income tax refund"),
+                ("MOBILE DEPOSIT", "the sale of my vehicle to a private buyer"),
+                ("DEPOSIT", "a reimbursement from my employer for relocation expenses"),
+                (
+                    "WIRE TRANSFER IN",
+                    "proceeds from the sale of personal property (boat and trailer)",
+                ),
+                ("ONLINE TRANSFER FROM BROKERAGE", "a withdrawal from my brokerage account"),
+            )
+        )
         specials.append(("explained", amt, desc))
         sc.notes.append(why)
     total = max(total, D(400))
@@ -399,16 +504,26 @@ def _assets(rng: random.Random, fake: Faker, sc: Scenario, months: int) -> None:
         f"{fake.postcode_in_state(sc.borrowers[0].address.state)}"
     )
     holders_1 = (1, 2) if (joint and len(sc.borrowers) == 2) else (1,)
-    accts.append(Account(bank, addr, phone(rng), f"{rng.randint(1000, 9999)}", "checking",
-                         holders_1))  # fmt: skip
+    accts.append(
+        Account(bank, addr, phone(rng), f"{rng.randint(1000, 9999)}", "checking", holders_1)
+    )
     single = plan.has("AST-003")
     if not single and not joint:
         bank2 = f"{fake.city()} {rng.choice(_BANK_WORDS)}"
-        accts.append(Account(bank2, addr.replace("PO Box", "P.O. Box"), phone(rng),
-                             f"{rng.randint(1000, 9999)}", "checking", (2,)))  # fmt: skip
+        accts.append(
+            Account(
+                bank2,
+                addr.replace("PO Box", "P.O. Box"),
+                phone(rng),
+                f"{rng.randint(1000, 9999)}",
+                "checking",
+                (2,),
+            )
+        )
     if not single and rng.random() < 0.6:
-        accts.append(Account(bank, addr, phone(rng), f"{rng.randint(1000, 9999)}", "savings",
-                             holders_1))  # fmt: skip
+        accts.append(
+            Account(bank, addr, phone(rng), f"{rng.randint(1000, 9999)}", "savings", holders_1)
+        )
     end = d.stmt_end
     age_bank = plan.has("AGE-001", "bank_statement") or plan.near_has("AGE-001", "bank_statement")
     if not age_bank and rng.random() < 0.5:
@@ -423,14 +538,18 @@ def _assets(rng: random.Random, fake: Faker, sc: Scenario, months: int) -> None:
     for a in accts:
         a.statements = [Statement(s, e) for s, e in spans]
 
-    shares = [_u(rng, 0.15, 0.5)] if len(accts) > 1 else [D(1)]
+    shares: list[Decimal] = [_u(rng, 0.15, 0.5)] if len(accts) > 1 else [D(1)]
     while len(shares) < len(accts):
-        shares.append((1 - sum(shares)) if len(shares) == len(accts) - 1 else
-                      (1 - sum(shares)) * _u(rng, 0.3, 0.6))  # fmt: skip
+        shares.append(
+            (1 - sum(shares, ZERO))
+            if len(shares) == len(accts) - 1
+            else (1 - sum(shares, ZERO)) * _u(rng, 0.3, 0.6)
+        )
     closings = [max(D(150), cents(total * s)) for s in shares]
     closings[-1] = max(D(150), total - sum(closings[:-1], ZERO))
 
     threshold = income / 2
+    target_acct = 0 if len(accts) == 1 else rng.randrange(len(accts))
     for ai, a in enumerate(accts):
         credits: dict[int, list[Txn]] = {}
         fixed: dict[int, list[Txn]] = {}
@@ -446,44 +565,67 @@ def _assets(rng: random.Random, fake: Faker, sc: Scenario, months: int) -> None:
                         if st.start <= c.pay_date <= st.end:
                             desc = (
                                 f"DIRECT DEP {emp} PAYROLL",
-                                f"{emp} DES:PAYROLL ID:{b.ssn4}",
+                                f"{emp} DES:PAYROLL ID:{b.job.ein[-5:]}",
                                 f"ACH CREDIT {emp} PAYRL",
                                 f"PAYROLL {emp}",
                             )[style]
                             cr.append(Txn(c.pay_date, desc, c.net, "payroll"))
                 for _ in range(rng.randint(0, 2)):
                     amt = cents(min(threshold * D("0.3"), _u(rng, 15, 400)))
-                    desc = rng.choice((f"ZELLE FROM {fake.first_name().upper()}", "VENMO CASHOUT",
-                                       f"REFUND {fake.last_name().upper()} STORE"))  # fmt: skip
+                    desc = rng.choice(
+                        (
+                            f"ZELLE FROM {fake.first_name().upper()}",
+                            "VENMO CASHOUT",
+                            f"REFUND {fake.last_name().upper()} STORE",
+                        )
+                    )
                     cr.append(Txn(_day(rng, st), desc, amt, "small"))
                 fx: list[Txn] = []
                 if ai == 0:
                     if plan.purpose == "purchase" and plan.occupancy == "principal_residence":
                         rent = cents(loan.pitia * _u(rng, 0.6, 0.9))
-                        fx.append(Txn(_day(rng, st, 1, 6), f"RENT PAYMENT {fake.last_name().upper()}"
-                                      " PROPERTIES", -rent, "debit"))  # fmt: skip
+                        fx.append(
+                            Txn(
+                                _day(rng, st, 1, 6),
+                                f"RENT PAYMENT {fake.last_name().upper()} PROPERTIES",
+                                -rent,
+                                "debit",
+                            )
+                        )
                     for t in sc.tradelines:
                         if t.counts or t.paid_off:
-                            fx.append(Txn(_day(rng, st), f"ONLINE PMT {t.creditor.upper()}",
-                                          -t.payment, "debit"))  # fmt: skip
+                            fx.append(
+                                Txn(
+                                    _day(rng, st),
+                                    f"ONLINE PMT {t.creditor.upper()}",
+                                    -t.payment,
+                                    "debit",
+                                )
+                            )
                 fixed[si] = fx
             else:
                 cr.append(Txn(st.end, "INTEREST PAYMENT", cents(_u(rng, 0.05, 12)), "interest"))
                 if rng.random() < 0.5:
-                    cr.append(Txn(_day(rng, st), f"TRANSFER FROM CHK {accts[0].last4}",
-                                  cents(min(threshold * D("0.4"), _u(rng, 50, 800))),
-                                  "transfer"))  # fmt: skip
+                    cr.append(
+                        Txn(
+                            _day(rng, st),
+                            f"TRANSFER FROM CHK {accts[0].last4}",
+                            cents(min(threshold * D("0.4"), _u(rng, 50, 800))),
+                            "transfer",
+                        )
+                    )
             credits[si] = cr
         last = len(a.statements) - 1
         if ai == 0:
             st = a.statements[last]
             for g in gifts:
                 g.day = _day(rng, st, 2, 4)
-                desc = (f"INCOMING WIRE {g.donor.first.upper()} {g.donor.last.upper()}"
-                        if g.letter else f"ZELLE FROM {g.donor.first.upper()} "
-                        f"{g.donor.last.upper()} GIFT")  # fmt: skip
+                desc = (
+                    f"INCOMING WIRE {g.donor.first.upper()} {g.donor.last.upper()}"
+                    if g.letter
+                    else f"ZELLE FROM {g.donor.first.upper()} {g.donor.last.upper()} GIFT"
+                )
                 credits[last].append(Txn(g.day, desc, g.amount, "gift"))
-        target_acct = 0 if len(accts) == 1 else rng.randrange(len(accts))
         if ai == target_acct:
             st = a.statements[last]
             for kind, amt, desc in specials:
@@ -492,8 +634,15 @@ def _assets(rng: random.Random, fake: Faker, sc: Scenario, months: int) -> None:
                 if kind == "explained":
                     sc.explained.append((day, amt, desc, sc.notes[-1]))
         ratio = (0.45, 0.9) if a.type == "checking" else (0.0, 0.08)
-        settle(rng, a, closings[ai], credits, fixed, ratio, (6, 22) if a.type == "checking"
-               else (0, 2))  # fmt: skip
+        settle(
+            rng,
+            a,
+            closings[ai],
+            credits,
+            fixed,
+            ratio,
+            (6 * activity, 22 * activity) if a.type == "checking" else (0, 2),
+        )
     sc.accounts = list(accts)
     sc.gifts = gifts
 

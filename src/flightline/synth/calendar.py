@@ -18,7 +18,7 @@ import holidays
 
 @lru_cache(maxsize=64)
 def _federal(year: int) -> frozenset[date]:
-    return frozenset(holidays.US(years=year).keys())
+    return frozenset(holidays.country_holidays("US", years=year).keys())
 
 
 def is_holiday(d: date) -> bool:

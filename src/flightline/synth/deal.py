@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from flightline.synth.money import ZERO, D, apr, cents, dollars, monthly_pi, q
+from flightline.synth.money import ZERO, D, apr, cents, dollars
 
 # Eligibility matrix (fixed rate): (purpose group, occupancy) -> (1 unit, 2-4 units)
 MATRIX: dict[tuple[str, str], tuple[int, int]] = {
@@ -117,15 +117,26 @@ _NAMES: dict[str, tuple[str, str, str]] = {
     ),
     "warranty": ("Home Warranty Fee (optional)", "Home Warranty", "Home Warranty Plan"),
 }
-_FC = frozenset({"origination", "points", "underwriting", "processing", "docprep", "flood",
-                 "tax_service", "settlement", "prepaid_interest"})  # fmt: skip
+_FC = frozenset(
+    {
+        "origination",
+        "points",
+        "underwriting",
+        "processing",
+        "docprep",
+        "flood",
+        "tax_service",
+        "settlement",
+        "prepaid_interest",
+    }
+)
 
 
 def _u(rng: random.Random, lo: float, hi: float) -> Decimal:
     return D(str(round(rng.uniform(lo, hi), 6)))
 
 
-def _fee(key: str, section: str, scheme: int, le: Decimal | None, tol: str) -> Fee:
+def new_fee(key: str, section: str, scheme: int, le: Decimal | None, tol: str) -> Fee:
     return Fee(key, section, _NAMES[key][scheme], le, None, None, key in _FC, tol)
 
 
@@ -143,50 +154,54 @@ def make_fees(
     fees: list[Fee] = []
     w = dollars
     if rng.random() < 0.6:
-        fees.append(_fee("origination", "A", scheme, w(loan * _u(rng, 0.0025, 0.01)), "zero"))
+        fees.append(new_fee("origination", "A", scheme, w(loan * _u(rng, 0.0025, 0.01)), "zero"))
     else:
-        fees.append(_fee("origination", "A", scheme, D(rng.choice((995, 1195, 1295, 1495))),
-                         "zero"))  # fmt: skip
-    fees.append(_fee("underwriting", "A", scheme, D(rng.choice((595, 795, 895, 995, 1195))),
-                     "zero"))  # fmt: skip
+        fees.append(
+            new_fee("origination", "A", scheme, D(rng.choice((995, 1195, 1295, 1495))), "zero")
+        )
+    fees.append(
+        new_fee("underwriting", "A", scheme, D(rng.choice((595, 795, 895, 995, 1195))), "zero")
+    )
     if rng.random() < 0.7:
-        fees.append(_fee("processing", "A", scheme, D(rng.choice((395, 495, 595, 695))), "zero"))
+        fees.append(new_fee("processing", "A", scheme, D(rng.choice((395, 495, 595, 695))), "zero"))
     if rng.random() < 0.35:
         pts = rng.choice((D("0.125"), D("0.25"), D("0.375"), D("0.5")))
-        f = _fee("points", "A", scheme, w(loan * pts / 100), "zero")
+        f = new_fee("points", "A", scheme, w(loan * pts / 100), "zero")
         f.detail = f"{pts}%"
         fees.append(f)
-    fees.append(_fee("appraisal", "B", scheme, D(rng.choice((475, 525, 550, 595, 650, 725))),
-                     "zero"))  # fmt: skip
-    fees.append(_fee("credit", "B", scheme, D(rng.randint(45, 140)), "zero"))
-    fees.append(_fee("flood", "B", scheme, D(rng.randint(8, 20)), "zero"))
+    fees.append(
+        new_fee("appraisal", "B", scheme, D(rng.choice((475, 525, 550, 595, 650, 725))), "zero")
+    )
+    fees.append(new_fee("credit", "B", scheme, D(rng.randint(45, 140)), "zero"))
+    fees.append(new_fee("flood", "B", scheme, D(rng.randint(8, 20)), "zero"))
     if rng.random() < 0.8:
-        fees.append(_fee("tax_service", "B", scheme, D(rng.randint(45, 95)), "zero"))
-    fees.append(_fee("lenders_title", "C", scheme, w(loan * _u(rng, 0.0025, 0.005)), "ten"))
-    fees.append(_fee("settlement", "C", scheme, D(rng.randint(45, 110) * 10), "ten"))
-    fees.append(_fee("endorsement", "C", scheme, D(rng.randint(5, 25) * 10), "ten"))
+        fees.append(new_fee("tax_service", "B", scheme, D(rng.randint(45, 95)), "zero"))
+    fees.append(new_fee("lenders_title", "C", scheme, w(loan * _u(rng, 0.0025, 0.005)), "ten"))
+    fees.append(new_fee("settlement", "C", scheme, D(rng.randint(45, 110) * 10), "ten"))
+    fees.append(new_fee("endorsement", "C", scheme, D(rng.randint(5, 25) * 10), "ten"))
     if purpose == "purchase" and rng.random() < 0.5:
-        fees.append(_fee("survey", "C", scheme, D(rng.randint(35, 65) * 10), "ten"))
+        fees.append(new_fee("survey", "C", scheme, D(rng.randint(35, 65) * 10), "ten"))
     if purpose == "purchase" and rng.random() < 0.4:
-        fees.append(_fee("pest", "C", scheme, D(rng.randint(75, 150)), "ten"))
-    fees.append(_fee("recording", "E", scheme, D(rng.randint(80, 350)), "ten"))
+        fees.append(new_fee("pest", "C", scheme, D(rng.randint(75, 150)), "ten"))
+    fees.append(new_fee("recording", "E", scheme, D(rng.randint(80, 350)), "ten"))
     if purpose == "purchase" and price is not None and rng.random() < 0.5:
-        fees.append(_fee("transfer_tax", "E", scheme, w(price * _u(rng, 0.001, 0.004)), "zero"))
+        fees.append(new_fee("transfer_tax", "E", scheme, w(price * _u(rng, 0.001, 0.004)), "zero"))
     if purpose == "purchase" or rng.random() < 0.5:
-        fees.append(_fee("ins_premium", "F", scheme, w(premium), "unlimited"))
-    fees.append(_fee("prepaid_interest", "F", scheme, ZERO, "unlimited"))
+        fees.append(new_fee("ins_premium", "F", scheme, w(premium), "unlimited"))
+    fees.append(new_fee("prepaid_interest", "F", scheme, ZERO, "unlimited"))
     if rng.random() < 0.3:
-        f = _fee("prop_tax_f", "F", scheme, w(tax_annual / 12 * rng.randint(2, 6)), "unlimited")
+        f = new_fee("prop_tax_f", "F", scheme, w(tax_annual / 12 * rng.randint(2, 6)), "unlimited")
         fees.append(f)
     ins_m, tax_m = cents(premium / 12), cents(tax_annual / 12)
-    fees.append(_fee("escrow_ins", "G", scheme, w(ins_m * rng.randint(2, 3)), "unlimited"))
-    fees.append(_fee("escrow_tax", "G", scheme, w(tax_m * rng.randint(2, 6)), "unlimited"))
-    fees.append(_fee("aggregate", "G", scheme, -w(tax_m * _u(rng, 0, 0.9)), "unlimited"))
+    fees.append(new_fee("escrow_ins", "G", scheme, w(ins_m * rng.randint(2, 3)), "unlimited"))
+    fees.append(new_fee("escrow_tax", "G", scheme, w(tax_m * rng.randint(2, 6)), "unlimited"))
+    fees.append(new_fee("aggregate", "G", scheme, -w(tax_m * _u(rng, 0, 0.9)), "unlimited"))
     if purpose == "purchase" and price is not None and rng.random() < 0.6:
-        fees.append(_fee("owners_title", "H", scheme, w(price * _u(rng, 0.002, 0.004)),
-                         "unlimited"))  # fmt: skip
+        fees.append(
+            new_fee("owners_title", "H", scheme, w(price * _u(rng, 0.002, 0.004)), "unlimited")
+        )
     if purpose == "purchase" and rng.random() < 0.2:
-        fees.append(_fee("warranty", "H", scheme, D(rng.randint(45, 65) * 10), "unlimited"))
+        fees.append(new_fee("warranty", "H", scheme, D(rng.randint(45, 65) * 10), "unlimited"))
     return fees
 
 
@@ -269,12 +284,20 @@ def disclose(
     loan_costs = sum((sections.get(s, ZERO) for s in "ABC"), ZERO)
     other = sum((sections.get(s, ZERO) for s in "EFGH"), ZERO)
     closing = loan_costs + other - lender_credit
-    if price is not None:
-        ctc = price - loan + closing
-    else:
-        ctc = payoff + closing - loan
-    return Disclosure(pfc, af, top - af, top, apr(af, pi, term), loan_costs, other, closing, ctc,
-                      lender_credit, sections)  # fmt: skip
+    ctc = price - loan + closing if price is not None else payoff + closing - loan
+    return Disclosure(
+        pfc,
+        af,
+        top - af,
+        top,
+        apr(af, pi, term),
+        loan_costs,
+        other,
+        closing,
+        ctc,
+        lender_credit,
+        sections,
+    )
 
 
 def first_payment(disbursement: date) -> date:
@@ -289,11 +312,3 @@ def add_months(d: date, n: int) -> date:
 
 def month_end(d: date) -> date:
     return date(d.year + (d.month == 12), d.month % 12 + 1, 1) - timedelta(days=1)
-
-
-def le_pi_check(loan: Decimal, rate: Decimal, term: int) -> Decimal:
-    return monthly_pi(loan, rate, term)
-
-
-def round_apr(value: Decimal) -> Decimal:
-    return q(value, 3)

@@ -182,7 +182,7 @@ CATALOG: dict[str, Spec] = {
             occupancies=_s("principal_residence"),
             reads=_s("closing_disclosure", "note"),
         ),
-    )  # fmt: skip
+    )
 }
 
 SEVERITY_OF_VARIANT = {("AGE-003", "high"): "high", ("DTI-001", "mismatch_1008"): "medium"}
@@ -240,11 +240,22 @@ def _conflicts(chosen: dict[str, str], code: str, variant: str) -> bool:
             return True
         pair = {code, other}
         # both rewrite the same stated income or the same fees
-        if pair in ({"INC-001", "INC-002"}, {"INC-001", "INC-003"}, {"INC-002", "INC-003"},
-                    {"AST-002", "RES-001"}, {"TRD-004", "TRD-005"}, {"APR-001", "TIL-001"},
-                    {"TRD-004", "QM-001"}, {"DTI-001", "CRD-002"}, {"AST-001", "AST-003"},
-                    {"AGE-001", "AST-003"}, {"TRD-002", "TRD-003"}, {"TRD-001", "TRD-002"},
-                    {"INC-004", "TRD-002"}, {"AST-004", "AST-003"}):  # fmt: skip
+        if pair in (
+            {"INC-001", "INC-002"},
+            {"INC-001", "INC-003"},
+            {"INC-002", "INC-003"},
+            {"AST-002", "RES-001"},
+            {"TRD-004", "TRD-005"},
+            {"APR-001", "TIL-001"},
+            {"TRD-004", "QM-001"},
+            {"DTI-001", "CRD-002"},
+            {"AST-001", "AST-003"},
+            {"AGE-001", "AST-003"},
+            {"TRD-002", "TRD-003"},
+            {"TRD-001", "TRD-002"},
+            {"INC-004", "TRD-002"},
+            {"AST-004", "AST-003"},
+        ):
             return True
     return False
 
@@ -275,9 +286,7 @@ def resolve_shape(
         for p in purposes
         for o in occs
         if _shape_ok(codes, p, o)
-        and not (
-            o != "principal_residence" and p == "cash_out_refinance" and rng.random() < 0.5
-        )  # fmt: skip
+        and not (o != "principal_residence" and p == "cash_out_refinance" and rng.random() < 0.5)
     ]
     if not options:
         options = [(p, o) for p in purposes for o in occs if _shape_ok(codes, p, o)]

@@ -14,7 +14,6 @@ from flightline.pipeline.model import DocType, Value
 from flightline.synth import calendar as cal
 from flightline.synth.fmt import NAME_KINDS, AddrStyle, Person, fmt_name, random_addr_style
 from flightline.synth.funds import Account
-from flightline.synth.incomecalc import months_elapsed
 from flightline.synth.money import ZERO, D, cents, pct, q
 from flightline.synth.people import SS_WAGE_BASE, Borrower, Paycheck, year_totals
 from flightline.synth.scenario import Scenario
@@ -61,16 +60,19 @@ def urla_docs(rng: random.Random, sc: Scenario) -> list[Doc]:
     prop = sc.prop
     b1 = sc.borrowers[0]
     co = sc.borrowers[1] if len(sc.borrowers) > 1 else None
-    assets = [
+    assets: list[dict[str, Value]] = [
         {"institution": a.institution, "account_last4": a.last4, "value": a.latest.closing}
         for a in _accounts(sc)
     ]
-    liabilities = [
-        {"creditor": t.creditor if rng.random() < 0.5 else t.creditor.title(),
-         "balance": t.balance, "monthly_payment": t.payment}
+    liabilities: list[dict[str, Value]] = [
+        {
+            "creditor": t.creditor if rng.random() < 0.5 else t.creditor.title(),
+            "balance": t.balance,
+            "monthly_payment": t.payment,
+        }
         for t in sc.tradelines
         if t.on_urla and t.status == "open" and t.balance > 0
-    ]  # fmt: skip
+    ]
     paid_off = [t.creditor for t in sc.tradelines if t.paid_off]
     for b in sc.borrowers:
         f: dict[str, Value] = {
@@ -101,10 +103,22 @@ def urla_docs(rng: random.Random, sc: Scenario) -> list[Doc]:
         rows: Rows = {}
         if b.idx == 1:
             rows = {"assets": list(assets), "liabilities": list(liabilities)}
-        out.append(Doc(DocType.urla_1003, f, rows, {
-            "addr_style": ast, "borrower": b, "paid_off": paid_off, "additional": b.idx > 1,
-            "gifts": [(g.relationship, g.amount) for g in sc.gifts],
-        }, b.idx, "URLA" if b.idx == 1 else "URLA additional borrower"))  # fmt: skip
+        out.append(
+            Doc(
+                DocType.urla_1003,
+                f,
+                rows,
+                {
+                    "addr_style": ast,
+                    "borrower": b,
+                    "paid_off": paid_off,
+                    "additional": b.idx > 1,
+                    "gifts": [(g.relationship, g.amount) for g in sc.gifts],
+                },
+                b.idx,
+                "URLA" if b.idx == 1 else "URLA additional borrower",
+            )
+        )
     return out
 
 
@@ -156,20 +170,30 @@ def aus(rng: random.Random, sc: Scenario, transmittal_doc: Doc) -> Doc:
     assert isinstance(back, Decimal)
     rec = rng.choice(("du", "lpa"))
     ok = back <= 50
-    recommendation = ("Approve/Eligible" if ok else "Refer with Caution") if rec == "du" else (
-        "Accept" if ok else "Caution")  # fmt: skip
+    recommendation = (
+        ("Approve/Eligible" if ok else "Refer with Caution")
+        if rec == "du"
+        else ("Accept" if ok else "Caution")
+    )
     f: dict[str, Value] = {
         "borrower_name": _name(rng, sc.borrowers[0].person, ("upper", "full", "upper_last_first")),
         "recommendation": recommendation,
-        "casefile_id": str(rng.randint(1000000000, 1999999999)) if rec == "du"
+        "casefile_id": str(rng.randint(1000000000, 1999999999))
+        if rec == "du"
         else f"L{rng.randint(10000000, 99999999)}",
         "dti_back": q(back, 2),
         "ltv": q(ltv(sc), 2),
         "loan_amount": sc.loan.amount,
         "submission_date": max(sc.dates.app, cal.add_general(sc.dates.note, -rng.randint(2, 9))),
-    }  # fmt: skip
-    return Doc(DocType.aus_findings, f, {}, {"sc": sc, "engine": rec, "front": transmittal_doc
-                                             .fields["dti_front"]}, None, "AUS")  # fmt: skip
+    }
+    return Doc(
+        DocType.aus_findings,
+        f,
+        {},
+        {"sc": sc, "engine": rec, "front": transmittal_doc.fields["dti_front"]},
+        None,
+        "AUS",
+    )
 
 
 # ----------------------------------------------------------------------------- income
@@ -210,16 +234,27 @@ def _paystub(rng: random.Random, b: Borrower, c: Paycheck, name: str, no_ytd: bo
         {"kind": "regular", "current_amount": c.regular, "ytd_amount": c.ytd["regular"]}
     ]
     if job.var_kind and (c.variable or c.ytd.get("variable")):
-        earnings.append({"kind": job.var_kind, "current_amount": c.variable,
-                         "ytd_amount": c.ytd["variable"]})  # fmt: skip
+        earnings.append(
+            {"kind": job.var_kind, "current_amount": c.variable, "ytd_amount": c.ytd["variable"]}
+        )
     if no_ytd:
         for e in earnings:
             del e["ytd_amount"]
     else:
         f["gross_ytd"] = c.ytd["gross"]
-    return Doc(DocType.paystub, f, {"earnings": earnings}, {
-        "check": c, "job": job, "no_ytd": no_ytd, "addr": b.address,
-    }, b.idx, f"paystub {c.pay_date.isoformat()}")  # fmt: skip
+    return Doc(
+        DocType.paystub,
+        f,
+        {"earnings": earnings},
+        {
+            "check": c,
+            "job": job,
+            "no_ytd": no_ytd,
+            "addr": b.address,
+        },
+        b.idx,
+        f"paystub {c.pay_date.isoformat()}",
+    )
 
 
 def w2s(rng: random.Random, sc: Scenario, b: Borrower) -> list[Doc]:
@@ -239,8 +274,16 @@ def w2s(rng: random.Random, sc: Scenario, b: Borrower) -> list[Doc]:
             "box3_ss_wages": min(medicare, D(SS_WAGE_BASE[year])),
             "box5_medicare_wages": medicare,
         }
-        out.append(Doc(DocType.w2, f, {}, {"totals": t, "job": b.job, "addr": b.address,
-                                           "k401": k401}, b.idx, f"W-2 {year}"))  # fmt: skip
+        out.append(
+            Doc(
+                DocType.w2,
+                f,
+                {},
+                {"totals": t, "job": b.job, "addr": b.address, "k401": k401},
+                b.idx,
+                f"W-2 {year}",
+            )
+        )
     return out
 
 
@@ -263,8 +306,9 @@ def voes(rng: random.Random, sc: Scenario, b: Borrower) -> list[Doc]:
         "position": job.position,
         "employment_start_date": job.start,
         "verification_date": sc.dates.voe_written[b.idx],
-        "base_pay_rate": job.hourly_rate if job.hourly_rate is not None else job.annual_salary
-        or ZERO,
+        "base_pay_rate": job.hourly_rate
+        if job.hourly_rate is not None
+        else job.annual_salary or ZERO,
         "pay_frequency": job.frequency,
         "ytd_base_income": ytd["regular"],
         "ytd_overtime_income": ytd["variable"] if ot else ZERO,
@@ -273,15 +317,18 @@ def voes(rng: random.Random, sc: Scenario, b: Borrower) -> list[Doc]:
         "prior_year_overtime_income": p1.get("variable", ZERO) if ot else ZERO,
         "prior_year_bonus_income": ZERO if ot else p1.get("variable", ZERO),
         "ytd_through_date": through,
-    }  # fmt: skip
+    }
     extra = {
         "job": job,
         "rate_period": "hourly" if job.hourly_rate is not None else "annual",
-        "prior_year2": {"base": p2["regular"], "overtime": p2.get("variable", ZERO) if ot
-                        else ZERO, "bonus": ZERO if ot else p2.get("variable", ZERO)},
+        "prior_year2": {
+            "base": p2["regular"],
+            "overtime": p2.get("variable", ZERO) if ot else ZERO,
+            "bonus": ZERO if ot else p2.get("variable", ZERO),
+        },
         "year": through.year,
         "verifier": None,
-    }  # fmt: skip
+    }
     out.append(Doc(DocType.voe, f, {}, extra, b.idx, "VOE written"))
     verbal = sc.dates.voe_verbal.get(b.idx)
     if verbal is not None:
@@ -304,12 +351,21 @@ def tax_returns(rng: random.Random, sc: Scenario) -> list[Doc]:
     )
     out: list[Doc] = []
     for grp in groups:
-        wages = _sum([year_totals(b.job, year)["gross"] - year_totals(b.job, year)["k401"]
-                      - year_totals(b.job, year)["health"] for b in grp])  # fmt: skip
+        wages = _sum(
+            [
+                year_totals(b.job, year)["gross"]
+                - year_totals(b.job, year)["k401"]
+                - year_totals(b.job, year)["health"]
+                for b in grp
+            ]
+        )
         interest = D(rng.randint(0, 900))
         adj = D(rng.choice((0, 0, 250, 300, 2500)))
-        status = "married_filing_jointly" if len(grp) == 2 else (
-            "single" if not sc.married else "married_filing_separately")  # fmt: skip
+        status = (
+            "married_filing_jointly"
+            if len(grp) == 2
+            else ("single" if not sc.married else "married_filing_separately")
+        )
         f: dict[str, Value] = {
             "tax_year": year,
             "taxpayer_name": _name(rng, grp[0].person, ("full", "upper", "no_middle")),
@@ -319,9 +375,20 @@ def tax_returns(rng: random.Random, sc: Scenario) -> list[Doc]:
             "total_income": wages + interest,
             "adjusted_gross_income": wages + interest - adj,
         }
-        out.append(Doc(DocType.tax_return_1040, f, {}, {
-            "people": grp, "interest": interest, "adjustments": adj,
-        }, grp[0].idx, f"1040 {year}"))  # fmt: skip
+        out.append(
+            Doc(
+                DocType.tax_return_1040,
+                f,
+                {},
+                {
+                    "people": grp,
+                    "interest": interest,
+                    "adjustments": adj,
+                },
+                grp[0].idx,
+                f"1040 {year}",
+            )
+        )
     return out
 
 
@@ -334,8 +401,11 @@ def bank_statements(rng: random.Random, sc: Scenario) -> list[Doc]:
         holders = [sc.borrowers[i - 1] for i in a.holders]
         kind = rng.choice(("upper", "full", "no_middle"))
         names = [fmt_name(b.person, kind) for b in holders]
-        holder = names[0] if len(names) == 1 else rng.choice(
-            (" and ".join(names), "; ".join(names), " & ".join(names)))  # fmt: skip
+        holder = (
+            names[0]
+            if len(names) == 1
+            else rng.choice((" and ".join(names), "; ".join(names), " & ".join(names)))
+        )
         for st in a.statements:
             f: dict[str, Value] = {
                 "holder_name": holder,
@@ -351,9 +421,20 @@ def bank_statements(rng: random.Random, sc: Scenario) -> list[Doc]:
                 {"date": t.day, "amount": t.amount, "description": t.description}
                 for t in st.deposits
             ]
-            out.append(Doc(DocType.bank_statement, f, {"deposits": deposits}, {
-                "statement": st, "account": a, "holders": holders,
-            }, a.holders[0], f"bank {a.last4} {st.end.isoformat()}"))  # fmt: skip
+            out.append(
+                Doc(
+                    DocType.bank_statement,
+                    f,
+                    {"deposits": deposits},
+                    {
+                        "statement": st,
+                        "account": a,
+                        "holders": holders,
+                    },
+                    a.holders[0],
+                    f"bank {a.last4} {st.end.isoformat()}",
+                )
+            )
     return out
 
 
@@ -386,8 +467,9 @@ def explanations(rng: random.Random, sc: Scenario) -> list[Doc]:
             "explained_amount": amt,
             "explained_date": day,
         }
-        out.append(Doc(DocType.letter_of_explanation, f, {}, {"why": why, "desc": desc}, 1,
-                       "LOE deposit"))  # fmt: skip
+        out.append(
+            Doc(DocType.letter_of_explanation, f, {}, {"why": why, "desc": desc}, 1, "LOE deposit")
+        )
     if rng.random() < 0.35:
         f = {
             "borrower_name": _legal(rng, sc.borrowers[0].person),
@@ -418,12 +500,22 @@ def credit_report(rng: random.Random, sc: Scenario) -> Doc:
         for bureau, s in d.items()
     ]
     trades: list[dict[str, Value]] = [
-        {"creditor": t.creditor.upper(), "balance": t.balance, "monthly_payment": t.payment,
-         "account_type": t.account_type}
+        {
+            "creditor": t.creditor.upper(),
+            "balance": t.balance,
+            "monthly_payment": t.payment,
+            "account_type": t.account_type,
+        }
         for t in sc.tradelines
-    ]  # fmt: skip
-    return Doc(DocType.credit_report, f, {"scores": scores, "tradelines": trades},
-               {"sc": sc, "lines": sc.tradelines}, None, "credit report")  # fmt: skip
+    ]
+    return Doc(
+        DocType.credit_report,
+        f,
+        {"scores": scores, "tradelines": trades},
+        {"sc": sc, "lines": sc.tradelines},
+        None,
+        "credit report",
+    )
 
 
 # ----------------------------------------------------------------------------- property
@@ -447,8 +539,11 @@ def appraisal(rng: random.Random, sc: Scenario) -> Doc:
 
 def title_commitment(rng: random.Random, sc: Scenario) -> Doc:
     ast = _addr(rng)
-    vesting = (" and ".join(sc.prop.sellers) if sc.prop.purpose == "purchase" else
-               " and ".join(fmt_name(b.person, "full") for b in sc.borrowers))  # fmt: skip
+    vesting = (
+        " and ".join(sc.prop.sellers)
+        if sc.prop.purpose == "purchase"
+        else " and ".join(fmt_name(b.person, "full") for b in sc.borrowers)
+    )
     f: dict[str, Value] = {
         "effective_date": sc.dates.title,
         "proposed_insured": f"{sc.parties.lender}, its successors and/or assigns",
@@ -461,8 +556,11 @@ def title_commitment(rng: random.Random, sc: Scenario) -> Doc:
 
 def hazard(rng: random.Random, sc: Scenario) -> Doc:
     ast = _addr(rng)
-    eff = sc.dates.disbursement if sc.prop.purpose == "purchase" else (
-        sc.dates.note - timedelta(days=rng.randint(30, 300)))  # fmt: skip
+    eff = (
+        sc.dates.disbursement
+        if sc.prop.purpose == "purchase"
+        else (sc.dates.note - timedelta(days=rng.randint(30, 300)))
+    )
     names = [fmt_name(b.person, "full") for b in sc.borrowers]
     f: dict[str, Value] = {
         "insured_name": " and ".join(names) if sc.married else names[0],
@@ -470,9 +568,10 @@ def hazard(rng: random.Random, sc: Scenario) -> Doc:
         "annual_premium": sc.prop.premium,
         "coverage_amount": sc.prop.coverage,
         "effective_date": eff,
-        "expiration_date": eff.replace(year=eff.year + 1) if not (eff.month == 2 and eff.day == 29)
+        "expiration_date": eff.replace(year=eff.year + 1)
+        if not (eff.month == 2 and eff.day == 29)
         else date(eff.year + 1, 3, 1),
-    }  # fmt: skip
+    }
     return Doc(DocType.hazard_insurance, f, {}, {"sc": sc}, None, "hazard")
 
 
@@ -516,8 +615,14 @@ def loan_estimate(rng: random.Random, sc: Scenario) -> Doc:
         "apr": q(le.apr, 3),
         "cash_to_close": le.cash_to_close.quantize(D(1)),
     }
-    return Doc(DocType.loan_estimate, f, {"fees": _fee_rows(sc, cd=False)},
-               {"sc": sc, "addr_style": ast}, None, "LE")  # fmt: skip
+    return Doc(
+        DocType.loan_estimate,
+        f,
+        {"fees": _fee_rows(sc, cd=False)},
+        {"sc": sc, "addr_style": ast},
+        None,
+        "LE",
+    )
 
 
 def closing_disclosures(rng: random.Random, sc: Scenario) -> list[Doc]:
@@ -554,9 +659,16 @@ def closing_disclosures(rng: random.Random, sc: Scenario) -> list[Doc]:
             f["sale_price"] = sc.prop.price
         if received is not None:
             f["received_date"] = received
-        out.append(Doc(DocType.closing_disclosure, f, {"fees": _fee_rows(sc, cd=True)},
-                       {"sc": sc, "addr_style": ast, "delivery": delivery},
-                       None, "CD" if len(out) == 0 else "CD final"))  # fmt: skip
+        out.append(
+            Doc(
+                DocType.closing_disclosure,
+                f,
+                {"fees": _fee_rows(sc, cd=True)},
+                {"sc": sc, "addr_style": ast, "delivery": delivery},
+                None,
+                "CD" if len(out) == 0 else "CD final",
+            )
+        )
     return out
 
 
@@ -592,8 +704,14 @@ def security_instrument(rng: random.Random, sc: Scenario) -> Doc:
         "loan_amount": sc.loan.amount,
         "property_address": ast.one(sc.prop.address),
     }
-    return Doc(DocType.security_instrument, f, {}, {"sc": sc, "addr_style": ast, "names": names},
-               None, "security instrument")  # fmt: skip
+    return Doc(
+        DocType.security_instrument,
+        f,
+        {},
+        {"sc": sc, "addr_style": ast, "names": names},
+        None,
+        "security instrument",
+    )
 
 
 def rescission_notices(rng: random.Random, sc: Scenario) -> list[Doc]:
@@ -611,7 +729,3 @@ def rescission_notices(rng: random.Random, sc: Scenario) -> list[Doc]:
         }
         out.append(Doc(DocType.right_to_cancel, f, {}, {"sc": sc}, b.idx, "right to cancel"))
     return out
-
-
-def months_ytd(through: date) -> Decimal:
-    return months_elapsed(through)

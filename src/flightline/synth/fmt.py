@@ -72,14 +72,24 @@ class Style:
     def italic(self) -> str:
         return _ITALIC[self.font]
 
-    def date(self, d: date | None) -> str:
-        return "" if d is None else fmt_date(d, self.date_kind)
+    # values arrive untyped from a document's field dict; a wrong type is a bug
+    def date(self, d: object) -> str:
+        if d is None:
+            return ""
+        assert isinstance(d, date), d
+        return fmt_date(d, self.date_kind)
 
-    def money(self, v: Decimal | None, whole: bool = False) -> str:
-        return "" if v is None else fmt_money(v, self.money_kind, whole)
+    def money(self, v: object, whole: bool = False) -> str:
+        if v is None:
+            return ""
+        assert isinstance(v, Decimal), v
+        return fmt_money(v, self.money_kind, whole)
 
-    def pct(self, v: Decimal | None, places: int = 3) -> str:
-        return "" if v is None else f"{v:.{places}f}%"
+    def pct(self, v: object, places: int = 3) -> str:
+        if v is None:
+            return ""
+        assert isinstance(v, Decimal), v
+        return f"{v:.{places}f}%"
 
     def label(self, s: str) -> str:
         s = s.upper() if self.label_upper else s
@@ -203,11 +213,29 @@ def random_addr_style(rng: random.Random) -> AddrStyle:
     return AddrStyle(rng.random() < 0.5, rng.random() < 0.2, rng.random() < 0.3)
 
 
-_ONES = (
-    "Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen "
-    "Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen"
-).split()
-_TENS = "_ _ Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
+_ONES = [
+    "Zero",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Thirteen",
+    "Fourteen",
+    "Fifteen",
+    "Sixteen",
+    "Seventeen",
+    "Eighteen",
+    "Nineteen",
+]
+_TENS = ["_", "_", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"]
 
 
 def _words_999(n: int) -> str:

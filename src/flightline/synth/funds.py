@@ -11,10 +11,28 @@ from decimal import Decimal
 
 from flightline.synth.money import ZERO, D, cents
 
-_MERCHANTS = ("GROCERY OUTLET", "FRESH MARKET", "SHELL OIL", "CITY UTILITIES", "METRO WATER",
-              "QUICK FUEL", "HOME SUPPLY CO", "PHARMACY PLUS", "CORNER CAFE", "BOOK NOOK",
-              "STREAMFLIX", "CELL WIRELESS", "GYM MEMBERSHIP", "PET SUPPLY", "HARDWARE DEPOT",
-              "TARGETED GOODS", "DINER 24", "PARKING AUTH", "SUNRISE BAKERY", "OFFICE STOP")  # fmt: skip
+_MERCHANTS = (
+    "GROCERY OUTLET",
+    "FRESH MARKET",
+    "SHELL OIL",
+    "CITY UTILITIES",
+    "METRO WATER",
+    "QUICK FUEL",
+    "HOME SUPPLY CO",
+    "PHARMACY PLUS",
+    "CORNER CAFE",
+    "BOOK NOOK",
+    "STREAMFLIX",
+    "CELL WIRELESS",
+    "GYM MEMBERSHIP",
+    "PET SUPPLY",
+    "HARDWARE DEPOT",
+    "TARGETED GOODS",
+    "DINER 24",
+    "PARKING AUTH",
+    "SUNRISE BAKERY",
+    "OFFICE STOP",
+)
 
 
 @dataclass
@@ -72,8 +90,9 @@ def periods(end: date, months: int, cycle_day: int | None) -> list[tuple[date, d
 
 def spend(rng: random.Random, s: date, e: date, n: int, total: Decimal) -> list[Txn]:
     """`n` debits summing to `total`, spread over the period."""
-    if n <= 0 or total <= 0:
+    if total <= 0:
         return []
+    n = max(1, n)
     weights = [rng.uniform(0.2, 3.0) for _ in range(n)]
     scale = total / D(str(sum(weights)))
     days = (e - s).days

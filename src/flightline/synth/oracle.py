@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from flightline.pipeline.model import DocType, Value
@@ -23,20 +24,63 @@ from flightline.synth.money import ZERO, D, cents, pct, q
 from flightline.synth.scenario import Scenario
 
 SEVERITY = {
-    "DOC-001": "high", "DOC-002": "medium", "AGE-001": "high", "AGE-002": "medium",
-    "INC-001": "high", "INC-002": "medium", "INC-003": "high", "INC-004": "critical",
-    "INC-005": "medium", "CRD-001": "critical", "CRD-002": "high", "LTV-001": "critical",
-    "RES-001": "high", "AST-001": "high", "AST-002": "critical", "AST-003": "medium",
-    "AST-004": "high", "IDN-001": "medium", "IDN-002": "high", "CNS-001": "high",
-    "CNS-002": "medium", "TRD-001": "high", "TRD-002": "high", "TRD-003": "high",
-    "TRD-004": "high", "TRD-005": "high", "APR-001": "high", "TIL-001": "high",
-    "QM-001": "high", "RSC-001": "critical",
-}  # fmt: skip
-REQUIRED = (DocType.urla_1003, DocType.note, DocType.closing_disclosure, DocType.loan_estimate,
-            DocType.credit_report, DocType.appraisal_1004, DocType.w2, DocType.paystub,
-            DocType.bank_statement)  # fmt: skip
-_CO_SUFFIX = {"inc", "llc", "corp", "corporation", "company", "co", "lp", "incorporated", "ltd",
-              "the", "l", "p", "c"}  # fmt: skip
+    "DOC-001": "high",
+    "DOC-002": "medium",
+    "AGE-001": "high",
+    "AGE-002": "medium",
+    "INC-001": "high",
+    "INC-002": "medium",
+    "INC-003": "high",
+    "INC-004": "critical",
+    "INC-005": "medium",
+    "CRD-001": "critical",
+    "CRD-002": "high",
+    "LTV-001": "critical",
+    "RES-001": "high",
+    "AST-001": "high",
+    "AST-002": "critical",
+    "AST-003": "medium",
+    "AST-004": "high",
+    "IDN-001": "medium",
+    "IDN-002": "high",
+    "CNS-001": "high",
+    "CNS-002": "medium",
+    "TRD-001": "high",
+    "TRD-002": "high",
+    "TRD-003": "high",
+    "TRD-004": "high",
+    "TRD-005": "high",
+    "APR-001": "high",
+    "TIL-001": "high",
+    "QM-001": "high",
+    "RSC-001": "critical",
+}
+REQUIRED = (
+    DocType.urla_1003,
+    DocType.note,
+    DocType.closing_disclosure,
+    DocType.loan_estimate,
+    DocType.credit_report,
+    DocType.appraisal_1004,
+    DocType.w2,
+    DocType.paystub,
+    DocType.bank_statement,
+)
+_CO_SUFFIX = {
+    "inc",
+    "llc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "lp",
+    "incorporated",
+    "ltd",
+    "the",
+    "l",
+    "p",
+    "c",
+}
 _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 
 
@@ -150,11 +194,15 @@ class Key:
 
     def large_deposits(self) -> list[dict[str, Any]]:
         threshold = self.income / 2
-        gifts = [(_d(g.fields["gift_amount"]), _date(g.fields["gift_date"]))
-                 for g in self.by[DocType.gift_letter]]  # fmt: skip
-        loes = [(_d(e.fields["explained_amount"]), _date(e.fields["explained_date"]))
-                for e in self.by[DocType.letter_of_explanation]
-                if "explained_amount" in e.fields]  # fmt: skip
+        gifts = [
+            (_d(g.fields["gift_amount"]), _date(g.fields["gift_date"]))
+            for g in self.by[DocType.gift_letter]
+        ]
+        loes = [
+            (_d(e.fields["explained_amount"]), _date(e.fields["explained_date"]))
+            for e in self.by[DocType.letter_of_explanation]
+            if "explained_amount" in e.fields
+        ]
         out: list[dict[str, Any]] = []
         for d in self.recent_statements():
             st = d.extra["statement"]
@@ -168,11 +216,16 @@ class Key:
                     source = "gift_letter"
                 elif (t.amount, t.day) in loes:
                     source = "letter_of_explanation"
-                out.append({
-                    "account_last4": _s(d.fields["account_last4"]), "date": t.day.isoformat(),
-                    "amount": str(t.amount), "description": t.description,
-                    "sourced": source is not None, "source": source,
-                })  # fmt: skip
+                out.append(
+                    {
+                        "account_last4": _s(d.fields["account_last4"]),
+                        "date": t.day.isoformat(),
+                        "amount": str(t.amount),
+                        "description": t.description,
+                        "sourced": source is not None,
+                        "source": source,
+                    }
+                )
         return out
 
     def points_and_fees(self) -> Decimal:
@@ -192,9 +245,13 @@ class Key:
                 le_ten += le
                 cd_ten += cdv
         ten_excess = max(ZERO, cd_ten - le_ten * D("1.1"))
-        return {"zero_tolerance_increase": zero_inc, "ten_percent_le": le_ten,
-                "ten_percent_cd": cd_ten, "ten_percent_excess": ten_excess,
-                "cure": self.sc.loan.lender_credit}  # fmt: skip
+        return {
+            "zero_tolerance_increase": zero_inc,
+            "ten_percent_le": le_ten,
+            "ten_percent_cd": cd_ten,
+            "ten_percent_excess": ten_excess,
+            "cure": self.sc.loan.lender_credit,
+        }
 
     def figures(self) -> dict[str, Any]:
         sc = self.sc
@@ -243,7 +300,7 @@ class Key:
                 "rescission_deadline": d.rescission_deadline.isoformat()
                 if d.rescission_deadline
                 else None,
-            },  # fmt: skip
+            },
         }
 
     # ------------------------------------------------------------------ rules
@@ -266,8 +323,11 @@ class Key:
             self.add("DOC-002", d.label)
         note = self.one(DocType.note)
         cd = self.cd()
-        note_date = _date(note.fields["note_date"]) if note else (
-            _date(cd.fields["closing_date"]) if cd else sc.dates.note)  # fmt: skip
+        note_date = (
+            _date(note.fields["note_date"])
+            if note
+            else (_date(cd.fields["closing_date"]) if cd else sc.dates.note)
+        )
         self._ages(note_date)
         self._income(note_date)
         self._credit()
@@ -312,29 +372,38 @@ class Key:
             stated = _d(urla.fields["income_total_monthly"]) if urla else None
             if stated is not None and stated > recalc * D("1.05"):
                 self.add("INC-001", f"borrower {b.idx}")
-            written = [d for d in by[DocType.voe] if d.borrower == b.idx
-                       and "ytd_through_date" in d.fields]  # fmt: skip
+            written = [
+                d for d in by[DocType.voe] if d.borrower == b.idx and "ytd_through_date" in d.fields
+            ]
             w2 = [d for d in by[DocType.w2] if d.borrower == b.idx]
             if written and w2 and stated is not None:
                 v = written[0].fields
                 through = _date(v["ytd_through_date"])
-                ytd = _d(v["ytd_base_income"]) + _d(v["ytd_overtime_income"]) + _d(
-                    v["ytd_bonus_income"])  # fmt: skip
+                ytd = (
+                    _d(v["ytd_base_income"])
+                    + _d(v["ytd_overtime_income"])
+                    + _d(v["ytd_bonus_income"])
+                )
                 prior = [d for d in w2 if d.fields["tax_year"] == through.year - 1]
                 if prior:
                     box1 = _d(prior[0].fields["box1_wages"])
                     if ytd_annualised(ytd, through) < box1 * D("0.9") and stated > recalc + 1:
                         self.add("INC-002", f"borrower {b.idx}")
-                kinds = (("overtime", "income_overtime_monthly", "prior_year_overtime_income"),
-                         ("bonus", "income_bonus_monthly", "prior_year_bonus_income"))  # fmt: skip
+                kinds = (
+                    ("overtime", "income_overtime_monthly", "prior_year_overtime_income"),
+                    ("bonus", "income_bonus_monthly", "prior_year_bonus_income"),
+                )
                 for kind, ufield, vfield in kinds:
                     assert urla is not None
                     p2 = written[0].extra["prior_year2"][kind]
                     if _d(urla.fields[ufield]) > 0 and (_d(v[vfield]) == 0 or p2 == 0):
                         self.add("INC-003", f"borrower {b.idx} {kind}")
             lo = cal.add_general(note_date, -10)
-            if not any(lo <= _date(d.fields["verification_date"]) <= note_date
-                       for d in by[DocType.voe] if d.borrower == b.idx):  # fmt: skip
+            if not any(
+                lo <= _date(d.fields["verification_date"]) <= note_date
+                for d in by[DocType.voe]
+                if d.borrower == b.idx
+            ):
                 self.add("INC-004", f"borrower {b.idx}")
             names = set()
             for t in (DocType.urla_1003, DocType.paystub, DocType.w2, DocType.voe):
@@ -394,13 +463,12 @@ class Key:
             )
         for acct, spans in per.items():
             spans.sort()
-            ok = any(
-                b[0] - a[1] == timedelta(days=1) for a, b in zip(spans, spans[1:], strict=False)
-            )
+            ok = any(b[0] - a[1] == timedelta(days=1) for a, b in pairwise(spans))
             if not ok:
                 self.add("AST-003", acct)
-        gift_deposit = any(t.kind == "gift" for d in self.recent_statements()
-                           for t in d.extra["statement"].txns)  # fmt: skip
+        gift_deposit = any(
+            t.kind == "gift" for d in self.recent_statements() for t in d.extra["statement"].txns
+        )
         letters = self.by[DocType.gift_letter]
         if gift_deposit and not letters:
             self.add("AST-004", "gift without letter")
@@ -413,14 +481,21 @@ class Key:
         for d in self.docs:
             f = d.fields
             own = d.borrower or 1
-            for key, who in (("borrower_name", own if d.type in (
-                    DocType.urla_1003, DocType.right_to_cancel) else 1),
-                    ("employee_name", own), ("taxpayer_name", own), ("co_borrower_name", 2 if own
-                                                                     == 1 else 1)):  # fmt: skip
+            for key, who in (
+                (
+                    "borrower_name",
+                    own if d.type in (DocType.urla_1003, DocType.right_to_cancel) else 1,
+                ),
+                ("employee_name", own),
+                ("taxpayer_name", own),
+                ("co_borrower_name", 2 if own == 1 else 1),
+            ):
                 if key in f:
                     names[who].add(norm_name(_s(f[key])))
-            for key, who in (("ssn_last4", own if d.type != DocType.credit_report else 1),
-                             ("co_borrower_ssn_last4", 2 if own == 1 else 1)):  # fmt: skip
+            for key, who in (
+                ("ssn_last4", own if d.type != DocType.credit_report else 1),
+                ("co_borrower_ssn_last4", 2 if own == 1 else 1),
+            ):
                 if key in f:
                     ssns[who].add(_s(f[key]))
         for b, s in names.items():
@@ -431,13 +506,20 @@ class Key:
                 self.add("IDN-002", f"borrower {b}")
         note, cd = self.one(DocType.note), self.cd()
         if note and cd:
-            for nk, ck in (("principal_amount", "loan_amount"), ("interest_rate", "interest_rate"),
-                           ("monthly_pi", "monthly_pi")):  # fmt: skip
+            for nk, ck in (
+                ("principal_amount", "loan_amount"),
+                ("interest_rate", "interest_rate"),
+                ("monthly_pi", "monthly_pi"),
+            ):
                 if _d(note.fields[nk]) != _d(cd.fields[ck]):
                     self.add("CNS-001", ck)
         addrs = set()
-        for t in (DocType.note, DocType.closing_disclosure, DocType.appraisal_1004,
-                  DocType.urla_1003):  # fmt: skip
+        for t in (
+            DocType.note,
+            DocType.closing_disclosure,
+            DocType.appraisal_1004,
+            DocType.urla_1003,
+        ):
             for d in self.by[t]:
                 addrs.add(norm_address(_s(d.fields["property_address"])))
         if len(addrs) > 1:
@@ -456,8 +538,11 @@ class Key:
         if cds:
             first = min(cds, key=lambda c: _date(c.fields["date_issued"]))
             rec = first.fields.get("received_date")
-            received = _date(rec) if rec is not None else cal.add_specific(
-                _date(first.fields["date_issued"]), 3)  # fmt: skip
+            received = (
+                _date(rec)
+                if rec is not None
+                else cal.add_specific(_date(first.fields["date_issued"]), 3)
+            )
             if note_date < cal.add_specific(received, 3):
                 self.add("TRD-003", "closing_disclosure")
         cd = self.cd()

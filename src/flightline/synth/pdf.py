@@ -16,7 +16,8 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from flightline.synth.fmt import Style
 
-W, H = letter
+W: float = float(letter[0])
+H: float = float(letter[1])
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -27,7 +28,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self._states: list[dict[str, Any]] = []
         self._footer = footer
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._states.append(dict(self.__dict__))
         self._startPage()
 
@@ -56,8 +57,9 @@ class Pen:
         self.footer_text = footer
         self.numbered = numbered and footer is not None
         if self.numbered:
-            self.c: Canvas = _NumberedCanvas(self.buf, pagesize=letter, invariant=1,
-                                             footer=self._numbered_footer)  # fmt: skip
+            self.c: Canvas = _NumberedCanvas(
+                self.buf, pagesize=letter, invariant=1, footer=self._numbered_footer
+            )
         else:
             self.c = Canvas(self.buf, pagesize=letter, invariant=1)
         self.x0 = margin + rng.uniform(-6, 6)
@@ -82,8 +84,16 @@ class Pen:
     def sw(self, text: str, size: float | None = None, bold: bool = False) -> float:
         return float(stringWidth(text, self.s.bold if bold else self.s.regular, size or self.size))
 
-    def at(self, x: float, y: float, text: str, size: float | None = None, bold: bool = False,
-           align: str = "left", italic: bool = False) -> None:  # fmt: skip
+    def at(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float | None = None,
+        bold: bool = False,
+        align: str = "left",
+        italic: bool = False,
+    ) -> None:
         self.font(size, bold, italic)
         if align == "right":
             self.c.drawRightString(x, y, text)
@@ -99,6 +109,14 @@ class Pen:
         while text and self.sw(text + "..", size, bold) > width:
             text = text[:-1]
         return text + ".."
+
+    def shrink(self, text: str, width: float, size: float, bold: bool = False) -> float:
+        """The font size at which a value fits its cell: values are never
+        clipped, since a reader must find every printed value whole."""
+        w = self.sw(text, size, bold)
+        if w <= width or w == 0:
+            return size
+        return max(4.0, size * width / w)
 
     def _numbered_footer(self, c: Canvas, n: int, total: int) -> None:
         c.setFont(self.s.regular, 7)
@@ -133,8 +151,14 @@ class Pen:
 
     # ------------------------------------------------------------------ blocks
 
-    def title(self, text: str, size: float = 14, align: str = "center", rule: bool = False,
-              sub: str | None = None) -> None:  # fmt: skip
+    def title(
+        self,
+        text: str,
+        size: float = 14,
+        align: str = "center",
+        rule: bool = False,
+        sub: str | None = None,
+    ) -> None:
         self.ensure(size + 14)
         self.y -= size
         x = {"center": (self.x0 + self.x1) / 2, "left": self.x0, "right": self.x1}[align]
@@ -175,17 +199,35 @@ class Pen:
         self.c.line(self.x0, self.y, self.x1, self.y)
         self.y -= 4
 
-    def line(self, text: str, size: float | None = None, bold: bool = False, indent: float = 0,
-             align: str = "left", italic: bool = False) -> None:  # fmt: skip
+    def line(
+        self,
+        text: str,
+        size: float | None = None,
+        bold: bool = False,
+        indent: float = 0,
+        align: str = "left",
+        italic: bool = False,
+    ) -> None:
         size = size or self.size
         self.ensure(size + 3)
         self.y -= size + 2.5
-        x = self.x0 + indent if align == "left" else (
-            self.x1 if align == "right" else (self.x0 + self.x1) / 2)  # fmt: skip
-        self.at(x, self.y, text, size, bold, align, italic)
+        x = (
+            self.x0 + indent
+            if align == "left"
+            else (self.x1 if align == "right" else (self.x0 + self.x1) / 2)
+        )
+        self.at(
+            x, self.y, text, self.shrink(text, self.width - indent, size, bold), bold, align, italic
+        )
 
-    def para(self, text: str, size: float | None = None, indent: float = 0,
-             bold: bool = False, gap: float = 4) -> None:  # fmt: skip
+    def para(
+        self,
+        text: str,
+        size: float | None = None,
+        indent: float = 0,
+        bold: bool = False,
+        gap: float = 4,
+    ) -> None:
         size = size or self.size
         name = self.s.bold if bold else self.s.regular
         for ln in simpleSplit(text, name, size, self.width - indent):
@@ -194,8 +236,14 @@ class Pen:
             self.at(self.x0 + indent, self.y, ln, size, bold)
         self.y -= gap
 
-    def kv(self, pairs: Sequence[tuple[str, str]], cols: int = 2, size: float | None = None,
-           label_frac: float = 0.45, bold_values: bool = False) -> None:  # fmt: skip
+    def kv(
+        self,
+        pairs: Sequence[tuple[str, str]],
+        cols: int = 2,
+        size: float | None = None,
+        label_frac: float = 0.45,
+        bold_values: bool = False,
+    ) -> None:
         size = size or self.size
         colw = self.width / cols
         lw = colw * label_frac
@@ -205,10 +253,12 @@ class Pen:
             for j, (label, value) in enumerate(pairs[i : i + cols]):
                 x = self.x0 + j * colw
                 self.at(x, self.y, self.fit(self.s.label(label), lw - 4, size, True), size, True)
-                self.at(x + lw, self.y, self.fit(value, colw - lw - 6, size), size, bold_values)
+                vs = self.shrink(value, colw - lw - 6, size, bold_values)
+                self.at(x + lw, self.y, value, vs, bold_values)
 
-    def boxes(self, rows: Sequence[Sequence[tuple[str, str]]], h: float = 24,
-              size: float | None = None) -> None:  # fmt: skip
+    def boxes(
+        self, rows: Sequence[Sequence[tuple[str, str]]], h: float = 24, size: float | None = None
+    ) -> None:
         """Form cells: a small caption on top, the value below, boxed."""
         size = size or self.size
         self.c.setLineWidth(0.5)
@@ -219,12 +269,19 @@ class Pen:
                 x = self.x0 + j * w
                 self.c.rect(x, self.y - h, w, h, stroke=1, fill=0)
                 self.at(x + 2.5, self.y - 7.5, self.fit(label, w - 5, 6.2), 6.2)
-                self.at(x + 4, self.y - h + 5, self.fit(value, w - 8, size), size)
+                self.at(x + 4, self.y - h + 5, value, self.shrink(value, w - 8, size))
             self.y -= h
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
-              widths: Sequence[float], aligns: str = "", size: float | None = None,
-              grid: bool | None = None, zebra: bool = False) -> None:  # fmt: skip
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        aligns: str = "",
+        size: float | None = None,
+        grid: bool | None = None,
+        zebra: bool = False,
+    ) -> None:
         size = size or self.size - 0.5
         grid = self.s.rules if grid is None else grid
         total = sum(widths)
@@ -257,18 +314,26 @@ class Pen:
                 self.c.line(self.x0, self.y, self.x1, self.y)
         self.y -= 4
 
-    def _row(self, cells: Sequence[str], ws: Sequence[float], aligns: str, size: float,
-             bold: bool, rh: float) -> None:  # fmt: skip
+    def _row(
+        self,
+        cells: Sequence[str],
+        ws: Sequence[float],
+        aligns: str,
+        size: float,
+        bold: bool,
+        rh: float,
+    ) -> None:
         self.y -= rh
         x = self.x0
         for cell, w, a in zip(cells, ws, aligns, strict=False):
-            text = self.fit(cell, w - 6, size, bold)
+            text = cell
+            cs = self.shrink(text, w - 6, size, bold)
             if a == "r":
-                self.at(x + w - 3, self.y + 3.5, text, size, bold, "right")
+                self.at(x + w - 3, self.y + 3.5, text, cs, bold, "right")
             elif a == "c":
-                self.at(x + w / 2, self.y + 3.5, text, size, bold, "center")
+                self.at(x + w / 2, self.y + 3.5, text, cs, bold, "center")
             else:
-                self.at(x + 3, self.y + 3.5, text, size, bold)
+                self.at(x + 3, self.y + 3.5, text, cs, bold)
             x += w
 
     def check(self, label: str, on: bool, x: float | None = None) -> float:
@@ -312,6 +377,7 @@ class Pen:
             self.c.setFillColorRGB(0.78, 0.8, 0.78)
             self.c.rect(x, self.y - h, w - 8, h, stroke=1, fill=1)
             self.c.setFillColorRGB(0, 0, 0)
-            self.at(x + (w - 8) / 2, self.y - h - 9, f"{caption} {j + 1}", self.size - 1,
-                    align="center")  # fmt: skip
+            self.at(
+                x + (w - 8) / 2, self.y - h - 9, f"{caption} {j + 1}", self.size - 1, align="center"
+            )
         self.y -= h + 16

@@ -22,27 +22,118 @@ STD_HOURS = {"weekly": D(40), "biweekly": D(80), "semimonthly": D("86.67"), "mon
 SS_WAGE_BASE = {2022: 147000, 2023: 160200, 2024: 168600, 2025: 176100, 2026: 184500, 2027: 190000}
 
 _INDUSTRY = (
-    "Logistics", "Health Partners", "Manufacturing", "Engineering", "Software", "Dental Group",
-    "Construction", "Foods", "Medical Center", "Insurance Services", "Systems", "Hospitality Group",
-    "Analytics", "Energy", "Distribution", "Architects", "Community Hospital", "Precision Tools",
-    "Freight Lines", "Pharmacy Services", "Realty Group", "Electric", "Learning Academy",
-)  # fmt: skip
+    "Logistics",
+    "Health Partners",
+    "Manufacturing",
+    "Engineering",
+    "Software",
+    "Dental Group",
+    "Construction",
+    "Foods",
+    "Medical Center",
+    "Insurance Services",
+    "Systems",
+    "Hospitality Group",
+    "Analytics",
+    "Energy",
+    "Distribution",
+    "Architects",
+    "Community Hospital",
+    "Precision Tools",
+    "Freight Lines",
+    "Pharmacy Services",
+    "Realty Group",
+    "Electric",
+    "Learning Academy",
+)
 _SUFFIX = (", Inc.", " Inc", " LLC", " Corp.", " Corporation", " Company", " Co.", "", " L.P.")
 STREET_SUFFIXES = (
-    "Street", "Avenue", "Road", "Drive", "Lane", "Court", "Boulevard", "Place", "Circle",
-    "Terrace", "Parkway", "Way", "Trail",
-)  # fmt: skip
-_TREES = ("Oak", "Maple", "Cedar", "Willow", "Birch", "Aspen", "Magnolia", "Juniper", "Hickory",
-          "Sycamore", "Chestnut", "Dogwood", "Laurel", "Poplar", "Spruce", "Cypress")  # fmt: skip
-STATES = ("CA", "TX", "FL", "NY", "IL", "PA", "OH", "GA", "NC", "MI", "NJ", "VA", "WA", "AZ",
-          "MA", "TN", "IN", "MO", "MD", "WI", "CO", "MN", "SC", "AL", "OR", "KY", "UT", "NV")  # fmt: skip
+    "Street",
+    "Avenue",
+    "Road",
+    "Drive",
+    "Lane",
+    "Court",
+    "Boulevard",
+    "Place",
+    "Circle",
+    "Terrace",
+    "Parkway",
+    "Way",
+    "Trail",
+)
+_TREES = (
+    "Oak",
+    "Maple",
+    "Cedar",
+    "Willow",
+    "Birch",
+    "Aspen",
+    "Magnolia",
+    "Juniper",
+    "Hickory",
+    "Sycamore",
+    "Chestnut",
+    "Dogwood",
+    "Laurel",
+    "Poplar",
+    "Spruce",
+    "Cypress",
+)
+STATES = (
+    "CA",
+    "TX",
+    "FL",
+    "NY",
+    "IL",
+    "PA",
+    "OH",
+    "GA",
+    "NC",
+    "MI",
+    "NJ",
+    "VA",
+    "WA",
+    "AZ",
+    "MA",
+    "TN",
+    "IN",
+    "MO",
+    "MD",
+    "WI",
+    "CO",
+    "MN",
+    "SC",
+    "AL",
+    "OR",
+    "KY",
+    "UT",
+    "NV",
+)
 POSITIONS = (
-    "Project Manager", "Registered Nurse", "Software Engineer", "Warehouse Supervisor",
-    "Accountant", "Sales Representative", "Electrician", "Operations Analyst", "Teacher",
-    "Dental Hygienist", "Machinist", "Customer Success Manager", "Pharmacist", "Truck Driver",
-    "HR Generalist", "Financial Analyst", "Maintenance Technician", "Office Manager",
-    "Physical Therapist", "Production Lead", "Network Administrator", "Paralegal",
-)  # fmt: skip
+    "Project Manager",
+    "Registered Nurse",
+    "Software Engineer",
+    "Warehouse Supervisor",
+    "Accountant",
+    "Sales Representative",
+    "Electrician",
+    "Operations Analyst",
+    "Teacher",
+    "Dental Hygienist",
+    "Machinist",
+    "Customer Success Manager",
+    "Pharmacist",
+    "Truck Driver",
+    "HR Generalist",
+    "Financial Analyst",
+    "Maintenance Technician",
+    "Office Manager",
+    "Physical Therapist",
+    "Production Lead",
+    "Network Administrator",
+    "Paralegal",
+)
 
 
 def phone(rng: random.Random) -> str:
@@ -114,10 +205,14 @@ class Job:
     var_by_year: dict[int, Decimal] = field(default_factory=dict)
     k401_rate: Decimal = ZERO
     health: Decimal = ZERO  # per paycheck, pre-tax (section 125)
-    fed_rate: Decimal = D("0.10")
-    state_rate: Decimal = D("0.04")
+    fed_rate: Decimal = Decimal("0.10")
+    state_rate: Decimal = Decimal("0.04")
     checks: list[Paycheck] = field(default_factory=list)
     pay_anchor: date | None = None
+
+    def years_at(self, when: object) -> int:
+        assert isinstance(when, date)
+        return (when - self.start).days // 365
 
     @property
     def periods(self) -> int:
@@ -224,11 +319,17 @@ def build_checks(job: Job, rng: random.Random, first: date, last: date, current_
             "health": job.health,
         }
         net = gross - sum(ded.values(), ZERO)
-        for key, val in (("regular", regular), ("variable", variable), ("gross", gross),
-                         ("net", net), *ded.items()):  # fmt: skip
+        for key, val in (
+            ("regular", regular),
+            ("variable", variable),
+            ("gross", gross),
+            ("net", net),
+            *ded.items(),
+        ):
             ytd[key] = ytd.get(key, ZERO) + val
-        checks.append(Paycheck(pd, s, e, hours, var_hours, regular, variable, ded, gross, net,
-                               dict(ytd)))  # fmt: skip
+        checks.append(
+            Paycheck(pd, s, e, hours, var_hours, regular, variable, ded, gross, net, dict(ytd))
+        )
     job.checks = checks
 
 

@@ -13,16 +13,10 @@ from decimal import Decimal
 from faker import Faker
 
 from flightline.synth import calendar as cal
-from flightline.synth.credit import Tradeline, make_tradelines, mortgage_line, scores_around
+from flightline.synth.credit import Tradeline
 from flightline.synth.deal import (
-    RESERVES_MONTHS,
     Disclosure,
     Fee,
-    add_months,
-    disclose,
-    finalise_fees,
-    first_payment,
-    make_fees,
     max_ltv,
 )
 from flightline.synth.defects import Plan
@@ -34,7 +28,6 @@ from flightline.synth.people import (
     STD_HOURS,
     Borrower,
     Job,
-    build_checks,
     company_name,
     make_address,
     make_person,
@@ -290,8 +283,9 @@ def make_borrowers(
     people = [b1]
     if plan.co_borrower:
         married = rng.random() < 0.7
-        people.append(make_person(rng, fake, last=b1.last if married and rng.random() < 0.8
-                                  else None))  # fmt: skip
+        people.append(
+            make_person(rng, fake, last=b1.last if married and rng.random() < 0.8 else None)
+        )
     home = make_address(rng, fake)
     out: list[Borrower] = []
     for i, person in enumerate(people, start=1):
@@ -316,18 +310,33 @@ def make_borrowers(
             k401_rate=rng.choice((ZERO, D("0.03"), D("0.04"), D("0.05"), D("0.06"), D("0.08"))),
             health=D(rng.choice((0, 0, 25, 48, 62, 85, 110))),
             fed_rate=_u(rng, 0.07, 0.15),
-            state_rate=D(0) if home.state in ("TX", "FL", "NV", "WA", "TN") else _u(rng, 0.02,
-                                                                                      0.055),
+            state_rate=D(0)
+            if home.state in ("TX", "FL", "NV", "WA", "TN")
+            else _u(rng, 0.02, 0.055),
             pay_anchor=_friday_near(date(year, 1, 9) + timedelta(days=rng.randint(-3, 10))),
-        )  # fmt: skip
+        )
+        if i == 1 and plan.near_has("AGE-002"):
+            # a paycheck exactly 30 days before the application
+            job.frequency = rng.choice(("weekly", "biweekly"))
+            job.pay_anchor = app - timedelta(days=30)
         dob = date(year - rng.randint(24, 66), rng.randint(1, 12), rng.randint(1, 28))
         email_name = f"{person.first}.{person.last}".lower().replace(" ", "")
-        out.append(Borrower(i, person, f"{rng.randint(1, 9999):04d}", dob, home if i == 1 or
-                            married else make_address(rng, fake, home.state),
-                            "married" if married else rng.choice(("unmarried", "separated")),
-                            f"{email_name}@{rng.choice(('example.com', 'example.net',
-                                                        'example.org'))}", phone(rng),
-                            job))  # fmt: skip
+        domain = rng.choice(("example.com", "example.net", "example.org"))
+        address = home if i == 1 or married else make_address(rng, fake, home.state)
+        marital = "married" if married else rng.choice(("unmarried", "separated"))
+        out.append(
+            Borrower(
+                i,
+                person,
+                f"{rng.randint(1, 9999):04d}",
+                dob,
+                address,
+                marital,
+                f"{email_name}@{domain}",
+                phone(rng),
+                job,
+            )
+        )
     return out, married
 
 
@@ -340,13 +349,16 @@ def pick_paystub(rng: random.Random, plan: Plan, b: Borrower, app: date, note: d
     job = b.job
     dates = [c.pay_date for c in job.checks]
     if b.idx == 1 and plan.has("AGE-002", "stale"):
-        cands = [d for d in dates if app - timedelta(days=50) <= d <= app - timedelta(days=31)
-                 and (note - d).days <= 115]  # fmt: skip
+        cands = [
+            d
+            for d in dates
+            if app - timedelta(days=75) <= d <= app - timedelta(days=31) and (note - d).days <= 115
+        ]
         if cands:
-            return rng.choice(cands)
+            return rng.choice(cands[-2:])
     if b.idx == 1 and plan.near_has("AGE-002"):
         exact = app - timedelta(days=30)
-        if exact in dates:
+        if exact in dates and (note - exact).days <= 120:
             return exact
     lookback = app - timedelta(days=rng.randint(12, 25))
     after = [d for d in dates if d >= lookback]
@@ -373,10 +385,15 @@ def property_and_terms(
     if purpose == "purchase":
         price = base
         r = rng.random()
-        appraised = base if r < 0.45 else (
-            dollars(base * _u(rng, 1.0, 1.06) / 1000) * 1000 if r < 0.85
-            else dollars(base * _u(rng, 0.96, 0.99) / 1000) * 1000
-        )  # fmt: skip
+        appraised = (
+            base
+            if r < 0.45
+            else (
+                dollars(base * _u(rng, 1.0, 1.06) / 1000) * 1000
+                if r < 0.85
+                else dollars(base * _u(rng, 0.96, 0.99) / 1000) * 1000
+            )
+        )
         value_base = min(price, appraised)
     else:
         appraised = base
@@ -411,7 +428,7 @@ def property_and_terms(
             f"{fake.last_name()} {rng.choice(('Estates', 'Heights', 'Park', 'Addition'))}, "
             f"according to the plat recorded in Plat Book {rng.randint(10, 300)}, "
             f"Page {rng.randint(1, 99)}, {county}"
-        ),  # fmt: skip
+        ),
         apn=f"{rng.randint(100, 999)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}",
         sellers=sellers,
         rents=[D(rng.randint(9, 30) * 100) for _ in range(units)] if units > 1 else [],
@@ -422,8 +439,16 @@ def property_and_terms(
 
 
 def parties(rng: random.Random, fake: Faker, state: str) -> Parties:
-    lender_words = ("Home Loans", "Mortgage", "Bank", "Federal Savings", "Lending",
-                    "Mortgage Company", "Bank, N.A.", "Home Lending")  # fmt: skip
+    lender_words = (
+        "Home Loans",
+        "Mortgage",
+        "Bank",
+        "Federal Savings",
+        "Lending",
+        "Mortgage Company",
+        "Bank, N.A.",
+        "Home Lending",
+    )
     return Parties(
         lender=f"{fake.last_name()} {rng.choice(lender_words)}",
         lender_address=make_address(rng, fake),
@@ -434,9 +459,18 @@ def parties(rng: random.Random, fake: Faker, state: str) -> Parties:
         loan_number=str(rng.randint(1000000000, 9999999999)),
         title_co=f"{fake.last_name()} {rng.choice(('Title', 'Title & Escrow', 'Land Title'))}"
         f"{rng.choice((' Company', ', LLC', ' Agency', ''))}",
-        insurer=f"{rng.choice(('Harborline', 'Shieldstone', 'Granite State', 'Keystone',
-                              'Prairie Mutual', 'Lighthouse'))} "
-        f"{rng.choice(('Insurance Company', 'Mutual Insurance', 'Casualty Co.', 'Indemnity'))}",
+        insurer=rng.choice(
+            (
+                "Harborline",
+                "Shieldstone",
+                "Granite State",
+                "Keystone",
+                "Prairie Mutual",
+                "Lighthouse",
+            )
+        )
+        + " "
+        + rng.choice(("Insurance Company", "Mutual Insurance", "Casualty Co.", "Indemnity")),
         appraiser=fake.name(),
         appraiser_license=f"{state}-{rng.randint(100000, 999999)}",
         amc=f"{fake.last_name()} Valuation Services",
@@ -446,7 +480,7 @@ def parties(rng: random.Random, fake: Faker, state: str) -> Parties:
         f"{rng.choice(('Services', 'Solutions', 'Inc.'))}",
         settlement_agent=fake.name(),
         policy_number=f"{rng.choice(('HO', 'DP', 'HOP'))}-{rng.randint(10000000, 99999999)}",
-    )  # fmt: skip
+    )
 
 
 def var_history(job: Job, through: date) -> VarHistory:
@@ -512,7 +546,8 @@ def qualifying(b: Borrower, h: VarHistory, through: date) -> tuple[Decimal, Deci
     return base, var, declining
 
 
-def build_loan_terms(rng: random.Random, prop: Property, loan_amt: Decimal, rate: Decimal,
-                     term: int) -> tuple[Decimal, Decimal, Decimal]:  # fmt: skip
+def build_loan_terms(
+    rng: random.Random, prop: Property, loan_amt: Decimal, rate: Decimal, term: int
+) -> tuple[Decimal, Decimal, Decimal]:
     pi = monthly_pi(loan_amt, rate, term)
     return pi, cents(prop.tax_annual / 12), cents(prop.premium / 12)

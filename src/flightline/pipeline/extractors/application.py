@@ -16,7 +16,11 @@ from flightline.pipeline.extractors.base import (
 from flightline.pipeline.extractors.enums import canon_occupancy, canon_purpose, read_enum
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
-from flightline.pipeline.normalize import normalize_account_last4, normalize_ssn_last4
+from flightline.pipeline.normalize import (
+    normalize_account_last4,
+    normalize_money,
+    normalize_ssn_last4,
+)
 
 _PURPOSE = label_regex(("Loan Purpose", "Purpose of Loan", "Purpose"))
 _OCCUPANCY = label_regex(
@@ -27,7 +31,7 @@ _URLA = Reader(
     (
         Spec(
             "borrower_name",
-            "name",
+            "person",
             (
                 "Name (First, Middle, Last, Suffix)",
                 "Borrower Name",
@@ -42,7 +46,7 @@ _URLA = Reader(
         ),
         Spec(
             "co_borrower_name",
-            "name",
+            "person",
             ("Co-Borrower Name", "Co-Borrower", "Co-Applicant Name", "Co-Applicant"),
         ),
         Spec(
@@ -75,15 +79,23 @@ _URLA = Reader(
                 "Employer or Business Name",
                 "Employer Name",
                 "Name of Employer",
+                "Name & Address of Employer",
                 "Employer",
                 "Business Name",
             ),
-            exclude=r"phone|address",
+            exclude=r"employer'?s?\s*(?:phone|address|street)",
         ),
         Spec(
             "employment_start_date",
             "date",
-            ("Start Date", "Employment Start Date", "Date Hired", "Hire Date", "Employed Since"),
+            (
+                "Start Date",
+                "Employment Start Date",
+                "Date Hired",
+                "Hire Date",
+                "Date of Hire",
+                "Employed Since",
+            ),
         ),
         Spec(
             "income_base_monthly",
@@ -110,7 +122,7 @@ _URLA = Reader(
         Spec(
             "property_address",
             "address",
-            ("Property Address", "Subject Property Address", "Subject Property", "Street"),
+            ("Property Address", "Subject Property Address", "Subject Property"),
         ),
         Spec("units", "int", ("Number of Units", "No. of Units", "# of Units", "Units")),
         Spec(
@@ -142,28 +154,33 @@ _URLA = Reader(
         "Mixed-Use",
     ),
 )
-_INCOME_ROWS = (
-    (
-        "income_base_monthly",
-        re.compile(r"^(?:base(?:\s*(?:pay|income|employment\s*income))?)\b", re.I),
-    ),
-    ("income_overtime_monthly", re.compile(r"^overtime\b", re.I)),
-    ("income_bonus_monthly", re.compile(r"^bonus(?:es)?\b", re.I)),
-    ("income_commission_monthly", re.compile(r"^commissions?\b", re.I)),
-    ("income_other_monthly", re.compile(r"^other(?:\s*income)?\b", re.I)),
-    ("income_total_monthly", re.compile(r"^total\b", re.I)),
+_INCOME_ITEMS = re.compile(
+    r"\b(?P<kind>base(?:\s*(?:empl\w*\.?\s*)?(?:pay|income|employment\s*income)?\*?)?|"
+    r"overtime(?:\s*income)?|bonus(?:es)?(?:\s*income)?|commissions?(?:\s*income)?|"
+    r"other(?:\s*income)?|total(?:\s*(?:monthly\s*)?income)?)\b\*?\s*:?\s*"
+    r"(?P<amount>\$?\s?-?\d[\d,]*(?:\.\d\d)?)",
+    re.IGNORECASE,
 )
+_INCOME_FIELDS = {
+    "b": "income_base_monthly",
+    "ov": "income_overtime_monthly",
+    "bo": "income_bonus_monthly",
+    "c": "income_commission_monthly",
+    "ot": "income_other_monthly",
+    "t": "income_total_monthly",
+}
 _ASSET_SECTION = re.compile(r"^\W*(?:2a\.?\s*)?assets\b", re.IGNORECASE)
 _LIAB_SECTION = re.compile(r"^\W*(?:2c\.?\s*)?liabilities\b", re.IGNORECASE)
 _SECTION_END = re.compile(
-    r"^\W*(?:\d[a-e]\.?\s|section\s*\d|2b\.?|2d\.?|3\.?\s|real\s*estate|other\s*assets|"
-    r"other\s*liabilities|total\b|loan\s*and\s*property)",
+    r"^\W*(?:\d[a-e]\.?\s|section\s*\d|2b\.?|2d\.?|3\.?\s|[IVX]+\.\s|real\s*estate|"
+    r"other\s*assets|other\s*liabilities|total\b|loan\s*and\s*property|declarations|"
+    r"subject\s*loan|[a-z]\.\s)",
     re.IGNORECASE,
 )
 _ASSET_TYPES = re.compile(
     r"^(?:checking|savings|money\s*market|certificate\s*of\s*deposit|cd|mutual\s*fund|stocks?|"
     r"bonds?|retirement|401\s*\(?k\)?|ira|brokerage|cash\s*value|trust|bridge\s*loan|"
-    r"individual\s*development)(?:\s*account)?\b",
+    r"individual\s*development|deposit(?:\s*acc(?:ou)?n?t\.?)?)(?:\s*account)?\b\.?",
     re.IGNORECASE,
 )
 _LIAB_TYPES = re.compile(
@@ -171,31 +188,30 @@ _LIAB_TYPES = re.compile(
     r"student\s*loan|credit\s*card)(?:\s*(?:loan|account))?\b",
     re.IGNORECASE,
 )
-_ACCT = re.compile(r"(?:[Xx*#\u2022]{2,}[-\s]?\d{4}|\b\d{6,}\b|\bending\s*(?:in\s*)?\d{4})")
+_ACCT = re.compile(
+    r"(?:[Xx*#\u2022]{2,}[-\s]?\d{4}|\b\d{6,}\b(?![.,]\d)|\bending\s*(?:in\s*)?\d{4})"
+)
 
 
 def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
-    """The URLA's income box: rows Base / Overtime / ... / Total with monthly amounts."""
+    """The URLA's income box, under `Gross Monthly Income`: `Base $x Overtime $y`
+    side by side, or one row per kind (the borrower's column first)."""
     for i, line in enumerate(doc.lines):
-        if not re.search(r"(?:gross\s*)?monthly\s*income", line.text, re.IGNORECASE):
+        if not re.search(r"monthly\s*income|income\s*\(monthly\)", line.text, re.IGNORECASE):
             continue
         j: int | None = i
-        for _ in range(12):
-            j = doc.next_line(j) if j is not None else None
+        for _ in range(10):
             if j is None:
                 break
-            text = doc.lines[j].text
-            for name, pattern in _INCOME_ROWS:
-                m = pattern.match(text)
-                if m:
-                    found = money_tokens(text[m.end() :])
-                    if found:
-                        set_field(out, name, doc.field(abs(found[0][2]), j))
-                    break
-            if re.match(r"^total\b", text, re.IGNORECASE):
-                break
-        if "income_total_monthly" in out:
-            return
+            for m in _INCOME_ITEMS.finditer(doc.lines[j].text):
+                kind = m.group("kind").lower()
+                key = kind[:2] if kind[0] in "bo" else kind[0]
+                value = normalize_money(m.group("amount"))
+                if key in _INCOME_FIELDS and value is not None:
+                    set_field(out, _INCOME_FIELDS[key], doc.field(abs(value), j))
+            if "income_total_monthly" in out:
+                return
+            j = doc.next_line(j)
 
 
 def _rows(
@@ -217,12 +233,13 @@ def _rows(
         m = kinds.match(text)
         rest = text[m.end() :] if m else text
         acct = _ACCT.search(rest)
-        amounts = money_tokens(_ACCT.sub(" ", rest))
-        if not amounts or (m is None and acct is None):
+        amounts = money_tokens(_ACCT.sub(" ", rest), boxes=False)
+        # A row is a type, an account number, or (liabilities) two amounts.
+        if not amounts or (m is None and acct is None and not (liabilities and len(amounts) >= 2)):
             continue
         name_end = acct.start() if acct else amounts[0][0]
         name = clean_name(rest[:name_end].strip(" -|:"))
-        if not name:
+        if not name or not re.search(r"[A-Za-z]{3}", name):
             continue
         row = {("creditor" if liabilities else "institution"): doc.field(name, i)}
         last4 = normalize_account_last4(acct.group(0)) if acct else None
@@ -232,7 +249,7 @@ def _rows(
         if liabilities:
             row["balance"] = doc.field(values[0], i)
             if len(values) > 1:
-                row["monthly_payment"] = doc.field(values[1], i)
+                row["monthly_payment"] = doc.field(values[-1], i)
         else:
             row["value"] = doc.field(values[-1], i)
         rows.append(row)
@@ -272,7 +289,7 @@ _1008 = Reader(
     (
         Spec(
             "borrower_name",
-            "name",
+            "person",
             ("Borrower Name", "Borrower", "Borrower(s)"),
             exclude=r"co-?\s*borrower\s*$|funds",
         ),
@@ -316,7 +333,11 @@ _1008 = Reader(
                 "DTI",
             ),
         ),
-        Spec("ltv", "percent", ("LTV", "Loan-to-Value", "Loan to Value Ratio")),
+        Spec(
+            "ltv",
+            "percent",
+            ("LTV", "Loan-to-Value", "Loan to Value Ratio", "LTV/CLTV/HCLTV", "LTV/CLTV"),
+        ),
         Spec(
             "cltv",
             "percent",
@@ -373,7 +394,9 @@ def extract_1008(doc: DocText, ld: LogicalDocument) -> None:
 _AUS = Reader(
     (
         Spec(
-            "borrower_name", "name", ("Primary Borrower", "Borrower Name", "Borrower", "Applicant")
+            "borrower_name",
+            "person",
+            ("Primary Borrower", "Borrower Name", "Borrower", "Applicant"),
         ),
         Spec(
             "recommendation",
@@ -415,7 +438,7 @@ _AUS = Reader(
                 "Total Obligations",
             ),
         ),
-        Spec("ltv", "percent", ("LTV", "Loan-to-Value")),
+        Spec("ltv", "percent", ("LTV", "Loan-to-Value", "LTV/CLTV/HCLTV", "LTV/CLTV")),
         Spec("loan_amount", "money", ("Loan Amount", "Note Amount", "Base Loan Amount")),
         Spec(
             "submission_date",
@@ -458,13 +481,15 @@ def extract_aus(doc: DocText, ld: LogicalDocument) -> None:
         m = _RECOMMENDATION.search(str(rec.value))
         if m:
             out["recommendation"] = FieldValue(
-                re.sub(r"\s*/\s*", "/", m.group(0)).title(), rec.evidence
+                re.sub(r"\s*/\s*", "/", " ".join(m.group(0).split())), rec.evidence
             )
         else:
             del out["recommendation"]
     if "recommendation" not in out:
         for i, m in doc.find_lines(_RECOMMENDATION):
-            out["recommendation"] = doc.field(re.sub(r"\s*/\s*", "/", m.group(0)).title(), i)
+            out["recommendation"] = doc.field(
+                re.sub(r"\s*/\s*", "/", " ".join(m.group(0).split())), i
+            )
             break
     cid = out.get("casefile_id")
     if cid is not None:

@@ -8,12 +8,15 @@ from datetime import date
 from decimal import Decimal
 
 from flightline.pipeline.extractors.base import (
+    DATE_GROUP,
     DocText,
     Reader,
     Spec,
     as_date,
     clean_name,
     label_regex,
+    read_sentences,
+    rx,
     set_field,
 )
 from flightline.pipeline.extractors.enums import canon_account_type
@@ -25,7 +28,7 @@ _BANK = Reader(
     (
         Spec(
             "holder_name",
-            "name",
+            "person",
             (
                 "Account Holder",
                 "Account Holders",
@@ -236,7 +239,8 @@ def _holder(doc: DocText) -> FieldValue | None:
         if i + 2 >= len(doc.lines):
             break
         street, csz = doc.lines[i + 1].text, doc.lines[i + 2].text
-        if _STREET.match(street) and _CSZ.search(csz) and _PERSON.match(line.text):
+        one_line = _STREET.match(street) and _CSZ.search(street)
+        if (one_line or (_STREET.match(street) and _CSZ.search(csz))) and _PERSON.match(line.text):
             if _BANK_WORDS.search(line.text):
                 continue
             name = clean_name(line.text)
@@ -251,8 +255,8 @@ def _account_type(doc: DocText) -> FieldValue | None:
         value = canon_account_type(line.text[m.end() - line.start :][:40])
         if value:
             return doc.field(value, i)
-    for i, line in enumerate(doc.lines[:15]):
-        if re.search(r"statement|account|summary", line.text, re.IGNORECASE):
+    for i, line in enumerate(doc.lines[:20]):
+        if re.search(r"statement|account|summary|[.Xx*#]{2,}\s?\d{4}\b", line.text, re.IGNORECASE):
             value = canon_account_type(line.text)
             if value in ("checking", "savings", "money_market"):
                 return doc.field(value, i)
@@ -275,7 +279,10 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
                 mode = "deposits"
             elif _DEBIT_SECTION.match(text) and not money_tokens(text):
                 mode = "debits"
-            elif _MIXED_SECTION.match(text):
+            elif _MIXED_SECTION.match(text) and not (
+                mode in ("deposits", "debits") and re.match(r"^\W*date\b", text, re.IGNORECASE)
+            ):
+                # A column header under a section title keeps the section.
                 mode = "mixed"
             elif _END_SECTION.match(text):
                 mode = "none"
@@ -363,7 +370,7 @@ _GIFT = Reader(
     (
         Spec(
             "donor_name",
-            "name",
+            "person",
             (
                 "Donor Name",
                 "Donor's Name",
@@ -388,7 +395,7 @@ _GIFT = Reader(
         ),
         Spec(
             "borrower_name",
-            "name",
+            "person",
             (
                 "Borrower Name",
                 "Borrower's Name",
@@ -443,7 +450,12 @@ _GIFT = Reader(
                 "property located at",
             ),
         ),
-        Spec("letter_date", "date", ("Date",), exclude=r"(?:gift|transfer|funds)\s*date|date\s*of"),
+        Spec(
+            "letter_date",
+            "date",
+            ("Date",),
+            exclude=r"gift|transfer|funds|date\s*of",
+        ),
     ),
     extra_labels=(
         "Donor Address",
@@ -465,21 +477,50 @@ def _dated_line(doc: DocText, limit: int = 6) -> FieldValue | None:
     return None
 
 
-_NARRATIVE_DONOR = re.compile(
-    r"\bI,?\s+([A-Z][A-Za-z.'\u2019-]+(?:\s+[A-Z][A-Za-z.'\u2019-]*){1,4}),?\s+(?:do\s+)?(?:hereby|certify)"
+_NAME = r"([A-Z][A-Za-z.'\u2019-]+(?:\s+[A-Z][A-Za-z.'\u2019-]*){1,4})"
+_GIFT_SENTENCES = (
+    (
+        "donor_name",
+        "person",
+        rx(r"\bI(?:/We)?,?\s+" + _NAME + r",?\s+(?:do\s+)?(?:hereby|certify)"),
+    ),
+    ("donor_name", "person", rx(r"\bmy\s+name\s+is\s+" + _NAME + r"\s+and\b")),
+    (
+        "donor_relationship",
+        "text",
+        rx(r"\bI\s+am\s+(?:the|a|an)\s+([a-z]+(?:[ -](?:in-law|law))?)\s+of\b"),
+    ),
+    (
+        "borrower_name",
+        "person",
+        rx(r"\bI\s+am\s+(?:the|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?\s+of\s+" + _NAME + r"\s*[.,]"),
+    ),
+    ("borrower_name", "person", rx(r"\bgift\s+of\s+\$?\s*[\d,.]+\s+to\s+" + _NAME + r"\s*[.,]")),
+    ("gift_amount", "money", rx(r"\bgift\s+of\s+(\$?\s*[\d,]+(?:\.\d\d)?)")),
+    ("gift_amount", "money", rx(r"\btransferred\s+(\$?\s*[\d,]+(?:\.\d\d)?)\s+as\s+a\s+gift")),
+    (
+        "gift_date",
+        "date",
+        rx(r"\bon\s+" + DATE_GROUP + r",?\s+I(?:/we)?\s+(?:transferred|gave|wired)"),
+    ),
+    ("gift_date", "date", rx(r"\b(?:transferred|given|wired)\s+on\s+" + DATE_GROUP)),
+    (
+        "property_address",
+        "address",
+        rx(r"(?:home|property|residence)\s+(?:located\s+)?at\s+([^\n]{5,100}?\b\d{5}(?:-\d{4})?)"),
+    ),
 )
 
 
 def extract_gift_letter(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _GIFT.read(doc, out)
-    if "donor_name" not in out:
-        for i, m in doc.find_lines(_NARRATIVE_DONOR):
-            name = clean_name(m.group(1))
-            if name:
-                out["donor_name"] = doc.field(name, i)
-                break
+    read_sentences(doc, _GIFT_SENTENCES, out)
     set_field(out, "letter_date", _dated_line(doc))
+    rel = out.get("donor_relationship")
+    if rel is not None and isinstance(rel.value, str) and rel.value.islower():
+        # Prose says "the grandfather of": the relationship as a word, capitalised.
+        out["donor_relationship"] = FieldValue(rel.value.title(), rel.evidence)
 
 
 # -- letter of explanation -----------------------------------------------------
@@ -488,7 +529,7 @@ _LOE = Reader(
     (
         Spec(
             "borrower_name",
-            "name",
+            "person",
             ("Borrower Name", "Borrower(s)", "Borrower", "Applicant", "Name", "From"),
             exclude=r"borrower'?s?\s*signature|co-?borrower",
         ),

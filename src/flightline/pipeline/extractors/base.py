@@ -16,11 +16,21 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from flightline.pipeline.extractors.values import FINDERS, TEXT_KINDS, pick, value_tokens
+from flightline.pipeline.extractors.values import (
+    FINDERS,
+    TEXT_KINDS,
+    pick,
+    value_cells,
+    value_tokens,
+)
 from flightline.pipeline.model import Evidence, FieldValue, LogicalDocument, PageText, Value
 from flightline.pipeline.normalize import (
+    DATE_ANY,
     fix_ocr_digits,
+    normalize_date,
+    normalize_money,
     normalize_name,
+    normalize_percent,
 )
 
 EVIDENCE_MAX = 200
@@ -34,10 +44,12 @@ _CONFUSABLE = {
     "s": "[s5]",
     "5": "[5s]",
 }
-_SEPARATORS = " -._/"
+_SEPARATORS = " -._/,"
 _MULTI_SPACE = re.compile(r"[ \t\u00a0]{2,}|\t")
 _SPACE = re.compile(r"[ \u00a0]+")
-_LEAD = re.compile(r"^[\s:#=.*>\]\)|-]*(?=\S)")
+# Separators between a label and its value; `#`, `*` and `-` only when spaced,
+# since they also start masked numbers (`###-##-1234`) and negative amounts.
+_LEAD = re.compile(r"^(?:[\s:=.>\])|]|[#*-](?=\s))*(?=\S)")
 _VALUE_END = re.compile(r"\s{2}|\s\|\s|\t")
 _TRAIL_PUNCT = " \t:;,|_"
 # Words that make up labels: a value stops where a `Label Words:` begins.
@@ -57,8 +69,8 @@ def _label_pattern(label: str) -> str:
     out: list[str] = []
     for ch in label.lower():
         if ch in _SEPARATORS:
-            if not out or out[-1] != r"[\s_./-]*":
-                out.append(r"[\s_./-]*")
+            if not out or out[-1] != r"[ \t_./,-]*":
+                out.append(r"[ \t_./,-]*")
         elif ch in "'\u2019":
             out.append(r"['\u2019`]?")
         elif ch == "&":
@@ -77,7 +89,8 @@ def label_regex(labels: Iterable[str]) -> re.Pattern[str]:
     parts = sorted({_label_pattern(lb) for lb in labels}, key=len, reverse=True)
     # `Borrower` must not match inside `Co-Borrower`.
     return re.compile(
-        r"(?<![a-z0-9])(?<!co-)(?<!co )(?:" + "|".join(parts) + r")(?![a-z])", re.IGNORECASE
+        r"(?<![a-z0-9])(?<!co-)(?<!co )(?:" + "|".join(parts) + r")(?![a-z]|['\u2019]s\b)",
+        re.IGNORECASE,
     )
 
 
@@ -173,6 +186,15 @@ class DocText:
 
 # -- field search ------------------------------------------------------------
 
+_PAREN = re.compile(r"\([^)]{0,60}\)")
+_TRUNC_MARK = re.compile(r"(?<=\w)\.\.(?!\.)")
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+_TRUNCATED = re.compile(r"[\w,' ]{0,25}\.\.\s*$")
 _LABEL_JOIN = re.compile(r"[\s:.,()#-]{0,3}")
 
 
@@ -184,6 +206,7 @@ class Reader:
         self._compiled = {s.name: s.compiled() for s in self.specs.values()}
         every = [lb for s in self.specs.values() for lb in s.labels] + list(extra_labels)
         self.any_label = label_regex(every)
+        self._prefixes: dict[str, tuple[str, ...]] = {}
 
     def read(self, doc: DocText, out: dict[str, FieldValue], names: Iterable[str] = ()) -> None:
         for name in names or self.specs:
@@ -208,7 +231,29 @@ class Reader:
                 if not spec.last:
                     return found
                 result = found
+        if result is None and ".." in doc.text:
+            result = self._find_truncated(doc, spec, label_re)
         return result
+
+    def _find_truncated(self, doc: DocText, spec: Spec, label_re: re.Pattern[str]) -> Found | None:
+        """A label cut short by its box (`Primary Housing Expense/Inco..`): the
+        text before `..` ends with the start of one of the field's labels."""
+        starts = self._prefixes.get(spec.name)
+        if starts is None:
+            starts = tuple(_squeeze(lb) for lb in spec.labels if len(lb) >= 10)
+            self._prefixes[spec.name] = starts
+        for i, m in doc.find_lines(_TRUNC_MARK):
+            line = doc.lines[i]
+            end = m.start() - line.start
+            before = _squeeze(line.text[:end])
+            for label in starts:
+                for n in range(len(label) - 1, 7, -1):
+                    if before.endswith(label[:n]):
+                        found = self._read_at(doc, spec, label_re, i, end, end + 2)
+                        if found is not None:
+                            return found
+                        break
+        return None
 
     def _owner(self, label: str) -> str | None:
         for name, (pattern, _) in self._compiled.items():
@@ -249,7 +294,8 @@ class Reader:
             return None
         # Below only from a line of labels (a table header or a label alone):
         # a line with words or values of its own is not a header.
-        remainder = self.any_label.sub(" ", rest)
+        # A label cut short by its box (`Last ..`) is still just a label.
+        remainder = _TRUNCATED.sub("", _PAREN.sub(" ", self.any_label.sub(" ", rest)))
         if value_tokens(rest) or len(re.sub(r"[^A-Za-z]", "", remainder)) > 3:
             if spec.kind not in TEXT_KINDS or value_tokens(rest):
                 return None
@@ -261,6 +307,16 @@ class Reader:
         below = doc.lines[j].text
         labels = self.labels_in(text)
         k = next((n for n, (s, e) in enumerate(labels) if s < lend and lstart < e), 0)
+        if len(labels) > 1:
+            # A header row over a value row: as many cells as labels, read by column.
+            cells = value_cells(below)
+            if len(cells) == len(labels):
+                cell = cells[k]
+                if spec.kind in TEXT_KINDS:
+                    value = self.parse_text(spec, cell)
+                    return Found(value, j, i) if value is not None else None
+                parsed = pick(spec.kind, cell)
+                return Found(self._sign(spec, parsed[1]), j, i) if parsed is not None else None
         if spec.kind in TEXT_KINDS:
             return self._text_below(doc, spec, i, j, below, len(labels), k)
         tokens = value_tokens(below)
@@ -339,10 +395,18 @@ class Reader:
         if colon is not None:
             cut = min(cut, colon)
         value = rest[:cut].strip(_TRAIL_PUNCT)
+        if re.search(r"\w\.\.$", value):
+            # Cut short by its box on the page: not the value, only part of it.
+            return None
         if spec.kind == "name":
             value = clean_name(value) or ""
+        elif spec.kind == "person":
+            value = clean_person(value) or ""
         elif spec.kind == "address":
             value = clean_address(value)
+            # A US street address starts with its number (or a PO box).
+            if not re.match(r"^(?:\d+[A-Za-z]?\s+\S|p\.?\s*o\.?\s*box)", value, re.IGNORECASE):
+                value = ""
         if not value or len(value) < 2 or not re.search(r"[A-Za-z0-9]", value):
             return None
         return value
@@ -382,7 +446,8 @@ def _colon_cut(rest: str) -> int | None:
 
 
 _NAME_NOISE = re.compile(
-    r"\s*(?:\(?(?:borrower|co-?borrower|applicant|employee|seal)\)?\s*)+$", re.IGNORECASE
+    r"\s*(?:\(?(?:borrower|co-?borrower|applicant|employee|seal|date|signature)\)?\s*)+$",
+    re.IGNORECASE,
 )
 _SUCCESSORS = re.compile(
     r",?\s*(?:its\s+successors|ISAOA|ATIMA|as\s+their\s+interests).*$", re.IGNORECASE
@@ -391,12 +456,43 @@ _CITY_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?\b")
 _ZIP_END = re.compile(r"(\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?)\b.*$")
 
 
+_ABBREVIATIONS = frozenset({"corp", "assn", "bros", "intl"})
+
+
 def clean_name(text: str) -> str | None:
+    # `Acme Corp, 123 Main St, ...`: the address that follows a name is not part of it.
+    text = re.sub(r",\s*\d+\s+[A-Za-z].*$", "", text)
     text = re.sub(r"\s*(?:SSN|Social Security|XXX|\*\*\*|xxx)[\s\S]*$", "", text)
-    text = _NAME_NOISE.sub("", _SUCCESSORS.sub("", text))
+    text = _NAME_NOISE.sub("", text)
     text = re.sub(r"[^A-Za-z.,'\u2019 &-]+$", "", text)
     name = normalize_name(text)
     if name is None or not re.search(r"[A-Za-z]{2}", name):
+        return None
+    # A sentence's full stop is not part of a name; an abbreviation's is.
+    m = re.search(r"(\w+)\.$", name)
+    if m and len(m.group(1)) > 3 and m.group(1).lower() not in _ABBREVIATIONS:
+        name = name[:-1]
+    return name
+
+
+_NOT_PERSON = re.compile(
+    r"\b(?:copy|reference|statement|return|information|federal|section|signature|records?|"
+    r"form|page|name|number|date|address|amount|total|employer|company|bank|loan|application|"
+    r"report|summary|applicable|none|n/a|tbd|see|the|this|that|of|for|with|from|shall|will|"
+    r"may|must|any|all|under|agrees?|promise|interest|payments?|property|lender|trust|"
+    r"instrument|notice|rights?|consumer|transaction|gift|letter|savings|account|funds)\b",
+    re.IGNORECASE,
+)
+
+
+def clean_person(text: str) -> str | None:
+    """A person's name (or several joined by `and`), or None for words that
+    are plainly not one (a label's leftover, a sentence)."""
+    name = clean_name(text)
+    if name is None or name.startswith(("'", "\u2019")):
+        return None
+    words = re.findall(r"[A-Za-z][A-Za-z.'\u2019-]*", name)
+    if len(words) < 2 or len(words) > 12 or _NOT_PERSON.search(name):
         return None
     return name
 
@@ -408,6 +504,60 @@ def clean_address(text: str) -> str:
     if m:
         text = text[: m.end(1)]
     return text
+
+
+MONEY_GROUP = r"\$?\s*(\d[\d,]*(?:\.\d{2})?)"
+DATE_GROUP = "(" + DATE_ANY + ")"
+Sentence = tuple[str, str, re.Pattern[str]]
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def read_sentences(doc: DocText, sentences: Iterable[Sentence], out: dict[str, FieldValue]) -> None:
+    """Values from the wording of a form or letter (`a gift of $5,000.00 to ...`),
+    which may run over several lines: (field, kind, pattern with one group)."""
+    for name, kind, pattern in sentences:
+        if name in out:
+            continue
+        for m in pattern.finditer(doc.text):
+            raw = " ".join(m.group(1).split())
+            value: Value | None
+            if kind == "money":
+                value = normalize_money(raw)
+            elif kind == "percent":
+                value = normalize_percent(raw, bare=False) or normalize_percent(raw + "%")
+            elif kind == "date":
+                value = normalize_date(raw)
+            elif kind == "address":
+                value = clean_address(raw) or None
+            elif kind == "person":
+                value = clean_person(raw)
+            else:
+                value = clean_name(raw)
+            if value is not None:
+                out[name] = doc.field(value, doc.line_index(m.start(1)))
+                break
+
+
+_JOINED = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def first_person(
+    out: dict[str, FieldValue], name: str = "borrower_name", second: str | None = None
+) -> None:
+    """`Maria Garcia and Luis Garcia` printed as one value: the first person is
+    the borrower; the second, when the type has a field for one, the co-borrower."""
+    found = out.get(name)
+    if found is None or not isinstance(found.value, str):
+        return
+    people = [p.strip(" ,") for p in _JOINED.split(found.value) if p.strip(" ,")]
+    if len(people) < 2 or not all(len(p.split()) >= 2 for p in people[:2]):
+        return
+    out[name] = FieldValue(people[0], found.evidence)
+    if second is not None and second not in out:
+        out[second] = FieldValue(people[1], found.evidence)
 
 
 def set_field(out: dict[str, FieldValue], name: str, fv: FieldValue | None) -> None:

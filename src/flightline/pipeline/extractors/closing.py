@@ -12,57 +12,23 @@ import re
 from datetime import date
 
 from flightline.pipeline.extractors.base import (
+    DATE_GROUP,
+    MONEY_GROUP,
     DocText,
     Reader,
     Spec,
     as_date,
-    clean_address,
-    clean_name,
+    clean_person,
+    first_person,
+    read_sentences,
+    rx,
     set_field,
 )
-from flightline.pipeline.model import FieldValue, LogicalDocument, Value
+from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import (
     DATE_ANY,
     find_dates,
-    normalize_date,
-    normalize_money,
-    normalize_percent,
 )
-
-_MONEY = r"\$\s*([\d,]+(?:\.\d{2})?)"
-_S = r"[\s\S]{0,12}?"
-
-
-def _sentence(
-    doc: DocText, pattern: re.Pattern[str], out: dict[str, FieldValue], name: str, parse: str
-) -> None:
-    """A value from a sentence of the form (which may run over several lines)."""
-    if name in out:
-        return
-    for m in pattern.finditer(doc.text):
-        raw = m.group(1)
-        value: Value | None
-        if parse == "money":
-            value = normalize_money(raw)
-        elif parse == "percent":
-            value = normalize_percent(raw, bare=False) or normalize_percent(raw + "%")
-        elif parse == "date":
-            value = normalize_date(raw)
-        elif parse == "address":
-            value = clean_address(" ".join(raw.split()))
-        else:
-            value = clean_name(" ".join(raw.split()))
-        if value is None or value == "":
-            continue
-        out[name] = doc.field(value, doc.line_index(m.start(1)))
-        return
-
-
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-_DATE_GROUP = "(" + DATE_ANY + ")"
 
 _NOTE = Reader(
     (
@@ -104,11 +70,11 @@ _NOTE = Reader(
         Spec("lender", "name", ("Lender", "Lender Name")),
         Spec(
             "borrower_name",
-            "name",
+            "person",
             ("Borrower Name", "Borrower(s)", "Borrower"),
             exclude=r"borrower'?s\s|[-\u2013\u2014]\s*borrower|\(seal\)",
         ),
-        Spec("co_borrower_name", "name", ("Co-Borrower Name", "Co-Borrower")),
+        Spec("co_borrower_name", "person", ("Co-Borrower Name", "Co-Borrower")),
     ),
     extra_labels=("City", "State", "Loan Number", "Loan No", "MIN"),
 )
@@ -116,35 +82,42 @@ _NOTE_SENTENCES = (
     (
         "principal_amount",
         "money",
-        _re(r"U\.?\s*S\.?\s*" + _MONEY + r"\s*\(this\s+amount\s+is\s+called"),
+        rx(r"U\.?\s*S\.?\s*" + MONEY_GROUP + r"\s*\)?\s*\(?this\s+amount\s+is\s+called"),
     ),
     (
         "principal_amount",
         "money",
-        _re(r"amount\s+of\s+(?:U\.?\s*S\.?\s*)?" + _MONEY + r"[\s\S]{0,40}?principal"),
+        rx(r"amount\s+of\s+(?:U\.?\s*S\.?\s*)?" + MONEY_GROUP + r"[\s\S]{0,40}?principal"),
     ),
-    ("interest_rate", "percent", _re(r"yearly\s+rate\s+of\s+(\d{1,2}(?:\.\d+)?)\s*%")),
+    ("interest_rate", "percent", rx(r"yearly\s+rate\s+of\s+(\d{1,2}(?:\.\d+)?)\s*%")),
     (
         "monthly_pi",
         "money",
-        _re(
-            r"monthly\s+payment\s+will\s+be\s+in\s+the\s+amount\s+of\s+(?:U\.?\s*S\.?\s*)?" + _MONEY
+        rx(
+            r"monthly\s+payment\s+will\s+be\s+in\s+the\s+amount\s+of\s+(?:U\.?\s*S\.?\s*)?"
+            + MONEY_GROUP
         ),
     ),
-    ("first_payment_date", "date", _re(r"beginning\s+on\s+" + _DATE_GROUP)),
-    ("maturity_date", "date", _re(r"If,?\s+on\s+" + _DATE_GROUP + r",?\s+I\s+still\s+owe")),
+    ("first_payment_date", "date", rx(r"beginning\s+on\s+" + DATE_GROUP)),
+    ("maturity_date", "date", rx(r"If,?\s+on\s+" + DATE_GROUP + r",?\s+I\s+still\s+owe")),
     (
         "maturity_date",
         "date",
-        _re(r"called\s+the\s+[\"\u201c]?Maturity\s+Date[\"\u201d]?[\s\S]{0,5}?" + _DATE_GROUP),
+        rx(r"called\s+the\s+[\"\u201c]?Maturity\s+Date[\"\u201d]?[\s\S]{0,5}?" + DATE_GROUP),
     ),
-    ("lender", "name", _re(r"The\s+Lender\s+is\s+([A-Z][^.]{2,80}?)\s*\.")),
-    ("note_date", "date", _re(_DATE_GROUP + r"[^\n]{0,80}\n?\s*\[Date\]")),
-    ("property_address", "address", _re(r"\n([^\n]{5,120})\n\s*\[Property\s+Address\]")),
+    # The sentence naming the lender ends where "I will make ..." begins; a
+    # name may itself end in a period (N.A.).
+    ("lender", "name", rx(r"The\s+Lender\s+is\s+([A-Z][\s\S]{2,80}?)\.\s+I\s+will\b")),
+    ("lender", "name", rx(r"The\s+Lender\s+is\s+([A-Z][^.]{2,80}?)\s*\.")),
+    ("note_date", "date", rx(DATE_GROUP + r"[^\n]{0,80}\n?\s*\[Date\]")),
+    # A uniform Note opens with its date (and city, state) under the title.
+    ("note_date", "date", rx(r"\A(?:[^\n]*\n){0,2}?" + DATE_GROUP + r"\s*[:,]")),
+    ("property_address", "address", rx(r"\n([^\n]{5,120})\n\s*\[Property\s+Address\]")),
 )
+# A signature line: `Maria L Garcia - Borrower`, `MARIA GARCIA (Borrower) (Seal)`.
 _SIGNER = re.compile(
-    r"^(?:_+\s*)?(?:\(?seal\)?\s*)?([A-Z][A-Za-z.'\u2019 -]{2,60}?)\s*(?:[-\u2013\u2014]\s*|,\s*)?"
-    r"(?:co-?)?borrower\b",
+    r"^(?:_+\s*)?(?:\(seal\)\s*)?([A-Za-z][A-Za-z.,'\u2019 -]{2,60}?)\s*(?:[-\u2013\u2014,]\s*)?"
+    r"\(?(?:co-?)?borrower\)?\s*(?:\(seal\))?\s*$",
     re.IGNORECASE,
 )
 
@@ -160,13 +133,8 @@ def _signers(doc: DocText, out: dict[str, FieldValue]) -> None:
         m = _SIGNER.match(line.text)
         if not m:
             continue
-        name = clean_name(m.group(1))
-        if (
-            name
-            and len(name.split()) >= 2
-            and not _NOT_SIGNER.search(name)
-            and name not in [n for n, _ in names]
-        ):
+        name = clean_person(m.group(1))
+        if name and not _NOT_SIGNER.search(name) and name not in [n for n, _ in names]:
             names.append((name, i))
     if names:
         set_field(out, "borrower_name", doc.field(names[0][0], names[0][1]))
@@ -180,9 +148,9 @@ def _months_between(first: date, last: date) -> int:
 
 def extract_note(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
-    for name, parse, pattern in _NOTE_SENTENCES:
-        _sentence(doc, pattern, out, name, parse)
+    read_sentences(doc, _NOTE_SENTENCES, out)
     _NOTE.read(doc, out)
+    first_person(out, "borrower_name", "co_borrower_name")
     _signers(doc, out)
     first = as_date(out["first_payment_date"].value) if "first_payment_date" in out else None
     last = as_date(out["maturity_date"].value) if "maturity_date" in out else None
@@ -200,7 +168,7 @@ _SI = Reader(
         Spec("instrument_date", "date", ("Date of Security Instrument", "Dated", "Date")),
         Spec(
             "borrower_name",
-            "name",
+            "person",
             ("Borrower(s)", "Borrower", "Trustor", "Mortgagor", "Grantor"),
             exclude=r"borrower'?s\s|[-\u2013\u2014]\s*borrower|\(seal\)",
         ),
@@ -216,34 +184,38 @@ _SI_SENTENCES = (
     (
         "instrument_date",
         "date",
-        _re(
+        rx(
             r"(?:Security\s+Instrument|document|Mortgage|Deed\s+of\s+Trust)"
-            r"[\"\u201d]?\s+means\s+this\s+document[\s\S]{0,40}?dated\s+" + _DATE_GROUP
+            r"[\"\u201d]?\s+means\s+this\s+document[\s\S]{0,40}?dated\s+" + DATE_GROUP
         ),
     ),
-    ("instrument_date", "date", _re(r"is\s+(?:made|dated)\s+(?:on\s+|this\s+)?" + _DATE_GROUP)),
+    ("instrument_date", "date", rx(r"is\s+(?:made|dated)\s+(?:on\s+|this\s+)?" + DATE_GROUP)),
     # The defined term's sentence ends where the next one restates the term.
     (
         "borrower_name",
         "name",
-        _re(r"[\"\u201c]Borrower[\"\u201d]\s+is\s+([A-Z][\s\S]{2,120}?)\.?\s+Borrower\s+is\b"),
+        rx(r"[\"\u201c]Borrower[\"\u201d]\s+is\s+([A-Z][\s\S]{2,120}?)\.?\s+Borrower\s+is\b"),
     ),
     (
         "borrower_name",
         "name",
-        _re(r"[\"\u201c]Borrower[\"\u201d]\s+is\s+([A-Z][^\n]{2,100}?)\.(?:\s|$)"),
+        rx(r"[\"\u201c]Borrower[\"\u201d]\s+is\s+([A-Z][^\n]{2,100}?)\.(?:\s|$)"),
     ),
     (
         "lender",
         "name",
-        _re(r"[\"\u201c]Lender[\"\u201d]\s+is\s+([A-Z][\s\S]{2,120}?)\.?\s+Lender\s+is\b"),
+        rx(r"[\"\u201c]Lender[\"\u201d]\s+is\s+([A-Z][\s\S]{2,120}?)\.?\s+Lender\s+is\b"),
     ),
-    ("lender", "name", _re(r"[\"\u201c]Lender[\"\u201d]\s+is\s+([A-Z][^\n]{2,100}?)\.(?:\s|$)")),
-    ("loan_amount", "money", _re(r"owes\s+Lender[\s\S]{0,160}?(?:U\.?\s*S\.?\s*)?" + _MONEY)),
+    ("lender", "name", rx(r"[\"\u201c]Lender[\"\u201d]\s+is\s+([A-Z][^\n]{2,100}?)\.(?:\s|$)")),
+    (
+        "loan_amount",
+        "money",
+        rx(r"owes\s+Lender[\s\S]{0,200}?(?:U\.?\s*S\.?\s*\$?|\$)\s*(\d[\d,]*(?:\.\d\d)?)"),
+    ),
     (
         "property_address",
         "address",
-        _re(
+        rx(
             r"which\s+currently\s+has\s+the\s+address\s+of\s+"
             r"([\s\S]{5,140}?)\s*\(?[\"\u201c]Property\s+Address"
         ),
@@ -253,9 +225,9 @@ _SI_SENTENCES = (
 
 def extract_security_instrument(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
-    for name, parse, pattern in _SI_SENTENCES:
-        _sentence(doc, pattern, out, name, parse)
+    read_sentences(doc, _SI_SENTENCES, out)
     _SI.read(doc, out)
+    first_person(out)
     if "borrower_name" not in out:
         tmp: dict[str, FieldValue] = {}
         _signers(doc, tmp)
@@ -270,7 +242,12 @@ _TITLE = Reader(
         Spec(
             "proposed_insured",
             "name",
-            ("Proposed Insured", "Proposed Insured Lender", "Proposed Insured Owner"),
+            (
+                "Proposed Insured",
+                "Proposed Insured Lender",
+                "Proposed Insured Owner",
+                "Proposed Lender",
+            ),
         ),
         Spec(
             "vesting",
@@ -282,12 +259,14 @@ _TITLE = Reader(
                 "Fee Simple Vested In",
                 "Current Owner",
                 "Record Owner",
+                "Vested Owner",
+                "Owner of Record",
             ),
         ),
         Spec(
             "property_address",
             "address",
-            ("Property Address", "Property", "Premises", "Address of Property"),
+            ("Property Address", "Property", "Premises", "Address of Property", "Address"),
         ),
         Spec(
             "insured_amount",
@@ -302,9 +281,18 @@ _TITLE = Reader(
             ),
         ),
     ),
-    extra_labels=("Commitment No", "Commitment Number", "File No", "Policy", "Schedule"),
+    extra_labels=(
+        "Commitment No",
+        "Commitment Number",
+        "File No",
+        "Order No",
+        "Policy",
+        "Schedule",
+        "Title Company",
+        "Legal Description",
+    ),
 )
-_VESTED = _re(
+_VESTED = rx(
     r"(?:vested\s+in|title\s+is\s+vested\s+in)\s*:?\s*([A-Z][^\n]{2,100}?)\s*(?:,\s*as\s|\.|\n|$)"
 )
 
@@ -312,7 +300,7 @@ _VESTED = _re(
 def extract_title(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _TITLE.read(doc, out)
-    _sentence(doc, _VESTED, out, "vesting", "name")
+    read_sentences(doc, (("vesting", "name", _VESTED),), out)
 
 
 # -- hazard insurance ----------------------------------------------------------
@@ -321,7 +309,7 @@ _HAZARD = Reader(
     (
         Spec(
             "insured_name",
-            "name",
+            "person",
             (
                 "Named Insured",
                 "Insured Name",
@@ -340,6 +328,7 @@ _HAZARD = Reader(
                 "Insured Location",
                 "Location of Property",
                 "Residence Premises",
+                "Location",
                 "Property Insured",
                 "Insured Property",
                 "Dwelling Location",
@@ -384,7 +373,33 @@ _HAZARD = Reader(
         "Coverage D",
     ),
 )
-_POLICY_PERIOD = _re(r"policy\s*(?:period|term)\s*:?([^\n]{0,80})")
+# The period's two dates may sit on the label's line or under `From` / `To`.
+_POLICY_PERIOD = rx(
+    r"(?:policy\s*(?:period|term)|coverage\s*period)\s*(?:from)?\s*:?([\s\S]{0,90})"
+)
+_BINDER = (
+    ("insured_name", "person", rx(r"\bbinder\s+for\s+([A-Z][^,\n]{2,60}?)\s*,\s*\d")),
+    (
+        "property_address",
+        "address",
+        rx(r"\bbinder\s+for\s+[^,\n]{2,60},\s*(\d[^\n]{5,100}?\b\d{5}(?:-\d{4})?)"),
+    ),
+    ("effective_date", "date", rx(r"\beffective\s+(?:on\s+|from\s+)?" + DATE_GROUP)),
+    (
+        "expiration_date",
+        "date",
+        rx(
+            r"\beffective\s+(?:on\s+|from\s+)?"
+            + "(?:"
+            + DATE_ANY
+            + ")"
+            + r"\s+(?:through|to|until|-)\s+"
+            + DATE_GROUP
+        ),
+    ),
+    ("coverage_amount", "money", rx(r"\bdwelling\s+coverage\s+(?:is|of|:)\s*" + MONEY_GROUP)),
+    ("annual_premium", "money", rx(r"\bannual\s+premium\s+(?:is|of|:)\s*" + MONEY_GROUP)),
+)
 
 
 def extract_hazard(doc: DocText, ld: LogicalDocument) -> None:
@@ -397,6 +412,7 @@ def extract_hazard(doc: DocText, ld: LogicalDocument) -> None:
             set_field(out, "expiration_date", doc.field(dates[1][2], i))
             break
     _HAZARD.read(doc, out)
+    read_sentences(doc, _BINDER, out)
 
 
 # -- flood determination -------------------------------------------------------
@@ -412,6 +428,8 @@ _FLOOD = Reader(
                 "Address",
                 "Property",
                 "Collateral Address",
+                "Collateral (Building/Mobile Home/Property) Information",
+                "Collateral Information",
             ),
         ),
         Spec(
@@ -436,7 +454,7 @@ _FLOOD = Reader(
         "Borrower",
     ),
 )
-_ZONE = _re(
+_ZONE = rx(
     r"(?:flood\s*zone|\bzone)\s*(?:designation|determination)?\s*[:#]?\s*"
     r"(?:is\s*)?\b(A99|AE|AH|AO|AR|A\d{1,2}|A|VE|V\d{1,2}|V|X500|X|B|C|D)\b"
 )
@@ -457,7 +475,7 @@ _RTC = Reader(
     (
         Spec(
             "borrower_name",
-            "name",
+            "person",
             (
                 "Borrower(s)",
                 "Borrower Name",
@@ -499,21 +517,21 @@ _RTC_SENTENCES = (
     (
         "transaction_date",
         "date",
-        _re(
+        rx(
             r"(?:entered\s+into\s+(?:a|this)\s+transaction|transaction)"
-            r"\s+on\s+" + _DATE_GROUP
+            r"\s+on\s+" + DATE_GROUP
         ),
     ),
     (
         "transaction_date",
         "date",
-        _re(r"date\s+of\s+(?:the\s+)?transaction,?\s+which\s+is\s+" + _DATE_GROUP),
+        rx(r"date\s+of\s+(?:the\s+)?transaction,?\s+which\s+is\s+" + DATE_GROUP),
     ),
-    ("rescission_deadline_date", "date", _re(r"midnight\s+of\s+(?:[A-Za-z]+,?\s+)?" + _DATE_GROUP)),
+    ("rescission_deadline_date", "date", rx(r"midnight\s+of\s+(?:[A-Za-z]+,?\s+)?" + DATE_GROUP)),
     (
         "property_address",
         "address",
-        _re(
+        rx(
             r"(?:security\s+interest\s+)?(?:on|in)\s+your\s+home"
             r"\s+(?:located\s+)?at\s+([^\n]{5,120}?)(?:\.\s|\.$|\n)"
         ),
@@ -524,5 +542,5 @@ _RTC_SENTENCES = (
 def extract_rtc(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _RTC.read(doc, out)
-    for name, parse, pattern in _RTC_SENTENCES:
-        _sentence(doc, pattern, out, name, parse)
+    read_sentences(doc, _RTC_SENTENCES, out)
+    first_person(out)

@@ -9,6 +9,8 @@ from flightline.pipeline.extractors.base import (
     DocText,
     Reader,
     Spec,
+    clean_person,
+    set_field,
 )
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
@@ -34,7 +36,7 @@ _CREDIT = Reader(
         ),
         Spec(
             "borrower_name",
-            "name",
+            "person",
             (
                 "Borrower Name",
                 "Borrower",
@@ -53,7 +55,7 @@ _CREDIT = Reader(
         ),
         Spec(
             "co_borrower_name",
-            "name",
+            "person",
             (
                 "Co-Borrower Name",
                 "Co-Borrower",
@@ -80,14 +82,17 @@ _CREDIT = Reader(
     ),
 )
 _BUREAUS = (
-    ("equifax", re.compile(r"equifax|\bEFX\b|beacon", re.IGNORECASE)),
-    ("experian", re.compile(r"experian|\bEXP\b|\bXPN\b|fair\s*isaac", re.IGNORECASE)),
+    ("equifax", re.compile(r"equifax|\bEFX\b|\bEQ\b|beacon", re.IGNORECASE)),
+    ("experian", re.compile(r"experian|\bEXP\b|\bXPN\b|\bEX\b|fair\s*isaac", re.IGNORECASE)),
     ("transunion", re.compile(r"trans\s*union|\bTU\b|\bTUC\b|classic\s*04", re.IGNORECASE)),
 )
 _SCORE = re.compile(r"(?<![\d.,$/-])([3-8]\d\d)(?![\d.,/%]|\.\d)")
-_CO = re.compile(r"co-?\s*(?:borrower|applicant)|joint\s*applicant|spouse", re.IGNORECASE)
-_MAIN = re.compile(r"(?<!co-)(?<!co )\b(?:borrower|applicant)\b", re.IGNORECASE)
-_SCORE_SECTION = re.compile(r"credit\s*scores?|score\s*(?:summary|information)|fico", re.I)
+_CO = re.compile(r"co-?\s*(?:borrower|applicant|app)\b|joint\s*applicant|spouse", re.IGNORECASE)
+_MAIN = re.compile(r"(?<!co-)(?<!co )\b(?:borrower|applicant|app)\b", re.IGNORECASE)
+_PARTY_HEADER = re.compile(
+    r"^\W*(?:applicant|borrower|name|consumer)s?\b.*\b(?:ssn|social\s*security)\b", re.IGNORECASE
+)
+_SSN_MASK = re.compile(r"(?:[Xx*#]{3}|\d{3})-(?:[Xx*#]{2}|\d{2})-\d{4}|[Xx*#]{5}\d{4}")
 _TRADE_HEADER = re.compile(r"(?:creditor|company|account\s*name|lender|subscriber)", re.I)
 _TRADE_END = re.compile(
     r"^(?:inquiries|credit\s*inquiries|public\s*records?|collections|summary|"
@@ -95,46 +100,89 @@ _TRADE_END = re.compile(
     r"total(?:s)?\b|score\s*factors|addresses)",
     re.IGNORECASE,
 )
-_ACCOUNT_TYPES = (
-    ("mortgage", re.compile(r"mortgage|\bmtg\b|conventional\s*re|real\s*estate|heloc", re.I)),
-    ("installment", re.compile(r"installment|\binst\b|auto|student|personal\s*loan", re.I)),
-    ("revolving", re.compile(r"revolving|\brev\b|credit\s*card|charge\s*card|card\b", re.I)),
-    ("open", re.compile(r"\bopen\b", re.I)),
-    ("lease", re.compile(r"lease", re.I)),
+_TYPE_WORDS = (
+    ("mortgage", re.compile(r"^(?:mortgage|mtg|conventional|heloc|real\s*estate)$", re.I)),
+    ("installment", re.compile(r"^(?:installment|inst|instl|auto|student)$", re.I)),
+    ("revolving", re.compile(r"^(?:revolving|rev|revolv)$", re.I)),
+    ("open", re.compile(r"^open$", re.I)),
+    ("lease", re.compile(r"^lease$", re.I)),
 )
-_ACCT_NUMBER = re.compile(r"[Xx*#]{2,}[\dXx*#-]*\d*|\b\d{4,}[Xx*]+\b")
+_TYPE_CODES = {"R": "revolving", "I": "installment", "M": "mortgage", "O": "open"}
+_ACCT_NUMBER = re.compile(r"[Xx*#]{2,}[\dXx*#-]*\d*(?!\w)|\b\d{4,}[Xx*#]+(?!\w)|#\s?\d{4,}")
+_MONTH_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{2}(?![\d/])")
+_KV_TYPE = re.compile(r"\btype\s*:\s*([A-Za-z]+)", re.IGNORECASE)
+_KV_BALANCE = re.compile(r"\bbalance\s*:\s*(\S+)", re.IGNORECASE)
+_KV_PAYMENT = re.compile(r"\b(?:monthly\s*)?payment\s*:\s*(\S+)", re.IGNORECASE)
+
+
+def _parties(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """`Applicant  SSN  Address` over one row per borrower."""
+    for i, line in enumerate(doc.lines):
+        if not _PARTY_HEADER.search(line.text) or re.search(r"\d{3}", line.text):
+            continue
+        names = ("borrower_name", "co_borrower_name")
+        ssns = ("ssn_last4", "co_borrower_ssn_last4")
+        n = 0
+        j: int | None = i
+        while n < 2:
+            j = doc.next_line(j) if j is not None else None
+            if j is None:
+                break
+            row = doc.lines[j].text
+            m = _SSN_MASK.search(row)
+            if not m:
+                break
+            person = clean_person(row[: m.start()])
+            last4 = normalize_ssn_last4(m.group(0))
+            if person:
+                set_field(out, names[n], doc.field(person, j))
+            if last4:
+                set_field(out, ssns[n], doc.field(last4, j))
+            n += 1
+        if n:
+            return
+
+
+def _who(text: str, keys: list[str | None], current: int) -> int:
+    """Which borrower a line is about: a co-applicant mark, else a name."""
+    lowered = name_key(text)
+    if _CO.search(text):
+        return 2
+    for n, key in enumerate(keys, start=1):
+        if key and lowered.startswith(key):
+            return n
+    if _MAIN.search(text[:20]):
+        return 1
+    return current
 
 
 def _score_lines(doc: DocText, ld: LogicalDocument) -> None:
     scores: list[dict[str, FieldValue]] = []
     seen: set[tuple[int, str]] = set()
+    keys = [
+        name_key(str(ld.fields[f].value)) if f in ld.fields else None
+        for f in ("borrower_name", "co_borrower_name")
+    ]
     borrower = 1
-    co_name = ld.fields.get("co_borrower_name")
-    co_key = name_key(str(co_name.value)) if co_name else None
-    main_name = ld.fields.get("borrower_name")
-    b_key = name_key(str(main_name.value)) if main_name else None
     two_columns = False
     for i, line in enumerate(doc.lines):
         text = line.text
         bureaus = [(b, m.start()) for b, p in _BUREAUS for m in [p.search(text)] if m]
         if not bureaus:
             lowered = name_key(text)
-            has_co = bool(_CO.search(text)) or bool(co_key and co_key in lowered)
-            has_b = bool(_MAIN.search(text)) or bool(b_key and b_key in lowered)
+            has_co = bool(_CO.search(text)) or bool(keys[1] and keys[1] in lowered)
+            has_b = bool(_MAIN.search(text)) or bool(keys[0] and keys[0] in lowered)
             if has_co and has_b and not re.search(r"\d{3}", text):
                 two_columns = True
-            elif has_co:
+            elif has_co and len(text) < 80:
                 borrower, two_columns = 2, False
             elif has_b and len(text) < 80 and not re.search(r"\d{3}", text):
                 borrower = 1
             continue
-        if money_tokens(text) and re.search(r"\$|\d,\d{3}|\.\d\d\b", text):
+        if re.search(r"\$|\d,\d{3}|\.\d\d\b", text):
             continue
-        found = [
-            (m.start(1), int(m.group(1)))
-            for m in _SCORE.finditer(text)
-            if 300 <= int(m.group(1)) <= 850
-        ]
+        found = [(m.start(1), int(m.group(1))) for m in _SCORE.finditer(text)]
+        found = [(pos, v) for pos, v in found if 300 <= v <= 850]
         if not found:
             continue
         if len(bureaus) == 1 and len(found) >= 2 and two_columns:
@@ -142,12 +190,13 @@ def _score_lines(doc: DocText, ld: LogicalDocument) -> None:
             for n, (_, score) in enumerate(found[:2], start=1):
                 _add_score(doc, scores, seen, i, n, bureaus[0][0], score)
             continue
+        who = _who(text, keys, borrower)
         bureaus.sort(key=lambda b: b[1])
         for n, (bureau, start) in enumerate(bureaus):
             end = bureaus[n + 1][1] if n + 1 < len(bureaus) else len(text)
-            mine = [s for pos, s in found if start < pos < end]
+            mine = [v for pos, v in found if start < pos < end]
             if mine:
-                _add_score(doc, scores, seen, i, borrower, bureau, mine[0])
+                _add_score(doc, scores, seen, i, who, bureau, mine[0])
     if scores:
         ld.rows["scores"] = scores
 
@@ -193,80 +242,137 @@ def _money_columns(header: str) -> list[str]:
     return cols
 
 
+def _is_value(token: str) -> bool:
+    return bool(re.match(r"^[$(-]?\d", token))
+
+
+def _split_row(text: str, codes: bool) -> tuple[str, list[str]] | None:
+    """A tradeline row's creditor (the leading words) and the tokens after it."""
+    tokens = text.split()
+    for n, token in enumerate(tokens):
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if _is_value(token):
+            break
+        is_code = len(token) == 1 and token.isupper() and n > 0
+        is_type = any(p.match(token) for _, p in _TYPE_WORDS)
+        if (is_code or is_type) and n > 0 and (_is_value(nxt) or not nxt or len(nxt) == 1):
+            break
+    else:
+        return None
+    creditor = " ".join(tokens[:n]).strip(" -,")
+    if len(creditor) < 2 or not re.search(r"[A-Za-z]{2}", creditor):
+        return None
+    return creditor, tokens[n:]
+
+
+def _row_type(tokens: list[str], codes: bool) -> str | None:
+    if codes:
+        # A one-letter type column (R, I, M) comes before the status words.
+        for token in tokens:
+            if token in _TYPE_CODES:
+                return _TYPE_CODES[token]
+    for token in tokens:
+        for value, pattern in _TYPE_WORDS:
+            if pattern.match(token):
+                return value
+    return None
+
+
 def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
     rows: list[dict[str, FieldValue]] = []
     cols: list[str] = []
+    codes = False
     active = False
     for i, line in enumerate(doc.lines):
         text = line.text
         if (
             _TRADE_HEADER.search(text)
             and re.search(r"balance|\bbal\b", text, re.I)
-            and not (money_tokens(text))
+            and not money_tokens(text)
         ):
             cols = _money_columns(text)
+            codes = bool(re.search(r"\btype\b", text, re.I)) and not re.search(
+                r"\becoa\b", text, re.I
+            )
             active = "balance" in cols
-            continue
-        if not active:
             continue
         if _TRADE_END.match(text):
             active = False
             continue
-        row = _trade_row(text, cols)
-        if row is None:
+        block = _block(doc, i)
+        if block is not None:
+            rows.append(block)
             continue
-        creditor, balance, payment, account_type = row
-        entry = {"creditor": doc.field(creditor, i)}
-        if balance is not None:
-            entry["balance"] = doc.field(balance, i)
-        if payment is not None:
-            entry["monthly_payment"] = doc.field(payment, i)
-        if account_type:
-            entry["account_type"] = doc.field(account_type, i)
+        if not active:
+            continue
+        cleaned = _MONTH_YEAR.sub(" ", _ACCT_NUMBER.sub(" ", text))
+        for s, e, _ in find_dates(cleaned):
+            cleaned = cleaned[:s] + " " * (e - s) + cleaned[e:]
+        split = _split_row(cleaned, codes)
+        if split is None:
+            continue
+        creditor, tokens = split
+        values = [abs(v) for _, _, v in money_tokens(" ".join(tokens), boxes=False)]
+        mapped: dict[str, Decimal] = {}
+        if cols and len(values) == len(cols):
+            mapped = dict(zip(cols, values, strict=True))
+        elif len(values) == 2 and "balance" in cols and "payment" in cols:
+            order = [c for c in cols if c in ("balance", "payment")]
+            mapped = dict(zip(order, values, strict=True))
+        if "balance" not in mapped:
+            continue
+        entry = {"creditor": doc.field(creditor, i), "balance": doc.field(mapped["balance"], i)}
+        if "payment" in mapped:
+            entry["monthly_payment"] = doc.field(mapped["payment"], i)
+        kind = _row_type(tokens, codes)
+        if kind:
+            entry["account_type"] = doc.field(kind, i)
         rows.append(entry)
     if rows:
         ld.rows["tradelines"] = rows
 
 
-def _trade_row(
-    text: str, cols: list[str]
-) -> tuple[str, Decimal | None, Decimal | None, str | None] | None:
-    cleaned = _ACCT_NUMBER.sub(" ", text)
-    for s, e, _ in find_dates(cleaned):
-        cleaned = cleaned[:s] + " " * (e - s) + cleaned[e:]
-    amounts = money_tokens(cleaned)
-    if not amounts:
+def _block(doc: DocText, i: int) -> dict[str, FieldValue] | None:
+    """A creditor's name on its own line over `Type: ... Balance: ... Payment: ...`."""
+    text = doc.lines[i].text
+    if ":" in text or re.search(r"\d", text) or not re.search(r"[A-Za-z]{3}", text):
         return None
-    m = re.match(
-        r"\s*([A-Za-z&][A-Za-z0-9&.,'\u2019/ -]*?)(?=\s+(?:\$|\d|[Xx*#]{2}|revolving|"
-        r"installment|mortgage|open|auto|student|credit\s*card|lease)|\s*$)",
-        cleaned,
-        re.IGNORECASE,
-    )
-    if not m:
+    if _TRADE_END.match(text) or len(text) > 60:
         return None
-    creditor = m.group(1).strip(" -,")
-    if len(creditor) < 2:
-        return None
-    account_type = None
-    for value, pattern in _ACCOUNT_TYPES:
-        if pattern.search(text[len(creditor) :]):
-            account_type = value
+    body: list[tuple[int, str]] = []
+    j: int | None = i
+    for _ in range(3):
+        j = doc.next_line(j) if j is not None else None
+        if j is None or (":" not in doc.lines[j].text):
             break
-    values = [abs(v) for _, _, v in amounts]
-    mapped: dict[str, Decimal] = {}
-    if cols and len(values) == len(cols):
-        mapped = dict(zip(cols, values, strict=True))
-    elif len(values) == 2 and "balance" in cols and "payment" in cols:
-        order = [c for c in cols if c in ("balance", "payment")]
-        mapped = dict(zip(order, values, strict=True))
-    elif "balance" in cols and len(values) >= cols.index("balance") + 1:
-        mapped = {c: v for c, v in zip(cols, values, strict=False)}
-    return creditor, mapped.get("balance"), mapped.get("payment"), account_type
+        body.append((j, doc.lines[j].text))
+    joined = " ".join(t for _, t in body)
+    bal = _KV_BALANCE.search(joined)
+    if not bal:
+        return None
+    balance = money_tokens(bal.group(1))
+    if not balance:
+        return None
+    where = next(k for k, t in body if _KV_BALANCE.search(t))
+    entry = {
+        "creditor": doc.field(text.strip(), i),
+        "balance": doc.field(abs(balance[0][2]), where),
+    }
+    pay = _KV_PAYMENT.search(joined)
+    if pay and money_tokens(pay.group(1)):
+        k = next(k for k, t in body if _KV_PAYMENT.search(t))
+        entry["monthly_payment"] = doc.field(abs(money_tokens(pay.group(1))[0][2]), k)
+    kind = _KV_TYPE.search(joined)
+    if kind:
+        value = _row_type([kind.group(1)], False)
+        if value:
+            entry["account_type"] = doc.field(value, where)
+    return entry
 
 
 def extract_credit_report(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
+    _parties(doc, out)
     _CREDIT.read(doc, out)
     if "co_borrower_ssn_last4" not in out and "co_borrower_name" in out:
         _second_ssn(doc, out)
@@ -278,7 +384,7 @@ def _second_ssn(doc: DocText, out: dict[str, FieldValue]) -> None:
     first = out.get("ssn_last4")
     seen = first.value if first else None
     for i, line in enumerate(doc.lines):
-        for m in re.finditer(r"(?:[Xx*#]{3}|\d{3})-(?:[Xx*#]{2}|\d{2})-\d{4}", line.text):
+        for m in _SSN_MASK.finditer(line.text):
             v = normalize_ssn_last4(m.group(0))
             if v and v != seen:
                 out["co_borrower_ssn_last4"] = doc.field(v, i)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from flightline.pipeline.extractors.base import (
     DocText,
     Reader,
     Spec,
+    first_person,
     label_regex,
     set_field,
 )
@@ -55,12 +57,13 @@ _COMMON = (
 _LE = Reader(
     (
         *_COMMON,
-        Spec("borrower_name", "name", ("Applicants", "Applicant", "Borrowers", "Borrower")),
+        Spec("borrower_name", "person", ("Applicants", "Applicant", "Borrowers", "Borrower")),
         Spec(
             "cash_to_close",
             "money",
             ("Estimated Cash to Close", "Cash to Close"),
             exclude=r"calculating|use\s+this\s+table",
+            signed=True,
         ),
     ),
     extra_labels=(
@@ -73,12 +76,15 @@ _LE = Reader(
         "Prepayment Penalty",
         "Balloon Payment",
         "Estimated Closing Costs",
+        "Est. Prop. Value",
+        "Estimated Property Value",
+        "Appraised Prop. Value",
     ),
 )
 _CD = Reader(
     (
         *_COMMON,
-        Spec("borrower_name", "name", ("Borrowers", "Borrower")),
+        Spec("borrower_name", "person", ("Borrowers", "Borrower")),
         Spec("closing_date", "date", ("Closing Date", "Date of Closing", "Consummation Date")),
         Spec("disbursement_date", "date", ("Disbursement Date", "Funding Date")),
         Spec(
@@ -100,6 +106,7 @@ _CD = Reader(
             "money",
             ("Cash to Close", "Cash to Close From Borrower", "Cash From Borrower"),
             exclude=r"calculating|use\s+this\s+table|estimated",
+            signed=True,
         ),
         Spec("sale_price", "money", ("Sale Price", "Sales Price", "Contract Sales Price")),
         Spec(
@@ -190,11 +197,14 @@ def _fees(doc: DocText, ld: LogicalDocument) -> None:
         if not amounts:
             continue
         name = re.sub(r"\s+to\s+[A-Z][\w&.,' -]*$", "", name).strip(" .:-(")
+        # `Discount Points 0.5% of Loan Amount`: the rate is a detail of the fee.
+        short = _RATE_DETAIL.sub("", name).strip(" .:-(")
+        name = short or name
         rows.append(
             {
                 "section": doc.field(section, i),
                 "name": doc.field(name, i),
-                "amount": doc.field(abs(amounts[0]), i),
+                "amount": doc.field(amounts[0], i),
             }
         )
     if rows:
@@ -202,16 +212,36 @@ def _fees(doc: DocText, ld: LogicalDocument) -> None:
 
 
 def _purpose(doc: DocText, out: dict[str, FieldValue]) -> None:
-    set_field(out, "loan_purpose", read_enum(doc, _PURPOSE, canon_purpose, below=0))
+    set_field(out, "loan_purpose", read_enum(doc, _PURPOSE, canon_purpose, below=1))
+
+
+_RATE_DETAIL = re.compile(
+    r"\s*\(?\s*\d*\.?\d+\s*%\s*of\s*(?:the\s*)?loan\s*amount\s*\)?(?:\s*\(points\))?",
+    re.IGNORECASE,
+)
+_TO_BORROWER = re.compile(r"\bto\s+(?:the\s+)?borrower", re.IGNORECASE)
+
+
+def _cash_direction(out: dict[str, FieldValue]) -> None:
+    """Cash to close is signed: negative when it goes to the borrower."""
+    found = out.get("cash_to_close")
+    if found is None or not isinstance(found.value, Decimal):
+        return
+    if _TO_BORROWER.search(found.evidence.text) and found.value > 0:
+        out["cash_to_close"] = FieldValue(-found.value, found.evidence)
 
 
 def extract_loan_estimate(doc: DocText, ld: LogicalDocument) -> None:
     _LE.read(doc, ld.fields)
     _purpose(doc, ld.fields)
+    _cash_direction(ld.fields)
+    first_person(ld.fields)
     _fees(doc, ld)
 
 
 def extract_closing_disclosure(doc: DocText, ld: LogicalDocument) -> None:
     _CD.read(doc, ld.fields)
     _purpose(doc, ld.fields)
+    _cash_direction(ld.fields)
+    first_person(ld.fields)
     _fees(doc, ld)

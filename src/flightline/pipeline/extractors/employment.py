@@ -48,7 +48,7 @@ _W2 = Reader(
         ),
         Spec(
             "employee_name",
-            "name",
+            "person",
             (
                 "Employee's first name and initial Last name",
                 "Employee's first name and initial",
@@ -156,7 +156,7 @@ _VOE = Reader(
         ),
         Spec(
             "employee_name",
-            "name",
+            "person",
             (
                 "Employee Name",
                 "Employee's Name",
@@ -205,6 +205,10 @@ _VOE = Reader(
                 "Completed On",
                 "Date of Call",
                 "Call Date",
+                "Information current as of",
+                "Current as of",
+                "Data as of",
+                "Information as of",
             ),
         ),
         Spec(
@@ -282,6 +286,14 @@ _VOE = Reader(
         "Prior Year",
     ),
 )
+_VOE_SIGNED = Reader(
+    (
+        Spec(
+            "verification_date", "date", ("Date",), last=True, exclude=r"employment|hire|start|thru"
+        ),
+    ),
+    extra_labels=("Signature of Employer", "Title", "Print or type name"),
+)
 _VOE_HEADER = re.compile(
     r"(?:year\s*-?\s*to\s*-?\s*date|\bytd\b).*(?:past|prior|last|previous|(?:19|20)\d\d)",
     re.IGNORECASE,
@@ -293,8 +305,50 @@ _VOE_ROWS = (
 )
 
 
+_YEAR_TABLE = re.compile(r"^\W*year\b.*\bbase\b", re.IGNORECASE)
+_YEAR_ROW = re.compile(r"^\W*((?:19|20)\d\d)\b")
+_YEAR_COLS = re.compile(r"\b(base|overtime|bonus(?:es)?|commissions?|total)\b", re.IGNORECASE)
+
+
+def _voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """Income by year as rows (`2026 YTD thru 04-03-2026 48,730.78 0.00 ...`)
+    under a header naming the columns (`Year Base Overtime Bonus Total`)."""
+    cols: list[str] = []
+    prior_done = False
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        if _YEAR_TABLE.search(text):
+            cols = [m.group(1).lower()[:5] for m in _YEAR_COLS.finditer(text)]
+            continue
+        if not cols:
+            continue
+        m = _YEAR_ROW.match(text)
+        if not m:
+            if money_tokens(text):
+                cols = []
+            continue
+        rest = text[m.end() :]
+        numbers = [abs(v) for _, _, v in money_tokens(rest)]
+        if len(numbers) != len(cols):
+            continue
+        row = dict(zip(cols, numbers, strict=True))
+        if re.search(r"\bytd\b|year\s*to\s*date", rest, re.IGNORECASE):
+            prefix = "ytd"
+            dates = find_dates(rest)
+            if dates:
+                set_field(out, "ytd_through_date", doc.field(dates[0][2], i))
+        elif not prior_done:
+            prefix, prior_done = "prior_year", True
+        else:
+            continue
+        for kind, key in (("base", "base"), ("overtime", "overt"), ("bonus", "bonus")):
+            if key in row:
+                set_field(out, f"{prefix}_{kind}_income", doc.field(row[key], i))
+
+
 def _voe(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
+    _voe_year_rows(doc, out)
     header_seen = False
     for i, line in enumerate(doc.lines):
         text = line.text
@@ -318,6 +372,8 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
                     set_field(out, f"prior_year_{kind}_income", doc.field(numbers[1], i))
                 break
     _VOE.read(doc, out)
+    # Form 1005: the employer's certification date is the verification date.
+    _VOE_SIGNED.read(doc, out)
     if "pay_frequency" in out:
         freq = canon_frequency(str(out["pay_frequency"].value))
         if freq:
@@ -334,7 +390,7 @@ _1040 = Reader(
     (
         Spec(
             "taxpayer_name",
-            "name",
+            "person",
             (
                 "Your first name and middle initial Last name",
                 "Your first name and middle initial",
@@ -365,7 +421,7 @@ _1040 = Reader(
     ),
     extra_labels=("Last name", "Spouse", "Filing Status", "Taxable interest", "Dividends"),
 )
-_1040_TITLE = re.compile(r"1040|individual\s*income\s*tax|tax\s*year", re.IGNORECASE)
+_1040_TITLE = re.compile(r"1040|individual\s*income\s*tax|tax\s*year|tax\s*period", re.IGNORECASE)
 _FILING = (
     ("married_filing_jointly", re.compile(r"married\s*filing\s*joint", re.I)),
     ("married_filing_separately", re.compile(r"married\s*filing\s*separate", re.I)),

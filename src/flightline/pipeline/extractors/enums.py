@@ -27,7 +27,7 @@ _PURPOSES = (
 _OCCUPANCIES = (
     (re.compile(r"second\s*(?:home|residence)|vacation", re.I), "second_home"),
     (re.compile(r"invest|rental|non\s*-?\s*owner", re.I), "investment"),
-    (re.compile(r"primary|principal|owner\s*-?\s*occupied|\bowner\b", re.I), "primary_residence"),
+    (re.compile(r"primary|principal|owner\s*-?\s*occupied|\bowner\b", re.I), "principal_residence"),
 )
 _ACCOUNT_TYPES = (
     (re.compile(r"money\s*market", re.I), "money_market"),

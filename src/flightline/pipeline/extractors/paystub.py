@@ -55,7 +55,7 @@ _PAYSTUB = Reader(
         Spec("employer_name", "name", ("Employer", "Employer Name", "Company", "Company Name")),
         Spec(
             "employee_name",
-            "name",
+            "person",
             ("Employee Name", "Employee", "Name", "Pay To", "Pay to the Order of", "Associate"),
             exclude=r"employee\s*(?:id|number|no|#)\b[^:]*$",
         ),
@@ -236,13 +236,18 @@ def _by_columns(numbers: list[Decimal], cols: list[str]) -> dict[str, Decimal]:
 
 
 def _inline_current_ytd(text: str) -> dict[str, Decimal]:
+    """`Current: 2,000.00 YTD: 24,000.00` or `2,000.00 YTD Earnings: 24,000.00`."""
     out: dict[str, Decimal] = {}
     for word, key in ((_CURRENT_WORD, "current"), (_YTD_WORD, "ytd")):
         m = word.search(text)
         if m:
-            found = money_tokens(text[m.end() : m.end() + 30])
+            found = money_tokens(text[m.end() : m.end() + 40])
             if found:
                 out[key] = abs(found[0][2])
+            if key == "ytd" and "current" not in out:
+                before = money_tokens(text[: m.start()])
+                if len(before) == 1:
+                    out["current"] = abs(before[0][2])
     return out
 
 
@@ -350,15 +355,20 @@ def _gross_labels(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 
 def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
-    """`Pay Period: 12/21/2025 - 01/03/2026`: both ends from one label."""
+    """`Pay Period: 12/21/2025 - 01/03/2026`: both ends from one label, the
+    dates to its right or on the line below."""
     for i, m in doc.find_lines(_PERIOD):
         line = doc.lines[i]
-        rest = line.text[m.end() - line.start :][:70]
-        dates = find_dates(rest)
-        if len(dates) >= 2 and dates[0][2] <= dates[1][2]:
-            set_field(out, "pay_period_start_date", doc.field(dates[0][2], i))
-            set_field(out, "pay_period_end_date", doc.field(dates[1][2], i))
-            return
+        candidates = [(i, line.text[m.end() - line.start :][:70])]
+        j = doc.next_line(i)
+        if j is not None and not find_dates(candidates[0][1]):
+            candidates.append((j, doc.lines[j].text[:70]))
+        for k, text in candidates:
+            dates = find_dates(text)
+            if len(dates) >= 2 and dates[0][2] <= dates[1][2]:
+                set_field(out, "pay_period_start_date", doc.field(dates[0][2], k))
+                set_field(out, "pay_period_end_date", doc.field(dates[1][2], k))
+                return
 
 
 def extract_paystub(doc: DocText, ld: LogicalDocument) -> None:

@@ -48,13 +48,20 @@ _APPRAISAL = Reader(
         Spec(
             "property_address",
             "address",
-            ("Property Address", "Subject Property Address", "Subject Address", "Address"),
+            (
+                "Property Address",
+                "Subject Property Address",
+                "Subject Address",
+                "Subject Property",
+                "Subject",
+                "Address",
+            ),
             exclude=r"appraiser|company|lender|client|supervisor",
         ),
         Spec("units", "int", ("Number of Units", "# of Units", "No. of Units", "Units")),
         Spec(
             "borrower_name",
-            "name",
+            "person",
             ("Borrower", "Borrower Name", "Borrower(s)"),
             exclude=r"owner\s*of\s*public\s*record\s*$",
         ),

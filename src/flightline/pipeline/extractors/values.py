@@ -27,8 +27,9 @@ _BARE_INT = re.compile(r"\d{1,3}")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z(]")
 
 
-def money_tokens(text: str) -> list[tuple[int, int, Decimal]]:
-    """Amounts in `text`, leaving out date parts and box or line numbers."""
+def money_tokens(text: str, *, boxes: bool = True) -> list[tuple[int, int, Decimal]]:
+    """Amounts in `text`, leaving out date parts and (with `boxes`, for text
+    around labels) box or line numbers; table rows keep small numbers."""
     for s, e, _ in find_dates(text):
         text = text[:s] + " " * (e - s) + text[e:]
     out = []
@@ -36,7 +37,7 @@ def money_tokens(text: str) -> list[tuple[int, int, Decimal]]:
         token = text[s:e]
         # `1 Wages, tips` or `11 Adjusted gross income`: a bare small number
         # followed by words numbers a box or a line; it is not an amount.
-        if _BARE_INT.fullmatch(token.strip(" ($-")) and _WORD_AFTER.match(text, e):
+        if boxes and _BARE_INT.fullmatch(token.strip(" ($-")) and _WORD_AFTER.match(text, e):
             continue
         out.append((s, e, value))
     return out
@@ -95,6 +96,10 @@ def _months(text: str) -> list[tuple[int, Value]]:
 
 
 def _ssns(text: str) -> list[tuple[int, Value]]:
+    # `SSN (last 4): 1234`: four digits alone right after the label.
+    m = re.match(r"[\s:()a-zA-Z4]{0,14}?[\s:]\s*(\d{4})(?![\d-])", text)
+    if m and not _SSN_TOKEN.search(text):
+        return [(m.start(1), m.group(1))]
     out: list[tuple[int, Value]] = []
     for m in _SSN_TOKEN.finditer(text):
         v = normalize_ssn_last4(m.group(0))
@@ -128,7 +133,7 @@ FINDERS: dict[str, Finder] = {
     "acct4": _accounts,
     "ein": _eins,
 }
-TEXT_KINDS = frozenset({"text", "name", "address"})
+TEXT_KINDS = frozenset({"text", "name", "person", "address"})
 _TOKEN_RE = re.compile(
     "(?:" + DATE_RE.pattern + ")|(?:" + _SSN_TOKEN.pattern + ")|(?:" + PERCENT_RE.pattern + ")"
     "|(?:" + MONEY_RE.pattern + ")",
@@ -146,6 +151,22 @@ def value_tokens(text: str) -> list[tuple[int, int, str]]:
             continue
         out.append((m.start(), m.end(), token))
     return out
+
+
+def value_cells(text: str) -> list[str]:
+    """A value row split into cells: each typed value, and the words between."""
+    cells: list[str] = []
+    pos = 0
+    for s, e, token in value_tokens(text):
+        gap = text[pos:s].strip()
+        if gap:
+            cells.append(gap)
+        cells.append(token.strip())
+        pos = e
+    tail = text[pos:].strip()
+    if tail:
+        cells.append(tail)
+    return cells
 
 
 def pick(kind: str, text: str) -> tuple[int, Value] | None:

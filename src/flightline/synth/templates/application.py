@@ -11,7 +11,6 @@ from flightline.synth.fmt import fmt_name
 from flightline.synth.pdf import Pen
 from flightline.synth.templates.common import (
     dec,
-    freq,
     legal_paragraph,
     money,
     notice_paragraph,
@@ -52,57 +51,113 @@ def _assets_liabs(doc: Doc, pen: Pen, legacy: bool) -> None:
     st, rng = pen.s, pen.rng
     paid = set(doc.extra.get("paid_off", []))
     if "assets" in doc.rows:
-        pen.heading("2a. Assets - Bank Accounts, Retirement, and Other Accounts You Have"
-                    if not legacy else "ASSETS")  # fmt: skip
-        rows = [[rng.choice(("Checking", "Savings", "Deposit Acct")) if not legacy else "Deposit",
-                 s(r["institution"]), f"****{r['account_last4']}", money(st, r["value"])]
-                for r in doc.rows["assets"]]  # fmt: skip
-        pen.table(["Account Type", "Financial Institution", "Account Number",
-                   "Cash or Market Value"], rows, [1.2, 3, 1.3, 1.6], "lllr")  # fmt: skip
+        pen.heading(
+            "2a. Assets - Bank Accounts, Retirement, and Other Accounts You Have"
+            if not legacy
+            else "ASSETS"
+        )
+        rows = [
+            [
+                rng.choice(("Checking", "Savings", "Deposit Acct")) if not legacy else "Deposit",
+                s(r["institution"]),
+                f"****{r['account_last4']}",
+                money(st, r["value"]),
+            ]
+            for r in doc.rows["assets"]
+        ]
+        pen.table(
+            ["Account Type", "Financial Institution", "Account Number", "Cash or Market Value"],
+            rows,
+            [1.2, 3, 1.3, 1.6],
+            "lllr",
+        )
     if doc.extra.get("gifts"):
         pen.heading("4d. Gifts or Grants You Have Been Given or Will Receive for this Loan")
-        pen.table(["Asset Type", "Deposited/Not Deposited", "Source", "Cash or Market Value"],
-                  [["Cash Gift", "Deposited", rel, money(st, amt)]
-                   for rel, amt in doc.extra["gifts"]], [1.5, 1.5, 1.5, 1.5], "lllr")  # fmt: skip
+        pen.table(
+            ["Asset Type", "Deposited/Not Deposited", "Source", "Cash or Market Value"],
+            [["Cash Gift", "Deposited", rel, money(st, amt)] for rel, amt in doc.extra["gifts"]],
+            [1.5, 1.5, 1.5, 1.5],
+            "lllr",
+        )
     if "liabilities" in doc.rows:
-        pen.heading("2c. Liabilities - Credit Cards, Other Debts, and Leases that You Owe"
-                    if not legacy else "LIABILITIES")  # fmt: skip
-        rows = [[s(r["creditor"]), money(st, r["balance"]),
-                 "X" if s(r["creditor"]).upper() in {p.upper() for p in paid} else "",
-                 money(st, r["monthly_payment"])] for r in doc.rows["liabilities"]]  # fmt: skip
-        pen.table(["Company Name", "Unpaid Balance", "To be paid off", "Monthly Payment"], rows,
-                  [3.2, 1.5, 1.0, 1.5], "lrcr")  # fmt: skip
+        pen.heading(
+            "2c. Liabilities - Credit Cards, Other Debts, and Leases that You Owe"
+            if not legacy
+            else "LIABILITIES"
+        )
+        rows = [
+            [
+                s(r["creditor"]),
+                money(st, r["balance"]),
+                "X" if s(r["creditor"]).upper() in {p.upper() for p in paid} else "",
+                money(st, r["monthly_payment"]),
+            ]
+            for r in doc.rows["liabilities"]
+        ]
+        pen.table(
+            ["Company Name", "Unpaid Balance", "To be paid off", "Monthly Payment"],
+            rows,
+            [3.2, 1.5, 1.0, 1.5],
+            "lrcr",
+        )
 
 
 def urla_2021(doc: Doc, pen: Pen) -> None:
     f, st, rng = doc.fields, pen.s, pen.rng
     b = doc.extra["borrower"]
     extra = doc.extra["additional"]
-    pen.title("Uniform Residential Loan Application" + (" - Additional Borrower" if extra else ""),
-              15, sub="Verify and complete the information on this application.")  # fmt: skip
-    pen.kv([("Lender Loan No.", str(rng.randint(10**9, 10**10 - 1))),
-            ("Application Date", st.date(f["application_date"]))], cols=2)  # fmt: skip
+    pen.title(
+        "Uniform Residential Loan Application" + (" - Additional Borrower" if extra else ""),
+        15,
+        sub="Verify and complete the information on this application.",
+    )
+    pen.kv(
+        [
+            ("Lender Loan No.", str(rng.randint(10**9, 10**10 - 1))),
+            ("Application Date", st.date(f["application_date"])),
+        ],
+        cols=2,
+    )
     pen.heading("Section 1: Borrower Information.")
     pen.line("1a. Personal Information", bold=True)
-    pen.boxes([
-        [("Name (First, Middle, Last, Suffix)", s(f["borrower_name"])),
-         ("Social Security Number", ssn(rng, f["ssn_last4"]))],
-        [("Date of Birth (mm/dd/yyyy)", b.dob.strftime("%m/%d/%Y")),
-         ("Citizenship", "U.S. Citizen"), ("Marital Status", b.marital.title())],
-        [("Current Address", b.address.one_line()), ("Housing", rng.choice(("Own", "Rent")))],
-        [("Phone", b.phone), ("Email", b.email)],
-    ])  # fmt: skip
+    pen.boxes(
+        [
+            [
+                ("Name (First, Middle, Last, Suffix)", s(f["borrower_name"])),
+                ("Social Security Number", ssn(rng, f["ssn_last4"])),
+            ],
+            [
+                ("Date of Birth (mm/dd/yyyy)", b.dob.strftime("%m/%d/%Y")),
+                ("Citizenship", "U.S. Citizen"),
+                ("Marital Status", b.marital.title()),
+            ],
+            [("Current Address", b.address.one_line()), ("Housing", rng.choice(("Own", "Rent")))],
+            [("Phone", b.phone), ("Email", b.email)],
+        ]
+    )
     if "co_borrower_name" in f:
-        pen.kv([("Other borrower(s) applying", s(f["co_borrower_name"])),
-                ("Type of Credit", "Joint Credit")], cols=1, label_frac=0.35)  # fmt: skip
+        pen.kv(
+            [
+                ("Other borrower(s) applying", s(f["co_borrower_name"])),
+                ("Their SSN", ssn(rng, f["co_borrower_ssn_last4"])),
+                ("Type of Credit", "Joint Credit"),
+            ],
+            cols=1,
+            label_frac=0.35,
+        )
     pen.line("1b. Current Employment/Self-Employment and Income", bold=True)
     job = b.job
-    pen.boxes([
-        [("Employer or Business Name", s(f["employer_name"])), ("Phone", job.phone)],
-        [("Street", job.address.line1()), ("City, State, ZIP", job.address.line2())],
-        [("Position or Title", job.position), ("Start Date", st.date(f["employment_start_date"])),
-         ("How long in this line of work?", f"{rng.randint(3, 20)} Years")],
-    ])  # fmt: skip
+    pen.boxes(
+        [
+            [("Employer or Business Name", s(f["employer_name"])), ("Phone", job.phone)],
+            [("Street", job.address.line1()), ("City, State, ZIP", job.address.line2())],
+            [
+                ("Position or Title", job.position),
+                ("Start Date", st.date(f["employment_start_date"])),
+                ("How long in this line of work?", f"{rng.randint(3, 20)} Years"),
+            ],
+        ]
+    )
     pen.line("Gross Monthly Income", bold=True)
     pen.kv(_income_rows(doc, pen), cols=3)
     pen.line(
@@ -113,13 +168,19 @@ def urla_2021(doc: Doc, pen: Pen) -> None:
     pen.heading("Section 2: Financial Information - Assets and Liabilities.")
     _assets_liabs(doc, pen, legacy=False)
     pen.heading("Section 4: Loan and Property Information.")
-    pen.boxes([
-        [("Loan Amount", money(st, f["loan_amount"])),
-         ("Loan Purpose", purpose(rng, f["loan_purpose"]))],
-        [("Property Address", s(f["property_address"])), ("Number of Units", s(f["units"]))],
-        [("Property Value", money(st, f.get("sale_price") or f["loan_amount"]) if "sale_price"
-          in f else "See appraisal"), ("Occupancy", occupancy(rng, f["occupancy"]))],
-    ])  # fmt: skip
+    pen.boxes(
+        [
+            [
+                ("Loan Amount", money(st, f["loan_amount"])),
+                ("Loan Purpose", purpose(rng, f["loan_purpose"])),
+            ],
+            [("Property Address", s(f["property_address"])), ("Number of Units", s(f["units"]))],
+            [
+                ("Sale Price", money(st, f["sale_price"]) if "sale_price" in f else "N/A"),
+                ("Occupancy", occupancy(rng, f["occupancy"])),
+            ],
+        ]
+    )
     if "sale_price" in f:
         pen.kv([("Sale Price", money(st, f["sale_price"]))], cols=1, label_frac=0.3)
     pen.heading("Section 5: Declarations.")
@@ -138,15 +199,24 @@ def urla_2021(doc: Doc, pen: Pen) -> None:
         "Did you (or your deceased spouse) ever serve in the United States Armed Forces?  [X] NO"
     )
     pen.heading("Section 8: Demographic Information.")
-    pen.checks([("Hispanic or Latino", False), ("Not Hispanic or Latino", False),
-                ("I do not wish to provide this information", True)], "Ethnicity")  # fmt: skip
+    pen.checks(
+        [
+            ("Hispanic or Latino", False),
+            ("Not Hispanic or Latino", False),
+            ("I do not wish to provide this information", True),
+        ],
+        "Ethnicity",
+    )
     pen.checks([("Female", False), ("Male", False), ("I do not wish to provide", True)], "Sex")
     if not extra:
         pen.heading("Section 9: Loan Originator Information.")
-        sc = doc.extra["borrower"]
-        del sc
-        pen.kv([("Loan Originator Organization", rng.choice(("See Lender", "Retail Branch"))),
-                ("Date", st.date(f["application_date"]))], cols=2)  # fmt: skip
+        pen.kv(
+            [
+                ("Loan Originator Organization", rng.choice(("See Lender", "Retail Branch"))),
+                ("Date", st.date(f["application_date"])),
+            ],
+            cols=2,
+        )
 
 
 def urla_legacy(doc: Doc, pen: Pen) -> None:
@@ -154,15 +224,41 @@ def urla_legacy(doc: Doc, pen: Pen) -> None:
     b = doc.extra["borrower"]
     if doc.extra["additional"]:
         pen.title("CONTINUATION SHEET/RESIDENTIAL LOAN APPLICATION", 12, rule=True)
-        pen.line("Use this continuation sheet if you need more space to complete the Residential "
-                 "Loan Application.", size=pen.size - 1)  # fmt: skip
-        pen.kv([("Co-Borrower", s(f["borrower_name"])), ("Social Security Number",
-                ssn(rng, f["ssn_last4"])), ("Borrower", s(f.get("co_borrower_name"))),
-                ("Application Date", st.date(f["application_date"]))])  # fmt: skip
+        pen.line(
+            "Use this continuation sheet if you need more space to complete the Residential "
+            "Loan Application.",
+            size=pen.size - 1,
+        )
+        pen.kv(
+            [
+                ("Co-Borrower", s(f["borrower_name"])),
+                ("Social Security Number", ssn(rng, f["ssn_last4"])),
+                ("Borrower", s(f.get("co_borrower_name"))),
+                ("Borrower SSN", ssn(rng, f.get("co_borrower_ssn_last4"))),
+                ("Application Date", st.date(f["application_date"])),
+                ("Loan Amount", money(st, f["loan_amount"])),
+                ("Units", s(f["units"])),
+                ("Sale Price", money(st, f["sale_price"]) if "sale_price" in f else "N/A"),
+            ]
+        )
+        pen.kv(
+            [
+                ("Subject Property", s(f["property_address"])),
+                (
+                    "Purpose / Occupancy",
+                    f"{purpose(rng, f['loan_purpose'])} / {occupancy(rng, f['occupancy'])}",
+                ),
+            ],
+            cols=1,
+            label_frac=0.3,
+        )
     else:
         pen.title("Uniform Residential Loan Application", 14, rule=True)
-        pen.line("This application is designed to be completed by the applicant(s) with the "
-                 "Lender's assistance.", size=pen.size - 1)  # fmt: skip
+        pen.line(
+            "This application is designed to be completed by the applicant(s) with the "
+            "Lender's assistance.",
+            size=pen.size - 1,
+        )
         pen.heading("I. TYPE OF MORTGAGE AND TERMS OF LOAN")
         pen.boxes(
             [
@@ -174,32 +270,60 @@ def urla_legacy(doc: Doc, pen: Pen) -> None:
             ]
         )
         pen.heading("II. PROPERTY INFORMATION AND PURPOSE OF LOAN")
-        pen.boxes([
-            [("Subject Property Address", s(f["property_address"])), ("No. of Units",
-              s(f["units"]))],
-            [("Purpose of Loan", purpose(rng, f["loan_purpose"])), ("Property will be",
-              occupancy(rng, f["occupancy"]))],
-        ])  # fmt: skip
+        pen.boxes(
+            [
+                [
+                    ("Subject Property Address", s(f["property_address"])),
+                    ("No. of Units", s(f["units"])),
+                ],
+                [
+                    ("Purpose of Loan", purpose(rng, f["loan_purpose"])),
+                    ("Property will be", occupancy(rng, f["occupancy"])),
+                ],
+            ]
+        )
         pen.heading("III. BORROWER INFORMATION")
-        pen.boxes([
-            [("Borrower's Name (include Jr. or Sr. if applicable)", s(f["borrower_name"])),
-             ("Co-Borrower's Name", s(f.get("co_borrower_name", "")))],
-            [("Social Security Number", ssn(rng, f["ssn_last4"])), ("Co-Borrower SSN",
-              ssn(rng, f["co_borrower_ssn_last4"]) if "co_borrower_ssn_last4" in f else "")],
-            [("Present Address", b.address.one_line()), ("DOB", b.dob.strftime("%m/%d/%Y"))],
-        ])  # fmt: skip
+        pen.boxes(
+            [
+                [
+                    ("Borrower's Name (include Jr. or Sr. if applicable)", s(f["borrower_name"])),
+                    ("Co-Borrower's Name", s(f.get("co_borrower_name", ""))),
+                ],
+                [
+                    ("Social Security Number", ssn(rng, f["ssn_last4"])),
+                    (
+                        "Co-Borrower SSN",
+                        ssn(rng, f["co_borrower_ssn_last4"])
+                        if "co_borrower_ssn_last4" in f
+                        else "",
+                    ),
+                ],
+                [("Present Address", b.address.one_line()), ("DOB", b.dob.strftime("%m/%d/%Y"))],
+            ]
+        )
     pen.heading("IV. EMPLOYMENT INFORMATION")
-    pen.boxes([
-        [("Name & Address of Employer", s(f["employer_name"])), ("Yrs. on this job",
-          f"{(f['application_date'] - f['employment_start_date']).days // 365}")],  # type: ignore[operator]
-        [("Position/Title/Type of Business", b.job.position), ("Date of Hire",
-          st.date(f["employment_start_date"])), ("Business Phone", b.job.phone)],
-    ])  # fmt: skip
+    pen.boxes(
+        [
+            [
+                ("Name & Address of Employer", s(f["employer_name"])),
+                ("Yrs. on this job", str(b.job.years_at(f["application_date"]))),
+            ],
+            [
+                ("Position/Title/Type of Business", b.job.position),
+                ("Date of Hire", st.date(f["employment_start_date"])),
+                ("Business Phone", b.job.phone),
+            ],
+        ]
+    )
     pen.heading("V. MONTHLY INCOME AND COMBINED HOUSING EXPENSE INFORMATION")
     labels = ("Base Empl. Income*", "Overtime", "Bonuses", "Commissions", "Other", "Total")
     rows = [[lab, v, "", v] for lab, (_, v) in zip(labels, _income_rows(doc, pen), strict=True)]
-    pen.table(["Gross Monthly Income", "Borrower", "Co-Borrower", "Total"], rows, [2, 1.3, 1.3,
-              1.3], "lrrr")  # fmt: skip
+    pen.table(
+        ["Gross Monthly Income", "Borrower", "Co-Borrower", "Total"],
+        rows,
+        [2, 1.3, 1.3, 1.3],
+        "lrrr",
+    )
     if doc.extra["additional"]:
         return
     pen.new_page()
@@ -222,18 +346,34 @@ def urla_legacy(doc: Doc, pen: Pen) -> None:
     pen.signature("Borrower's Signature", st.date(f["application_date"]))
     pen.heading("X. INFORMATION FOR GOVERNMENT MONITORING PURPOSES")
     pen.para(notice_paragraph(rng, 3), size=pen.size - 1)
-    pen.kv([("This application was taken by", "Face-to-face interview"),
+    pen.kv(
+        [
+            ("This application was taken by", "Face-to-face interview"),
             ("Interviewer's Name", rng.choice(("J. Ortiz", "K. Nguyen", "M. Brooks"))),
-            ("Date", st.date(f["application_date"]))], cols=1, label_frac=0.4)  # fmt: skip
+            ("Date", st.date(f["application_date"])),
+        ],
+        cols=1,
+        label_frac=0.4,
+    )
 
 
 def urla_summary(doc: Doc, pen: Pen) -> None:
     f, st, rng = doc.fields, pen.s, pen.rng
     b = doc.extra["borrower"]
-    pen.title(rng.choice(("LOAN APPLICATION SUMMARY", "1003 Application Snapshot",
-                          "Residential Loan Application - Summary")), 13, align="left")  # fmt: skip
+    pen.title(
+        rng.choice(
+            (
+                "LOAN APPLICATION SUMMARY",
+                "1003 Application Snapshot",
+                "Residential Loan Application - Summary",
+            )
+        ),
+        13,
+        align="left",
+    )
     pen.line(
-        f"Printed from loan origination system. Application received {st.date(f['application_date'])}."
+        "Printed from loan origination system. Application received "
+        f"{st.date(f['application_date'])}."
         if rng.random() < 0.5
         else "Applicant information as captured at application."
     )
@@ -241,24 +381,37 @@ def urla_summary(doc: Doc, pen: Pen) -> None:
     for part in order:
         if part == 0:
             pen.heading("Applicant" if not doc.extra["additional"] else "Additional Applicant")
-            pairs = [("Name", s(f["borrower_name"])), ("SSN", ssn(rng, f["ssn_last4"])),
-                     ("Application Date", st.date(f["application_date"])),
-                     ("Marital Status", b.marital.title())]  # fmt: skip
+            pairs = [
+                ("Name", s(f["borrower_name"])),
+                ("SSN", ssn(rng, f["ssn_last4"])),
+                ("Application Date", st.date(f["application_date"])),
+                ("Marital Status", b.marital.title()),
+            ]
             if "co_borrower_name" in f:
                 pairs.append(("Co-Applicant", s(f["co_borrower_name"])))
+                pairs.append(("Co-Applicant SSN", ssn(rng, f["co_borrower_ssn_last4"])))
             pen.kv(pairs, cols=2)
         elif part == 1:
             pen.heading("Employment & Income (Monthly)")
-            pen.kv([("Employer", s(f["employer_name"])), ("Start Date",
-                    st.date(f["employment_start_date"])), ("Position", b.job.position),
-                    ("Pay Type", b.job.pay_type.title())], cols=2)  # fmt: skip
+            pen.kv(
+                [
+                    ("Employer", s(f["employer_name"])),
+                    ("Start Date", st.date(f["employment_start_date"])),
+                    ("Position", b.job.position),
+                    ("Pay Type", b.job.pay_type.title()),
+                ],
+                cols=2,
+            )
             pen.kv([(f"{k} Income", v) for k, v in _income_rows(doc, pen)], cols=2)
         else:
             pen.heading("Subject Loan")
-            pairs = [("Loan Amount", money(st, f["loan_amount"])),
-                     ("Purpose", purpose(rng, f["loan_purpose"])),
-                     ("Occupancy", occupancy(rng, f["occupancy"])), ("Units", s(f["units"])),
-                     ("Subject Property", s(f["property_address"]))]  # fmt: skip
+            pairs = [
+                ("Loan Amount", money(st, f["loan_amount"])),
+                ("Purpose", purpose(rng, f["loan_purpose"])),
+                ("Occupancy", occupancy(rng, f["occupancy"])),
+                ("Units", s(f["units"])),
+                ("Subject Property", s(f["property_address"])),
+            ]
             if "sale_price" in f:
                 pairs.append(("Purchase Price", money(st, f["sale_price"])))
             pen.kv(pairs, cols=1, label_frac=0.3)
@@ -274,9 +427,12 @@ def urla_summary(doc: Doc, pen: Pen) -> None:
 
 def _ratios(doc: Doc, pen: Pen) -> list[tuple[str, str]]:
     f = doc.fields
-    return [("Primary Housing Expense/Income", rate(f["dti_front"])),
-            ("Total Obligations/Income", rate(f["dti_back"])),
-            ("LTV", rate(f["ltv"])), ("CLTV/TLTV", rate(f["cltv"]))]  # fmt: skip
+    return [
+        ("Primary Housing Expense/Income", rate(f["dti_front"])),
+        ("Total Obligations/Income", rate(f["dti_back"])),
+        ("LTV", rate(f["ltv"])),
+        ("CLTV/TLTV", rate(f["cltv"])),
+    ]
 
 
 def transmittal_form(doc: Doc, pen: Pen) -> None:
@@ -285,45 +441,84 @@ def transmittal_form(doc: Doc, pen: Pen) -> None:
     pen.title("Uniform Underwriting and Transmittal Summary", 13, rule=True)
     pen.heading("I. Borrower and Property Information")
     co = sc.borrowers[1] if len(sc.borrowers) > 1 else None
-    pen.boxes([
-        [("Borrower Name", s(f["borrower_name"])), ("SSN", ssn(rng, sc.borrowers[0].ssn4))],
-        [("Co-Borrower Name", fmt_name(co.person, "full") if co else ""), ("SSN",
-          ssn(rng, co.ssn4) if co else "")],
-        [("Property Address", doc.extra["addr_style"].one(sc.prop.address)),
-         ("Number of Units", s(f["units"]))],
-        [("Occupancy Status", occupancy(rng, f["occupancy"])), ("Sales Price",
-          money(st, f.get("sale_price"), True) if "sale_price" in f else "N/A"),
-         ("Appraised Value", money(st, f["appraised_value"], True))],
-    ])  # fmt: skip
+    pen.boxes(
+        [
+            [("Borrower Name", s(f["borrower_name"])), ("SSN", ssn(rng, sc.borrowers[0].ssn4))],
+            [
+                ("Co-Borrower Name", fmt_name(co.person, "full") if co else ""),
+                ("SSN", ssn(rng, co.ssn4) if co else ""),
+            ],
+            [
+                ("Property Address", doc.extra["addr_style"].one(sc.prop.address)),
+                ("Number of Units", s(f["units"])),
+            ],
+            [
+                ("Occupancy Status", occupancy(rng, f["occupancy"])),
+                (
+                    "Sales Price",
+                    money(st, f.get("sale_price"), True) if "sale_price" in f else "N/A",
+                ),
+                ("Appraised Value", money(st, f["appraised_value"], True)),
+            ],
+        ]
+    )
     pen.heading("II. Mortgage Information")
-    pen.boxes([[("Loan Type", "Conventional"), ("Amortization Type", "Fixed-Rate"),
-                ("Loan Purpose", purpose(rng, f["loan_purpose"]))],
-               [("Original Loan Amount", money(st, f["loan_amount"])),
+    pen.boxes(
+        [
+            [
+                ("Loan Type", "Conventional"),
+                ("Amortization Type", "Fixed-Rate"),
+                ("Loan Purpose", purpose(rng, f["loan_purpose"])),
+            ],
+            [
+                ("Original Loan Amount", money(st, f["loan_amount"])),
                 ("Initial Note Rate", rate(f["note_rate"])),
-                ("Loan Term (in months)", str(sc.loan.term))]])  # fmt: skip
+                ("Loan Term (in months)", str(sc.loan.term)),
+            ],
+        ]
+    )
     pen.heading("III. Underwriting Information")
-    base = sum((b.stated.get("base", Decimal(0)) for b in sc.borrowers), Decimal(0))
-    del base
     total = dec(f["qualifying_income_monthly"])
     b_inc = [sc.qual[b.idx] for b in sc.borrowers]
-    pen.table(["Stable Monthly Income", "Borrower", "Co-Borrower", "Total"],
-              [["Total Income", money(st, b_inc[0]), money(st, b_inc[1]) if len(b_inc) > 1
-                else "", money(st, total)]], [2.2, 1.3, 1.3, 1.3], "lrrr")  # fmt: skip
+    pen.table(
+        ["Stable Monthly Income", "Borrower", "Co-Borrower", "Total"],
+        [
+            [
+                "Total Income",
+                money(st, b_inc[0]),
+                money(st, b_inc[1]) if len(b_inc) > 1 else "",
+                money(st, total),
+            ]
+        ],
+        [2.2, 1.3, 1.3, 1.3],
+        "lrrr",
+    )
     ln = sc.loan
     debts = sum((t.payment for t in sc.tradelines if t.counts and t.on_urla), Decimal(0))
-    pen.table(["Proposed Monthly Payments", "Amount"], [
-        ["First Mortgage P&I", money(st, ln.pi)], ["Hazard Insurance", money(st, ln.ins_m)],
-        ["Taxes", money(st, ln.tax_m)], ["Mortgage Insurance", money(st, Decimal(0))],
-        ["Total Primary Housing Expense", money(st, ln.pitia)],
-        ["All Other Monthly Payments", money(st, debts)],
-        ["Total All Monthly Payments", money(st, ln.pitia + debts)],
-    ], [3, 1.5], "lr")  # fmt: skip
+    pen.table(
+        ["Proposed Monthly Payments", "Amount"],
+        [
+            ["First Mortgage P&I", money(st, ln.pi)],
+            ["Hazard Insurance", money(st, ln.ins_m)],
+            ["Taxes", money(st, ln.tax_m)],
+            ["Mortgage Insurance", money(st, Decimal(0))],
+            ["Total Primary Housing Expense", money(st, ln.pitia)],
+            ["All Other Monthly Payments", money(st, debts)],
+            ["Total All Monthly Payments", money(st, ln.pitia + debts)],
+        ],
+        [3, 1.5],
+        "lr",
+    )
     pen.heading("Qualifying Ratios")
     pen.kv(_ratios(doc, pen), cols=2)
-    pen.kv([("Level of Property Review", "Interior/Exterior"),
+    pen.kv(
+        [
+            ("Level of Property Review", "Interior/Exterior"),
             ("Representative Credit/Indicator Score", s(f["representative_score"])),
-            ("Escrow (T&I)", "Yes"), ("Underwriter's Name", rng.choice(("A. Patel", "R. Kim",
-                                                                        "D. Morales")))])  # fmt: skip
+            ("Escrow (T&I)", "Yes"),
+            ("Underwriter's Name", rng.choice(("A. Patel", "R. Kim", "D. Morales"))),
+        ]
+    )
     pen.heading("Underwriter Comments")
     pen.para(notice_paragraph(rng, 3))
 
@@ -331,19 +526,38 @@ def transmittal_form(doc: Doc, pen: Pen) -> None:
 def transmittal_summary(doc: Doc, pen: Pen) -> None:
     f, st, rng = doc.fields, pen.s, pen.rng
     sc = doc.extra["sc"]
-    pen.title(rng.choice(("Form 1008 - Transmittal Summary", "UNDERWRITING TRANSMITTAL (1008)",
-                          "Loan Underwriting & Transmittal")), 13, align="left")  # fmt: skip
-    pen.kv([("Borrower", s(f["borrower_name"])), ("Loan Number", sc.parties.loan_number),
-            ("Purpose", purpose(rng, f["loan_purpose"])), ("Occupancy",
-             occupancy(rng, f["occupancy"])), ("Units", s(f["units"])),
-            ("Note Rate", rate(f["note_rate"])), ("Loan Amount", money(st, f["loan_amount"])),
+    pen.title(
+        rng.choice(
+            (
+                "Form 1008 - Transmittal Summary",
+                "UNDERWRITING TRANSMITTAL (1008)",
+                "Loan Underwriting & Transmittal",
+            )
+        ),
+        13,
+        align="left",
+    )
+    pen.kv(
+        [
+            ("Borrower", s(f["borrower_name"])),
+            ("Loan Number", sc.parties.loan_number),
+            ("Purpose", purpose(rng, f["loan_purpose"])),
+            ("Occupancy", occupancy(rng, f["occupancy"])),
+            ("Units", s(f["units"])),
+            ("Note Rate", rate(f["note_rate"])),
+            ("Loan Amount", money(st, f["loan_amount"])),
             ("Appraised Value", money(st, f["appraised_value"])),
             ("Sales Price", money(st, f["sale_price"]) if "sale_price" in f else "N/A"),
             ("Qualifying Income (monthly)", money(st, f["qualifying_income_monthly"])),
-            ("Housing Ratio", rate(f["dti_front"])), ("Debt Ratio (DTI)", rate(f["dti_back"])),
-            ("LTV", rate(f["ltv"])), ("CLTV", rate(f["cltv"])),
+            ("Housing Ratio", rate(f["dti_front"])),
+            ("Debt Ratio (DTI)", rate(f["dti_back"])),
+            ("LTV", rate(f["ltv"])),
+            ("CLTV", rate(f["cltv"])),
             ("Credit Score (representative)", s(f["representative_score"])),
-            ("Property", doc.extra["addr_style"].one(sc.prop.address))], cols=2)  # fmt: skip
+            ("Property", doc.extra["addr_style"].one(sc.prop.address)),
+        ],
+        cols=2,
+    )
     pen.heading("Conditions")
     for i in range(rng.randint(3, 7)):
         pen.line(f"{i + 1}. {notice_paragraph(rng, 1)}")
@@ -369,20 +583,35 @@ def aus_du(doc: Doc, pen: Pen) -> None:
     f, st, rng = doc.fields, pen.s, pen.rng
     sc = doc.extra["sc"]
     pen.title("Desktop Underwriter Underwriting Findings", 14, align="left", rule=True)
-    pen.kv([("Recommendation", s(f["recommendation"])), ("Casefile ID", s(f["casefile_id"])),
-            ("Submission Number", str(rng.randint(1, 14))), ("Submission Date",
-             st.date(f["submission_date"])), ("Primary Borrower", s(f["borrower_name"])),
-            ("Lender Loan Number", sc.parties.loan_number)], cols=2)  # fmt: skip
+    pen.kv(
+        [
+            ("Recommendation", s(f["recommendation"])),
+            ("Casefile ID", s(f["casefile_id"])),
+            ("Submission Number", str(rng.randint(1, 14))),
+            ("Submission Date", st.date(f["submission_date"])),
+            ("Primary Borrower", s(f["borrower_name"])),
+            ("Lender Loan Number", sc.parties.loan_number),
+        ],
+        cols=2,
+    )
     pen.heading("SUMMARY OF RISK FACTORS")
     pen.para(notice_paragraph(rng, 3))
     pen.heading("RATIOS AND LOAN INFORMATION")
-    pen.table(["Item", "Value"], [
-        ["Housing Expense Ratio", rate(doc.extra["front"], 2)],
-        ["Debt-to-Income Ratio", f"{dec(f['dti_back']):.2f}%"],
-        ["LTV/CLTV/HCLTV", f"{dec(f['ltv']):.2f}% / {dec(f['ltv']):.2f}% / {dec(f['ltv']):.2f}%"],
-        ["Loan Amount", money(st, f["loan_amount"])],
-        ["Note Rate", rate(sc.loan.rate)],
-    ], [3, 2], "lr")  # fmt: skip
+    pen.table(
+        ["Item", "Value"],
+        [
+            ["Housing Expense Ratio", rate(doc.extra["front"], 2)],
+            ["Debt-to-Income Ratio", f"{dec(f['dti_back']):.2f}%"],
+            [
+                "LTV/CLTV/HCLTV",
+                f"{dec(f['ltv']):.2f}% / {dec(f['ltv']):.2f}% / {dec(f['ltv']):.2f}%",
+            ],
+            ["Loan Amount", money(st, f["loan_amount"])],
+            ["Note Rate", rate(sc.loan.rate)],
+        ],
+        [3, 2],
+        "lr",
+    )
     pen.heading("VERIFICATION MESSAGES/APPROVAL CONDITIONS")
     for i in range(rng.randint(8, 20)):
         pen.para(f"{i + 1}  {rng.choice(_MESSAGES)} {notice_paragraph(rng, 1)}", indent=4)
@@ -391,10 +620,20 @@ def aus_du(doc: Doc, pen: Pen) -> None:
 def aus_report(doc: Doc, pen: Pen) -> None:
     f, st, rng = doc.fields, pen.s, pen.rng
     pen.title("DU Underwriting Analysis Report", 13)
-    pen.table(["Casefile ID", "Recommendation", "Submitted", "DTI", "LTV"], [[
-        s(f["casefile_id"]), s(f["recommendation"]), st.date(f["submission_date"]),
-        f"{dec(f['dti_back']):.2f}%", f"{dec(f['ltv']):.2f}%"]], [1.6, 1.8, 1.4, 0.9, 0.9],
-        "lllrr")  # fmt: skip
+    pen.table(
+        ["Casefile ID", "Recommendation", "Submitted", "DTI", "LTV"],
+        [
+            [
+                s(f["casefile_id"]),
+                s(f["recommendation"]),
+                st.date(f["submission_date"]),
+                f"{dec(f['dti_back']):.2f}%",
+                f"{dec(f['ltv']):.2f}%",
+            ]
+        ],
+        [1.6, 1.8, 1.4, 0.9, 0.9],
+        "lllrr",
+    )
     pen.kv([("Borrower", s(f["borrower_name"])), ("Loan Amount", money(st, f["loan_amount"]))])
     for section in ("Credit", "Income", "Assets", "Property", "Eligibility"):
         pen.heading(section)
@@ -405,15 +644,30 @@ def aus_report(doc: Doc, pen: Pen) -> None:
 def aus_lpa(doc: Doc, pen: Pen) -> None:
     f, st, rng = doc.fields, pen.s, pen.rng
     pen.title("Loan Product Advisor", 15, align="left", sub="Feedback Certificate")
-    pen.boxes([[("Risk Class", s(f["recommendation"])), ("Purchase Eligibility",
-                "Freddie Mac Eligible" if s(f["recommendation"]) == "Accept" else "Ineligible")],
-               [("LPA Key", s(f["casefile_id"])), ("Submission Date",
-                 st.date(f["submission_date"]))]])  # fmt: skip
+    pen.boxes(
+        [
+            [
+                ("Risk Class", s(f["recommendation"])),
+                (
+                    "Purchase Eligibility",
+                    "Freddie Mac Eligible" if s(f["recommendation"]) == "Accept" else "Ineligible",
+                ),
+            ],
+            [("LPA Key", s(f["casefile_id"])), ("Submission Date", st.date(f["submission_date"]))],
+        ]
+    )
     pen.heading("Summary")
-    pen.kv([("Borrower", s(f["borrower_name"])), ("Loan Amount", money(st, f["loan_amount"])),
-            ("Total Debt Ratio", f"{dec(f['dti_back']):.2f}%"), ("Housing Ratio",
-             f"{dec(doc.extra['front']):.2f}%"), ("LTV", f"{dec(f['ltv']):.2f}%"),
-            ("TLTV", f"{dec(f['ltv']):.2f}%")], cols=2)  # fmt: skip
+    pen.kv(
+        [
+            ("Borrower", s(f["borrower_name"])),
+            ("Loan Amount", money(st, f["loan_amount"])),
+            ("Total Debt Ratio", f"{dec(f['dti_back']):.2f}%"),
+            ("Housing Ratio", f"{dec(doc.extra['front']):.2f}%"),
+            ("LTV", f"{dec(f['ltv']):.2f}%"),
+            ("TLTV", f"{dec(f['ltv']):.2f}%"),
+        ],
+        cols=2,
+    )
     pen.heading("Feedback Messages")
     for i in range(rng.randint(6, 16)):
         pen.line(f"{i + 1:02d}  {rng.choice(_MESSAGES)}", size=pen.size - 0.5)

@@ -38,22 +38,39 @@ def bank_running(doc: Doc, pen: Pen) -> None:
     stmt = doc.extra["statement"]
     _header(doc, pen)
     kind = s(f["account_type"]).title()
-    pen.kv([(rng.choice(PERIOD), _period(doc, pen)),
+    pen.kv(
+        [
+            (rng.choice(PERIOD), _period(doc, pen)),
             ("Account Number", f"****{f['account_last4']}"),
             ("Account Type", rng.choice((f"{kind}", f"Everyday {kind}", f"Personal {kind}"))),
-            ("Page", "1")], cols=2)  # fmt: skip
+            ("Page", "1"),
+        ],
+        cols=2,
+    )
     pen.heading("Account Summary")
     deps = sum((t.amount for t in stmt.txns if t.amount > 0), ZERO)
     wds = -sum((t.amount for t in stmt.txns if t.amount < 0), ZERO)
-    pen.kv([(rng.choice(BEGIN), money(st, f["opening_balance"])),
+    pen.kv(
+        [
+            (rng.choice(BEGIN), money(st, f["opening_balance"])),
             ("Deposits and Additions", money(st, deps)),
             ("Withdrawals and Subtractions", money(st, wds)),
-            (rng.choice(END), money(st, f["closing_balance"]))], cols=2)  # fmt: skip
+            (rng.choice(END), money(st, f["closing_balance"])),
+        ],
+        cols=2,
+    )
     pen.heading("Transaction Detail")
-    rows = [[st.date(t.day), t.description, money(st, t.amount), money(st, t.balance)]
-            for t in stmt.txns]  # fmt: skip
-    pen.table(["Date", "Description", "Amount", "Balance"], rows, [1.1, 3.6, 1.2, 1.3], "llrr",
-              zebra=rng.random() < 0.5)  # fmt: skip
+    rows = [
+        [st.date(t.day), t.description, money(st, t.amount), money(st, t.balance)]
+        for t in stmt.txns
+    ]
+    pen.table(
+        ["Date", "Description", "Amount", "Balance"],
+        rows,
+        [1.1, 3.6, 1.2, 1.3],
+        "llrr",
+        zebra=rng.random() < 0.5,
+    )
     if rng.random() < 0.5:
         pen.heading("Important Information")
         pen.para(notice_paragraph(rng, 6), size=pen.size - 1.5)
@@ -63,25 +80,42 @@ def bank_sections(doc: Doc, pen: Pen) -> None:
     f, st, rng = doc.fields, pen.s, pen.rng
     stmt = doc.extra["statement"]
     _header(doc, pen)
-    pen.boxes([[(rng.choice(PERIOD), _period(doc, pen)),
-                ("Account", f"{s(f['account_type']).title()} ...{f['account_last4']}")],
-               [(rng.choice(BEGIN), money(st, f["opening_balance"])),
-                (rng.choice(END), money(st, f["closing_balance"]))]])  # fmt: skip
+    pen.boxes(
+        [
+            [
+                (rng.choice(PERIOD), _period(doc, pen)),
+                ("Account", f"{s(f['account_type']).title()} ...{f['account_last4']}"),
+            ],
+            [
+                (rng.choice(BEGIN), money(st, f["opening_balance"])),
+                (rng.choice(END), money(st, f["closing_balance"])),
+            ],
+        ]
+    )
     pen.heading(rng.choice(("Deposits and Other Credits", "Deposits & Credits", "Credits")))
-    pen.table(["Date", "Description", "Amount"],
-              [[st.date(t.day), t.description, money(st, t.amount)] for t in stmt.txns
-               if t.amount > 0], [1.1, 4.5, 1.3], "llr")  # fmt: skip
+    pen.table(
+        ["Date", "Description", "Amount"],
+        [[st.date(t.day), t.description, money(st, t.amount)] for t in stmt.txns if t.amount > 0],
+        [1.1, 4.5, 1.3],
+        "llr",
+    )
     pen.heading(rng.choice(("Withdrawals and Other Debits", "Checks & Debits", "Debits")))
-    pen.table(["Date", "Description", "Amount"],
-              [[st.date(t.day), t.description, money(st, -t.amount)] for t in stmt.txns
-               if t.amount < 0], [1.1, 4.5, 1.3], "llr")  # fmt: skip
+    pen.table(
+        ["Date", "Description", "Amount"],
+        [[st.date(t.day), t.description, money(st, -t.amount)] for t in stmt.txns if t.amount < 0],
+        [1.1, 4.5, 1.3],
+        "llr",
+    )
     pen.heading("Daily Balance Summary")
     seen: dict[str, str] = {}
     for t in stmt.txns:
         seen[st.date(t.day)] = money(st, t.balance)
     items = list(seen.items())
-    rows = [[a, b, *(items[i + 1] if i + 1 < len(items) else ("", ""))]
-            for i, (a, b) in enumerate(items) if i % 2 == 0]  # fmt: skip
+    rows = [
+        [a, b, *(items[i + 1] if i + 1 < len(items) else ("", ""))]
+        for i, (a, b) in enumerate(items)
+        if i % 2 == 0
+    ]
     pen.table(["Date", "Balance", "Date", "Balance"], rows, [1, 1, 1, 1], "lrlr")
 
 
@@ -97,13 +131,18 @@ def bank_courier(doc: Doc, pen: Pen) -> None:
     share = "SHARE DRAFT CHECKING" if f["account_type"] == "checking" else "REGULAR SHARE SAVINGS"
     pen.line(f"{share}   ACCOUNT {'X' * 6}{f['account_last4']}", bold=True)
     pen.line(f"{rng.choice(BEGIN).upper():<30}{money(st, f['opening_balance']):>16}")
-    pen.line(f"{'POSTED':<10}{'DESCRIPTION':<38}{'WITHDRAWAL':>12}{'DEPOSIT':>12}{'BALANCE':>13}",
-             bold=True)  # fmt: skip
+    w = max([len(t.description) for t in stmt.txns] + [11]) + 2
+    pen.line(
+        f"{'POSTED':<8}{'DESCRIPTION':<{w}}{'WITHDRAWAL':>12}{'DEPOSIT':>12}{'BALANCE':>13}",
+        bold=True,
+    )
     for t in stmt.txns:
         wd = money(st, -t.amount) if t.amount < 0 else ""
         dp = money(st, t.amount) if t.amount > 0 else ""
-        pen.line(f"{t.day.strftime('%m/%d'):<10}{t.description[:36]:<38}{wd:>12}{dp:>12}"
-                 f"{money(st, t.balance):>13}")  # fmt: skip
+        pen.line(
+            f"{t.day.strftime('%m/%d'):<8}{t.description:<{w}}{wd:>12}{dp:>12}"
+            f"{money(st, t.balance):>13}"
+        )
     pen.line(f"{rng.choice(END).upper():<30}{money(st, f['closing_balance']):>16}", bold=True)
     pen.space(10)
     pen.para(notice_paragraph(rng, 3).upper(), size=pen.size - 1)
@@ -116,8 +155,11 @@ def gift_form(doc: Doc, pen: Pen) -> None:
     f, st, rng = doc.fields, pen.s, pen.rng
     pen.title(rng.choice(("GIFT LETTER", "Gift Letter", "DONOR GIFT LETTER")), 16)
     pen.space(10)
-    pen.kv([("Borrower(s)", s(f["borrower_name"])), ("Property Address",
-            s(f["property_address"]))], cols=1, label_frac=0.25)  # fmt: skip
+    pen.kv(
+        [("Borrower(s)", s(f["borrower_name"])), ("Property Address", s(f["property_address"]))],
+        cols=1,
+        label_frac=0.25,
+    )
     pen.para(
         f"I/We, {s(f['donor_name'])}, do hereby certify that I/we have given a gift of "
         f"{money(st, f['gift_amount'])} to {s(f['borrower_name'])}, my/our "
@@ -128,12 +170,17 @@ def gift_form(doc: Doc, pen: Pen) -> None:
         "No repayment of this gift is expected or implied, either in the form of cash or by "
         "future services of the recipient. The funds are not from any party to the sale."
     )
-    pen.kv([("Donor's Name", s(f["donor_name"])),
+    pen.kv(
+        [
+            ("Donor's Name", s(f["donor_name"])),
             ("Relationship to Borrower", s(f["donor_relationship"])),
             ("Date Funds Transferred", st.date(f["gift_date"])),
             ("Amount of Gift", money(st, f["gift_amount"])),
-            ("Donor Phone", f"({rng.randint(201, 989)}) 555-{rng.randint(1000, 9999)}")],
-           cols=1, label_frac=0.35)  # fmt: skip
+            ("Donor Phone", f"({rng.randint(201, 989)}) 555-{rng.randint(1000, 9999)}"),
+        ],
+        cols=1,
+        label_frac=0.35,
+    )
     pen.signature("Donor Signature", st.date(f["letter_date"]))
     pen.signature("Borrower Signature", st.date(f["letter_date"]))
 
@@ -145,10 +192,13 @@ def gift_letterstyle(doc: Doc, pen: Pen) -> None:
     pen.space(14)
     pen.line("To Whom It May Concern:")
     pen.space(8)
-    pen.para(f"My name is {s(f['donor_name'])} and I am the {s(f['donor_relationship']).lower()} "
-             f"of {s(f['borrower_name'])}. On {st.date(f['gift_date'])} I transferred "
-             f"{money(st, f['gift_amount'])} as a gift to help with the purchase of the home at "
-             f"{s(f['property_address'])}.", gap=8)  # fmt: skip
+    pen.para(
+        f"My name is {s(f['donor_name'])} and I am the {s(f['donor_relationship']).lower()} "
+        f"of {s(f['borrower_name'])}. On {st.date(f['gift_date'])} I transferred "
+        f"{money(st, f['gift_amount'])} as a gift to help with the purchase of the home at "
+        f"{s(f['property_address'])}.",
+        gap=8,
+    )
     pen.para(
         "This money is a gift. It does not have to be paid back and there is no expectation "
         "of repayment in any form. The funds came from my own savings account.",
@@ -162,14 +212,24 @@ def gift_letterstyle(doc: Doc, pen: Pen) -> None:
 def gift_statement(doc: Doc, pen: Pen) -> None:
     f, st, rng = doc.fields, pen.s, pen.rng
     pen.title("Donor's Statement of Gift", 14, align="left", rule=True)
-    pen.table(["Item", "Information"], [
-        ["Applicant", s(f["borrower_name"])], ["Donor", s(f["donor_name"])],
-        ["Donor Relationship", s(f["donor_relationship"])],
-        ["Gift Amount", money(st, f["gift_amount"])], ["Transfer Date", st.date(f["gift_date"])],
-        ["Subject Property", s(f["property_address"])], ["Repayment Required", "No"],
-        ["Source of Funds", rng.choice(("Donor checking account", "Donor savings",
-                                        "Donor brokerage account"))],
-    ], [2, 4], "ll")  # fmt: skip
+    pen.table(
+        ["Item", "Information"],
+        [
+            ["Applicant", s(f["borrower_name"])],
+            ["Donor", s(f["donor_name"])],
+            ["Donor Relationship", s(f["donor_relationship"])],
+            ["Gift Amount", money(st, f["gift_amount"])],
+            ["Transfer Date", st.date(f["gift_date"])],
+            ["Subject Property", s(f["property_address"])],
+            ["Repayment Required", "No"],
+            [
+                "Source of Funds",
+                rng.choice(("Donor checking account", "Donor savings", "Donor brokerage account")),
+            ],
+        ],
+        [2, 4],
+        "ll",
+    )
     pen.para(notice_paragraph(rng, 2), size=pen.size - 1)
     pen.signature("Donor", st.date(f["letter_date"]))
 
@@ -182,15 +242,19 @@ def loe_letter(doc: Doc, pen: Pen) -> None:
     pen.space(20)
     pen.line(st.date(f["letter_date"]))
     pen.space(10)
-    pen.line(rng.choice(("To: Underwriting Department", "Dear Underwriter,",
-                         "To Whom It May Concern:")))  # fmt: skip
+    pen.line(
+        rng.choice(("To: Underwriting Department", "Dear Underwriter,", "To Whom It May Concern:"))
+    )
     pen.line(f"RE: {s(f['subject'])}", bold=True)
     pen.space(6)
     if "explained_amount" in f:
-        pen.para(f"I am writing to explain the deposit of {money(st, f['explained_amount'])} made "
-                 f"on {st.date(f['explained_date'])} into my account. These funds came from "
-                 f"{doc.extra['why']}. The deposit appears on my statement as "
-                 f"\"{doc.extra['desc']}\".", gap=8)  # fmt: skip
+        pen.para(
+            f"I am writing to explain the deposit of {money(st, f['explained_amount'])} made "
+            f"on {st.date(f['explained_date'])} into my account. These funds came from "
+            f"{doc.extra['why']}. The deposit appears on my statement as "
+            f'"{doc.extra["desc"]}".',
+            gap=8,
+        )
     else:
         pen.para(
             "The recent credit inquiries on my credit report were made while I was shopping "
@@ -205,11 +269,23 @@ def loe_letter(doc: Doc, pen: Pen) -> None:
 def loe_form(doc: Doc, pen: Pen) -> None:
     f, st, _ = doc.fields, pen.s, pen.rng
     pen.title("LETTER OF EXPLANATION", 14)
-    pen.kv([("Borrower", s(f["borrower_name"])), ("Date", st.date(f["letter_date"])),
-            ("Regarding", s(f["subject"]))], cols=1, label_frac=0.25)  # fmt: skip
+    pen.kv(
+        [
+            ("Borrower", s(f["borrower_name"])),
+            ("Date", st.date(f["letter_date"])),
+            ("Regarding", s(f["subject"])),
+        ],
+        cols=1,
+        label_frac=0.25,
+    )
     if "explained_amount" in f:
-        pen.kv([("Amount", money(st, f["explained_amount"])),
-                ("Date of Deposit", st.date(f["explained_date"]))], cols=2)  # fmt: skip
+        pen.kv(
+            [
+                ("Amount", money(st, f["explained_amount"])),
+                ("Date of Deposit", st.date(f["explained_date"])),
+            ],
+            cols=2,
+        )
         pen.heading("Explanation")
         pen.para(f"The funds were {doc.extra['why']}.")
     else:
