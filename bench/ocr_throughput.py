@@ -21,7 +21,30 @@ from PIL import Image, ImageDraw, ImageFont
 
 from flightline.pipeline.pages import OcrPool, read_pdf
 
-WORDS = ["Borrower", "Employer", "Gross", "Pay", "Year", "to", "Date", "Statement", "Period", "Deposit", "Balance", "Payroll", "Interest", "Rate", "Loan", "Amount", "Closing", "Date", "Appraised", "Value", "Property", "Address"]
+WORDS = (
+    "Borrower",
+    "Employer",
+    "Gross",
+    "Pay",
+    "Year",
+    "to",
+    "Date",
+    "Statement",
+    "Period",
+    "Deposit",
+    "Balance",
+    "Payroll",
+    "Interest",
+    "Rate",
+    "Loan",
+    "Amount",
+    "Closing",
+    "Date",
+    "Appraised",
+    "Value",
+    "Property",
+    "Address",
+)
 
 
 def page_image(seed: int) -> Image.Image:

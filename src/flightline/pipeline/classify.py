@@ -36,16 +36,17 @@ _PAGE_OF_RE = re.compile(
 )
 _PAGE_ONLY_RE = re.compile(r"^\W*(?:page\s*)+(\d{1,3})\W*$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# A label's value: on its line or (label over value) on the next one.
+_NEXT = r"[^\n]{0,40}(?:\n[^\n]{0,30})?"
 _PAY_DATE_RE = re.compile(
-    r"(?:pay|check|payment|advice|deposit)\s*(?:date|dt)\b[^\n]{0,30}", re.IGNORECASE
-)
-_PERIOD_RE = re.compile(
-    r"(?:statement\s*period|period\s*covered|statement\s*dates?|for\s*the\s*period|"
-    r"period\s*:|opening\s*date|from)[^\n]{0,80}",
+    r"(?:(?:pay|check|payment|advice|deposit)\s*(?:date|dt)|date\s*paid|paid\s*on)\b" + _NEXT,
     re.IGNORECASE,
 )
-_ISSUED_RE = re.compile(r"date\s*issued[^\n]{0,40}", re.IGNORECASE)
-_REPORT_DATE_RE = re.compile(r"(?:report|date)\s*(?:date|issued|ordered)[^\n]{0,40}", re.IGNORECASE)
+_ISSUED_RE = re.compile(r"date\s*issued" + _NEXT, re.IGNORECASE)
+_REPORT_DATE_RE = re.compile(
+    r"(?:report\s*date|date\s*of\s*report|date\s*(?:issued|ordered|completed))" + _NEXT,
+    re.IGNORECASE,
+)
 _W2_YEAR_LINE_RE = re.compile(r"wage\s*and\s*tax|w\s*-?\s*2|tax\s*year", re.IGNORECASE)
 _1040_YEAR_LINE_RE = re.compile(r"1040|tax\s*return|tax\s*year", re.IGNORECASE)
 _ACCOUNT_RE = re.compile(
@@ -334,11 +335,13 @@ def _instance_key(doc_type: DocType, lines: list[str]) -> object:
                     return years[0]
         return None
     if doc_type == DocType.bank_statement:
-        for m in _PERIOD_RE.finditer(text):
-            dates = find_dates(fix_ocr_digits(m.group(0)))
-            if len(dates) >= 2:
+        # The statement period: the first two dates near the top a month or
+        # so apart, whatever the wording around them.
+        top = find_dates(fix_ocr_digits("\n".join(lines[:15])))
+        for (_, _, a), (_, _, b) in zip(top, top[1:], strict=False):
+            if 20 <= (b - a).days <= 100:
                 acct = _ACCOUNT_RE.search(text)
-                return (dates[0][2], dates[1][2], acct.group(1) if acct else None)
+                return (a, b, acct.group(1) if acct else None)
         return None
     if doc_type in (DocType.loan_estimate, DocType.closing_disclosure):
         return _first_date([m.group(0) for m in _ISSUED_RE.finditer(text)])
