@@ -37,7 +37,10 @@ def main() -> None:
             seed=args.seed, packaging="stacked_pdf", target_pages=args.pages, scanned=args.scanned
         )
     )
-    pages = sum(len(pdfium.PdfDocument(b)) for n, b in lf.files if n.endswith(".pdf"))
+    corrupt = {f["name"] for f in lf.answer_key["files"] if f.get("corrupt")}
+    pages = sum(
+        len(pdfium.PdfDocument(b)) for n, b in lf.files if n.endswith(".pdf") and n not in corrupt
+    )
     os.environ["FLIGHTLINE_MASTER_KEY"] = MASTER_KEY
     with throwaway_cluster() as cluster:
         seeded = seed(cluster)

@@ -163,9 +163,10 @@ def test_key_arithmetic(seed: int) -> None:
     for d in key["documents"]:
         if d["type"] == "bank_statement":
             f = d["fields"]
-            if f["account_last4"] not in latest or f["period_end_date"] > latest[
-                f["account_last4"]
-            ]["period_end_date"]:
+            if (
+                f["account_last4"] not in latest
+                or f["period_end_date"] > latest[f["account_last4"]]["period_end_date"]
+            ):
                 latest[f["account_last4"]] = f
     assets = sum((D(f["closing_balance"]) for f in latest.values()), Decimal(0))
     assert assets == D(key["figures"]["assets_verified"])
@@ -189,8 +190,11 @@ def test_key_arithmetic(seed: int) -> None:
 def test_dates_are_consistent() -> None:
     for seed in range(6):
         lf = gen(seed=seed, clean=True, packaging="loose")
-        d = {k: date.fromisoformat(v) for k, v in lf.answer_key["figures"]["dates"].items()
-             if isinstance(v, str) and v[:2] == "20"}  # fmt: skip
+        d = {
+            k: date.fromisoformat(v)
+            for k, v in lf.answer_key["figures"]["dates"].items()
+            if isinstance(v, str) and v[:2] == "20"
+        }
         assert d["application"] <= d["le_issued"] <= d["cd_issued"] <= d["consummation"]
         assert d["consummation"] <= d["disbursement"]
         w2_years = {
@@ -219,21 +223,27 @@ def test_every_defect_can_be_injected(code: str) -> None:
 def test_defect_effects_are_in_the_data() -> None:
     stale = gen(seed=3, defects=("AGE-002:stale",), packaging="loose").answer_key
     app = date.fromisoformat(stale["figures"]["dates"]["application"])
-    pays = [date.fromisoformat(d["fields"]["pay_date"]) for d in stale["documents"]
-            if d["type"] == "paystub" and d["borrower"] == 1]  # fmt: skip
+    pays = [
+        date.fromisoformat(d["fields"]["pay_date"])
+        for d in stale["documents"]
+        if d["type"] == "paystub" and d["borrower"] == 1
+    ]
     assert (app - max(pays)).days > 30
     deposit = gen(seed=3, defects=("AST-001",), packaging="loose").answer_key
     assert any(not x["sourced"] for x in deposit["figures"]["large_deposits"])
     assert not any(d["type"] == "gift_letter" for d in deposit["documents"]) or all(
-        x["source"] != "gift_letter" for x in deposit["figures"]["large_deposits"]
+        x["source"] != "gift_letter"
+        for x in deposit["figures"]["large_deposits"]
         if not x["sourced"]
-    )  # fmt: skip
+    )
     debt = gen(seed=3, defects=("CRD-002",), packaging="loose").answer_key
     urla = next(d for d in debt["documents"] if d["type"] == "urla_1003" and d["rows"])
     listed = {r["creditor"].upper() for r in urla["rows"]["liabilities"]}
     credit = next(d for d in debt["documents"] if d["type"] == "credit_report")
-    assert any(t["creditor"] not in listed and D(t["monthly_payment"]) > 0
-               for t in credit["rows"]["tradelines"])  # fmt: skip
+    assert any(
+        t["creditor"] not in listed and D(t["monthly_payment"]) > 0
+        for t in credit["rows"]["tradelines"]
+    )
     over = gen(seed=3, defects=("DTI-001:over_cap",), packaging="loose").answer_key
     assert D(over["figures"]["dti_back"]) > 50
 
@@ -241,8 +251,9 @@ def test_defect_effects_are_in_the_data() -> None:
 def test_near_misses_sit_at_the_limit_and_do_not_fire() -> None:
     for i, code in enumerate(c for c, s in CATALOG.items() if s.near_miss):
         for variant in CATALOG[code].variants:
-            lf = gen(seed=200 + i, clean=True, near_misses=(f"{code}:{variant}",),
-                     packaging="loose")  # fmt: skip
+            lf = gen(
+                seed=200 + i, clean=True, near_misses=(f"{code}:{variant}",), packaging="loose"
+            )
             assert lf.answer_key["near_misses"] == [{"code": code, "variant": variant}]
             assert lf.answer_key["expected_issues"] == [], (code, variant)
     fig = gen(seed=201, clean=True, near_misses=("LTV-001",), packaging="loose").answer_key
@@ -282,8 +293,17 @@ def _candidates(v: Any) -> list[str]:
     return [str(v)]
 
 
-ENUMS = {"loan_purpose", "occupancy", "pay_frequency", "account_type", "filing_status", "kind",
-         "bureau", "section", "borrower"}  # fmt: skip
+ENUMS = {
+    "loan_purpose",
+    "occupancy",
+    "pay_frequency",
+    "account_type",
+    "filing_status",
+    "kind",
+    "bureau",
+    "section",
+    "borrower",
+}
 
 
 def test_text_variant_pages_hold_the_key_values() -> None:
@@ -336,13 +356,13 @@ def test_mixed_and_tiff() -> None:
 
 def test_packagings() -> None:
     z = gen(seed=4, packaging="zip")
-    (zname, zdata), = z.files  # fmt: skip
+    ((zname, zdata),) = z.files
     assert zname.endswith(".zip")
     with zipfile.ZipFile(io.BytesIO(zdata)) as zf:
         assert zf.testzip() is None
         assert sorted(zf.namelist()) == sorted(n for n, _ in z.stored)
     t = gen(seed=4, packaging="tar.gz")
-    (tname, tdata), = t.files  # fmt: skip
+    ((tname, tdata),) = t.files
     assert tname.endswith(".tar.gz")
     with tarfile.open(fileobj=io.BytesIO(tdata), mode="r:gz") as tf:
         assert sorted(tf.getnames()) == sorted(n for n, _ in t.stored)
@@ -396,18 +416,33 @@ def test_big_file_and_speed() -> None:
 
     started = time.perf_counter()
     lf = gen(seed=12, packaging="stacked_pdf", target_pages=500)
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 30  # about 1.3 s unloaded
     name, data = lf.files[0]
     assert page_count(name, data) >= 500
     started = time.perf_counter()
     small = generate(GeneratorOptions(seed=13, packaging="zip"))
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 5  # about 0.1 s unloaded
     assert 30 <= sum(len(v) for v in small.pages.values()) <= 120
 
 
 def test_cli(tmp_path: Path) -> None:
-    assert cli_main(["--seed", "7", "--count", "2", "--out", str(tmp_path),
-                     "--packaging", "tar.gz", "--defects", "AGE-001,INC-003"]) == 0  # fmt: skip
+    assert (
+        cli_main(
+            [
+                "--seed",
+                "7",
+                "--count",
+                "2",
+                "--out",
+                str(tmp_path),
+                "--packaging",
+                "tar.gz",
+                "--defects",
+                "AGE-001,INC-003",
+            ]
+        )
+        == 0
+    )
     for seed in (7, 8):
         folder = tmp_path / f"seed-{seed}"
         key = json.loads((folder / "answer_key.json").read_text())

@@ -115,8 +115,8 @@ async def test_kill_9_mid_review_then_restart_completes_exactly_once(
                 (
                     await s.execute(
                         text(
-                            "SELECT status FROM procrastinate_jobs WHERE task_name = 'pipeline:process'"
-                            " AND args->>'review_id' = :r"
+                            "SELECT status FROM procrastinate_jobs"
+                            " WHERE task_name = 'pipeline:process' AND args->>'review_id' = :r"
                         ),
                         {"r": review_id},
                     )
@@ -131,3 +131,42 @@ async def test_kill_9_mid_review_then_restart_completes_exactly_once(
     finally:
         os.killpg(second.pid, signal.SIGTERM)
         second.wait(timeout=30)
+
+
+async def test_worker_survives_unreadable_and_corrupt_packages(
+    cluster: Cluster, client: httpx.AsyncClient, tenant: TenantKeys, super_db: Database
+) -> None:
+    readable = packages.image_pdf(
+        [
+            packages.scanned_page(
+                ["EARNINGS STATEMENT", "Pay Date: 01/16/2026", "Gross Pay 4,500.00"]
+            )
+        ]
+    )
+    cases = {
+        "failed": [b"%PDF-1.7\n nothing here", packages.image_pdf([packages.scanned_page([])])],
+        "completed": [readable, b"%PDF-1.7\n broken beside a readable one"],
+    }
+    ids: dict[str, str] = {}
+    for outcome, docs in cases.items():
+        r = await client.post(
+            "/v1/reviews",
+            data={"review_type": "mortgage_v1"},
+            files=[("documents", (f"d{i}", d, "application/pdf")) for i, d in enumerate(docs)],
+            headers=tenant.headers(),
+        )
+        ids[outcome] = r.json()["review_id"]
+    worker = _start_worker(cluster)
+    try:
+        for outcome, review_id in ids.items():
+            assert await _wait_for(super_db, review_id, {"completed", "failed"}, 120) == outcome
+        assert worker.poll() is None
+        failed = (await client.get(f"/v1/reviews/{ids['failed']}", headers=tenant.headers())).json()
+        assert failed["failure"]["code"] == "no_readable_documents"
+        report = (
+            await client.get(f"/v1/reviews/{ids['completed']}/report", headers=tenant.headers())
+        ).json()
+        assert "DOC-002" in {i["code"] for i in report["issues"]}
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=30)

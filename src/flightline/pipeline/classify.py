@@ -34,7 +34,8 @@ FUZZY_MIN_COVERAGE = 0.75
 _PAGE_OF_RE = re.compile(
     r"(?<![a-z])page\s*[:#]?\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})(?!\d)", re.IGNORECASE
 )
-_PAGE_ONLY_RE = re.compile(r"^\W*(?:page\s*)+(\d{1,3})\W*$", re.IGNORECASE)
+# `Page 2`, `Note Page 2`, `Page Page 2` alone on a header or footer line.
+_PAGE_ONLY_RE = re.compile(r"^[A-Za-z .-]{0,30}?\bpage\s*(\d{1,3})\W*$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A label's value: on its line or (label over value) on the next one.
 _NEXT = r"[^\n]{0,40}(?:\n[^\n]{0,30})?"
@@ -90,31 +91,36 @@ _ALL_PHRASES = tuple(
         | {p for c in _COMPILED for p in c.first}
     )
 )
-# On a long page most phrases are absent: two of a phrase's 4-grams looked up
-# in the page's set of 4-grams rule it out without scanning the page.
-_PROBES = tuple((p, p[:4], p[-4:]) for p in _ALL_PHRASES)
-_LONG_PAGE = 1200
+# Phrases indexed by their first four letters: a page's set of 4-grams, met
+# with the index, leaves the few phrases worth searching for.
+_BY_START: dict[str, list[str]] = {}
+for _p in _ALL_PHRASES:
+    _BY_START.setdefault(_p[:4], []).append(_p)
+_STARTS = frozenset(_BY_START)
+_SHORT = tuple(p for p in _ALL_PHRASES if len(p) < 4)
 
 
 def _present(sq: str) -> frozenset[str]:
-    if len(sq) < _LONG_PAGE:
-        return frozenset(p for p in _ALL_PHRASES if p in sq)
     grams = {sq[i : i + 4] for i in range(len(sq) - 3)}
-    return frozenset(
-        p for p, a, b in _PROBES if (len(p) < 4 or (a in grams and b in grams)) and p in sq
-    )
+    found = {p for g in grams & _STARTS for p in _BY_START[g] if p in sq}
+    found.update(p for p in _SHORT if p in sq)
+    return frozenset(found)
 
 
 def _trigrams(text: str) -> set[str]:
     return {text[i : i + 3] for i in range(len(text) - 2)}
 
 
+_TRIS: dict[str, tuple[str, ...]] = {}
+
+
 def _coverage(phrase: str, grams: set[str]) -> float:
-    n = len(phrase) - 2
-    if n <= 0:
+    tris = _TRIS.get(phrase)
+    if tris is None:
+        tris = _TRIS[phrase] = tuple(phrase[i : i + 3] for i in range(len(phrase) - 2))
+    if not tris:
         return 0.0
-    hit = sum(1 for i in range(n) if phrase[i : i + 3] in grams)
-    return hit / n
+    return sum(map(grams.__contains__, tris)) / len(tris)
 
 
 class _Fuzzy:
@@ -123,7 +129,9 @@ class _Fuzzy:
     page, any long phrase would be covered by chance."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.lines = [_trigrams(squash(a + " " + b)) for a, b in zip(lines, [*lines[1:], ""], strict=True)]
+        self.lines = [
+            _trigrams(squash(a + " " + b)) for a, b in zip(lines, [*lines[1:], ""], strict=True)
+        ]
         self.page: set[str] = set().union(*self.lines) if self.lines else set()
 
     def coverage(self, phrase: str) -> float:
@@ -269,20 +277,66 @@ def _score(
         head=squash(lines[0]) if lines else "",
         foot=squash(lines[-1]) if lines else "",
     )
+    if _is_memo(lines):
+        # DATE / FROM / SUBJECT over a few lines of prose: a note from the
+        # borrower, which in a loan file is a letter of explanation.
+        scores[DocType.letter_of_explanation] += MEMO_BONUS
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     best_type, best = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    if best < MIN_SCORE and not fuzzy:
-        # A text layer can be as noisy as OCR (scanned PDFs with a bad OCR
-        # layer): retry with fuzzy matching before calling the page `other`.
+    if best < MIN_SCORE and not fuzzy and page.method != "text":
+        # OCR reads a few letters wrong: before calling such a page `other`,
+        # match phrases approximately. (A PDF's text layer is exact.)
         return _score(page, lines, sq, head_sq, fuzzy=True)
     if best < MIN_SCORE:
         f.best, f.best_score = DocType.other, best
         f.confidence = round(0.5 + 0.5 * (1 - best / MIN_SCORE), 3)
         return f
+    if _foreign_title(lines, best_type):
+        # Titled as something else (a disclosure, a checklist, a fax cover):
+        # words of a loan document in its body do not make it one.
+        f.best, f.best_score = DocType.other, best
+        f.title_types.add(DocType.other)
+        f.confidence = 0.7
+        return f
     f.best, f.best_score = best_type, best
     f.confidence = _confidence(best, second)
     return f
+
+
+MEMO_BONUS = 4.0
+_MEMO_HEAD = re.compile(r"^\W*(from|to|subject|re|regarding|date)\s*:", re.IGNORECASE)
+
+
+def _is_memo(lines: list[str]) -> bool:
+    if len(lines) > 40:
+        return False
+    heads = {m.group(1).lower() for ln in lines[:6] for m in [_MEMO_HEAD.match(ln)] if m}
+    return bool(heads & {"subject", "re", "regarding"}) and len(heads) >= 2
+
+
+_OTHER_TITLE = re.compile(
+    r"\b(?:certification|notice|disclosures?|agreement|authorization|checklist|stacking\s+order|"
+    r"acknowledge?ments?|affidavit|policy|counseling|identification|intent\s+to\s+proceed|"
+    r"arrangement|fax|cover\s+sheet|consent|separator|appendix|privacy|organizations\s+list)\b",
+    re.IGNORECASE,
+)
+_TITLE_TEXT = {s.type: tuple(p.lower() for p, _ in s.titles) for s in SIGNATURES}
+
+
+def _foreign_title(lines: list[str], best: DocType) -> bool:
+    """The page's first line is the title of a document of none of our types."""
+    if not lines:
+        return False
+    first = lines[0]
+    if len(first) > 70 or ":" in first or re.search(r"\d\d", first):
+        return False
+    m = _OTHER_TITLE.search(first)
+    if m is None:
+        return False
+    word = m.group(0).lower()
+    line_sq = squash(first)
+    return not any(word in t and squash(t) in line_sq for t in _TITLE_TEXT.get(best, ()))
 
 
 def _confidence(best: float, second: float) -> float:
@@ -388,7 +442,11 @@ def _continues(cur: _Open, f: PageFeatures) -> bool:
     if f.page_of is not None and f.page_of[0] == 1:
         return False
     if t == DocType.other:
-        return f.best == DocType.other
+        return f.best == DocType.other and DocType.other not in f.title_types
+    if DocType.other in f.title_types:
+        # A titled page of its own (an acknowledgment, a disclosure): part of
+        # the open document only if it speaks that document's language.
+        return f.cont.get(t, 0.0) >= 4.0
     if f.best == t or t in f.title_types:
         if _keys_differ(cur, f):
             return False

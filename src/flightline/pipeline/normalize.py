@@ -48,8 +48,8 @@ DATE_ANY = re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN)
 # Digits glued to a slash or a dash-digit are date parts, not amounts, and a
 # number followed by % is a rate.
 MONEY_PATTERN = (
-    r"(?<![\w/.,])(?P<neg1>\(\s*)?(?P<neg2>-\s*)?(?:USD\s*|US\s*\$\s*|\$\s*)?(?P<neg3>-\s*)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?|\.\d{2})"
+    r"(?<![\w/.,])(?<!\d-)(?P<neg1>\(\s*)?(?P<neg2>-\s*)?(?:USD\s*|US\s*\$\s*|\$\s*)?(?P<neg3>-\s*)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,4})?|\d+(?:\.\d{1,4})?|\.\d{2})"
     r"(?![\d%A-Za-z]|/\d|\.\d|,\d|\s*%|-\d|\s+percent)(?P<neg4>\s*\)|-(?!\w))?"
 )
 MONEY_RE = re.compile(MONEY_PATTERN, re.IGNORECASE)

@@ -23,6 +23,7 @@ from flightline.pipeline.model import PageText
 
 MIN_CHARS = 20
 RENDER_DPI = 300
+MIN_RENDER_DPI = 150
 OCR_TIMEOUT_SECONDS = 60
 INK_THRESHOLD = 160  # a pixel darker than this is ink
 PDFIUM_LOCK = threading.Lock()
@@ -97,6 +98,30 @@ def _has_ink(image: object) -> bool:
     return isinstance(low, int | float) and low < INK_THRESHOLD
 
 
+def _render_dpi(page: object) -> float:
+    """300 dpi, or the page's own resolution when it is one scanned image of less:
+    upsampling a 200 dpi scan adds pixels for Tesseract, not information."""
+    import pypdfium2 as pdfium
+
+    assert isinstance(page, pdfium.PdfPage)
+    width_pt = page.get_width()
+    best = 0.0
+    try:
+        for obj in page.get_objects(max_depth=1):
+            if obj.type != pdfium.raw.FPDF_PAGEOBJ_IMAGE:
+                continue
+            left, _, right, _ = obj.get_bounds()
+            if right - left < 0.8 * width_pt:
+                continue  # only an image that covers the page is "the scan"
+            px_width, _ = obj.get_px_size()
+            best = max(best, px_width / ((right - left) / 72))
+    except (pdfium.PdfiumError, ValueError, ZeroDivisionError):
+        return RENDER_DPI
+    if best <= 0:
+        return RENDER_DPI
+    return max(MIN_RENDER_DPI, min(RENDER_DPI, best))
+
+
 def read_pdf(document_id: uuid.UUID, source: BinaryIO | bytes, ocr: OcrPool) -> ReadResult:
     """Every page of a PDF: text layer, or OCR when thin; raises nothing for a bad PDF."""
     import pypdfium2 as pdfium
@@ -124,7 +149,7 @@ def read_pdf(document_id: uuid.UUID, source: BinaryIO | bytes, ocr: OcrPool) -> 
                     if _signal_chars(text) >= MIN_CHARS:
                         texts[number] = PageText(document_id, number, text, "text")
                         continue
-                    bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+                    bitmap = page.render(scale=_render_dpi(page) / 72, grayscale=True)
                     image = bitmap.to_pil()
                     bitmap.close()
                 finally:

@@ -2,4 +2,13 @@
 
 from __future__ import annotations
 
-from flightline.rules import documents_rules  # noqa: F401
+from flightline.rules import (  # noqa: F401
+    age_rules,
+    asset_rules,
+    consistency_rules,
+    credit_rules,
+    documents_rules,
+    identity_rules,
+    income_rules,
+    ratio_rules,
+)

@@ -14,6 +14,7 @@ from faker import Faker
 
 from flightline.pipeline.model import DocType, Value
 from flightline.synth import documents as D
+from flightline.synth import income_docs as I
 from flightline.synth import scan
 from flightline.synth.build import build_scenario
 from flightline.synth.defects import CATALOG, choose, resolve_shape, severity
@@ -69,14 +70,14 @@ def assemble(rng: random.Random, sc: Scenario, stubs: int = 0) -> list[Doc]:
     t = D.transmittal(rng, sc)
     docs += [t, D.aus(rng, sc, t), D.credit_report(rng, sc)]
     for b in sc.borrowers:
-        docs += D.paystubs(rng, sc, b, stubs or rng.choice((1, 2, 2)))
-        docs += D.w2s(rng, sc, b)
-        docs += D.voes(rng, sc, b)
+        docs += I.paystubs(rng, sc, b, stubs or rng.choice((1, 2, 2)))
+        docs += I.w2s(rng, sc, b)
+        docs += I.voes(rng, sc, b)
     if rng.random() < 0.5:
-        docs += D.tax_returns(rng, sc)
-    docs += D.bank_statements(rng, sc)
-    docs += D.gift_letters(rng, sc)
-    docs += D.explanations(rng, sc)
+        docs += I.tax_returns(rng, sc)
+    docs += I.bank_statements(rng, sc)
+    docs += I.gift_letters(rng, sc)
+    docs += I.explanations(rng, sc)
     docs += [
         D.appraisal(rng, sc),
         D.title_commitment(rng, sc),

@@ -48,20 +48,20 @@ def render_pages(pdf: bytes, dpi: int, pages: list[int] | None = None) -> list[I
 def degrade(img: Image.Image, rng: random.Random) -> Image.Image:
     w, h = img.size
     img = img.rotate(
-        rng.uniform(-1.5, 1.5), resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255
+        rng.uniform(-1.5, 1.5), resample=Image.Resampling.NEAREST, expand=False, fillcolor=255
     )
-    if rng.random() < 0.8:
-        img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.9)))
     qw, qh = max(1, w // 4), max(1, h // 4)
     grain = Image.frombytes("L", (qw, qh), rng.randbytes(qw * qh))
     depth = rng.randint(20, 40)
-    texture = grain.resize((w, h), Image.Resampling.BILINEAR).point(lambda v: v // depth)
+    texture = grain.point(lambda v: v // depth).resize((w, h), Image.Resampling.NEAREST)
     img = ImageChops.subtract(img, texture)
     if rng.random() < 0.7:  # dust: a few hundred soft specks
         ew, eh = max(1, w // 8), max(1, h // 8)
         dust = Image.frombytes("L", (ew, eh), rng.randbytes(ew * eh))
-        specks = dust.point(lambda v: 150 if v == 255 else 0).resize((w, h))
-        img = ImageChops.subtract(img, specks.filter(ImageFilter.BoxBlur(2)))
+        specks = dust.point(lambda v: 170 if v == 255 else 0).resize((w, h))
+        img = ImageChops.subtract(img, specks)
+    # one blur softens the rotation's jagged edges, the grain and the dust alike
+    img = img.filter(ImageFilter.BoxBlur(rng.uniform(0.5, 1.1)))
     if rng.random() < 0.5:  # toner too light or too dark
         shift = rng.randint(-20, 15)
         img = img.point(lambda v: min(255, max(0, v + shift)))

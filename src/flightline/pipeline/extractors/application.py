@@ -41,24 +41,36 @@ _URLA = Reader(
                 "Applicant",
                 "Name",
             ),
-            exclude=r"co-?\s*(?:borrower|applicant)|employer|business|originator|company|"
-            r"institution|creditor|(?:borrower|applicant)\s*information",
+            exclude=r"employer|business|originator|company|institution|creditor|"
+            r"(?:borrower|applicant)\s*information|additional\s*applicant",
         ),
         Spec(
             "co_borrower_name",
             "person",
-            ("Co-Borrower Name", "Co-Borrower", "Co-Applicant Name", "Co-Applicant"),
+            (
+                "Co-Borrower Name",
+                "Co-Borrower's Name",
+                "Co-Borrower",
+                "Co-Applicant Name",
+                "Co-Applicant",
+                "Other borrower(s) applying",
+                "Other Borrower",
+            ),
         ),
         Spec(
             "ssn_last4",
             "ssn4",
             ("Social Security Number", "SSN", "Social Security No"),
-            exclude=r"co-?\s*(?:borrower|applicant)",
         ),
         Spec(
             "co_borrower_ssn_last4",
             "ssn4",
-            ("Co-Borrower SSN", "Co-Applicant SSN", "Co-Borrower Social Security Number"),
+            (
+                "Co-Borrower SSN",
+                "Co-Applicant SSN",
+                "Co-Borrower Social Security Number",
+                "Co-Borrower's SSN",
+            ),
         ),
         Spec(
             "application_date",
@@ -70,6 +82,9 @@ _URLA = Reader(
                 "Date Application Taken",
                 "Application Taken On",
                 "Application Signed",
+                "Borrower's Signature Date",
+                "Borrower Signature Date",
+                "Signature Date",
             ),
         ),
         Spec(
@@ -267,10 +282,34 @@ def _co_borrower_ssn(doc: DocText, out: dict[str, FieldValue]) -> None:
                 return
 
 
+def _continuation_sheet(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A continuation sheet is the co-borrower's application: the person named
+    `Co-Borrower` on it is its applicant, the `Borrower` the other one."""
+    if not any("continuation sheet" in ln.text.lower() for ln in doc.lines[:3]):
+        return
+    first, second = out.get("borrower_name"), out.get("co_borrower_name")
+    if first is not None and second is not None:
+        out["borrower_name"], out["co_borrower_name"] = second, first
+    # Each person's SSN is the one printed on their line.
+    for i, line in enumerate(doc.lines[:12]):
+        m = re.search(r"(?:[Xx*#]{3}|\d{3})-?(?:[Xx*#]{2}|\d{2})-?\d{4}", line.text)
+        if not m or not re.search(r"borrower", line.text, re.IGNORECASE):
+            continue
+        last4 = normalize_ssn_last4(m.group(0))
+        name = (
+            "ssn_last4"
+            if re.search(r"co-?\s*borrower", line.text, re.I)
+            else ("co_borrower_ssn_last4")
+        )
+        if last4:
+            out[name] = doc.field(last4, i)
+
+
 def extract_urla(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _income_block(doc, out)
     _URLA.read(doc, out)
+    _continuation_sheet(doc, out)
     set_field(out, "loan_purpose", read_enum(doc, _PURPOSE, canon_purpose))
     set_field(out, "occupancy", read_enum(doc, _OCCUPANCY, canon_occupancy))
     if "co_borrower_name" in out and "co_borrower_ssn_last4" not in out:
@@ -294,8 +333,9 @@ _1008 = Reader(
             exclude=r"co-?\s*borrower\s*$|funds",
         ),
         Spec(
+            # With a co-borrower the row reads borrower, co-borrower, total.
             "qualifying_income_monthly",
-            "money",
+            "money_last",
             (
                 "Total Monthly Income",
                 "Total Income",
@@ -352,6 +392,8 @@ _1008 = Reader(
             "int",
             (
                 "Representative Credit Score",
+                "Representative Credit/Indicator Score",
+                "Credit Score (Representative)",
                 "Representative Score",
                 "Indicator Score",
                 "Credit Score",

@@ -123,7 +123,8 @@ _BANK_WORDS = re.compile(
 )
 _STREET = re.compile(r"^\d+\s+[A-Za-z0-9]")
 _CSZ = re.compile(r"\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?\b")
-_PERSON = re.compile(r"^[A-Z][A-Za-z.'\u2019-]+(?:\s+(?:[A-Z][A-Za-z.'\u2019-]*|&|and)){1,6}$")
+# One or more people (joint holders are joined with `and`, `&` or `;`).
+_PERSON = re.compile(r"^[A-Z][A-Za-z.'\u2019-]+(?:[;,]?\s+(?:[A-Z][A-Za-z.'\u2019-]*|&|and)){1,9}$")
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _TX_DATE = re.compile(
@@ -290,7 +291,10 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
         if mode == "none":
             continue
         rest = text[m.end() :]
-        amounts = money_tokens(rest)
+        amounts = money_tokens(rest, boxes=False)
+        # Statement amounts carry cents; bare numbers are references (ID:71299).
+        with_cents = [a for a in amounts if re.search(r"\.\d\d$", rest[a[0] : a[1]].rstrip(") -"))]
+        amounts = with_cents or amounts
         if not amounts:
             continue
         description = normalize_spaces(rest[: amounts[0][0]]).strip(" -|")
@@ -405,6 +409,7 @@ _GIFT = Reader(
                 "Name of Borrower",
                 "Gift To",
                 "Recipient Name",
+                "Applicant",
             ),
             exclude=r"relationship\s*to\s*borrower|borrower'?s?\s*signature",
         ),

@@ -55,7 +55,7 @@ _TRAIL_PUNCT = " \t:;,|_"
 # Words that make up labels: a value stops where a `Label Words:` begins.
 LABEL_WORDS = frozenset(
     """name id number no date address ssn phone title department dept employee employer period
-    rate status type account social security code company location position hire start end zip
+    rate status type account social security code location position hire start end zip
     city state amount total pay check ending beginning balance loan borrower co-borrower applicant
     tin ein fein file case branch routing tel fax email e-mail occupation frequency hours salary
     gross net ytd current issued closing disbursement purpose term product property value price
@@ -89,9 +89,26 @@ def label_regex(labels: Iterable[str]) -> re.Pattern[str]:
     parts = sorted({_label_pattern(lb) for lb in labels}, key=len, reverse=True)
     # `Borrower` must not match inside `Co-Borrower`.
     return re.compile(
-        r"(?<![a-z0-9])(?<!co-)(?<!co )(?:" + "|".join(parts) + r")(?![a-z]|['\u2019]s\b)",
+        r"(?<![a-z0-9])(?<!\bco-)(?<!\bco )(?:" + "|".join(parts) + r")(?![a-z]|['\u2019]s\b)",
         re.IGNORECASE,
     )
+
+
+# Labels found on every kind of document: they end the value before them.
+COMMON_LABELS = (
+    "Loan Number",
+    "Loan No",
+    "Loan #",
+    "Loan ID",
+    "File Number",
+    "File No",
+    "Case Number",
+    "Phone",
+    "Telephone",
+    "Fax",
+    "Email",
+    "Page",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +146,10 @@ class Found:
 
 def clean_line(raw: str, *, ocr: bool = False) -> str:
     text = raw.strip()
-    text = _SPACE.sub(" ", text) if ocr else _MULTI_SPACE.sub("  ", text)
-    return fix_ocr_digits(text)
+    if ocr:
+        # Look-alike letters in numbers are OCR's; a text layer has none.
+        return fix_ocr_digits(_SPACE.sub(" ", text))
+    return _MULTI_SPACE.sub("  ", text) if ("  " in text or "\t" in text) else text
 
 
 class DocText:
@@ -187,7 +206,7 @@ class DocText:
 # -- field search ------------------------------------------------------------
 
 _PAREN = re.compile(r"\([^)]{0,60}\)")
-_TRUNC_MARK = re.compile(r"(?<=\w)\.\.(?!\.)")
+_TRUNC_MARK = re.compile(r"(?<=[\w/])\s?\.\.(?!\.)")
 
 
 def _squeeze(text: str) -> str:
@@ -204,7 +223,11 @@ class Reader:
     def __init__(self, specs: Iterable[Spec], extra_labels: Iterable[str] = ()) -> None:
         self.specs = {s.name: s for s in specs}
         self._compiled = {s.name: s.compiled() for s in self.specs.values()}
-        every = [lb for s in self.specs.values() for lb in s.labels] + list(extra_labels)
+        every = [
+            *(lb for s in self.specs.values() for lb in s.labels),
+            *extra_labels,
+            *COMMON_LABELS,
+        ]
         self.any_label = label_regex(every)
         self._prefixes: dict[str, tuple[str, ...]] = {}
 
@@ -297,19 +320,21 @@ class Reader:
         # A label cut short by its box (`Last ..`) is still just a label.
         remainder = _TRUNCATED.sub("", _PAREN.sub(" ", self.any_label.sub(" ", rest)))
         if value_tokens(rest) or len(re.sub(r"[^A-Za-z]", "", remainder)) > 3:
-            if spec.kind not in TEXT_KINDS or value_tokens(rest):
-                return None
-            if len(self.labels_in(text)) == 1:
-                return None
+            return None
         j = doc.next_line(i)
         if j is None:
             return None
         below = doc.lines[j].text
         labels = self.labels_in(text)
         k = next((n for n, (s, e) in enumerate(labels) if s < lend and lstart < e), 0)
+        before = self.any_label.sub(" ", text[:lstart])
+        if len(re.sub(r"[^A-Za-z]", "", before)) > 20:
+            # A sentence that ends with a label (`... Property Address:`): the
+            # value is the next line, whatever labels the sentence mentioned.
+            labels, k = [(lstart, lend)], 0
         if len(labels) > 1:
             # A header row over a value row: as many cells as labels, read by column.
-            cells = value_cells(below)
+            cells = value_cells(below, len(labels))
             if len(cells) == len(labels):
                 cell = cells[k]
                 if spec.kind in TEXT_KINDS:
@@ -394,6 +419,9 @@ class Reader:
         colon = _colon_cut(rest)
         if colon is not None:
             cut = min(cut, colon)
+        trunc = _truncated_label_cut(rest)
+        if trunc is not None:
+            cut = min(cut, trunc)
         value = rest[:cut].strip(_TRAIL_PUNCT)
         if re.search(r"\w\.\.$", value):
             # Cut short by its box on the page: not the value, only part of it.
@@ -426,6 +454,20 @@ class Reader:
 def _strip(text: str) -> str:
     m = _LEAD.match(text)
     return (text[m.end() :] if m else text).strip()
+
+
+def _truncated_label_cut(rest: str) -> int | None:
+    """Where a label cut short by its box (`SOCIAL SECURITY NUMB..`) starts."""
+    m = re.search(r"\S+\.\.(?=\s|$)", rest)
+    if m is None:
+        return None
+    words = list(re.finditer(r"\S+", rest[: m.start()]))
+    start = m.start()
+    for w in reversed(words):
+        if w.group(0).strip("().#").lower() not in LABEL_WORDS:
+            break
+        start = w.start()
+    return start if start > 0 else None
 
 
 def _colon_cut(rest: str) -> int | None:
@@ -480,9 +522,13 @@ _NOT_PERSON = re.compile(
     r"form|page|name|number|date|address|amount|total|employer|company|bank|loan|application|"
     r"report|summary|applicable|none|n/a|tbd|see|the|this|that|of|for|with|from|shall|will|"
     r"may|must|any|all|under|agrees?|promise|interest|payments?|property|lender|trust|"
-    r"instrument|notice|rights?|consumer|transaction|gift|letter|savings|account|funds)\b",
+    r"instrument|notice|rights?|consumer|transaction|gift|letter|savings|account|funds|"
+    r"pay|stub|earnings|payroll|check|advice|deposit)\b",
     re.IGNORECASE,
 )
+
+
+_PARTICLES = frozenset({"and", "de", "del", "della", "la", "le", "van", "von", "der", "da", "di"})
 
 
 def clean_person(text: str) -> str | None:
@@ -493,6 +539,9 @@ def clean_person(text: str) -> str | None:
         return None
     words = re.findall(r"[A-Za-z][A-Za-z.'\u2019-]*", name)
     if len(words) < 2 or len(words) > 12 or _NOT_PERSON.search(name):
+        return None
+    # Every word of a name is capitalised but its particles (and, de, van).
+    if any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
         return None
     return name
 

@@ -18,6 +18,7 @@ from flightline.pipeline.extractors.base import (
     Reader,
     Spec,
     as_date,
+    clean_name,
     clean_person,
     first_person,
     read_sentences,
@@ -111,7 +112,7 @@ _NOTE_SENTENCES = (
     ("lender", "name", rx(r"The\s+Lender\s+is\s+([A-Z][^.]{2,80}?)\s*\.")),
     ("note_date", "date", rx(DATE_GROUP + r"[^\n]{0,80}\n?\s*\[Date\]")),
     # A uniform Note opens with its date (and city, state) under the title.
-    ("note_date", "date", rx(r"\A(?:[^\n]*\n){0,2}?" + DATE_GROUP + r"\s*[:,]")),
+    ("note_date", "date", rx(r"\A(?:[^\n]*\n){0,2}?" + DATE_GROUP + r"\s*(?:[:,]|\s+[A-Z])")),
     ("property_address", "address", rx(r"\n([^\n]{5,120})\n\s*\[Property\s+Address\]")),
 )
 # A signature line: `Maria L Garcia - Borrower`, `MARIA GARCIA (Borrower) (Seal)`.
@@ -123,7 +124,9 @@ _SIGNER = re.compile(
 
 
 _NOT_SIGNER = re.compile(
-    r"promise|agree|right|failure|waiver|obligation|notice|payment|signature", re.IGNORECASE
+    r"promise|agree|right|failure|waiver|obligation|notice|payment|signature|note|rate|"
+    r"multistate|family|instrument",
+    re.IGNORECASE,
 )
 
 
@@ -292,15 +295,49 @@ _TITLE = Reader(
         "Legal Description",
     ),
 )
-_VESTED = rx(
-    r"(?:vested\s+in|title\s+is\s+vested\s+in)\s*:?\s*([A-Z][^\n]{2,100}?)\s*(?:,\s*as\s|\.|\n|$)"
+_VESTED = rx(r"(?:vested\s+in|title\s+is\s+vested\s+in)\s*:?\s*([A-Z][^\n]{2,100})")
+
+
+def _vesting(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """`... vested in: Joshua G. Kirk and Donna K.` wrapped onto `Kirk`: the
+    owner's name runs to the end of the sentence, which may be a line later."""
+    for i, m in doc.find_lines(_VESTED):
+        text = m.group(1).strip()
+        j = doc.next_line(i)
+        if j is not None:
+            nxt = doc.lines[j].text
+            if len(nxt.split()) <= 3 and not re.search(r"\d", nxt) and nxt[:1].isupper():
+                text = f"{text} {nxt}"
+        text = re.split(r",\s*as\s", text)[0]
+        name = clean_name(text.rstrip("."))
+        if name:
+            out["vesting"] = doc.field(name, i)
+        return
+
+
+# ALTA Schedule A: the loan policy's insured and amount (the owner's policy
+# names the buyer; the loan file cares about the lender's).
+_LOAN_POLICY = (
+    (
+        "proposed_insured",
+        "name",
+        rx(
+            r"loan\s+policy\.?\s+proposed\s+insured\s*:\s*([A-Z][\s\S]{2,120}?)\.\s+proposed\s+amount"
+        ),
+    ),
+    (
+        "insured_amount",
+        "money",
+        rx(r"loan\s+policy[\s\S]{0,160}?proposed\s+amount\s+of\s+insurance\s*:\s*" + MONEY_GROUP),
+    ),
 )
 
 
 def extract_title(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
+    read_sentences(doc, _LOAN_POLICY, out)
+    _vesting(doc, out)
     _TITLE.read(doc, out)
-    read_sentences(doc, (("vesting", "name", _VESTED),), out)
 
 
 # -- hazard insurance ----------------------------------------------------------
@@ -411,8 +448,8 @@ def extract_hazard(doc: DocText, ld: LogicalDocument) -> None:
             set_field(out, "effective_date", doc.field(dates[0][2], i))
             set_field(out, "expiration_date", doc.field(dates[1][2], i))
             break
-    _HAZARD.read(doc, out)
     read_sentences(doc, _BINDER, out)
+    _HAZARD.read(doc, out)
 
 
 # -- flood determination -------------------------------------------------------
@@ -456,7 +493,8 @@ _FLOOD = Reader(
 )
 _ZONE = rx(
     r"(?:flood\s*zone|\bzone)\s*(?:designation|determination)?\s*[:#]?\s*"
-    r"(?:is\s*)?\b(A99|AE|AH|AO|AR|A\d{1,2}|A|VE|V\d{1,2}|V|X500|X|B|C|D)\b"
+    r"(?:is\s*)?\b((?:A99|AE|AH|AO|AR|A\d{1,2}|A|VE|V\d{1,2}|V|X500|X|B|C|D)\b"
+    r"(?:\s*\((?:shaded|unshaded)\))?)"
 )
 
 
@@ -465,7 +503,8 @@ def extract_flood(doc: DocText, ld: LogicalDocument) -> None:
     # Newlines become spaces (same offsets) so a zone under its label is found.
     m = _ZONE.search(doc.text.replace("\n", " "))
     if m:
-        out["flood_zone"] = doc.field(m.group(1).upper(), doc.line_index(m.start(1)))
+        zone = re.sub(r"\s+", " ", m.group(1))
+        out["flood_zone"] = doc.field(zone[:1].upper() + zone[1:], doc.line_index(m.start(1)))
     _FLOOD.read(doc, out)
 
 

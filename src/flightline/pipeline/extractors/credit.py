@@ -88,7 +88,7 @@ _BUREAUS = (
 )
 _SCORE = re.compile(r"(?<![\d.,$/-])([3-8]\d\d)(?![\d.,/%]|\.\d)")
 _CO = re.compile(r"co-?\s*(?:borrower|applicant|app)\b|joint\s*applicant|spouse", re.IGNORECASE)
-_MAIN = re.compile(r"(?<!co-)(?<!co )\b(?:borrower|applicant|app)\b", re.IGNORECASE)
+_MAIN = re.compile(r"(?<!\bco-)(?<!\bco )\b(?:borrower|applicant|app)\b", re.IGNORECASE)
 _PARTY_HEADER = re.compile(
     r"^\W*(?:applicant|borrower|name|consumer)s?\b.*\b(?:ssn|social\s*security)\b", re.IGNORECASE
 )
@@ -110,9 +110,14 @@ _TYPE_WORDS = (
 _TYPE_CODES = {"R": "revolving", "I": "installment", "M": "mortgage", "O": "open"}
 _ACCT_NUMBER = re.compile(r"[Xx*#]{2,}[\dXx*#-]*\d*(?!\w)|\b\d{4,}[Xx*#]+(?!\w)|#\s?\d{4,}")
 _MONTH_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{2}(?![\d/])")
-_KV_TYPE = re.compile(r"\btype\s*:\s*([A-Za-z]+)", re.IGNORECASE)
-_KV_BALANCE = re.compile(r"\bbalance\s*:\s*(\S+)", re.IGNORECASE)
-_KV_PAYMENT = re.compile(r"\b(?:monthly\s*)?payment\s*:\s*(\S+)", re.IGNORECASE)
+_KV_TYPE = re.compile(r"\btype\s*:?\s*([A-Za-z]+)", re.IGNORECASE)
+_KV_BALANCE = re.compile(r"\bbalance\s*:?\s*(\$?\s?-?\d[\d,.]*)", re.IGNORECASE)
+_KV_PAYMENT = re.compile(
+    # `MONTHLY PAYM..`: a label cut short by its box still names the payment.
+    r"\b(?:monthly\s*)?paym\w*(?:\.\.)?\s*:?\s*(\$?\s?-?\d[\d,.]*)",
+    re.IGNORECASE,
+)
+_KV_LINE = re.compile(r"\b(?:account|balance|paym\w*|type|opened|status)\b", re.IGNORECASE)
 
 
 def _parties(doc: DocText, out: dict[str, FieldValue]) -> None:
@@ -265,12 +270,15 @@ def _split_row(text: str, codes: bool) -> tuple[str, list[str]] | None:
     return creditor, tokens[n:]
 
 
-def _row_type(tokens: list[str], codes: bool) -> str | None:
+def _row_type(tokens: list[str], codes: bool, ecoa: bool = False) -> str | None:
     if codes:
-        # A one-letter type column (R, I, M) comes before the status words.
-        for token in tokens:
-            if token in _TYPE_CODES:
-                return _TYPE_CODES[token]
+        # A one-letter type column (R, I, M) comes before the status words;
+        # with an ECOA column too, the first one-letter code is the ECOA's.
+        if ecoa and tokens and len(tokens[0]) == 1:
+            tokens = tokens[1:]
+        letters = [t for t in tokens if t in _TYPE_CODES]
+        if letters:
+            return _TYPE_CODES[letters[0]]
     for token in tokens:
         for value, pattern in _TYPE_WORDS:
             if pattern.match(token):
@@ -281,7 +289,7 @@ def _row_type(tokens: list[str], codes: bool) -> str | None:
 def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
     rows: list[dict[str, FieldValue]] = []
     cols: list[str] = []
-    codes = False
+    codes = ecoa = False
     active = False
     for i, line in enumerate(doc.lines):
         text = line.text
@@ -291,9 +299,8 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
             and not money_tokens(text)
         ):
             cols = _money_columns(text)
-            codes = bool(re.search(r"\btype\b", text, re.I)) and not re.search(
-                r"\becoa\b", text, re.I
-            )
+            codes = bool(re.search(r"\btype\b", text, re.I))
+            ecoa = bool(re.search(r"\becoa\b", text, re.I))
             active = "balance" in cols
             continue
         if _TRADE_END.match(text):
@@ -324,7 +331,7 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         entry = {"creditor": doc.field(creditor, i), "balance": doc.field(mapped["balance"], i)}
         if "payment" in mapped:
             entry["monthly_payment"] = doc.field(mapped["payment"], i)
-        kind = _row_type(tokens, codes)
+        kind = _row_type(tokens, codes, ecoa)
         if kind:
             entry["account_type"] = doc.field(kind, i)
         rows.append(entry)
@@ -343,7 +350,7 @@ def _block(doc: DocText, i: int) -> dict[str, FieldValue] | None:
     j: int | None = i
     for _ in range(3):
         j = doc.next_line(j) if j is not None else None
-        if j is None or (":" not in doc.lines[j].text):
+        if j is None or not _KV_LINE.search(doc.lines[j].text):
             break
         body.append((j, doc.lines[j].text))
     joined = " ".join(t for _, t in body)

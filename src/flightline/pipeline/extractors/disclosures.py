@@ -188,7 +188,7 @@ def _fees(doc: DocText, ld: LogicalDocument) -> None:
         found = money_tokens(text)
         if not found:
             continue
-        name = re.sub(r"^\W*\d{1,2}\s+(?=\S)", "", text[: found[0][0]]).strip(" .:-(")
+        name = re.sub(r"^\W*\d{1,2}\s+(?=\S)", "", text[: found[0][0]]).strip(" :-(")
         if _NOT_FEE.match(name) or len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
             continue
         # `Prepaid Interest ($17.44 per day from ...) $279.04`: a per-unit
@@ -196,9 +196,9 @@ def _fees(doc: DocText, ld: LogicalDocument) -> None:
         amounts = [v for _, e, v in found if not _PER_UNIT.match(text[e:])]
         if not amounts:
             continue
-        name = re.sub(r"\s+to\s+[A-Z][\w&.,' -]*$", "", name).strip(" .:-(")
+        name = re.sub(r"\s+to\s+[A-Z][\w&.,' -]*$", "", name).strip(" :-(")
         # `Discount Points 0.5% of Loan Amount`: the rate is a detail of the fee.
-        short = _RATE_DETAIL.sub("", name).strip(" .:-(")
+        short = _RATE_DETAIL.sub("", name).strip(" :-(")
         name = short or name
         rows.append(
             {

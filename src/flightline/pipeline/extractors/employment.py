@@ -149,7 +149,6 @@ _VOE = Reader(
                 "Employer's Name",
                 "Employer",
                 "Company Name",
-                "Company",
                 "Name and address of employer",
             ),
             exclude=r"employer\s*(?:phone|address|contact|signature)",
@@ -190,6 +189,7 @@ _VOE = Reader(
                 "Employed Since",
                 "Date of Hire",
                 "Most Recent Hire Date",
+                "Most Recent Start Date",
             ),
         ),
         Spec(

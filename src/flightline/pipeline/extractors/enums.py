@@ -13,12 +13,16 @@ from flightline.pipeline.model import FieldValue
 
 _FREQUENCIES = (
     (re.compile(r"bi\s*-?\s*weekly|every\s+(?:two|2|other)\s+weeks?|fortnight", re.I), "biweekly"),
-    (re.compile(r"semi\s*-?\s*monthly|twice\s+(?:a|per)\s+month", re.I), "semimonthly"),
+    (re.compile(r"semi\s*-?\s*monthly|twice\s+(?:a\s+|per\s+)?month", re.I), "semimonthly"),
     (re.compile(r"\bweekly\b", re.I), "weekly"),
     (re.compile(r"\bmonthly\b", re.I), "monthly"),
     (re.compile(r"\bannual(?:ly)?\b|\byearly\b", re.I), "annual"),
 )
 _PURPOSES = (
+    (
+        re.compile(r"(?:no|limited)\s*cash\s*-?\s*out|rate\s*(?:and|&|/)\s*term", re.I),
+        "refinance",
+    ),
     (re.compile(r"cash\s*-?\s*out", re.I), "cash_out_refinance"),
     (re.compile(r"refinanc|\brefi\b|rate\s*(?:and|&|/)\s*term|no\s*cash", re.I), "refinance"),
     (re.compile(r"purchase", re.I), "purchase"),
@@ -70,14 +74,23 @@ _CHECKED = re.compile(
 _UNCHECKED = re.compile(r"\[\s*\]|\u2610|\u25a1|\(\s*\)")
 
 
+# A box whose frame did not survive as text: `X Single Married filing jointly`.
+_BARE_MARK = re.compile(
+    r"(?:^|\s)[Xx\u2713\u2714]\s+([A-Za-z][A-Za-z/ -]{1,40}?)(?=\s+[A-Z][a-z]|\s*$|\s+[Xx]\s)"
+)
+
+
 def checked_option(text: str) -> str | None:
     """The option marked in a line of check boxes, or None if none is marked."""
     m = _CHECKED.search(text)
+    if m:
+        return m.group(1).strip()
+    m = _BARE_MARK.search(text)
     return m.group(1).strip() if m else None
 
 
 def has_boxes(text: str) -> bool:
-    return bool(_UNCHECKED.search(text) or _CHECKED.search(text))
+    return bool(_UNCHECKED.search(text) or _CHECKED.search(text) or _BARE_MARK.search(text))
 
 
 def read_enum(

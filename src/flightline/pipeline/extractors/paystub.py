@@ -24,7 +24,7 @@ _COMPANY = re.compile(
     r"\b(?:inc|llc|l\.l\.c|corp|corporation|co|company|group|holdings|ltd|llp|lp|partners|"
     r"services|systems|technologies|solutions|industries|associates|enterprises|hospital|"
     r"health|healthcare|university|college|school|district|county|city of|bank|logistics|"
-    r"manufacturing|international|global|consulting|construction|partnership|foods|"
+    r"manufacturing|international|global|consulting|construction|partnership|foods|l\.p|"
     r"labs?|software|network|media|motors|energy|insurance|medical|clinic|agency)\b\.?",
     re.IGNORECASE,
 )
@@ -36,23 +36,29 @@ _TITLE_WORDS = re.compile(
 
 
 def header_company(doc: DocText, limit: int = 5) -> FieldValue | None:
-    """The employer printed as a letterhead: a company-looking line at the top."""
+    """The employer printed as a letterhead: a company-looking line at the top,
+    or the line over the street address that opens the page."""
     for i, line in enumerate(doc.lines[:limit]):
         text = line.text
         if ":" in text or _TITLE_WORDS.search(text) or re.search(r"\d{3}", text):
             continue
-        if _COMPANY.search(text) and len(text) <= 60:
+        nxt = doc.lines[i + 1].text if i + 1 < len(doc.lines) else ""
+        letterhead = bool(_STREET_LINE.match(nxt)) and i == 0
+        if (_COMPANY.search(text) or letterhead) and len(text) <= 60:
             name = clean_name(text)
             if name:
                 return doc.field(name, i)
     return None
 
 
+_STREET_LINE = re.compile(r"^\d{1,6}\s+[A-Za-z][A-Za-z .'-]*\b(?:[A-Za-z]{2,}\.?)(?:,|\s|$)")
+
+
 # -- paystub -----------------------------------------------------------------
 
 _PAYSTUB = Reader(
     (
-        Spec("employer_name", "name", ("Employer", "Employer Name", "Company", "Company Name")),
+        Spec("employer_name", "name", ("Employer", "Employer Name", "Company Name")),
         Spec(
             "employee_name",
             "person",
@@ -119,6 +125,8 @@ _PAYSTUB = Reader(
             "annual_salary",
             "money",
             ("Annual Salary", "Base Salary", "Annual Pay", "Salary", "Annual Rate", "Annual Base"),
+            # An earnings row (`Salary 6,923.08 41,538.48`) is not the annual salary.
+            exclude=r"^\W*(?:base\s*)?salary\s+\$?\s?[\d,.]+\s+\$?\s?[\d,.]+",
         ),
         Spec(
             "net_pay",
@@ -183,7 +191,13 @@ def _kind(
 
 _EARN_KIND = (
     ("overtime", _kind("overtime|over time|ot|o/t")),
-    ("bonus", _kind("bonus|incentive|incentive pay")),
+    (
+        "bonus",
+        _kind(
+            "bonus|incentive|incentive pay|performance bonus|incentive bonus|annual bonus|"
+            "quarterly bonus|retention bonus|sign on bonus|spot bonus|merit bonus"
+        ),
+    ),
     ("commission", _kind("commission|commissions|comm")),
     ("regular", _kind("regular|reg|base|salary|hourly|straight time|base salary")),
     (
@@ -292,8 +306,10 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
             rest = text[m2.end() :]
             if _YTD_WORD.match(rest.strip()):
                 continue
+            # `Gross Pay: 1,615.38 Salary: 42,000.00 / yr`: the next label ends the row.
+            own = re.split(r"\s(?=[A-Z][A-Za-z ]{2,30}:)", rest.strip(" :"), maxsplit=1)[0]
             row = _inline_current_ytd(rest) or _by_columns(
-                [abs(v) for _, _, v in money_tokens(rest)],
+                [abs(v) for _, _, v in money_tokens(own)],
                 [c for c in cols if c != "rate" and c != "hours"],
             )
             if "current" in row:

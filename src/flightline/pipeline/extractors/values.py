@@ -153,19 +153,28 @@ def value_tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def value_cells(text: str) -> list[str]:
-    """A value row split into cells: each typed value, and the words between."""
+def value_cells(text: str, want: int | None = None) -> list[str]:
+    """A value row split into cells: each typed value, and the words between.
+    When that makes fewer cells than `want` columns, the words between are
+    split one per cell (`L80937446 Accept 06-23-2026 ...`)."""
     cells: list[str] = []
+    words: list[str] = []
     pos = 0
     for s, e, token in value_tokens(text):
         gap = text[pos:s].strip()
         if gap:
             cells.append(gap)
+            words.extend(gap.split())
         cells.append(token.strip())
+        words.append(token.strip())
         pos = e
     tail = text[pos:].strip()
     if tail:
         cells.append(tail)
+        words.extend(tail.split())
+    typed = len(words) - sum(len(c.split()) for c in cells if not _TOKEN_RE.fullmatch(c))
+    if want is not None and typed and len(cells) < want and len(words) == want:
+        return words
     return cells
 
 

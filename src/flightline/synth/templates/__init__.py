@@ -17,9 +17,11 @@ from flightline.synth.templates import (
     closing,
     credit,
     disclosures,
+    employment,
     income,
     misc,
     property,
+    underwriting,
 )
 
 Draw = Callable[[Doc, Pen], None]
@@ -56,13 +58,13 @@ REGISTRY: dict[DocType, tuple[Template, ...]] = {
         T("urla_summary", application.urla_summary),
     ),
     DocType.transmittal_1008: (
-        T("1008_form", application.transmittal_form, footer="Form 1008", max_size=8.5),
-        T("1008_summary", application.transmittal_summary),
+        T("1008_form", underwriting.transmittal_form, footer="Form 1008", max_size=8.5),
+        T("1008_summary", underwriting.transmittal_summary),
     ),
     DocType.aus_findings: (
-        T("aus_du", application.aus_du, footer="DU Findings", numbered=True),
-        T("aus_du_report", application.aus_report),
-        T("aus_lpa", application.aus_lpa, footer="LPA Feedback Certificate"),
+        T("aus_du", underwriting.aus_du, footer="DU Findings", numbered=True),
+        T("aus_du_report", underwriting.aus_report),
+        T("aus_lpa", underwriting.aus_lpa, footer="LPA Feedback Certificate"),
     ),
     DocType.paystub: (
         T("paystub_statement", income.paystub_statement),
@@ -75,8 +77,8 @@ REGISTRY: dict[DocType, tuple[Template, ...]] = {
         T("w2_statement", income.w2_statement),
     ),
     DocType.tax_return_1040: (
-        T("1040_form", income.tax_1040, ("Helvetica", "Times"), footer="Form 1040"),
-        T("1040_transcript", income.tax_transcript, MONO),
+        T("1040_form", employment.tax_1040, ("Helvetica", "Times"), footer="Form 1040"),
+        T("1040_transcript", employment.tax_transcript, MONO),
     ),
     DocType.bank_statement: (
         T(
@@ -220,16 +222,16 @@ REGISTRY: dict[DocType, tuple[Template, ...]] = {
     ),
 }
 
-VERBAL_VOE = (T("voe_verbal", income.voe_verbal),)
+VERBAL_VOE = (T("voe_verbal", employment.voe_verbal),)
 WRITTEN_VOE = (
     T(
         "voe_1005",
-        income.voe_1005,
+        employment.voe_1005,
         ("Helvetica", "Times"),
         footer="Fannie Mae Form 1005",
         max_size=8.5,
     ),
-    T("voe_report", income.voe_report),
+    T("voe_report", employment.voe_report),
 )
 
 

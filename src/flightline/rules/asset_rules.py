@@ -1,0 +1,182 @@
+"""RES-001 (reserves after closing below the requirement), AST-001 (large
+deposit without a source), AST-002 (assets short of the funds to close),
+AST-003 (fewer than two consecutive months of statements) and AST-004 (gift
+without a letter, or on an investment property)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from flightline.pipeline.model import DocType
+from flightline.rules.engine import Issue, LoanContext, rule
+from flightline.rules.facts import ev, facts, money, num, ratio, ratio_against, text, when
+from flightline.rules.figures import computed, is_gift
+
+# A statement period shorter than this is not a month; two consecutive monthly
+# statements always reach 2 x this, a single one never does.
+_DAYS_PER_MONTH = 28
+
+
+@rule("RES-001")
+def reserves(ctx: LoanContext) -> list[Issue]:
+    f = facts(ctx)
+    c = computed(ctx)
+    if c.assets is None or c.funds_to_close is None or not c.pitia or f.occupancy is None:
+        return []
+    required = ctx.policy.reserves_months.by_occupancy.get(f.occupancy)
+    if required is None:
+        return []
+    left = c.assets - c.funds_to_close
+    # compared as money, not as a rounded number of months
+    if left >= c.pitia * required:
+        return []
+    months = left / c.pitia
+    return [
+        ctx.issue(
+            "RES-001",
+            f"Reserves after closing are {ratio_against(months, required)} months of PITIA "
+            f"({money(c.assets)} verified less {money(c.funds_to_close)} to close, at "
+            f"{money(c.pitia)} a month), below the {ratio(required, 0)} months required for a "
+            f"{f.occupancy.replace('_', ' ')}.",
+            evidence=[*c.assets_evidence, *c.funds_evidence, *c.pitia_evidence],
+            observed=ratio_against(months, required),
+            limit=ratio(required),
+            subject="reserves",
+        )
+    ]
+
+
+@rule("AST-001")
+def unsourced_large_deposits(ctx: LoanContext) -> list[Issue]:
+    c = computed(ctx)
+    threshold = c.large_deposit_threshold
+    if threshold is None:
+        return []
+    pct = ctx.policy.threshold("large_deposit_pct_of_monthly_income").value
+    issues = []
+    for d in c.large_deposits:
+        if d.source is not None:
+            continue
+        on = d.day.isoformat() if d.day else "an undated day"
+        issues.append(
+            ctx.issue(
+                "AST-001",
+                f"A deposit of {money(d.amount)} on {on} to account {d.account} "
+                f"('{d.description}') exceeds {ratio(pct, 0)}% of monthly qualifying income "
+                f"({money(threshold)}) and has no documented source; obtain a letter of "
+                "explanation and evidence of the source.",
+                evidence=d.evidence(),
+                observed=money(d.amount),
+                limit=money(threshold),
+                subject=f"{d.account} {on} {money(d.amount)}",
+            )
+        )
+    return issues
+
+
+@rule("AST-002")
+def funds_to_close(ctx: LoanContext) -> list[Issue]:
+    c = computed(ctx)
+    if c.assets is None or c.funds_to_close is None or c.assets >= c.funds_to_close:
+        return []
+    return [
+        ctx.issue(
+            "AST-002",
+            f"Verified assets of {money(c.assets)} do not cover the {money(c.funds_to_close)} "
+            f"needed to close (short {money(c.funds_to_close - c.assets)}); document "
+            "additional funds.",
+            evidence=[*c.assets_evidence, *c.funds_evidence],
+            observed=money(c.assets),
+            limit=money(c.funds_to_close),
+            subject="assets",
+        )
+    ]
+
+
+def _longest_run(periods: list[tuple[date, date]]) -> int:
+    """Days covered by the longest run of back-to-back statement periods."""
+    best = 0
+    run_start: date | None = None
+    run_end: date | None = None
+    for start, end in sorted(periods):
+        if run_start is None or run_end is None or (start - run_end).days > 1:
+            run_start, run_end = start, end
+        else:
+            run_end = max(run_end, end)
+        best = max(best, (run_end - run_start).days + 1)
+    return best
+
+
+@rule("AST-003")
+def statement_coverage(ctx: LoanContext) -> list[Issue]:
+    months = int(ctx.policy.threshold("bank_statement_months").value)
+    issues = []
+    for account, statements in sorted(computed(ctx).accounts.items()):
+        periods = [
+            (s, e)
+            for d in statements
+            if (s := when(d, "period_start_date")) and (e := when(d, "period_end_date"))
+        ]
+        if not periods:
+            continue
+        days = _longest_run(periods)
+        if days >= months * _DAYS_PER_MONTH:
+            continue
+        shown = (Decimal(days) / Decimal("30.44")).quantize(Decimal("0.1"))
+        listed = ", ".join(f"{s} to {e}" for s, e in sorted(periods))
+        issues.append(
+            ctx.issue(
+                "AST-003",
+                f"Account {account} has no {months} consecutive months of statements "
+                f"(statements on file: {listed}); obtain the missing statement(s).",
+                evidence=[ev(d, "period_end_date") for d in statements],
+                observed=f"{shown} months",
+                limit=f"{months} months",
+                subject=account,
+            )
+        )
+    return issues
+
+
+@rule("AST-004")
+def gifts(ctx: LoanContext) -> list[Issue]:
+    f = facts(ctx)
+    c = computed(ctx)
+    letters = ctx.of_type(DocType.gift_letter)
+    issues = []
+    unlettered = [d for d in c.deposits if is_gift(d) and d.source != "gift_letter"]
+    if unlettered:
+        d = unlettered[0]
+        on = d.day.isoformat() if d.day else "an undated day"
+        more = f" (and {len(unlettered) - 1} more)" if len(unlettered) > 1 else ""
+        issues.append(
+            ctx.issue(
+                "AST-004",
+                f"A gift deposit of {money(d.amount)} on {on} to account {d.account} "
+                f"('{d.description}'){more} has no gift letter; obtain a signed gift letter "
+                "stating the donor, relationship, amount and that no repayment is expected.",
+                evidence=[e for g in unlettered for e in g.evidence()],
+                observed="no gift letter",
+                limit="gift letter",
+                subject="gift without letter",
+            )
+        )
+    if f.occupancy == "investment" and (letters or any(is_gift(d) for d in c.deposits)):
+        amounts = [a for g in letters if (a := num(g, "gift_amount")) is not None]
+        total = sum(amounts, Decimal(0)) if amounts else None
+        donor = text(letters[0], "donor_name") if letters else None
+        issues.append(
+            ctx.issue(
+                "AST-004",
+                f"A gift{f' of {money(total)}' if total else ''}"
+                f"{f' from {donor}' if donor else ''} funds an investment property; gifts are "
+                "not allowed on investment properties, so the funds must be replaced with the "
+                "borrower's own.",
+                evidence=[*(ev(g, "gift_amount") for g in letters), *f.shape_evidence],
+                observed="investment",
+                limit="principal residence or second home",
+                subject="gift on investment property",
+            )
+        )
+    return issues

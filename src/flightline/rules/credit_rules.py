@@ -1,0 +1,78 @@
+"""CRD-001 (representative score below the minimum) and CRD-002 (a debt on the
+credit report that the URLA does not list)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from flightline.pipeline.model import DocType
+from flightline.rules.engine import Issue, LoanContext, rule
+from flightline.rules.facts import cell, dec, employer_key, ev, money, rows, txt
+from flightline.rules.figures import computed
+
+
+@rule("CRD-001")
+def score_below_minimum(ctx: LoanContext) -> list[Issue]:
+    c = computed(ctx)
+    score = c.representative_score
+    if score is None:
+        return []
+    minimum = ctx.policy.threshold("min_representative_score").value
+    if score >= minimum:
+        return []
+    method = (
+        "the average of the borrowers' median scores"
+        if ctx.policy.representative_score_method == "average_of_medians"
+        else "the lowest borrower's median score"
+    )
+    shown = format(score.quantize(Decimal("0.1")) if score % 1 else score.quantize(Decimal(1)), "f")
+    return [
+        ctx.issue(
+            "CRD-001",
+            f"The representative credit score is {shown} ({method}), below the minimum of "
+            f"{minimum}; the loan is not eligible at this score.",
+            evidence=c.score_evidence,
+            observed=shown,
+            limit=format(minimum, "f"),
+            subject="credit_report",
+        )
+    ]
+
+
+@rule("CRD-002")
+def debt_missing_from_application(ctx: LoanContext) -> list[Issue]:
+    urlas = ctx.of_type(DocType.urla_1003)
+    if not urlas or not ctx.of_type(DocType.credit_report):
+        return []
+    listed_names: set[str] = set()
+    listed_terms: set[tuple[Decimal, Decimal]] = set()
+    for urla in urlas:
+        for r in rows(urla, "liabilities"):
+            name = txt(cell(r, "creditor"))
+            if name:
+                listed_names.add(employer_key(name))
+            balance, payment = dec(cell(r, "balance")), dec(cell(r, "monthly_payment"))
+            if balance is not None and payment is not None:
+                listed_terms.add((balance, payment))
+    issues = []
+    for debt in computed(ctx).debts:
+        if debt.paid_off:
+            continue
+        # the same debt under a creditor name spelt another way still counts as listed
+        if employer_key(debt.creditor) in listed_names or (
+            debt.balance is not None and (debt.balance, debt.payment) in listed_terms
+        ):
+            continue
+        issues.append(
+            ctx.issue(
+                "CRD-002",
+                f"The credit report shows {debt.creditor} with a {money(debt.payment)} monthly "
+                "payment that the URLA does not list; add the debt to the application and "
+                "recompute the DTI.",
+                evidence=[*debt.evidence(), ev(urlas[0], "borrower_name")],
+                observed="not on URLA",
+                limit="on URLA",
+                subject=debt.creditor.upper(),
+            )
+        )
+    return issues

@@ -1,0 +1,534 @@
+"""Reading the assembled loan: typed field access, who the borrowers are and
+which documents are theirs, the anchor dates and the loan's shape.
+
+Extraction hands the rules loose documents; nothing says which paystub is whose.
+The borrowers are taken from the URLA(s) and every per-borrower document is
+matched to one of them by name, SSN and employer together, so a document with a
+misspelt name or a wrong SSN still lands with its borrower (and is then caught
+by the identity rules) instead of being dropped.
+
+Computed once per `LoanContext` and kept in `ctx.notes`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from difflib import SequenceMatcher
+
+from flightline.pipeline.model import DocType, FieldValue, LogicalDocument, Value
+from flightline.rules.engine import IssueEvidence, LoanContext, display, evidence
+
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+# ----------------------------------------------------------------------------- typed access
+
+
+def dec(v: Value | None) -> Decimal | None:
+    if isinstance(v, Decimal):
+        return v
+    if isinstance(v, int) and not isinstance(v, bool):
+        return Decimal(v)
+    return None
+
+
+def day(v: Value | None) -> date | None:
+    return v if isinstance(v, date) else None
+
+
+def txt(v: Value | None) -> str | None:
+    if v is None or isinstance(v, date):
+        return None
+    s = str(v).strip()
+    return s or None
+
+
+def num(doc: LogicalDocument | None, name: str) -> Decimal | None:
+    return dec(doc.get(name)) if doc is not None else None
+
+
+def when(doc: LogicalDocument | None, name: str) -> date | None:
+    return day(doc.get(name)) if doc is not None else None
+
+
+def text(doc: LogicalDocument | None, name: str) -> str | None:
+    return txt(doc.get(name)) if doc is not None else None
+
+
+def integer(doc: LogicalDocument | None, name: str) -> int | None:
+    v = doc.get(name) if doc is not None else None
+    return integer_of(v) if v is not None else None
+
+
+def integer_of(v: Value) -> int | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return v
+    if isinstance(v, Decimal) and v == v.to_integral_value():
+        return int(v)
+    if isinstance(v, str) and v.strip().isdigit():
+        return int(v.strip())
+    return None
+
+
+Row = dict[str, FieldValue]
+
+
+def rows(doc: LogicalDocument | None, group: str) -> list[Row]:
+    return doc.rows.get(group, []) if doc is not None else []
+
+
+def cell(row: Row, col: str) -> Value | None:
+    found = row.get(col)
+    return found.value if found is not None else None
+
+
+def row_evidence(doc: LogicalDocument, group: str, row: Row, col: str) -> IssueEvidence | None:
+    found = row.get(col)
+    if found is None:
+        return None
+    return IssueEvidence(doc.id, found.evidence.page, f"{group}.{col}", display(found.value))
+
+
+def ev(doc: LogicalDocument | None, name: str) -> IssueEvidence | None:
+    return evidence(doc, name) if doc is not None else None
+
+
+def money(v: Decimal) -> str:
+    """Money for a sentence or `values`: cents, no separators (the wire format)."""
+    return format(v.quantize(CENT), "f")
+
+
+def ratio(v: Decimal, places: int = 2) -> str:
+    return format(v.quantize(Decimal(1).scaleb(-places)), "f")
+
+
+def ratio_against(v: Decimal, limit: Decimal) -> str:
+    """A ratio shown with enough places that it never reads equal to the limit
+    it was found to break (50.004 over 50 shows as 50.004, not 50.00)."""
+    for places in (2, 3, 4):
+        shown = v.quantize(Decimal(1).scaleb(-places))
+        if shown != limit.quantize(Decimal(1).scaleb(-places)):
+            return format(shown, "f")
+    return format(v, "f")
+
+
+def months_elapsed(through: date) -> Decimal:
+    """Months of a year a YTD figure through `through` covers: day of year x 12 / days."""
+    days = 366 if calendar.isleap(through.year) else 365
+    return Decimal(through.timetuple().tm_yday) * 12 / Decimal(days)
+
+
+# ----------------------------------------------------------------------------- normalising text
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def name_key(raw: str) -> frozenset[str] | None:
+    """First and last name, ignoring case, order ("Last, First"), punctuation,
+    suffixes and middle names or initials: what makes two renderings the same person."""
+    s = raw.strip()
+    if "," in s:
+        last, _, first = s.partition(",")
+        s = f"{first} {last}"
+    s = re.sub(r"['\u2019`]", "", s.lower())
+    words = [w for w in re.sub(r"[^a-z]+", " ", s).split() if w not in _NAME_SUFFIXES]
+    full = [w for w in words if len(w) > 1]
+    if len(full) >= 2:
+        words = full
+    if not words:
+        return None
+    return frozenset((words[0], words[-1]))
+
+
+def first_name(raw: str) -> str | None:
+    s = raw.strip()
+    if "," in s:
+        s = s.partition(",")[2]
+    words = [w for w in re.sub(r"[^a-z]+", " ", s.lower()).split() if len(w) > 1]
+    return words[0] if words else None
+
+
+_COMPANY_WORDS = frozenset(
+    {
+        "inc",
+        "incorporated",
+        "llc",
+        "llp",
+        "corp",
+        "corporation",
+        "company",
+        "co",
+        "lp",
+        "ltd",
+        "limited",
+        "the",
+        "l",
+        "p",
+        "c",
+        "pllc",
+        "pc",
+    }
+)
+
+
+def employer_key(raw: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", " ", raw.lower().replace("&", " and ")).split()
+    return " ".join(w for w in words if w not in _COMPANY_WORDS)
+
+
+_ADDRESS_WORDS = {
+    "street": "st",
+    "str": "st",
+    "avenue": "ave",
+    "av": "ave",
+    "road": "rd",
+    "drive": "dr",
+    "lane": "ln",
+    "court": "ct",
+    "boulevard": "blvd",
+    "place": "pl",
+    "circle": "cir",
+    "terrace": "ter",
+    "parkway": "pkwy",
+    "trail": "trl",
+    "highway": "hwy",
+    "square": "sq",
+    "crossing": "xing",
+    "point": "pt",
+    "north": "n",
+    "south": "s",
+    "east": "e",
+    "west": "w",
+    "northeast": "ne",
+    "northwest": "nw",
+    "southeast": "se",
+    "southwest": "sw",
+    "apartment": "unit",
+    "apt": "unit",
+    "suite": "unit",
+    "ste": "unit",
+    "no": "unit",
+    "number": "unit",
+}
+
+
+def address_key(raw: str) -> str:
+    """An address with abbreviations, case, punctuation and ZIP+4 folded away
+    (St/Street, Ave/Avenue, Apt/Unit/#), so only a real difference remains."""
+    s = re.sub(r"\b(\d{5})-\d{4}\b", r"\1", raw.lower()).replace("#", " unit ")
+    words = re.sub(r"[^a-z0-9]+", " ", s).split()
+    out = [_ADDRESS_WORDS.get(w, w) for w in words]
+    # "unit unit 4" from "Apt # 4"
+    return " ".join(
+        w for i, w in enumerate(out) if not (w == "unit" and i and out[i - 1] == "unit")
+    )
+
+
+# ----------------------------------------------------------------------------- borrowers
+
+PER_BORROWER: dict[DocType, str] = {
+    DocType.urla_1003: "borrower_name",
+    DocType.paystub: "employee_name",
+    DocType.w2: "employee_name",
+    DocType.voe: "employee_name",
+    DocType.tax_return_1040: "taxpayer_name",
+    DocType.right_to_cancel: "borrower_name",
+}
+# Loan-level documents whose `borrower_name` is the primary borrower.
+_PRIMARY_VOTERS = (
+    DocType.note,
+    DocType.closing_disclosure,
+    DocType.loan_estimate,
+    DocType.credit_report,
+    DocType.transmittal_1008,
+    DocType.aus_findings,
+    DocType.security_instrument,
+    DocType.appraisal_1004,
+)
+
+
+@dataclass
+class Borrower:
+    index: int
+    name: str
+    key: frozenset[str]
+    ssn4: str | None = None
+    employer: str | None = None
+    urla: LogicalDocument | None = None
+
+    @property
+    def label(self) -> str:
+        return f"borrower {self.index}"
+
+
+@dataclass
+class Facts:
+    borrowers: list[Borrower]
+    owners: dict[uuid.UUID, Borrower] = field(default_factory=dict)
+    note_date: date | None = None
+    note_date_evidence: IssueEvidence | None = None
+    application_date: date | None = None
+    application_evidence: IssueEvidence | None = None
+    cd: LogicalDocument | None = None
+    purpose: str | None = None
+    occupancy: str | None = None
+    units: int | None = None
+    shape_evidence: list[IssueEvidence] = field(default_factory=list)
+
+    def docs_of(self, ctx: LoanContext, doc_type: DocType, who: Borrower) -> list[LogicalDocument]:
+        return [d for d in ctx.of_type(doc_type) if self.owners.get(d.id) is who]
+
+    def owner(self, doc: LogicalDocument) -> Borrower | None:
+        return self.owners.get(doc.id)
+
+
+def _ssn(v: str | None) -> str | None:
+    if v is None:
+        return None
+    digits = re.sub(r"\D", "", v)
+    return digits[-4:] if len(digits) >= 4 else None
+
+
+def _roster(ctx: LoanContext) -> list[Borrower]:
+    mentions: list[tuple[str, str | None, str | None, LogicalDocument | None]] = []
+    for u in ctx.of_type(DocType.urla_1003):
+        own = text(u, "borrower_name")
+        if own:
+            mentions.append((own, _ssn(text(u, "ssn_last4")), text(u, "employer_name"), u))
+    for u in ctx.of_type(DocType.urla_1003):
+        co = text(u, "co_borrower_name")
+        if co:
+            mentions.append((co, _ssn(text(u, "co_borrower_ssn_last4")), None, None))
+    if not mentions:
+        # No application: the parties named on the credit report or the Note.
+        for doc_type in (DocType.credit_report, DocType.note, DocType.closing_disclosure):
+            doc = ctx.first(doc_type)
+            for nf, sf in (
+                ("borrower_name", "ssn_last4"),
+                ("co_borrower_name", "co_borrower_ssn_last4"),
+            ):
+                name = text(doc, nf)
+                if name:
+                    mentions.append((name, _ssn(text(doc, sf)), None, None))
+            if mentions:
+                break
+    people: list[Borrower] = []
+    for name, ssn, employer, urla in mentions:
+        key = name_key(name)
+        if key is None:
+            continue
+        same = next(
+            (
+                p
+                for p in people
+                if p.key == key
+                or (ssn and p.ssn4 == ssn and first_name(name) == first_name(p.name))
+            ),
+            None,
+        )
+        if same is None:
+            people.append(Borrower(0, name, key, ssn, employer, urla))
+            continue
+        same.ssn4 = same.ssn4 or ssn
+        same.employer = same.employer or employer
+        if same.urla is None and urla is not None:
+            same.urla, same.name = urla, name
+    votes: Counter[int] = Counter()
+    for doc_type in _PRIMARY_VOTERS:
+        for doc in ctx.of_type(doc_type):
+            name = text(doc, "borrower_name")
+            key = name_key(name) if name else None
+            for i, p in enumerate(people):
+                if key == p.key:
+                    votes[i] += 1
+    order = sorted(
+        range(len(people)),
+        key=lambda i: (-votes[i], not rows(people[i].urla, "liabilities"), i),
+    )
+    ranked = [people[i] for i in order]
+    for n, p in enumerate(ranked, start=1):
+        p.index = n
+    return ranked
+
+
+def _similar(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def match_score(p: Borrower, name: str | None, ssn: str | None, employer: str | None) -> int:
+    score = 0
+    if name:
+        key = name_key(name)
+        if key == p.key:
+            score += 3
+        elif key is not None:
+            first = first_name(name)
+            if first and first_name(p.name) == first:
+                score += 1
+            if any(_similar(a, b) for a in key for b in p.key if a != first):
+                score += 1
+    if ssn and p.ssn4 == ssn:
+        score += 2
+    if employer and p.employer and employer_key(employer) == employer_key(p.employer):
+        score += 2
+    return score
+
+
+def best_match(
+    people: list[Borrower], name: str | None, ssn: str | None, employer: str | None
+) -> Borrower | None:
+    if len(people) == 1:
+        return people[0]
+    scored = sorted(
+        ((match_score(p, name, ssn, employer), p.index, p) for p in people),
+        key=lambda t: (-t[0], t[1]),
+    )
+    if not scored or scored[0][0] == 0:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][2]
+
+
+def _owner(people: list[Borrower], doc: LogicalDocument) -> Borrower | None:
+    if doc.type == DocType.urla_1003:
+        own = next((p for p in people if p.urla is doc), None)
+        if own is not None:
+            return own
+    name = text(doc, PER_BORROWER[doc.type])
+    return best_match(people, name, _ssn(text(doc, "ssn_last4")), text(doc, "employer_name"))
+
+
+def ssn_of(doc: LogicalDocument, name: str) -> str | None:
+    return _ssn(text(doc, name))
+
+
+# ----------------------------------------------------------------------------- dates and shape
+
+
+def latest_cd(ctx: LoanContext) -> LogicalDocument | None:
+    cds = ctx.of_type(DocType.closing_disclosure)
+    if not cds:
+        return None
+    return max(enumerate(cds), key=lambda t: (when(t[1], "date_issued") or date.min, t[0]))[1]
+
+
+def _first_value(
+    ctx: LoanContext, sources: tuple[tuple[DocType, str], ...]
+) -> tuple[Value, IssueEvidence | None] | None:
+    for doc_type, name in sources:
+        for doc in ctx.of_type(doc_type):
+            v = doc.get(name)
+            if v is not None:
+                return v, evidence(doc, name)
+    return None
+
+
+def _build(ctx: LoanContext) -> Facts:
+    people = _roster(ctx)
+    facts = Facts(people)
+    for doc in ctx.documents:
+        if doc.type in PER_BORROWER and people:
+            who = _owner(people, doc)
+            if who is not None:
+                facts.owners[doc.id] = who
+    note = ctx.first(DocType.note)
+    cd = latest_cd(ctx)
+    facts.cd = cd
+    if when(note, "note_date") is not None:
+        facts.note_date, facts.note_date_evidence = when(note, "note_date"), ev(note, "note_date")
+    elif when(cd, "closing_date") is not None:
+        # no Note: consummation as the Closing Disclosure states it
+        facts.note_date, facts.note_date_evidence = when(cd, "closing_date"), ev(cd, "closing_date")
+    apps = [
+        (d, u)
+        for u in ctx.of_type(DocType.urla_1003)
+        if (d := when(u, "application_date")) is not None
+    ]
+    if apps:
+        d, u = min(apps, key=lambda t: t[0])
+        facts.application_date, facts.application_evidence = d, ev(u, "application_date")
+    for attr, sources in (
+        (
+            "purpose",
+            (
+                (DocType.urla_1003, "loan_purpose"),
+                (DocType.closing_disclosure, "loan_purpose"),
+                (DocType.transmittal_1008, "loan_purpose"),
+                (DocType.loan_estimate, "loan_purpose"),
+            ),
+        ),
+        (
+            "occupancy",
+            ((DocType.urla_1003, "occupancy"), (DocType.transmittal_1008, "occupancy")),
+        ),
+        (
+            "units",
+            (
+                (DocType.appraisal_1004, "units"),
+                (DocType.urla_1003, "units"),
+                (DocType.transmittal_1008, "units"),
+            ),
+        ),
+    ):
+        found = _first_value(ctx, sources)
+        if found is None:
+            continue
+        value, where = found
+        if attr == "units":
+            units = integer_of(value)
+            if units is None:
+                continue
+            facts.units = units
+        else:
+            setattr(facts, attr, str(value).strip().lower())
+        if where is not None:
+            facts.shape_evidence.append(where)
+    return facts
+
+
+def facts(ctx: LoanContext) -> Facts:
+    found = ctx.notes.get("_facts")
+    if isinstance(found, Facts):
+        return found
+    built = _build(ctx)
+    ctx.notes["_facts"] = built
+    return built
+
+
+def doc_label(doc: LogicalDocument) -> str:
+    """How a sentence names a document."""
+    labels = {
+        DocType.urla_1003: "URLA",
+        DocType.transmittal_1008: "1008",
+        DocType.aus_findings: "AUS findings",
+        DocType.paystub: "paystub",
+        DocType.w2: "W-2",
+        DocType.voe: "VOE",
+        DocType.tax_return_1040: "1040",
+        DocType.bank_statement: "bank statement",
+        DocType.gift_letter: "gift letter",
+        DocType.credit_report: "credit report",
+        DocType.appraisal_1004: "appraisal",
+        DocType.loan_estimate: "Loan Estimate",
+        DocType.closing_disclosure: "Closing Disclosure",
+        DocType.note: "Note",
+        DocType.security_instrument: "security instrument",
+        DocType.right_to_cancel: "notice of right to cancel",
+        DocType.letter_of_explanation: "letter of explanation",
+    }
+    label = labels.get(doc.type, doc.type.value.replace("_", " "))
+    year = integer(doc, "tax_year")
+    if year is not None:
+        label += f" ({year})"
+    elif doc.type == DocType.paystub and when(doc, "pay_date") is not None:
+        label += f" dated {when(doc, 'pay_date')}"
+    return label

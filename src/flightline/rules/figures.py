@@ -1,0 +1,621 @@
+"""Loan figures recomputed from the extracted values: qualifying income, PITIA,
+DTI, LTV/CLTV, representative score, verified assets, funds to close, reserves
+and large deposits.
+
+Every figure is Decimal, rounded only for display, and absent when an input is
+missing: a figure is never guessed. `compute_figures(ctx)` fills `ctx.figures`
+(the report) and keeps the working (`Computed`) in `ctx.notes` for the rules.
+
+Conventions (REVIEW_ENGINE.md): salaried base = annual / 12; hourly = rate x
+2,080 / 12 (or the stated hours when they are not full time); overtime, bonus
+and commission averaged over the prior years and YTD the file shows, the lower
+of that average and the YTD monthly figure when declining; counted only with
+the policy's months of history.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.engine import Figure, IssueEvidence, LoanContext
+from flightline.rules.facts import (
+    HUNDRED,
+    Borrower,
+    Row,
+    cell,
+    dec,
+    employer_key,
+    ev,
+    facts,
+    integer_of,
+    money,
+    months_elapsed,
+    num,
+    ratio,
+    row_evidence,
+    rows,
+    text,
+    txt,
+    when,
+)
+
+ZERO = Decimal(0)
+PERIODS = {"weekly": 52, "biweekly": 26, "semimonthly": 24, "monthly": 12, "annual": 1}
+VARIABLE_KINDS = ("overtime", "bonus", "commission")
+REFINANCES = frozenset({"refinance", "rate_term_refinance", "cash_out_refinance"})
+# Past this an hourly rate is an annual salary (a VOE prints either under one label).
+_MAX_HOURLY = Decimal(500)
+# Stated hours this far from full time are part-time hours, not a rounding of 2,080.
+_PART_TIME_GAP = Decimal("0.05")
+
+
+@dataclass
+class Variable:
+    kind: str
+    ytd: Decimal
+    prior: Decimal | None
+    prior2: Decimal | None
+    months_ytd: Decimal
+    history_months: Decimal
+    counted: bool
+    declining: bool
+    monthly: Decimal  # what qualifies (zero when not counted)
+    evidence: list[IssueEvidence] = field(default_factory=list)
+
+
+@dataclass
+class Income:
+    borrower: Borrower
+    base: Decimal | None
+    base_evidence: list[IssueEvidence] = field(default_factory=list)
+    variable: dict[str, Variable] = field(default_factory=dict)
+    voe: LogicalDocument | None = None
+    through: date | None = None
+
+    @property
+    def total(self) -> Decimal | None:
+        counted = [v.monthly for v in self.variable.values() if v.counted]
+        if self.base is None and not counted:
+            return None
+        return (self.base or ZERO) + sum(counted, ZERO)
+
+    @property
+    def evidence(self) -> list[IssueEvidence]:
+        out = list(self.base_evidence)
+        for v in self.variable.values():
+            out += v.evidence
+        return out
+
+
+@dataclass
+class Debt:
+    creditor: str
+    payment: Decimal
+    balance: Decimal | None
+    account_type: str | None
+    doc: LogicalDocument
+    row: Row
+    paid_off: bool = False
+
+    def evidence(self) -> list[IssueEvidence]:
+        found = [
+            row_evidence(self.doc, "tradelines", self.row, "creditor"),
+            row_evidence(self.doc, "tradelines", self.row, "monthly_payment"),
+        ]
+        return [e for e in found if e is not None]
+
+
+@dataclass
+class Deposit:
+    doc: LogicalDocument
+    row: Row
+    account: str
+    day: date | None
+    amount: Decimal
+    description: str
+    source: str | None  # payroll | gift_letter | letter_of_explanation | transfer | None
+
+    def evidence(self) -> list[IssueEvidence]:
+        found = [
+            row_evidence(self.doc, "deposits", self.row, c)
+            for c in ("date", "amount", "description")
+        ]
+        return [e for e in found if e is not None]
+
+
+@dataclass
+class Computed:
+    incomes: list[Income] = field(default_factory=list)
+    income_total: Decimal | None = None
+    pitia: Decimal | None = None
+    pitia_evidence: list[IssueEvidence] = field(default_factory=list)
+    debts: list[Debt] = field(default_factory=list)  # every credit-report debt with a payment
+    debts_monthly: Decimal | None = None
+    dti_front: Decimal | None = None
+    dti_back: Decimal | None = None
+    loan_amount: Decimal | None = None
+    value_basis: Decimal | None = None
+    ltv: Decimal | None = None
+    cltv: Decimal | None = None
+    ltv_evidence: list[IssueEvidence] = field(default_factory=list)
+    medians: dict[int, int] = field(default_factory=dict)
+    representative_score: Decimal | None = None
+    score_evidence: list[IssueEvidence] = field(default_factory=list)
+    accounts: dict[str, list[LogicalDocument]] = field(default_factory=dict)
+    assets: Decimal | None = None
+    assets_evidence: list[IssueEvidence] = field(default_factory=list)
+    funds_to_close: Decimal | None = None
+    funds_evidence: list[IssueEvidence] = field(default_factory=list)
+    reserves_months: Decimal | None = None
+    large_deposit_threshold: Decimal | None = None
+    deposits: list[Deposit] = field(default_factory=list)  # recent statements' deposits
+
+    @property
+    def large_deposits(self) -> list[Deposit]:
+        limit = self.large_deposit_threshold
+        return [] if limit is None else [d for d in self.deposits if d.amount > limit]
+
+
+# ----------------------------------------------------------------------------- income
+
+
+def _hours_per_year(ctx: LoanContext, stub: LogicalDocument | None) -> Decimal:
+    standard = ctx.policy.threshold("hourly_annual_hours").value
+    hours, periods = num(stub, "hours"), PERIODS.get(text(stub, "pay_frequency") or "")
+    if hours is None or periods is None or hours <= 0:
+        return standard
+    stated = hours * periods
+    return stated if abs(stated - standard) / standard > _PART_TIME_GAP else standard
+
+
+def _base(
+    ctx: LoanContext, stub: LogicalDocument | None, voe: LogicalDocument | None
+) -> tuple[Decimal | None, list[IssueEvidence]]:
+    hours = _hours_per_year(ctx, stub)
+    rate = num(stub, "hourly_rate")
+    if stub is not None and rate is not None and rate > 0:
+        return rate * hours / 12, [e for e in (ev(stub, "hourly_rate"), ev(stub, "hours")) if e]
+    salary = num(stub, "annual_salary")
+    if stub is not None and salary is not None and salary > 0:
+        return salary / 12, [e for e in (ev(stub, "annual_salary"),) if e]
+    rate = num(voe, "base_pay_rate")
+    if voe is not None and rate is not None and rate > 0:
+        found = [e for e in (ev(voe, "base_pay_rate"),) if e]
+        return (rate * hours / 12 if rate < _MAX_HOURLY else rate / 12), found
+    periods = PERIODS.get(text(stub, "pay_frequency") or "")
+    if stub is not None and periods is not None:
+        for r in rows(stub, "earnings"):
+            current = dec(cell(r, "current_amount"))
+            if txt(cell(r, "kind")) == "regular" and current is not None and current > 0:
+                found = [e for e in (row_evidence(stub, "earnings", r, "current_amount"),) if e]
+                return current * periods / 12, found
+    return None, []
+
+
+def _months_between(start: date, end: date) -> Decimal:
+    return Decimal((end.year - start.year) * 12 + end.month - start.month) + Decimal(
+        end.day - start.day
+    ) / Decimal(30)
+
+
+def _variable(
+    ctx: LoanContext, voe: LogicalDocument, through: date, employed_since: date | None
+) -> dict[str, Variable]:
+    needed = ctx.policy.threshold("variable_income_history_months").value
+    m = months_elapsed(through)
+    out: dict[str, Variable] = {}
+    for kind in VARIABLE_KINDS:
+        ytd = num(voe, f"ytd_{kind}_income")
+        prior = num(voe, f"prior_year_{kind}_income")
+        # Two years back: printed on the VOE but not (yet) an extraction field;
+        # used when present, else the average runs over the prior year and YTD.
+        prior2 = num(voe, f"two_years_prior_{kind}_income")
+        if not any(v for v in (ytd, prior, prior2)):
+            continue
+        ytd = ytd or ZERO
+        if prior2:
+            history = 24 + m
+        elif prior:
+            history = 12 + m
+        else:
+            history = m if ytd > 0 else ZERO
+        if employed_since is not None and employed_since <= through:
+            history = min(history, _months_between(employed_since, through))
+        counted = bool(prior) and history >= needed and m > 0
+        monthly, declining = ZERO, False
+        if counted and prior is not None:
+            average = (prior2 + prior + ytd) / (24 + m) if prior2 else (prior + ytd) / (12 + m)
+            ytd_monthly = ytd / m
+            declining = ytd_monthly * 12 < prior
+            monthly = min(average, ytd_monthly) if declining else average
+        evidence = [
+            e
+            for e in (
+                ev(voe, f"ytd_{kind}_income"),
+                ev(voe, f"prior_year_{kind}_income"),
+                ev(voe, f"two_years_prior_{kind}_income"),
+                ev(voe, "ytd_through_date"),
+            )
+            if e
+        ]
+        out[kind] = Variable(
+            kind, ytd, prior, prior2, m, history, counted, declining, monthly, evidence
+        )
+    return out
+
+
+def written_voe(ctx: LoanContext, who: Borrower) -> LogicalDocument | None:
+    """The borrower's VOE with income figures (a verbal VOE has none); the latest."""
+    f = facts(ctx)
+    found = [
+        d
+        for d in f.docs_of(ctx, DocType.voe, who)
+        if any(
+            d.get(n) is not None
+            for n in ("ytd_through_date", "ytd_base_income", "prior_year_base_income")
+        )
+    ]
+    if not found:
+        return None
+    return max(
+        found, key=lambda d: when(d, "ytd_through_date") or when(d, "verification_date") or date.min
+    )
+
+
+def latest_paystub(ctx: LoanContext, who: Borrower) -> LogicalDocument | None:
+    stubs = facts(ctx).docs_of(ctx, DocType.paystub, who)
+    if not stubs:
+        return None
+    return max(
+        stubs, key=lambda d: when(d, "pay_date") or when(d, "pay_period_end_date") or date.min
+    )
+
+
+def _income(ctx: LoanContext, who: Borrower) -> Income:
+    stub = latest_paystub(ctx, who)
+    voe = written_voe(ctx, who)
+    base, base_ev = _base(ctx, stub, voe)
+    income = Income(who, base, base_ev, voe=voe)
+    if voe is not None:
+        through = when(voe, "ytd_through_date") or when(voe, "verification_date")
+        since = when(voe, "employment_start_date") or when(who.urla, "employment_start_date")
+        if through is not None:
+            income.through = through
+            income.variable = _variable(ctx, voe, through, since)
+    return income
+
+
+# ----------------------------------------------------------------------------- debts
+
+
+def _is_mortgage(d: Debt) -> bool:
+    kind = (d.account_type or "").lower()
+    return kind == "mortgage" or bool(re.search(r"mortgage|home\s*loan|\bmtg\b", d.creditor, re.I))
+
+
+def _implied_payoff(cd: LogicalDocument | None) -> Decimal | None:
+    """A refinance's payoff from the CD: cash to close + loan - closing costs
+    (the CD's cash-to-close arithmetic read backwards)."""
+    ctc, loan = num(cd, "cash_to_close"), num(cd, "loan_amount")
+    fees = [dec(cell(r, "amount")) for r in rows(cd, "fees")]
+    if ctc is None or loan is None or not fees:
+        return None
+    costs = sum((f for f in fees if f is not None), ZERO) - (num(cd, "lender_credit") or ZERO)
+    return ctc + loan - costs
+
+
+def _debts(ctx: LoanContext) -> list[Debt]:
+    out: list[Debt] = []
+    seen: set[tuple[str, Decimal, Decimal | None]] = set()
+    for report in ctx.of_type(DocType.credit_report):
+        for r in rows(report, "tradelines"):
+            payment = dec(cell(r, "monthly_payment"))
+            creditor = txt(cell(r, "creditor")) or ""
+            if payment is None or payment <= 0:
+                continue
+            balance = dec(cell(r, "balance"))
+            key = (employer_key(creditor), payment, balance)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Debt(creditor, payment, balance, txt(cell(r, "account_type")), report, r))
+    f = facts(ctx)
+    if f.purpose in REFINANCES:
+        # The subject's own mortgage is paid off by this closing and leaves the DTI.
+        mortgages = [d for d in out if _is_mortgage(d) and d.balance is not None]
+        payoff = _implied_payoff(f.cd)
+        if payoff is not None and mortgages:
+            min(mortgages, key=lambda d: abs((d.balance or ZERO) - payoff)).paid_off = True
+        elif len(mortgages) == 1:
+            mortgages[0].paid_off = True
+    return out
+
+
+# ----------------------------------------------------------------------------- assets
+
+
+def account_key(doc: LogicalDocument) -> str:
+    last4 = text(doc, "account_last4")
+    if last4:
+        return last4
+    return f"{text(doc, 'institution') or '?'} / {text(doc, 'holder_name') or '?'}"
+
+
+def _accounts(ctx: LoanContext) -> dict[str, list[LogicalDocument]]:
+    out: dict[str, list[LogicalDocument]] = {}
+    for d in ctx.of_type(DocType.bank_statement):
+        out.setdefault(account_key(d), []).append(d)
+    for statements in out.values():
+        statements.sort(key=lambda d: when(d, "period_end_date") or date.min)
+    return out
+
+
+_PAYROLL = re.compile(r"payroll|payrl|direct\s*dep|dir\s*dep|salary|\bpayrl\b", re.I)
+_GIFT = re.compile(r"\bgift\b", re.I)
+_NEAR_DAYS = 7
+
+
+def _near(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= _NEAR_DAYS
+
+
+def _source(
+    ctx: LoanContext,
+    amount: Decimal,
+    on: date | None,
+    description: str,
+    own_accounts: set[str],
+    account: str,
+) -> str | None:
+    if _PAYROLL.search(description):
+        return "payroll"
+    words = set(employer_key(description).split())
+    for who in facts(ctx).borrowers:
+        employer = employer_key(who.employer or "").split()[:2]
+        if employer and all(w in words for w in employer):
+            return "payroll"
+    for stub in ctx.of_type(DocType.paystub):
+        if num(stub, "net_pay") == amount:
+            return "payroll"
+    for g in ctx.of_type(DocType.gift_letter):
+        if num(g, "gift_amount") == amount and _near(when(g, "gift_date"), on):
+            return "gift_letter"
+    for e in ctx.of_type(DocType.letter_of_explanation):
+        if num(e, "explained_amount") == amount and _near(when(e, "explained_date"), on):
+            return "letter_of_explanation"
+    if re.search(r"transfer", description, re.I) and any(
+        a in description for a in own_accounts - {account} if a.isdigit()
+    ):
+        return "transfer"
+    return None
+
+
+def _deposits(ctx: LoanContext, accounts: dict[str, list[LogicalDocument]]) -> list[Deposit]:
+    own = set(accounts)
+    out: list[Deposit] = []
+    for account, statements in accounts.items():
+        # sourcing reviews the statements used: each account's two most recent
+        for doc in statements[-2:]:
+            for r in rows(doc, "deposits"):
+                amount = dec(cell(r, "amount"))
+                if amount is None or amount <= 0:
+                    continue
+                description = txt(cell(r, "description")) or ""
+                on = cell(r, "date")
+                on_day = on if isinstance(on, date) else None
+                source = _source(ctx, amount, on_day, description, own, account)
+                out.append(Deposit(doc, r, account, on_day, amount, description, source))
+    return out
+
+
+def is_gift(deposit: Deposit) -> bool:
+    return deposit.source == "gift_letter" or bool(_GIFT.search(deposit.description))
+
+
+# ----------------------------------------------------------------------------- all of it
+
+
+def _pct(part: Decimal, whole: Decimal) -> Decimal:
+    return part / whole * HUNDRED
+
+
+def _compute(ctx: LoanContext) -> Computed:
+    f = facts(ctx)
+    c = Computed()
+    c.incomes = [_income(ctx, b) for b in f.borrowers]
+    totals: list[Decimal] = []
+    for inc in c.incomes:
+        if inc.total is not None:
+            totals.append(inc.total)
+        elif (num(inc.borrower.urla, "income_total_monthly") or ZERO) > 0:
+            totals = []  # a borrower with stated income we cannot recompute: no total
+            break
+    c.income_total = sum(totals, ZERO) if totals else None
+
+    cd = f.cd
+    total_payment = num(cd, "estimated_total_monthly_payment")
+    pi, escrow = num(cd, "monthly_pi"), num(cd, "estimated_escrow_monthly")
+    if total_payment is not None:
+        c.pitia = total_payment
+        c.pitia_evidence = [e for e in (ev(cd, "estimated_total_monthly_payment"),) if e]
+    elif pi is not None and escrow is not None:
+        c.pitia = pi + escrow
+        c.pitia_evidence = [
+            e for e in (ev(cd, "monthly_pi"), ev(cd, "estimated_escrow_monthly")) if e
+        ]
+
+    if ctx.of_type(DocType.credit_report):
+        c.debts = _debts(ctx)
+        c.debts_monthly = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
+    if c.income_total and c.pitia is not None:
+        c.dti_front = _pct(c.pitia, c.income_total)
+        if c.debts_monthly is not None:
+            c.dti_back = _pct(c.pitia + c.debts_monthly, c.income_total)
+
+    _ltv(ctx, c)
+    _scores(ctx, c)
+
+    c.accounts = _accounts(ctx)
+    balances = [(s[-1], num(s[-1], "closing_balance")) for s in c.accounts.values()]
+    known = [(d, b) for d, b in balances if b is not None]
+    if known:
+        c.assets = sum((b for _, b in known), ZERO)
+        c.assets_evidence = [e for d, _ in known if (e := ev(d, "closing_balance"))]
+    ctc = num(cd, "cash_to_close")
+    if ctc is not None:
+        c.funds_to_close = max(ctc, ZERO)
+        c.funds_evidence = [e for e in (ev(cd, "cash_to_close"),) if e]
+    if c.assets is not None and c.funds_to_close is not None and c.pitia:
+        c.reserves_months = (c.assets - c.funds_to_close) / c.pitia
+    if c.income_total:
+        pct = ctx.policy.threshold("large_deposit_pct_of_monthly_income").value
+        c.large_deposit_threshold = c.income_total * pct / HUNDRED
+    c.deposits = _deposits(ctx, c.accounts)
+    return c
+
+
+def _first_amount(
+    candidates: list[tuple[LogicalDocument | None, str]],
+) -> tuple[Decimal, IssueEvidence | None] | None:
+    for doc, name in candidates:
+        amount = num(doc, name)
+        if amount is not None and amount > 0:
+            return amount, ev(doc, name)
+    return None
+
+
+def _ltv(ctx: LoanContext, c: Computed) -> None:
+    f = facts(ctx)
+    # the CD's amount first: the terms as closed (CNS-001 reports a Note that differs)
+    loan = _first_amount(
+        [
+            (f.cd, "loan_amount"),
+            *((d, "principal_amount") for d in ctx.of_type(DocType.note)),
+            *((d, "loan_amount") for d in ctx.of_type(DocType.transmittal_1008)),
+            *((d, "loan_amount") for d in ctx.of_type(DocType.urla_1003)),
+        ]
+    )
+    appraisals = [a for a in ctx.of_type(DocType.appraisal_1004) if num(a, "appraised_value")]
+    if loan is None or not appraisals:
+        return
+    appraisal = max(appraisals, key=lambda a: when(a, "effective_date") or date.min)
+    value = _first_amount([(appraisal, "appraised_value")])
+    if value is None:
+        return
+    basis = value
+    if f.purpose not in REFINANCES:
+        price = _first_amount(
+            [
+                (f.cd, "sale_price"),
+                *((d, "sale_price") for d in ctx.of_type(DocType.urla_1003)),
+                *((d, "sale_price") for d in ctx.of_type(DocType.transmittal_1008)),
+                (appraisal, "sale_price"),
+            ]
+        )
+        if price is not None and price[0] < value[0]:
+            basis = price
+    c.loan_amount, c.value_basis = loan[0], basis[0]
+    c.ltv = _pct(loan[0], basis[0])
+    # No subordinate financing is read from the file, so CLTV equals LTV.
+    c.cltv = c.ltv
+    c.ltv_evidence = [e for e in (loan[1], basis[1]) if e]
+
+
+def _scores(ctx: LoanContext, c: Computed) -> None:
+    report = ctx.first(DocType.credit_report)
+    per: dict[int, list[tuple[int, IssueEvidence | None]]] = {}
+    for r in rows(report, "scores"):
+        who = cell(r, "borrower")
+        score = cell(r, "score")
+        b = integer_of(who) if who is not None else 1
+        s = integer_of(score) if score is not None else None
+        if b is None or s is None or report is None:
+            continue
+        per.setdefault(b, []).append((s, row_evidence(report, "scores", r, "score")))
+    for b, found in sorted(per.items()):
+        found.sort(key=lambda t: t[0])
+        # middle of three, lower of two (and the one of one)
+        pick = found[1] if len(found) >= 3 else found[0]
+        c.medians[b] = pick[0]
+        if pick[1] is not None:
+            c.score_evidence.append(pick[1])
+    if not c.medians:
+        return
+    if ctx.policy.representative_score_method == "average_of_medians":
+        c.representative_score = Decimal(sum(c.medians.values())) / len(c.medians)
+    else:
+        c.representative_score = Decimal(min(c.medians.values()))
+
+
+def computed(ctx: LoanContext) -> Computed:
+    found = ctx.notes.get("_computed")
+    if isinstance(found, Computed):
+        return found
+    built = _compute(ctx)
+    ctx.notes["_computed"] = built
+    return built
+
+
+def compute_figures(ctx: LoanContext) -> None:
+    """Fill `ctx.figures` (API §5 keys) and `ctx.notes["large_deposits"]`."""
+    c = computed(ctx)
+    fig = ctx.figures
+    if c.income_total is not None:
+        fig["qualifying_income_monthly"] = Figure(
+            money(c.income_total),
+            [e for inc in c.incomes for e in inc.evidence],
+            {
+                "borrowers": [
+                    {
+                        "borrower": inc.borrower.name,
+                        "value": money(inc.total),
+                        "components": {
+                            "base": money(inc.base or ZERO),
+                            **{k: money(v.monthly) for k, v in inc.variable.items() if v.counted},
+                        },
+                    }
+                    for inc in c.incomes
+                    if inc.total is not None
+                ]
+            },
+        )
+    if c.pitia is not None:
+        fig["pitia_monthly"] = Figure(money(c.pitia), list(c.pitia_evidence))
+    debt_ev = [e for d in c.debts if not d.paid_off for e in d.evidence()]
+    if c.dti_front is not None:
+        fig["dti_front"] = Figure(ratio(c.dti_front), list(c.pitia_evidence))
+    if c.dti_back is not None:
+        fig["dti_back"] = Figure(ratio(c.dti_back), [*c.pitia_evidence, *debt_ev])
+    if c.ltv is not None and c.cltv is not None:
+        fig["ltv"] = Figure(ratio(c.ltv), list(c.ltv_evidence))
+        fig["cltv"] = Figure(ratio(c.cltv), list(c.ltv_evidence))
+    if c.representative_score is not None:
+        shown = c.representative_score.quantize(
+            Decimal(1)
+            if c.representative_score == c.representative_score.to_integral_value()
+            else Decimal("0.1")
+        )
+        fig["representative_score"] = Figure(format(shown, "f"), list(c.score_evidence))
+    if c.assets is not None:
+        fig["assets_verified"] = Figure(money(c.assets), list(c.assets_evidence))
+    if c.funds_to_close is not None:
+        fig["funds_to_close"] = Figure(money(c.funds_to_close), list(c.funds_evidence))
+    if c.reserves_months is not None:
+        fig["reserves_months"] = Figure(
+            ratio(c.reserves_months), [*c.assets_evidence, *c.funds_evidence, *c.pitia_evidence]
+        )
+    ctx.notes["large_deposits"] = [
+        {
+            "account_last4": d.account,
+            "date": d.day.isoformat() if d.day else None,
+            "amount": money(d.amount),
+            "description": d.description,
+            "sourced": d.source is not None,
+            "source": d.source,
+        }
+        for d in c.large_deposits
+    ]

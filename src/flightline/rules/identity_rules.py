@@ -1,0 +1,160 @@
+"""IDN-001 (a borrower's name spelt differently across documents) and IDN-002
+(a borrower's SSN last 4 differing across documents).
+
+Names that differ only in case, order, punctuation, suffix or a middle
+name/initial are the same person; only a real spelling difference fires.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+
+from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.engine import Issue, LoanContext, evidence, rule
+from flightline.rules.facts import (
+    PER_BORROWER,
+    Borrower,
+    best_match,
+    doc_label,
+    facts,
+    name_key,
+    ssn_of,
+    text,
+)
+
+_NAME_FIELDS = ("borrower_name", "employee_name", "taxpayer_name")
+_SSN_OF = {"borrower_name": "ssn_last4", "co_borrower_name": "co_borrower_ssn_last4"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    who: Borrower
+    value: str
+    doc: LogicalDocument
+    field: str
+
+
+def _party(
+    people: list[Borrower], doc: LogicalDocument, name_field: str, position: int
+) -> Borrower | None:
+    """Who a loan-level document names: the borrower it spells exactly, else the
+    one its field denotes (`borrower_name` the primary, `co_borrower_name` the other)."""
+    name = text(doc, name_field)
+    key = name_key(name) if name else None
+    exact = [p for p in people if p.key == key]
+    if len(exact) == 1:
+        return exact[0]
+    if doc.type == DocType.urla_1003 and name_field == "co_borrower_name":
+        owner = facts_owner(doc, people)
+        others = [p for p in people if p is not owner]
+        ssn = ssn_of(doc, _SSN_OF[name_field])
+        return best_match(others, name, ssn, None) if others else None
+    return people[position] if len(people) > position else None
+
+
+def facts_owner(doc: LogicalDocument, people: list[Borrower]) -> Borrower | None:
+    return next((p for p in people if p.urla is doc), None)
+
+
+def _mentions(ctx: LoanContext) -> tuple[list[Mention], list[Mention]]:
+    f = facts(ctx)
+    people = f.borrowers
+    names: list[Mention] = []
+    ssns: list[Mention] = []
+    if not people:
+        return names, ssns
+    for doc in ctx.documents:
+        if doc.type in PER_BORROWER:
+            owner = f.owner(doc)
+            if owner is not None:
+                for name_field in _NAME_FIELDS:
+                    if (v := text(doc, name_field)) is not None:
+                        names.append(Mention(owner, v, doc, name_field))
+                if (v := ssn_of(doc, "ssn_last4")) is not None:
+                    ssns.append(Mention(owner, v, doc, "ssn_last4"))
+            parties = [("co_borrower_name", 1)]
+        else:
+            parties = [("borrower_name", 0), ("co_borrower_name", 1)]
+        for name_field, position in parties:
+            who = _party(people, doc, name_field, position)
+            if who is None:
+                continue
+            if (v := text(doc, name_field)) is not None:
+                names.append(Mention(who, v, doc, name_field))
+            ssn_field = _SSN_OF[name_field]
+            if (v := ssn_of(doc, ssn_field)) is not None:
+                ssns.append(Mention(who, v, doc, ssn_field))
+    return names, ssns
+
+
+def _differences(
+    mentions: list[Mention], key: Callable[[str], Hashable]
+) -> list[tuple[Borrower, Mention, list[Mention]]]:
+    """Per borrower whose mentions disagree: the reference reading (the one most
+    documents agree on, the URLA's on a tie) and the mentions that differ."""
+    out = []
+    by_who: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_who.setdefault(m.who.index, []).append(m)
+    for found in by_who.values():
+        keys = Counter(key(m.value) for m in found)
+        if len(keys) < 2:
+            continue
+        ref = max(
+            found,
+            key=lambda m: (
+                keys[key(m.value)],
+                m.doc.type == DocType.urla_1003 and m.doc is m.who.urla,
+                m.doc.type == DocType.urla_1003,
+            ),
+        )
+        odd = [m for m in found if key(m.value) != key(ref.value)]
+        out.append((found[0].who, ref, odd))
+    return out
+
+
+def _where(odd: list[Mention]) -> str:
+    labels = list(dict.fromkeys(doc_label(m.doc) for m in odd))
+    return ", ".join(labels)
+
+
+@rule("IDN-001")
+def name_mismatch(ctx: LoanContext) -> list[Issue]:
+    names, _ = _mentions(ctx)
+    issues = []
+    for who, ref, odd in _differences(names, lambda v: name_key(v) or frozenset()):
+        issues.append(
+            ctx.issue(
+                "IDN-001",
+                f"{who.name} is '{ref.value}' on the {doc_label(ref.doc)} but '{odd[0].value}' "
+                f"on the {_where(odd)}; confirm the borrower's identity and obtain corrected "
+                "documents.",
+                evidence=[evidence(m.doc, m.field) for m in (ref, *odd)],
+                observed=odd[0].value,
+                limit=ref.value,
+                subject=who.label,
+            )
+        )
+    return issues
+
+
+@rule("IDN-002")
+def ssn_mismatch(ctx: LoanContext) -> list[Issue]:
+    _, ssns = _mentions(ctx)
+    issues = []
+    for who, ref, odd in _differences(ssns, lambda v: v):
+        issues.append(
+            ctx.issue(
+                "IDN-002",
+                f"{who.name}'s SSN ends {ref.value} on the {doc_label(ref.doc)} but "
+                f"{odd[0].value} on the {_where(odd)}; confirm the SSN and obtain corrected "
+                "documents.",
+                evidence=[evidence(m.doc, m.field) for m in (ref, *odd)],
+                observed=odd[0].value,
+                limit=ref.value,
+                subject=who.label,
+            )
+        )
+    return issues

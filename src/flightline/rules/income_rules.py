@@ -1,0 +1,227 @@
+"""INC-001 (stated income over the recalculated), INC-002 (declining income
+not averaged down), INC-003 (variable income without the months of history),
+INC-004 (no VOE within the business days before the note date) and INC-005
+(employer differs across the income documents)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.calendar import Calendar, add_business_days, business_days_between
+from flightline.rules.engine import Issue, IssueEvidence, LoanContext, rule
+from flightline.rules.facts import (
+    HUNDRED,
+    doc_label,
+    employer_key,
+    ev,
+    facts,
+    integer,
+    money,
+    months_elapsed,
+    num,
+    ratio,
+    text,
+    when,
+)
+from flightline.rules.figures import Income, computed, latest_paystub
+
+# Stated income is a sum of cent-rounded lines: this much above the recalculated
+# figure is rounding, not income that was not averaged down.
+_ROUNDING = Decimal(1)
+
+
+def _stated(inc: Income) -> tuple[Decimal | None, IssueEvidence | None]:
+    urla = inc.borrower.urla
+    return num(urla, "income_total_monthly"), ev(urla, "income_total_monthly")
+
+
+@rule("INC-001")
+def stated_income_exceeds(ctx: LoanContext) -> list[Issue]:
+    tolerance = ctx.policy.threshold("stated_income_tolerance_pct").value
+    issues = []
+    for inc in computed(ctx).incomes:
+        stated, stated_ev = _stated(inc)
+        recalc = inc.total
+        if stated is None or recalc is None or recalc <= 0:
+            continue
+        ceiling = recalc * (1 + tolerance / HUNDRED)
+        if stated <= ceiling:
+            continue
+        over = (stated / recalc - 1) * HUNDRED
+        issues.append(
+            ctx.issue(
+                "INC-001",
+                f"The URLA states {inc.borrower.name}'s monthly income as {money(stated)}, "
+                f"{ratio(over)}% above the recalculated {money(recalc)} (tolerance "
+                f"{ratio(tolerance, 0)}%); requalify on the documented income.",
+                evidence=[stated_ev, *inc.evidence],
+                observed=money(stated),
+                limit=money(ceiling),
+                subject=inc.borrower.label,
+            )
+        )
+    return issues
+
+
+def _ytd_total(ctx: LoanContext, inc: Income) -> tuple[Decimal, date, list[IssueEvidence]] | None:
+    """YTD gross and its through date: the written VOE's, else the latest paystub's."""
+    voe = inc.voe
+    if voe is not None and inc.through is not None:
+        parts = [num(voe, f"ytd_{k}_income") for k in ("base", "overtime", "bonus", "commission")]
+        if parts[0] is not None:
+            found = [ev(voe, f"ytd_{k}_income") for k in ("base", "overtime", "bonus")]
+            return (
+                sum((p for p in parts if p is not None), Decimal(0)),
+                inc.through,
+                [e for e in (*found, ev(voe, "ytd_through_date")) if e],
+            )
+    stub = latest_paystub(ctx, inc.borrower)
+    ytd, paid = num(stub, "gross_ytd"), when(stub, "pay_date")
+    if stub is not None and ytd is not None and paid is not None:
+        return ytd, paid, [e for e in (ev(stub, "gross_ytd"), ev(stub, "pay_date")) if e]
+    return None
+
+
+@rule("INC-002")
+def declining_income(ctx: LoanContext) -> list[Issue]:
+    f = facts(ctx)
+    ratio_pct = ctx.policy.threshold("declining_income_ratio_pct").value
+    issues = []
+    for inc in computed(ctx).incomes:
+        stated, stated_ev = _stated(inc)
+        recalc = inc.total
+        ytd = _ytd_total(ctx, inc)
+        if stated is None or recalc is None or ytd is None:
+            continue
+        total, through, ytd_ev = ytd
+        w2 = next(
+            (
+                w
+                for w in f.docs_of(ctx, DocType.w2, inc.borrower)
+                if integer(w, "tax_year") == through.year - 1 and num(w, "box1_wages")
+            ),
+            None,
+        )
+        wages = num(w2, "box1_wages")
+        if w2 is None or wages is None:
+            continue
+        annualised = total / months_elapsed(through) * 12
+        if annualised >= wages * ratio_pct / HUNDRED or stated <= recalc + _ROUNDING:
+            continue
+        share = annualised / wages * HUNDRED
+        issues.append(
+            ctx.issue(
+                "INC-002",
+                f"{inc.borrower.name}'s income is declining (YTD annualised {money(annualised)} "
+                f"is {ratio(share)}% of the {through.year - 1} W-2 wages {money(wages)}) but the "
+                f"URLA states {money(stated)}, above the {money(recalc)} the lower current "
+                "figure supports; requalify on the declining income.",
+                evidence=[stated_ev, *ytd_ev, ev(w2, "box1_wages"), ev(w2, "tax_year")],
+                observed=money(stated),
+                limit=money(recalc),
+                subject=inc.borrower.label,
+            )
+        )
+    return issues
+
+
+@rule("INC-003")
+def variable_without_history(ctx: LoanContext) -> list[Issue]:
+    needed = ctx.policy.threshold("variable_income_history_months").value
+    issues = []
+    for inc in computed(ctx).incomes:
+        urla = inc.borrower.urla
+        for kind, line in sorted(inc.variable.items()):
+            counted = num(urla, f"income_{kind}_monthly")
+            if counted is None or counted <= 0 or line.history_months >= needed:
+                continue
+            months = line.history_months.quantize(Decimal("0.1"))
+            issues.append(
+                ctx.issue(
+                    "INC-003",
+                    f"The URLA counts {money(counted)} a month of {kind} income for "
+                    f"{inc.borrower.name}, which the VOE shows for only {months} months "
+                    f"(minimum {ratio(needed, 0)}); remove it from qualifying income.",
+                    evidence=[ev(urla, f"income_{kind}_monthly"), *line.evidence],
+                    observed=f"{months} months",
+                    limit=f"{ratio(needed, 0)} months",
+                    subject=f"{inc.borrower.label} {kind}",
+                )
+            )
+    return issues
+
+
+@rule("INC-004")
+def verification_of_employment(ctx: LoanContext) -> list[Issue]:
+    f = facts(ctx)
+    note = f.note_date
+    if note is None:
+        return []
+    window = int(ctx.policy.threshold("voe_max_business_days_before_note").value)
+    earliest = add_business_days(note, -window, Calendar.general)
+    issues = []
+    for who in f.borrowers:
+        # a borrower without employment income needs no VOE
+        if who.employer is None and not f.docs_of(ctx, DocType.paystub, who):
+            continue
+        dated = [
+            (d, v) for v in f.docs_of(ctx, DocType.voe, who) if (d := when(v, "verification_date"))
+        ]
+        if any(earliest <= d <= note for d, _ in dated):
+            continue
+        before = [(d, v) for d, v in dated if d <= note]
+        if before:
+            d, voe = max(before, key=lambda t: t[0])
+            gap = business_days_between(d, note, Calendar.general)
+            found = f"the latest, dated {d}, is {gap} business days before it"
+            observed, evidence = f"{gap} business days", [ev(voe, "verification_date")]
+        else:
+            found = "the file holds none"
+            observed, evidence = "none", []
+        issues.append(
+            ctx.issue(
+                "INC-004",
+                f"No verification of employment for {who.name} is dated within {window} business "
+                f"days before the note date {note}; {found}. Obtain a verbal VOE.",
+                evidence=[*evidence, f.note_date_evidence],
+                observed=observed,
+                limit=f"{window} business days",
+                subject=who.label,
+            )
+        )
+    return issues
+
+
+@rule("INC-005")
+def employer_mismatch(ctx: LoanContext) -> list[Issue]:
+    f = facts(ctx)
+    issues = []
+    for who in f.borrowers:
+        seen: list[tuple[str, str, LogicalDocument]] = []
+        for doc_type in (DocType.urla_1003, DocType.paystub, DocType.w2, DocType.voe):
+            for d in f.docs_of(ctx, doc_type, who):
+                name = text(d, "employer_name")
+                if name:
+                    seen.append((employer_key(name), name, d))
+        keys = {k for k, _, _ in seen}
+        if len(keys) < 2:
+            continue
+        # the name most documents agree on (the URLA's on a tie) is the reference
+        counts = {k: sum(1 for s in seen if s[0] == k) for k in keys}
+        ref = max(seen, key=lambda s: (counts[s[0]], s[2].type == DocType.urla_1003))
+        odd = [s for s in seen if s[0] != ref[0]]
+        where = ", ".join(sorted({doc_label(s[2]) for s in odd}))
+        issues.append(
+            ctx.issue(
+                "INC-005",
+                f"{who.name}'s employer reads '{odd[0][1]}' on the {where} but '{ref[1]}' on the "
+                f"{doc_label(ref[2])}; confirm the employer and obtain consistent documents.",
+                evidence=[ev(ref[2], "employer_name"), *(ev(s[2], "employer_name") for s in odd)],
+                observed=odd[0][1],
+                limit=ref[1],
+                subject=who.label,
+            )
+        )
+    return issues

@@ -1,0 +1,92 @@
+"""DTI-001 (recomputed DTI over the cap; or more than the tolerance away from
+the 1008's) and LTV-001 (LTV or CLTV over the eligibility matrix)."""
+
+from __future__ import annotations
+
+from flightline.pipeline.model import DocType
+from flightline.rules.engine import Issue, LoanContext, rule
+from flightline.rules.facts import ev, facts, money, num, ratio, ratio_against
+from flightline.rules.figures import computed
+
+
+@rule("DTI-001")
+def debt_to_income(ctx: LoanContext) -> list[Issue]:
+    c = computed(ctx)
+    back = c.dti_back
+    if back is None or c.pitia is None or c.income_total is None or c.debts_monthly is None:
+        return []
+    issues = []
+    cap = ctx.policy.threshold("dti_max_pct").value
+    evidence = [*c.pitia_evidence, *(e for d in c.debts if not d.paid_off for e in d.evidence())]
+    if back > cap:
+        issues.append(
+            ctx.issue(
+                "DTI-001",
+                f"The recomputed back-end DTI is {ratio_against(back, cap)}% (PITIA "
+                f"{money(c.pitia)} plus debts {money(c.debts_monthly)} over qualifying income "
+                f"{money(c.income_total)}), above the {ratio(cap, 0)}% cap.",
+                evidence=evidence,
+                observed=ratio_against(back, cap),
+                limit=ratio(cap),
+                variant="over_cap",
+                subject="dti_back",
+            )
+        )
+    tolerance = ctx.policy.threshold("dti_1008_tolerance_points").value
+    for t in ctx.of_type(DocType.transmittal_1008):
+        stated = num(t, "dti_back")
+        if stated is None:
+            continue
+        gap = abs(stated - back)
+        if gap <= tolerance:
+            continue
+        issues.append(
+            ctx.issue(
+                "DTI-001",
+                f"The 1008 shows a back-end DTI of {ratio(stated, 3)}% but the recomputed DTI "
+                f"is {ratio(back, 3)}%, {ratio_against(gap, tolerance)} points apart (tolerance "
+                f"{ratio(tolerance, 0)} point); correct the 1008 or the underwriting figures.",
+                evidence=[ev(t, "dti_back"), *evidence],
+                observed=ratio_against(gap, tolerance),
+                limit=ratio(tolerance),
+                variant="differs_from_1008",
+                subject="transmittal_1008",
+            )
+        )
+        break
+    return issues
+
+
+@rule("LTV-001")
+def loan_to_value(ctx: LoanContext) -> list[Issue]:
+    f = facts(ctx)
+    c = computed(ctx)
+    if c.ltv is None or f.purpose is None or f.occupancy is None:
+        return []
+    cap = ctx.policy.ltv_matrix.limit(f.purpose, f.occupancy, f.units or 1)
+    if cap is None:
+        return []
+    issues = []
+    units = f.units or 1
+    shape = (
+        f"{'1-unit' if units <= 1 else f'{units}-unit'} {f.occupancy.replace('_', ' ')} "
+        f"{f.purpose.replace('_', ' ')}"
+    )
+    for subject, value in (("ltv", c.ltv), ("cltv", c.cltv)):
+        if value is None or value <= cap or (subject == "cltv" and value == c.ltv):
+            continue
+        assert c.loan_amount is not None
+        assert c.value_basis is not None
+        issues.append(
+            ctx.issue(
+                "LTV-001",
+                f"The {subject.upper()} is {ratio_against(value, cap)}% (loan "
+                f"{money(c.loan_amount)} over a value of {money(c.value_basis)}), above the "
+                f"{ratio(cap, 0)}% maximum for a {shape}.",
+                evidence=[*c.ltv_evidence, *f.shape_evidence],
+                observed=ratio_against(value, cap),
+                limit=ratio(cap),
+                subject=subject,
+            )
+        )
+    return issues
