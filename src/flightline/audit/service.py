@@ -12,7 +12,7 @@ from flightline.audit import repository
 from flightline.audit.chain import ChainReport, verify_chain
 from flightline.audit.schemas import AuditEventList, AuditEventOut
 from flightline.core.db import Database, Tenant, tenant_session
-from flightline.core.pagination import CursorCodec, Position
+from flightline.core.pagination import CursorCodec, Position, split_page
 
 log = logging.getLogger("flightline.audit")
 
@@ -43,11 +43,9 @@ async def list_events(
         created_before=created_before,
         key_id=key_id,
     )
-    page = rows[:limit]
-    next_cursor = None
-    if len(rows) > limit:
-        last = page[-1]
-        next_cursor = codec.encode("audit", filters, Position(last.occurred_at, last.id))
+    page, next_cursor = split_page(
+        codec, "audit", filters, rows, limit, lambda e: Position(e.occurred_at, e.id)
+    )
     return AuditEventList(
         data=[
             AuditEventOut(

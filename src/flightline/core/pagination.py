@@ -14,10 +14,14 @@ import hashlib
 import hmac
 import json
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from flightline.core.errors import MalformedRequest
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,21 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def split_page(
+    codec: CursorCodec,
+    kind: str,
+    filters: dict[str, object],
+    rows: Sequence[T],
+    limit: int,
+    position: Callable[[T], Position],
+) -> tuple[list[T], str | None]:
+    """Rows fetched with `limit + 1`: the page, and the cursor of the next one (or None)."""
+    page = list(rows[:limit])
+    if len(rows) <= limit:
+        return page, None
+    return page, codec.encode(kind, filters, position(page[-1]))
 
 
 class CursorCodec:

@@ -35,6 +35,7 @@ from flightline.reviews import repository as reviews_repo
 from flightline.reviews.schemas import ReviewStatus
 from flightline.rules import catalogue  # noqa: F401 - registers the rule units
 from flightline.rules.engine import LoanContext, StoredDocument, run_rules
+from flightline.rules.figures import compute_figures
 from flightline.rules.policy import load_policy
 
 log = logging.getLogger("flightline.pipeline")
@@ -160,6 +161,7 @@ async def _run(
     ]
     ctx = LoanContext(policy=load_policy(), documents=logical, stored=stored)
     _add_unreadable(ctx, results)
+    compute_figures(ctx)
     issues = run_rules(ctx)
     report = build_report(review_id, tenant.sandbox, ctx, issues, datetime.now(UTC))
     sealed_report = encrypt_bytes(

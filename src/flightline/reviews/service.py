@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from flightline.core.db import Tenant
 from flightline.core.errors import ReviewNotFound
 from flightline.core.ids import parse_uuid
-from flightline.core.pagination import CursorCodec, Position
+from flightline.core.pagination import CursorCodec, Position, split_page
 from flightline.reviews import repository
 from flightline.reviews.models import Review
 from flightline.reviews.schemas import Failure, ReviewList, ReviewOut, ReviewStatus
@@ -94,11 +94,8 @@ async def list_reviews(
         created_after=created_after,
         created_before=created_before,
     )
-    page = rows[:limit]
-    next_cursor = (
-        codec.encode("reviews", filters, Position(page[-1].created_at, page[-1].id))
-        if len(rows) > limit
-        else None
+    page, next_cursor = split_page(
+        codec, "reviews", filters, rows, limit, lambda r: Position(r.created_at, r.id)
     )
     return ReviewList(data=[to_out(r) for r in page], next_cursor=next_cursor)
 
