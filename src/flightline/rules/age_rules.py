@@ -9,7 +9,8 @@ from datetime import date
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.facts import ev, facts, rows, text, when
-from flightline.rules.figures import account_key, latest_paystub
+from flightline.rules.figures import computed
+from flightline.rules.qualifying import latest_paystub
 
 
 def _days(ctx: LoanContext, name: str) -> int:
@@ -24,26 +25,14 @@ def stale_documents(ctx: LoanContext) -> list[Issue]:
         return []
     limit = _days(ctx, "document_age_days")
     candidates: list[tuple[str, str, LogicalDocument, str]] = []
-    for report in ctx.of_type(DocType.credit_report):
+    reports = ctx.of_type(DocType.credit_report)
+    if reports:
+        report = max(reports, key=lambda r: when(r, "report_date") or date.min)
         candidates.append(("credit_report", "The credit report", report, "report_date"))
     # a series of statements is measured by its most recent one
-    latest: dict[str, LogicalDocument] = {}
-    for s in ctx.of_type(DocType.bank_statement):
-        key = account_key(s)
-        end = when(s, "period_end_date")
-        if end is not None and (
-            key not in latest or end > (when(latest[key], "period_end_date") or end)
-        ):
-            latest[key] = s
-    for key, s in sorted(latest.items()):
-        candidates.append(
-            (
-                f"bank_statement {key}",
-                f"The latest statement of account {key}",
-                s,
-                "period_end_date",
-            )
-        )
+    for key, statements in sorted(computed(ctx).accounts.items()):
+        what = f"The latest statement of account {key}"
+        candidates.append((f"bank_statement {key}", what, statements[-1], "period_end_date"))
     for who in f.borrowers:
         stub = latest_paystub(ctx, who)
         if stub is not None:
@@ -91,6 +80,7 @@ def paystub_timing(ctx: LoanContext) -> list[Issue]:
         app = f.application_date
         problems: list[str] = []
         observed: list[str] = []
+        limits: list[str] = []
         before = (app - paid).days if app is not None and paid is not None else None
         if before is not None and before > limit:
             problems.append(
@@ -98,9 +88,11 @@ def paystub_timing(ctx: LoanContext) -> list[Issue]:
                 f"(limit {limit} days)"
             )
             observed.append(f"{before} days before application")
+            limits.append(f"{limit} days before application")
         if not _has_ytd(stub):
             problems.append("shows no year-to-date earnings")
             observed.append("no year-to-date earnings")
+            limits.append("year-to-date earnings shown")
         if not problems:
             continue
         issues.append(
@@ -110,7 +102,7 @@ def paystub_timing(ctx: LoanContext) -> list[Issue]:
                 "dated within 30 days of the application that shows year-to-date earnings.",
                 evidence=[ev(stub, "pay_date"), ev(stub, "gross_current"), f.application_evidence],
                 observed="; ".join(observed),
-                limit=f"at most {limit} days before application, with year-to-date earnings",
+                limit="; ".join(limits),
                 subject=f"paystub {who.label}",
             )
         )

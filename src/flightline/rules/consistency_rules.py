@@ -38,9 +38,9 @@ def note_vs_cd(ctx: LoanContext) -> list[Issue]:
         issues.append(
             ctx.issue(
                 "CNS-001",
-                f"The Note's {label} of {_shown(cd_field, on_note)} differs from the {label} of "
-                f"{_shown(cd_field, on_cd)} on the Closing Disclosure; correct the documents so "
-                "the disclosed terms match the Note.",
+                f"The Note's {label} ({_shown(cd_field, on_note)}) differs from the Closing "
+                f"Disclosure's ({_shown(cd_field, on_cd)}); correct the documents so the "
+                "disclosed terms match the Note.",
                 evidence=[ev(note, note_field), ev(cd, cd_field)],
                 observed=_shown(cd_field, on_note),
                 limit=_shown(cd_field, on_cd),

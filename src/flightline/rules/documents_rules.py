@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flightline.pipeline.model import DocType
 from flightline.rules.engine import Issue, IssueEvidence, LoanContext, rule
+from flightline.rules.facts import facts
 
 _ALWAYS = (
     (DocType.urla_1003, "the loan application (URLA 1003)"),
@@ -37,17 +38,27 @@ def missing_documents(ctx: LoanContext) -> list[Issue]:
         for doc_type, label in _ALWAYS
         if not ctx.of_type(doc_type)
     ]
-    if _wage_earner(ctx):
-        years = {d.get("tax_year") for d in ctx.of_type(DocType.w2)} - {None}
+    if not _wage_earner(ctx):
+        return issues
+    known = facts(ctx)
+    # Per borrower: a co-borrower's two years do not cover the borrower's gap.
+    groups = [
+        (f" for {who.name}", f"w2 borrower {who.index}", known.docs_of(ctx, DocType.w2, who))
+        for who in known.borrowers
+    ] or [("", "w2", ctx.of_type(DocType.w2))]
+    if len(groups) == 1:
+        groups = [(groups[0][0], "w2", ctx.of_type(DocType.w2))]
+    for label, subject, w2s in groups:
+        years = {d.get("tax_year") for d in w2s} - {None}
         if len(years) < 2:
             issues.append(
                 ctx.issue(
                     "DOC-001",
-                    f"The file holds W-2s for {len(years)} tax year(s); a wage earner needs the "
-                    "two most recent years.",
+                    f"The file holds W-2s{label} for {len(years)} tax year(s); a wage earner "
+                    "needs the two most recent years.",
                     observed=f"{len(years)} year(s)",
                     limit="2 years",
-                    subject="w2",
+                    subject=subject,
                 )
             )
     return issues

@@ -18,7 +18,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from difflib import SequenceMatcher
 
 from flightline.pipeline.model import DocType, FieldValue, LogicalDocument, Value
@@ -112,12 +112,13 @@ def ratio(v: Decimal, places: int = 2) -> str:
 
 def ratio_against(v: Decimal, limit: Decimal) -> str:
     """A ratio shown with enough places that it never reads equal to the limit
-    it was found to break (50.004 over 50 shows as 50.004, not 50.00)."""
+    it was found to break (50.0001 over 50 shows as 50.0001, not 50.00)."""
     for places in (2, 3, 4):
-        shown = v.quantize(Decimal(1).scaleb(-places))
-        if shown != limit.quantize(Decimal(1).scaleb(-places)):
-            return format(shown, "f")
-    return format(v, "f")
+        step = Decimal(1).scaleb(-places)
+        if v.quantize(step) != limit.quantize(step):
+            return format(v.quantize(step), "f")
+    # closer than 4 places: round away from the limit, the side it was found on
+    return format(v.quantize(step, ROUND_FLOOR if v < limit else ROUND_CEILING), "f")
 
 
 def months_elapsed(through: date) -> Decimal:
@@ -131,15 +132,20 @@ def months_elapsed(through: date) -> Decimal:
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def name_key(raw: str) -> frozenset[str] | None:
-    """First and last name, ignoring case, order ("Last, First"), punctuation,
-    suffixes and middle names or initials: what makes two renderings the same person."""
+def _name_words(raw: str) -> list[str]:
+    """Given names first: "Last, First M" reordered, case, punctuation and suffixes gone."""
     s = raw.strip()
     if "," in s:
         last, _, first = s.partition(",")
         s = f"{first} {last}"
     s = re.sub(r"['\u2019`]", "", s.lower())
-    words = [w for w in re.sub(r"[^a-z]+", " ", s).split() if w not in _NAME_SUFFIXES]
+    return [w for w in re.sub(r"[^a-z]+", " ", s).split() if w not in _NAME_SUFFIXES]
+
+
+def name_key(raw: str) -> frozenset[str] | None:
+    """First and last name, ignoring case, order ("Last, First"), punctuation,
+    suffixes and middle names or initials: what makes two renderings the same person."""
+    words = _name_words(raw)
     full = [w for w in words if len(w) > 1]
     if len(full) >= 2:
         words = full
@@ -149,11 +155,13 @@ def name_key(raw: str) -> frozenset[str] | None:
 
 
 def first_name(raw: str) -> str | None:
-    s = raw.strip()
-    if "," in s:
-        s = s.partition(",")[2]
-    words = [w for w in re.sub(r"[^a-z]+", " ", s.lower()).split() if len(w) > 1]
+    words = [w for w in _name_words(raw) if len(w) > 1]
     return words[0] if words else None
+
+
+def middle_initial(raw: str) -> str | None:
+    words = _name_words(raw)
+    return words[1][0] if len(words) >= 3 else None
 
 
 _COMPANY_WORDS = frozenset(
@@ -325,15 +333,7 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
         key = name_key(name)
         if key is None:
             continue
-        same = next(
-            (
-                p
-                for p in people
-                if p.key == key
-                or (ssn and p.ssn4 == ssn and first_name(name) == first_name(p.name))
-            ),
-            None,
-        )
+        same = next((p for p in people if _same_person(p, name, ssn)), None)
         if same is None:
             people.append(Borrower(0, name, key, ssn, employer, urla))
             continue
@@ -359,6 +359,17 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
     return ranked
 
 
+def _same_person(p: Borrower, name: str, ssn: str | None) -> bool:
+    """Spelt alike (or nearly, with the same SSN), and neither the SSNs nor the
+    middle initials say otherwise: relatives share first and last names."""
+    if ssn and p.ssn4 and ssn != p.ssn4:
+        return False
+    mine, theirs = middle_initial(name), middle_initial(p.name)
+    if mine and theirs and mine != theirs:
+        return False
+    return match_score(p, name, ssn, None) >= 3
+
+
 def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.75
 
@@ -369,6 +380,9 @@ def match_score(p: Borrower, name: str | None, ssn: str | None, employer: str | 
         key = name_key(name)
         if key == p.key:
             score += 3
+            middle = middle_initial(name)
+            if middle and middle == middle_initial(p.name):
+                score += 1
         elif key is not None:
             first = first_name(name)
             if first and first_name(p.name) == first:

@@ -5,12 +5,7 @@ and large deposits.
 Every figure is Decimal, rounded only for display, and absent when an input is
 missing: a figure is never guessed. `compute_figures(ctx)` fills `ctx.figures`
 (the report) and keeps the working (`Computed`) in `ctx.notes` for the rules.
-
-Conventions (REVIEW_ENGINE.md): salaried base = annual / 12; hourly = rate x
-2,080 / 12 (or the stated hours when they are not full time); overtime, bonus
-and commission averaged over the prior years and YTD the file shows, the lower
-of that average and the YTD monthly figure when declining; counted only with
-the policy's months of history.
+Income conventions live in `qualifying`.
 """
 
 from __future__ import annotations
@@ -24,7 +19,6 @@ from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.engine import Figure, IssueEvidence, LoanContext
 from flightline.rules.facts import (
     HUNDRED,
-    Borrower,
     Row,
     cell,
     dec,
@@ -33,7 +27,6 @@ from flightline.rules.facts import (
     facts,
     integer_of,
     money,
-    months_elapsed,
     num,
     ratio,
     row_evidence,
@@ -42,53 +35,10 @@ from flightline.rules.facts import (
     txt,
     when,
 )
+from flightline.rules.qualifying import Income, income_of
 
 ZERO = Decimal(0)
-PERIODS = {"weekly": 52, "biweekly": 26, "semimonthly": 24, "monthly": 12, "annual": 1}
-VARIABLE_KINDS = ("overtime", "bonus", "commission")
 REFINANCES = frozenset({"refinance", "rate_term_refinance", "cash_out_refinance"})
-# Past this an hourly rate is an annual salary (a VOE prints either under one label).
-_MAX_HOURLY = Decimal(500)
-# Stated hours this far from full time are part-time hours, not a rounding of 2,080.
-_PART_TIME_GAP = Decimal("0.05")
-
-
-@dataclass
-class Variable:
-    kind: str
-    ytd: Decimal
-    prior: Decimal | None
-    prior2: Decimal | None
-    months_ytd: Decimal
-    history_months: Decimal
-    counted: bool
-    declining: bool
-    monthly: Decimal  # what qualifies (zero when not counted)
-    evidence: list[IssueEvidence] = field(default_factory=list)
-
-
-@dataclass
-class Income:
-    borrower: Borrower
-    base: Decimal | None
-    base_evidence: list[IssueEvidence] = field(default_factory=list)
-    variable: dict[str, Variable] = field(default_factory=dict)
-    voe: LogicalDocument | None = None
-    through: date | None = None
-
-    @property
-    def total(self) -> Decimal | None:
-        counted = [v.monthly for v in self.variable.values() if v.counted]
-        if self.base is None and not counted:
-            return None
-        return (self.base or ZERO) + sum(counted, ZERO)
-
-    @property
-    def evidence(self) -> list[IssueEvidence]:
-        out = list(self.base_evidence)
-        for v in self.variable.values():
-            out += v.evidence
-        return out
 
 
 @dataclass
@@ -160,135 +110,6 @@ class Computed:
         return [] if limit is None else [d for d in self.deposits if d.amount > limit]
 
 
-# ----------------------------------------------------------------------------- income
-
-
-def _hours_per_year(ctx: LoanContext, stub: LogicalDocument | None) -> Decimal:
-    standard = ctx.policy.threshold("hourly_annual_hours").value
-    hours, periods = num(stub, "hours"), PERIODS.get(text(stub, "pay_frequency") or "")
-    if hours is None or periods is None or hours <= 0:
-        return standard
-    stated = hours * periods
-    return stated if abs(stated - standard) / standard > _PART_TIME_GAP else standard
-
-
-def _base(
-    ctx: LoanContext, stub: LogicalDocument | None, voe: LogicalDocument | None
-) -> tuple[Decimal | None, list[IssueEvidence]]:
-    hours = _hours_per_year(ctx, stub)
-    rate = num(stub, "hourly_rate")
-    if stub is not None and rate is not None and rate > 0:
-        return rate * hours / 12, [e for e in (ev(stub, "hourly_rate"), ev(stub, "hours")) if e]
-    salary = num(stub, "annual_salary")
-    if stub is not None and salary is not None and salary > 0:
-        return salary / 12, [e for e in (ev(stub, "annual_salary"),) if e]
-    rate = num(voe, "base_pay_rate")
-    if voe is not None and rate is not None and rate > 0:
-        found = [e for e in (ev(voe, "base_pay_rate"),) if e]
-        return (rate * hours / 12 if rate < _MAX_HOURLY else rate / 12), found
-    periods = PERIODS.get(text(stub, "pay_frequency") or "")
-    if stub is not None and periods is not None:
-        for r in rows(stub, "earnings"):
-            current = dec(cell(r, "current_amount"))
-            if txt(cell(r, "kind")) == "regular" and current is not None and current > 0:
-                found = [e for e in (row_evidence(stub, "earnings", r, "current_amount"),) if e]
-                return current * periods / 12, found
-    return None, []
-
-
-def _months_between(start: date, end: date) -> Decimal:
-    return Decimal((end.year - start.year) * 12 + end.month - start.month) + Decimal(
-        end.day - start.day
-    ) / Decimal(30)
-
-
-def _variable(
-    ctx: LoanContext, voe: LogicalDocument, through: date, employed_since: date | None
-) -> dict[str, Variable]:
-    needed = ctx.policy.threshold("variable_income_history_months").value
-    m = months_elapsed(through)
-    out: dict[str, Variable] = {}
-    for kind in VARIABLE_KINDS:
-        ytd = num(voe, f"ytd_{kind}_income")
-        prior = num(voe, f"prior_year_{kind}_income")
-        # Two years back: printed on the VOE but not (yet) an extraction field;
-        # used when present, else the average runs over the prior year and YTD.
-        prior2 = num(voe, f"two_years_prior_{kind}_income")
-        if not any(v for v in (ytd, prior, prior2)):
-            continue
-        ytd = ytd or ZERO
-        if prior2:
-            history = 24 + m
-        elif prior:
-            history = 12 + m
-        else:
-            history = m if ytd > 0 else ZERO
-        if employed_since is not None and employed_since <= through:
-            history = min(history, _months_between(employed_since, through))
-        counted = bool(prior) and history >= needed and m > 0
-        monthly, declining = ZERO, False
-        if counted and prior is not None:
-            average = (prior2 + prior + ytd) / (24 + m) if prior2 else (prior + ytd) / (12 + m)
-            ytd_monthly = ytd / m
-            declining = ytd_monthly * 12 < prior
-            monthly = min(average, ytd_monthly) if declining else average
-        evidence = [
-            e
-            for e in (
-                ev(voe, f"ytd_{kind}_income"),
-                ev(voe, f"prior_year_{kind}_income"),
-                ev(voe, f"two_years_prior_{kind}_income"),
-                ev(voe, "ytd_through_date"),
-            )
-            if e
-        ]
-        out[kind] = Variable(
-            kind, ytd, prior, prior2, m, history, counted, declining, monthly, evidence
-        )
-    return out
-
-
-def written_voe(ctx: LoanContext, who: Borrower) -> LogicalDocument | None:
-    """The borrower's VOE with income figures (a verbal VOE has none); the latest."""
-    f = facts(ctx)
-    found = [
-        d
-        for d in f.docs_of(ctx, DocType.voe, who)
-        if any(
-            d.get(n) is not None
-            for n in ("ytd_through_date", "ytd_base_income", "prior_year_base_income")
-        )
-    ]
-    if not found:
-        return None
-    return max(
-        found, key=lambda d: when(d, "ytd_through_date") or when(d, "verification_date") or date.min
-    )
-
-
-def latest_paystub(ctx: LoanContext, who: Borrower) -> LogicalDocument | None:
-    stubs = facts(ctx).docs_of(ctx, DocType.paystub, who)
-    if not stubs:
-        return None
-    return max(
-        stubs, key=lambda d: when(d, "pay_date") or when(d, "pay_period_end_date") or date.min
-    )
-
-
-def _income(ctx: LoanContext, who: Borrower) -> Income:
-    stub = latest_paystub(ctx, who)
-    voe = written_voe(ctx, who)
-    base, base_ev = _base(ctx, stub, voe)
-    income = Income(who, base, base_ev, voe=voe)
-    if voe is not None:
-        through = when(voe, "ytd_through_date") or when(voe, "verification_date")
-        since = when(voe, "employment_start_date") or when(who.urla, "employment_start_date")
-        if through is not None:
-            income.through = through
-            income.variable = _variable(ctx, voe, through, since)
-    return income
-
-
 # ----------------------------------------------------------------------------- debts
 
 
@@ -354,7 +175,7 @@ def _accounts(ctx: LoanContext) -> dict[str, list[LogicalDocument]]:
     return out
 
 
-_PAYROLL = re.compile(r"payroll|payrl|direct\s*dep|dir\s*dep|salary|\bpayrl\b", re.I)
+_PAYROLL = re.compile(r"payroll|payrl|direct\s*dep|dir\s*dep|salary", re.I)
 _GIFT = re.compile(r"\bgift\b", re.I)
 _NEAR_DAYS = 7
 
@@ -426,7 +247,7 @@ def _pct(part: Decimal, whole: Decimal) -> Decimal:
 def _compute(ctx: LoanContext) -> Computed:
     f = facts(ctx)
     c = Computed()
-    c.incomes = [_income(ctx, b) for b in f.borrowers]
+    c.incomes = [income_of(ctx, b) for b in f.borrowers]
     totals: list[Decimal] = []
     for inc in c.incomes:
         if inc.total is not None:
@@ -448,9 +269,25 @@ def _compute(ctx: LoanContext) -> Computed:
             e for e in (ev(cd, "monthly_pi"), ev(cd, "estimated_escrow_monthly")) if e
         ]
 
-    if ctx.of_type(DocType.credit_report):
+    reports = ctx.of_type(DocType.credit_report)
+    if reports:
         c.debts = _debts(ctx)
-        c.debts_monthly = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
+        # a debt whose payment was not read, or a report without a tradeline beside an
+        # application listing payments, leaves the debts unknown, not zero
+        lines = [r for report in reports for r in rows(report, "tradelines")]
+        unread = any(
+            cell(r, "monthly_payment") is None and (dec(cell(r, "balance")) or ZERO) > 0
+            for r in lines
+        ) or (
+            not lines
+            and any(
+                (dec(cell(r, "monthly_payment")) or ZERO) > 0
+                for u in ctx.of_type(DocType.urla_1003)
+                for r in rows(u, "liabilities")
+            )
+        )
+        if not unread:
+            c.debts_monthly = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
     if c.income_total and c.pitia is not None:
         c.dti_front = _pct(c.pitia, c.income_total)
         if c.debts_monthly is not None:

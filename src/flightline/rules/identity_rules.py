@@ -28,7 +28,7 @@ _NAME_FIELDS = ("borrower_name", "employee_name", "taxpayer_name")
 _SSN_OF = {"borrower_name": "ssn_last4", "co_borrower_name": "co_borrower_ssn_last4"}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Mention:
     who: Borrower
     value: str
@@ -39,23 +39,20 @@ class Mention:
 def _party(
     people: list[Borrower], doc: LogicalDocument, name_field: str, position: int
 ) -> Borrower | None:
-    """Who a loan-level document names: the borrower it spells exactly, else the
-    one its field denotes (`borrower_name` the primary, `co_borrower_name` the other)."""
+    """Who a document's party field names: the borrower it spells exactly; else,
+    for a URLA's co-borrower, the best match among the others; else the one the
+    field denotes (`borrower_name` the primary, `co_borrower_name` the other)."""
     name = text(doc, name_field)
     key = name_key(name) if name else None
     exact = [p for p in people if p.key == key]
     if len(exact) == 1:
         return exact[0]
     if doc.type == DocType.urla_1003 and name_field == "co_borrower_name":
-        owner = facts_owner(doc, people)
+        owner = next((p for p in people if p.urla is doc), None)
         others = [p for p in people if p is not owner]
         ssn = ssn_of(doc, _SSN_OF[name_field])
         return best_match(others, name, ssn, None) if others else None
     return people[position] if len(people) > position else None
-
-
-def facts_owner(doc: LogicalDocument, people: list[Borrower]) -> Borrower | None:
-    return next((p for p in people if p.urla is doc), None)
 
 
 def _mentions(ctx: LoanContext) -> tuple[list[Mention], list[Mention]]:
@@ -115,6 +112,10 @@ def _differences(
     return out
 
 
+def ordinal(who: Borrower) -> str:
+    return f"borrower {who.index} ({who.name})"
+
+
 def _where(odd: list[Mention]) -> str:
     labels = list(dict.fromkeys(doc_label(m.doc) for m in odd))
     return ", ".join(labels)
@@ -128,9 +129,9 @@ def name_mismatch(ctx: LoanContext) -> list[Issue]:
         issues.append(
             ctx.issue(
                 "IDN-001",
-                f"{who.name} is '{ref.value}' on the {doc_label(ref.doc)} but '{odd[0].value}' "
-                f"on the {_where(odd)}; confirm the borrower's identity and obtain corrected "
-                "documents.",
+                f"The name of {ordinal(who)} reads '{odd[0].value}' on the {_where(odd)} but "
+                f"'{ref.value}' on the {doc_label(ref.doc)}; confirm the borrower's identity and "
+                "obtain corrected documents.",
                 evidence=[evidence(m.doc, m.field) for m in (ref, *odd)],
                 observed=odd[0].value,
                 limit=ref.value,
@@ -148,8 +149,8 @@ def ssn_mismatch(ctx: LoanContext) -> list[Issue]:
         issues.append(
             ctx.issue(
                 "IDN-002",
-                f"{who.name}'s SSN ends {ref.value} on the {doc_label(ref.doc)} but "
-                f"{odd[0].value} on the {_where(odd)}; confirm the SSN and obtain corrected "
+                f"The SSN of {ordinal(who)} ends {odd[0].value} on the {_where(odd)} but "
+                f"{ref.value} on the {doc_label(ref.doc)}; confirm the SSN and obtain corrected "
                 "documents.",
                 evidence=[evidence(m.doc, m.field) for m in (ref, *odd)],
                 observed=odd[0].value,

@@ -25,7 +25,8 @@ from flightline.rules.facts import (
     text,
     when,
 )
-from flightline.rules.figures import Income, computed, latest_paystub
+from flightline.rules.figures import computed
+from flightline.rules.qualifying import Income, latest_paystub
 
 # Stated income is a sum of cent-rounded lines: this much above the recalculated
 # figure is rounding, not income that was not averaged down.
@@ -184,7 +185,7 @@ def verification_of_employment(ctx: LoanContext) -> list[Issue]:
             ctx.issue(
                 "INC-004",
                 f"No verification of employment for {who.name} is dated within {window} business "
-                f"days before the note date {note}; {found}. Obtain a verbal VOE.",
+                f"days before the note date {note} ({found}); obtain a verbal VOE.",
                 evidence=[*evidence, f.note_date_evidence],
                 observed=observed,
                 limit=f"{window} business days",

@@ -1,0 +1,248 @@
+"""Qualifying monthly income per borrower, recalculated from the paystub, the
+VOE and the W-2s by the conventions of REVIEW_ENGINE.md:
+
+- salaried base = annual / 12; hourly = rate x 2,080 / 12 (the stated hours
+  instead when they are not full time);
+- overtime, bonus and commission averaged over the prior years and YTD the VOE
+  shows; when declining (YTD annualised under the prior year) the lower of that
+  average and the YTD monthly figure; counted only with the policy's months of
+  history (a prior year of receipt, and employment at least that long).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.engine import IssueEvidence, LoanContext
+from flightline.rules.facts import (
+    Borrower,
+    cell,
+    dec,
+    ev,
+    facts,
+    months_elapsed,
+    num,
+    row_evidence,
+    rows,
+    text,
+    txt,
+    when,
+)
+
+ZERO = Decimal(0)
+PERIODS = {"weekly": 52, "biweekly": 26, "semimonthly": 24, "monthly": 12, "annual": 1}
+VARIABLE_KINDS = ("overtime", "bonus", "commission")
+# Past this an hourly rate is an annual salary (a VOE prints either under one label).
+_MAX_HOURLY = Decimal(500)
+# Stated hours this far from full time are part-time hours, not a rounding of 2,080.
+_PART_TIME_GAP = Decimal("0.05")
+# Two readings of base pay this close are the same pay (cents of per-period rounding,
+# a raise between paystubs).
+_AGREE = Decimal("0.03")
+
+
+@dataclass
+class Variable:
+    kind: str
+    ytd: Decimal
+    prior: Decimal | None
+    prior2: Decimal | None
+    months_ytd: Decimal
+    history_months: Decimal
+    counted: bool
+    declining: bool
+    monthly: Decimal  # what qualifies (zero when not counted)
+    evidence: list[IssueEvidence] = field(default_factory=list)
+
+
+@dataclass
+class Income:
+    borrower: Borrower
+    base: Decimal | None
+    base_evidence: list[IssueEvidence] = field(default_factory=list)
+    variable: dict[str, Variable] = field(default_factory=dict)
+    voe: LogicalDocument | None = None
+    through: date | None = None
+
+    @property
+    def total(self) -> Decimal | None:
+        counted = [v.monthly for v in self.variable.values() if v.counted]
+        if self.base is None and not counted:
+            return None
+        return (self.base or ZERO) + sum(counted, ZERO)
+
+    @property
+    def evidence(self) -> list[IssueEvidence]:
+        out = list(self.base_evidence)
+        for v in self.variable.values():
+            out += v.evidence
+        return out
+
+
+def _hours_per_year(ctx: LoanContext, stub: LogicalDocument | None) -> Decimal:
+    standard = ctx.policy.threshold("hourly_annual_hours").value
+    hours, periods = num(stub, "hours"), PERIODS.get(text(stub, "pay_frequency") or "")
+    if hours is None or periods is None or hours <= 0:
+        return standard
+    stated = hours * periods
+    return stated if abs(stated - standard) / standard > _PART_TIME_GAP else standard
+
+
+Candidate = tuple[Decimal, list[IssueEvidence]]
+
+
+def _stated_rate(ctx: LoanContext, stub: LogicalDocument) -> list[Candidate]:
+    out: list[Candidate] = []
+    rate, salary = num(stub, "hourly_rate"), num(stub, "annual_salary")
+    if rate is not None and rate > 0:
+        found = [e for e in (ev(stub, "hourly_rate"), ev(stub, "hours")) if e]
+        out.append((rate * _hours_per_year(ctx, stub) / 12, found))
+    if salary is not None and salary > 0:
+        out.append((salary / 12, [e for e in (ev(stub, "annual_salary"),) if e]))
+    return out
+
+
+def _regular_pay(stub: LogicalDocument) -> list[Candidate]:
+    """A period's regular earnings over a year: cents of per-period rounding off the rate."""
+    periods = PERIODS.get(text(stub, "pay_frequency") or "")
+    if periods is None:
+        return []
+    for r in rows(stub, "earnings"):
+        current = dec(cell(r, "current_amount"))
+        if txt(cell(r, "kind")) == "regular" and current is not None and current > 0:
+            found = [e for e in (row_evidence(stub, "earnings", r, "current_amount"),) if e]
+            return [(current * periods / 12, found)]
+    return []
+
+
+def _base(
+    ctx: LoanContext, stubs: list[LogicalDocument], voe: LogicalDocument | None
+) -> tuple[Decimal | None, list[IssueEvidence]]:
+    """Base monthly pay: the stated rate (latest paystub's, then the VOE's) that
+    another source confirms; a figure no other source backs is a misread more
+    often than a raise, so one that is confirmed wins over it."""
+    candidates: list[Candidate] = _stated_rate(ctx, stubs[0]) if stubs else []
+    rate = num(voe, "base_pay_rate")
+    if voe is not None and rate is not None and rate > 0:
+        hours = _hours_per_year(ctx, stubs[0] if stubs else None)
+        monthly = rate * hours / 12 if rate < _MAX_HOURLY else rate / 12
+        candidates.append((monthly, [e for e in (ev(voe, "base_pay_rate"),) if e]))
+    candidates += _regular_pay(stubs[0]) if stubs else []
+    # earlier paystubs only vouch for the figures above
+    witnesses = [c for stub in stubs[1:] for c in (*_stated_rate(ctx, stub), *_regular_pay(stub))]
+    for i, (value, found) in enumerate(candidates):
+        others = [v for j, (v, _) in enumerate(candidates) if j != i] + [v for v, _ in witnesses]
+        if any(abs(value - v) <= value * _AGREE for v in others):
+            return value, found
+    return candidates[0] if candidates else (None, [])
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _months_between(start: date, end: date) -> Decimal:
+    """Whole calendar months from `start` to `end`, plus the fraction of the next."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    anchor, following = _add_months(start, months), _add_months(start, months + 1)
+    return months + Decimal((end - anchor).days) / Decimal((following - anchor).days)
+
+
+def _variable(
+    ctx: LoanContext, voe: LogicalDocument, through: date, employed_since: date | None
+) -> dict[str, Variable]:
+    needed = ctx.policy.threshold("variable_income_history_months").value
+    m = months_elapsed(through)
+    out: dict[str, Variable] = {}
+    for kind in VARIABLE_KINDS:
+        ytd = num(voe, f"ytd_{kind}_income")
+        prior = num(voe, f"prior_year_{kind}_income")
+        # Two years back: printed on the VOE but not (yet) an extraction field;
+        # used when present, else the average runs over the prior year and YTD.
+        prior2 = num(voe, f"two_years_prior_{kind}_income")
+        if not any(v for v in (ytd, prior, prior2)):
+            continue
+        ytd = ytd or ZERO
+        if prior2:
+            history = 24 + m
+        elif prior:
+            history = 12 + m
+        else:
+            history = m if ytd > 0 else ZERO
+        if employed_since is not None and employed_since <= through:
+            history = min(history, _months_between(employed_since, through))
+        counted = bool(prior) and history >= needed and m > 0
+        monthly, declining = ZERO, False
+        if counted and prior is not None:
+            average = (prior2 + prior + ytd) / (24 + m) if prior2 else (prior + ytd) / (12 + m)
+            ytd_monthly = ytd / m
+            declining = ytd_monthly * 12 < prior
+            monthly = min(average, ytd_monthly) if declining else average
+        evidence = [
+            e
+            for e in (
+                ev(voe, f"ytd_{kind}_income"),
+                ev(voe, f"prior_year_{kind}_income"),
+                ev(voe, f"two_years_prior_{kind}_income"),
+                ev(voe, "ytd_through_date"),
+            )
+            if e
+        ]
+        out[kind] = Variable(
+            kind, ytd, prior, prior2, m, history, counted, declining, monthly, evidence
+        )
+    return out
+
+
+def written_voe(ctx: LoanContext, who: Borrower) -> LogicalDocument | None:
+    """The borrower's VOE with income figures (a verbal VOE has none); the latest."""
+    f = facts(ctx)
+    found = [
+        d
+        for d in f.docs_of(ctx, DocType.voe, who)
+        if any(
+            d.get(n) is not None
+            for n in ("ytd_through_date", "ytd_base_income", "prior_year_base_income")
+        )
+    ]
+    if not found:
+        return None
+    return max(
+        found, key=lambda d: when(d, "ytd_through_date") or when(d, "verification_date") or date.min
+    )
+
+
+def paystubs(ctx: LoanContext, who: Borrower) -> list[LogicalDocument]:
+    """The borrower's paystubs, the latest first."""
+    stubs = facts(ctx).docs_of(ctx, DocType.paystub, who)
+    return sorted(
+        stubs,
+        key=lambda d: when(d, "pay_date") or when(d, "pay_period_end_date") or date.min,
+        reverse=True,
+    )
+
+
+def latest_paystub(ctx: LoanContext, who: Borrower) -> LogicalDocument | None:
+    stubs = paystubs(ctx, who)
+    return stubs[0] if stubs else None
+
+
+def income_of(ctx: LoanContext, who: Borrower) -> Income:
+    voe = written_voe(ctx, who)
+    base, base_ev = _base(ctx, paystubs(ctx, who), voe)
+    income = Income(who, base, base_ev, voe=voe)
+    if voe is not None:
+        through = when(voe, "ytd_through_date") or when(voe, "verification_date")
+        since = when(voe, "employment_start_date") or when(who.urla, "employment_start_date")
+        if through is not None:
+            income.through = through
+            income.variable = _variable(ctx, voe, through, since)
+    return income

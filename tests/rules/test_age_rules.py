@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from flightline.pipeline.model import DocType
+from tests.rules.builders import Loan, clean_loan, make, run
+
+NOTE = date(2026, 4, 15)
+APP = date(2026, 3, 2)
+
+
+def test_clean_file_has_no_age_findings() -> None:
+    for code in ("AGE-001", "AGE-002", "AGE-003"):
+        assert run(clean_loan(), code) == []
+        assert run(Loan(), code) == []
+
+
+def test_age_001_credit_report_past_120_days() -> None:
+    at_limit = clean_loan().set(DocType.credit_report, report_date=NOTE - timedelta(days=120))
+    assert run(at_limit, "AGE-001") == []
+    stale = clean_loan().set(DocType.credit_report, report_date=NOTE - timedelta(days=121))
+    [issue] = run(stale, "AGE-001")
+    assert (issue.subject, issue.severity, issue.category) == (
+        "credit_report",
+        "high",
+        "documentation",
+    )
+    assert (issue.observed, issue.limit) == ("121 days", "120 days")
+    assert [e.field for e in issue.evidence] == ["report_date", "note_date"]
+    assert "2025-12-15" in issue.summary
+
+
+def test_age_001_measures_the_latest_statement_of_each_account() -> None:
+    loan = clean_loan()
+    # the January statement is old, but February is the one that counts
+    loan.set(DocType.bank_statement, 0, period_end_date=NOTE - timedelta(days=200))
+    assert run(loan, "AGE-001") == []
+    loan.set(DocType.bank_statement, 1, period_end_date=NOTE - timedelta(days=121))
+    [issue] = run(loan, "AGE-001")
+    assert issue.subject == "bank_statement 5678"
+
+
+def test_age_001_paystub_and_closing_date_when_the_note_is_missing() -> None:
+    loan = clean_loan().drop(DocType.note)
+    loan.set(DocType.paystub, pay_date=NOTE - timedelta(days=125))
+    [issue] = run(loan, "AGE-001")
+    assert issue.subject == "paystub borrower 1"
+    assert issue.evidence[-1].field == "closing_date"
+    assert run(loan.drop(DocType.closing_disclosure), "AGE-001") == []
+
+
+def test_age_002_paystub_more_than_30_days_before_application() -> None:
+    assert (
+        run(clean_loan().set(DocType.paystub, pay_date=APP - timedelta(days=30)), "AGE-002") == []
+    )
+    loan = clean_loan().set(DocType.paystub, pay_date=APP - timedelta(days=31))
+    [issue] = run(loan, "AGE-002")
+    assert (issue.subject, issue.severity, issue.observed) == (
+        "paystub borrower 1",
+        "medium",
+        "31 days before application",
+    )
+
+
+def test_age_002_only_the_latest_paystub_counts() -> None:
+    loan = clean_loan().add(
+        make(
+            DocType.paystub,
+            {
+                "employee_name": "John Smith",
+                "ssn_last4": "1234",
+                "pay_date": APP - timedelta(days=60),
+                "gross_current": 1,
+            },
+        )
+    )
+    assert run(loan, "AGE-002") == []
+
+
+def test_age_002_paystub_without_ytd() -> None:
+    loan = clean_loan().set(DocType.paystub, gross_ytd=None)
+    assert run(loan, "AGE-002") == []  # the earnings rows still show YTD
+    loan.set_rows(DocType.paystub, "earnings", [{"kind": "regular", "current_amount": 4615}])
+    [issue] = run(loan, "AGE-002")
+    assert issue.observed == "no year-to-date earnings"
+    assert "no year-to-date" in issue.summary
+
+
+def test_age_003_appraisal_ages() -> None:
+    def with_age(days: int) -> Loan:
+        return clean_loan().set(DocType.appraisal_1004, effective_date=NOTE - timedelta(days=days))
+
+    assert run(with_age(120), "AGE-003") == []
+    [needs_update] = run(with_age(121), "AGE-003")
+    assert (needs_update.severity, needs_update.subject) == ("high", "appraisal_1004")
+    [still_update] = run(with_age(365), "AGE-003")
+    assert still_update.severity == "high"
+    [expired] = run(with_age(366), "AGE-003")
+    assert (expired.severity, expired.observed, expired.limit) == (
+        "critical",
+        "366 days",
+        "365 days",
+    )
+
+
+def test_age_003_an_update_within_120_days_clears_an_old_appraisal() -> None:
+    loan = clean_loan().set(DocType.appraisal_1004, effective_date=NOTE - timedelta(days=200))
+    loan.add(
+        make(
+            DocType.appraisal_1004,
+            {"effective_date": NOTE - timedelta(days=20), "form_type": "1004D"},
+        )
+    )
+    assert run(loan, "AGE-003") == []
+    loan.set(DocType.appraisal_1004, 1, effective_date=NOTE - timedelta(days=121))
+    assert len(run(loan, "AGE-003")) == 1

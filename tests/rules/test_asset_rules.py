@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from datetime import date
+
+from flightline.pipeline.model import DocType, Value
+from tests.rules.builders import D, Loan, clean_loan, make, run
+
+CODES = ("RES-001", "AST-001", "AST-002", "AST-003", "AST-004")
+
+
+def test_clean_file_has_no_asset_findings() -> None:
+    for code in CODES:
+        assert run(clean_loan(), code) == []
+        assert run(Loan(), code) == []
+
+
+def _assets(closing: str, occupancy: str = "principal_residence") -> Loan:
+    loan = clean_loan().set(DocType.bank_statement, 1, closing_balance=D(closing))
+    return loan.set(DocType.urla_1003, occupancy=occupancy)
+
+
+def test_res_001_reserves_below_the_requirement() -> None:
+    # second home: 2 months of 2,500.00 after 108,000.00 to close
+    assert run(_assets("113000.00", "second_home"), "RES-001") == []
+    [issue] = run(_assets("112999.99", "second_home"), "RES-001")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "reserves",
+        "high",
+        "1.9999",
+        "2.00",
+    )
+    # a principal residence needs none
+    assert run(_assets("108000.00"), "RES-001") == []
+
+
+def test_ast_002_assets_short_of_funds_to_close() -> None:
+    assert run(_assets("108000.00"), "AST-002") == []
+    [issue] = run(_assets("107999.99"), "AST-002")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "assets",
+        "critical",
+        "107999.99",
+        "108000.00",
+    )
+    assert {e.field for e in issue.evidence} == {"closing_balance", "cash_to_close"}
+    # negative reserves on a principal residence are short of the 0 required too
+    assert len(run(_assets("107999.99"), "RES-001")) == 1
+
+
+def _deposits(*rows: dict[str, Value]) -> Loan:
+    return clean_loan().set_rows(DocType.bank_statement, "deposits", list(rows))
+
+
+def test_ast_001_large_unsourced_deposit() -> None:
+    # threshold: 50% of 10,000.00
+    at: dict[str, Value] = {
+        "date": date(2026, 1, 15),
+        "amount": D("5000.00"),
+        "description": "MOBILE DEPOSIT",
+    }
+    assert run(_deposits(at), "AST-001") == []
+    over: dict[str, Value] = {
+        "date": date(2026, 1, 15),
+        "amount": D("5000.01"),
+        "description": "MOBILE DEPOSIT",
+    }
+    [issue] = run(_deposits(over), "AST-001")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "5678 2026-01-15 5000.01",
+        "high",
+        "5000.01",
+        "5000.00",
+    )
+    assert [e.field for e in issue.evidence] == [
+        "deposits.date",
+        "deposits.amount",
+        "deposits.description",
+    ]
+    # sourcing needs the income, not the Closing Disclosure
+    assert len(run(_deposits(over).drop(DocType.closing_disclosure), "AST-001")) == 1
+
+
+def test_ast_001_sourced_deposits_do_not_fire() -> None:
+    payroll: dict[str, Value] = {
+        "date": date(2026, 1, 9),
+        "amount": D(9000),
+        "description": "PAYROLL ACME",
+    }
+    explained: dict[str, Value] = {
+        "date": date(2026, 1, 12),
+        "amount": D(7000),
+        "description": "DEPOSIT",
+    }
+    loan = _deposits(payroll, explained)
+    assert len(run(loan, "AST-001")) == 1
+    loan.add(
+        make(
+            DocType.letter_of_explanation,
+            {"explained_amount": D(7000), "explained_date": date(2026, 1, 12)},
+        )
+    )
+    assert run(loan, "AST-001") == []
+
+
+def test_ast_001_only_the_two_latest_statements_are_sourced() -> None:
+    loan = clean_loan()
+    old = make(
+        DocType.bank_statement,
+        {
+            "account_last4": "5678",
+            "period_start_date": date(2025, 12, 1),
+            "period_end_date": date(2025, 12, 31),
+            "closing_balance": D(120000),
+        },
+        {"deposits": [{"date": date(2025, 12, 5), "amount": D(50000), "description": "CASH"}]},
+    )
+    assert run(loan.add(old), "AST-001") == []
+
+
+def _periods(*spans: tuple[date, date]) -> Loan:
+    loan = clean_loan().drop(DocType.bank_statement)
+    for start, end in spans:
+        loan.add(
+            make(
+                DocType.bank_statement,
+                {
+                    "account_last4": "5678",
+                    "period_start_date": start,
+                    "period_end_date": end,
+                    "closing_balance": D(130000),
+                },
+            )
+        )
+    return loan
+
+
+def test_ast_003_fewer_than_two_consecutive_months() -> None:
+    [single] = run(_periods((date(2026, 2, 1), date(2026, 2, 28))), "AST-003")
+    assert (single.subject, single.severity, single.observed, single.limit) == (
+        "5678",
+        "medium",
+        "0.9 months",
+        "2 months",
+    )
+    gap = _periods((date(2025, 12, 1), date(2025, 12, 31)), (date(2026, 2, 1), date(2026, 2, 28)))
+    assert len(run(gap, "AST-003")) == 1
+    cycle = _periods((date(2026, 1, 16), date(2026, 2, 15)), (date(2026, 2, 16), date(2026, 3, 15)))
+    assert run(cycle, "AST-003") == []
+    quarterly = _periods((date(2026, 1, 1), date(2026, 3, 31)))
+    assert run(quarterly, "AST-003") == []
+
+
+def _gift(description: str, *, letter: bool, occupancy: str = "principal_residence") -> Loan:
+    loan = _deposits({"date": date(2026, 1, 20), "amount": D(3000), "description": description})
+    loan.set(DocType.urla_1003, occupancy=occupancy)
+    if letter:
+        loan.add(
+            make(
+                DocType.gift_letter,
+                {"donor_name": "Ann Smith", "gift_amount": D(3000), "gift_date": date(2026, 1, 19)},
+            )
+        )
+    return loan
+
+
+def test_ast_004_gift_without_a_letter() -> None:
+    [issue] = run(_gift("ZELLE FROM ANN SMITH GIFT", letter=False), "AST-004")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "gift without letter",
+        "high",
+        "no gift letter",
+        "gift letter",
+    )
+    assert run(_gift("ZELLE FROM ANN SMITH GIFT", letter=True), "AST-004") == []
+    assert run(_gift("ZELLE FROM ANN SMITH", letter=False), "AST-004") == []
+
+
+def test_ast_004_gift_on_an_investment_property() -> None:
+    [issue] = run(_gift("INCOMING WIRE", letter=True, occupancy="investment"), "AST-004")
+    assert issue.subject == "gift on investment property"
+    assert "3000.00 from Ann Smith" in issue.summary
+    assert run(_gift("INCOMING WIRE", letter=True, occupancy="second_home"), "AST-004") == []

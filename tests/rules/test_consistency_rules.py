@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+
+from flightline.pipeline.model import DocType
+from tests.rules.builders import D, Loan, clean_loan, run
+
+
+def test_clean_file_has_no_consistency_findings() -> None:
+    for code in ("CNS-001", "CNS-002"):
+        assert run(clean_loan(), code) == []
+        assert run(Loan(), code) == []
+
+
+def test_cns_001_note_and_cd_disagree() -> None:
+    loan = clean_loan().set(DocType.note, interest_rate=D("6.625"), monthly_pi=D("1920.93"))
+    issues = run(loan, "CNS-001")
+    assert [(i.subject, i.observed, i.limit) for i in issues] == [
+        ("interest_rate", "6.625%", "6.500%"),
+        ("monthly_pi", "1920.93", "1896.20"),
+    ]
+    assert all(i.severity == "high" for i in issues)
+    assert [e.field for e in issues[0].evidence] == ["interest_rate", "interest_rate"]
+
+
+def test_cns_001_amount_to_the_cent() -> None:
+    same = clean_loan().set(DocType.note, principal_amount=D("300000.00"), interest_rate=D("6.5"))
+    assert run(same, "CNS-001") == []
+    [issue] = run(clean_loan().set(DocType.note, principal_amount=D("300000.01")), "CNS-001")
+    assert (issue.subject, issue.observed, issue.limit) == ("loan_amount", "300000.01", "300000.00")
+
+
+def test_cns_001_needs_both_documents() -> None:
+    loan = clean_loan().set(DocType.note, interest_rate=D(7)).drop(DocType.closing_disclosure)
+    assert run(loan, "CNS-001") == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "123 MAIN ST, SPRINGFIELD, IL 62701-4411",
+        "123 Main St., Springfield, IL 62701",
+        "123 main street springfield il 62701",
+    ],
+)
+def test_cns_002_formatting_is_not_a_difference(address: str) -> None:
+    assert run(clean_loan().set(DocType.appraisal_1004, property_address=address), "CNS-002") == []
+
+
+def test_cns_002_address_differs() -> None:
+    loan = clean_loan().set(
+        DocType.appraisal_1004, property_address="132 Main St, Springfield, IL 62701"
+    )
+    [issue] = run(loan, "CNS-002")
+    assert (issue.subject, issue.severity, issue.observed) == (
+        "property_address",
+        "medium",
+        "132 Main St, Springfield, IL 62701",
+    )
+    assert "appraisal" in issue.summary
+
+
+def test_cns_002_unit_designators() -> None:
+    loan = clean_loan()
+    for doc_type in (DocType.urla_1003, DocType.note):
+        loan.set(doc_type, property_address="123 Main Street Apt 4, Springfield, IL 62701")
+    loan.set(
+        DocType.closing_disclosure, property_address="123 MAIN ST UNIT 4, SPRINGFIELD, IL 62701"
+    )
+    loan.set(DocType.appraisal_1004, property_address="123 Main St #4, Springfield, IL 62701")
+    assert run(loan, "CNS-002") == []
+    loan.set(DocType.appraisal_1004, property_address="123 Main St #5, Springfield, IL 62701")
+    assert len(run(loan, "CNS-002")) == 1

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from flightline.pipeline.model import DocType
+from tests.rules.builders import D, Loan, clean_loan, run
+
+
+def _scores(*medians: int) -> Loan:
+    loan = clean_loan()
+    loan.set_rows(
+        DocType.credit_report,
+        "scores",
+        [
+            {"borrower": b, "bureau": bureau, "score": m + delta}
+            for b, m in enumerate(medians, start=1)
+            for bureau, delta in (("equifax", -20), ("experian", 0), ("transunion", 15))
+        ],
+    )
+    return loan
+
+
+def test_clean_file_has_no_credit_findings() -> None:
+    for code in ("CRD-001", "CRD-002"):
+        assert run(clean_loan(), code) == []
+        assert run(Loan(), code) == []
+
+
+def test_crd_001_representative_score_below_620() -> None:
+    assert run(_scores(620), "CRD-001") == []
+    [issue] = run(_scores(619), "CRD-001")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "credit_report",
+        "critical",
+        "619",
+        "620",
+    )
+    assert [e.value for e in issue.evidence] == ["619"]
+
+
+def test_crd_001_lowest_borrower_decides() -> None:
+    [issue] = run(_scores(700, 615), "CRD-001")
+    assert issue.observed == "615"
+
+
+def test_crd_001_average_of_medians_policy() -> None:
+    ctx = _scores(700, 615).context()
+    ctx.policy = ctx.policy.model_copy(update={"representative_score_method": "average_of_medians"})
+    assert run(ctx, "CRD-001") == []
+
+
+def _tradelines(*extra: dict[str, object]) -> Loan:
+    loan = clean_loan()
+    base: dict[str, object] = {
+        "creditor": "SUMMIT AUTO FINANCE",
+        "balance": D(15000),
+        "monthly_payment": D(450),
+        "account_type": "installment",
+    }
+    loan.set_rows(DocType.credit_report, "tradelines", [base, *extra])  # type: ignore[list-item]
+    return loan
+
+
+def test_crd_002_debt_missing_from_the_urla() -> None:
+    card = {"creditor": "BEACON CARD SVCS", "balance": D(600), "monthly_payment": D(25)}
+    [issue] = run(_tradelines(card), "CRD-002")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "BEACON CARD SVCS",
+        "high",
+        "not on URLA",
+        "on URLA",
+    )
+    assert {e.field for e in issue.evidence} >= {
+        "tradelines.creditor",
+        "tradelines.monthly_payment",
+    }
+
+
+def test_crd_002_near_misses() -> None:
+    # no payment: nothing owed monthly
+    assert (
+        run(
+            _tradelines({"creditor": "X CARD", "balance": D(0), "monthly_payment": D(0)}), "CRD-002"
+        )
+        == []
+    )
+    # listed on the URLA under another spelling of the creditor
+    spelt = _tradelines()
+    spelt.set_rows(
+        DocType.credit_report,
+        "tradelines",
+        [{"creditor": "Summit Auto Finance Co.", "balance": D(15000), "monthly_payment": D(450)}],
+    )
+    assert run(spelt, "CRD-002") == []
+    # listed with the same balance and payment under another creditor name
+    renamed = _tradelines()
+    renamed.set_rows(
+        DocType.credit_report,
+        "tradelines",
+        [{"creditor": "SAF LENDING", "balance": D(15000), "monthly_payment": D(450)}],
+    )
+    assert run(renamed, "CRD-002") == []

@@ -1,0 +1,335 @@
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from flightline.pipeline.model import DocType
+from flightline.rules.engine import LoanContext
+from flightline.rules.facts import address_key, employer_key, facts, name_key
+from flightline.rules.figures import compute_figures, computed
+from tests.rules.builders import D, Loan, clean_loan, make
+
+
+def figures(loan: Loan | LoanContext) -> dict[str, str]:
+    ctx = loan.context() if isinstance(loan, Loan) else loan
+    compute_figures(ctx)
+    return {k: v.value for k, v in ctx.figures.items()}
+
+
+def test_clean_loan_figures() -> None:
+    ctx = clean_loan().context()
+    compute_figures(ctx)
+    assert {k: v.value for k, v in ctx.figures.items()} == {
+        "qualifying_income_monthly": "10000.00",
+        "pitia_monthly": "2500.00",
+        "dti_front": "25.00",
+        "dti_back": "29.50",
+        "ltv": "75.00",
+        "cltv": "75.00",
+        "representative_score": "720",
+        "assets_verified": "130000.00",
+        "funds_to_close": "108000.00",
+        "reserves_months": "8.80",
+    }
+    income = ctx.figures["qualifying_income_monthly"]
+    assert income.detail["borrowers"] == [
+        {"borrower": "John Michael Smith", "value": "10000.00", "components": {"base": "10000.00"}}
+    ]
+    assert income.evidence and all(e.page == 1 for e in income.evidence)
+    assert ctx.notes["large_deposits"] == []
+
+
+def _hourly(rate: str, hours: int) -> Loan:
+    loan = clean_loan().set(
+        DocType.paystub, annual_salary=None, hourly_rate=D(rate), hours=D(hours)
+    )
+    loan.set_rows(
+        DocType.paystub, "earnings", [{"kind": "regular", "current_amount": D(rate) * hours}]
+    )
+    return loan.set(DocType.voe, base_pay_rate=D(rate))
+
+
+def test_hourly_base_uses_2080_hours() -> None:
+    assert figures(_hourly("40.00", 80))["qualifying_income_monthly"] == "6933.33"
+
+
+def test_stated_part_time_hours_win() -> None:
+    # 40 hours a fortnight: 1,040 a year
+    assert figures(_hourly("40.00", 40))["qualifying_income_monthly"] == "3466.67"
+
+
+def test_a_misread_rate_loses_to_the_sources_that_agree() -> None:
+    # the paystub's salary misread as the period's pay; the VOE and the earnings agree
+    loan = clean_loan().set(DocType.paystub, annual_salary=D("4615.38"))
+    assert figures(loan)["qualifying_income_monthly"] == "10000.00"
+
+
+def test_voe_rate_read_as_hourly_or_annual() -> None:
+    loan = clean_loan().set(DocType.paystub, annual_salary=None)
+    loan.set(DocType.voe, base_pay_rate=D("30.00"))
+    assert figures(loan)["qualifying_income_monthly"] == "5200.00"
+    loan.set(DocType.voe, base_pay_rate=D(96000))
+    assert figures(loan)["qualifying_income_monthly"] == "8000.00"
+
+
+def _bonus(loan: Loan, ytd: str, prior: str, prior2: str | None, through: date) -> Loan:
+    return loan.set(
+        DocType.voe,
+        ytd_bonus_income=D(ytd),
+        prior_year_bonus_income=D(prior),
+        two_years_prior_bonus_income=D(prior2) if prior2 is not None else None,
+        ytd_through_date=through,
+    )
+
+
+def test_bonus_averaged_over_two_years_and_ytd() -> None:
+    through = date(2026, 3, 31)  # day 90: 2.9589 months
+    loan = _bonus(clean_loan(), "3000", "12000", "10000", through)
+    bonus = computed(loan.context()).incomes[0].variable["bonus"]
+    assert bonus.counted and not bonus.declining
+    months = Decimal(90) * 12 / 365
+    assert bonus.monthly == D(25000) / (24 + months)
+    assert figures(loan)["qualifying_income_monthly"] == "10927.34"
+
+
+def test_bonus_averaged_over_prior_year_and_ytd_without_two_years_back() -> None:
+    loan = _bonus(clean_loan(), "3000", "12000", None, date(2026, 3, 31))
+    months = Decimal(90) * 12 / 365
+    assert computed(loan.context()).incomes[0].variable["bonus"].monthly == D(15000) / (12 + months)
+
+
+def test_declining_bonus_takes_the_lower_ytd_figure() -> None:
+    loan = _bonus(clean_loan(), "1000", "12000", "10000", date(2026, 3, 31))
+    bonus = computed(loan.context()).incomes[0].variable["bonus"]
+    assert bonus.declining
+    assert bonus.monthly == D(1000) / (Decimal(90) * 12 / 365)
+
+
+def test_bonus_without_a_prior_year_is_not_counted() -> None:
+    loan = _bonus(clean_loan(), "3000", "0", "0", date(2026, 3, 31))
+    bonus = computed(loan.context()).incomes[0].variable["bonus"]
+    assert not bonus.counted and bonus.monthly == 0
+    assert bonus.history_months < 12
+    assert figures(loan)["qualifying_income_monthly"] == "10000.00"
+
+
+def test_credit_report_debt_missing_from_urla_still_counts() -> None:
+    loan = clean_loan()
+    report = loan.one(DocType.credit_report)
+    loan.set_rows(
+        DocType.credit_report,
+        "tradelines",
+        [
+            {"creditor": "SUMMIT AUTO FINANCE", "balance": D(15000), "monthly_payment": D(450)},
+            {"creditor": "BEACON CARD", "balance": D(800), "monthly_payment": D(50)},
+        ],
+    )
+    assert report.rows["tradelines"]
+    assert figures(loan)["dti_back"] == "30.00"
+
+
+def _refinance(loan: Loan, occupancy: str = "principal_residence") -> Loan:
+    loan.set(DocType.urla_1003, loan_purpose="refinance", occupancy=occupancy, sale_price=None)
+    loan.set(DocType.closing_disclosure, loan_purpose="refinance", sale_price=None)
+    loan.drop(DocType.transmittal_1008)
+    return loan
+
+
+def test_mortgage_paid_off_at_closing_leaves_the_dti() -> None:
+    loan = _refinance(clean_loan(), "investment")
+    # payoff = cash to close + loan - closing costs = 2,000 + 300,000 - 6,000
+    loan.set(DocType.closing_disclosure, cash_to_close=D("2000.00"), lender_credit=D(0))
+    loan.set_rows(
+        DocType.closing_disclosure, "fees", [{"section": "A", "name": "Fees", "amount": D(6000)}]
+    )
+    loan.set_rows(
+        DocType.credit_report,
+        "tradelines",
+        [
+            {"creditor": "SUMMIT AUTO FINANCE", "balance": D(15000), "monthly_payment": D(450)},
+            {
+                "creditor": "HARBOR MORTGAGE CO",
+                "balance": D(296000),
+                "monthly_payment": D(1900),
+                "account_type": "mortgage",
+            },
+            {
+                "creditor": "PIONEER HOME LOANS",
+                "balance": D(210000),
+                "monthly_payment": D(1500),
+                "account_type": "mortgage",
+            },
+        ],
+    )
+    c = computed(loan.context())
+    assert [d.creditor for d in c.debts if d.paid_off] == ["HARBOR MORTGAGE CO"]
+    assert c.debts_monthly == D(1950)
+    # refinance LTV: loan over the appraised value
+    assert figures(loan)["ltv"] == "73.17"
+
+
+def test_purchase_ltv_uses_the_lower_of_price_and_value() -> None:
+    loan = clean_loan().set(DocType.appraisal_1004, appraised_value=D(380000))
+    assert figures(loan)["ltv"] == "78.95"
+
+
+def test_representative_score_rules() -> None:
+    loan = clean_loan()
+    loan.set_rows(
+        DocType.credit_report,
+        "scores",
+        [
+            {"borrower": 1, "bureau": "equifax", "score": 700},
+            {"borrower": 1, "bureau": "experian", "score": 650},
+            {"borrower": 2, "bureau": "equifax", "score": 640},
+            {"borrower": 2, "bureau": "experian", "score": 610},
+            {"borrower": 2, "bureau": "transunion", "score": 630},
+        ],
+    )
+    assert figures(loan)["representative_score"] == "630"  # lower of two, middle of three
+    ctx = loan.context()
+    ctx.policy = ctx.policy.model_copy(update={"representative_score_method": "average_of_medians"})
+    assert figures(ctx)["representative_score"] == "640"
+
+
+def test_assets_use_each_accounts_latest_statement() -> None:
+    loan = clean_loan().add(
+        make(
+            DocType.bank_statement,
+            {
+                "account_last4": "9999",
+                "period_start_date": date(2026, 2, 1),
+                "period_end_date": date(2026, 2, 28),
+                "closing_balance": D("5000.50"),
+            },
+        )
+    )
+    got = figures(loan)
+    assert got["assets_verified"] == "135000.50"
+    assert got["reserves_months"] == "10.80"
+
+
+def test_figures_absent_when_inputs_are_missing() -> None:
+    got = figures(clean_loan().drop(DocType.closing_disclosure))
+    for name in ("pitia_monthly", "dti_front", "dti_back", "funds_to_close", "reserves_months"):
+        assert name not in got
+    assert got["ltv"] == "75.00"  # the Note's amount
+    got = figures(clean_loan().drop(DocType.paystub).drop(DocType.voe))
+    assert "qualifying_income_monthly" not in got
+    assert "dti_back" not in got
+    assert figures(Loan()) == {}
+
+
+def test_debts_unknown_when_no_tradeline_was_read() -> None:
+    loan = clean_loan().set_rows(DocType.credit_report, "tradelines", [])
+    got = figures(loan)
+    assert "dti_back" not in got
+    assert got["dti_front"] == "25.00"
+    # nothing owed on either document: no debts
+    loan.set_rows(DocType.urla_1003, "liabilities", [])
+    assert figures(loan)["dti_back"] == "25.00"
+    # a debt with a balance but no payment read
+    loan.set_rows(DocType.credit_report, "tradelines", [{"creditor": "X", "balance": D(900)}])
+    assert "dti_back" not in figures(loan)
+
+
+def test_large_deposits_and_their_sources() -> None:
+    loan = clean_loan()
+    loan.add(
+        make(
+            DocType.gift_letter,
+            {"gift_amount": D(20000), "gift_date": date(2026, 1, 10), "donor_name": "Ann Smith"},
+        )
+    )
+    loan.add(
+        make(
+            DocType.letter_of_explanation,
+            {"explained_amount": D(7000), "explained_date": date(2026, 1, 12)},
+        )
+    )
+    loan.set_rows(
+        DocType.bank_statement,
+        "deposits",
+        [
+            {"date": date(2026, 1, 9), "amount": D(9000), "description": "ACH CREDIT ACME PAYRL"},
+            {"date": date(2026, 1, 10), "amount": D(20000), "description": "INCOMING WIRE"},
+            {"date": date(2026, 1, 12), "amount": D(7000), "description": "MOBILE DEPOSIT"},
+            {"date": date(2026, 1, 14), "amount": D(6000), "description": "CASH DEPOSIT"},
+            {"date": date(2026, 1, 15), "amount": D(5000), "description": "AT THE THRESHOLD"},
+        ],
+    )
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert [(d["amount"], d["source"]) for d in ctx.notes["large_deposits"]] == [  # type: ignore[attr-defined]
+        ("9000.00", "payroll"),
+        ("20000.00", "gift_letter"),
+        ("7000.00", "letter_of_explanation"),
+        ("6000.00", None),
+    ]
+
+
+def test_documents_are_matched_to_their_borrower() -> None:
+    loan = clean_loan(co_borrower=True)
+    loan.add(
+        make(
+            DocType.urla_1003,
+            {
+                "borrower_name": "Mary Jones",
+                "ssn_last4": "9876",
+                "employer_name": "Beacon Health",
+                "co_borrower_name": "John Smith",
+                "co_borrower_ssn_last4": "1234",
+                "income_total_monthly": D(5000),
+            },
+        )
+    )
+    # Mary's paystub, with her name misspelt; John's W-2 with a wrong SSN
+    loan.add(
+        make(
+            DocType.paystub,
+            {
+                "employee_name": "Mary Jonas",
+                "ssn_last4": "9876",
+                "employer_name": "BEACON HEALTH",
+                "pay_date": date(2026, 2, 20),
+                "annual_salary": D(60000),
+            },
+        )
+    )
+    loan.set(DocType.w2, ssn_last4="0000")
+    ctx = loan.context()
+    f = facts(ctx)
+    john, mary = f.borrowers
+    assert (john.index, john.name, mary.name) == (1, "John Michael Smith", "Mary Jones")
+    assert f.owner(loan.all(DocType.paystub)[1]) is mary
+    assert f.owner(loan.one(DocType.w2)) is john
+    assert figures(ctx)["qualifying_income_monthly"] == "15000.00"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("John Michael Smith", "SMITH, JOHN M", True),
+        ("John M. Smith Jr.", "Smith Jr., John", True),
+        ("John Smith", "john  smith", True),
+        ("John Smith", "John Smyth", False),
+        ("John Smith", "Jon Smith", False),
+    ],
+)
+def test_name_key(a: str, b: str, same: bool) -> None:
+    assert (name_key(a) == name_key(b)) is same
+
+
+def test_employer_and_address_keys() -> None:
+    assert employer_key("Ryan & Davis Architects Corp.") == employer_key(
+        "RYAN AND DAVIS ARCHITECTS"
+    )
+    assert employer_key("Acme Logistics, Inc.") != employer_key("Acme Freight, Inc.")
+    assert address_key("12 Oak Street Apt 4, Dover, DE 19901-1234") == address_key(
+        "12 OAK ST. #4, DOVER, DE 19901"
+    )
+    assert address_key("12 Oak Street, Dover, DE 19901") != address_key(
+        "21 Oak Street, Dover, DE 19901"
+    )

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flightline.pipeline.model import DocType
+from flightline.rules.facts import facts
+from tests.rules.builders import D, Loan, clean_loan, make, run
+
+
+def test_clean_file_has_no_identity_findings() -> None:
+    for code in ("IDN-001", "IDN-002"):
+        assert run(clean_loan(), code) == []
+        assert run(Loan(), code) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["SMITH, JOHN MICHAEL", "john smith", "John M Smith", "Smith, John M.", "JOHN SMITH JR"],
+)
+def test_idn_001_formatting_is_not_a_difference(name: str) -> None:
+    assert run(clean_loan().set(DocType.w2, 0, employee_name=name), "IDN-001") == []
+
+
+def test_idn_001_spelling_difference() -> None:
+    loan = clean_loan().set(DocType.w2, 0, employee_name="JOHN M SMYTH")
+    [issue] = run(loan, "IDN-001")
+    assert (issue.subject, issue.severity, issue.observed) == (
+        "borrower 1",
+        "medium",
+        "JOHN M SMYTH",
+    )
+    assert "W-2 (2025)" in issue.summary
+    assert [e.field for e in issue.evidence][-1] == "employee_name"
+
+
+def test_idn_001_on_a_loan_level_document() -> None:
+    [issue] = run(clean_loan().set(DocType.note, borrower_name="Jon Smith"), "IDN-001")
+    assert issue.observed == "Jon Smith"
+    assert "Note" in issue.summary
+
+
+def _couple() -> Loan:
+    loan = clean_loan(co_borrower=True)
+    loan.add(
+        make(
+            DocType.urla_1003,
+            {
+                "borrower_name": "Mary Ann Jones",
+                "ssn_last4": "9876",
+                "employer_name": "Beacon Health",
+                "co_borrower_name": "John Smith",
+                "co_borrower_ssn_last4": "1234",
+            },
+        )
+    )
+    loan.add(
+        make(
+            DocType.paystub,
+            {
+                "employee_name": "Mary A. Jones",
+                "ssn_last4": "9876",
+                "employer_name": "Beacon Health",
+                "pay_date": date(2026, 2, 20),
+                "annual_salary": D(60000),
+            },
+        )
+    )
+    loan.set(DocType.note, co_borrower_name="Mary Jones")
+    return loan
+
+
+def test_idn_001_and_002_per_borrower() -> None:
+    loan = _couple()
+    assert run(loan, "IDN-001") == []
+    assert run(loan, "IDN-002") == []
+    loan.set(DocType.note, co_borrower_name="Mary Jonas")
+    [issue] = run(loan, "IDN-001")
+    assert (issue.subject, issue.observed, issue.limit) == (
+        "borrower 2",
+        "Mary Jonas",
+        "Mary Ann Jones",
+    )
+
+
+def test_idn_002_ssn_differs() -> None:
+    loan = clean_loan().set(DocType.paystub, ssn_last4="4321")
+    [issue] = run(loan, "IDN-002")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "borrower 1",
+        "high",
+        "4321",
+        "1234",
+    )
+    formatted = clean_loan().set(DocType.paystub, ssn_last4="XXX-XX-1234")
+    assert run(formatted, "IDN-002") == []
+
+
+def test_idn_002_co_borrower_on_the_credit_report() -> None:
+    loan = _couple()
+    loan.set(DocType.credit_report, co_borrower_name="JONES, MARY A", co_borrower_ssn_last4="9875")
+    [issue] = run(loan, "IDN-002")
+    assert (issue.subject, issue.observed, issue.limit) == ("borrower 2", "9875", "9876")
+
+
+def test_relatives_sharing_first_and_last_names_stay_two_borrowers() -> None:
+    loan = clean_loan()
+    loan.set(DocType.urla_1003, co_borrower_name="John R. Smith", co_borrower_ssn_last4="5555")
+    loan.add(
+        make(
+            DocType.urla_1003,
+            {
+                "borrower_name": "John Robert Smith",
+                "ssn_last4": "5555",
+                "employer_name": "Beacon Health",
+                "co_borrower_name": "John Michael Smith",
+                "co_borrower_ssn_last4": "1234",
+            },
+        )
+    )
+    son = {"employee_name": "JOHN R SMITH", "ssn_last4": "5555", "employer_name": "Beacon Health"}
+    loan.add(make(DocType.w2, {"tax_year": 2025, **son}))
+    loan.add(make(DocType.w2, {"tax_year": 2024, **son}))
+    ctx = loan.context()
+    f = facts(ctx)
+    assert [(b.index, b.ssn4) for b in f.borrowers] == [(1, "1234"), (2, "5555")]
+    owners = [f.owner(w) for w in loan.all(DocType.w2)]
+    assert [o.index if o else None for o in owners] == [1, 1, 2, 2]
+    assert run(ctx, "IDN-002") == []
+    assert run(ctx, "INC-005") == []

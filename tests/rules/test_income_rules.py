@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from datetime import date
+
+from flightline.pipeline.model import DocType
+from tests.rules.builders import D, Loan, clean_loan, run
+
+CODES = ("INC-001", "INC-002", "INC-003", "INC-004", "INC-005")
+
+
+def test_clean_file_has_no_income_findings() -> None:
+    for code in CODES:
+        assert run(clean_loan(), code) == []
+        assert run(Loan(), code) == []
+
+
+def test_inc_001_stated_income_over_the_tolerance() -> None:
+    # recalculated 10,000.00; tolerance 5%
+    at_limit = clean_loan().set(DocType.urla_1003, income_total_monthly=D("10500.00"))
+    assert run(at_limit, "INC-001") == []
+    over = clean_loan().set(DocType.urla_1003, income_total_monthly=D("10500.01"))
+    [issue] = run(over, "INC-001")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "borrower 1",
+        "high",
+        "10500.01",
+        "10500.00",
+    )
+    assert issue.evidence[0].field == "income_total_monthly"
+
+
+def test_inc_001_needs_a_recalculated_income() -> None:
+    loan = clean_loan().drop(DocType.paystub).drop(DocType.voe)
+    assert run(loan.set(DocType.urla_1003, income_total_monthly=D(20000)), "INC-001") == []
+
+
+def _declining(wages: str, stated: str) -> Loan:
+    # YTD 23,400 through day 73 (2.4 months): 117,000 a year
+    loan = clean_loan()
+    loan.set(DocType.voe, ytd_base_income=D(23400), ytd_through_date=date(2026, 3, 14))
+    loan.set(DocType.w2, 0, box1_wages=D(wages))
+    return loan.set(DocType.urla_1003, income_total_monthly=D(stated))
+
+
+def test_inc_002_declining_income_not_averaged_down() -> None:
+    [issue] = run(_declining("130000.01", "10001.01"), "INC-002")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "borrower 1",
+        "medium",
+        "10001.01",
+        "10000.00",
+    )
+    assert "2025 W-2" in issue.summary
+
+
+def test_inc_002_near_misses() -> None:
+    # exactly 90% of the prior year's W-2 is not declining
+    assert run(_declining("130000.00", "10500.00"), "INC-002") == []
+    # declining, but the stated income was averaged down to the recalculated figure
+    assert run(_declining("130000.01", "10001.00"), "INC-002") == []
+
+
+def test_inc_002_needs_the_prior_year_w2() -> None:
+    loan = _declining("130000.01", "10400.00")
+    loan.set(DocType.w2, 0, tax_year=2023)
+    assert run(loan, "INC-002") == []
+
+
+def _bonus(prior: str, since: date | None = None) -> Loan:
+    loan = clean_loan()
+    loan.set(
+        DocType.voe,
+        ytd_bonus_income=D(3000),
+        prior_year_bonus_income=D(prior),
+        ytd_through_date=date(2026, 3, 31),
+        employment_start_date=since,
+    )
+    return loan.set(DocType.urla_1003, income_bonus_monthly=D("1000.00"))
+
+
+def test_inc_003_bonus_counted_without_twelve_months() -> None:
+    [issue] = run(_bonus("0"), "INC-003")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "borrower 1 bonus",
+        "high",
+        "3.0 months",
+        "12 months",
+    )
+
+
+def test_inc_003_near_misses() -> None:
+    assert run(_bonus("12000"), "INC-003") == []
+    # employed exactly twelve months: enough history
+    assert run(_bonus("12000", date(2025, 3, 31)), "INC-003") == []
+    [issue] = run(_bonus("12000", date(2025, 4, 1)), "INC-003")
+    assert issue.subject == "borrower 1 bonus"
+    # history too short but not counted on the URLA: nothing to flag
+    assert run(_bonus("0").set(DocType.urla_1003, income_bonus_monthly=D(0)), "INC-003") == []
+
+
+def test_inc_004_voe_within_ten_business_days_before_the_note() -> None:
+    # note 2026-04-15: ten general business days before is 2026-04-01
+    in_window = clean_loan().set(DocType.voe, 1, verification_date=date(2026, 4, 1))
+    assert run(in_window, "INC-004") == []
+    late = clean_loan().set(DocType.voe, 1, verification_date=date(2026, 3, 31))
+    [issue] = run(late, "INC-004")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "borrower 1",
+        "critical",
+        "11 business days",
+        "10 business days",
+    )
+
+
+def test_inc_004_no_verbal_voe_at_all() -> None:
+    loan = clean_loan()
+    loan.docs.remove(loan.one(DocType.voe, 1))
+    [issue] = run(loan, "INC-004")
+    assert "2026-03-04" in issue.summary  # the written VOE is too early
+    after_note = clean_loan().set(DocType.voe, 1, verification_date=date(2026, 4, 16))
+    assert len(run(after_note, "INC-004")) == 1
+
+
+def test_inc_005_employer_differs() -> None:
+    formatted = clean_loan().set(DocType.w2, 0, employer_name="ACME LOGISTICS INC")
+    assert run(formatted, "INC-005") == []
+    other = clean_loan().set(DocType.w2, 0, employer_name="Acme Freight LLC")
+    [issue] = run(other, "INC-005")
+    assert (issue.subject, issue.observed) == ("borrower 1", "Acme Freight LLC")
+    assert "W-2 (2025)" in issue.summary

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from flightline.pipeline.model import DocType
+from tests.rules.builders import D, Loan, clean_loan, run
+
+
+def _debt(payment: str) -> Loan:
+    loan = clean_loan()
+    loan.set_rows(
+        DocType.credit_report,
+        "tradelines",
+        [{"creditor": "SUMMIT AUTO FINANCE", "balance": D(15000), "monthly_payment": D(payment)}],
+    )
+    loan.set_rows(
+        DocType.urla_1003,
+        "liabilities",
+        [{"creditor": "Summit Auto Finance", "balance": D(15000), "monthly_payment": D(payment)}],
+    )
+    return loan
+
+
+def test_clean_file_has_no_ratio_findings() -> None:
+    for code in ("DTI-001", "LTV-001"):
+        assert run(clean_loan(), code) == []
+        assert run(Loan(), code) == []
+
+
+def test_dti_001_over_the_cap() -> None:
+    # income 10,000.00, PITIA 2,500.00: 2,500.00 of debts is exactly 50%
+    at_cap = _debt("2500.00").set(DocType.transmittal_1008, dti_back=D("50.000"))
+    assert run(at_cap, "DTI-001") == []
+    over = _debt("2500.01").set(DocType.transmittal_1008, dti_back=D("50.000"))
+    [issue] = run(over, "DTI-001")
+    assert (issue.subject, issue.severity, issue.category) == (
+        "dti_back",
+        "critical",
+        "eligibility",
+    )
+    # never shown as equal to the cap it breaks
+    assert (issue.observed, issue.limit) == ("50.0001", "50.00")
+
+
+def test_dti_001_differs_from_the_1008() -> None:
+    # recomputed 29.50
+    assert run(clean_loan().set(DocType.transmittal_1008, dti_back=D("30.500")), "DTI-001") == []
+    assert run(clean_loan().set(DocType.transmittal_1008, dti_back=D("28.500")), "DTI-001") == []
+    loan = clean_loan().set(DocType.transmittal_1008, dti_back=D("30.510"))
+    [issue] = run(loan, "DTI-001")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "transmittal_1008",
+        "medium",
+        "1.01",
+        "1.00",
+    )
+
+
+def test_dti_001_needs_the_credit_report() -> None:
+    loan = _debt("4000").drop(DocType.credit_report)
+    assert run(loan, "DTI-001") == []
+
+
+def _ltv(loan_amount: str, **shape: object) -> Loan:
+    loan = clean_loan()
+    loan.set(DocType.closing_disclosure, loan_amount=D(loan_amount))
+    loan.set(DocType.urla_1003, **shape)  # type: ignore[arg-type]
+    return loan
+
+
+def test_ltv_001_purchase_principal_residence() -> None:
+    # the lower of price 400,000 and value 410,000; 97% maximum
+    assert run(_ltv("388000"), "LTV-001") == []
+    [issue] = run(_ltv("388001"), "LTV-001")
+    assert (issue.subject, issue.severity, issue.observed, issue.limit) == (
+        "ltv",
+        "critical",
+        "97.0002",
+        "97.00",
+    )
+    assert "1-unit principal residence purchase" in issue.summary
+
+
+def test_ltv_001_matrix_by_occupancy_units_and_purpose() -> None:
+    investment = {"occupancy": "investment", "units": 3}
+    loan = _ltv("300000", **investment).set(DocType.appraisal_1004, units=3)
+    assert run(loan, "LTV-001") == []
+    [issue] = run(loan.set(DocType.closing_disclosure, loan_amount=D(300001)), "LTV-001")
+    assert issue.limit == "75.00"
+    cash_out = _ltv("328000", loan_purpose="cash_out_refinance")  # 80% of 410,000
+    assert run(cash_out, "LTV-001") == []
+    [issue] = run(_ltv("328000.01", loan_purpose="cash_out_refinance"), "LTV-001")
+    assert Decimal(issue.observed or "0") > 80
+
+
+def test_ltv_001_needs_the_appraisal_and_the_shape() -> None:
+    assert run(_ltv("399000").drop(DocType.appraisal_1004), "LTV-001") == []
+    loan = _ltv("399000").set(DocType.urla_1003, occupancy=None)
+    loan.set(DocType.transmittal_1008, occupancy=None)
+    assert run(loan, "LTV-001") == []
