@@ -270,3 +270,46 @@ def test_filename_is_not_used() -> None:
     a = classify_and_split([PageText(uuid.uuid4(), 1, s.GIFT, "text")])
     b = classify_and_split([PageText(uuid.uuid4(), 1, s.GIFT, "text")])
     assert a[0].type == b[0].type == DocType.gift_letter
+
+
+def test_titled_other_documents_are_not_loan_documents() -> None:
+    checklist = "Loan Submission Checklist\nX Application\nX Credit Report\nPay Stubs\nX W-2s\n"
+    checklist += "Bank Statements\nX Appraisal\nX Title Commitment\nNote\nX Closing Disclosure"
+    disclosure = "Hazard Insurance Authorization\nThe Note Holder may require the Escrow Items."
+    fax = "FAX\nTo: Hill Country Mortgage\nPages: 4\nRe: Loan 123"
+    for text in (checklist, disclosure, fax):
+        assert classify_page(PageText(DOC, 1, text, "text"))[0] == DocType.other
+
+
+def test_memo_is_a_letter_of_explanation() -> None:
+    memo = "DATE: May 24, 2025\nFROM: John M. Estrada\nSUBJECT: SOURCE OF FUNDS\n"
+    memo += "THE $16,873.09 DEPOSITED ON April 23, 2025 IS FROM A REIMBURSEMENT.\nJOHN M. ESTRADA"
+    assert classify_page(PageText(DOC, 1, memo, "text"))[0] == DocType.letter_of_explanation
+
+
+def test_two_borrowers_documents_back_to_back_are_two() -> None:
+    voe_a = "Verbal Verification of Employment\nBorrower: Kevin Park\nSSN (last 4): 1111\n"
+    voe_a += "Employer: Northwind Software LLC\nDate of Verification: 2026-04-20"
+    voe_b = voe_a.replace("Kevin Park", "Ann Park").replace("1111", "2222")
+    assert split(voe_a, voe_b) == [(DocType.voe, [1]), (DocType.voe, [2])]
+
+
+def test_statements_told_apart_by_period_near_the_top() -> None:
+    jan = "NORTH BANK\nMEMBER STATEMENT 2025-08-10 THROUGH 2025-09-09\nREBECCA WASHINGTON\n"
+    jan += "BALANCE FORWARD $28,324.86\nPOSTED DESCRIPTION WITHDRAWAL DEPOSIT BALANCE\n"
+    jan += "08/16 TRANSFER FROM CHK 9957 $726.28 $29,051.14\nBALANCE THIS STATEMENT $29,051.14"
+    feb = jan.replace("2025-08-10 THROUGH 2025-09-09", "09/10/2025 - 10/09/2025")
+    assert split(jan, feb) == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+
+
+def test_numbered_pages_keep_a_document_together() -> None:
+    p1 = s.NOTE + "\nNote Page 1"
+    p2 = "The Trustee agrees to provide the Property in good repair.\nNote Page 2"
+    assert split(p1, p2) == [(DocType.note, [1, 2])]
+
+
+def test_confidence_reflects_the_evidence() -> None:
+    strong = classify_page(PageText(DOC, 1, s.CD_P1, "text"))[1]
+    weak = classify_page(PageText(DOC, 1, "Net Pay 1,200.00\nDeductions\nYTD 4,000.00", "text"))
+    assert strong > 0.8
+    assert weak[0] == DocType.paystub and weak[1] < strong

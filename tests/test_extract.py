@@ -991,3 +991,238 @@ def test_classified_then_extracted() -> None:
     for d in docs:
         extract(d, ps)
     assert docs[1].get("box1_wages") == Decimal("52000")
+
+
+# -- accuracy against the synthetic loan-file generator ------------------------
+
+ACCURACY_SEEDS = range(12)
+STACKED_SEEDS = range(100, 104)
+
+
+def _same(mine: Value | None, want: object) -> bool:
+    """The answer key's JSON value against ours; strings compare as names do
+    (case, punctuation and spacing aside): the key does not always keep the
+    page's capitalisation."""
+    from flightline.pipeline.normalize import name_key
+
+    if mine is None:
+        return False
+    if isinstance(mine, date):
+        return mine.isoformat() == want
+    if isinstance(mine, Decimal):
+        return mine == Decimal(str(want))
+    if isinstance(mine, int):
+        return mine == want
+    return name_key(str(mine)) == name_key(str(want))
+
+
+@pytest.fixture(scope="module")
+def generated() -> list[tuple[dict[str, object], dict[str, list[PageText]]]]:
+    synth = pytest.importorskip("flightline.synth")
+    import pypdfium2 as pdfium
+
+    out = []
+    for seed, packaging in [(s, "zip") for s in ACCURACY_SEEDS] + [
+        (s, "stacked_pdf") for s in STACKED_SEEDS
+    ]:
+        lf = synth.generate(synth.GeneratorOptions(seed=seed, packaging=packaging))
+        stored = dict(lf.stored)
+        files: dict[str, list[PageText]] = {}
+        for f in lf.answer_key["files"]:
+            if f["corrupt"] or f["format"] != "pdf":
+                continue
+            pdf = pdfium.PdfDocument(stored[f["name"]])
+            doc_id = uuid.uuid4()
+            texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+            pdf.close()
+            files[f["name"]] = [
+                PageText(doc_id, i + 1, t, "text" if t.strip() else "blank")
+                for i, t in enumerate(texts)
+            ]
+        out.append((lf.answer_key, files))
+    return out
+
+
+def test_generated_files_classify_split_and_extract(
+    generated: list[tuple[dict[str, object], dict[str, list[PageText]]]],
+) -> None:
+    import time
+    from collections import Counter
+
+    pages_ok = pages_n = docs_ok = docs_n = n_pages = 0
+    field_ok: Counter[str] = Counter()
+    field_n: Counter[str] = Counter()
+    rows_ok: Counter[str] = Counter()
+    rows_n: Counter[str] = Counter()
+    elapsed = 0.0
+    for key, files in generated:
+        truth: dict[str, list[dict[str, object]]] = {}
+        for kd in key["documents"]:  # type: ignore[attr-defined]
+            truth.setdefault(kd["file"], []).append(kd)
+        for f in key["files"]:  # type: ignore[attr-defined]
+            if f["name"] not in files:
+                continue
+            pages = files[f["name"]]
+            start = time.perf_counter()
+            docs = classify_and_split(pages)
+            for d in docs:
+                extract(d, pages)
+            elapsed += time.perf_counter() - start
+            n_pages += len(pages)
+            by_page = {p: d for d in docs for p in d.pages}
+            for pg in f["pages"]:
+                pages_n += 1
+                got = by_page.get(pg["page"])
+                pages_ok += got is not None and got.type.value == pg["type"]
+            for kd in truth.get(f["name"], []):
+                lo, hi = kd["pages"]  # type: ignore[misc]
+                want_pages = list(range(lo, hi + 1))
+                match = [d for d in docs if d.pages == want_pages and d.type.value == kd["type"]]
+                docs_n += 1
+                docs_ok += bool(match)
+                mine = match[0] if match else None
+                for name, want in kd["fields"].items():  # type: ignore[attr-defined]
+                    tag = f"{kd['type']}.{name}"
+                    field_n[tag] += 1
+                    field_ok[tag] += mine is not None and _same(mine.get(name), want)
+                for group, want_rows in kd["rows"].items():  # type: ignore[attr-defined]
+                    got_rows = mine.rows.get(group, []) if mine else []
+                    for want_row in want_rows:
+                        tag = f"{kd['type']}.{group}"
+                        rows_n[tag] += 1
+                        rows_ok[tag] += any(
+                            all(
+                                _same(r[c].value if c in r else None, v)
+                                for c, v in want_row.items()
+                            )
+                            for r in got_rows
+                        )
+    by_type: dict[str, list[int]] = {}
+    for tag, n in field_n.items():
+        t = tag.split(".")[0]
+        by_type.setdefault(t, [0, 0])
+        by_type[t][0] += field_ok[tag]
+        by_type[t][1] += n
+    report = {t: round(ok / n, 3) for t, (ok, n) in sorted(by_type.items())}
+    # The measured numbers, for `pytest -s` (the assertions only bound them).
+    speed = n_pages / elapsed
+    print(f"\npages {pages_ok}/{pages_n}, documents {docs_ok}/{docs_n}, {speed:.0f} p/s")  # noqa: T201
+    print("fields by type", report)  # noqa: T201
+    print("rows", {t: f"{rows_ok[t]}/{n}" for t, n in sorted(rows_n.items())})  # noqa: T201
+    assert pages_ok / pages_n >= 0.98
+    assert docs_ok / docs_n >= 0.97
+    for t, accuracy in report.items():
+        assert accuracy >= 0.95, (t, accuracy)
+    for tag, n in rows_n.items():
+        # Tradelines: the generator prints mortgage balances rounded to dollars.
+        assert rows_ok[tag] / n >= 0.9, (tag, rows_ok[tag], n)
+    # Orders of magnitude only: the suite runs on shared, busy machines.
+    assert n_pages / elapsed >= 200
+
+
+def test_header_row_over_value_row_read_by_column() -> None:
+    text = "DU Underwriting Analysis Report\nCasefile ID Recommendation Submitted DTI LTV\n"
+    text += "L80937446 Accept Jun 23, 2026 41.95% 76.99%"
+    check(
+        run(DocType.aus_findings, text),
+        {
+            "casefile_id": "L80937446",
+            "recommendation": "Accept",
+            "submission_date": date(2026, 6, 23),
+            "dti_back": Decimal("41.95"),
+            "ltv": Decimal("76.99"),
+        },
+    )
+
+
+def test_labels_cut_short_by_their_box() -> None:
+    text = "Qualifying Ratios\nPrimary Housing Expense/Inco.. 27.883%"
+    text += " Total Obligations/Income: 28.944%"
+    text += "\nLevel of Property Review: Interior Representative Credit/Indicato.. 695"
+    doc = run(DocType.transmittal_1008, text)
+    check(doc, {"dti_front": Decimal("27.883"), "dti_back": Decimal("28.944")})
+    assert doc.get("representative_score") == 695
+
+
+def test_check_mark_without_a_box() -> None:
+    text = "Form 1040 U.S. Individual Income Tax Return 2024\n"
+    text += "Filing Status: X Single Married filing jointly Married filing separately"
+    assert run(DocType.tax_return_1040, text).get("filing_status") == "single"
+
+
+def test_prose_gift_letter_and_memo_letter() -> None:
+    letter = "06-04-2025\nTo Whom It May Concern:\nMy name is Brianna A. Turner and I am the "
+    letter += "grandfather of Marcus P. Pope. On 06-06-2025 I transferred 12,000.00 as a gift\n"
+    letter += "to help with the purchase of the home at 16464 Cannon Rd., Port Laura, CA 91137."
+    check(
+        run(DocType.gift_letter, letter),
+        {
+            "letter_date": date(2025, 6, 4),
+            "donor_name": "Brianna A. Turner",
+            "donor_relationship": "Grandfather",
+            "borrower_name": "Marcus P. Pope",
+            "gift_amount": Decimal("12000"),
+            "gift_date": date(2025, 6, 6),
+            "property_address": "16464 Cannon Rd., Port Laura, CA 91137",
+        },
+    )
+
+
+def test_cash_to_close_is_negative_when_it_goes_to_the_borrower() -> None:
+    doc = run(DocType.loan_estimate, "Loan Estimate\nEstimated Cash to Close: $313,420 To Borrower")
+    assert doc.get("cash_to_close") == Decimal("-313420")
+
+
+def test_sentences_do_not_make_names() -> None:
+    text = "FIXED RATE NOTE\nThe Note Holder will keep the Property in good repair. Borrower\n"
+    text += "MULTISTATE FIXED RATE NOTE Page 1 of 2\nextent permitted by law. Borrower\n"
+    assert run(DocType.note, text).get("borrower_name") is None
+
+
+def test_bank_rows_with_month_names_and_joint_holders() -> None:
+    text = """Livingstonbury Bank & Trust
+PO Box 34177, New Stacy, AZ 85725
+TRACI A FITZGERALD; CHRISTOPHER W FITZGERALD
+133 ASPEN AVENUE
+NORTH NATASHABERG, AZ 86423
+Statement Period
+21-SEP-2025 - 20-OCT-2025
+Account
+Checking ...6530
+Balance Forward
+$ 116,959.45
+CREDITS
+Date Description Amount
+26-SEP-2025 DIRECT DEP WALKER & BUCKLEY SOFTW PAYROLL ID:71299 $ 3,179.44
+03-OCT-2025 ACH CREDIT KELLY & LONG REALTY GR PAYRL $ 9,603.83
+WITHDRAWALS AND OTHER DEBITS
+Date Description Amount
+28-SEP-2025 ONLINE PMT IRONBRIDGE PERSONAL LENDING $ 148.00
+"""
+    doc = run(DocType.bank_statement, text)
+    check(
+        doc,
+        {
+            "holder_name": "TRACI A FITZGERALD; CHRISTOPHER W FITZGERALD",
+            "account_last4": "6530",
+            "account_type": "checking",
+            "opening_balance": Decimal("116959.45"),
+            "period_start_date": date(2025, 9, 21),
+            "period_end_date": date(2025, 10, 20),
+        },
+    )
+    assert [(r["date"], r["amount"]) for r in rows(doc, "deposits")] == [
+        (date(2025, 9, 26), Decimal("3179.44")),
+        (date(2025, 10, 3), Decimal("9603.83")),
+    ]
+
+
+def test_pathological_pages_stay_fast() -> None:
+    import time
+
+    for text in ("X" * 20000, "." * 20000, "Name: " * 3000, "1," * 10000, "# of Units " * 2000):
+        start = time.perf_counter()
+        ps = pages(text, text.replace(" ", "\n"))
+        for doc in classify_and_split(ps):
+            extract(doc, ps)
+        assert time.perf_counter() - start < 3, text[:12]

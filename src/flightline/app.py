@@ -25,9 +25,9 @@ from flightline.core.pagination import CursorCodec
 from flightline.core.settings import Settings, environment_settings
 from flightline.health.router import router as health_router
 from flightline.reviews.intake import build_intake
-from flightline.rules.policy import load_policy
 from flightline.reviews.router import router as reviews_router
 from flightline.reviews.schemas import ReviewCreateFromUrls, ReviewCreateMultipart
+from flightline.rules.policy import load_policy
 
 
 def _param(loc: tuple[object, ...]) -> str | None:

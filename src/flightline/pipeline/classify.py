@@ -1,12 +1,18 @@
 """Step 3 of the pipeline: classify each page by its content and split a
 stored document into logical documents.
 
-Each page gets a score per type from weighted phrases (see `signatures`).
+Each page gets a score per type from weighted phrases (see `signatures`),
+matched on a squashed copy of the text (OCR pages: approximately, line by
+line). A page titled as a document of none of our types (a disclosure, a
+checklist, a fax cover) is `other` whatever its body says; a short memo
+(DATE / FROM / SUBJECT) is a letter of explanation.
+
 Runs of pages then become documents: a page joins the open document when it
 continues it (page numbering, same type, the type's continuation vocabulary,
-a running header) and starts a new one when it clearly begins another
-(a `Page 1 of`, a title of another type, a new statement period, tax year or
-pay date).
+a running header) and starts a new one when it clearly begins another: a
+`Page 1 of`, a title of another type, a second title page of a one-page type,
+or a different statement period, tax year, pay date, issue date or borrower
+(SSN) than the open document's.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from flightline.pipeline.model import DocType, LogicalDocument, PageText
 from flightline.pipeline.normalize import find_dates, fix_ocr_digits
@@ -51,7 +58,7 @@ _REPORT_DATE_RE = re.compile(
 _W2_YEAR_LINE_RE = re.compile(r"wage\s*and\s*tax|w\s*-?\s*2|tax\s*year", re.IGNORECASE)
 _1040_YEAR_LINE_RE = re.compile(r"1040|tax\s*return|tax\s*year", re.IGNORECASE)
 _ACCOUNT_RE = re.compile(
-    r"account\s*(?:number|no\.?|#)?\s*:?\s*(?:ending\s*in\s*)?[Xx*#.\s-]*(\d{4})(?!\d)",
+    r"account\s*(?:number|no\.?|#)?\s*:?\s*(?:ending\s*in\s*)?[Xx*#.\s-]{0,20}(\d{4})(?!\d)",
     re.IGNORECASE,
 )
 
@@ -159,7 +166,14 @@ class PageFeatures:
     def key(self, doc_type: DocType) -> object:
         """What tells two documents of this type apart (period, year, pay date)."""
         if doc_type not in self._keys:
-            self._keys[doc_type] = _instance_key(doc_type, self.lines)
+            key: object
+            if doc_type in _PERSON_KEYED:
+                # Whose document it is, read where the form starts: a later
+                # page may well show the other borrower's SSN.
+                key = _ssn_key(self.lines) if doc_type in self.title_types else None
+            else:
+                key = _instance_key(doc_type, self.lines)
+            self._keys[doc_type] = key
         return self._keys[doc_type]
 
 
@@ -288,23 +302,24 @@ def _score(
         # OCR reads a few letters wrong: before calling such a page `other`,
         # match phrases approximately. (A PDF's text layer is exact.)
         return _score(page, lines, sq, head_sq, fuzzy=True)
+    if _foreign_title(lines, best_type):
+        # Titled as something else (a disclosure, a checklist, a fax cover):
+        # words of a loan document in its body do not make it one, nor is it
+        # a page of the document before it.
+        f.best, f.best_score = DocType.other, best
+        f.title_types.add(DocType.other)
+        f.confidence = 0.7 if best >= MIN_SCORE else 0.8
+        return f
     if best < MIN_SCORE:
         f.best, f.best_score = DocType.other, best
         f.confidence = round(0.5 + 0.5 * (1 - best / MIN_SCORE), 3)
-        return f
-    if _foreign_title(lines, best_type):
-        # Titled as something else (a disclosure, a checklist, a fax cover):
-        # words of a loan document in its body do not make it one.
-        f.best, f.best_score = DocType.other, best
-        f.title_types.add(DocType.other)
-        f.confidence = 0.7
         return f
     f.best, f.best_score = best_type, best
     f.confidence = _confidence(best, second)
     return f
 
 
-MEMO_BONUS = 4.0
+MEMO_BONUS = 5.0
 _MEMO_HEAD = re.compile(r"^\W*(from|to|subject|re|regarding|date)\s*:", re.IGNORECASE)
 
 
@@ -392,7 +407,7 @@ def _instance_key(doc_type: DocType, lines: list[str]) -> object:
         # The statement period: the first two dates near the top a month or
         # so apart, whatever the wording around them.
         top = find_dates(fix_ocr_digits("\n".join(lines[:15])))
-        for (_, _, a), (_, _, b) in zip(top, top[1:], strict=False):
+        for (_, _, a), (_, _, b) in pairwise(top):
             if 20 <= (b - a).days <= 100:
                 acct = _ACCOUNT_RE.search(text)
                 return (a, b, acct.group(1) if acct else None)
@@ -401,6 +416,30 @@ def _instance_key(doc_type: DocType, lines: list[str]) -> object:
         return _first_date([m.group(0) for m in _ISSUED_RE.finditer(text)])
     if doc_type == DocType.credit_report:
         return _first_date([m.group(0) for m in _REPORT_DATE_RE.finditer(text)])
+    return None
+
+
+# One per borrower, often back to back in a stacked file.
+_PERSON_KEYED = frozenset({DocType.voe, DocType.urla_1003, DocType.tax_return_1040})
+_SSN_RE = re.compile(
+    r"(?<![\w-])(?:[Xx*#]{3}|\d{3})-(?:[Xx*#]{2}|\d{2})-(\d{4})(?!\d)"
+    r"|(?<![Xx*#])[Xx*#]{5}(\d{4})(?!\d)"
+)
+
+
+_SSN_LAST4_RE = re.compile(
+    r"\b(?:ssn|social\s*security)\b[^\d\n]{0,24}(?:last\s*(?:4|four)\W{0,3})?(\d{4})(?!\d)", re.I
+)
+
+
+def _ssn_key(lines: list[str]) -> str | None:
+    for ln in lines[:25]:
+        m = _SSN_RE.search(ln)
+        if m:
+            return m.group(1) or m.group(2)
+        m2 = _SSN_LAST4_RE.search(ln)
+        if m2:
+            return m2.group(1)
     return None
 
 
@@ -442,7 +481,11 @@ def _continues(cur: _Open, f: PageFeatures) -> bool:
     if f.page_of is not None and f.page_of[0] == 1:
         return False
     if t == DocType.other:
-        return f.best == DocType.other and DocType.other not in f.title_types
+        if DocType.other in f.title_types:
+            # Another titled page: the same document only under the same title.
+            first = cur.pages[0].head
+            return bool(first) and (f.head.startswith(first) or first.startswith(f.head))
+        return f.best == DocType.other
     if DocType.other in f.title_types:
         # A titled page of its own (an acknowledgment, a disclosure): part of
         # the open document only if it speaks that document's language.

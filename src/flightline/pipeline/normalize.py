@@ -58,22 +58,22 @@ PERCENT_RE = re.compile(r"(?<![\w.])(-?\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b)", re
 _BARE_NUMBER_RE = re.compile(r"(?<![\w.])(\d{0,3}\.\d+|\d{1,3})(?![\w.])")
 
 _SSN_RE = re.compile(
-    r"(?<![\w-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]+)\s?[-\s]\s?(?:[Xx*#\u2022\d]{2})\s?[-\s]\s?(\d{4})(?!\d)"
-    r"|(?:[Xx*#\u2022]{5,})\s?(\d{4})(?!\d)"
+    r"(?<![\w*#\u2022-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]{1,9})\s?[-\s]\s?(?:[Xx*#\u2022\d]{2})"
+    r"\s?[-\s]\s?(\d{4})(?!\d)"
+    r"|(?<![Xx*#\u2022])(?:[Xx*#\u2022]{5,12})\s?(\d{4})(?!\d)"
     r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)",
 )
 _ACCOUNT_RE = re.compile(
-    r"(?:[Xx*#\u2022.]{2,}\s?-?\s?(\d{4}))(?!\d)"
+    r"(?<![Xx*#\u2022.])(?:[Xx*#\u2022.]{2,16}\s?-?\s?(\d{4}))(?!\d)"
     r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)"
     r"|(?<![\d-])(\d[\d -]{3,18}\d)(?![\d-])",
     re.IGNORECASE,
 )
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _WS_RE = re.compile(r"\s+")
 # OCR reads a digit as a look-alike letter inside numbers; fix only tokens that
 # are already mostly digits so words stay untouched.
 _OCR_NUM_TOKEN_RE = re.compile(
-    r"(?<![A-Za-z])(?=[\dOoIl|$,./-]*\d)[\dOoIl|$][\dOoIl|,./$-]*(?![A-Za-z])"
+    r"(?<![A-Za-z\dOoIl|$,./-])(?=[\dOoIl|$,./-]{0,30}\d)[\dOoIl|$][\dOoIl|,./$-]{0,40}(?![A-Za-z])"
 )
 _OCR_DIGIT_MAP = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 
@@ -206,20 +206,6 @@ def normalize_account_last4(text: str | None) -> str | None:
         return None
     digits = re.sub(r"\D", "", next(g for g in m.groups() if g))
     return digits[-4:] if len(digits) >= 4 else None
-
-
-def normalize_year(text: str | None) -> int | None:
-    if not text:
-        return None
-    m = _YEAR_RE.search(text)
-    return int(m.group(1)) if m else None
-
-
-def normalize_int(text: str | None) -> int | None:
-    if not text:
-        return None
-    m = re.search(r"(?<![\d.])(\d{1,6})(?![\d.])", text.replace(",", ""))
-    return int(m.group(1)) if m else None
 
 
 def normalize_name(text: str | None) -> str | None:

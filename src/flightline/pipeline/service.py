@@ -243,8 +243,9 @@ async def load_report(
     session: object, tenant: Tenant, keys: KeyProvider, review_id: uuid.UUID
 ) -> bytes | None:
     """The report's JSON, decrypted (the endpoint serves it as is)."""
-    from flightline.core.crypto import decrypt_bytes
     from sqlalchemy.ext.asyncio import AsyncSession
+
+    from flightline.core.crypto import decrypt_bytes
 
     assert isinstance(session, AsyncSession)
     row = (

@@ -13,9 +13,9 @@ from flightline.core.db import rebind_on_begin
 from flightline.core.errors import UnsupportedMediaType
 from flightline.core.openapi import error_responses
 from flightline.documents import service as documents_service
-from flightline.reviews import intake, service
 from flightline.reports import service as reports_service
 from flightline.reports.schemas import ReportOut
+from flightline.reviews import intake, service
 from flightline.reviews.schemas import DocumentList, ReviewList, ReviewOut, ReviewStatus
 
 router = APIRouter(prefix="/v1/reviews", tags=["reviews"])

@@ -9,11 +9,11 @@ from flightline.pipeline.extractors.base import (
     DocText,
     Reader,
     Spec,
-    clean_name,
     label_regex,
     set_field,
 )
 from flightline.pipeline.extractors.enums import canon_occupancy, canon_purpose, read_enum
+from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import (
@@ -204,7 +204,8 @@ _LIAB_TYPES = re.compile(
     re.IGNORECASE,
 )
 _ACCT = re.compile(
-    r"(?:[Xx*#\u2022]{2,}[-\s]?\d{4}|\b\d{6,}\b(?![.,]\d)|\bending\s*(?:in\s*)?\d{4})"
+    r"(?:(?<![Xx*#\u2022])[Xx*#\u2022]{2,16}[-\s]?\d{4}|\b\d{6,20}\b(?![.,]\d)"
+    r"|\bending\s*(?:in\s*)?\d{4})"
 )
 
 

@@ -13,13 +13,13 @@ from flightline.pipeline.extractors.base import (
     Reader,
     Spec,
     as_date,
-    clean_name,
     label_regex,
     read_sentences,
     rx,
     set_field,
 )
 from flightline.pipeline.extractors.enums import canon_account_type
+from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates, normalize_spaces
@@ -135,8 +135,12 @@ _TX_DATE = re.compile(
     r"(?![\d/])",
     re.IGNORECASE,
 )
-_MONTH_NUM = {m: i for i, m in enumerate(_MONTHS.split("|")[:12], start=1)}
-_MONTH_NUM["sept"] = 9
+_MONTH_NUM = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 _DEPOSIT_SECTION = re.compile(
     r"^(?:deposits?|credits?|additions|electronic\s*deposits|other\s*credits)"
     r"(?:\s*(?:and|&|/)\s*(?:other\s*)?(?:additions|credits|deposits))?\b",
@@ -160,6 +164,10 @@ _CREDIT_WORDS = re.compile(
     r"xfer\s*from|from\s+(?:sav|chk)|zelle\s*from|interest\s*(?:paid|earned)|reversal|"
     r"mobile\s*dep|ach\s*credit|incoming\s*wire|wire\s*in|cash\s*dep|gift",
     re.IGNORECASE,
+)
+# Credits whose wording also reads like a debit (`INTEREST PAYMENT`).
+_SURE_CREDIT = re.compile(
+    r"interest\s*(?:paid|earned|payment|credit)|dividend|payroll|direct\s*dep", re.IGNORECASE
 )
 _DEBIT_WORDS = re.compile(
     r"withdraw|purchase|\bpos\b|debit|\bcheck\b|\bchk\s*#|payment|\bpmt\b|\bfee\b|"
@@ -257,7 +265,9 @@ def _account_type(doc: DocText) -> FieldValue | None:
         if value:
             return doc.field(value, i)
     for i, line in enumerate(doc.lines[:20]):
-        if re.search(r"statement|account|summary|[.Xx*#]{2,}\s?\d{4}\b", line.text, re.IGNORECASE):
+        if re.search(
+            r"statement|account|summary|[.Xx*#]{2,16}\s?\d{4}\b", line.text, re.IGNORECASE
+        ):
             value = canon_account_type(line.text)
             if value in ("checking", "savings", "money_market"):
                 return doc.field(value, i)
@@ -349,6 +359,8 @@ def _is_deposit(
             credit = amounts[-2][2]
             if balance + credit - amount == after:
                 return False
+    if _SURE_CREDIT.search(description):
+        return True
     if _CREDIT_WORDS.search(description) and not _DEBIT_WORDS.search(description):
         return True
     if _DEBIT_WORDS.search(description):

@@ -16,6 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from flightline.pipeline.extractors.names import (
+    CITY_STATE_ZIP,
+    clean_address,
+    clean_name,
+    clean_person,
+)
 from flightline.pipeline.extractors.values import (
     FINDERS,
     TEXT_KINDS,
@@ -29,11 +35,12 @@ from flightline.pipeline.normalize import (
     fix_ocr_digits,
     normalize_date,
     normalize_money,
-    normalize_name,
     normalize_percent,
 )
 
 EVIDENCE_MAX = 200
+REST_MAX = 240  # characters after a label where its value may be
+MAX_CANDIDATES = 400  # label occurrences tried per field
 
 _CONFUSABLE = {
     "o": "[o0]",
@@ -62,15 +69,23 @@ LABEL_WORDS = frozenset(
     insured policy premium coverage effective expiration expires agent lender relationship donor
     from to""".split()  # noqa: SIM905
 )
-_COLON_LABEL = re.compile(r"([A-Za-z#'\u2019./&()-]+(?:\s+[A-Za-z#'\u2019./&()-]+){0,4})\s*:")
+_COLON_LABEL = re.compile(
+    r"((?<![A-Za-z#'\u2019./&()-])[A-Za-z#'\u2019./&()-]{1,30}(?:\s+[A-Za-z#'\u2019./&()-]{1,30}){0,4})"
+    r"\s*:"
+)
+
+
+_SEP = r"[ \t_./,-]{0,4}"
 
 
 def _label_pattern(label: str) -> str:
+    # Bounded separators and no optional start: a label pattern must not be
+    # able to begin anywhere (a run of dots would cost quadratic time).
     out: list[str] = []
-    for ch in label.lower():
+    for ch in label.lower().strip(_SEPARATORS):
         if ch in _SEPARATORS:
-            if not out or out[-1] != r"[ \t_./,-]*":
-                out.append(r"[ \t_./,-]*")
+            if out and out[-1] != _SEP:
+                out.append(_SEP)
         elif ch in "'\u2019":
             out.append(r"['\u2019`]?")
         elif ch == "&":
@@ -80,7 +95,7 @@ def _label_pattern(label: str) -> str:
         elif ch.isalnum():
             out.append(re.escape(ch))
         else:
-            out.append(re.escape(ch) + "?")
+            out.append(re.escape(ch) + ("?" if out else ""))
     return "".join(out)
 
 
@@ -116,7 +131,9 @@ class Spec:
     """How to find one field: its labels and the kind of value after them."""
 
     name: str
-    kind: str  # date money percent text name ssn4 acct4 year int months address
+    # date money money_last percent int year months ssn4 acct4 ein (typed, see
+    # values.FINDERS) or text name person address (words, cleaned by kind)
+    kind: str
     labels: tuple[str, ...]
     exclude: str | None = None  # a line matching this is not a candidate
     below: bool = True  # the value may sit on the line under the label
@@ -152,6 +169,35 @@ def clean_line(raw: str, *, ocr: bool = False) -> str:
     return _MULTI_SPACE.sub("  ", text) if ("  " in text or "\t" in text) else text
 
 
+_SIGNAL = re.compile(r"[A-Za-z0-9]{2}")
+_LABEL_ONLY = re.compile(r"^([A-Za-z#'\u2019][^:]{0,50}:)[\W_]{0,4}$")
+
+
+def pair_columns(lines: list[str]) -> list[str]:
+    """OCR reads a form's label column and value column as two blocks:
+    `EMPLOYER:` `POSITION:` ... then `Acme Corp` `Analyst` ... A run of
+    label-only lines followed by as many value lines is put back together,
+    label beside value, as the page shows them."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _LABEL_ONLY.match(lines[j]):
+            j += 1
+        run = j - i
+        values = lines[j : j + run]
+        if run >= 3 and len(values) == run and not any(_LABEL_ONLY.match(v) for v in values):
+            for label, value in zip(lines[i:j], values, strict=True):
+                m = _LABEL_ONLY.match(label)
+                assert m is not None
+                out.append(f"{m.group(1)} {value}")
+            i = j + run
+            continue
+        out.extend(lines[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
+
+
 class DocText:
     """A logical document's lines, with one string to search and offsets."""
 
@@ -165,10 +211,12 @@ class DocText:
         for p in pages:
             if p.page not in wanted or p.document_id != doc.source_document_id:
                 continue
-            for raw in (p.text or "").splitlines():
-                text = clean_line(raw, ocr=p.method == "ocr")
-                if not text:
-                    continue
+            ocr = p.method == "ocr"
+            texts = [clean_line(raw, ocr=ocr) for raw in (p.text or "").splitlines()]
+            texts = [t for t in texts if t and (not ocr or _SIGNAL.search(t))]
+            if ocr:
+                texts = pair_columns(texts)
+            for text in texts:
                 self.lines.append(Line(p.page, text, pos))
                 parts.append(text)
                 pos += len(text) + 1
@@ -243,7 +291,9 @@ class Reader:
         spec = self.specs[name]
         label_re, exclude = self._compiled[name]
         result: Found | None = None
-        for i, m in doc.find_lines(label_re):
+        for n, (i, m) in enumerate(doc.find_lines(label_re)):
+            if n >= MAX_CANDIDATES:
+                break
             line = doc.lines[i]
             if exclude is not None and exclude.search(line.text):
                 continue
@@ -307,7 +357,9 @@ class Reader:
         self, doc: DocText, spec: Spec, own: re.Pattern[str], i: int, lstart: int, lend: int
     ) -> Found | None:
         text = doc.lines[i].text
-        rest = text[lend:]
+        # A value sits within a few words of its label; a very long line (a
+        # garbled page) must not make each candidate cost the whole line.
+        rest = text[lend : lend + REST_MAX]
         value = self.parse_after(spec, rest, own)
         if value is not None:
             if spec.kind == "address":
@@ -329,6 +381,9 @@ class Reader:
         k = next((n for n, (s, e) in enumerate(labels) if s < lend and lstart < e), 0)
         before = self.any_label.sub(" ", text[:lstart])
         if len(re.sub(r"[^A-Za-z]", "", before)) > 20:
+            if not rest.strip().startswith(":"):
+                # Prose that happens to end on a label word, not a label.
+                return None
             # A sentence that ends with a label (`... Property Address:`): the
             # value is the next line, whatever labels the sentence mentioned.
             labels, k = [(lstart, lend)], 0
@@ -440,12 +495,12 @@ class Reader:
         return value
 
     def _address_tail(self, doc: DocText, j: int, value: str) -> str:
-        if _CITY_STATE_ZIP.search(value):
+        if CITY_STATE_ZIP.search(value):
             return value
         k = doc.next_line(j)
         if k is not None:
             nxt = doc.lines[k].text
-            m = _CITY_STATE_ZIP.search(nxt)
+            m = CITY_STATE_ZIP.search(nxt)
             if m and len(nxt) < 80 and not self.any_label.match(nxt):
                 return f"{value}, {clean_address(nxt[: m.end()])}"
         return value
@@ -458,7 +513,7 @@ def _strip(text: str) -> str:
 
 def _truncated_label_cut(rest: str) -> int | None:
     """Where a label cut short by its box (`SOCIAL SECURITY NUMB..`) starts."""
-    m = re.search(r"\S+\.\.(?=\s|$)", rest)
+    m = re.search(r"\S{1,40}\.\.(?=\s|$)", rest)
     if m is None:
         return None
     words = list(re.finditer(r"\S+", rest[: m.start()]))
@@ -485,74 +540,6 @@ def _colon_cut(rest: str) -> int | None:
             return start
         return m.end() if m.start() == 0 else None
     return None
-
-
-_NAME_NOISE = re.compile(
-    r"\s*(?:\(?(?:borrower|co-?borrower|applicant|employee|seal|date|signature)\)?\s*)+$",
-    re.IGNORECASE,
-)
-_SUCCESSORS = re.compile(
-    r",?\s*(?:its\s+successors|ISAOA|ATIMA|as\s+their\s+interests).*$", re.IGNORECASE
-)
-_CITY_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?\b")
-_ZIP_END = re.compile(r"(\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?)\b.*$")
-
-
-_ABBREVIATIONS = frozenset({"corp", "assn", "bros", "intl"})
-
-
-def clean_name(text: str) -> str | None:
-    # `Acme Corp, 123 Main St, ...`: the address that follows a name is not part of it.
-    text = re.sub(r",\s*\d+\s+[A-Za-z].*$", "", text)
-    text = re.sub(r"\s*(?:SSN|Social Security|XXX|\*\*\*|xxx)[\s\S]*$", "", text)
-    text = _NAME_NOISE.sub("", text)
-    text = re.sub(r"[^A-Za-z.,'\u2019 &-]+$", "", text)
-    name = normalize_name(text)
-    if name is None or not re.search(r"[A-Za-z]{2}", name):
-        return None
-    # A sentence's full stop is not part of a name; an abbreviation's is.
-    m = re.search(r"(\w+)\.$", name)
-    if m and len(m.group(1)) > 3 and m.group(1).lower() not in _ABBREVIATIONS:
-        name = name[:-1]
-    return name
-
-
-_NOT_PERSON = re.compile(
-    r"\b(?:copy|reference|statement|return|information|federal|section|signature|records?|"
-    r"form|page|name|number|date|address|amount|total|employer|company|bank|loan|application|"
-    r"report|summary|applicable|none|n/a|tbd|see|the|this|that|of|for|with|from|shall|will|"
-    r"may|must|any|all|under|agrees?|promise|interest|payments?|property|lender|trust|"
-    r"instrument|notice|rights?|consumer|transaction|gift|letter|savings|account|funds|"
-    r"pay|stub|earnings|payroll|check|advice|deposit)\b",
-    re.IGNORECASE,
-)
-
-
-_PARTICLES = frozenset({"and", "de", "del", "della", "la", "le", "van", "von", "der", "da", "di"})
-
-
-def clean_person(text: str) -> str | None:
-    """A person's name (or several joined by `and`), or None for words that
-    are plainly not one (a label's leftover, a sentence)."""
-    name = clean_name(text)
-    if name is None or name.startswith(("'", "\u2019")):
-        return None
-    words = re.findall(r"[A-Za-z][A-Za-z.'\u2019-]*", name)
-    if len(words) < 2 or len(words) > 12 or _NOT_PERSON.search(name):
-        return None
-    # Every word of a name is capitalised but its particles (and, de, van).
-    if any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
-        return None
-    return name
-
-
-def clean_address(text: str) -> str:
-    text = _SPACE.sub(" ", text).strip(" ,;:")
-    # Nothing useful follows the ZIP code (county, parcel, labels).
-    m = _ZIP_END.search(text)
-    if m:
-        text = text[: m.end(1)]
-    return text
 
 
 MONEY_GROUP = r"\$?\s*(\d[\d,]*(?:\.\d{2})?)"

@@ -18,13 +18,12 @@ from flightline.pipeline.extractors.base import (
     Reader,
     Spec,
     as_date,
-    clean_name,
-    clean_person,
     first_person,
     read_sentences,
     rx,
     set_field,
 )
+from flightline.pipeline.extractors.names import clean_name, clean_person
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import (
     DATE_ANY,

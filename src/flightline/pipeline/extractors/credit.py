@@ -9,9 +9,9 @@ from flightline.pipeline.extractors.base import (
     DocText,
     Reader,
     Spec,
-    clean_person,
     set_field,
 )
+from flightline.pipeline.extractors.names import clean_person
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates, name_key, normalize_ssn_last4
@@ -108,7 +108,10 @@ _TYPE_WORDS = (
     ("lease", re.compile(r"^lease$", re.I)),
 )
 _TYPE_CODES = {"R": "revolving", "I": "installment", "M": "mortgage", "O": "open"}
-_ACCT_NUMBER = re.compile(r"[Xx*#]{2,}[\dXx*#-]*\d*(?!\w)|\b\d{4,}[Xx*#]+(?!\w)|#\s?\d{4,}")
+_ACCT_NUMBER = re.compile(
+    r"(?<![Xx*#])[Xx*#]{2,16}[\dXx*#-]{0,20}\d{0,12}(?!\w)|\b\d{4,20}[Xx*#]{1,16}(?!\w)"
+    r"|#\s?\d{4,20}"
+)
 _MONTH_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{2}(?![\d/])")
 _KV_TYPE = re.compile(r"\btype\s*:?\s*([A-Za-z]+)", re.IGNORECASE)
 _KV_BALANCE = re.compile(r"\bbalance\s*:?\s*(\$?\s?-?\d[\d,.]*)", re.IGNORECASE)

@@ -216,7 +216,8 @@ def _purpose(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 
 _RATE_DETAIL = re.compile(
-    r"\s*\(?\s*\d*\.?\d+\s*%\s*of\s*(?:the\s*)?loan\s*amount\s*\)?(?:\s*\(points\))?",
+    r"\s*\(?\s*(?<![\d.])(?:\d{1,3}(?:\.\d{1,6})?|\.\d{1,6})\s*%\s*of\s*(?:the\s*)?loan\s*amount"
+    r"\s*\)?(?:\s*\(points\))?",
     re.IGNORECASE,
 )
 _TO_BORROWER = re.compile(r"\bto\s+(?:the\s+)?borrower", re.IGNORECASE)

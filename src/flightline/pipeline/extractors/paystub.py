@@ -11,11 +11,11 @@ from flightline.pipeline.extractors.base import (
     Reader,
     Spec,
     _label_pattern,
-    clean_name,
     label_regex,
     set_field,
 )
 from flightline.pipeline.extractors.enums import canon_frequency
+from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates

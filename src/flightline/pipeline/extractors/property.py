@@ -8,9 +8,9 @@ from flightline.pipeline.extractors.base import (
     DocText,
     Reader,
     Spec,
-    clean_name,
     set_field,
 )
+from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import DATE_ANY, normalize_date, normalize_money
 

@@ -69,8 +69,9 @@ _YEAR_TOKEN = re.compile(r"(?<![\d/.,$-])((?:19|20)\d\d)(?![\d/,]|\.\d)")
 _INT_TOKEN = re.compile(r"(?<![\d.,/$])(\d{1,4})(?![\d.,/%])")
 _TERM_TOKEN = re.compile(r"(\d{1,3})\s*-?\s*(years?|yrs?|months?|mos?)\b", re.IGNORECASE)
 _SSN_TOKEN = re.compile(
-    r"(?<![\w-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]+)\s?-\s?(?:[Xx*#\u2022\d]{2})\s?-\s?\d{4}(?!\d)"
-    r"|[Xx*#\u2022]{5,}\s?\d{4}(?!\d)"
+    r"(?<![\w*#\u2022-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]{1,9})\s?-\s?(?:[Xx*#\u2022\d]{2})\s?-\s?"
+    r"\d{4}(?!\d)"
+    r"|(?<![Xx*#\u2022])[Xx*#\u2022]{5,12}\s?\d{4}(?!\d)"
 )
 _EIN_RE = re.compile(r"(?<![\d-])(\d{2})\s?-\s?(\d{7})(?!\d)")
 

@@ -1,0 +1,73 @@
+"""Cleaning of names and addresses read from a page: a person's name, an
+organisation's, a US street address; what is plainly not one is rejected."""
+
+from __future__ import annotations
+
+import re
+
+from flightline.pipeline.normalize import normalize_name
+
+_SPACE = re.compile(r"[ \u00a0]+")
+_NAME_NOISE = re.compile(
+    r"\s*(?:\(?(?:borrower|co-?borrower|applicant|employee|seal|date|signature)\)?\s*)+$",
+    re.IGNORECASE,
+)
+CITY_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?\b")
+_ZIP_END = re.compile(r"(\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?)\b.*$")
+
+
+_ABBREVIATIONS = frozenset({"corp", "assn", "bros", "intl"})
+
+
+def clean_name(text: str) -> str | None:
+    # `Acme Corp, 123 Main St, ...`: the address that follows a name is not part of it.
+    text = re.sub(r",\s*\d+\s+[A-Za-z].*$", "", text)
+    text = re.sub(r"\s*(?:SSN|Social Security|XXX|\*\*\*|xxx)[\s\S]*$", "", text)
+    text = _NAME_NOISE.sub("", text)
+    text = re.sub(r"[^A-Za-z.,'\u2019 &-]+$", "", text)
+    name = normalize_name(text)
+    if name is None or not re.search(r"[A-Za-z]{2}", name):
+        return None
+    # A sentence's full stop is not part of a name; an abbreviation's is.
+    m = re.search(r"(\w+)\.$", name)
+    if m and len(m.group(1)) > 3 and m.group(1).lower() not in _ABBREVIATIONS:
+        name = name[:-1]
+    return name
+
+
+_NOT_PERSON = re.compile(
+    r"\b(?:copy|reference|statement|return|information|federal|section|signature|records?|"
+    r"form|page|name|number|date|address|amount|total|employer|company|bank|loan|application|"
+    r"report|summary|applicable|none|n/a|tbd|see|the|this|that|of|for|with|from|"
+    r"under|agrees?|promise|interest|payments?|property|lender|trust|"
+    r"instrument|notice|rights?|consumer|transaction|gift|letter|savings|account|funds|"
+    r"pay|stub|earnings|payroll|check|advice|deposit|note|rate|fixed|multistate|mortgage|deed)\b",
+    re.IGNORECASE,
+)
+
+
+_PARTICLES = frozenset({"and", "de", "del", "della", "la", "le", "van", "von", "der", "da", "di"})
+
+
+def clean_person(text: str) -> str | None:
+    """A person's name (or several joined by `and`), or None for words that
+    are plainly not one (a label's leftover, a sentence)."""
+    name = clean_name(text)
+    if name is None or name.startswith(("'", "\u2019")):
+        return None
+    words = re.findall(r"[A-Za-z][A-Za-z.'\u2019-]*", name)
+    if len(words) < 2 or len(words) > 12 or _NOT_PERSON.search(name):
+        return None
+    # Every word of a name is capitalised but its particles (and, de, van).
+    if any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
+        return None
+    return name
+
+
+def clean_address(text: str) -> str:
+    text = _SPACE.sub(" ", text).strip(" ,;:")
+    # Nothing useful follows the ZIP code (county, parcel, labels).
+    m = _ZIP_END.search(text)
+    if m:
+        text = text[: m.end(1)]
+    return text
