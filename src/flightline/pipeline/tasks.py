@@ -21,11 +21,19 @@ async def process(org_id: str, sandbox: bool, review_id: str) -> None:
 
 
 async def retry_stalled_jobs(app: procrastinate.App, seconds: float) -> int:
-    """Requeue jobs whose worker stopped beating (kill -9, OOM, a lost host)."""
+    """Requeue jobs whose worker stopped beating (kill -9, OOM, a lost host).
+
+    A stalled job whose queueing lock is already held by a newer queued job (a
+    periodic task deferred again meanwhile) is closed instead: the newer one
+    does the same work.
+    """
     manager = app.job_manager
     stalled = list(await manager.get_stalled_jobs(seconds_since_heartbeat=seconds))
     for job in stalled:
-        await manager.retry_job(job)
+        try:
+            await manager.retry_job(job)
+        except procrastinate.exceptions.UniqueViolation:
+            await manager.finish_job(job, status=procrastinate.jobs.Status.FAILED, delete_job=False)
     return len(stalled)
 
 
