@@ -11,19 +11,17 @@ import socket
 import ssl
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 
 from flightline.auth import service as key_service
+from flightline.core import cluster as cluster_module
 from flightline.core.cluster import Cluster
 from flightline.core.db import Database, Tenant, tenant_session
-from flightline.migrations.runner import upgrade
 from flightline.orgs import service as org_service
 from flightline.reviews import service as review_service
 
@@ -32,16 +30,8 @@ MASTER_KEY = "QkVOQ0hNQVJLLU1BU1RFUi1LRVktMzItQllURVMhISE="
 
 @contextmanager
 def throwaway_cluster() -> Iterator[Cluster]:
-    root = Path(tempfile.mkdtemp(prefix="flightline-bench-"))
-    os.chmod(root, 0o711)
-    cluster = Cluster(root)
-    cluster.start()
-    upgrade(cluster.owner_url, cluster.app_url)
-    try:
+    with cluster_module.throwaway_cluster("flightline-bench-") as cluster:
         yield cluster
-    finally:
-        cluster.stop()
-        shutil.rmtree(root, ignore_errors=True)
 
 
 @dataclass

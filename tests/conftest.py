@@ -4,13 +4,9 @@ application role. Tests isolate themselves by creating their own tenants."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import pytest
@@ -18,27 +14,16 @@ from fastapi import FastAPI
 
 from flightline.app import create_app
 from flightline.auth import service as key_service
-from flightline.core.cluster import Cluster
+from flightline.core.cluster import Cluster, throwaway_cluster
 from flightline.core.db import Database, Tenant
 from flightline.core.settings import Settings, load_settings
-from flightline.migrations.runner import upgrade
 from flightline.orgs import service as org_service
 
 
 @pytest.fixture(scope="session")
 def cluster() -> Iterator[Cluster]:
-    # Under /tmp directly: pytest's own tmp root is 0700 and, as root, the
-    # cluster runs as an unprivileged user that must be able to reach it.
-    root = Path(tempfile.mkdtemp(prefix="flightline-test-"))
-    os.chmod(root, 0o711)
-    cluster = Cluster(root)
-    cluster.start()
-    upgrade(cluster.owner_url, cluster.app_url)
-    try:
+    with throwaway_cluster("flightline-test-") as cluster:
         yield cluster
-    finally:
-        cluster.stop()
-        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,8 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -263,3 +265,23 @@ class Cluster:
 
     def superuser_url(self, database: str = DATABASE) -> str:
         return self.url(SUPERUSER, database)
+
+
+@contextmanager
+def throwaway_cluster(prefix: str = "flightline-") -> Iterator[Cluster]:
+    """A migrated private cluster in a fresh directory, removed afterwards
+    (tests and benchmarks). Under /tmp directly: as root the cluster runs as an
+    unprivileged user that must be able to reach it, and pytest's own temporary
+    root is 0700."""
+    from flightline.migrations.runner import upgrade
+
+    root = Path(tempfile.mkdtemp(prefix=prefix))
+    os.chmod(root, 0o711)
+    cluster = Cluster(root)
+    cluster.start()
+    try:
+        upgrade(cluster.owner_url, cluster.app_url)
+        yield cluster
+    finally:
+        cluster.stop()
+        shutil.rmtree(root, ignore_errors=True)
