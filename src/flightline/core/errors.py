@@ -41,15 +41,12 @@ ReportNotReady = _error("report_not_ready", 404, "The review has not finished ye
 ReviewFailed = _error("review_failed", 422, "The review failed; there will be no report.")
 InvalidRequest = _error("invalid_request", 422, "The request is not valid.")
 MalformedRequest = _error("invalid_request", 400, "The request could not be parsed.")
-NotFound = _error("not_found", 404, "No such route.")
-MethodNotAllowed = _error("method_not_allowed", 405, "That method is not allowed on this route.")
 UnsupportedMediaType = _error(
     "unsupported_media_type", 415, "That Content-Type is not supported here."
 )
 ServiceUnavailable = _error(
     "service_unavailable", 503, "The service is unavailable; retry shortly."
 )
-InternalError = FlightlineError
 
 # Every code the API can answer, for the OpenAPI document.
 ERROR_CODES: tuple[str, ...] = (

@@ -20,8 +20,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from flightline.core.crypto import DecryptingReader, KeyProvider, encrypt_bytes
+from flightline.core.crypto import DecryptingReader, KeyProvider, decrypt_bytes, encrypt_bytes
 from flightline.core.datakeys import DataKey, current_key, key_version
 from flightline.core.db import Database, Tenant, tenant_session
 from flightline.core.storage import BlobStore
@@ -240,14 +241,10 @@ async def _finish_failed(
 
 
 async def load_report(
-    session: object, tenant: Tenant, keys: KeyProvider, review_id: uuid.UUID
+    session: AsyncSession, tenant: Tenant, keys: KeyProvider, review_id: uuid.UUID
 ) -> bytes | None:
     """The report's JSON, decrypted (the endpoint serves it as is)."""
-    from sqlalchemy.ext.asyncio import AsyncSession
 
-    from flightline.core.crypto import decrypt_bytes
-
-    assert isinstance(session, AsyncSession)
     row = (
         await session.execute(
             select(Report.sealed, Report.key_version).where(

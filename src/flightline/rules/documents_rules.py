@@ -42,12 +42,13 @@ def missing_documents(ctx: LoanContext) -> list[Issue]:
         return issues
     known = facts(ctx)
     # Per borrower: a co-borrower's two years do not cover the borrower's gap.
-    groups = [
-        (f" for {who.name}", f"w2 borrower {who.index}", known.docs_of(ctx, DocType.w2, who))
-        for who in known.borrowers
-    ] or [("", "w2", ctx.of_type(DocType.w2))]
-    if len(groups) == 1:
-        groups = [(groups[0][0], "w2", ctx.of_type(DocType.w2))]
+    if len(known.borrowers) > 1:
+        groups = [
+            (f" for {who.name}", f"w2 borrower {who.index}", known.docs_of(ctx, DocType.w2, who))
+            for who in known.borrowers
+        ]
+    else:
+        groups = [("", "w2", ctx.of_type(DocType.w2))]
     for label, subject, w2s in groups:
         years = {d.get("tax_year") for d in w2s} - {None}
         if len(years) < 2:
