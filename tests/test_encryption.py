@@ -132,8 +132,10 @@ async def test_a_stored_document_reads_back_and_tampering_is_detected(
     async with super_db.sessionmaker() as s, s.begin():
         await s.execute(
             text(
+                # XOR, not overwrite: overwriting could leave the byte unchanged.
                 "UPDATE org_keys SET wrapped_key ="
-                " overlay(wrapped_key placing '\\xff'::bytea from 20) WHERE org_id = :o"
+                " set_byte(wrapped_key, 19, get_byte(wrapped_key, 19) # 255)"
+                " WHERE org_id = :o"
             ),
             {"o": tenant.org_id},
         )
