@@ -119,3 +119,26 @@ def test_malformed_setting_is_one_clear_line(cluster: Cluster) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("flightline: invalid setting FLIGHTLINE_DATABASE_URL")
     assert "Traceback" not in result.stderr
+
+
+def test_an_unreachable_database_is_one_clear_line_not_a_traceback(cluster: Cluster) -> None:
+    # A port nothing listens on: every command must say so and exit 1.
+    url = "postgresql+psycopg://flightline@127.0.0.1:9/flightline"
+    env = dict(
+        os.environ,
+        FLIGHTLINE_DATABASE_URL=url,
+        FLIGHTLINE_DATABASE_ADMIN_URL=url,
+        FLIGHTLINE_MASTER_KEY="B" * 43 + "=",
+    )
+    for args in (("worker",), ("admin", "org", "create", "--name", "x")):
+        result = subprocess.run(
+            [sys.executable, "-m", "flightline", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert "database is unavailable" in result.stderr

@@ -7,6 +7,9 @@ import asyncio
 import os
 import sys
 
+import psycopg
+import sqlalchemy.exc
+
 from flightline import __version__
 from flightline.cli import admin, server
 from flightline.cli.runtime import databases, require_admin
@@ -72,6 +75,18 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(admin.run_admin(require_admin(dbs), args))
     except (ConfigError, ClusterError, PrivilegedRoleError, AdminError, PolicyError) as exc:
         print(f"flightline: {exc}", file=sys.stderr)
+        return 1
+    except (
+        sqlalchemy.exc.OperationalError,
+        sqlalchemy.exc.InterfaceError,
+        psycopg.OperationalError,
+    ) as exc:
+        # The driver's message can name hosts and users; the class is enough to act on.
+        print(
+            f"flightline: the database is unavailable ({type(exc).__name__}); "
+            "check FLIGHTLINE_DATABASE_URL and that PostgreSQL is running",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 130
