@@ -38,7 +38,7 @@ _EXTRACTORS: dict[DocType, Extractor] = {
     DocType.credit_report: credit.extract_credit_report,
     DocType.appraisal_1004: property.extract_appraisal,
     DocType.loan_estimate: disclosures.extract_loan_estimate,
-    DocType.closing_disclosure: disclosures.extract_closing_disclosure,
+    DocType.closing_disclosure: closing.extract_closing_disclosure,
     DocType.note: closing.extract_note,
     DocType.security_instrument: closing.extract_security_instrument,
     DocType.title_commitment: closing.extract_title,
@@ -57,6 +57,9 @@ def extract(doc: LogicalDocument, pages: list[PageText]) -> None:
     if not text.lines:
         return
     extractor(text, doc)
+    doc.mark_read_methods(
+        {p.page: p.method for p in pages if p.document_id == doc.source_document_id}
+    )
     # The contract is the model's field list: drop anything else a shared
     # helper may have produced, and rows the type does not define.
     allowed = set(FIELDS.get(doc.type, ()))

@@ -11,7 +11,7 @@ points: 6.875 means 6.875%), counts `int`, everything else `str`.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -281,7 +281,11 @@ ROWS: dict[DocType, dict[str, tuple[str, ...]]] = {
         "tradelines": ("creditor", "balance", "monthly_payment", "account_type"),
     },
     DocType.loan_estimate: {"fees": ("section", "name", "amount")},
-    DocType.closing_disclosure: {"fees": ("section", "name", "amount")},
+    DocType.closing_disclosure: {
+        "fees": ("section", "name", "amount"),
+        # Payoffs and Payments (section K): debts this closing pays off
+        "payoffs": ("creditor", "amount"),
+    },
 }
 
 Value = str | int | Decimal | date
@@ -289,11 +293,14 @@ Value = str | int | Decimal | date
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where a value was read: the stored document, its 1-based page, the text."""
+    """Where a value was read: the stored document, its 1-based page, the text,
+    and how the page was read ("text" layer or "ocr"): an OCR'd value may carry
+    look-alike characters, so the rules compare it tolerantly."""
 
     document_id: uuid.UUID
     page: int
     text: str
+    method: str = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,3 +335,17 @@ class LogicalDocument:
     def get(self, name: str) -> Value | None:
         found = self.fields.get(name)
         return found.value if found else None
+
+    def mark_read_methods(self, methods: dict[int, str]) -> None:
+        """Stamp every value's evidence with how its page was read (page -> method)."""
+
+        def marked(found: FieldValue) -> FieldValue:
+            method = methods.get(found.evidence.page, found.evidence.method)
+            if method == found.evidence.method:
+                return found
+            return FieldValue(found.value, replace(found.evidence, method=method))
+
+        self.fields = {k: marked(v) for k, v in self.fields.items()}
+        self.rows = {
+            g: [{k: marked(v) for k, v in r.items()} for r in rs] for g, rs in self.rows.items()
+        }

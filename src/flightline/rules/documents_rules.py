@@ -1,4 +1,6 @@
-"""DOC-001 (a required document is missing) and DOC-002 (a document could not be read)."""
+"""DOC-001 (a required document is missing) and DOC-002 (a document could not
+be read; values read too unreliably to judge are reported by the engine under
+DOC-002 too, see `LoanContext.could_not_read`)."""
 
 from __future__ import annotations
 
@@ -90,6 +92,7 @@ def unreadable_documents(ctx: LoanContext) -> list[Issue]:
                 evidence=evidence,
                 observed="unreadable",
                 limit="readable",
+                variant="document",
                 subject=str(stored.id),
             )
         )

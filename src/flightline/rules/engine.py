@@ -58,6 +58,16 @@ class Figure:
     detail: dict[str, object] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """An input a rule needed but could not read reliably (an OCR'd value too
+    garbled to compare, two payoff candidates): reported once, never a finding."""
+
+    subject: str
+    what: str
+    evidence: tuple[IssueEvidence, ...] = ()
+
+
 @dataclass
 class LoanContext:
     policy: Policy
@@ -65,6 +75,14 @@ class LoanContext:
     stored: list[StoredDocument]
     figures: dict[str, Figure] = field(default_factory=dict)
     notes: dict[str, object] = field(default_factory=dict)
+    unread: dict[str, Unread] = field(default_factory=dict)
+
+    def could_not_read(
+        self, subject: str, what: str, evidence: Iterable[IssueEvidence | None] = ()
+    ) -> None:
+        """Record an input that cannot be judged; `what` names it in a sentence."""
+        found = tuple(e for e in evidence if e is not None)
+        self.unread.setdefault(subject, Unread(subject, what, found))
 
     def of_type(self, doc_type: DocType) -> list[LogicalDocument]:
         return [d for d in self.documents if d.type == doc_type]
@@ -152,6 +170,21 @@ def run_rules(ctx: LoanContext) -> list[Issue]:
                 continue
             seen.add(key)
             issues.append(found)
+    if "DOC-002" in ctx.policy.rules:
+        # after every rule: any of them may have met an input it could not read
+        for u in ctx.unread.values():
+            issues.append(
+                ctx.issue(
+                    "DOC-002",
+                    f"{u.what[:1].upper()}{u.what[1:]} could not be read reliably, so the "
+                    "checks that need it were not made; verify it on the document.",
+                    evidence=u.evidence,
+                    observed="unreadable",
+                    limit="readable",
+                    variant="value",
+                    subject=f"value: {u.subject}",
+                )
+            )
     issues.sort(key=lambda i: (SEVERITY_ORDER.index(i.severity), i.code, i.subject))
     return issues
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from rapidfuzz.fuzz import token_set_ratio
+
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.engine import Figure, IssueEvidence, LoanContext
 from flightline.rules.facts import (
@@ -129,7 +131,83 @@ def _implied_payoff(cd: LogicalDocument | None) -> Decimal | None:
     return ctc + loan - costs
 
 
-def _debts(ctx: LoanContext) -> list[Debt]:
+# A payoff is the balance plus interest accrued since the credit report was
+# pulled, less payments made since: close to the reported balance, not equal.
+_PAYOFF_NEAR = Decimal("0.03")
+_PAYOFF_NEAR_MIN = Decimal(500)
+# Creditor names as printed by the credit bureau and by the settlement agent
+# differ in abbreviations (MTG/Mortgage, SVCS/Services) and OCR noise.
+_SAME_CREDITOR = 85.0
+
+
+def _near_balance(d: Debt, amount: Decimal) -> bool:
+    if d.balance is None:
+        return False
+    return abs(d.balance - amount) <= max(_PAYOFF_NEAR_MIN, amount * _PAYOFF_NEAR)
+
+
+def _same_creditor(d: Debt, creditor: str) -> bool:
+    a, b = employer_key(d.creditor), employer_key(creditor)
+    return bool(a and b) and token_set_ratio(a, b) >= _SAME_CREDITOR
+
+
+def _payoff_target(debts: list[Debt], creditor: str | None, amount: Decimal | None) -> list[Debt]:
+    """The debts a payoff row may be paying: named alike and near in amount;
+    else named alike (one only); else near in amount (one only)."""
+    named = [d for d in debts if creditor and _same_creditor(d, creditor)]
+    near = [d for d in debts if amount is not None and _near_balance(d, amount)]
+    both = [d for d in named if d in near]
+    for found in (both, named, near):
+        if found:
+            return found
+    return []
+
+
+def _mark_paid_off(ctx: LoanContext, debts: list[Debt]) -> bool:
+    """Mark the debts this closing pays off; False when it cannot be told which
+    (then the debts, and so the DTI, stay unknown rather than guessed)."""
+    f = facts(ctx)
+    cd = f.cd
+    payoffs = rows(cd, "payoffs")
+    for r in payoffs:
+        creditor, amount = txt(cell(r, "creditor")), dec(cell(r, "amount"))
+        targets = [d for d in _payoff_target(debts, creditor, amount) if not d.paid_off]
+        if len(targets) == 1:
+            targets[0].paid_off = True
+        elif len(targets) > 1 and cd is not None:
+            ctx.could_not_read(
+                "payoff",
+                f"which credit-report debt the Closing Disclosure's payoff to "
+                f"{creditor or 'an unnamed creditor'} pays off",
+                [row_evidence(cd, "payoffs", r, "creditor"), *targets[0].evidence()],
+            )
+            return False
+        # no target: a payoff of something the credit report does not list
+    if payoffs or f.purpose not in REFINANCES:
+        return True
+    # No payoff rows read: the subject's own mortgage is paid off by this
+    # closing; which one, from the CD's arithmetic when there are several.
+    mortgages = [d for d in debts if _is_mortgage(d)]
+    if len(mortgages) == 1:
+        mortgages[0].paid_off = True
+        return True
+    implied = _implied_payoff(cd)
+    near = [d for d in mortgages if implied is not None and _near_balance(d, implied)]
+    if len(near) == 1:
+        near[0].paid_off = True
+        return True
+    if mortgages and cd is not None:
+        ctx.could_not_read(
+            "payoff",
+            "which mortgage on the credit report this refinance pays off (the Closing "
+            "Disclosure's payoffs)",
+            [ev(cd, "cash_to_close"), *(e for d in mortgages for e in d.evidence())],
+        )
+        return False
+    return True
+
+
+def _debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
     out: list[Debt] = []
     seen: set[tuple[str, Decimal, Decimal | None]] = set()
     for report in ctx.of_type(DocType.credit_report):
@@ -144,16 +222,7 @@ def _debts(ctx: LoanContext) -> list[Debt]:
                 continue
             seen.add(key)
             out.append(Debt(creditor, payment, balance, txt(cell(r, "account_type")), report, r))
-    f = facts(ctx)
-    if f.purpose in REFINANCES:
-        # The subject's own mortgage is paid off by this closing and leaves the DTI.
-        mortgages = [d for d in out if _is_mortgage(d) and d.balance is not None]
-        payoff = _implied_payoff(f.cd)
-        if payoff is not None and mortgages:
-            min(mortgages, key=lambda d: abs((d.balance or ZERO) - payoff)).paid_off = True
-        elif len(mortgages) == 1:
-            mortgages[0].paid_off = True
-    return out
+    return out, _mark_paid_off(ctx, out)
 
 
 # ----------------------------------------------------------------------------- assets
@@ -271,7 +340,7 @@ def _compute(ctx: LoanContext) -> Computed:
 
     reports = ctx.of_type(DocType.credit_report)
     if reports:
-        c.debts = _debts(ctx)
+        c.debts, known_payoffs = _debts(ctx)
         # a debt whose payment was not read, or a report without a tradeline beside an
         # application listing payments, leaves the debts unknown, not zero
         lines = [r for report in reports for r in rows(report, "tradelines")]
@@ -286,7 +355,7 @@ def _compute(ctx: LoanContext) -> Computed:
                 for r in rows(u, "liabilities")
             )
         )
-        if not unread:
+        if not unread and known_payoffs:
             c.debts_monthly = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
     if c.income_total and c.pitia is not None:
         c.dti_front = _pct(c.pitia, c.income_total)

@@ -382,7 +382,18 @@ def closing_disclosures(rng: random.Random, sc: Scenario) -> list[Doc]:
             Doc(
                 DocType.closing_disclosure,
                 f,
-                {"fees": _fee_rows(sc, cd=True)},
+                {
+                    "fees": _fee_rows(sc, cd=True),
+                    **(
+                        {
+                            "payoffs": [
+                                {"creditor": sc.loan.payoff_creditor, "amount": sc.loan.payoff}
+                            ]
+                        }
+                        if sc.prop.price is None
+                        else {}
+                    ),
+                },
                 {"sc": sc, "addr_style": ast, "delivery": delivery},
                 None,
                 "CD" if len(out) == 0 else "CD final",

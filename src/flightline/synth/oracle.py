@@ -263,14 +263,19 @@ class Key:
         qual = {f"borrower_{b}": str(cents(v)) for b, v in sorted(sc.qual.items())}
         qual["total"] = str(cents(self.income))
         cd = sc.loan.cd
+        # A figure whose source document is missing from the file is null: the
+        # review reports the missing document (DOC-001) and never guesses it.
+        has_cd = self.cd() is not None
+        has_debts = has_cd and self.one(DocType.credit_report) is not None
+        has_value = self.one(DocType.appraisal_1004) is not None
         return {
             "qualifying_income_monthly": qual,
-            "pitia_monthly": str(pitia),
+            "pitia_monthly": str(pitia) if has_cd else None,
             "debts_monthly": str(self.debts()),
-            "dti_front": str(q(front, 3)),
-            "dti_back": str(q(back, 3)),
-            "ltv": str(q(self.ltv(), 3)),
-            "cltv": str(q(self.ltv(), 3)),
+            "dti_front": str(q(front, 3)) if has_cd else None,
+            "dti_back": str(q(back, 3)) if has_debts else None,
+            "ltv": str(q(self.ltv(), 3)) if has_value else None,
+            "cltv": str(q(self.ltv(), 3)) if has_value else None,
             "max_ltv": str(max_ltv(sc.prop.purpose, sc.prop.occupancy, sc.prop.units)),
             "representative_score": min(med.values()),
             "average_median_score": str(q(D(sum(med.values())) / len(med), 1)),

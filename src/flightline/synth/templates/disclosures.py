@@ -3,6 +3,7 @@ structure, drawn in three layouts: boxed grid, plain list, monospaced."""
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 
 from flightline.synth.deal import Fee
@@ -264,6 +265,35 @@ def loan_estimate(doc: Doc, pen: Pen) -> None:
     pen.signature("Applicant Signature", "")
 
 
+def _payoffs(pen: Pen, creditor: str, amount: Decimal) -> None:
+    """Section K of a refinance: who is paid off, in one of the ways closing
+    software prints it. Its own random stream, so the rest of the file (and a
+    scanned file's other pages) draw as before."""
+    st = pen.s
+    layout = random.Random(f"{creditor}|{amount}").randrange(4)  # noqa: S311 - test data
+    name = creditor if layout % 2 else creditor.upper()
+    if layout == 0:
+        pen.heading("Payoffs and Payments")
+        pen.table(["To", "Amount"], [[f"Payoff to {name}", money(st, amount)]], [4, 1.5], "lr")
+    elif layout == 1:
+        pen.heading("K. Payoffs and Payments")
+        pen.table(
+            ["", "To", "Amount"],
+            [
+                ["01", f"Payoff of First Mortgage Loan to {name}", money(st, amount)],
+                ["", "Total Payoffs and Payments (K)", money(st, amount)],
+            ],
+            [0.4, 4, 1.5],
+            "llr",
+        )
+    elif layout == 2:
+        pen.heading("Payoffs and Payments")
+        pen.kv([(f"{name} (payoff)", money(st, amount))], cols=1, label_frac=0.6)
+    else:
+        pen.heading("Payoffs and Payments")
+        pen.kv([("Payoff", f"{name}  {money(st, amount)}")], cols=1, label_frac=0.25)
+
+
 def closing_disclosure(doc: Doc, pen: Pen) -> None:
     f, st, rng = doc.fields, pen.s, pen.rng
     sc = doc.extra["sc"]
@@ -323,13 +353,7 @@ def closing_disclosure(doc: Doc, pen: Pen) -> None:
             label_frac=0.5,
         )
     else:
-        pen.heading("Payoffs and Payments")
-        pen.table(
-            ["To", "Amount"],
-            [[f"Payoff to {sc.loan.payoff_creditor}", money(st, sc.loan.payoff)]],
-            [4, 1.5],
-            "lr",
-        )
+        _payoffs(pen, sc.loan.payoff_creditor, sc.loan.payoff)
         pen.kv(
             [
                 (
