@@ -3,10 +3,17 @@ and CNS-002 (property address differs across Note, CD, appraisal and URLA)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from decimal import Decimal
 
-from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.pipeline.model import DocType
+from flightline.rules.compare import (
+    Reading,
+    Verdict,
+    address_verdict,
+    compare_amounts,
+    is_ocr,
+    readings_split,
+)
 from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.facts import address_key, doc_label, ev, facts, money, num, text
 
@@ -35,6 +42,14 @@ def note_vs_cd(ctx: LoanContext) -> list[Issue]:
         on_note, on_cd = num(note, note_field), num(cd, cd_field)
         if on_note is None or on_cd is None or abs(on_note - on_cd) < tolerance:
             continue
+        ocr = is_ocr(note.fields.get(note_field), cd.fields.get(cd_field))
+        if compare_amounts(on_note, on_cd, ocr) is Verdict.UNSURE:
+            ctx.could_not_read(
+                f"{cd_field} note vs cd",
+                f"the {label} on the Note and the Closing Disclosure (one digit apart)",
+                [ev(note, note_field), ev(cd, cd_field)],
+            )
+            continue
         issues.append(
             ctx.issue(
                 "CNS-001",
@@ -52,7 +67,7 @@ def note_vs_cd(ctx: LoanContext) -> list[Issue]:
 
 @rule("CNS-002")
 def property_address(ctx: LoanContext) -> list[Issue]:
-    found: list[tuple[str, str, LogicalDocument]] = []
+    found: list[Reading[str]] = []
     for doc_type in (
         DocType.note,
         DocType.closing_disclosure,
@@ -62,23 +77,36 @@ def property_address(ctx: LoanContext) -> list[Issue]:
         for d in ctx.of_type(doc_type):
             raw = text(d, "property_address")
             if raw:
-                found.append((address_key(raw), raw, d))
-    keys = Counter(k for k, _, _ in found)
-    if len(keys) < 2:
-        return []
+                ocr = is_ocr(d.fields.get("property_address"))
+                found.append(Reading(address_key(raw), raw, d, "property_address", ocr))
     # the reading most documents agree on; on a tie the Note's, the legal description
-    ref = max(found, key=lambda t: (keys[t[0]], t[2].type == DocType.note))
-    odd = [t for t in found if t[0] != ref[0]]
-    where = ", ".join(dict.fromkeys(doc_label(t[2]) for t in odd))
+    split = readings_split(
+        found, address_verdict, lambda r: (r.doc.type == DocType.note, not r.ocr)
+    )
+    if split is None:
+        return []
+    ref, odd, unsure = split
+    for r in unsure:
+        ctx.could_not_read(
+            f"property address {r.doc.id}",
+            f"the property address on the {doc_label(r.doc)}",
+            [ev(r.doc, "property_address")],
+        )
+    if not odd:
+        return []
+    where = ", ".join(dict.fromkeys(doc_label(r.doc) for r in odd))
     return [
         ctx.issue(
             "CNS-002",
-            f"The property address reads '{odd[0][1]}' on the {where} but '{ref[1]}' on the "
-            f"{doc_label(ref[2])}; correct the address so every document names the same "
+            f"The property address reads '{odd[0].raw}' on the {where} but '{ref.raw}' on the "
+            f"{doc_label(ref.doc)}; correct the address so every document names the same "
             "property.",
-            evidence=[ev(ref[2], "property_address"), *(ev(t[2], "property_address") for t in odd)],
-            observed=odd[0][1],
-            limit=ref[1],
+            evidence=[
+                ev(ref.doc, "property_address"),
+                *(ev(r.doc, "property_address") for r in odd),
+            ],
+            observed=odd[0].raw,
+            limit=ref.raw,
             subject="property_address",
         )
     ]

@@ -22,6 +22,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from difflib import SequenceMatcher
 
 from flightline.pipeline.model import DocType, FieldValue, LogicalDocument, Value
+from flightline.rules.compare import Verdict, compare_digits, compare_names, compare_text, is_ocr
 from flightline.rules.engine import IssueEvidence, LoanContext, display, evidence
 
 CENT = Decimal("0.01")
@@ -130,6 +131,7 @@ def months_elapsed(through: date) -> Decimal:
 # ----------------------------------------------------------------------------- normalising text
 
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NAME_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
 
 
 def _name_words(raw: str) -> list[str]:
@@ -138,7 +140,8 @@ def _name_words(raw: str) -> list[str]:
     if "," in s:
         last, _, first = s.partition(",")
         s = f"{first} {last}"
-    s = re.sub(r"['\u2019`]", "", s.lower())
+    # a name has no digits: one inside a word is OCR's look-alike of a letter
+    s = re.sub(r"['\u2019`]", "", s.lower()).translate(_NAME_DIGITS)
     return [w for w in re.sub(r"[^a-z]+", " ", s).split() if w not in _NAME_SUFFIXES]
 
 
@@ -187,8 +190,13 @@ _COMPANY_WORDS = frozenset(
 )
 
 
+_WORD_DIGITS = str.maketrans({"0": "o", "1": "i", "5": "s", "8": "b"})
+
+
 def employer_key(raw: str) -> str:
     words = re.sub(r"[^a-z0-9]+", " ", raw.lower().replace("&", " and ")).split()
+    # a digit inside a word of letters ("L0GISTICS", "1NC") is OCR's look-alike
+    words = [w.translate(_WORD_DIGITS) if re.search(r"[a-z]", w) else w for w in words]
     return " ".join(w for w in words if w not in _COMPANY_WORDS)
 
 
@@ -306,15 +314,17 @@ def _ssn(v: str | None) -> str | None:
 
 
 def _roster(ctx: LoanContext) -> list[Borrower]:
-    mentions: list[tuple[str, str | None, str | None, LogicalDocument | None]] = []
+    mentions: list[tuple[str, str | None, str | None, LogicalDocument | None, bool]] = []
     for u in ctx.of_type(DocType.urla_1003):
         own = text(u, "borrower_name")
         if own:
-            mentions.append((own, _ssn(text(u, "ssn_last4")), text(u, "employer_name"), u))
+            ocr = is_ocr(u.fields.get("borrower_name"))
+            mentions.append((own, _ssn(text(u, "ssn_last4")), text(u, "employer_name"), u, ocr))
     for u in ctx.of_type(DocType.urla_1003):
         co = text(u, "co_borrower_name")
         if co:
-            mentions.append((co, _ssn(text(u, "co_borrower_ssn_last4")), None, None))
+            ocr = is_ocr(u.fields.get("co_borrower_name"))
+            mentions.append((co, _ssn(text(u, "co_borrower_ssn_last4")), None, None, ocr))
     if not mentions:
         # No application: the parties named on the credit report or the Note.
         for doc_type in (DocType.credit_report, DocType.note, DocType.closing_disclosure):
@@ -324,16 +334,17 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
                 ("co_borrower_name", "co_borrower_ssn_last4"),
             ):
                 name = text(doc, nf)
-                if name:
-                    mentions.append((name, _ssn(text(doc, sf)), None, None))
+                if name and doc is not None:
+                    ocr = is_ocr(doc.fields.get(nf))
+                    mentions.append((name, _ssn(text(doc, sf)), None, None, ocr))
             if mentions:
                 break
     people: list[Borrower] = []
-    for name, ssn, employer, urla in mentions:
+    for name, ssn, employer, urla, ocr in mentions:
         key = name_key(name)
         if key is None:
             continue
-        same = next((p for p in people if _same_person(p, name, ssn)), None)
+        same = next((p for p in people if _same_person(p, name, ssn, ocr)), None)
         if same is None:
             people.append(Borrower(0, name, key, ssn, employer, urla))
             continue
@@ -359,26 +370,31 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
     return ranked
 
 
-def _same_person(p: Borrower, name: str, ssn: str | None) -> bool:
+def _same_person(p: Borrower, name: str, ssn: str | None, ocr: bool = False) -> bool:
     """Spelt alike (or nearly, with the same SSN), and neither the SSNs nor the
-    middle initials say otherwise: relatives share first and last names."""
-    if ssn and p.ssn4 and ssn != p.ssn4:
+    middle initials say otherwise: relatives share first and last names. On an
+    OCR'd page a look-alike digit or letter is not "otherwise"."""
+    if ssn and p.ssn4 and compare_digits(ssn, p.ssn4, ocr) is Verdict.DIFFERENT:
         return False
     mine, theirs = middle_initial(name), middle_initial(p.name)
-    if mine and theirs and mine != theirs:
+    if mine and theirs and compare_text(mine, theirs, ocr) is Verdict.DIFFERENT:
         return False
-    return match_score(p, name, ssn, None) >= 3
+    return match_score(p, name, ssn, None, ocr) >= 3
 
 
 def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
-def match_score(p: Borrower, name: str | None, ssn: str | None, employer: str | None) -> int:
+def match_score(
+    p: Borrower, name: str | None, ssn: str | None, employer: str | None, ocr: bool = False
+) -> int:
     score = 0
     if name:
         key = name_key(name)
-        if key == p.key:
+        if key == p.key or (
+            ocr and key is not None and compare_names(key, p.key, ocr) is not Verdict.DIFFERENT
+        ):
             score += 3
             middle = middle_initial(name)
             if middle and middle == middle_initial(p.name):
@@ -389,20 +405,29 @@ def match_score(p: Borrower, name: str | None, ssn: str | None, employer: str | 
                 score += 1
             if any(_similar(a, b) for a in key for b in p.key if a != first):
                 score += 1
-    if ssn and p.ssn4 == ssn:
+    if ssn and p.ssn4 and compare_digits(ssn, p.ssn4, ocr) is not Verdict.DIFFERENT:
         score += 2
-    if employer and p.employer and employer_key(employer) == employer_key(p.employer):
+    if (
+        employer
+        and p.employer
+        and compare_text(employer_key(employer), employer_key(p.employer), ocr)
+        is not Verdict.DIFFERENT
+    ):
         score += 2
     return score
 
 
 def best_match(
-    people: list[Borrower], name: str | None, ssn: str | None, employer: str | None
+    people: list[Borrower],
+    name: str | None,
+    ssn: str | None,
+    employer: str | None,
+    ocr: bool = False,
 ) -> Borrower | None:
     if len(people) == 1:
         return people[0]
     scored = sorted(
-        ((match_score(p, name, ssn, employer), p.index, p) for p in people),
+        ((match_score(p, name, ssn, employer, ocr), p.index, p) for p in people),
         key=lambda t: (-t[0], t[1]),
     )
     if not scored or scored[0][0] == 0:
@@ -417,8 +442,13 @@ def _owner(people: list[Borrower], doc: LogicalDocument) -> Borrower | None:
         own = next((p for p in people if p.urla is doc), None)
         if own is not None:
             return own
-    name = text(doc, PER_BORROWER[doc.type])
-    return best_match(people, name, _ssn(text(doc, "ssn_last4")), text(doc, "employer_name"))
+    field = PER_BORROWER[doc.type]
+    name = text(doc, field)
+    ocr = is_ocr(
+        doc.fields.get(field), doc.fields.get("ssn_last4"), doc.fields.get("employer_name")
+    )
+    ssn = _ssn(text(doc, "ssn_last4"))
+    return best_match(people, name, ssn, text(doc, "employer_name"), ocr)
 
 
 def ssn_of(doc: LogicalDocument, name: str) -> str | None:

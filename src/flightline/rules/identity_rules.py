@@ -7,11 +7,19 @@ name/initial are the same person; only a real spelling difference fires.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.compare import (
+    Reading,
+    Verdict,
+    compare_digits,
+    compare_names,
+    is_ocr,
+    readings_split,
+)
 from flightline.rules.engine import Issue, LoanContext, evidence, rule
 from flightline.rules.facts import (
     PER_BORROWER,
@@ -24,6 +32,7 @@ from flightline.rules.facts import (
     text,
 )
 
+T = TypeVar("T")
 _NAME_FIELDS = ("borrower_name", "employee_name", "taxpayer_name")
 _SSN_OF = {"borrower_name": "ssn_last4", "co_borrower_name": "co_borrower_ssn_last4"}
 
@@ -34,6 +43,10 @@ class Mention:
     value: str
     doc: LogicalDocument
     field: str
+
+    @property
+    def ocr(self) -> bool:
+        return is_ocr(self.doc.fields.get(self.field))
 
 
 def _party(
@@ -87,28 +100,39 @@ def _mentions(ctx: LoanContext) -> tuple[list[Mention], list[Mention]]:
 
 
 def _differences(
-    mentions: list[Mention], key: Callable[[str], Hashable]
+    ctx: LoanContext,
+    mentions: list[Mention],
+    key: Callable[[str], T],
+    verdict: Callable[[T, T, bool], Verdict],
+    what: str,
 ) -> list[tuple[Borrower, Mention, list[Mention]]]:
     """Per borrower whose mentions disagree: the reference reading (the one most
-    documents agree on, the URLA's on a tie) and the mentions that differ."""
+    documents agree on, the URLA's on a tie) and the mentions that differ. A
+    mention too noisy to judge (OCR) is reported once as unreadable instead."""
     out = []
     by_who: dict[int, list[Mention]] = {}
     for m in mentions:
         by_who.setdefault(m.who.index, []).append(m)
     for found in by_who.values():
-        keys = Counter(key(m.value) for m in found)
-        if len(keys) < 2:
+        who = found[0].who
+        readings = [Reading(key(m.value), m.value, m.doc, m.field, m.ocr) for m in found]
+
+        def prefer(r: Reading[T], own: LogicalDocument | None = who.urla) -> tuple[bool, ...]:
+            return (r.doc is own, r.doc.type == DocType.urla_1003, not r.ocr)
+
+        split = readings_split(readings, verdict, prefer)
+        if split is None:
             continue
-        ref = max(
-            found,
-            key=lambda m: (
-                keys[key(m.value)],
-                m.doc.type == DocType.urla_1003 and m.doc is m.who.urla,
-                m.doc.type == DocType.urla_1003,
-            ),
-        )
-        odd = [m for m in found if key(m.value) != key(ref.value)]
-        out.append((found[0].who, ref, odd))
+        ref, odd, unsure = split
+        by_reading = {id(r): m for r, m in zip(readings, found, strict=True)}
+        for r in unsure:
+            ctx.could_not_read(
+                f"{what} {who.label} {r.doc.id}",
+                f"{who.name}'s {what} on the {doc_label(r.doc)}",
+                [evidence(r.doc, r.field)],
+            )
+        if odd:
+            out.append((who, by_reading[id(ref)], [by_reading[id(r)] for r in odd]))
     return out
 
 
@@ -125,7 +149,9 @@ def _where(odd: list[Mention]) -> str:
 def name_mismatch(ctx: LoanContext) -> list[Issue]:
     names, _ = _mentions(ctx)
     issues = []
-    for who, ref, odd in _differences(names, lambda v: name_key(v) or frozenset()):
+    for who, ref, odd in _differences(
+        ctx, names, lambda v: name_key(v) or frozenset(), compare_names, "name"
+    ):
         issues.append(
             ctx.issue(
                 "IDN-001",
@@ -145,7 +171,7 @@ def name_mismatch(ctx: LoanContext) -> list[Issue]:
 def ssn_mismatch(ctx: LoanContext) -> list[Issue]:
     _, ssns = _mentions(ctx)
     issues = []
-    for who, ref, odd in _differences(ssns, lambda v: v):
+    for who, ref, odd in _differences(ctx, ssns, lambda v: v, compare_digits, "SSN"):
         issues.append(
             ctx.issue(
                 "IDN-002",

@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.pipeline.model import DocType
 from flightline.rules.calendar import Calendar, add_business_days, business_days_between
+from flightline.rules.compare import Reading, compare_text, is_ocr, readings_split
 from flightline.rules.engine import Issue, IssueEvidence, LoanContext, rule
 from flightline.rules.facts import (
     HUNDRED,
@@ -200,28 +201,37 @@ def employer_mismatch(ctx: LoanContext) -> list[Issue]:
     f = facts(ctx)
     issues = []
     for who in f.borrowers:
-        seen: list[tuple[str, str, LogicalDocument]] = []
+        seen: list[Reading[str]] = []
         for doc_type in (DocType.urla_1003, DocType.paystub, DocType.w2, DocType.voe):
             for d in f.docs_of(ctx, doc_type, who):
                 name = text(d, "employer_name")
                 if name:
-                    seen.append((employer_key(name), name, d))
-        keys = {k for k, _, _ in seen}
-        if len(keys) < 2:
-            continue
+                    ocr = is_ocr(d.fields.get("employer_name"))
+                    seen.append(Reading(employer_key(name), name, d, "employer_name", ocr))
         # the name most documents agree on (the URLA's on a tie) is the reference
-        counts = {k: sum(1 for s in seen if s[0] == k) for k in keys}
-        ref = max(seen, key=lambda s: (counts[s[0]], s[2].type == DocType.urla_1003))
-        odd = [s for s in seen if s[0] != ref[0]]
-        where = ", ".join(sorted({doc_label(s[2]) for s in odd}))
+        split = readings_split(
+            seen, compare_text, lambda r: (r.doc.type == DocType.urla_1003, not r.ocr)
+        )
+        if split is None:
+            continue
+        ref, odd, unsure = split
+        for r in unsure:
+            ctx.could_not_read(
+                f"employer {who.label} {r.doc.id}",
+                f"{who.name}'s employer on the {doc_label(r.doc)}",
+                [ev(r.doc, "employer_name")],
+            )
+        if not odd:
+            continue
+        where = ", ".join(sorted({doc_label(s.doc) for s in odd}))
         issues.append(
             ctx.issue(
                 "INC-005",
-                f"{who.name}'s employer reads '{odd[0][1]}' on the {where} but '{ref[1]}' on the "
-                f"{doc_label(ref[2])}; confirm the employer and obtain consistent documents.",
-                evidence=[ev(ref[2], "employer_name"), *(ev(s[2], "employer_name") for s in odd)],
-                observed=odd[0][1],
-                limit=ref[1],
+                f"{who.name}'s employer reads '{odd[0].raw}' on the {where} but '{ref.raw}' on "
+                f"the {doc_label(ref.doc)}; confirm the employer and obtain consistent documents.",
+                evidence=[ev(ref.doc, "employer_name"), *(ev(s.doc, "employer_name") for s in odd)],
+                observed=odd[0].raw,
+                limit=ref.raw,
                 subject=who.label,
             )
         )

@@ -1,0 +1,213 @@
+"""Comparing values read from different documents, knowing how each was read.
+
+A value from a text layer is what the document says, so it is compared exactly
+(after the normalising keys of `facts`: case, order, suffixes, abbreviations).
+A value read by OCR may carry look-alike characters (0/O, 1/l/I, 5/S, rn/m)
+and a dropped or doubled letter that the page does not have. Comparing it
+exactly turns OCR noise into findings; ignoring every difference hides real
+ones. So a comparison involving an OCR'd value has three answers:
+
+- SAME: equal once look-alikes are folded together;
+- DIFFERENT: far apart, or apart in a way OCR does not produce (another digit
+  in a number, a different name);
+- UNSURE: a difference of the size OCR noise makes. The value cannot be judged
+  from this read: the rule reports it once as an unreadable input (DOC-002,
+  low), never as a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Generic, TypeVar
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from flightline.pipeline.model import FieldValue, LogicalDocument
+
+T = TypeVar("T")
+
+
+class Verdict(Enum):
+    SAME = "same"
+    DIFFERENT = "different"
+    UNSURE = "unsure"
+
+
+def is_ocr(*found: FieldValue | None) -> bool:
+    """Whether any of these values was read by OCR."""
+    return any(f is not None and f.evidence.method == "ocr" for f in found)
+
+
+# Characters Tesseract confuses with each other on printed forms, folded to
+# one representative; and letter pairs it reads as one letter (or back).
+_LOOKALIKE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b"})
+_DIGRAPHS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
+# One of these characters dropped, doubled or put for another is typical OCR
+# noise on a letter; a transposition, or another letter for a letter, is not.
+_THIN = frozenset("lrtfj.,'-")
+_ROUND = frozenset("ceoa")
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased with OCR look-alikes made equal and spacing dropped."""
+    s = re.sub(r"[^a-z0-9|!]", "", text.lower())
+    for pair, one in _DIGRAPHS:
+        s = s.replace(pair, one)
+    return s.translate(_LOOKALIKE)
+
+
+def _ocr_like(a: str, b: str) -> bool:
+    """Whether folded `a` and `b` are one OCR-typical edit apart."""
+    ops = list(Levenshtein.editops(a, b))
+    if len(ops) != 1:
+        return False
+    op = ops[0]
+    if op.tag == "delete":
+        return a[op.src_pos] in _THIN
+    if op.tag == "insert":
+        return b[op.dest_pos] in _THIN
+    x, y = a[op.src_pos], b[op.dest_pos]
+    return (x in _THIN and y in _THIN) or (x in _ROUND and y in _ROUND)
+
+
+def compare_text(a: str, b: str, ocr: bool) -> Verdict:
+    """Two already-normalised strings (name, employer or address keys)."""
+    if a == b:
+        return Verdict.SAME
+    if not ocr:
+        return Verdict.DIFFERENT
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return Verdict.SAME
+    if _ocr_like(fa, fb):
+        return Verdict.UNSURE
+    # a long string (an employer, an address) with a little noise in it
+    if len(fa) >= 12 and ratio(fa, fb) >= _NOISY_LONG:
+        return Verdict.UNSURE
+    return Verdict.DIFFERENT
+
+
+# Normalised similarity (0-100) from which two long OCR'd strings that are more
+# than one edit apart are still too close to call.
+_NOISY_LONG = 92.0
+
+
+def compare_names(a: frozenset[str], b: frozenset[str], ocr: bool) -> Verdict:
+    """Two `name_key`s (first and last name): each word against its best partner."""
+    if a == b:
+        return Verdict.SAME
+    if not ocr:
+        return Verdict.DIFFERENT
+    return (
+        compare_text(" ".join(sorted(a)), " ".join(sorted(b)), ocr)
+        if len(a) != len(b)
+        else _pairwise(sorted(a), sorted(b))
+    )
+
+
+def _pairwise(a: list[str], b: list[str]) -> Verdict:
+    # the order of a frozenset's words is arbitrary: try both pairings
+    best: Verdict = Verdict.DIFFERENT
+    for bb in (b, b[::-1]):
+        verdicts = [compare_text(x, y, True) for x, y in zip(a, bb, strict=True)]
+        if all(v is Verdict.SAME for v in verdicts):
+            return Verdict.SAME
+        if all(v is not Verdict.DIFFERENT for v in verdicts):
+            best = Verdict.UNSURE
+    return best
+
+
+# Digits OCR misreads as one another on printed forms.
+_DIGIT_LOOKALIKES = (frozenset("0689"), frozenset("17"), frozenset("35"), frozenset("38"))
+
+
+def _digits_confusable(x: str, y: str) -> bool:
+    return any(x in group and y in group for group in _DIGIT_LOOKALIKES)
+
+
+def compare_digits(a: str, b: str, ocr: bool) -> Verdict:
+    """Two digit strings (an amount's cents, a date, an SSN's last four): on an
+    OCR'd value one look-alike digit apart is UNSURE; anything else DIFFERENT."""
+    if a == b:
+        return Verdict.SAME
+    if not ocr or len(a) != len(b):
+        return Verdict.DIFFERENT
+    apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(apart) == 1 and _digits_confusable(*apart[0]):
+        return Verdict.UNSURE
+    return Verdict.DIFFERENT
+
+
+def compare_amounts(a: Decimal, b: Decimal, ocr: bool) -> Verdict:
+    return compare_digits(_amount_digits(a), _amount_digits(b), ocr)
+
+
+def _amount_digits(v: Decimal) -> str:
+    return format(v.quantize(Decimal("0.001")), "f").replace(".", "").lstrip("-")
+
+
+def compare_dates(a: date, b: date, ocr: bool) -> Verdict:
+    return compare_digits(a.strftime("%Y%m%d"), b.strftime("%Y%m%d"), ocr)
+
+
+def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
+    """Two `address_key`s: the numbers (house, unit, ZIP) digit by digit, the
+    words as text; the worse of the two answers."""
+    if a == b:
+        return Verdict.SAME
+    if not ocr:
+        return Verdict.DIFFERENT
+    na, nb = re.findall(r"\d+", a), re.findall(r"\d+", b)
+    if len(na) != len(nb):
+        return compare_text(a, b, ocr)
+    verdicts = [compare_digits(x, y, ocr) for x, y in zip(na, nb, strict=True)]
+    verdicts.append(compare_text(re.sub(r"\d+", " ", a), re.sub(r"\d+", " ", b), ocr))
+    return worst(verdicts)
+
+
+def worst(verdicts: list[Verdict]) -> Verdict:
+    for v in (Verdict.DIFFERENT, Verdict.UNSURE):
+        if v in verdicts:
+            return v
+    return Verdict.SAME
+
+
+@dataclass
+class Reading(Generic[T]):
+    """One document's reading of a value several documents state."""
+
+    key: T  # the normalised value compared
+    raw: str  # as read, for sentences
+    doc: LogicalDocument
+    field: str
+    ocr: bool
+
+
+def readings_split(
+    readings: list[Reading[T]],
+    verdict: Callable[[T, T, bool], Verdict],
+    prefer: Callable[[Reading[T]], tuple[bool, ...]] = lambda r: (),
+) -> tuple[Reading[T], list[Reading[T]], list[Reading[T]]] | None:
+    """(reference, differing, unsure): the reading most others agree with (then
+    `prefer`), the readings that really differ from it, and those too noisy to
+    tell. None when fewer than two readings."""
+    if len(readings) < 2:
+        return None
+
+    def judge(a: Reading[T], b: Reading[T]) -> Verdict:
+        return verdict(a.key, b.key, a.ocr or b.ocr)
+
+    def votes(r: Reading[T]) -> int:
+        return sum(1 for o in readings if judge(r, o) is Verdict.SAME)
+
+    ref = max(readings, key=lambda r: (votes(r), *prefer(r)))
+    judged = [(r, judge(ref, r)) for r in readings]
+    odd = [r for r, v in judged if v is Verdict.DIFFERENT]
+    unsure = [r for r, v in judged if v is Verdict.UNSURE]
+    return ref, odd, unsure

@@ -1,0 +1,191 @@
+"""Tolerant comparisons: a value from an OCR'd page is forgiven OCR's
+look-alikes (and a difference of the size OCR noise makes is "unsure", not a
+finding), while a real difference fires even on OCR'd values, and text-layer
+values are compared exactly."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from flightline.pipeline.model import DocType
+from flightline.rules.compare import (
+    Verdict,
+    address_verdict,
+    compare_amounts,
+    compare_dates,
+    compare_digits,
+    compare_names,
+    compare_text,
+    fold,
+)
+from flightline.rules.engine import REGISTRY, Issue, LoanContext, run_rules
+from flightline.rules.facts import address_key, employer_key, name_key
+from tests.rules.builders import D, Loan, clean_loan, run
+
+SAME, DIFFERENT, UNSURE = Verdict.SAME, Verdict.DIFFERENT, Verdict.UNSURE
+
+
+def _names(a: str, b: str, ocr: bool) -> Verdict:
+    ka, kb = name_key(a), name_key(b)
+    assert ka is not None and kb is not None
+    return compare_names(ka, kb, ocr)
+
+
+def test_fold_makes_lookalikes_equal() -> None:
+    assert fold("M0RR1S0N") == fold("Morrison")
+    assert fold("Harn1lton") == fold("Hamilton")  # rn read for m
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("MICHAEL VASQUEZ", "MICHAEL VASQUEZ"),
+        ("Michael Vasquez", "M1CHAEL VASQUEZ"),  # 1 for I
+        ("Jennifer Hamilton", "Jennifer Harnilton"),  # rn for m
+        ("Olivia Morrison", "0livia Morris0n"),  # 0 for O
+    ],
+)
+def test_names_same_despite_ocr_lookalikes(a: str, b: str) -> None:
+    assert _names(a, b, ocr=True) is SAME
+
+
+def test_names_ocr_lookalikes_are_a_difference_on_a_text_layer() -> None:
+    # a text layer has no OCR noise: "Harnilton" is what the document says
+    assert _names("Jennifer Hamilton", "Jennifer Harnilton", ocr=False) is DIFFERENT
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Michael Vasquez", "Micheal Vasquez"),  # transposed letters: a spelling
+        ("Sarah Whitfield", "Sarah Whitfeild"),
+        ("Andrew Kowalski", "Andrew Kowulski"),  # another vowel
+        ("Andrew Kowalski", "Daniel Kowalski"),  # another person
+    ],
+)
+def test_real_name_differences_fire_even_on_ocr(a: str, b: str) -> None:
+    assert _names(a, b, ocr=True) is DIFFERENT
+    assert _names(a, b, ocr=False) is DIFFERENT
+
+
+def test_one_thin_letter_dropped_by_ocr_is_unsure() -> None:
+    # OCR drops or adds a thin stroke (l, t, r, f): too close to call, not a finding
+    assert _names("Gabriel Littleton", "Gabriel Litteton", ocr=True) is UNSURE
+    assert _names("Gabriel Littleton", "Gabriel Litteton", ocr=False) is DIFFERENT
+
+
+def test_employers() -> None:
+    a = employer_key("Northwind Logistics, LLC")
+    assert compare_text(a, employer_key("NORTHWIND LOGIST1CS LLC"), ocr=True) is SAME
+    assert compare_text(a, employer_key("Northwind Logistics LLC"), ocr=False) is SAME
+    assert compare_text(a, employer_key("Bluewater Freight Inc"), ocr=True) is DIFFERENT
+    # l for i is OCR's on a scan, the document's own spelling on a text layer
+    assert compare_text(a, employer_key("NORTHWIND LOGISTlCS LLC"), ocr=True) is SAME
+    assert compare_text(a, employer_key("NORTHWIND LOGISTlCS LLC"), ocr=False) is DIFFERENT
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ocr", "want"),
+    [
+        ("8239", "8239", False, SAME),
+        ("8239", "3239", True, UNSURE),  # 8 and 3: a look-alike digit on a scan
+        ("8239", "3239", False, DIFFERENT),
+        ("8239", "8249", True, DIFFERENT),  # 3 and 4 are not look-alikes
+        ("8239", "1572", True, DIFFERENT),  # another SSN
+        ("8239", "6259", True, DIFFERENT),  # two digits apart
+    ],
+)
+def test_digits(a: str, b: str, ocr: bool, want: Verdict) -> None:
+    assert compare_digits(a, b, ocr) is want
+
+
+def test_amounts_and_dates() -> None:
+    assert compare_amounts(Decimal("394265.90"), Decimal("394265.90"), True) is SAME
+    assert compare_amounts(Decimal("394268.90"), Decimal("394263.90"), True) is UNSURE
+    assert compare_amounts(Decimal("394268.90"), Decimal("394263.90"), False) is DIFFERENT
+    assert compare_amounts(Decimal("400000"), Decimal("410000"), True) is DIFFERENT
+    assert compare_amounts(Decimal("400000"), Decimal("400000.00"), False) is SAME
+    assert compare_dates(date(2026, 8, 28), date(2026, 8, 23), True) is UNSURE
+    assert compare_dates(date(2026, 8, 28), date(2026, 10, 28), True) is DIFFERENT
+    assert compare_dates(date(2026, 8, 28), date(2026, 8, 23), False) is DIFFERENT
+
+
+def test_addresses_compare_numbers_digit_by_digit() -> None:
+    a = address_key("18582 McCarthy Avenue, Lesliemouth, OH 45154")
+    assert address_verdict(a, address_key("18582 MCCARTHY AVE LESL1EMOUTH OH 45154"), True) is SAME
+    # another house number: a real difference, OCR'd or not
+    b = address_key("18528 McCarthy Avenue, Lesliemouth, OH 45154")
+    assert address_verdict(a, b, True) is DIFFERENT
+    assert address_verdict(a, b, False) is DIFFERENT
+    # one look-alike digit on a scan: unsure, on a text layer a difference
+    c = address_key("18532 McCarthy Avenue, Lesliemouth, OH 45154")
+    assert address_verdict(a, c, True) is UNSURE
+    assert address_verdict(a, c, False) is DIFFERENT
+    d = address_key("18582 McCarthy Avenue, Lesliemouth, OH 45154-2210")
+    assert address_verdict(a, d, False) is SAME
+
+
+# ----------------------------------------------------------------------------- in the rules
+
+
+def _scanned(loan: Loan) -> Loan:
+    """Every value of the loan as if its page had been OCR'd."""
+    for d in loan.docs:
+        d.mark_read_methods({p: "ocr" for p in d.pages})
+    return loan
+
+
+def _with_run(loan: Loan, code: str) -> tuple[list[Issue], LoanContext]:
+    ctx = loan.context()
+    return REGISTRY[code](ctx), ctx
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "field", "noisy", "wrong"),
+    [
+        (DocType.w2, "employee_name", "J0HN M1CHAEL SM1TH", "JOHN M SMYTH"),
+        (DocType.paystub, "employer_name", "ACME L0GISTlCS 1NC", "Beacon Health Systems"),
+        (
+            DocType.note,
+            "property_address",
+            "123 MA1N STREET SPR1NGF1ELD IL 62701",
+            "132 Main Street, Springfield, IL 62701",
+        ),
+    ],
+)
+def test_rules_forgive_ocr_noise_but_not_a_real_difference(
+    doc_type: DocType, field: str, noisy: str, wrong: str
+) -> None:
+    code = {"employee_name": "IDN-001", "employer_name": "INC-005"}.get(field, "CNS-002")
+    assert run(_scanned(clean_loan().set(doc_type, 0, **{field: noisy})), code) == []
+    # `set` stamps the new value as text-layer: OCR'd again for the real difference
+    loan = clean_loan().set(doc_type, 0, **{field: wrong})
+    assert len(run(_scanned(loan), code)) == 1
+    # the same noise on a text layer is what the document says: a finding
+    assert len(run(clean_loan().set(doc_type, 0, **{field: noisy}), code)) == 1
+
+
+def test_ocr_value_too_close_to_call_is_reported_once_not_as_a_finding() -> None:
+    # "Smlth" for "Smith" is one thin stroke apart: OCR or a typo, it cannot tell
+    loan = _scanned(clean_loan().set(DocType.w2, 0, employee_name="JOHN SMTH"))
+    issues, ctx = _with_run(loan, "IDN-001")
+    assert issues == []
+    assert [u.subject.split()[0] for u in ctx.unread.values()] == ["name"]
+    reported = [i for i in run_rules(ctx) if i.code == "DOC-002"]
+    assert len(reported) == 1 and reported[0].severity == "low"
+
+
+def test_cns_001_one_lookalike_digit_on_a_scan_is_not_a_finding() -> None:
+    loan = clean_loan()
+    amount = loan.one(DocType.note).get("principal_amount")
+    assert amount == D(300000)
+    issues, ctx = _with_run(_scanned(loan.set(DocType.note, principal_amount=D(800000))), "CNS-001")
+    assert issues == [] and len(ctx.unread) == 1
+    assert len(run(clean_loan().set(DocType.note, principal_amount=D(800000)), "CNS-001")) == 1
+    assert (
+        len(run(_scanned(clean_loan().set(DocType.note, principal_amount=D(310000))), "CNS-001"))
+        == 1
+    )
