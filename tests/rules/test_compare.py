@@ -23,7 +23,7 @@ from flightline.rules.compare import (
 )
 from flightline.rules.engine import REGISTRY, Issue, LoanContext, run_rules
 from flightline.rules.facts import address_key, employer_key, name_key
-from tests.rules.builders import D, Loan, clean_loan, run
+from tests.rules.builders import D, Loan, clean_loan, make, run
 
 SAME, DIFFERENT, UNSURE = Verdict.SAME, Verdict.DIFFERENT, Verdict.UNSURE
 
@@ -189,3 +189,49 @@ def test_cns_001_one_lookalike_digit_on_a_scan_is_not_a_finding() -> None:
         len(run(_scanned(clean_loan().set(DocType.note, principal_amount=D(310000))), "CNS-001"))
         == 1
     )
+
+
+def _statements(*spans: tuple[str, date, date]) -> Loan:
+    loan = clean_loan().drop(DocType.bank_statement)
+    for last4, start, end in spans:
+        loan.add(
+            make(
+                DocType.bank_statement,
+                {
+                    "institution": "Springfield Bank",
+                    "account_last4": last4,
+                    "period_start_date": start,
+                    "period_end_date": end,
+                    "closing_balance": D(130000),
+                },
+            )
+        )
+    return loan
+
+
+def test_ast_003_ocr_misread_account_number_joins_its_account() -> None:
+    # 5678 read as 5673 on a scan: the same account, two consecutive months
+    spans = (
+        ("5678", date(2026, 1, 1), date(2026, 1, 31)),
+        ("5673", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+    assert run(_scanned(_statements(*spans)), "AST-003") == []
+    # on a text layer two account numbers are two accounts, one month each
+    assert len(run(_statements(*spans), "AST-003")) == 2
+    # another number altogether is another account, OCR'd or not
+    other = (spans[0], ("1290", date(2026, 2, 1), date(2026, 2, 28)))
+    assert len(run(_scanned(_statements(*other)), "AST-003")) == 2
+
+
+def test_ast_003_ocr_date_one_lookalike_digit_from_consecutive_is_unsure() -> None:
+    # 02/01 read as 02/07: a gap only OCR may have made
+    spans = (
+        ("5678", date(2026, 1, 1), date(2026, 1, 31)),
+        ("5678", date(2026, 2, 7), date(2026, 2, 28)),
+    )
+    issues, ctx = _with_run(_scanned(_statements(*spans)), "AST-003")
+    assert issues == [] and len(ctx.unread) == 1
+    assert len(run(_statements(*spans), "AST-003")) == 1
+    # a month really missing fires on a scan too
+    gap = (spans[0], ("5678", date(2026, 3, 1), date(2026, 3, 31)))
+    assert len(run(_scanned(_statements(*gap)), "AST-003")) == 1

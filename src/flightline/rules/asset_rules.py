@@ -5,12 +5,24 @@ without a letter, or on an investment property)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 
-from flightline.pipeline.model import DocType
+from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.compare import Verdict, compare_dates, is_ocr
 from flightline.rules.engine import Issue, LoanContext, rule
-from flightline.rules.facts import ev, facts, money, num, ratio, ratio_against, text, when
+from flightline.rules.facts import (
+    doc_label,
+    ev,
+    facts,
+    money,
+    num,
+    ratio,
+    ratio_against,
+    text,
+    when,
+)
 from flightline.rules.figures import computed, is_gift
 
 # A statement period shorter than this is not a month; two consecutive monthly
@@ -108,6 +120,28 @@ def _longest_run(periods: list[tuple[date, date]]) -> int:
     return best
 
 
+def _ocr_gap(statements: list[LogicalDocument]) -> LogicalDocument | None:
+    """A statement whose OCR'd period date is one look-alike digit from making
+    it follow the one before: the gap may be OCR's, not a missing month."""
+    dated = sorted(
+        (s, e, d)
+        for d in statements
+        if (s := when(d, "period_start_date")) and (e := when(d, "period_end_date"))
+    )
+    for (_, end, before), (start, _, after) in pairwise(dated):
+        follows = end + timedelta(days=1)
+        if start == follows:
+            continue
+        checks = (
+            (start, follows, after.fields.get("period_start_date"), after),
+            (end, start - timedelta(days=1), before.fields.get("period_end_date"), before),
+        )
+        for read, wanted, found, doc in checks:
+            if compare_dates(read, wanted, is_ocr(found)) is Verdict.UNSURE:
+                return doc
+    return None
+
+
 @rule("AST-003")
 def statement_coverage(ctx: LoanContext) -> list[Issue]:
     months = int(ctx.policy.threshold("bank_statement_months").value)
@@ -122,6 +156,14 @@ def statement_coverage(ctx: LoanContext) -> list[Issue]:
             continue
         days = _longest_run(periods)
         if days >= months * _DAYS_PER_MONTH:
+            continue
+        misread = _ocr_gap(statements)
+        if misread is not None:
+            ctx.could_not_read(
+                f"statement period {account}",
+                f"the statement period of account {account} on the {doc_label(misread)}",
+                [ev(misread, "period_start_date"), ev(misread, "period_end_date")],
+            )
             continue
         shown = (Decimal(days) / Decimal("30.44")).quantize(Decimal("0.1"))
         listed = ", ".join(f"{s} to {e}" for s, e in sorted(periods))

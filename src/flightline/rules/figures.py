@@ -18,6 +18,7 @@ from decimal import Decimal
 from rapidfuzz.fuzz import token_set_ratio
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.compare import Verdict, compare_digits, compare_text, is_ocr
 from flightline.rules.engine import Figure, IssueEvidence, LoanContext
 from flightline.rules.facts import (
     HUNDRED,
@@ -239,9 +240,38 @@ def _accounts(ctx: LoanContext) -> dict[str, list[LogicalDocument]]:
     out: dict[str, list[LogicalDocument]] = {}
     for d in ctx.of_type(DocType.bank_statement):
         out.setdefault(account_key(d), []).append(d)
+    _join_ocr_misreads(out)
     for statements in out.values():
         statements.sort(key=lambda d: when(d, "period_end_date") or date.min)
     return out
+
+
+def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
+    """An OCR'd account number one look-alike digit from another account's, at
+    the same institution, is that account misread (not a second account with a
+    single statement): its statements join the account read more often."""
+    for key in sorted(accounts, key=lambda k: len(accounts[k])):
+        docs = accounts[key]
+        ocr = all(is_ocr(d.fields.get("account_last4")) for d in docs)
+        if not ocr or not key.isdigit():
+            continue
+        banks = {employer_key(text(d, "institution") or "") for d in docs}
+        into = [
+            k
+            for k, others in accounts.items()
+            if k != key
+            and k.isdigit()
+            and compare_digits(key, k, True) is Verdict.UNSURE
+            and len(others) >= len(docs)
+            and any(
+                compare_text(a, employer_key(text(o, "institution") or ""), True)
+                is not Verdict.DIFFERENT
+                for a in banks
+                for o in others
+            )
+        ]
+        if len(into) == 1:
+            accounts[into[0]].extend(accounts.pop(key))
 
 
 _PAYROLL = re.compile(r"payroll|payrl|direct\s*dep|dir\s*dep|salary", re.I)
