@@ -31,7 +31,7 @@ class StagedBlob:
         self._file: BinaryIO | None = open(path, "wb")  # noqa: SIM115 - closed in close()
         self.committed = False
 
-    def write(self, data: bytes) -> None:
+    def write(self, data: bytes | bytearray | memoryview) -> None:
         assert self._file is not None, "staged blob already closed"
         self._file.write(data)
 

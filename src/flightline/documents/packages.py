@@ -18,9 +18,9 @@ import tarfile
 import uuid
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, Protocol
 
 from flightline.core.crypto import DecryptingReader, Encryptor
 from flightline.core.storage import StagedBlob
@@ -100,6 +100,15 @@ class Extracted:
 StageFn = Callable[[uuid.UUID], tuple[StagedBlob, Encryptor, bytes]]
 
 
+class StreamedEntry(Protocol):
+    """A zip member as it was read while the body arrived (`zipstream`)."""
+
+    @property
+    def error(self) -> PackageError | None: ...
+
+    def matches(self, info: zipfile.ZipInfo) -> bool: ...
+
+
 class DocumentWriter:
     """Streams one document into a staged, encrypted blob, counting and hashing."""
 
@@ -116,7 +125,7 @@ class DocumentWriter:
         self._hash = hashlib.sha256()
         self.size = 0
 
-    def write(self, data: bytes) -> None:
+    def write(self, data: bytes | bytearray | memoryview) -> None:
         limits = self.package.limits
         self.size += len(data)
         self.package.expanded += len(data)
@@ -167,10 +176,74 @@ class DocumentWriter:
                 422,
                 f"More than {self.package.limits.max_documents} distinct documents in one review.",
             )
+        if self.package.on_document is not None:
+            self.package.on_document(doc)
         return doc
 
 
-def _unsafe_path(name: str) -> bool:
+class MemberSink:
+    """One archive member, pushed in as it is produced: judged by its first
+    bytes, then counted, ratio-checked, hashed and written encrypted.
+
+    Both ways of reading an archive (pulled from a spool, or inflated while
+    the body arrives) go through here, so a member meets the same rules
+    either way.
+    """
+
+    def __init__(
+        self, package: Package, upload_index: int, position: int, package_wide: bool = False
+    ) -> None:
+        self.package = package
+        self.upload_index = upload_index
+        self.position = position
+        self.package_wide = package_wide
+        self.at = where(upload_index, position)
+        self._head = bytearray()
+        self._writer: DocumentWriter | None = None
+
+    def feed(self, data: bytes | bytearray | memoryview, consumed: int | None) -> None:
+        """`consumed`: compressed bytes read so far, for the ratio (None: not compressed)."""
+        if self._writer is None:
+            self._head += data
+            if len(self._head) < SNIFF_BYTES:
+                return
+            self._open()
+            data, self._head = self._head, bytearray()
+        self._write(data, consumed)
+
+    def finish(self, consumed: int | None) -> None:
+        if self._writer is None:
+            if not self._head:
+                return  # empty members are skipped
+            self._open()
+            self._write(self._head, consumed)
+        self._writer.finish()  # type: ignore[union-attr]  # opened above
+        self._writer = None
+
+    def abort(self) -> None:
+        if self._writer is not None:
+            self._writer.staged.abort()
+            self._writer = None
+
+    def _open(self) -> None:
+        kind = sniff(bytes(self._head[:SNIFF_BYTES]))
+        if kind.is_archive or kind.kind in ("rar", "7z", "compressed"):
+            raise unsupported(f"{self.at} is a nested archive; send one level of archive.")
+        if not kind.is_document:
+            raise unsupported(f"{self.at} is {kind.describe()}.")
+        self._writer = self.package.open_document(self.upload_index, self.position, kind.media_type)
+
+    def _write(self, data: bytes | bytearray | memoryview, consumed: int | None) -> None:
+        writer = self._writer
+        assert writer is not None
+        # The ratio first: a bomb is named as one before it reaches a size cap.
+        if consumed is not None:
+            produced = self.package.expanded if self.package_wide else writer.size + len(data)
+            self.package.check_ratio(self.at, produced, consumed)
+        writer.write(data)
+
+
+def unsafe_path(name: str) -> bool:
     if "\x00" in name:
         return True
     path = name.replace("\\", "/")
@@ -179,7 +252,7 @@ def _unsafe_path(name: str) -> bool:
     return any(part == ".." for part in path.split("/"))
 
 
-def _is_junk(name: str) -> bool:
+def is_junk(name: str) -> bool:
     path = name.replace("\\", "/")
     base = path.rstrip("/").rsplit("/", 1)[-1]
     return path.startswith("__MACOSX/") or "/__MACOSX/" in path or base in _JUNK_NAMES
@@ -207,6 +280,9 @@ class Package:
     staged: list[StagedBlob] = field(default_factory=list)
     expanded: int = 0
     entries: int = 0
+    streamed_entries: int = 0  # local headers read while the body arrives (bounds that work)
+    # Called with each new distinct document once it is staged (on the parsing thread).
+    on_document: Callable[[Extracted], None] | None = None
 
     def open_document(
         self, upload_index: int, member_index: int | None, media_type: str
@@ -234,9 +310,19 @@ class Package:
 
     # -- archives ---------------------------------------------------------
 
-    def add_archive(self, upload_index: int, raw: BinaryIO, kind: str) -> None:
+    def add_archive(
+        self,
+        upload_index: int,
+        raw: BinaryIO,
+        kind: str,
+        streamed: Sequence[StreamedEntry] = (),
+        spool_start: int = 0,
+    ) -> None:
+        """Judge an archive. A zip may have been partly streamed already:
+        `streamed` are its entries as they arrived, `raw` holds its bytes from
+        `spool_start` on (the directory always among them)."""
         if kind == "zip":
-            self._add_zip(upload_index, raw)
+            self._add_zip(upload_index, raw, streamed, spool_start)
         else:
             self._add_tar(upload_index, raw, gz=kind == "gzip")
 
@@ -249,7 +335,13 @@ class Package:
                 f"Upload {upload_index} has more than {self.limits.max_entries} entries.",
             )
 
-    def _add_zip(self, upload_index: int, raw: BinaryIO) -> None:
+    def _add_zip(
+        self,
+        upload_index: int,
+        raw: BinaryIO,
+        streamed: Sequence[StreamedEntry] = (),
+        spool_start: int = 0,
+    ) -> None:
         corrupt = unsupported(f"Upload {upload_index} is a corrupt or unreadable zip archive.")
         entries = _zip_entry_count(raw)
         if entries is None:
@@ -270,10 +362,17 @@ class Package:
             if "[Content_Types].xml" in names or "mimetype" in names:
                 raise unsupported(f"Upload {upload_index} is an Office document or spreadsheet.")
             _check_overlaps(infos, corrupt)
+            if len(streamed) > len(infos):
+                raise corrupt  # the stream showed members the directory does not list
             for position, info in enumerate(infos, start=1):
                 self._entry(upload_index)
                 at = where(upload_index, position)
-                if _unsafe_path(info.filename):
+                seen = streamed[position - 1] if position <= len(streamed) else None
+                if seen is None and info.header_offset < spool_start:
+                    raise corrupt  # points into streamed bytes at no entry the stream showed
+                if seen is not None and not seen.matches(info):
+                    raise corrupt  # the local header and the directory disagree
+                if unsafe_path(info.filename):
                     raise unsupported(f"{at} has a path that escapes the archive.")
                 mode = info.external_attr >> 16
                 if stat.S_ISLNK(mode):
@@ -285,12 +384,16 @@ class Package:
                     or (stat.S_ISSOCK(mode))
                 ):
                     raise unsupported(f"{at} is a device or special file.")
-                if info.is_dir() or _is_junk(info.filename):
+                if info.is_dir() or is_junk(info.filename):
                     continue
                 if info.flag_bits & 0x1:
                     raise unsupported(f"{at} is encrypted.")
                 if info.compress_type not in _ZIP_METHODS:
                     raise unsupported(f"{at} uses an unsupported compression method.")
+                if seen is not None:
+                    if seen.error is not None:
+                        raise seen.error
+                    continue  # stored while the body arrived
                 try:
                     with archive.open(info) as member:
                         self._add_member(
@@ -318,7 +421,7 @@ class Package:
                 for position, member in enumerate(archive, start=1):
                     self._entry(upload_index)
                     at = where(upload_index, position)
-                    if _unsafe_path(member.name):
+                    if unsafe_path(member.name):
                         raise unsupported(f"{at} has a path that escapes the archive.")
                     if member.issym():
                         raise unsupported(f"{at} is a symbolic link.")
@@ -326,7 +429,7 @@ class Package:
                         raise unsupported(f"{at} is a hard link.")
                     if member.ischr() or member.isblk() or member.isfifo():
                         raise unsupported(f"{at} is a device or special file.")
-                    if member.isdir() or _is_junk(member.name):
+                    if member.isdir() or is_junk(member.name):
                         continue
                     if member.issparse():
                         # Holes expand into real bytes that no ratio would see.
@@ -351,33 +454,15 @@ class Package:
         consumed: Callable[[], int] | None,
         package_wide: bool = False,
     ) -> None:
-        at = where(upload_index, position)
-        head = b""
-        while len(head) < SNIFF_BYTES:
-            chunk = stream.read(SNIFF_BYTES - len(head))
-            if not chunk:
-                break
-            head += chunk
-        if not head:
-            return  # empty members are skipped
-        kind = sniff(head)
-        if kind.is_archive or kind.kind in ("rar", "7z", "compressed"):
-            raise unsupported(f"{at} is a nested archive; send one level of archive.")
-        if not kind.is_document:
-            raise unsupported(f"{at} is {kind.describe()}.")
-        writer = self.open_document(upload_index, position, kind.media_type)
-        data = head
+        sink = MemberSink(self, upload_index, position, package_wide)
+        # The first read only fills the sniffing window: a refused kind costs 8 KiB.
+        data = stream.read(SNIFF_BYTES)
         while data:
-            # The ratio first: a bomb is named as one before it reaches a size cap.
-            if consumed is not None:
-                self._check_ratio(
-                    at, self.expanded if package_wide else writer.size + len(data), consumed()
-                )
-            writer.write(data)
+            sink.feed(data, consumed() if consumed is not None else None)
             data = stream.read(READ_CHUNK)
-        writer.finish()
+        sink.finish(consumed() if consumed is not None else None)
 
-    def _check_ratio(self, at: str, produced: int, consumed: int) -> None:
+    def check_ratio(self, at: str, produced: int, consumed: int) -> None:
         limits = self.limits
         if produced > limits.ratio_floor and produced > limits.max_compression_ratio * max(
             consumed, 1

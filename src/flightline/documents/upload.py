@@ -1,11 +1,12 @@
 """Receiving a multipart upload: streamed, limited, encrypted from the first byte.
 
 Each `documents` part is classified from its first bytes. A document goes
-straight into a staged, encrypted blob (one write); an archive goes into an
-encrypted spool (an ephemeral key that never leaves memory) to be inspected
-once the body is complete. Memory stays bounded by the parser's buffers
-whatever the upload's size, and limits are enforced on bytes actually
-received.
+straight into a staged, encrypted blob (one write). A zip's members are
+inflated into theirs as they arrive (`zipstream`), its directory and anything
+not streamed kept in an encrypted spool; a tar goes whole into a spool. A
+spool's key is ephemeral and never leaves memory; archives are judged once
+the body is complete. Memory stays bounded by the parsers' buffers whatever
+the upload's size, and limits are enforced on bytes actually received.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from flightline.documents.packages import (
     unsupported,
 )
 from flightline.documents.sniff import SNIFF_BYTES, Sniffed, sniff
+from flightline.documents.zipstream import TailView, ZipStream
 
 FIELD_NAMES = frozenset({"review_type", "reference_id", "label", "metadata"})
 MAX_FIELD_BYTES = 64 * 1024
@@ -51,14 +53,15 @@ class SpooledArchive:
     kind: str
     staged: StagedBlob
     key: bytes
+    streamed: ZipStream | None = None  # a zip read as it arrived; the spool holds its tail
 
 
 class IncomingFile:
     """One uploaded or fetched file, classified from its first bytes.
 
-    A document streams straight into a staged, encrypted blob; an archive into
-    an encrypted spool, inspected once complete; anything else is refused at
-    its first bytes.
+    A document streams straight into a staged, encrypted blob; a zip through
+    `ZipStream`; a tar into an encrypted spool, inspected once complete;
+    anything else is refused at its first bytes.
     """
 
     def __init__(
@@ -73,11 +76,13 @@ class IncomingFile:
         self._writer: DocumentWriter | None = None
         self._spool: SpooledArchive | None = None
         self._spool_enc: Encryptor | None = None
+        self._zip: ZipStream | None = None
+        self._key = b""
 
-    def feed(self, chunk: bytes) -> None:
+    def feed(self, chunk: bytes | memoryview) -> None:
         if self.hasher is not None:
             self.hasher.update(chunk)
-        if self._writer is None and self._spool is None:
+        if self._writer is None and self._spool is None and self._zip is None:
             self._head += chunk
             if len(self._head) >= SNIFF_BYTES:
                 self._route()
@@ -86,7 +91,7 @@ class IncomingFile:
 
     def finish(self) -> SpooledArchive | None:
         """Close the file; an archive is returned for inspection."""
-        if self._writer is None and self._spool is None:
+        if self._writer is None and self._spool is None and self._zip is None:
             if not self._head:
                 raise PackageError(
                     "document_required", 400, f"Upload {self.upload_index} is empty."
@@ -96,6 +101,15 @@ class IncomingFile:
             self._writer.finish()
             self._writer = None
             return None
+        if self._zip is not None:
+            stream, self._zip = self._zip, None
+            try:
+                stream.finish()
+            except BaseException:
+                stream.abort()
+                raise
+            assert stream.spool is not None
+            return SpooledArchive(self.upload_index, "zip", stream.spool, self._key, stream)
         assert self._spool is not None
         assert self._spool_enc is not None
         spool, self._spool = self._spool, None
@@ -107,6 +121,9 @@ class IncomingFile:
         if self._spool is not None:
             self._spool.staged.abort()
             self._spool = None
+        if self._zip is not None:
+            self._zip.abort()
+            self._zip = None
 
     def _route(self) -> None:
         head = bytes(self._head)
@@ -114,6 +131,14 @@ class IncomingFile:
         kind: Sniffed = sniff(head)
         if kind.is_document:
             self._writer = self.package.open_document(self.upload_index, None, kind.media_type)
+        elif kind.kind == "zip":
+            self._key = key = new_data_key()
+            store = self.store
+            self._zip = ZipStream(
+                self.package,
+                self.upload_index,
+                lambda: (store.stage("spool"), Encryptor(key, SPOOL_AAD)),
+            )
         elif kind.is_archive:
             key = new_data_key()
             self._spool = SpooledArchive(
@@ -124,9 +149,12 @@ class IncomingFile:
             raise unsupported(f"Upload {self.upload_index} is {kind.describe()}.")
         self._write(head)
 
-    def _write(self, chunk: bytes) -> None:
+    def _write(self, chunk: bytes | memoryview) -> None:
         if self._writer is not None:
             self._writer.write(chunk)
+            return
+        if self._zip is not None:
+            self._zip.feed(chunk)
             return
         assert self._spool is not None
         assert self._spool_enc is not None
@@ -138,10 +166,22 @@ def open_archives(package: Package, archives: list[SpooledArchive]) -> None:
     try:
         for archive in archives:
             with archive.staged.open_read() as raw:
-                reader = io.BufferedReader(
-                    DecryptingReader(raw, archive.key, SPOOL_AAD), buffer_size=256 * 1024
+                spool = DecryptingReader(raw, archive.key, SPOOL_AAD)
+                streamed = archive.streamed
+                if streamed is None:
+                    reader = io.BufferedReader(spool, buffer_size=256 * 1024)
+                    package.add_archive(archive.upload_index, reader, archive.kind)
+                    continue
+                tail = io.BufferedReader(
+                    TailView(spool, streamed.spool_start), buffer_size=256 * 1024
                 )
-                package.add_archive(archive.upload_index, reader, archive.kind)
+                package.add_archive(
+                    archive.upload_index,
+                    tail,
+                    archive.kind,
+                    streamed.entries,
+                    streamed.spool_start,
+                )
     finally:
         for archive in archives:
             archive.staged.abort()
@@ -255,7 +295,8 @@ class MultipartUpload:
     def _on_part_data(self, data: bytes, start: int, end: int) -> None:
         part = self._part
         if part.file is not None:
-            part.file.feed(data[start:end])
+            # A view, not a copy: a file's bytes are consumed before this returns.
+            part.file.feed(memoryview(data)[start:end])
             return
         part.value += data[start:end]
         if len(part.value) > MAX_FIELD_BYTES:

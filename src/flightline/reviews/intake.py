@@ -3,7 +3,9 @@
 Order of work (each step can refuse, and a refusal leaves nothing behind):
 stream the body into staged, encrypted blobs and spools → validate the fields
 → idempotency → reference id → inspect archives and documents → rows, job and
-blob commit in the request's transaction.
+blob commit in the request's transaction. Zip members are staged and
+documents inspected while the body arrives, but their refusals wait for the
+step where they always came.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -39,7 +42,13 @@ from flightline.core.settings import Settings
 from flightline.core.storage import BlobStore, StagedBlob
 from flightline.documents import repository as documents_repo
 from flightline.documents.models import Document
-from flightline.documents.packages import Limits, Package, PackageError, inspect_document
+from flightline.documents.packages import (
+    Extracted,
+    Limits,
+    Package,
+    PackageError,
+    inspect_document,
+)
 from flightline.documents.upload import MultipartUpload, UploadError, open_archives
 from flightline.reviews import idempotency
 from flightline.reviews import repository as reviews_repo
@@ -55,7 +64,9 @@ from flightline.reviews.service import create_review_record, get_review, to_out
 MAX_JSON_BYTES = 1024 * 1024
 _DRAIN_BYTES = 8 * 1024 * 1024
 _DRAIN_SECONDS = 3.0
-_FEED_BATCH = 1024 * 1024
+# Parsing runs one batch behind the socket: bigger batches mean fewer thread
+# hand-offs, two of them are what the request holds in memory.
+_FEED_BATCH = 4 * 1024 * 1024
 PIPELINE_TASK = "pipeline:process"
 FETCH_TASK = "intake:fetch"
 
@@ -161,6 +172,50 @@ def _as_api_error(exc: PackageError | UploadError) -> FlightlineError:
     )
 
 
+class _Feeder:
+    """Parses the body in a worker thread, one batch behind the socket.
+
+    While a batch is inflated, hashed, encrypted and written (all of which
+    release the GIL), the next one is read from the connection: both cores
+    work, and memory holds at most two batches. A thread is held only while a
+    batch is parsed, never while the client is slow.
+    """
+
+    def __init__(self, upload: MultipartUpload) -> None:
+        self.upload = upload
+        self._running: asyncio.Future[None] | None = None
+
+    async def feed(self, chunks: list[bytes]) -> None:
+        await self.wait()
+        loop = asyncio.get_running_loop()
+        self._running = loop.run_in_executor(None, self._parse, chunks)
+
+    def _parse(self, chunks: list[bytes]) -> None:
+        self.upload.feed(chunks[0] if len(chunks) == 1 else b"".join(chunks))
+
+    async def wait(self) -> None:
+        """The batch in flight is parsed; its error, if any, raised here."""
+        running, self._running = self._running, None
+        if running is not None:
+            await running
+
+    async def settle(self) -> None:
+        """Let a batch still in flight end, even if cancelled: cleanup must not race it."""
+        running, self._running = self._running, None
+        if running is None:
+            return
+        cancelled = False
+        while not running.done():
+            try:
+                await asyncio.wait({running})
+            except asyncio.CancelledError:
+                cancelled = True
+        if not running.cancelled():
+            running.exception()  # retrieved: the caller is already failing
+        if cancelled:
+            raise asyncio.CancelledError
+
+
 async def _check_reference(session: AsyncSession, tenant: Tenant, reference_id: str | None) -> None:
     if reference_id is not None and await reviews_repo.reference_taken(
         session, tenant, reference_id
@@ -192,9 +247,44 @@ async def _insert_review(
         raise DuplicateReferenceId() from None
 
 
-def _inspect_all(package: Package, key: bytes) -> None:
-    for doc in package.documents:
-        inspect_document(doc, key)
+# One thread for every request: pdfium is serialised by its lock anyway.
+_INSPECTION = ThreadPoolExecutor(max_workers=1, thread_name_prefix="flightline-inspect")
+
+
+class _Inspector:
+    """Counts pages and finds password-only PDFs while the body still arrives.
+
+    Each document is inspected as soon as it is staged, off the parsing
+    thread; a refusal is kept, not raised, and `finish` raises the first in
+    document order at the point of the request where inspection always came
+    (after the fields, idempotency and reference checks).
+    """
+
+    def __init__(self, key: bytes) -> None:
+        self.key = key
+        self._jobs: dict[uuid.UUID, Future[PackageError | None]] = {}
+
+    def submit(self, doc: Extracted) -> None:
+        self._jobs[doc.document_id] = _INSPECTION.submit(self._inspect, doc)
+
+    def _inspect(self, doc: Extracted) -> PackageError | None:
+        try:
+            inspect_document(doc, self.key)
+        except PackageError as exc:
+            return exc
+        return None
+
+    def finish(self, package: Package) -> None:
+        for doc in package.documents:
+            job = self._jobs.get(doc.document_id)
+            refusal = self._inspect(doc) if job is None else job.result()
+            if refusal is not None:
+                raise refusal
+
+    def cancel(self) -> None:
+        """Nothing queued outlives the request (one already running only reads)."""
+        for job in self._jobs.values():
+            job.cancel()
 
 
 async def store_package(
@@ -248,7 +338,12 @@ async def create_from_upload(
     # No transaction (and no pooled connection) is held while the body streams
     # or while archives are inspected: an upload may take minutes.
     await session.commit()
-    package = Package(deps.limits, stage_function(deps.store, tenant, review_id, key))
+    inspector = _Inspector(key.key)
+    package = Package(
+        deps.limits,
+        stage_function(deps.store, tenant, review_id, key),
+        on_document=inspector.submit,
+    )
     try:
         upload = MultipartUpload(
             content_type, package, deps.store, hash_uploads=idempotency_key is not None
@@ -256,10 +351,12 @@ async def create_from_upload(
     except UploadError as exc:
         raise _as_api_error(exc) from None
     committed = False
+    feeder = _Feeder(upload)
     try:
         try:
             received = 0
-            batch = bytearray()
+            batch: list[bytes] = []
+            batched = 0
             async for chunk in body:
                 received += len(chunk)
                 if received > limit:
@@ -268,14 +365,17 @@ async def create_from_upload(
                         413,
                         f"The request body is larger than the {limit // (1024 * 1024)} MiB limit.",
                     )
-                batch += chunk
-                if len(batch) >= _FEED_BATCH:
-                    await asyncio.to_thread(upload.feed, bytes(batch))
-                    batch.clear()
+                batch.append(chunk)
+                batched += len(chunk)
+                if batched >= _FEED_BATCH:
+                    await feeder.feed(batch)
+                    batch, batched = [], 0
             if batch:
-                await asyncio.to_thread(upload.feed, bytes(batch))
-            upload.finish()
+                await feeder.feed(batch)
+            await feeder.wait()
+            await asyncio.to_thread(upload.finish)
         except (PackageError, UploadError) as exc:
+            await feeder.settle()
             await _drain(body)
             raise _as_api_error(exc) from None
 
@@ -297,7 +397,7 @@ async def create_from_upload(
             upload.archives.clear()
             if not package.documents:
                 raise PackageError("document_required", 400, "The package holds no document.")
-            await asyncio.to_thread(_inspect_all, package, key.key)
+            await asyncio.to_thread(inspector.finish, package)
         except PackageError as exc:
             raise _as_api_error(exc) from None
 
@@ -330,8 +430,12 @@ async def create_from_upload(
         return Created(to_out(review), replayed=False)
     finally:
         if not committed:
-            upload.abort()
-            package.abort()
+            try:
+                await feeder.settle()
+            finally:
+                inspector.cancel()
+                upload.abort()
+                package.abort()
 
 
 async def _read_json(body: AsyncIterator[bytes]) -> object:
