@@ -15,16 +15,16 @@ from collections import Counter
 
 from bench.corpus import stacked_files
 from flightline.pipeline.classify import classify_and_split
-from flightline.pipeline.pages import OcrPool
+from flightline.pipeline.pages import TESSERACT_CONFIG, OcrPool
 
 
 def measure(
-    seeds: range, scanned: bool, ocr: OcrPool
+    seeds: range, scanned: bool, ocr: OcrPool, config: str = TESSERACT_CONFIG
 ) -> tuple[Counter[str], Counter[str], Counter[str]]:
     total: Counter[str] = Counter()
     correct: Counter[str] = Counter()
     predicted: Counter[str] = Counter()
-    for read in stacked_files(seeds, scanned, ocr):
+    for read in stacked_files(seeds, scanned, ocr, config=config):
         by_page = {p.page: "blank" for p in read.pages}
         readable = [p for p in read.pages if p.method != "blank" and p.text.strip()]
         for doc in classify_and_split(readable):
@@ -59,12 +59,16 @@ def main() -> None:
     parser.add_argument("--text", type=int, default=200)
     parser.add_argument("--scanned", type=int, default=20)
     parser.add_argument("--first-seed", type=int, default=1000)
+    parser.add_argument(
+        "--tesseract", default=TESSERACT_CONFIG, help="Tesseract options (to compare --psm)"
+    )
     args = parser.parse_args()
     ocr = OcrPool()
     try:
         start = args.first_seed
         text_worst = report("text", *measure(range(start, start + args.text), False, ocr))
-        scan_worst = report("scanned", *measure(range(start, start + args.scanned), True, ocr))
+        scanned = measure(range(start, start + args.scanned), True, ocr, args.tesseract)
+        scan_worst = report(f"scanned ({args.tesseract})", *scanned)
     finally:
         ocr.shutdown()
     print(

@@ -80,7 +80,7 @@ Net Pay $2,950.12
 # OCR noise: O for 0 and l for 1 in numbers, broken label spacing.
 PAYSTUB_OCR = """EARNlNGS STATEMENT
 Northwind Software LLC
-Emp1oyee: Kevin  Park
+Emp1oyee: Kevin Park
 Pay  Date: O2/O6/2O26
 Period  Start: 01/18/2026   Period End: 01/31/2026
 Regu1ar 3,461.54 l3,846.16

@@ -170,3 +170,31 @@ def test_date_round_trip(value: date) -> None:
     for fmt in ("%m/%d/%Y", "%B %d, %Y", "%Y-%m-%d", "%d-%b-%Y", "%b %d %Y", "%d %B %Y"):
         assert normalize_date(value.strftime(fmt)) == value
     assert normalize_date(f"{value.month}/{value.day}/{value.year % 100:02d}") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("S1,234.56", Decimal("1234.56")),  # `$` read as S
+        ("4,5S0.00", Decimal("4550.00")),  # 5 read as S
+        ("3B8.71", Decimal("388.71")),  # 8 read as B
+        ("550. 48", Decimal("550.48")),  # a stray space after the point
+        ("1 ,234.56", Decimal("1234.56")),
+        ("12, 345.67", Decimal("12345.67")),
+        ("$l,2O8.33", Decimal("1208.33")),
+    ],
+)
+def test_ocr_confusions_in_amounts(text: str, expected: Decimal) -> None:
+    assert normalize_money(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["SSN 1234", "Box B", "Section S", "SALES TAX", "Schedule B 2024", "Apr 15, 2025"]
+)
+def test_ocr_fixes_leave_words_and_dates_alone(text: str) -> None:
+    assert fix_ocr_digits(text) == text
+
+
+def test_ocr_confusions_in_dates() -> None:
+    assert normalize_date("Apr l5, 2O2S") == date(2025, 4, 15)
+    assert normalize_date("O4/1S/2025") == date(2025, 4, 15)

@@ -41,6 +41,12 @@ FUZZY_MIN_COVERAGE = 0.75
 _PAGE_OF_RE = re.compile(
     r"(?<![a-z])page\s*[:#]?\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})(?!\d)", re.IGNORECASE
 )
+# OCR: `Page 2 of S`, `Page l of 5`: digits read as look-alike letters.
+_OCR_PAGE_OF_RE = re.compile(
+    r"(?<![a-z])page\s*[:#]?\s*([\dOoIl|SZB]{1,3})\s*(?:of|/)\s*([\dOoIl|SZB]{1,3})(?![\w])",
+    re.IGNORECASE,
+)
+_PAGE_DIGITS = str.maketrans("OoIl|SZB", "00111528")
 # `Page 2`, `Note Page 2`, `Page Page 2` alone on a header or footer line.
 _PAGE_ONLY_RE = re.compile(r"^[A-Za-z .-]{0,30}?\bpage\s*(\d{1,3})\W*$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -279,7 +285,7 @@ def _score(
             title_types.add(t)
             if c.first and any(p in sq for p in c.first):
                 first_types.add(t)
-    page_of = _page_of(lines)
+    page_of = _page_of(lines, page.method == "ocr")
     f = PageFeatures(
         page=page,
         lines=lines,
@@ -302,7 +308,7 @@ def _score(
         # OCR reads a few letters wrong: before calling such a page `other`,
         # match phrases approximately. (A PDF's text layer is exact.)
         return _score(page, lines, sq, head_sq, fuzzy=True)
-    if _foreign_title(lines, best_type):
+    if _foreign_title(lines, best_type, page.method == "ocr"):
         # Titled as something else (a disclosure, a checklist, a fax cover):
         # words of a loan document in its body do not make it one, nor is it
         # a page of the document before it.
@@ -339,19 +345,78 @@ _OTHER_TITLE = re.compile(
 _TITLE_TEXT = {s.type: tuple(p.lower() for p, _ in s.titles) for s in SIGNATURES}
 
 
-def _foreign_title(lines: list[str], best: DocType) -> bool:
-    """The page's first line is the title of a document of none of our types."""
+_FOLD_LETTERS = str.maketrans(
+    {"0": "o", "1": "l", "i": "l", "5": "s", "8": "b", "|": "l", "!": "l"}
+)
+
+
+def _fold(word: str) -> str:
+    return word.lower().translate(_FOLD_LETTERS).replace("rn", "m")
+
+
+_OTHER_WORDS = tuple(
+    _fold(w)
+    for w in re.sub(r"\\[a-z]\+?|[^a-z|]", " ", _OTHER_TITLE.pattern.replace("|", " ")).split()
+    if len(w) >= 6
+)
+# Words of our own types' titles are never read as another title's word
+# (`Verification` is one letter from `Certification`).
+_OWN_TITLE_WORDS = frozenset(
+    _fold(w) for s in SIGNATURES for p, _ in s.titles for w in re.findall(r"[a-z]+", p.lower())
+) - {w for o in _OTHER_WORDS for w in (o, o.removesuffix("s"))}
+
+
+def _ocr_title_word(line: str) -> str | None:
+    """A title word of `_OTHER_TITLE` read with a letter or two wrong
+    (`Disc1osure`, `Certifcation`, `Notlce`)."""
+    from rapidfuzz import fuzz, process
+
+    for token in re.findall(r"[A-Za-z0-9|!]{5,}", line):
+        word = _fold(token)
+        if word in _OWN_TITLE_WORDS:
+            continue
+        hit = process.extractOne(word, _OTHER_WORDS, scorer=fuzz.ratio, score_cutoff=85)
+        if hit is not None:
+            return str(hit[0])
+    return None
+
+
+def _foreign_title(lines: list[str], best: DocType, ocr: bool = False) -> bool:
+    """The page's first line is the title of a document of none of our types.
+    (On an OCR'd page, the first line that has words: specks and a stamp may
+    come first.)"""
     if not lines:
         return False
     first = lines[0]
+    if ocr:
+        first = next((ln for ln in lines[:3] if len(re.findall(r"[A-Za-z]", ln)) >= 4), first)
     if len(first) > 70 or ":" in first or re.search(r"\d\d", first):
         return False
     m = _OTHER_TITLE.search(first)
-    if m is None:
+    if m is not None:
+        word = m.group(0).lower()
+    elif ocr:
+        found = _ocr_title_word(first)
+        if found is None:
+            return False
+        word = found
+    else:
         return False
-    word = m.group(0).lower()
     line_sq = squash(first)
-    return not any(word in t and squash(t) in line_sq for t in _TITLE_TEXT.get(best, ()))
+    stem = _fold(word).removesuffix("s")
+    return not any(
+        stem in _fold(t) and _contains(line_sq, squash(t), ocr) for t in _TITLE_TEXT.get(best, ())
+    )
+
+
+def _contains(text: str, phrase: str, ocr: bool) -> bool:
+    if phrase in text:
+        return True
+    if not ocr or len(phrase) < FUZZY_MIN_LEN:
+        return False
+    from rapidfuzz import fuzz
+
+    return fuzz.partial_ratio(phrase, text) >= 85
 
 
 def _confidence(best: float, second: float) -> float:
@@ -360,16 +425,18 @@ def _confidence(best: float, second: float) -> float:
     return round(min(0.99, strength * (0.55 + 0.45 * margin)), 3)
 
 
-def _page_of(lines: list[str]) -> tuple[int, int | None] | None:
+def _page_of(lines: list[str], ocr: bool = False) -> tuple[int, int | None] | None:
     # Page numbers live in headers and footers; look there only so that
     # "page 2 of this form" in prose does not count.
     edge = lines[:4] + lines[-4:] if len(lines) > 8 else lines
-    for ln in edge:
-        m = _PAGE_OF_RE.search(ln)
-        if m:
-            x, y = int(m.group(1)), int(m.group(2))
-            if 1 <= x <= y:
-                return x, y
+    for pattern in (_PAGE_OF_RE, _OCR_PAGE_OF_RE) if ocr else (_PAGE_OF_RE,):
+        for ln in edge:
+            m = pattern.search(ln)
+            if m:
+                x = int(m.group(1).translate(_PAGE_DIGITS))
+                y = int(m.group(2).translate(_PAGE_DIGITS))
+                if 1 <= x <= y:
+                    return x, y
     for ln in edge:
         m = _PAGE_ONLY_RE.match(ln)
         if m:
@@ -466,9 +533,14 @@ def _keys_differ(cur: _Open, f: PageFeatures) -> bool:
 
 
 def _numbered_next(cur: _Open, f: PageFeatures) -> bool:
-    if f.page_of is None or cur.last.page_of is None:
+    if f.page_of is None:
         return False
     x, y = f.page_of
+    if cur.last.page_of is None:
+        # The last page's number was not read (a scan): `3 of 5` still follows
+        # an open document of two pages numbered `1 of 5` or not at all.
+        totals = {p.page_of[1] for p in cur.pages if p.page_of is not None}
+        return x == len(cur.pages) + 1 and x > 1 and (y is None or totals <= {y})
     lx, ly = cur.last.page_of
     return x == lx + 1 and (y is None or ly is None or y == ly)
 

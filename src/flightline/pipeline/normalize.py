@@ -221,9 +221,30 @@ def name_key(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
 
 
+# `S1,234.56`: a dollar sign read as an S before a written-out amount.
+_OCR_DOLLAR_RE = re.compile(
+    r"(?<![A-Za-z0-9$])[S§](?=\d{1,3}(?:,\d{3})+\.\d\d(?!\d)|\d+\.\d\d(?!\d))"
+)
+# `5,2O8.3B`, `2S,000`: S and B for 5 and 8 where a number already has three
+# digits or more (they are words' letters everywhere else).
+_OCR_SB_TOKEN_RE = re.compile(
+    r"(?<![A-Za-z\d])(?=(?:[SB,./-]*\d){3})[\dSB](?:[\dSB,./-]*[\dSB])?(?![A-Za-z\d])"
+)
+_OCR_SB_MAP = str.maketrans({"S": "5", "B": "8"})
+# `550. 48`, `1 ,234.56`, `12, 345.67`: a stray space inside an amount.
+_OCR_CENTS_SPACE_RE = re.compile(r"(?<=\d)\.\s(?=\d\d(?!\d))")
+_OCR_GROUP_SPACE_RE = re.compile(r"(?<=\d)(?:\s,|,\s)(?=\d{3}(?!\d))")
+
+
 def fix_ocr_digits(text: str) -> str:
-    """`2O26` -> `2026`, `l,234.56` -> `1,234.56`: look-alike letters inside numbers."""
-    return _OCR_NUM_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_DIGIT_MAP), text)
+    """Look-alike characters inside numbers: `2O26` -> `2026`, `l,234.56` ->
+    `1,234.56`, `4,5S0.00` -> `4,550.00`, `S1,234.56` -> `$1,234.56`,
+    `550. 48` -> `550.48`. Only tokens that are already mostly digits change."""
+    text = _OCR_NUM_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_DIGIT_MAP), text)
+    text = _OCR_DOLLAR_RE.sub("$", text)
+    text = _OCR_SB_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_SB_MAP), text)
+    text = _OCR_CENTS_SPACE_RE.sub(".", text)
+    return _OCR_GROUP_SPACE_RE.sub(",", text)
 
 
 def normalize_spaces(text: str) -> str:

@@ -17,9 +17,10 @@ import threading
 import uuid
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from flightline.pipeline.model import PageText
+from flightline.pipeline.ocr_rows import Word, rows_text
 
 MIN_CHARS = 20
 RENDER_DPI = 300
@@ -28,37 +29,121 @@ OCR_TIMEOUT_SECONDS = 60
 INK_THRESHOLD = 160  # a pixel darker than this is ink
 PDFIUM_LOCK = threading.Lock()
 
+if TYPE_CHECKING:
+    from PIL import Image
+
 
 def _ocr_worker_init() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
-def ocr_raw(
-    mode: str, size: tuple[int, int], raw: bytes, timeout: float
-) -> tuple[str, float | None]:
-    """Run Tesseract on raw pixels; returns (text by lines, mean word confidence)."""
+# How Tesseract is called. Part of the OCR cache key of the benchmarks: a
+# change here changes the words read from the same pixels. Page segmentation
+# 3 (full layout analysis) reads forms best, but now and then takes a whole
+# page for a picture and reads nothing; such a page is read again as one
+# block of text (6).
+TESSERACT_CONFIG = "--psm 3"
+FALLBACK_CONFIG = "--psm 6"
+FALLBACK_BELOW_WORDS = 8
+
+
+# Table rules and form boxes: a dark run this long (inches) across or down a
+# page is a line, not a letter. Tesseract's layout analysis takes a boxed
+# field for a picture and skips the words in it; with the lines whitened it
+# reads them.
+RULE_ACROSS_INCHES = 0.3
+RULE_DOWN_INCHES = 0.25
+RULE_INK = 150  # darker than this is ink when looking for lines
+LETTER_WIDTH_INCHES = 8.5  # an image's scale is guessed from a page's width
+
+
+def _dark_runs(ink: Image.Image, length: int, dx: int, dy: int) -> Image.Image:
+    """Dark pixels that belong to a run of at least `length` along (dx, dy):
+    an erosion then a dilation of the ink by a 1-D window, each built from
+    shifted copies doubling the span (log2(length) operations, all in C)."""
+    from PIL import ImageChops
+
+    out, span, step = ink, 1, 1
+    while span < length:
+        s = min(step, length - span)
+        out = ImageChops.lighter(out, ImageChops.offset(out, dx * s, dy * s))
+        span, step = span + s, step * 2
+    span, step = 1, 1
+    while span < length:
+        s = min(step, length - span)
+        out = ImageChops.darker(out, ImageChops.offset(out, -dx * s, -dy * s))
+        span, step = span + s, step * 2
+    return out
+
+
+def remove_rules(image: Image.Image) -> Image.Image:
+    """The page with its long horizontal and vertical lines whitened."""
+    from PIL import ImageChops
+
+    per_inch = image.size[0] / LETTER_WIDTH_INCHES
+    across = max(8, round(RULE_ACROSS_INCHES * per_inch))
+    down = max(8, round(RULE_DOWN_INCHES * per_inch))
+    ink = image.point(lambda v: 0 if v < RULE_INK else 255)
+    lines = ImageChops.darker(_dark_runs(ink, across, 1, 0), _dark_runs(ink, down, 0, 1))
+    return ImageChops.lighter(image, ImageChops.invert(lines))
+
+
+def ocr_words(
+    mode: str, size: tuple[int, int], raw: bytes, timeout: float, config: str = TESSERACT_CONFIG
+) -> list[Word] | None:
+    """Tesseract's words with their boxes; None when it timed out."""
     import pytesseract  # type: ignore[import-untyped]
     from PIL import Image
 
-    image = Image.frombytes(mode, size, raw)
+    image = remove_rules(Image.frombytes(mode, size, raw).convert("L"))
     try:
         data = pytesseract.image_to_data(
-            image, output_type=pytesseract.Output.DICT, timeout=timeout, config="--psm 3"
+            image, output_type=pytesseract.Output.DICT, timeout=timeout, config=config
         )
     except RuntimeError:  # pytesseract's timeout
-        return "", None
-    lines: dict[tuple[int, int, int], list[str]] = {}
-    confidences: list[float] = []
-    for i, word in enumerate(data["text"]):
-        if not word or not word.strip():
+        return None
+    words = []
+    for i, text in enumerate(data["text"]):
+        if not text or not text.strip():
             continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        lines.setdefault(key, []).append(word)
-        conf = float(data["conf"][i])
-        if conf >= 0:
-            confidences.append(conf)
-    text = "\n".join(" ".join(words) for _, words in sorted(lines.items()))
-    return text, (sum(confidences) / len(confidences) if confidences else None)
+        words.append(
+            Word(
+                text.strip(),
+                int(data["left"][i]),
+                int(data["top"][i]),
+                int(data["width"][i]),
+                int(data["height"][i]),
+                float(data["conf"][i]),
+                (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i])),
+            )
+        )
+    return words
+
+
+def ocr_text(words: list[Word] | None) -> tuple[str, float | None]:
+    """(text by visual rows, mean word confidence) from Tesseract's words."""
+    if not words:
+        return "", None
+    confidences = [w.conf for w in words if w.conf >= 0]
+    mean = sum(confidences) / len(confidences) if confidences else None
+    return rows_text(words), mean
+
+
+def needs_fallback(words: list[Word] | None) -> bool:
+    """Layout analysis found (next to) nothing on a page that has ink."""
+    return words is not None and len(words) < FALLBACK_BELOW_WORDS
+
+
+def ocr_raw(
+    mode: str, size: tuple[int, int], raw: bytes, timeout: float
+) -> tuple[str, float | None]:
+    """Run Tesseract on raw pixels; returns (text by rows, mean word confidence)."""
+    words = ocr_words(mode, size, raw, timeout)
+    if needs_fallback(words):
+        again = ocr_words(mode, size, raw, timeout, FALLBACK_CONFIG)
+        if again is not None and len(again) > len(words or ()):
+            words = again
+    return ocr_text(words)
 
 
 class OcrPool:
@@ -73,6 +158,13 @@ class OcrPool:
         self, mode: str, size: tuple[int, int], raw: bytes
     ) -> Future[tuple[str, float | None]]:
         return self._executor.submit(ocr_raw, mode, size, raw, OCR_TIMEOUT_SECONDS)
+
+    def submit_words(
+        self, mode: str, size: tuple[int, int], raw: bytes, config: str = TESSERACT_CONFIG
+    ) -> Future[list[Word] | None]:
+        """Tesseract's word boxes alone (for callers that keep them, such as
+        the benchmarks' OCR cache)."""
+        return self._executor.submit(ocr_words, mode, size, raw, OCR_TIMEOUT_SECONDS, config)
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -163,13 +163,17 @@ class Found:
 
 def clean_line(raw: str, *, ocr: bool = False) -> str:
     text = raw.strip()
-    if ocr:
-        # Look-alike letters in numbers are OCR's; a text layer has none.
-        return fix_ocr_digits(_SPACE.sub(" ", text))
-    return _MULTI_SPACE.sub("  ", text) if ("  " in text or "\t" in text) else text
+    if "  " in text or "\t" in text:
+        # Two spaces or more separate columns (the OCR reader keeps a wide
+        # gap on the page as several spaces, as a text layer does).
+        text = _MULTI_SPACE.sub("  ", text)
+    # Look-alike letters in numbers are OCR's; a text layer has none.
+    return fix_ocr_digits(text) if ocr else text
 
 
 _SIGNAL = re.compile(r"[A-Za-z0-9]{2}")
+# A cell of a row whose columns are kept apart by wide gaps.
+_CELL = re.compile(r"\S+(?: \S+)*")
 _LABEL_ONLY = re.compile(r"^([A-Za-z#'\u2019][^:]{0,50}:)[\W_]{0,4}$")
 
 
@@ -357,6 +361,10 @@ class Reader:
         self, doc: DocText, spec: Spec, own: re.Pattern[str], i: int, lstart: int, lend: int
     ) -> Found | None:
         text = doc.lines[i].text
+        if "  " in text:
+            column = self._column_below(doc, spec, i, lstart, lend)
+            if column is not None:
+                return column
         # A value sits within a few words of its label; a very long line (a
         # garbled page) must not make each candidate cost the whole line.
         rest = text[lend : lend + REST_MAX]
@@ -410,6 +418,34 @@ class Reader:
         if len(mine) == len(labels) and len(labels) > 1:
             return Found(self._sign(spec, mine[k][1]), j, i)
         return None
+
+    def _column_below(
+        self, doc: DocText, spec: Spec, i: int, lstart: int, lend: int
+    ) -> Found | None:
+        """A header row of labels over a row of values, their columns apart by
+        wide gaps (`Check Date    Pay Period    Frequency` over `03/31/2026
+        03/16/2026 - 03/31/2026    Twice Monthly`): the cell under the
+        label's column, when both rows have as many columns."""
+        text = doc.lines[i].text
+        cols = [m.span() for m in _CELL.finditer(text)]
+        if len(cols) < 2 or value_tokens(text):
+            return None
+        k = next((n for n, (s, e) in enumerate(cols) if s <= lstart < e), None)
+        if k is None or re.search(r"[A-Za-z0-9]", text[lend : cols[k][1]]):
+            return None  # the label does not end its column: not a header cell
+        j = doc.next_line(i)
+        if j is None:
+            return None
+        cells = [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
+        if len(cells) != len(cols) or self.any_label.match(cells[k]):
+            return None
+        if spec.kind in TEXT_KINDS:
+            value = self.parse_text(spec, cells[k])
+            if value is not None and spec.kind == "address":
+                value = self._address_tail(doc, j, value)
+            return Found(value, j, i) if value is not None else None
+        parsed = pick(spec.kind, cells[k])
+        return Found(self._sign(spec, parsed[1]), j, i) if parsed is not None else None
 
     def _text_below(
         self, doc: DocText, spec: Spec, i: int, j: int, below: str, n_labels: int, k: int

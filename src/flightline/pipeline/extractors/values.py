@@ -73,6 +73,9 @@ _SSN_TOKEN = re.compile(
     r"\d{4}(?!\d)"
     r"|(?<![Xx*#\u2022])[Xx*#\u2022]{5,12}\s?\d{4}(?!\d)"
 )
+_OCR_SSN = re.compile(
+    r"[\s:()#.]{0,6}(?:last\s*4\W{0,3})?[Xx*#%HK\u2022\d][Xx*#%HK\u2022\d\s.-]{3,10}?(\d{4})(?![\d.,])"
+)
 _EIN_RE = re.compile(r"(?<![\d-])(\d{2})\s?-\s?(\d{7})(?!\d)")
 
 
@@ -106,6 +109,13 @@ def _ssns(text: str) -> list[tuple[int, Value]]:
         v = normalize_ssn_last4(m.group(0))
         if v:
             out.append((m.start(), v))
+    if not out:
+        # A masked SSN as OCR reads the mask (`HHH -HHH-2663`, `##4-##-2663`,
+        # `XXX-XxX-2663`, `*** ** 2663`): the last four digits after a few
+        # mask characters right after the label.
+        m = _OCR_SSN.match(text)
+        if m:
+            out.append((m.start(1), m.group(1)))
     return out
 
 
@@ -154,10 +164,18 @@ def value_tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_GAP = re.compile(r"\s{2,}")
+
+
 def value_cells(text: str, want: int | None = None) -> list[str]:
     """A value row split into cells: each typed value, and the words between.
     When that makes fewer cells than `want` columns, the words between are
-    split one per cell (`L80937446 Accept 06-23-2026 ...`)."""
+    split one per cell (`L80937446 Accept 06-23-2026 ...`). A row whose wide
+    gaps (two spaces or more) make exactly `want` cells is split there."""
+    if want is not None and "  " in text:
+        gapped = [c for c in _GAP.split(text.strip()) if c]
+        if len(gapped) == want:
+            return gapped
     cells: list[str] = []
     words: list[str] = []
     pos = 0
