@@ -62,7 +62,6 @@ def test_names_ocr_lookalikes_are_a_difference_on_a_text_layer() -> None:
     [
         ("Michael Vasquez", "Micheal Vasquez"),  # transposed letters: a spelling
         ("Sarah Whitfield", "Sarah Whitfeild"),
-        ("Andrew Kowalski", "Andrew Kowulski"),  # another vowel
         ("Andrew Kowalski", "Daniel Kowalski"),  # another person
     ],
 )
@@ -71,10 +70,18 @@ def test_real_name_differences_fire_even_on_ocr(a: str, b: str) -> None:
     assert _names(a, b, ocr=False) is DIFFERENT
 
 
-def test_one_thin_letter_dropped_by_ocr_is_unsure() -> None:
-    # OCR drops or adds a thin stroke (l, t, r, f): too close to call, not a finding
-    assert _names("Gabriel Littleton", "Gabriel Litteton", ocr=True) is UNSURE
-    assert _names("Gabriel Littleton", "Gabriel Litteton", ocr=False) is DIFFERENT
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Gabriel Littleton", "Gabriel Litteton"),  # a letter dropped
+        ("Paula M. Garcia", "Paula M. Garct"),  # two glyphs misread
+        ("Andrew Kowalski", "Andrew Kowulski"),  # a vowel for a vowel
+    ],
+)
+def test_a_glyph_or_two_apart_on_ocr_is_unsure(a: str, b: str) -> None:
+    # OCR of a degraded scan misreads a glyph or two: too close to call, not a finding
+    assert _names(a, b, ocr=True) is UNSURE
+    assert _names(a, b, ocr=False) is DIFFERENT
 
 
 def test_employers() -> None:
@@ -146,7 +153,7 @@ def _with_run(loan: Loan, code: str) -> tuple[list[Issue], LoanContext]:
 @pytest.mark.parametrize(
     ("doc_type", "field", "noisy", "wrong"),
     [
-        (DocType.w2, "employee_name", "J0HN M1CHAEL SM1TH", "JOHN M SMYTH"),
+        (DocType.w2, "employee_name", "J0HN M1CHAEL SM1TH", "JOHN M SMTIH"),
         (DocType.paystub, "employer_name", "ACME L0GISTlCS 1NC", "Beacon Health Systems"),
         (
             DocType.note,
