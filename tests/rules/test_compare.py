@@ -242,3 +242,18 @@ def test_ast_003_ocr_date_one_lookalike_digit_from_consecutive_is_unsure() -> No
     # a month really missing fires on a scan too
     gap = (spans[0], ("5678", date(2026, 3, 1), date(2026, 3, 31)))
     assert len(run(_scanned(_statements(*gap)), "AST-003")) == 1
+
+
+def test_values_read_from_the_wrong_place_are_unread_not_findings() -> None:
+    # an employer read as the employee's name, a borrower's name read as the employer
+    loan = clean_loan().set(DocType.w2, 0, employee_name="Acme Logistics, Inc.")
+    issues, ctx = _with_run(loan, "IDN-001")
+    assert issues == [] and len(ctx.unread) == 1
+    loan = clean_loan().set(DocType.paystub, 0, employer_name="SMITH, JOHN M")
+    issues, ctx = _with_run(loan, "INC-005")
+    assert issues == [] and len(ctx.unread) == 1
+    # a real other employer still fires
+    assert (
+        len(run(clean_loan().set(DocType.paystub, 0, employer_name="Beacon Health"), "INC-005"))
+        == 1
+    )

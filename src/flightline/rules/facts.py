@@ -190,6 +190,18 @@ _COMPANY_WORDS = frozenset(
 )
 
 
+_ENTITY = re.compile(
+    r"\b(?:inc|incorporated|llc|llp|lp|corp|corporation|company|ltd|limited|pllc)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def looks_like_company(raw: str) -> bool:
+    """A legal-entity word: what was read as a person's name is an employer's
+    (a field read from the wrong place), not a spelling of the borrower's."""
+    return bool(_ENTITY.search(raw))
+
+
 _WORD_DIGITS = str.maketrans({"0": "o", "1": "i", "5": "s", "8": "b"})
 
 

@@ -27,6 +27,7 @@ from flightline.rules.facts import (
     best_match,
     doc_label,
     facts,
+    looks_like_company,
     name_key,
     ssn_of,
     text,
@@ -113,8 +114,18 @@ def _differences(
     by_who: dict[int, list[Mention]] = {}
     for m in mentions:
         by_who.setdefault(m.who.index, []).append(m)
-    for found in by_who.values():
-        who = found[0].who
+    for mentioned in by_who.values():
+        who = mentioned[0].who
+        found = []
+        for m in mentioned:
+            if what == "name" and looks_like_company(m.value):
+                ctx.could_not_read(
+                    f"{what} {who.label} {m.doc.id}",
+                    f"{who.name}'s {what} on the {doc_label(m.doc)}",
+                    [evidence(m.doc, m.field)],
+                )
+            else:
+                found.append(m)
         readings = [Reading(key(m.value), m.value, m.doc, m.field, m.ocr) for m in found]
 
         def prefer(r: Reading[T], own: LogicalDocument | None = who.urla) -> tuple[bool, ...]:

@@ -21,6 +21,7 @@ from flightline.rules.facts import (
     integer,
     money,
     months_elapsed,
+    name_key,
     num,
     ratio,
     text,
@@ -200,14 +201,24 @@ def verification_of_employment(ctx: LoanContext) -> list[Issue]:
 def employer_mismatch(ctx: LoanContext) -> list[Issue]:
     f = facts(ctx)
     issues = []
+    people = {p.key for p in f.borrowers}
     for who in f.borrowers:
         seen: list[Reading[str]] = []
         for doc_type in (DocType.urla_1003, DocType.paystub, DocType.w2, DocType.voe):
             for d in f.docs_of(ctx, doc_type, who):
                 name = text(d, "employer_name")
-                if name:
-                    ocr = is_ocr(d.fields.get("employer_name"))
-                    seen.append(Reading(employer_key(name), name, d, "employer_name", ocr))
+                if not name:
+                    continue
+                if name_key(name) in people:
+                    # a borrower's name read as the employer: read from the wrong place
+                    ctx.could_not_read(
+                        f"employer {who.label} {d.id}",
+                        f"{who.name}'s employer on the {doc_label(d)}",
+                        [ev(d, "employer_name")],
+                    )
+                    continue
+                ocr = is_ocr(d.fields.get("employer_name"))
+                seen.append(Reading(employer_key(name), name, d, "employer_name", ocr))
         # the name most documents agree on (the URLA's on a tie) is the reference
         split = readings_split(
             seen, compare_text, lambda r: (r.doc.type == DocType.urla_1003, not r.ocr)
