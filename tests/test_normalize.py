@@ -198,3 +198,8 @@ def test_ocr_fixes_leave_words_and_dates_alone(text: str) -> None:
 def test_ocr_confusions_in_dates() -> None:
     assert normalize_date("Apr l5, 2O2S") == date(2025, 4, 15)
     assert normalize_date("O4/1S/2025") == date(2025, 4, 15)
+
+
+@pytest.mark.parametrize("text", ["Apr 15, $025", "Apr 15°2025", "Apr 15»2025", "Apr 15,2025"])
+def test_ocr_marks_in_written_dates(text: str) -> None:
+    assert normalize_date(text) == date(2025, 4, 15)

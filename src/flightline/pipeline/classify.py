@@ -46,7 +46,7 @@ _OCR_PAGE_OF_RE = re.compile(
     r"(?<![a-z])page\s*[:#]?\s*([\dOoIl|SZB]{1,3})\s*(?:of|/)\s*([\dOoIl|SZB]{1,3})(?![\w])",
     re.IGNORECASE,
 )
-_PAGE_DIGITS = str.maketrans("OoIl|SZB", "00111528")
+_PAGE_DIGITS = str.maketrans("OoIiLl|SsZzBb", "0011111552288")
 # `Page 2`, `Note Page 2`, `Page Page 2` alone on a header or footer line.
 _PAGE_ONLY_RE = re.compile(r"^[A-Za-z .-]{0,30}?\bpage\s*(\d{1,3})\W*$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -235,7 +235,9 @@ def _title_line(
     for i, line in enumerate(head_sq):
         if not line:
             continue
-        if i < 3 and line in c.line_titles:
+        # A title alone on its line near the top (a scan may put a recording
+        # stamp or a speck line first).
+        if i < (3 if head_grams is None else 6) and line in c.line_titles:
             best = max(best, max(w for _, w in c.titles) if c.titles else 10.0)
             continue
         for phrase, weight in titles:
@@ -542,7 +544,13 @@ def _numbered_next(cur: _Open, f: PageFeatures) -> bool:
         totals = {p.page_of[1] for p in cur.pages if p.page_of is not None}
         return x == len(cur.pages) + 1 and x > 1 and (y is None or totals <= {y})
     lx, ly = cur.last.page_of
-    return x == lx + 1 and (y is None or ly is None or y == ly)
+    return x == lx + 1 and _same_total(ly, y, f)
+
+
+def _same_total(a: int | None, b: int | None, f: PageFeatures) -> bool:
+    # OCR misreads a total (`of S`, `of s` for 8) more often than two documents
+    # number their pages on, one after the other.
+    return a is None or b is None or a == b or f.page.method == "ocr"
 
 
 def _continues(cur: _Open, f: PageFeatures) -> bool:
@@ -588,22 +596,47 @@ def _continues(cur: _Open, f: PageFeatures) -> bool:
 
 def classify_and_split(pages: list[PageText]) -> list[LogicalDocument]:
     """Pages of one stored document, in order -> its logical documents."""
-    out: list[LogicalDocument] = []
-    cur: _Open | None = None
+    runs: list[_Open] = []
     for page in pages:
         if page.method == "blank" or not (page.text or "").strip():
             continue
         f = page_features(page)
-        if cur is not None and _continues(cur, f):
-            cur.pages.append(f)
+        if runs and _continues(runs[-1], f):
+            runs[-1].pages.append(f)
             continue
-        if cur is not None:
-            out.append(_close(cur))
-        t = f.best
-        cur = _Open(t, [f], f.confidence)
-    if cur is not None:
-        out.append(_close(cur))
+        runs.append(_Open(f.best, [f], f.confidence))
+    return [_close(run) for run in _join_numbered(runs)]
+
+
+def _join_numbered(runs: list[_Open]) -> list[_Open]:
+    """A run that carries on another's page numbering (`Page 4 of 8` two pages
+    after that run's `Page 2 of 8`) is part of it: an OCR'd page between them
+    whose number was not read, and whose words looked like another type's,
+    split them."""
+    out: list[_Open] = []
+    for run in runs:
+        prev = out[-1] if out else None
+        if prev is not None and run.pages[0].page_of is None and _numbering_continues(prev, run):
+            prev.pages.extend(run.pages)
+            continue
+        out.append(run)
     return out
+
+
+def _numbering_continues(prev: _Open, run: _Open) -> bool:
+    anchor = next(
+        ((k, p.page_of) for k, p in reversed(list(enumerate(prev.pages))) if p.page_of), None
+    )
+    if anchor is None:
+        return False
+    k, (x0, y0) = anchor
+    for d, p in enumerate(run.pages):
+        if p.page_of is None:
+            continue
+        x, y = p.page_of
+        # The distance in pages is the distance in page numbers.
+        return _same_total(y0, y, p) and x - x0 == len(prev.pages) - k + d
+    return False
 
 
 def _close(cur: _Open) -> LogicalDocument:

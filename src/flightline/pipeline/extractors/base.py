@@ -172,6 +172,14 @@ def clean_line(raw: str, *, ocr: bool = False) -> str:
 
 
 _SIGNAL = re.compile(r"[A-Za-z0-9]{2}")
+# OCR'd labels: the words of a cell (up to a colon or a wide gap) that may be
+# a misread label, and how close (0-100) they must be to one.
+_LABEL_CELL = re.compile(
+    r"(?:^|(?<=\s\s))([A-Za-z][A-Za-z0-9#'\u2019./&() -]{3,45}?)(?=\s*:|\s{2}|$)"
+)
+FUZZY_LABEL_MIN = 6
+FUZZY_LABEL_SCORE = 85
+_BOX_NUMBER = re.compile(r"\d{1,2}[a-z]?[.,]?")
 # A cell of a row whose columns are kept apart by wide gaps.
 _CELL = re.compile(r"\S+(?: \S+)*")
 _LABEL_ONLY = re.compile(r"^([A-Za-z#'\u2019][^:]{0,50}:)[\W_]{0,4}$")
@@ -225,6 +233,7 @@ class DocText:
                 parts.append(text)
                 pos += len(text) + 1
         self.text = "\n".join(parts)
+        self.ocr = any(p.method == "ocr" for p in pages if p.page in wanted)
         self._starts = [ln.start for ln in self.lines]
 
     def line_index(self, pos: int) -> int:
@@ -281,7 +290,9 @@ class Reader:
             *COMMON_LABELS,
         ]
         self.any_label = label_regex(every)
+        self._squeezed_labels = tuple({_squeeze(lb) for lb in every if len(lb) >= 4})
         self._prefixes: dict[str, tuple[str, ...]] = {}
+        self._fuzzy_labels: dict[str, tuple[str, ...]] = {}
 
     def read(self, doc: DocText, out: dict[str, FieldValue], names: Iterable[str] = ()) -> None:
         for name in names or self.specs:
@@ -310,7 +321,53 @@ class Reader:
                 result = found
         if result is None and ".." in doc.text:
             result = self._find_truncated(doc, spec, label_re)
+        if result is None and doc.ocr:
+            result = self._find_misread(doc, spec, label_re)
         return result
+
+    def _is_label(self, cell: str) -> bool:
+        """A cell holding a label, or what OCR made of one (`sate price`)."""
+        if self.any_label.search(cell):
+            return True
+        from rapidfuzz import fuzz, process
+
+        squeezed = _squeeze(cell)
+        if len(squeezed) < FUZZY_LABEL_MIN:
+            return False
+        hit = process.extractOne(
+            squeezed, self._squeezed_labels, scorer=fuzz.ratio, score_cutoff=FUZZY_LABEL_SCORE
+        )
+        return hit is not None
+
+    def _find_misread(self, doc: DocText, spec: Spec, label_re: re.Pattern[str]) -> Found | None:
+        """A label OCR read with a letter or two wrong (`hosing Balance:`,
+        `Emp1oyer Narne`): each label-like cell of a line (the words before a
+        colon, or a cell between wide gaps) compared with the field's labels."""
+        from rapidfuzz import fuzz, process
+
+        labels = self._fuzzy_labels.get(spec.name)
+        if labels is None:
+            labels = tuple(
+                {_squeeze(lb) for lb in spec.labels if len(_squeeze(lb)) >= FUZZY_LABEL_MIN}
+            )
+            self._fuzzy_labels[spec.name] = labels
+        if not labels:
+            return None
+        for i, line in enumerate(doc.lines):
+            for m in _LABEL_CELL.finditer(line.text):
+                words = m.group(1)
+                squeezed = _squeeze(words)
+                if len(squeezed) < FUZZY_LABEL_MIN or len(squeezed) > 40:
+                    continue
+                hit = process.extractOne(
+                    squeezed, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_LABEL_SCORE
+                )
+                if hit is None:
+                    continue
+                found = self._read_at(doc, spec, label_re, i, m.start(1), m.end(1))
+                if found is not None:
+                    return found
+        return None
 
     def _find_truncated(self, doc: DocText, spec: Spec, label_re: re.Pattern[str]) -> Found | None:
         """A label cut short by its box (`Primary Housing Expense/Inco..`): the
@@ -428,16 +485,23 @@ class Reader:
         label's column, when both rows have as many columns."""
         text = doc.lines[i].text
         cols = [m.span() for m in _CELL.finditer(text)]
-        if len(cols) < 2 or value_tokens(text):
+        # Box numbers (`9.`, `10.`) are not values: the row is still a header.
+        typed = [t for t in value_tokens(text) if not _BOX_NUMBER.fullmatch(t[2].strip())]
+        if len(cols) < 2 or typed:
             return None
         k = next((n for n, (s, e) in enumerate(cols) if s <= lstart < e), None)
         if k is None or re.search(r"[A-Za-z0-9]", text[lend : cols[k][1]]):
             return None  # the label does not end its column: not a header cell
+        # A header: most of its cells hold labels (`Position    Analyst` is a
+        # label and its value, not a header).
+        labelled = sum(self._is_label(text[s:e]) for s, e in cols)
+        if labelled < 2 or labelled * 2 < len(cols):
+            return None
         j = doc.next_line(i)
         if j is None:
             return None
         cells = [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
-        if len(cells) != len(cols) or self.any_label.match(cells[k]):
+        if len(cells) != len(cols) or any(self.any_label.match(c) for c in cells):
             return None
         if spec.kind in TEXT_KINDS:
             value = self.parse_text(spec, cells[k])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 
 from flightline.pipeline.extractors.base import (
     DocText,
@@ -370,6 +371,9 @@ def _gross_labels(doc: DocText, out: dict[str, FieldValue]) -> None:
     _GROSS_YTD.read(doc, out)
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|thru|through)\s*", re.IGNORECASE)
+
+
 def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
     """`Pay Period: 12/21/2025 - 01/03/2026`: both ends from one label, the
     dates to its right or on the line below."""
@@ -381,10 +385,22 @@ def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
             candidates.append((j, doc.lines[j].text[:70]))
         for k, text in candidates:
             dates = find_dates(text)
-            if len(dates) >= 2 and dates[0][2] <= dates[1][2]:
-                set_field(out, "pay_period_start_date", doc.field(dates[0][2], k))
-                set_field(out, "pay_period_end_date", doc.field(dates[1][2], k))
-                return
+            # A written range (`03/16/2026 - 03/31/2026`) first: the row under
+            # `Check Date  Pay Period` holds the check date before it.
+            ranged = [
+                (a, b)
+                for a, b in pairwise(dates)
+                if _RANGE_JOIN.fullmatch(text[a[1] : b[0]]) and a[2] <= b[2]
+            ]
+            if ranged:
+                start, end = ranged[0][0][2], ranged[0][1][2]
+            elif len(dates) >= 2 and dates[0][2] <= dates[1][2]:
+                start, end = dates[0][2], dates[1][2]
+            else:
+                continue
+            set_field(out, "pay_period_start_date", doc.field(start, k))
+            set_field(out, "pay_period_end_date", doc.field(end, k))
+            return
 
 
 def extract_paystub(doc: DocText, ld: LogicalDocument) -> None:

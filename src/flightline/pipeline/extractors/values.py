@@ -74,7 +74,8 @@ _SSN_TOKEN = re.compile(
     r"|(?<![Xx*#\u2022])[Xx*#\u2022]{5,12}\s?\d{4}(?!\d)"
 )
 _OCR_SSN = re.compile(
-    r"[\s:()#.]{0,6}(?:last\s*4\W{0,3})?[Xx*#%HK\u2022\d][Xx*#%HK\u2022\d\s.-]{3,10}?(\d{4})(?![\d.,])"
+    r"[\s:;()#.]{0,6}(?:last\s*4\W{0,3})?[XxHKEWFMN*#%\u2022\d][XxHKEWFMN*#%\u2022\d\s.~_-]{3,10}?"
+    r"(\d{4})(?![\d.,])"
 )
 _EIN_RE = re.compile(r"(?<![\d-])(\d{2})\s?-\s?(\d{7})(?!\d)")
 
