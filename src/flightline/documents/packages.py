@@ -34,6 +34,9 @@ _JUNK_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 _ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 _MAX_TAR_HEADER = 64 * 1024
 MAX_TIFF_PAGES = 2000
+# Page counting reads a few scattered objects: a small buffer decrypts only
+# what it reads (a large one decrypted four chunks for every seek).
+_INSPECT_BUFFER = 16 * 1024
 
 
 class _SafeTarInfo(tarfile.TarInfo):
@@ -560,7 +563,7 @@ def _pdf_pages(reader: DecryptingReader, doc: Extracted) -> int | None:
 
     with PDFIUM_LOCK:
         try:
-            pdf = pdfium.PdfDocument(io.BufferedReader(reader, buffer_size=READ_CHUNK))
+            pdf = pdfium.PdfDocument(io.BufferedReader(reader, buffer_size=_INSPECT_BUFFER))
         except pdfium.PdfiumError as exc:
             if exc.err_code == 4:  # FPDF_ERR_PASSWORD
                 raise unsupported(
@@ -579,7 +582,7 @@ def _image_pages(reader: DecryptingReader) -> int | None:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(io.BufferedReader(reader, buffer_size=READ_CHUNK)) as image:
+        with Image.open(io.BufferedReader(reader, buffer_size=_INSPECT_BUFFER)) as image:
             # Only TIFF holds pages; animated GIF/WEBP frames are not pages.
             if image.format != "TIFF":
                 return 1
