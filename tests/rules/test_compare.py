@@ -22,7 +22,8 @@ from flightline.rules.compare import (
     fold,
 )
 from flightline.rules.engine import REGISTRY, Issue, LoanContext, run_rules
-from flightline.rules.facts import address_key, employer_key, name_key
+from flightline.rules.facts import address_key, employer_key, facts, garbled, name_key
+from flightline.rules.figures import compute_figures
 from tests.rules.builders import D, Loan, clean_loan, make, run
 
 SAME, DIFFERENT, UNSURE = Verdict.SAME, Verdict.DIFFERENT, Verdict.UNSURE
@@ -257,3 +258,57 @@ def test_values_read_from_the_wrong_place_are_unread_not_findings() -> None:
         len(run(clean_loan().set(DocType.paystub, 0, employer_name="Beacon Health"), "INC-005"))
         == 1
     )
+
+
+def test_digit_dropped_by_ocr_is_unsure() -> None:
+    assert compare_amounts(Decimal("551500"), Decimal("51500"), True) is UNSURE
+    assert compare_amounts(Decimal("551500"), Decimal("51500"), False) is DIFFERENT
+    assert compare_amounts(Decimal("551500"), Decimal("5500"), True) is DIFFERENT
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["(First, Middle, Last, Suffix", "~—~«;AS State", "2754 Hartman Drive, Bowenshire, NC", "se"],
+)
+def test_garbled_ocr_names_are_unread_not_findings(raw: str) -> None:
+    assert garbled(raw)
+    loan = _scanned(clean_loan().set(DocType.w2, 0, employee_name=raw))
+    issues, ctx = _with_run(loan, "IDN-001")
+    assert issues == [] and len(ctx.unread) == 1
+
+
+@pytest.mark.parametrize("raw", ["John Michael Smith", "SMITH, JOHN M", "Mary-Ann O'Neil"])
+def test_names_are_not_garbled(raw: str) -> None:
+    assert not garbled(raw)
+
+
+def test_stray_ocr_tokens_around_a_name_are_the_same_name() -> None:
+    loan = _scanned(clean_loan().set(DocType.paystub, 0, employee_name="Hl JOHN M SMITH"))
+    assert run(loan, "IDN-001") == []
+
+
+def test_an_ocr_note_date_no_other_document_backs_is_replaced_by_theirs() -> None:
+    loan = clean_loan()
+    note = loan.one(DocType.note).get("note_date")
+    cd = loan.one(DocType.closing_disclosure).get("closing_date")
+    assert isinstance(note, date) and note == cd
+    # 2026 read as 2056 on the Note; the CD and the security instrument agree
+    loan = _scanned(
+        loan.set(DocType.note, note_date=note.replace(year=2056)).add(
+            make(DocType.security_instrument, {"instrument_date": note})
+        )
+    )
+    ctx = loan.context()
+    assert facts(ctx).note_date == note
+    # alone against one other document that disagrees: not used
+    lone = _scanned(clean_loan().set(DocType.note, note_date=note.replace(year=2056)))
+    ctx = lone.context()
+    assert facts(ctx).note_date is None and len(ctx.unread) == 1
+
+
+def test_an_ocr_loan_amount_no_other_document_states_gives_way() -> None:
+    # the CD's 300,000 read as 30,000: the Note, 1008 and URLA say 300,000
+    loan = _scanned(clean_loan().set(DocType.closing_disclosure, loan_amount=D(30000)))
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert Decimal(ctx.figures["ltv"].value) == Decimal("75.00")

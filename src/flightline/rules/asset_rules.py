@@ -157,8 +157,11 @@ def statement_coverage(ctx: LoanContext) -> list[Issue]:
         days = _longest_run(periods)
         if days >= months * _DAYS_PER_MONTH:
             continue
-        misread = _ocr_gap(statements)
+        undated = [d for d in statements if not when(d, "period_start_date")]
+        undated += [d for d in statements if not when(d, "period_end_date")]
+        misread = undated[0] if undated else _ocr_gap(statements)
         if misread is not None:
+            # a statement whose period was not read may be the missing month
             ctx.could_not_read(
                 f"statement period {account}",
                 f"the statement period of account {account} on the {doc_label(misread)}",

@@ -122,6 +122,25 @@ def _pairwise(a: list[str], b: list[str]) -> Verdict:
     return best
 
 
+def compare_name_words(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> Verdict:
+    """Two names' words (`facts.name_words`): the same person when first and
+    last names agree. On an OCR'd page stray tokens come and go ("Hl ROBERT A
+    WOLF"): one side's first and last names found among the other's words is
+    the same name."""
+    if not a or not b:
+        return Verdict.DIFFERENT
+    ka, kb = frozenset((a[0], a[-1])), frozenset((b[0], b[-1]))
+    if ka == kb or not ocr:
+        return Verdict.SAME if ka == kb else Verdict.DIFFERENT
+
+    def within(key: frozenset[str], words: tuple[str, ...]) -> bool:
+        return all(any(compare_text(k, w, True) is Verdict.SAME for w in words) for k in key)
+
+    if within(ka, b) or within(kb, a):
+        return Verdict.SAME
+    return compare_names(ka, kb, ocr)
+
+
 # Digits OCR misreads as one another on printed forms.
 _DIGIT_LOOKALIKES = (frozenset("0689"), frozenset("17"), frozenset("35"), frozenset("38"))
 
@@ -135,8 +154,13 @@ def compare_digits(a: str, b: str, ocr: bool) -> Verdict:
     OCR'd value one look-alike digit apart is UNSURE; anything else DIFFERENT."""
     if a == b:
         return Verdict.SAME
-    if not ocr or len(a) != len(b):
+    if not ocr:
         return Verdict.DIFFERENT
+    if len(a) != len(b):
+        # a digit dropped or doubled by OCR ("51,500" for "551,500")
+        short, long = sorted((a, b), key=len)
+        one_out = any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+        return Verdict.UNSURE if len(long) - len(short) == 1 and one_out else Verdict.DIFFERENT
     apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     if len(apart) == 1 and _digits_confusable(*apart[0]):
         return Verdict.UNSURE

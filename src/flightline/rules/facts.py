@@ -22,7 +22,13 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from difflib import SequenceMatcher
 
 from flightline.pipeline.model import DocType, FieldValue, LogicalDocument, Value
-from flightline.rules.compare import Verdict, compare_digits, compare_names, compare_text, is_ocr
+from flightline.rules.compare import (
+    Verdict,
+    compare_digits,
+    compare_name_words,
+    compare_text,
+    is_ocr,
+)
 from flightline.rules.engine import IssueEvidence, LoanContext, display, evidence
 
 CENT = Decimal("0.01")
@@ -145,16 +151,36 @@ def _name_words(raw: str) -> list[str]:
     return [w for w in re.sub(r"[^a-z]+", " ", s).split() if w not in _NAME_SUFFIXES]
 
 
+def name_words(raw: str) -> tuple[str, ...]:
+    """The words of a name, given names first, initials dropped when two
+    longer words remain."""
+    words = _name_words(raw)
+    full = [w for w in words if len(w) > 1]
+    return tuple(full if len(full) >= 2 else words)
+
+
 def name_key(raw: str) -> frozenset[str] | None:
     """First and last name, ignoring case, order ("Last, First"), punctuation,
     suffixes and middle names or initials: what makes two renderings the same person."""
-    words = _name_words(raw)
-    full = [w for w in words if len(w) > 1]
-    if len(full) >= 2:
-        words = full
+    words = name_words(raw)
     if not words:
         return None
     return frozenset((words[0], words[-1]))
+
+
+_LABEL_WORDS = frozenset({"first", "middle", "last", "suffix", "name", "borrower", "applicant"})
+_JUNK = re.compile(r"[^\w\s,.'\u2019&-]")
+
+
+def garbled(raw: str) -> bool:
+    """An OCR'd reading that is not a name: symbols a name never has, or
+    fewer than two words of letters."""
+    return (
+        len(_JUNK.findall(raw)) >= 2
+        or bool(re.search(r"\d{3}", raw))  # a house number, a date: not a name
+        or len(_LABEL_WORDS & set(_name_words(raw))) >= 2  # the form's label read
+        or len([w for w in _name_words(raw) if len(w) > 1]) < 2
+    )
 
 
 def first_name(raw: str) -> str | None:
@@ -329,8 +355,10 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
     mentions: list[tuple[str, str | None, str | None, LogicalDocument | None, bool]] = []
     for u in ctx.of_type(DocType.urla_1003):
         own = text(u, "borrower_name")
+        ocr = is_ocr(u.fields.get("borrower_name"))
+        if own and ocr and garbled(own):
+            own = _loan_level_name(ctx, _ssn(text(u, "ssn_last4")))
         if own:
-            ocr = is_ocr(u.fields.get("borrower_name"))
             mentions.append((own, _ssn(text(u, "ssn_last4")), text(u, "employer_name"), u, ocr))
     for u in ctx.of_type(DocType.urla_1003):
         co = text(u, "co_borrower_name")
@@ -382,6 +410,23 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
     return ranked
 
 
+def _loan_level_name(ctx: LoanContext, ssn: str | None) -> str | None:
+    """A borrower's name as a loan-level document spells it, for an application
+    whose own name was not readable: the party with that SSN, else the first
+    borrower of the first document that names one."""
+    for want in (ssn, None) if ssn else (None,):
+        for doc_type in (DocType.credit_report, DocType.note, DocType.closing_disclosure):
+            for doc in ctx.of_type(doc_type):
+                for nf, sf in (
+                    ("borrower_name", "ssn_last4"),
+                    ("co_borrower_name", "co_borrower_ssn_last4"),
+                ):
+                    name = text(doc, nf)
+                    if name and not garbled(name) and want in (None, _ssn(text(doc, sf))):
+                        return name
+    return None
+
+
 def _same_person(p: Borrower, name: str, ssn: str | None, ocr: bool = False) -> bool:
     """Spelt alike (or nearly, with the same SSN), and neither the SSNs nor the
     middle initials say otherwise: relatives share first and last names. On an
@@ -405,7 +450,9 @@ def match_score(
     if name:
         key = name_key(name)
         if key == p.key or (
-            ocr and key is not None and compare_names(key, p.key, ocr) is not Verdict.DIFFERENT
+            ocr
+            and compare_name_words(name_words(name), name_words(p.name), ocr)
+            is not Verdict.DIFFERENT
         ):
             score += 3
             middle = middle_initial(name)
@@ -504,6 +551,8 @@ def _build(ctx: LoanContext) -> Facts:
     elif when(cd, "closing_date") is not None:
         # no Note: consummation as the Closing Disclosure states it
         facts.note_date, facts.note_date_evidence = when(cd, "closing_date"), ev(cd, "closing_date")
+    if note is not None and is_ocr(note.fields.get("note_date")):
+        _corroborate_note_date(ctx, facts, note, cd)
     apps = [
         (d, u)
         for u in ctx.of_type(DocType.urla_1003)
@@ -549,6 +598,38 @@ def _build(ctx: LoanContext) -> Facts:
         if where is not None:
             facts.shape_evidence.append(where)
     return facts
+
+
+def _corroborate_note_date(
+    ctx: LoanContext, facts: Facts, note: LogicalDocument, cd: LogicalDocument | None
+) -> None:
+    """Every age rule counts from the note date: an OCR'd one is checked against
+    the consummation dates the CD and the security instrument state. The date
+    most of them agree on wins; an OCR'd date no other document backs cannot be
+    used (a misread year would make every document look stale)."""
+    found = [
+        (d, doc, name)
+        for doc, name in (
+            (note, "note_date"),
+            (cd, "closing_date"),
+            (ctx.first(DocType.security_instrument), "instrument_date"),
+        )
+        if doc is not None and (d := when(doc, name)) is not None
+    ]
+    if len(found) < 2:
+        return
+    votes = Counter(d for d, _, _ in found)
+    best, n = votes.most_common(1)[0]
+    if n >= 2 and best != facts.note_date:
+        _, doc, name = next(t for t in found if t[0] == best)
+        facts.note_date, facts.note_date_evidence = best, ev(doc, name)
+    elif n < 2:
+        ctx.could_not_read(
+            "note date",
+            "the note date (the Note, the Closing Disclosure and the security instrument disagree)",
+            [ev(doc, name) for _, doc, name in found],
+        )
+        facts.note_date = facts.note_date_evidence = None
 
 
 def facts(ctx: LoanContext) -> Facts:

@@ -11,6 +11,7 @@ Income conventions live in `qualifying`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -417,11 +418,23 @@ def _compute(ctx: LoanContext) -> Computed:
 def _first_amount(
     candidates: list[tuple[LogicalDocument | None, str]],
 ) -> tuple[Decimal, IssueEvidence | None] | None:
-    for doc, name in candidates:
-        amount = num(doc, name)
-        if amount is not None and amount > 0:
-            return amount, ev(doc, name)
-    return None
+    """The first document's amount; when that one was OCR'd and no other
+    document states it while two others agree on another, theirs (a digit
+    dropped or misread on the scan)."""
+    found = [
+        (amount, doc, name)
+        for doc, name in candidates
+        if doc is not None and (amount := num(doc, name)) is not None and amount > 0
+    ]
+    if not found:
+        return None
+    amount, doc, name = found[0]
+    if is_ocr(doc.fields.get(name)):
+        votes = Counter(a for a, _, _ in found)
+        best, n = votes.most_common(1)[0]
+        if votes[amount] == 1 and n >= 2:
+            amount, doc, name = next(t for t in found if t[0] == best)
+    return amount, ev(doc, name)
 
 
 def _ltv(ctx: LoanContext, c: Computed) -> None:

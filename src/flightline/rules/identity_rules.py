@@ -16,7 +16,7 @@ from flightline.rules.compare import (
     Reading,
     Verdict,
     compare_digits,
-    compare_names,
+    compare_name_words,
     is_ocr,
     readings_split,
 )
@@ -27,8 +27,10 @@ from flightline.rules.facts import (
     best_match,
     doc_label,
     facts,
+    garbled,
     looks_like_company,
     name_key,
+    name_words,
     ssn_of,
     text,
 )
@@ -118,7 +120,7 @@ def _differences(
         who = mentioned[0].who
         found = []
         for m in mentioned:
-            if what == "name" and looks_like_company(m.value):
+            if what == "name" and (looks_like_company(m.value) or (m.ocr and garbled(m.value))):
                 ctx.could_not_read(
                     f"{what} {who.label} {m.doc.id}",
                     f"{who.name}'s {what} on the {doc_label(m.doc)}",
@@ -160,9 +162,7 @@ def _where(odd: list[Mention]) -> str:
 def name_mismatch(ctx: LoanContext) -> list[Issue]:
     names, _ = _mentions(ctx)
     issues = []
-    for who, ref, odd in _differences(
-        ctx, names, lambda v: name_key(v) or frozenset(), compare_names, "name"
-    ):
+    for who, ref, odd in _differences(ctx, names, name_words, compare_name_words, "name"):
         issues.append(
             ctx.issue(
                 "IDN-001",

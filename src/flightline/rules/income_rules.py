@@ -5,6 +5,7 @@ INC-004 (no VOE within the business days before the note date) and INC-005
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -197,6 +198,23 @@ def verification_of_employment(ctx: LoanContext) -> list[Issue]:
     return issues
 
 
+# Words of a form's printed labels: an OCR'd "employer" holding them is a
+# label read as the value (a column misaligned), not another employer.
+_FORM_WORDS = re.compile(
+    r"\b(?:address|zip|identification|employer'?s|employee'?s|wages|tips|withheld|ssn)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_an_employer(raw: str) -> bool:
+    """An OCR'd reading that is a label or a fragment, not a company's name."""
+    letters = sum(c.isalpha() for c in raw)
+    return bool(_FORM_WORDS.search(raw) or _BOX_LABEL.match(raw)) or letters < 4
+
+
+_BOX_LABEL = re.compile(r"^\s*\d{1,2}[a-z]?\s+[A-Za-z]")
+
+
 @rule("INC-005")
 def employer_mismatch(ctx: LoanContext) -> list[Issue]:
     f = facts(ctx)
@@ -209,15 +227,15 @@ def employer_mismatch(ctx: LoanContext) -> list[Issue]:
                 name = text(d, "employer_name")
                 if not name:
                     continue
-                if name_key(name) in people:
-                    # a borrower's name read as the employer: read from the wrong place
+                ocr = is_ocr(d.fields.get("employer_name"))
+                if name_key(name) in people or (ocr and _not_an_employer(name)):
+                    # a borrower's name or a label read as the employer: the wrong place
                     ctx.could_not_read(
                         f"employer {who.label} {d.id}",
                         f"{who.name}'s employer on the {doc_label(d)}",
                         [ev(d, "employer_name")],
                     )
                     continue
-                ocr = is_ocr(d.fields.get("employer_name"))
                 seen.append(Reading(employer_key(name), name, d, "employer_name", ocr))
         # the name most documents agree on (the URLA's on a tie) is the reference
         split = readings_split(
