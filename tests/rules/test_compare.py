@@ -22,8 +22,9 @@ from flightline.rules.compare import (
     fold,
 )
 from flightline.rules.engine import REGISTRY, Issue, LoanContext, run_rules
-from flightline.rules.facts import address_key, employer_key, facts, garbled, name_key
+from flightline.rules.facts import facts
 from flightline.rules.figures import compute_figures
+from flightline.rules.keys import address_key, employer_key, garbled, name_key
 from tests.rules.builders import D, Loan, clean_loan, make, run
 
 SAME, DIFFERENT, UNSURE = Verdict.SAME, Verdict.DIFFERENT, Verdict.UNSURE

@@ -7,8 +7,9 @@ import pytest
 
 from flightline.pipeline.model import DocType
 from flightline.rules.engine import LoanContext
-from flightline.rules.facts import address_key, employer_key, facts, name_key
+from flightline.rules.facts import facts
 from flightline.rules.figures import compute_figures, computed
+from flightline.rules.keys import address_key, employer_key, name_key
 from tests.rules.builders import D, Loan, clean_loan, make
 
 

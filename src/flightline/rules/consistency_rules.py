@@ -15,7 +15,8 @@ from flightline.rules.compare import (
     readings_split,
 )
 from flightline.rules.engine import Issue, LoanContext, rule
-from flightline.rules.facts import address_key, doc_label, ev, facts, money, num, text
+from flightline.rules.facts import doc_label, ev, facts, money, num, text
+from flightline.rules.keys import address_key
 
 # Money agrees to the cent; a rate to a thousandth of a point (how both print it).
 _CENT = Decimal("0.005")

@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from flightline.pipeline.model import DocType
 from flightline.rules.engine import Issue, LoanContext, rule
-from flightline.rules.facts import cell, dec, employer_key, ev, money, rows, txt
+from flightline.rules.facts import cell, dec, ev, money, rows, txt
 from flightline.rules.figures import computed
+from flightline.rules.keys import employer_key
 
 
 @rule("CRD-001")

@@ -30,6 +30,14 @@ from flightline.rules.compare import (
     is_ocr,
 )
 from flightline.rules.engine import IssueEvidence, LoanContext, display, evidence
+from flightline.rules.keys import (
+    employer_key,
+    first_name,
+    garbled,
+    middle_initial,
+    name_key,
+    name_words,
+)
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -132,158 +140,6 @@ def months_elapsed(through: date) -> Decimal:
     """Months of a year a YTD figure through `through` covers: day of year x 12 / days."""
     days = 366 if calendar.isleap(through.year) else 365
     return Decimal(through.timetuple().tm_yday) * 12 / Decimal(days)
-
-
-# ----------------------------------------------------------------------------- normalising text
-
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_NAME_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
-
-
-def _name_words(raw: str) -> list[str]:
-    """Given names first: "Last, First M" reordered, case, punctuation and suffixes gone."""
-    s = raw.strip()
-    if "," in s:
-        last, _, first = s.partition(",")
-        s = f"{first} {last}"
-    # a name has no digits: one inside a word is OCR's look-alike of a letter
-    s = re.sub(r"['\u2019`]", "", s.lower()).translate(_NAME_DIGITS)
-    return [w for w in re.sub(r"[^a-z]+", " ", s).split() if w not in _NAME_SUFFIXES]
-
-
-def name_words(raw: str) -> tuple[str, ...]:
-    """The words of a name, given names first, initials dropped when two
-    longer words remain."""
-    words = _name_words(raw)
-    full = [w for w in words if len(w) > 1]
-    return tuple(full if len(full) >= 2 else words)
-
-
-def name_key(raw: str) -> frozenset[str] | None:
-    """First and last name, ignoring case, order ("Last, First"), punctuation,
-    suffixes and middle names or initials: what makes two renderings the same person."""
-    words = name_words(raw)
-    if not words:
-        return None
-    return frozenset((words[0], words[-1]))
-
-
-_LABEL_WORDS = frozenset({"first", "middle", "last", "suffix", "name", "borrower", "applicant"})
-_JUNK = re.compile(r"[^\w\s,.'\u2019&-]")
-
-
-def garbled(raw: str) -> bool:
-    """An OCR'd reading that is not a name: symbols a name never has, or
-    fewer than two words of letters."""
-    return (
-        len(_JUNK.findall(raw)) >= 2
-        or bool(re.search(r"\d{3}", raw))  # a house number, a date: not a name
-        or len(_LABEL_WORDS & set(_name_words(raw))) >= 2  # the form's label read
-        or len([w for w in _name_words(raw) if len(w) > 1]) < 2
-    )
-
-
-def first_name(raw: str) -> str | None:
-    words = [w for w in _name_words(raw) if len(w) > 1]
-    return words[0] if words else None
-
-
-def middle_initial(raw: str) -> str | None:
-    words = _name_words(raw)
-    return words[1][0] if len(words) >= 3 else None
-
-
-_COMPANY_WORDS = frozenset(
-    {
-        "inc",
-        "incorporated",
-        "llc",
-        "llp",
-        "corp",
-        "corporation",
-        "company",
-        "co",
-        "lp",
-        "ltd",
-        "limited",
-        "the",
-        "l",
-        "p",
-        "c",
-        "pllc",
-        "pc",
-    }
-)
-
-
-_ENTITY = re.compile(
-    r"\b(?:inc|incorporated|llc|llp|lp|corp|corporation|company|ltd|limited|pllc)\b\.?",
-    re.IGNORECASE,
-)
-
-
-def looks_like_company(raw: str) -> bool:
-    """A legal-entity word: what was read as a person's name is an employer's
-    (a field read from the wrong place), not a spelling of the borrower's."""
-    return bool(_ENTITY.search(raw))
-
-
-_WORD_DIGITS = str.maketrans({"0": "o", "1": "i", "5": "s", "8": "b"})
-
-
-def employer_key(raw: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", " ", raw.lower().replace("&", " and ")).split()
-    # a digit inside a word of letters ("L0GISTICS", "1NC") is OCR's look-alike
-    words = [w.translate(_WORD_DIGITS) if re.search(r"[a-z]", w) else w for w in words]
-    return " ".join(w for w in words if w not in _COMPANY_WORDS)
-
-
-_ADDRESS_WORDS = {
-    "street": "st",
-    "str": "st",
-    "avenue": "ave",
-    "av": "ave",
-    "road": "rd",
-    "drive": "dr",
-    "lane": "ln",
-    "court": "ct",
-    "boulevard": "blvd",
-    "place": "pl",
-    "circle": "cir",
-    "terrace": "ter",
-    "parkway": "pkwy",
-    "trail": "trl",
-    "highway": "hwy",
-    "square": "sq",
-    "crossing": "xing",
-    "point": "pt",
-    "north": "n",
-    "south": "s",
-    "east": "e",
-    "west": "w",
-    "northeast": "ne",
-    "northwest": "nw",
-    "southeast": "se",
-    "southwest": "sw",
-    "apartment": "unit",
-    "apt": "unit",
-    "suite": "unit",
-    "ste": "unit",
-    "no": "unit",
-    "number": "unit",
-}
-
-
-def address_key(raw: str) -> str:
-    """An address with abbreviations, case, punctuation and ZIP+4 folded away
-    (St/Street, Ave/Avenue, Apt/Unit/#), so only a real difference remains."""
-    s = re.sub(r"\b(\d{5})-\d{4}\b", r"\1", raw.lower()).replace("#", " unit ")
-    words = re.sub(r"[^a-z0-9]+", " ", s).split()
-    out = [_ADDRESS_WORDS.get(w, w) for w in words]
-    # "unit unit 4" from "Apt # 4"
-    return " ".join(
-        w for i, w in enumerate(out) if not (w == "unit" and i and out[i - 1] == "unit")
-    )
 
 
 # ----------------------------------------------------------------------------- borrowers

@@ -26,7 +26,6 @@ from flightline.rules.facts import (
     Row,
     cell,
     dec,
-    employer_key,
     ev,
     facts,
     integer_of,
@@ -39,6 +38,7 @@ from flightline.rules.facts import (
     txt,
     when,
 )
+from flightline.rules.keys import employer_key
 from flightline.rules.qualifying import Income, income_of
 
 ZERO = Decimal(0)

@@ -27,13 +27,10 @@ from flightline.rules.facts import (
     best_match,
     doc_label,
     facts,
-    garbled,
-    looks_like_company,
-    name_key,
-    name_words,
     ssn_of,
     text,
 )
+from flightline.rules.keys import garbled, looks_like_company, name_key, name_words
 
 T = TypeVar("T")
 _NAME_FIELDS = ("borrower_name", "employee_name", "taxpayer_name")

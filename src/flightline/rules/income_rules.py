@@ -16,19 +16,18 @@ from flightline.rules.engine import Issue, IssueEvidence, LoanContext, rule
 from flightline.rules.facts import (
     HUNDRED,
     doc_label,
-    employer_key,
     ev,
     facts,
     integer,
     money,
     months_elapsed,
-    name_key,
     num,
     ratio,
     text,
     when,
 )
 from flightline.rules.figures import computed
+from flightline.rules.keys import employer_key, name_key
 from flightline.rules.qualifying import Income, latest_paystub
 
 # Stated income is a sum of cent-rounded lines: this much above the recalculated
