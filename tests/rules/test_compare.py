@@ -313,3 +313,21 @@ def test_an_ocr_loan_amount_no_other_document_states_gives_way() -> None:
     ctx = loan.context()
     compute_figures(ctx)
     assert Decimal(ctx.figures["ltv"].value) == Decimal("75.00")
+
+
+def test_an_unread_date_on_a_scan_is_unread_not_a_missing_verification() -> None:
+    # the verbal VOE's date was not read by OCR: it may be the one in the window
+    loan = clean_loan().set(DocType.voe, 1, verification_date=None)
+    issues, ctx = _with_run(_scanned(loan), "INC-004")
+    assert issues == [] and len(ctx.unread) == 1
+    # on a text layer a VOE without a date verifies nothing
+    assert len(run(clean_loan().set(DocType.voe, 1, verification_date=None), "INC-004")) == 1
+
+
+def test_a_w2_year_unread_on_a_scan_is_unread_not_a_missing_year() -> None:
+    loan = clean_loan().set(DocType.w2, 1, tax_year=None)
+    issues, ctx = _with_run(_scanned(loan), "DOC-001")
+    assert [i for i in issues if i.subject == "w2"] == [] and len(ctx.unread) == 1
+    assert [i.subject for i in run(clean_loan().set(DocType.w2, 1, tax_year=None), "DOC-001")] == [
+        "w2"
+    ]

@@ -46,6 +46,12 @@ def is_ocr(*found: FieldValue | None) -> bool:
     return any(f is not None and f.evidence.method == "ocr" for f in found)
 
 
+def scanned(doc: LogicalDocument) -> bool:
+    """Whether the document was read by OCR (a value missing from it may be
+    one OCR could not read, not one the document lacks)."""
+    return any(f.evidence.method == "ocr" for f in doc.fields.values())
+
+
 # Characters Tesseract confuses with each other on printed forms, folded to
 # one representative; and letter pairs it reads as one letter.
 _LOOKALIKE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b"})

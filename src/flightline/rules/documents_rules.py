@@ -5,6 +5,7 @@ DOC-002 too, see `LoanContext.could_not_read`)."""
 from __future__ import annotations
 
 from flightline.pipeline.model import DocType
+from flightline.rules.compare import scanned
 from flightline.rules.engine import Issue, IssueEvidence, LoanContext, rule
 from flightline.rules.facts import facts
 
@@ -53,6 +54,18 @@ def missing_documents(ctx: LoanContext) -> list[Issue]:
         groups = [("", "w2", ctx.of_type(DocType.w2))]
     for label, subject, w2s in groups:
         years = {d.get("tax_year") for d in w2s} - {None}
+        unread = [d for d in w2s if d.get("tax_year") is None and scanned(d)]
+        if len(years) < 2 and len(years) + len(unread) >= 2:
+            # a W-2 whose year was not read may be the missing year
+            ctx.could_not_read(
+                f"tax year {subject}",
+                f"the tax year of a W-2{label}",
+                [
+                    IssueEvidence(d.id, d.pages[0] if d.pages else 1, "tax_year", "?")
+                    for d in unread
+                ],
+            )
+            continue
         if len(years) < 2:
             issues.append(
                 ctx.issue(

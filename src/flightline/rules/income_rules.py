@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from flightline.pipeline.model import DocType
 from flightline.rules.calendar import Calendar, add_business_days, business_days_between
-from flightline.rules.compare import Reading, compare_text, is_ocr, readings_split
+from flightline.rules.compare import Reading, compare_text, is_ocr, readings_split, scanned
 from flightline.rules.engine import Issue, IssueEvidence, LoanContext, rule
 from flightline.rules.facts import (
     HUNDRED,
@@ -169,10 +169,18 @@ def verification_of_employment(ctx: LoanContext) -> list[Issue]:
         # a borrower without employment income needs no VOE
         if who.employer is None and not f.docs_of(ctx, DocType.paystub, who):
             continue
-        dated = [
-            (d, v) for v in f.docs_of(ctx, DocType.voe, who) if (d := when(v, "verification_date"))
-        ]
+        voes = f.docs_of(ctx, DocType.voe, who)
+        dated = [(d, v) for v in voes if (d := when(v, "verification_date"))]
         if any(earliest <= d <= note for d, _ in dated):
+            continue
+        undated = [v for v in voes if when(v, "verification_date") is None and scanned(v)]
+        if undated:
+            # the VOE whose date was not read may be the one in the window
+            ctx.could_not_read(
+                f"verification date {who.label}",
+                f"the verification date of {who.name}'s VOE",
+                [ev(v, "employer_name") for v in undated],
+            )
             continue
         before = [(d, v) for d, v in dated if d <= note]
         if before:
@@ -208,9 +216,11 @@ _FORM_WORDS = re.compile(
 def _not_an_employer(raw: str) -> bool:
     """An OCR'd reading that is a label or a fragment, not a company's name."""
     letters = sum(c.isalpha() for c in raw)
-    return bool(_FORM_WORDS.search(raw) or _BOX_LABEL.match(raw)) or letters < 4
+    return bool(_FORM_WORDS.search(raw) or _BOX_LABEL.match(raw)) or letters < _MIN_LETTERS
 
 
+# An OCR'd employer this short is a fragment of the line, not a company's name.
+_MIN_LETTERS = 5
 _BOX_LABEL = re.compile(r"^\s*\d{1,2}[a-z]?\s+[A-Za-z]")
 
 
