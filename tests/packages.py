@@ -53,6 +53,33 @@ def zip_of(members: list[tuple[str, bytes]], method: int = zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
+class _Pipe(io.RawIOBase):
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: bytes) -> int:  # type: ignore[override]
+        self.data += b
+        return len(b)
+
+
+def piped_zip_of(
+    members: list[tuple[str, bytes]], method: int = zipfile.ZIP_DEFLATED, zip64: bool = False
+) -> bytes:
+    """A zip written to a pipe, as streaming tools write them: each member's
+    sizes and CRC follow its data (a data descriptor), none in its header."""
+    pipe = _Pipe()
+    with zipfile.ZipFile(pipe, "w") as zf:
+        for name, data in members:
+            info = zipfile.ZipInfo(name)
+            info.compress_type = method
+            with zf.open(info, "w", force_zip64=zip64) as member:
+                member.write(data)
+    return bytes(pipe.data)
+
+
 def tar_of(
     members: list[tuple[str, bytes]], gz: bool = False, extra: list[tarfile.TarInfo] | None = None
 ) -> bytes:

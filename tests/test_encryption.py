@@ -19,6 +19,7 @@ from flightline.core.crypto import (
     TAG,
     DecryptingReader,
     DecryptionError,
+    Encryptor,
     MasterKeyProvider,
     decrypt_bytes,
     encrypt_bytes,
@@ -37,6 +38,20 @@ KEY = new_data_key()
 def test_round_trip_any_size(data: bytes, aad: bytes) -> None:
     sealed = encrypt_bytes(KEY, aad, data)
     assert decrypt_bytes(KEY, aad, sealed) == data
+
+
+@given(st.binary(max_size=3 * CHUNK + 17), st.lists(st.integers(1, 2 * CHUNK + 3), max_size=8))
+def test_any_split_of_the_input_seals_the_same_plaintext(data: bytes, cuts: list[int]) -> None:
+    enc = Encryptor(KEY, b"split")
+    sealed = bytearray()
+    at = 0
+    for cut in cuts:
+        sealed += enc.update(memoryview(data)[at : at + cut])
+        at += cut
+    sealed += enc.update(data[at:]) + enc.finalize()
+    assert decrypt_bytes(KEY, b"split", bytes(sealed)) == data
+    whole = encrypt_bytes(KEY, b"split", data)
+    assert len(sealed) == len(whole)  # same chunking whatever the split
 
 
 @pytest.mark.parametrize("size", [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK + 5])

@@ -5,6 +5,7 @@ committed."""
 from __future__ import annotations
 
 import io
+import struct
 import tarfile
 import warnings
 import zipfile
@@ -412,8 +413,78 @@ def _docx_with_late_manifest() -> bytes:
     )
 
 
+def _central_entries(raw: bytes) -> tuple[int, list[tuple[int, int]], int]:
+    """(directory offset, [(start, end) of each directory entry], EOCD offset)."""
+    eocd = raw.rfind(b"PK\x05\x06")
+    count, _, offset = struct.unpack_from("<HII", raw, eocd + 10)
+    spans, at = [], offset
+    for _ in range(count):
+        n, m, k = struct.unpack_from("<HHH", raw, at + 28)
+        spans.append((at, at + 46 + n + m + k))
+        at += 46 + n + m + k
+    return offset, spans, eocd
+
+
+def _with_directory(raw: bytes, entries: list[bytes]) -> bytes:
+    """The archive's local entries with another central directory."""
+    offset, _, eocd = _central_entries(raw)
+    directory = b"".join(entries)
+    end = bytearray(raw[eocd:])
+    struct.pack_into("<HHII", end, 8, len(entries), len(entries), len(directory), offset)
+    return raw[:offset] + directory + bytes(end)
+
+
+def _two_pdfs(method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    return packages.zip_of([("a.pdf", PDF), ("b.pdf", packages.pdf(2, tag=51))], method=method)
+
+
+def _local_name_differs() -> bytes:
+    raw = bytearray(_two_pdfs())
+    raw[30:35] = b"x.pdf"  # the first local header's name; the directory still says a.pdf
+    return bytes(raw)
+
+
+def _hidden_member() -> bytes:
+    """Two local entries, a directory that lists only the first."""
+    raw = _two_pdfs()
+    _, spans, _ = _central_entries(raw)
+    return _with_directory(raw, [raw[spans[0][0] : spans[0][1]]])
+
+
+def _directory_reordered() -> bytes:
+    raw = _two_pdfs()
+    _, spans, _ = _central_entries(raw)
+    return _with_directory(raw, [raw[a:b] for a, b in reversed(spans)])
+
+
+def _local_size_differs() -> bytes:
+    raw = bytearray(_two_pdfs(zipfile.ZIP_STORED))
+    (size,) = struct.unpack_from("<I", raw, 18)
+    struct.pack_into("<II", raw, 18, size - 100, size - 100)  # local sizes only
+    return bytes(raw)
+
+
+def _directory_crc_differs() -> bytes:
+    raw = bytearray(_two_pdfs())
+    _, spans, _ = _central_entries(bytes(raw))
+    raw[spans[1][0] + 16] ^= 0xFF  # the second entry's CRC, in the directory only
+    return bytes(raw)
+
+
+def _concatenated_zips() -> bytes:
+    return packages.zip_of([("a.pdf", PDF)]) + packages.zip_of([("b.pdf", packages.pdf(1, tag=52))])
+
+
 MORE_CASES = [
     ("bzip2 member", _bz2_zip(), 400, "document_unsupported", "compression"),
+    # Members are read while the body arrives, then checked against the
+    # central directory: any disagreement is a corrupt archive.
+    ("local name differs", _local_name_differs(), 400, "document_unsupported", "corrupt"),
+    ("member hidden from directory", _hidden_member(), 400, "document_unsupported", "corrupt"),
+    ("directory reordered", _directory_reordered(), 400, "document_unsupported", "corrupt"),
+    ("local size differs", _local_size_differs(), 400, "document_unsupported", "corrupt"),
+    ("directory crc differs", _directory_crc_differs(), 400, "document_unsupported", "corrupt"),
+    ("concatenated zips", _concatenated_zips(), 400, "document_unsupported", "corrupt"),
     ("huge pax header", _huge_pax_tar(), 400, "document_unsupported", "corrupt"),
     ("sparse tar member", _sparse_tar(), 400, "document_unsupported", "sparse"),
     (

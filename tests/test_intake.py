@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import zipfile
 from pathlib import Path
 
 import httpx
@@ -104,6 +105,31 @@ async def test_zip_and_tar_packages(client: httpx.AsyncClient, tenant: TenantKey
         (1, 5, 3),
         (2, 1, 1),
         (2, 2, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("method", "zip64"),
+    [(zipfile.ZIP_DEFLATED, False), (zipfile.ZIP_DEFLATED, True), (zipfile.ZIP_STORED, False)],
+    ids=["deflated", "deflated-zip64", "stored"],
+)
+async def test_zips_with_data_descriptors_are_accepted(
+    client: httpx.AsyncClient, tenant: TenantKeys, method: int, zip64: bool
+) -> None:
+    """Streaming writers put sizes after each member: deflated ones are read as
+    they arrive, stored ones (no end marker) through the spool; same result."""
+    a, b = packages.pdf(2, tag=31), packages.png(colour=31)
+    body = packages.piped_zip_of(
+        [("__MACOSX/._a.pdf", b"junk" * 100), ("a.pdf", a), ("b.png", b)], method, zip64
+    )
+    r = await create(client, tenant, body)
+    assert r.status_code == 201, r.text
+    docs = (
+        await client.get(f"/v1/reviews/{r.json()['review_id']}/documents", headers=tenant.headers())
+    ).json()["data"]
+    assert [(d["member_index"], d["sha256"], d["pages"]) for d in docs] == [
+        (2, hashlib.sha256(a).hexdigest(), 2),
+        (3, hashlib.sha256(b).hexdigest(), 1),
     ]
 
 

@@ -329,12 +329,16 @@ class ZipStream:
                 data = inflater.unconsumed_tail
         except _ZlibError:
             self._fail(unsupported(f"{where(self.upload_index, self._position())} is corrupt."))
-            return len(piece)
-        if inflater.eof and self._left is None and not self._bail:
-            self._fed -= len(inflater.unused_data)
+            return 0  # the spool takes the piece whole: nothing after the member is lost
+        if self._left is not None and not self._bail:
+            return len(piece)  # inside the declared size, even past the deflate stream's end
+        # Refused mid-member, or the deflate stream over: the bytes after what
+        # the inflater consumed belong to what follows (the spool, a descriptor).
+        rest = len(inflater.unused_data) if inflater.eof else len(inflater.unconsumed_tail)
+        self._fed -= rest
+        if inflater.eof and not self._bail:
             self._descriptor = True
-            return len(piece) - len(inflater.unused_data)
-        return len(piece)
+        return len(piece) - rest
 
     def _produce(self, data: bytes | memoryview, consumed: int | None) -> None:
         entry = self._entry
