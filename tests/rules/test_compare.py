@@ -331,3 +331,16 @@ def test_a_w2_year_unread_on_a_scan_is_unread_not_a_missing_year() -> None:
     assert [i.subject for i in run(clean_loan().set(DocType.w2, 1, tax_year=None), "DOC-001")] == [
         "w2"
     ]
+
+
+def test_variable_income_unread_on_a_scan_leaves_income_unknown() -> None:
+    # the URLA counts overtime; no scanned VOE or paystub was read to show any
+    loan = _scanned(clean_loan().set(DocType.urla_1003, 0, income_overtime_monthly=D(900)))
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert "qualifying_income_monthly" not in ctx.figures and len(ctx.unread) == 1
+    assert REGISTRY["INC-001"](ctx) == []
+    # on a text layer the overtime is not in the file: stated income exceeds it
+    text_ctx = clean_loan().set(DocType.urla_1003, 0, income_overtime_monthly=D(900)).context()
+    compute_figures(text_ctx)
+    assert "qualifying_income_monthly" in text_ctx.figures and text_ctx.unread == {}

@@ -19,7 +19,7 @@ from decimal import Decimal
 from rapidfuzz.fuzz import token_set_ratio
 
 from flightline.pipeline.model import DocType, LogicalDocument
-from flightline.rules.compare import Verdict, compare_digits, compare_text, is_ocr
+from flightline.rules.compare import Verdict, compare_digits, compare_text, is_ocr, scanned
 from flightline.rules.engine import Figure, IssueEvidence, LoanContext
 from flightline.rules.facts import (
     HUNDRED,
@@ -39,7 +39,7 @@ from flightline.rules.facts import (
     when,
 )
 from flightline.rules.keys import employer_key
-from flightline.rules.qualifying import Income, income_of
+from flightline.rules.qualifying import VARIABLE_KINDS, Income, income_of
 
 ZERO = Decimal(0)
 REFINANCES = frozenset({"refinance", "rate_term_refinance", "cash_out_refinance"})
@@ -344,12 +344,40 @@ def _pct(part: Decimal, whole: Decimal) -> Decimal:
     return part / whole * HUNDRED
 
 
+def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
+    """Variable income the URLA states that no scanned VOE or paystub was read
+    to show: OCR may have missed the line, so a recalculation without it is
+    short, not lower."""
+    docs = [
+        *facts(ctx).docs_of(ctx, DocType.voe, inc.borrower),
+        *facts(ctx).docs_of(ctx, DocType.paystub, inc.borrower),
+    ]
+    if not any(scanned(d) for d in docs):
+        return []
+    urla = inc.borrower.urla
+    return [
+        k
+        for k in VARIABLE_KINDS
+        if (num(urla, f"income_{k}_monthly") or ZERO) > 0 and k not in inc.variable
+    ]
+
+
 def _compute(ctx: LoanContext) -> Computed:
     f = facts(ctx)
     c = Computed()
     c.incomes = [income_of(ctx, b) for b in f.borrowers]
     totals: list[Decimal] = []
     for inc in c.incomes:
+        missed = unread_variable(ctx, inc)
+        if missed:
+            ctx.could_not_read(
+                f"variable income {inc.borrower.label}",
+                f"{inc.borrower.name}'s {' and '.join(missed)} income on the scanned income "
+                "documents",
+                [ev(inc.borrower.urla, f"income_{k}_monthly") for k in missed],
+            )
+            totals = []  # part of the income could not be read: no total
+            break
         if inc.total is not None:
             totals.append(inc.total)
         elif (num(inc.borrower.urla, "income_total_monthly") or ZERO) > 0:

@@ -26,7 +26,7 @@ from flightline.rules.facts import (
     text,
     when,
 )
-from flightline.rules.figures import computed
+from flightline.rules.figures import computed, unread_variable
 from flightline.rules.keys import employer_key, name_key
 from flightline.rules.qualifying import Income, latest_paystub
 
@@ -52,6 +52,8 @@ def stated_income_exceeds(ctx: LoanContext) -> list[Issue]:
         ceiling = recalc * (1 + tolerance / HUNDRED)
         if stated <= ceiling:
             continue
+        if unread_variable(ctx, inc):
+            continue  # reported unread by the figures
         over = (stated / recalc - 1) * HUNDRED
         issues.append(
             ctx.issue(
