@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flightline.pipeline.model import DocType
+from flightline.rules.compare import Verdict, compare_text, is_ocr, scanned
 from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.facts import cell, dec, ev, money, rows, txt
 from flightline.rules.figures import computed
@@ -60,8 +61,15 @@ def debt_missing_from_application(ctx: LoanContext) -> list[Issue]:
         if debt.paid_off:
             continue
         # the same debt under a creditor name spelt another way still counts as listed
-        if employer_key(debt.creditor) in listed_names or (
-            debt.balance is not None and (debt.balance, debt.payment) in listed_terms
+        key = employer_key(debt.creditor)
+        ocr = is_ocr(debt.row.get("creditor")) or any(scanned(u) for u in urlas)
+        if (
+            key in listed_names
+            or (debt.balance is not None and (debt.balance, debt.payment) in listed_terms)
+            or (
+                ocr
+                and any(compare_text(key, n, True) is not Verdict.DIFFERENT for n in listed_names)
+            )
         ):
             continue
         issues.append(

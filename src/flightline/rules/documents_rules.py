@@ -55,11 +55,17 @@ def missing_documents(ctx: LoanContext) -> list[Issue]:
     for label, subject, w2s in groups:
         years = {d.get("tax_year") for d in w2s} - {None}
         unread = [d for d in w2s if d.get("tax_year") is None and scanned(d)]
+        # a scanned W-2 whose owner could not be read may be this borrower's
+        unread += (
+            [d for d in ctx.of_type(DocType.w2) if scanned(d) and known.owner(d) is None]
+            if len(known.borrowers) > 1
+            else []
+        )
         if len(years) < 2 and len(years) + len(unread) >= 2:
             # a W-2 whose year was not read may be the missing year
             ctx.could_not_read(
                 f"tax year {subject}",
-                f"the tax year of a W-2{label}",
+                f"the tax year or the employee of a W-2{label}",
                 [
                     IssueEvidence(d.id, d.pages[0] if d.pages else 1, "tax_year", "?")
                     for d in unread

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from rapidfuzz.fuzz import token_set_ratio
-
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.compare import Verdict, compare_digits, compare_text, is_ocr, scanned
+from flightline.rules.debts import REFINANCES, ZERO, Debt, read_debts
 from flightline.rules.engine import Figure, IssueEvidence, LoanContext
 from flightline.rules.facts import (
     HUNDRED,
@@ -40,27 +39,6 @@ from flightline.rules.facts import (
 )
 from flightline.rules.keys import employer_key
 from flightline.rules.qualifying import VARIABLE_KINDS, Income, income_of
-
-ZERO = Decimal(0)
-REFINANCES = frozenset({"refinance", "rate_term_refinance", "cash_out_refinance"})
-
-
-@dataclass
-class Debt:
-    creditor: str
-    payment: Decimal
-    balance: Decimal | None
-    account_type: str | None
-    doc: LogicalDocument
-    row: Row
-    paid_off: bool = False
-
-    def evidence(self) -> list[IssueEvidence]:
-        found = [
-            row_evidence(self.doc, "tradelines", self.row, "creditor"),
-            row_evidence(self.doc, "tradelines", self.row, "monthly_payment"),
-        ]
-        return [e for e in found if e is not None]
 
 
 @dataclass
@@ -114,119 +92,6 @@ class Computed:
         return [] if limit is None else [d for d in self.deposits if d.amount > limit]
 
 
-# ----------------------------------------------------------------------------- debts
-
-
-def _is_mortgage(d: Debt) -> bool:
-    kind = (d.account_type or "").lower()
-    return kind == "mortgage" or bool(re.search(r"mortgage|home\s*loan|\bmtg\b", d.creditor, re.I))
-
-
-def _implied_payoff(cd: LogicalDocument | None) -> Decimal | None:
-    """A refinance's payoff from the CD: cash to close + loan - closing costs
-    (the CD's cash-to-close arithmetic read backwards)."""
-    ctc, loan = num(cd, "cash_to_close"), num(cd, "loan_amount")
-    fees = [dec(cell(r, "amount")) for r in rows(cd, "fees")]
-    if ctc is None or loan is None or not fees:
-        return None
-    costs = sum((f for f in fees if f is not None), ZERO) - (num(cd, "lender_credit") or ZERO)
-    return ctc + loan - costs
-
-
-# A payoff is the balance plus interest accrued since the credit report was
-# pulled, less payments made since: close to the reported balance, not equal.
-_PAYOFF_NEAR = Decimal("0.03")
-_PAYOFF_NEAR_MIN = Decimal(500)
-# Creditor names as printed by the credit bureau and by the settlement agent
-# differ in abbreviations (MTG/Mortgage, SVCS/Services) and OCR noise.
-_SAME_CREDITOR = 85.0
-
-
-def _near_balance(d: Debt, amount: Decimal) -> bool:
-    if d.balance is None:
-        return False
-    return abs(d.balance - amount) <= max(_PAYOFF_NEAR_MIN, amount * _PAYOFF_NEAR)
-
-
-def _same_creditor(d: Debt, creditor: str) -> bool:
-    a, b = employer_key(d.creditor), employer_key(creditor)
-    return bool(a and b) and token_set_ratio(a, b) >= _SAME_CREDITOR
-
-
-def _payoff_target(debts: list[Debt], creditor: str | None, amount: Decimal | None) -> list[Debt]:
-    """The debts a payoff row may be paying: named alike and near in amount;
-    else named alike (one only); else near in amount (one only)."""
-    named = [d for d in debts if creditor and _same_creditor(d, creditor)]
-    near = [d for d in debts if amount is not None and _near_balance(d, amount)]
-    both = [d for d in named if d in near]
-    for found in (both, named, near):
-        if found:
-            return found
-    return []
-
-
-def _mark_paid_off(ctx: LoanContext, debts: list[Debt]) -> bool:
-    """Mark the debts this closing pays off; False when it cannot be told which
-    (then the debts, and so the DTI, stay unknown rather than guessed)."""
-    f = facts(ctx)
-    cd = f.cd
-    payoffs = rows(cd, "payoffs")
-    for r in payoffs:
-        creditor, amount = txt(cell(r, "creditor")), dec(cell(r, "amount"))
-        targets = [d for d in _payoff_target(debts, creditor, amount) if not d.paid_off]
-        if len(targets) == 1:
-            targets[0].paid_off = True
-        elif len(targets) > 1 and cd is not None:
-            ctx.could_not_read(
-                "payoff",
-                f"which credit-report debt the Closing Disclosure's payoff to "
-                f"{creditor or 'an unnamed creditor'} pays off",
-                [row_evidence(cd, "payoffs", r, "creditor"), *targets[0].evidence()],
-            )
-            return False
-        # no target: a payoff of something the credit report does not list
-    if payoffs or f.purpose not in REFINANCES:
-        return True
-    # No payoff rows read: the subject's own mortgage is paid off by this
-    # closing; which one, from the CD's arithmetic when there are several.
-    mortgages = [d for d in debts if _is_mortgage(d)]
-    if len(mortgages) == 1:
-        mortgages[0].paid_off = True
-        return True
-    implied = _implied_payoff(cd)
-    near = [d for d in mortgages if implied is not None and _near_balance(d, implied)]
-    if len(near) == 1:
-        near[0].paid_off = True
-        return True
-    if mortgages and cd is not None:
-        ctx.could_not_read(
-            "payoff",
-            "which mortgage on the credit report this refinance pays off (the Closing "
-            "Disclosure's payoffs)",
-            [ev(cd, "cash_to_close"), *(e for d in mortgages for e in d.evidence())],
-        )
-        return False
-    return True
-
-
-def _debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
-    out: list[Debt] = []
-    seen: set[tuple[str, Decimal, Decimal | None]] = set()
-    for report in ctx.of_type(DocType.credit_report):
-        for r in rows(report, "tradelines"):
-            payment = dec(cell(r, "monthly_payment"))
-            creditor = txt(cell(r, "creditor")) or ""
-            if payment is None or payment <= 0:
-                continue
-            balance = dec(cell(r, "balance"))
-            key = (employer_key(creditor), payment, balance)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Debt(creditor, payment, balance, txt(cell(r, "account_type")), report, r))
-    return out, _mark_paid_off(ctx, out)
-
-
 # ----------------------------------------------------------------------------- assets
 
 
@@ -252,7 +117,22 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
     the same institution, is that account misread (not a second account with a
     single statement): its statements join the account read more often."""
     for key in sorted(accounts, key=lambda k: len(accounts[k])):
-        docs = accounts[key]
+        docs = accounts.get(key)
+        if docs is None:
+            continue  # already joined to another
+        if not key.isdigit() and all(scanned(d) for d in docs):
+            # no number read at all: the one numbered account at that institution
+            bank = employer_key(text(docs[0], "institution") or "")
+            into = [
+                k
+                for k, others in accounts.items()
+                if k.isdigit()
+                and bank
+                and any(employer_key(text(o, "institution") or "") == bank for o in others)
+            ]
+            if len(into) == 1:
+                accounts[into[0]].extend(accounts.pop(key))
+            continue
         ocr = all(is_ocr(d.fields.get("account_last4")) for d in docs)
         if not ocr or not key.isdigit():
             continue
@@ -399,7 +279,7 @@ def _compute(ctx: LoanContext) -> Computed:
 
     reports = ctx.of_type(DocType.credit_report)
     if reports:
-        c.debts, known_payoffs = _debts(ctx)
+        c.debts, known_payoffs = read_debts(ctx)
         # a debt whose payment was not read, or a report without a tradeline beside an
         # application listing payments, leaves the debts unknown, not zero
         lines = [r for report in reports for r in rows(report, "tradelines")]
@@ -465,6 +345,11 @@ def _first_amount(
     return amount, ev(doc, name)
 
 
+# No lender lends twice a property's value: an LTV past this from OCR'd figures
+# is a misread, not a finding.
+_IMPLAUSIBLE_LTV = Decimal(200)
+
+
 def _ltv(ctx: LoanContext, c: Computed) -> None:
     f = facts(ctx)
     # the CD's amount first: the terms as closed (CNS-001 reports a Note that differs)
@@ -495,8 +380,21 @@ def _ltv(ctx: LoanContext, c: Computed) -> None:
         )
         if price is not None and price[0] < value[0]:
             basis = price
+    ltv = _pct(loan[0], basis[0])
+    if ltv > _IMPLAUSIBLE_LTV and any(
+        is_ocr(d.fields.get(n))
+        for d, n in ((appraisal, "appraised_value"), (f.cd, "loan_amount"))
+        if d is not None
+    ):
+        # a digit or two lost on a scan, not a loan of several times the value
+        ctx.could_not_read(
+            "ltv",
+            "the loan amount or the appraised value (the LTV they give is implausible)",
+            [loan[1], basis[1]],
+        )
+        return
     c.loan_amount, c.value_basis = loan[0], basis[0]
-    c.ltv = _pct(loan[0], basis[0])
+    c.ltv = ltv
     # No subordinate financing is read from the file, so CLTV equals LTV.
     c.cltv = c.ltv
     c.ltv_evidence = [e for e in (loan[1], basis[1]) if e]

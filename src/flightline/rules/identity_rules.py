@@ -30,7 +30,7 @@ from flightline.rules.facts import (
     ssn_of,
     text,
 )
-from flightline.rules.keys import garbled, looks_like_company, name_key, name_words
+from flightline.rules.keys import employer_key, garbled, looks_like_company, name_key, name_words
 
 T = TypeVar("T")
 _NAME_FIELDS = ("borrower_name", "employee_name", "taxpayer_name")
@@ -110,6 +110,8 @@ def _differences(
     documents agree on, the URLA's on a tie) and the mentions that differ. A
     mention too noisy to judge (OCR) is reported once as unreadable instead."""
     out = []
+    # an employer's name read where the person's belongs
+    employers = {employer_key(e) for m in mentions if (e := m.who.employer)}
     by_who: dict[int, list[Mention]] = {}
     for m in mentions:
         by_who.setdefault(m.who.index, []).append(m)
@@ -117,7 +119,10 @@ def _differences(
         who = mentioned[0].who
         found = []
         for m in mentioned:
-            if what == "name" and (looks_like_company(m.value) or (m.ocr and garbled(m.value))):
+            if what == "name" and (
+                looks_like_company(m.value)
+                or (m.ocr and (garbled(m.value) or employer_key(m.value) in employers))
+            ):
                 ctx.could_not_read(
                     f"{what} {who.label} {m.doc.id}",
                     f"{who.name}'s {what} on the {doc_label(m.doc)}",

@@ -210,7 +210,8 @@ def verification_of_employment(ctx: LoanContext) -> list[Issue]:
 # Words of a form's printed labels: an OCR'd "employer" holding them is a
 # label read as the value (a column misaligned), not another employer.
 _FORM_WORDS = re.compile(
-    r"\b(?:address|zip|identification|employer'?s|employee'?s|wages|tips|withheld|ssn)\b",
+    r"\b(?:address|zip|identification|employer'?s|employee'?s|wages|tips|withheld|ssn|"
+    r"certification|verification|signature)\b",
     re.IGNORECASE,
 )
 
@@ -218,12 +219,17 @@ _FORM_WORDS = re.compile(
 def _not_an_employer(raw: str) -> bool:
     """An OCR'd reading that is a label or a fragment, not a company's name."""
     letters = sum(c.isalpha() for c in raw)
-    return bool(_FORM_WORDS.search(raw) or _BOX_LABEL.match(raw)) or letters < _MIN_LETTERS
+    return (
+        bool(_FORM_WORDS.search(raw) or _BOX_STEMS.search(raw) or _BOX_LABEL.match(raw))
+        or letters < _MIN_LETTERS
+    )
 
 
+# A W-2's box captions run together by OCR ("SMedicaremage and ips").
+_BOX_STEMS = re.compile(r"medicare|withh[eo]ld|zip\s*cod", re.IGNORECASE)
 # An OCR'd employer this short is a fragment of the line, not a company's name.
 _MIN_LETTERS = 5
-_BOX_LABEL = re.compile(r"^\s*\d{1,2}[a-z]?\s+[A-Za-z]")
+_BOX_LABEL = re.compile(r"^\W*\d{1,2}[a-z]?\s+[A-Za-z]")
 
 
 @rule("INC-005")

@@ -1,0 +1,149 @@
+"""Debts for the DTI: every credit-report debt with a payment, less those this
+closing pays off — read from the Closing Disclosure's payoff rows, matched to
+tradelines by creditor and balance; without rows, a refinance's own mortgage,
+inferred from the CD's cash-to-close arithmetic only when that is unambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rapidfuzz.fuzz import token_set_ratio
+
+from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.engine import IssueEvidence, LoanContext
+from flightline.rules.facts import Row, cell, dec, ev, facts, num, row_evidence, rows, txt
+from flightline.rules.keys import employer_key
+
+ZERO = Decimal(0)
+REFINANCES = frozenset({"refinance", "rate_term_refinance", "cash_out_refinance"})
+
+
+@dataclass
+class Debt:
+    creditor: str
+    payment: Decimal
+    balance: Decimal | None
+    account_type: str | None
+    doc: LogicalDocument
+    row: Row
+    paid_off: bool = False
+
+    def evidence(self) -> list[IssueEvidence]:
+        found = [
+            row_evidence(self.doc, "tradelines", self.row, "creditor"),
+            row_evidence(self.doc, "tradelines", self.row, "monthly_payment"),
+        ]
+        return [e for e in found if e is not None]
+
+
+def _is_mortgage(d: Debt) -> bool:
+    kind = (d.account_type or "").lower()
+    return kind == "mortgage" or bool(re.search(r"mortgage|home\s*loan|\bmtg\b", d.creditor, re.I))
+
+
+def _implied_payoff(cd: LogicalDocument | None) -> Decimal | None:
+    """A refinance's payoff from the CD: cash to close + loan - closing costs
+    (the CD's cash-to-close arithmetic read backwards)."""
+    ctc, loan = num(cd, "cash_to_close"), num(cd, "loan_amount")
+    fees = [dec(cell(r, "amount")) for r in rows(cd, "fees")]
+    if ctc is None or loan is None or not fees:
+        return None
+    costs = sum((f for f in fees if f is not None), ZERO) - (num(cd, "lender_credit") or ZERO)
+    return ctc + loan - costs
+
+
+# A payoff is the balance plus interest accrued since the credit report was
+# pulled, less payments made since: close to the reported balance, not equal.
+_PAYOFF_NEAR = Decimal("0.03")
+_PAYOFF_NEAR_MIN = Decimal(500)
+# Creditor names as printed by the credit bureau and by the settlement agent
+# differ in abbreviations (MTG/Mortgage, SVCS/Services) and OCR noise.
+_SAME_CREDITOR = 85.0
+
+
+def _near_balance(d: Debt, amount: Decimal) -> bool:
+    if d.balance is None:
+        return False
+    return abs(d.balance - amount) <= max(_PAYOFF_NEAR_MIN, amount * _PAYOFF_NEAR)
+
+
+def _same_creditor(d: Debt, creditor: str) -> bool:
+    a, b = employer_key(d.creditor), employer_key(creditor)
+    return bool(a and b) and token_set_ratio(a, b) >= _SAME_CREDITOR
+
+
+def _payoff_target(debts: list[Debt], creditor: str | None, amount: Decimal | None) -> list[Debt]:
+    """The debts a payoff row may be paying: named alike and near in amount;
+    else named alike (one only); else near in amount (one only)."""
+    named = [d for d in debts if creditor and _same_creditor(d, creditor)]
+    near = [d for d in debts if amount is not None and _near_balance(d, amount)]
+    both = [d for d in named if d in near]
+    for found in (both, named, near):
+        if found:
+            return found
+    return []
+
+
+def _mark_paid_off(ctx: LoanContext, debts: list[Debt]) -> bool:
+    """Mark the debts this closing pays off; False when it cannot be told which
+    (then the debts, and so the DTI, stay unknown rather than guessed)."""
+    f = facts(ctx)
+    cd = f.cd
+    payoffs = rows(cd, "payoffs")
+    for r in payoffs:
+        creditor, amount = txt(cell(r, "creditor")), dec(cell(r, "amount"))
+        targets = [d for d in _payoff_target(debts, creditor, amount) if not d.paid_off]
+        if len(targets) == 1:
+            targets[0].paid_off = True
+        elif len(targets) > 1 and cd is not None:
+            ctx.could_not_read(
+                "payoff",
+                f"which credit-report debt the Closing Disclosure's payoff to "
+                f"{creditor or 'an unnamed creditor'} pays off",
+                [row_evidence(cd, "payoffs", r, "creditor"), *targets[0].evidence()],
+            )
+            return False
+        # no target: a payoff of something the credit report does not list
+    if payoffs or f.purpose not in REFINANCES:
+        return True
+    # No payoff rows read: the subject's own mortgage is paid off by this
+    # closing; which one, from the CD's arithmetic when there are several.
+    mortgages = [d for d in debts if _is_mortgage(d)]
+    if len(mortgages) == 1:
+        mortgages[0].paid_off = True
+        return True
+    implied = _implied_payoff(cd)
+    near = [d for d in mortgages if implied is not None and _near_balance(d, implied)]
+    if len(near) == 1:
+        near[0].paid_off = True
+        return True
+    if mortgages and cd is not None:
+        ctx.could_not_read(
+            "payoff",
+            "which mortgage on the credit report this refinance pays off (the Closing "
+            "Disclosure's payoffs)",
+            [ev(cd, "cash_to_close"), *(e for d in mortgages for e in d.evidence())],
+        )
+        return False
+    return True
+
+
+def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
+    out: list[Debt] = []
+    seen: set[tuple[str, Decimal, Decimal | None]] = set()
+    for report in ctx.of_type(DocType.credit_report):
+        for r in rows(report, "tradelines"):
+            payment = dec(cell(r, "monthly_payment"))
+            creditor = txt(cell(r, "creditor")) or ""
+            if payment is None or payment <= 0:
+                continue
+            balance = dec(cell(r, "balance"))
+            key = (employer_key(creditor), payment, balance)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Debt(creditor, payment, balance, txt(cell(r, "account_type")), report, r))
+    return out, _mark_paid_off(ctx, out)
