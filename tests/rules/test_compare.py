@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from flightline.pipeline.model import DocType
+from flightline.pipeline.model import DocType, FieldValue
 from flightline.rules.compare import (
     Verdict,
     address_verdict,
@@ -344,3 +344,36 @@ def test_variable_income_unread_on_a_scan_leaves_income_unknown() -> None:
     text_ctx = clean_loan().set(DocType.urla_1003, 0, income_overtime_monthly=D(900)).context()
     compute_figures(text_ctx)
     assert "qualifying_income_monthly" in text_ctx.figures and text_ctx.unread == {}
+
+
+def test_ast_003_ocr_statement_without_an_account_number_joins_its_bank_account() -> None:
+    spans = (
+        ("5678", date(2026, 1, 1), date(2026, 1, 31)),
+        ("", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+    loan = _statements(*spans)
+    loan.docs[-1].fields.pop("account_last4")
+    assert run(_scanned(loan), "AST-003") == []
+
+
+def _tradeline(creditor: str, balance: int) -> Loan:
+    loan = clean_loan()
+    report = loan.one(DocType.credit_report)
+    [line] = [r for r in report.rows["tradelines"] if r["creditor"].value == "SUMMIT AUTO FINANCE"]
+    line["creditor"] = FieldValue(creditor, line["creditor"].evidence)
+    line["balance"] = FieldValue(D(balance), line["balance"].evidence)
+    return _scanned(loan)
+
+
+def test_crd_002_ocr_creditor_spelling_is_not_an_unlisted_debt() -> None:
+    assert run(_tradeline("SUMM1T AUTOFINANCE—*", 15000), "CRD-002") == []
+    # another creditor altogether is unlisted, OCR'd or not
+    assert len(run(_tradeline("HARBOR CREDIT UNION", 2400), "CRD-002")) == 1
+
+
+def test_an_implausible_ltv_from_ocr_figures_is_unread() -> None:
+    loan = _scanned(clean_loan().set(DocType.appraisal_1004, 0, appraised_value=D(62)))
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert "ltv" not in ctx.figures and len(ctx.unread) == 1
+    assert REGISTRY["LTV-001"](ctx) == []

@@ -92,7 +92,7 @@ _COMPANY_WORDS = frozenset(
 
 
 _ENTITY = re.compile(
-    r"\b(?:inc|incorporated|llc|llp|lp|corp|corporation|company|ltd|limited|pllc)\b\.?",
+    r"\b(?:inc|incorporated|llc|llp|lp|co|corp|corporation|company|ltd|limited|pllc)\b\.?",
     re.IGNORECASE,
 )
 
