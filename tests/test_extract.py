@@ -1116,8 +1116,6 @@ def test_generated_files_classify_split_and_extract(
     for tag, n in rows_n.items():
         # Tradelines: the generator prints mortgage balances rounded to dollars.
         assert rows_ok[tag] / n >= 0.9, (tag, rows_ok[tag], n)
-    # Orders of magnitude only: the suite runs on shared, busy machines.
-    assert n_pages / elapsed >= 200
 
 
 def test_header_row_over_value_row_read_by_column() -> None:

@@ -226,8 +226,11 @@ def _title_line(
     head_sq: list[str],
     head_grams: list[set[str]] | None,
     present: str | frozenset[str],
+    titled: list[set[DocType]] | None = None,
 ) -> float:
-    """The best title weight of `c` found as (most of) one of the top lines."""
+    """The best title weight of `c` found as (most of) one of the top lines.
+    (`titled`: the types whose title each line holds exactly; such a line is
+    no other type's title read approximately.)"""
     best = 0.0
     titles = c.titles if head_grams is not None else [t for t in c.titles if t[0] in present]
     if not titles and not c.line_titles:
@@ -245,7 +248,11 @@ def _title_line(
                 continue
             if phrase in line:
                 best = weight
-            elif head_grams is not None and len(phrase) >= FUZZY_MIN_LEN:
+            elif (
+                head_grams is not None
+                and len(phrase) >= FUZZY_MIN_LEN
+                and not (titled and titled[i] - {c.sig.type})
+            ):
                 cov = _coverage(phrase, head_grams[i])
                 if cov >= FUZZY_MIN_COVERAGE:
                     best = max(best, weight * cov)
@@ -267,6 +274,11 @@ def _score(
 ) -> PageFeatures:
     grams = _Fuzzy(lines) if fuzzy else None
     head_grams = [_trigrams(h) for h in head_sq] if fuzzy else None
+    titled = (
+        [{c.sig.type for c in _COMPILED for p, _ in c.titles if p in h} for h in head_sq]
+        if fuzzy
+        else None
+    )
     # Without fuzzy matching the phrases present are all that matters.
     present: str | frozenset[str] = sq if fuzzy else _present(sq)
     scores: dict[DocType, float] = {}
@@ -275,7 +287,7 @@ def _score(
     first_types: set[DocType] = set()
     for c in _COMPILED:
         t = c.sig.type
-        title_line = _title_line(c, head_sq, head_grams, present)
+        title_line = _title_line(c, head_sq, head_grams, present, titled)
         body = _best_of(c.titles, present, grams)
         form = _best_of(c.forms, present, grams)
         vocab = min(VOCAB_CAP, _sum_of(c.vocab, present, grams))
@@ -391,7 +403,8 @@ def _foreign_title(lines: list[str], best: DocType, ocr: bool = False) -> bool:
         return False
     first = lines[0]
     if ocr:
-        first = next((ln for ln in lines[:3] if len(re.findall(r"[A-Za-z]", ln)) >= 4), first)
+        # Skip a line of specks, not a short title (`FAX`).
+        first = next((ln for ln in lines[:3] if len(re.findall(r"[A-Za-z]", ln)) >= 3), first)
     if len(first) > 70 or ":" in first or re.search(r"\d\d", first):
         return False
     m = _OTHER_TITLE.search(first)
@@ -418,7 +431,7 @@ def _contains(text: str, phrase: str, ocr: bool) -> bool:
         return False
     from rapidfuzz import fuzz
 
-    return fuzz.partial_ratio(phrase, text) >= 85
+    return fuzz.partial_ratio(phrase, text) >= 92
 
 
 def _confidence(best: float, second: float) -> float:
@@ -534,6 +547,13 @@ def _keys_differ(cur: _Open, f: PageFeatures) -> bool:
     return False
 
 
+SCANTY_WORDS = 8
+
+
+def _words(f: PageFeatures) -> int:
+    return sum(1 for ln in f.lines for w in ln.split() if sum(ch.isalpha() for ch in w) >= 3)
+
+
 def _numbered_next(cur: _Open, f: PageFeatures) -> bool:
     if f.page_of is None:
         return False
@@ -584,6 +604,10 @@ def _continues(cur: _Open, f: PageFeatures) -> bool:
     own = f.cont.get(t, 0.0) + f.scores.get(t, 0.0)
     if f.best == DocType.other:
         if own >= 2.0:
+            return True
+        if f.page.method == "ocr" and not f.title_types and _words(f) < SCANTY_WORDS:
+            # A scan with next to nothing readable (a photo page, a signature
+            # page) belongs with the pages around it.
             return True
         return bool(
             (f.head and f.head == cur.pages[0].head and len(f.head) > 3)

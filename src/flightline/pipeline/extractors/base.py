@@ -174,9 +174,7 @@ def clean_line(raw: str, *, ocr: bool = False) -> str:
 _SIGNAL = re.compile(r"[A-Za-z0-9]{2}")
 # OCR'd labels: the words of a cell (up to a colon or a wide gap) that may be
 # a misread label, and how close (0-100) they must be to one.
-_LABEL_CELL = re.compile(
-    r"(?:^|(?<=\s\s))([A-Za-z][A-Za-z0-9#'\u2019./&() -]{3,45}?)(?=\s*:|\s{2}|$)"
-)
+_LABEL_CELL = re.compile(r"(?:^|(?<=\s\s))([^\s:][^:]{3,45}?)(?=\s*[:;]|\s{2}|$)")
 FUZZY_LABEL_MIN = 6
 FUZZY_LABEL_SCORE = 85
 _BOX_NUMBER = re.compile(r"\d{1,2}[a-z]?[.,]?")
@@ -359,6 +357,8 @@ class Reader:
                 squeezed = _squeeze(words)
                 if len(squeezed) < FUZZY_LABEL_MIN or len(squeezed) > 40:
                     continue
+                if self.any_label.fullmatch(words.strip()):
+                    continue  # another label read right (`Employee`, not `Employer`)
                 hit = process.extractOne(
                     squeezed, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_LABEL_SCORE
                 )
