@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -66,7 +67,7 @@ _DRAIN_BYTES = 8 * 1024 * 1024
 _DRAIN_SECONDS = 3.0
 # Parsing runs one batch behind the socket: bigger batches mean fewer thread
 # hand-offs, two of them are what the request holds in memory.
-_FEED_BATCH = 4 * 1024 * 1024
+_FEED_BATCH = 2 * 1024 * 1024
 PIPELINE_TASK = "pipeline:process"
 FETCH_TASK = "intake:fetch"
 
@@ -172,6 +173,14 @@ def _as_api_error(exc: PackageError | UploadError) -> FlightlineError:
     )
 
 
+# Its own pool: uploads never starve the default executor, and an upload's
+# batches (one in flight at a time) run on one idle thread, so freed buffers
+# are reused from one malloc arena instead of piling up in several.
+_PARSING = ThreadPoolExecutor(
+    max_workers=os.cpu_count() or 2, thread_name_prefix="flightline-parse"
+)
+
+
 class _Feeder:
     """Parses the body in a worker thread, one batch behind the socket.
 
@@ -188,7 +197,7 @@ class _Feeder:
     async def feed(self, chunks: list[bytes]) -> None:
         await self.wait()
         loop = asyncio.get_running_loop()
-        self._running = loop.run_in_executor(None, self._parse, chunks)
+        self._running = loop.run_in_executor(_PARSING, self._parse, chunks)
 
     def _parse(self, chunks: list[bytes]) -> None:
         self.upload.feed(chunks[0] if len(chunks) == 1 else b"".join(chunks))
