@@ -202,11 +202,22 @@ class _Feeder:
     def _parse(self, chunks: list[bytes]) -> None:
         self.upload.feed(chunks[0] if len(chunks) == 1 else b"".join(chunks))
 
+    async def finish(self) -> None:
+        """The body is over: the last part closes (on the parsing thread too)."""
+        await self.wait()
+        loop = asyncio.get_running_loop()
+        self._running = loop.run_in_executor(_PARSING, self.upload.finish)
+        await self.wait()
+
     async def wait(self) -> None:
         """The batch in flight is parsed; its error, if any, raised here."""
-        running, self._running = self._running, None
-        if running is not None:
-            await running
+        running = self._running
+        if running is None:
+            return
+        # If this request is cancelled meanwhile, the batch stays tracked for `settle`.
+        await asyncio.wait({running})
+        self._running = None
+        running.result()
 
     async def settle(self) -> None:
         """Let a batch still in flight end, even if cancelled: cleanup must not race it."""
@@ -381,8 +392,7 @@ async def create_from_upload(
                     batch, batched = [], 0
             if batch:
                 await feeder.feed(batch)
-            await feeder.wait()
-            await asyncio.to_thread(upload.finish)
+            await feeder.finish()
         except (PackageError, UploadError) as exc:
             await feeder.settle()
             await _drain(body)
