@@ -121,25 +121,39 @@ def _longest_run(periods: list[tuple[date, date]]) -> int:
 
 
 def _ocr_gap(statements: list[LogicalDocument]) -> LogicalDocument | None:
-    """A statement whose OCR'd period date is one look-alike digit from making
-    it follow the one before: the gap may be OCR's, not a missing month."""
+    """A statement whose OCR'd period date is one digit from making it follow
+    the one before, and whose period as read is not a month long: the gap may
+    be OCR's, not a missing month (a month-long period that does not follow is
+    a real gap, however few digits apart)."""
     dated = sorted(
         (s, e, d)
         for d in statements
         if (s := when(d, "period_start_date")) and (e := when(d, "period_end_date"))
     )
-    for (_, end, before), (start, _, after) in pairwise(dated):
+    for (first, end, before), (start, last, after) in pairwise(dated):
         follows = end + timedelta(days=1)
         if start == follows:
             continue
         checks = (
-            (start, follows, after.fields.get("period_start_date"), after),
-            (end, start - timedelta(days=1), before.fields.get("period_end_date"), before),
+            (start, follows, after.fields.get("period_start_date"), after, last - start),
+            (
+                end,
+                start - timedelta(days=1),
+                before.fields.get("period_end_date"),
+                before,
+                end - first,
+            ),
         )
-        for read, wanted, found, doc in checks:
+        for read, wanted, found, doc, span in checks:
+            if _A_MONTH[0] <= span.days + 1 <= _A_MONTH[1]:
+                continue
             if compare_dates(read, wanted, is_ocr(found)) is Verdict.UNSURE:
                 return doc
     return None
+
+
+# The days a monthly statement period covers.
+_A_MONTH = (27, 32)
 
 
 @rule("AST-003")

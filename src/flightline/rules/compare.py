@@ -147,17 +147,9 @@ def compare_name_words(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> Ver
     return compare_names(ka, kb, ocr)
 
 
-# Digits OCR misreads as one another on printed forms.
-_DIGIT_LOOKALIKES = (frozenset("0689"), frozenset("17"), frozenset("35"), frozenset("38"))
-
-
-def _digits_confusable(x: str, y: str) -> bool:
-    return any(x in group and y in group for group in _DIGIT_LOOKALIKES)
-
-
 def compare_digits(a: str, b: str, ocr: bool) -> Verdict:
-    """Two digit strings (an amount's cents, a date, an SSN's last four): on an
-    OCR'd value one look-alike digit apart is UNSURE; anything else DIFFERENT."""
+    """Two digit strings (an amount, a date, an SSN's last four): on an OCR'd
+    value one digit apart (or one dropped) is UNSURE; anything else DIFFERENT."""
     if a == b:
         return Verdict.SAME
     if not ocr:
@@ -167,8 +159,10 @@ def compare_digits(a: str, b: str, ocr: bool) -> Verdict:
         short, long = sorted((a, b), key=len)
         one_out = any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
         return Verdict.UNSURE if len(long) - len(short) == 1 and one_out else Verdict.DIFFERENT
-    apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    if len(apart) == 1 and _digits_confusable(*apart[0]):
+    apart = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    # one digit misread (a degraded scan confuses 2/5, 3/9 as well as the
+    # look-alikes); two neighbours swapped is a typist's slip, not OCR's
+    if len(apart) == 1:
         return Verdict.UNSURE
     return Verdict.DIFFERENT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flightline.pipeline.model import DocType
+from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.compare import (
     Reading,
     Verdict,
@@ -15,7 +15,7 @@ from flightline.rules.compare import (
     readings_split,
 )
 from flightline.rules.engine import Issue, LoanContext, rule
-from flightline.rules.facts import doc_label, ev, facts, money, num, text
+from flightline.rules.facts import doc_label, ev, facts, integer, money, num, text
 from flightline.rules.keys import address_key
 
 # Money agrees to the cent; a rate to a thousandth of a point (how both print it).
@@ -32,6 +32,18 @@ def _shown(name: str, v: Decimal) -> str:
     return f"{format(v.quantize(Decimal('0.001')), 'f')}%" if name == "interest_rate" else money(v)
 
 
+def _pi_misread(note: LogicalDocument, on_note: Decimal, on_cd: Decimal) -> bool:
+    """The Note's P&I is tied to its own amount, rate and term: one that does
+    not amortise them, beside a CD's that does, is a misread of the Note."""
+    principal, rate = num(note, "principal_amount"), num(note, "interest_rate")
+    term = integer(note, "loan_term_months")
+    if principal is None or rate is None or not term or rate <= 0:
+        return False
+    r = rate / Decimal(1200)
+    expected = principal * r / (1 - (1 + r) ** -term)
+    return abs(on_note - expected) > 1 and abs(on_cd - expected) <= 1
+
+
 @rule("CNS-001")
 def note_vs_cd(ctx: LoanContext) -> list[Issue]:
     note = ctx.first(DocType.note)
@@ -44,7 +56,9 @@ def note_vs_cd(ctx: LoanContext) -> list[Issue]:
         if on_note is None or on_cd is None or abs(on_note - on_cd) < tolerance:
             continue
         ocr = is_ocr(note.fields.get(note_field), cd.fields.get(cd_field))
-        if compare_amounts(on_note, on_cd, ocr) is Verdict.UNSURE:
+        if compare_amounts(on_note, on_cd, ocr) is Verdict.UNSURE or (
+            ocr and cd_field == "monthly_pi" and _pi_misread(note, on_note, on_cd)
+        ):
             ctx.could_not_read(
                 f"{cd_field} note vs cd",
                 f"the {label} on the Note and the Closing Disclosure (one digit apart)",
