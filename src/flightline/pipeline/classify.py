@@ -311,6 +311,12 @@ def _score(
         head=squash(lines[0]) if lines else "",
         foot=squash(lines[-1]) if lines else "",
     )
+    if _is_fax_cover(lines):
+        # TO / FROM / PAGES / RE: a fax cover sheet, whatever its title reads
+        # as; the words of its notice do not make it a loan document.
+        f.best, f.best_score, f.confidence = DocType.other, 0.0, 0.7
+        f.title_types.add(DocType.other)
+        return f
     if _is_memo(lines):
         # DATE / FROM / SUBJECT over a few lines of prose: a note from the
         # borrower, which in a loan file is a letter of explanation.
@@ -341,6 +347,14 @@ def _score(
 
 MEMO_BONUS = 5.0
 _MEMO_HEAD = re.compile(r"^\W*(from|to|subject|re|regarding|date)\s*:", re.IGNORECASE)
+
+
+_FAX_HEAD = re.compile(r"^\W*(from|to|date|re|pages|no\.?\s*of\s*pages|fax)\s*[:#]", re.IGNORECASE)
+
+
+def _is_fax_cover(lines: list[str]) -> bool:
+    heads = {m.group(1).lower() for ln in lines[:8] for m in [_FAX_HEAD.match(ln)] if m}
+    return "pages" in heads and len(heads) >= 3
 
 
 def _is_memo(lines: list[str]) -> bool:
@@ -548,6 +562,13 @@ def _keys_differ(cur: _Open, f: PageFeatures) -> bool:
 
 
 SCANTY_WORDS = 8
+_AMOUNT_OR_DATE = re.compile(r"\d[\d,]*\.\d\d(?!\d)|(?<!\d)\d{1,2}[/-]\d{1,2}[/-]\d{2,4}(?!\d)")
+
+
+def _tabular(f: PageFeatures) -> bool:
+    """Most lines hold an amount or a date."""
+    valued = sum(1 for ln in f.lines if _AMOUNT_OR_DATE.search(ln))
+    return len(f.lines) >= 5 and valued * 4 >= len(f.lines) * 3
 
 
 def _words(f: PageFeatures) -> int:
@@ -605,9 +626,14 @@ def _continues(cur: _Open, f: PageFeatures) -> bool:
     if f.best == DocType.other:
         if own >= 2.0:
             return True
-        if f.page.method == "ocr" and not f.title_types and _words(f) < SCANTY_WORDS:
+        if (
+            f.page.method == "ocr"
+            and not f.title_types
+            and (_words(f) < SCANTY_WORDS or _tabular(f))
+        ):
             # A scan with next to nothing readable (a photo page, a signature
-            # page) belongs with the pages around it.
+            # page), or only rows of amounts and dates (a table carried over),
+            # belongs with the pages before it.
             return True
         return bool(
             (f.head and f.head == cur.pages[0].head and len(f.head) > 3)

@@ -292,7 +292,7 @@ SIGNATURES: tuple[Signature, ...] = (
             ("Calculating Cash to Close", 3), ("Summaries of Transactions", 3),
             ("Loan Disclosures", 3), ("Loan Calculations", 3), ("Other Disclosures", 3),
             ("Contact Information", 3), ("Confirm Receipt", 2), ("Escrow Account", 2),
-            ("Total of Payments", 2), ("Did this change", 2),
+            ("Total of Payments", 2), ("Did this change", 4),
         ),
         first=("Date Issued", "Closing Information"),
     ),
