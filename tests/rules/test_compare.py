@@ -387,3 +387,15 @@ def test_cns_001_an_ocr_note_payment_that_does_not_amortise_its_own_terms_is_a_m
     # a text layer says what the Note says
     text = clean_loan().set(DocType.note, loan_term_months=360, monthly_pi=D("15.00"))
     assert len(run(text, "CNS-001")) == 1
+
+
+def test_ast_003_a_scanned_statement_without_a_number_may_be_the_missing_month() -> None:
+    spans = (
+        ("5678", date(2026, 1, 1), date(2026, 1, 31)),
+        ("", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+    loan = _statements(*spans)
+    loan.docs[-1].fields.pop("account_last4")
+    loan.set(DocType.bank_statement, 1, institution="Springfeld Bnk")  # not the other's bank
+    issues, ctx = _with_run(_scanned(loan), "AST-003")
+    assert issues == [] and len(ctx.unread) >= 1

@@ -10,7 +10,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from flightline.pipeline.model import DocType, LogicalDocument
-from flightline.rules.compare import Verdict, compare_dates, is_ocr
+from flightline.rules.compare import Verdict, compare_dates, is_ocr, scanned
 from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.facts import (
     doc_label,
@@ -160,7 +160,10 @@ _A_MONTH = (27, 32)
 def statement_coverage(ctx: LoanContext) -> list[Issue]:
     months = int(ctx.policy.threshold("bank_statement_months").value)
     issues = []
-    for account, statements in sorted(computed(ctx).accounts.items()):
+    accounts = computed(ctx).accounts
+    # scanned statements whose account number was not read: their account is unknown
+    unnumbered = [d for k, docs in accounts.items() if not k.isdigit() for d in docs if scanned(d)]
+    for account, statements in sorted(accounts.items()):
         periods = [
             (s, e)
             for d in statements
@@ -174,6 +177,8 @@ def statement_coverage(ctx: LoanContext) -> list[Issue]:
         undated = [d for d in statements if not when(d, "period_start_date")]
         undated += [d for d in statements if not when(d, "period_end_date")]
         misread = undated[0] if undated else _ocr_gap(statements)
+        if misread is None and unnumbered and (not account.isdigit() or scanned(statements[0])):
+            misread = unnumbered[0]  # the missing month may be a statement without a number
         if misread is not None:
             # a statement whose period was not read may be the missing month
             ctx.could_not_read(
