@@ -74,9 +74,10 @@ _SSN_TOKEN = re.compile(
     r"|(?<![Xx*#\u2022])[Xx*#\u2022]{5,12}\s?\d{4}(?!\d)"
 )
 _OCR_SSN = re.compile(
-    r"[\s:;()#.]{0,6}(?:last\s*4\W{0,3})?[XxHKEWFMN*#%\u2022\d][XxHKEWFMN*#%\u2022\d\s.~_-]{3,10}?"
+    r"[\s:;()#.]{0,12}(?:last\s*4\W{0,3})?[XxHKEWFMN*#%\u2022\d][XxHKEWFMN*#%\u2022\d\s.~_-]{3,10}?"
     r"(\d{4})(?![\d.,])"
 )
+_SSN_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 _EIN_RE = re.compile(r"(?<![\d-])(\d{2})\s?-\s?(\d{7})(?!\d)")
 
 
@@ -114,7 +115,7 @@ def _ssns(text: str) -> list[tuple[int, Value]]:
         # A masked SSN as OCR reads the mask (`HHH -HHH-2663`, `##4-##-2663`,
         # `XXX-XxX-2663`, `*** ** 2663`): the last four digits after a few
         # mask characters right after the label.
-        m = _OCR_SSN.match(text)
+        m = _OCR_SSN.match(text.translate(_SSN_DIGITS))
         if m:
             out.append((m.start(1), m.group(1)))
     return out
