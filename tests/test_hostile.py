@@ -475,7 +475,26 @@ def _concatenated_zips() -> bytes:
     return packages.zip_of([("a.pdf", PDF)]) + packages.zip_of([("b.pdf", packages.pdf(1, tag=52))])
 
 
+def _zip_with_a_bloated_directory() -> bytes:
+    # 300 members, each with a 60 KB comment in the directory: ~18 MB of
+    # directory zipfile would have to hold in memory.
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for n in range(300):
+            info = zipfile.ZipInfo(f"{n}.pdf")
+            info.comment = b"c" * 60_000
+            zf.writestr(info, packages.pdf(1, tag=n % 50))
+    return out.getvalue()
+
+
 MORE_CASES = [
+    (
+        "bloated central directory",
+        _zip_with_a_bloated_directory(),
+        400,
+        "document_unsupported",
+        "corrupt",
+    ),
     ("bzip2 member", _bz2_zip(), 400, "document_unsupported", "compression"),
     # Members are read while the body arrives, then checked against the
     # central directory: any disagreement is a corrupt archive.

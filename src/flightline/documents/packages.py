@@ -478,6 +478,9 @@ class Package:
             )
 
 
+MAX_DIRECTORY_BYTES = 16 * MIB
+
+
 def _zip_entry_count(raw: BinaryIO) -> int | None:
     """Entries declared by the end-of-central-directory record, read before the
     directory itself (which zipfile would load whole into memory)."""
@@ -504,7 +507,10 @@ def _zip_entry_count(raw: BinaryIO) -> int | None:
         entries, directory = struct.unpack("<QQ", record[32:48])
     # An entry costs at least 46 bytes and at most 46 + 3 x 64 KiB: a directory
     # larger than its declared entries could need is refused before it is read.
-    if directory > max(int(entries), 1) * (46 + 3 * 65535):
+    # zipfile loads the directory whole, so its size is capped too: real
+    # packages need a few hundred bytes an entry, padded comments and extras
+    # are only a way to make the server allocate.
+    if directory > min(max(int(entries), 1) * (46 + 3 * 65535), MAX_DIRECTORY_BYTES):
         return None
     return int(entries)
 
