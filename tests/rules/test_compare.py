@@ -5,6 +5,7 @@ values are compared exactly."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -399,3 +400,14 @@ def test_ast_003_a_scanned_statement_without_a_number_may_be_the_missing_month()
     loan.set(DocType.bank_statement, 1, institution="Springfeld Bnk")  # not the other's bank
     issues, ctx = _with_run(_scanned(loan), "AST-003")
     assert issues == [] and len(ctx.unread) >= 1
+
+
+def test_an_ocr_payment_larger_than_its_balance_is_a_misread() -> None:
+    loan = _tradeline("SUMMIT AUTO FINANCE", 15000)
+    report = loan.one(DocType.credit_report)
+    [line] = [r for r in report.rows["tradelines"] if r["creditor"].value == "SUMMIT AUTO FINANCE"]
+    line["monthly_payment"] = FieldValue(D(45000), replace(line["monthly_payment"].evidence))
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert "dti_back" not in ctx.figures and len(ctx.unread) == 1
+    assert REGISTRY["DTI-001"](ctx) == [] and REGISTRY["CRD-002"](ctx) == []

@@ -13,6 +13,7 @@ from decimal import Decimal
 from rapidfuzz.fuzz import token_set_ratio
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.compare import is_ocr
 from flightline.rules.engine import IssueEvidence, LoanContext
 from flightline.rules.facts import Row, cell, dec, ev, facts, num, row_evidence, rows, txt
 from flightline.rules.keys import employer_key
@@ -133,6 +134,7 @@ def _mark_paid_off(ctx: LoanContext, debts: list[Debt]) -> bool:
 
 def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
     out: list[Debt] = []
+    unknown = False
     seen: set[tuple[str, Decimal, Decimal | None]] = set()
     for report in ctx.of_type(DocType.credit_report):
         for r in rows(report, "tradelines"):
@@ -141,9 +143,18 @@ def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
             if payment is None or payment <= 0:
                 continue
             balance = dec(cell(r, "balance"))
+            if balance is not None and 0 < balance < payment and is_ocr(r.get("monthly_payment")):
+                # a monthly payment larger than the whole balance: a misread amount
+                ctx.could_not_read(
+                    f"tradeline {creditor}",
+                    f"the monthly payment of {creditor or 'a tradeline'} on the credit report",
+                    [row_evidence(report, "tradelines", r, "monthly_payment")],
+                )
+                unknown = True
+                continue
             key = (employer_key(creditor), payment, balance)
             if key in seen:
                 continue
             seen.add(key)
             out.append(Debt(creditor, payment, balance, txt(cell(r, "account_type")), report, r))
-    return out, _mark_paid_off(ctx, out)
+    return out, _mark_paid_off(ctx, out) and not unknown

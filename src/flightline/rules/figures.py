@@ -279,7 +279,7 @@ def _compute(ctx: LoanContext) -> Computed:
 
     reports = ctx.of_type(DocType.credit_report)
     if reports:
-        c.debts, known_payoffs = read_debts(ctx)
+        c.debts, debts_known = read_debts(ctx)
         # a debt whose payment was not read, or a report without a tradeline beside an
         # application listing payments, leaves the debts unknown, not zero
         lines = [r for report in reports for r in rows(report, "tradelines")]
@@ -294,7 +294,7 @@ def _compute(ctx: LoanContext) -> Computed:
                 for r in rows(u, "liabilities")
             )
         )
-        if not unread and known_payoffs:
+        if not unread and debts_known:
             c.debts_monthly = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
     if c.income_total and c.pitia is not None:
         c.dti_front = _pct(c.pitia, c.income_total)

@@ -43,7 +43,9 @@ def name_key(raw: str) -> frozenset[str] | None:
     return frozenset((words[0], words[-1]))
 
 
-_LABEL_WORDS = frozenset({"first", "middle", "last", "suffix", "name", "borrower", "applicant"})
+_LABEL_WORDS = frozenset(
+    {"first", "middle", "last", "suffix", "name", "borrower", "applicant", "bureau", "model"}
+)
 _JUNK = re.compile(r"[^\w\s,.'\u2019&-]")
 
 
