@@ -25,7 +25,7 @@ from flightline.rules.compare import (
 from flightline.rules.engine import REGISTRY, Issue, LoanContext, run_rules
 from flightline.rules.facts import facts
 from flightline.rules.figures import compute_figures
-from flightline.rules.keys import address_key, employer_key, garbled, name_key
+from flightline.rules.keys import address_key, employer_key, garbled, looks_like_company, name_key
 from tests.rules.builders import D, Loan, clean_loan, make, run
 
 SAME, DIFFERENT, UNSURE = Verdict.SAME, Verdict.DIFFERENT, Verdict.UNSURE
@@ -411,3 +411,22 @@ def test_an_ocr_payment_larger_than_its_balance_is_a_misread() -> None:
     compute_figures(ctx)
     assert "dti_back" not in ctx.figures and len(ctx.unread) == 1
     assert REGISTRY["DTI-001"](ctx) == [] and REGISTRY["CRD-002"](ctx) == []
+
+
+def test_labels_and_entities_are_not_names_or_employers() -> None:
+    loan = _scanned(clean_loan().set(DocType.paystub, 0, employer_name="Yrs. on this job"))
+    issues, ctx = _with_run(loan, "INC-005")
+    assert issues == [] and len(ctx.unread) == 1
+    assert looks_like_company("FIELDS & JONES PHARMACY SERVICES L.P")
+
+
+def test_cns_001_an_ocr_cd_payment_that_does_not_amortise_its_terms_is_a_misread() -> None:
+    loan = clean_loan().set(DocType.closing_disclosure, loan_term_months=360, monthly_pi=D(4))
+    issues, ctx = _with_run(_scanned(loan), "CNS-001")
+    assert issues == [] and len(ctx.unread) == 1
+    # both payments true to their own terms but different: the terms differ (a finding)
+    rate = clean_loan().set(DocType.note, interest_rate=D("6.625"), monthly_pi=D("1920.93"))
+    rate.set(DocType.note, loan_term_months=360).set(
+        DocType.closing_disclosure, loan_term_months=360
+    )
+    assert {i.subject for i in run(_scanned(rate), "CNS-001")} == {"interest_rate", "monthly_pi"}

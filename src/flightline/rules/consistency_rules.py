@@ -32,16 +32,25 @@ def _shown(name: str, v: Decimal) -> str:
     return f"{format(v.quantize(Decimal('0.001')), 'f')}%" if name == "interest_rate" else money(v)
 
 
-def _pi_misread(note: LogicalDocument, on_note: Decimal, on_cd: Decimal) -> bool:
-    """The Note's P&I is tied to its own amount, rate and term: one that does
-    not amortise them, beside a CD's that does, is a misread of the Note."""
-    principal, rate = num(note, "principal_amount"), num(note, "interest_rate")
-    term = integer(note, "loan_term_months")
+def _amortises(doc: LogicalDocument, amount_field: str, pi: Decimal) -> bool | None:
+    """Whether a document's P&I is the payment of its own amount, rate and term
+    (None when those are not all read)."""
+    principal, rate = num(doc, amount_field), num(doc, "interest_rate")
+    term = integer(doc, "loan_term_months")
     if principal is None or rate is None or not term or rate <= 0:
-        return False
+        return None
     r = rate / Decimal(1200)
-    expected = principal * r / (1 - (1 + r) ** -term)
-    return abs(on_note - expected) > 1 and abs(on_cd - expected) <= 1
+    return abs(pi - principal * r / (1 - (1 + r) ** -term)) <= 1
+
+
+def _pi_misread(
+    note: LogicalDocument, cd: LogicalDocument, on_note: Decimal, on_cd: Decimal
+) -> bool:
+    """A P&I that is not the payment of its own document's amount, rate and
+    term was misread: each document's payment is tied to its own terms."""
+    return _amortises(note, "principal_amount", on_note) is False or (
+        _amortises(cd, "loan_amount", on_cd) is False
+    )
 
 
 @rule("CNS-001")
@@ -57,7 +66,7 @@ def note_vs_cd(ctx: LoanContext) -> list[Issue]:
             continue
         ocr = is_ocr(note.fields.get(note_field), cd.fields.get(cd_field))
         if compare_amounts(on_note, on_cd, ocr) is Verdict.UNSURE or (
-            ocr and cd_field == "monthly_pi" and _pi_misread(note, on_note, on_cd)
+            ocr and cd_field == "monthly_pi" and _pi_misread(note, cd, on_note, on_cd)
         ):
             ctx.could_not_read(
                 f"{cd_field} note vs cd",

@@ -89,6 +89,11 @@ def _ytd_total(ctx: LoanContext, inc: Income) -> tuple[Decimal, date, list[Issue
     return None
 
 
+def _scanned_ev(ctx: LoanContext, e: IssueEvidence) -> bool:
+    doc = next((d for d in ctx.documents if d.id == e.document_id), None)
+    return doc is not None and scanned(doc)
+
+
 @rule("INC-002")
 def declining_income(ctx: LoanContext) -> list[Issue]:
     f = facts(ctx)
@@ -114,6 +119,14 @@ def declining_income(ctx: LoanContext) -> list[Issue]:
             continue
         annualised = total / months_elapsed(through) * 12
         if annualised >= wages * ratio_pct / HUNDRED or stated <= recalc + _ROUNDING:
+            continue
+        if annualised < wages / 2 and (scanned(w2) or any(_scanned_ev(ctx, e) for e in ytd_ev)):
+            # a year's income halved is a digit lost on a scan, not a decline
+            ctx.could_not_read(
+                f"ytd income {inc.borrower.label}",
+                f"{inc.borrower.name}'s year-to-date income or prior-year W-2 wages",
+                [*ytd_ev, ev(w2, "box1_wages")],
+            )
             continue
         share = annualised / wages * HUNDRED
         issues.append(
@@ -211,7 +224,7 @@ def verification_of_employment(ctx: LoanContext) -> list[Issue]:
 # label read as the value (a column misaligned), not another employer.
 _FORM_WORDS = re.compile(
     r"\b(?:address|zip|identification|employer'?s|employee'?s|wages|tips|withheld|ssn|"
-    r"certification|verification|signature)\b",
+    r"certification|verification|signature|yrs|on\s+this\s+job)\b",
     re.IGNORECASE,
 )
 

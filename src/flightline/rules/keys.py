@@ -44,7 +44,19 @@ def name_key(raw: str) -> frozenset[str] | None:
 
 
 _LABEL_WORDS = frozenset(
-    {"first", "middle", "last", "suffix", "name", "borrower", "applicant", "bureau", "model"}
+    {
+        "first",
+        "middle",
+        "last",
+        "suffix",
+        "name",
+        "borrower",
+        "applicant",
+        "bureau",
+        "model",
+        "did",
+        "shop",
+    }
 )
 _JUNK = re.compile(r"[^\w\s,.'\u2019&-]")
 
@@ -94,7 +106,8 @@ _COMPANY_WORDS = frozenset(
 
 
 _ENTITY = re.compile(
-    r"\b(?:inc|incorporated|llc|llp|lp|co|corp|corporation|company|ltd|limited|pllc)\b\.?",
+    r"\b(?:inc|incorporated|llc|llp|lp|l\.\s?p|l\.\s?l\.\s?c|co|corp|corporation|company|ltd|"
+    r"limited|pllc)\b\.?",
     re.IGNORECASE,
 )
 
