@@ -311,7 +311,7 @@ def _score(
         head=squash(lines[0]) if lines else "",
         foot=squash(lines[-1]) if lines else "",
     )
-    if _is_fax_cover(lines):
+    if _is_fax_cover(lines) or _is_checklist(lines):
         # TO / FROM / PAGES / RE: a fax cover sheet, whatever its title reads
         # as; the words of its notice do not make it a loan document.
         f.best, f.best_score, f.confidence = DocType.other, 0.0, 0.7
@@ -349,12 +349,23 @@ MEMO_BONUS = 5.0
 _MEMO_HEAD = re.compile(r"^\W*(from|to|subject|re|regarding|date)\s*:", re.IGNORECASE)
 
 
-_FAX_HEAD = re.compile(r"^\W*(from|to|date|re|pages|no\.?\s*of\s*pages|fax)\s*[:#]", re.IGNORECASE)
+# A head word and its value: after a colon, or (OCR rows) a wide gap.
+_FAX_HEAD = re.compile(
+    r"^\W*(from|to|date|re|pages|no\.?\s*of\s*pages|fax)(?:\s*[:#,.]|\s{2,})", re.IGNORECASE
+)
+_CHECKBOX_LINE = re.compile(r"^\W{0,2}[\[({|][ xXJ\u2713\u2714]{0,2}[\])}|]\s*[A-Za-z]")
 
 
 def _is_fax_cover(lines: list[str]) -> bool:
     heads = {m.group(1).lower() for ln in lines[:8] for m in [_FAX_HEAD.match(ln)] if m}
     return "pages" in heads and len(heads) >= 3
+
+
+def _is_checklist(lines: list[str]) -> bool:
+    """Many lines that start with a check box (`[X] Pay Stubs`): a checklist.
+    (OCR drops many empty boxes, so a third of the lines will do.)"""
+    boxed = sum(1 for ln in lines if _CHECKBOX_LINE.match(ln))
+    return boxed >= 5 and boxed * 3 >= len(lines)
 
 
 def _is_memo(lines: list[str]) -> bool:
@@ -561,7 +572,7 @@ def _keys_differ(cur: _Open, f: PageFeatures) -> bool:
     return False
 
 
-SCANTY_WORDS = 8
+SCANTY_WORDS = 12
 _AMOUNT_OR_DATE = re.compile(r"\d[\d,]*\.\d\d(?!\d)|(?<!\d)\d{1,2}[/-]\d{1,2}[/-]\d{2,4}(?!\d)")
 
 

@@ -167,7 +167,10 @@ SIGNATURES: tuple[Signature, ...] = (
     ),
     Signature(
         T.tax_return_1040,
-        titles=(("US Individual Income Tax Return", 14), ("Individual Income Tax Return", 11)),
+        titles=(
+            ("US Individual Income Tax Return", 14), ("Individual Income Tax Return", 11),
+            ("Tax Return Transcript", 10),
+        ),
         forms=(("Form 1040", 8),),
         vocab=(
             ("Filing Status", 3), ("Adjusted gross income", 3), ("Taxable income", 2),
