@@ -33,34 +33,10 @@ from flightline.pipeline import service as pipeline_service
 from flightline.pipeline.pages import OcrPool, ReadResult
 from flightline.pipeline.service import PipelineDeps, process_review
 from flightline.synth import GeneratorOptions, generate
+from flightline.synth.oracle import RULES_I_CODES, RULES_I_FIGURES
 
-CODES = frozenset(
-    (
-        "DOC-001",
-        "AGE-001",
-        "AGE-002",
-        "AGE-003",
-        "INC-001",
-        "INC-002",
-        "INC-003",
-        "INC-004",
-        "INC-005",
-        "CRD-001",
-        "CRD-002",
-        "DTI-001",
-        "LTV-001",
-        "RES-001",
-        "AST-001",
-        "AST-002",
-        "AST-003",
-        "AST-004",
-        "IDN-001",
-        "IDN-002",
-        "CNS-001",
-        "CNS-002",
-    )
-)
-FIGURES = ("qualifying_income_monthly", "dti_back", "ltv")
+CODES = RULES_I_CODES
+FIGURES = RULES_I_FIGURES
 
 
 def _cached_reader(ocr: OcrPool) -> Any:

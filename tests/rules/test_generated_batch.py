@@ -25,35 +25,10 @@ from flightline.rules.engine import Issue, LoanContext, StoredDocument, decide, 
 from flightline.rules.figures import compute_figures
 from flightline.rules.policy import load_policy
 from flightline.synth import GeneratorOptions, generate
-from flightline.synth.oracle import decision
+from flightline.synth.oracle import RULES_I_CODES, RULES_I_FIGURES, decision
 
-CODES = frozenset(
-    [
-        "DOC-001",
-        "AGE-001",
-        "AGE-002",
-        "AGE-003",
-        "INC-001",
-        "INC-002",
-        "INC-003",
-        "INC-004",
-        "INC-005",
-        "CRD-001",
-        "CRD-002",
-        "DTI-001",
-        "LTV-001",
-        "RES-001",
-        "AST-001",
-        "AST-002",
-        "AST-003",
-        "AST-004",
-        "IDN-001",
-        "IDN-002",
-        "CNS-001",
-        "CNS-002",
-    ]
-)
-FIGURES = ("qualifying_income_monthly", "dti_back", "ltv")
+CODES = RULES_I_CODES
+FIGURES = RULES_I_FIGURES
 OPTIONS = (
     GeneratorOptions(seed=61, purpose="refinance", occupancy="investment"),
     GeneratorOptions(seed=62, purpose="cash_out_refinance", occupancy="second_home"),

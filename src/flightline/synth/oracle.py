@@ -55,6 +55,18 @@ SEVERITY = {
     "QM-001": "high",
     "RSC-001": "critical",
 }
+# The codes and figures of the first rules catalogue (documents, income,
+# credit, ratios, assets, identity): what its accuracy is measured on.
+RULES_I_CODES = frozenset(
+    (
+        *("DOC-001", "AGE-001", "AGE-002", "AGE-003"),
+        *(f"INC-00{n}" for n in range(1, 6)),
+        *("CRD-001", "CRD-002", "DTI-001", "LTV-001", "RES-001"),
+        *(f"AST-00{n}" for n in range(1, 5)),
+        *("IDN-001", "IDN-002", "CNS-001", "CNS-002"),
+    )
+)
+RULES_I_FIGURES = ("qualifying_income_monthly", "dti_back", "ltv")
 REQUIRED = (
     DocType.urla_1003,
     DocType.note,
