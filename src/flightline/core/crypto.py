@@ -168,7 +168,29 @@ def plaintext_size(ciphertext_size: int) -> int:
     return body - chunks * TAG
 
 
-class DecryptingReader(io.RawIOBase):
+class SeekableReader(io.RawIOBase):
+    """A read-only raw stream of known size; subclasses set `_size` and
+    implement `readinto` at `_pos`."""
+
+    _size = 0
+    _pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._pos, os.SEEK_END: self._size}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+
+class DecryptingReader(SeekableReader):
     """A read-only, seekable view of the plaintext of an encrypted file.
 
     Reads decrypt (and authenticate) whole chunks, so memory stays at one
@@ -199,20 +221,6 @@ class DecryptingReader(io.RawIOBase):
     @property
     def size(self) -> int:
         return self._size
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
-        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._pos, os.SEEK_END: self._size}[whence]
-        self._pos = max(0, base + offset)
-        return self._pos
 
     def _chunk(self, index: int) -> bytes:
         if self._cached is not None and self._cached[0] == index:

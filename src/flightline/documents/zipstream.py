@@ -24,8 +24,6 @@ the work of the common case into the time the body takes to arrive.
 from __future__ import annotations
 
 import hashlib
-import io
-import os
 import struct
 import zipfile
 from collections.abc import Callable
@@ -35,7 +33,7 @@ from dataclasses import dataclass
 # standard library's, those two were about a fifth of a streamed member's cost.
 from zlib_ng import zlib_ng as zlib
 
-from flightline.core.crypto import DecryptingReader, Encryptor
+from flightline.core.crypto import DecryptingReader, Encryptor, SeekableReader
 from flightline.core.storage import StagedBlob
 from flightline.documents.packages import (
     MemberSink,
@@ -457,7 +455,7 @@ def _zip64_sizes(extra: bytes, usize: int, csize: int) -> tuple[int, int] | None
     return None
 
 
-class TailView(io.RawIOBase):
+class TailView(SeekableReader):
     """The archive as the directory path sees it: bytes from `start` on come
     from the spool; the streamed bytes before it read as zeros (nothing
     before `start` is read for a member: those were checked by their entries)."""
@@ -468,20 +466,6 @@ class TailView(io.RawIOBase):
         self._start = start
         self._size = start + spool.size
         self._pos = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
-        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._pos, os.SEEK_END: self._size}[whence]
-        self._pos = max(0, base + offset)
-        return self._pos
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         view = memoryview(buffer).cast("B")
