@@ -4,6 +4,7 @@ application role. Tests isolate themselves by creating their own tenants."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 from fastapi import FastAPI
+from hypothesis import settings as hypothesis_settings
 
 from flightline.app import create_app
 from flightline.auth import service as key_service
@@ -18,6 +20,13 @@ from flightline.core.cluster import Cluster, throwaway_cluster
 from flightline.core.db import Database, Tenant
 from flightline.core.settings import Settings, load_settings
 from flightline.orgs import service as org_service
+
+# Property tests are derandomized by default so CI is reproducible: a run
+# fails on the code, never on the draw. HYPOTHESIS_PROFILE=explore draws
+# fresh examples (and more of them) to look for new failures.
+hypothesis_settings.register_profile("ci", derandomize=True)
+hypothesis_settings.register_profile("explore", max_examples=1000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
