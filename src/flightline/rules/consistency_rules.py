@@ -12,10 +12,18 @@ from flightline.rules.compare import (
     address_verdict,
     compare_amounts,
     is_ocr,
-    readings_split,
 )
 from flightline.rules.engine import Issue, LoanContext, rule
-from flightline.rules.facts import doc_label, ev, facts, integer, money, num, text
+from flightline.rules.facts import (
+    doc_label,
+    ev,
+    facts,
+    integer,
+    money,
+    num,
+    split_reporting_unsure,
+    text,
+)
 from flightline.rules.keys import address_key
 
 # Money agrees to the cent; a rate to a thousandth of a point (how both print it).
@@ -104,18 +112,17 @@ def property_address(ctx: LoanContext) -> list[Issue]:
                 ocr = is_ocr(d.fields.get("property_address"))
                 found.append(Reading(address_key(raw), raw, d, "property_address", ocr))
     # the reading most documents agree on; on a tie the Note's, the legal description
-    split = readings_split(
-        found, address_verdict, lambda r: (r.doc.type == DocType.note, not r.ocr)
+    split = split_reporting_unsure(
+        ctx,
+        found,
+        address_verdict,
+        lambda r: (r.doc.type == DocType.note, not r.ocr),
+        "property address",
+        "the property address",
     )
     if split is None:
         return []
-    ref, odd, unsure = split
-    for r in unsure:
-        ctx.could_not_read(
-            f"property address {r.doc.id}",
-            f"the property address on the {doc_label(r.doc)}",
-            [ev(r.doc, "property_address")],
-        )
+    ref, odd = split
     if not odd:
         return []
     where = ", ".join(dict.fromkeys(doc_label(r.doc) for r in odd))

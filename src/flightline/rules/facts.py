@@ -16,18 +16,22 @@ import calendar
 import re
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from difflib import SequenceMatcher
+from typing import TypeVar
 
 from flightline.pipeline.model import DocType, FieldValue, LogicalDocument, Value
 from flightline.rules.compare import (
+    Reading,
     Verdict,
     compare_digits,
     compare_name_words,
     compare_text,
     is_ocr,
+    readings_split,
 )
 from flightline.rules.engine import IssueEvidence, LoanContext, display, evidence
 from flightline.rules.keys import (
@@ -43,6 +47,8 @@ CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 # ----------------------------------------------------------------------------- typed access
+
+T = TypeVar("T")
 
 
 def dec(v: Value | None) -> Decimal | None:
@@ -525,3 +531,26 @@ def doc_label(doc: LogicalDocument) -> str:
     elif doc.type == DocType.paystub and when(doc, "pay_date") is not None:
         label += f" dated {when(doc, 'pay_date')}"
     return label
+
+
+def split_reporting_unsure(
+    ctx: LoanContext,
+    readings: list[Reading[T]],
+    verdict: Callable[[T, T, bool], Verdict],
+    prefer: Callable[[Reading[T]], tuple[bool, ...]],
+    subject: str,
+    what: str,
+) -> tuple[Reading[T], list[Reading[T]]] | None:
+    """`readings_split`, with each reading too noisy to judge reported once as
+    unread ("`what` on the <document>"); (reference, differing) or None."""
+    split = readings_split(readings, verdict, prefer)
+    if split is None:
+        return None
+    ref, odd, unsure = split
+    for r in unsure:
+        ctx.could_not_read(
+            f"{subject} {r.doc.id}",
+            f"{what} on the {doc_label(r.doc)}",
+            [evidence(r.doc, r.field)],
+        )
+    return ref, odd

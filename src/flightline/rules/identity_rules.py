@@ -18,7 +18,6 @@ from flightline.rules.compare import (
     compare_digits,
     compare_name_words,
     is_ocr,
-    readings_split,
 )
 from flightline.rules.engine import Issue, LoanContext, evidence, rule
 from flightline.rules.facts import (
@@ -27,6 +26,7 @@ from flightline.rules.facts import (
     best_match,
     doc_label,
     facts,
+    split_reporting_unsure,
     ssn_of,
     text,
 )
@@ -135,17 +135,13 @@ def _differences(
         def prefer(r: Reading[T], own: LogicalDocument | None = who.urla) -> tuple[bool, ...]:
             return (r.doc is own, r.doc.type == DocType.urla_1003, not r.ocr)
 
-        split = readings_split(readings, verdict, prefer)
+        split = split_reporting_unsure(
+            ctx, readings, verdict, prefer, f"{what} {who.label}", f"{who.name}'s {what}"
+        )
         if split is None:
             continue
-        ref, odd, unsure = split
+        ref, odd = split
         by_reading = {id(r): m for r, m in zip(readings, found, strict=True)}
-        for r in unsure:
-            ctx.could_not_read(
-                f"{what} {who.label} {r.doc.id}",
-                f"{who.name}'s {what} on the {doc_label(r.doc)}",
-                [evidence(r.doc, r.field)],
-            )
         if odd:
             out.append((who, by_reading[id(ref)], [by_reading[id(r)] for r in odd]))
     return out

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from flightline.pipeline.model import DocType
 from flightline.rules.calendar import Calendar, add_business_days, business_days_between
-from flightline.rules.compare import Reading, compare_text, is_ocr, readings_split, scanned
+from flightline.rules.compare import Reading, compare_text, is_ocr, scanned
 from flightline.rules.engine import Issue, IssueEvidence, LoanContext, rule
 from flightline.rules.facts import (
     HUNDRED,
@@ -23,6 +23,7 @@ from flightline.rules.facts import (
     months_elapsed,
     num,
     ratio,
+    split_reporting_unsure,
     text,
     when,
 )
@@ -268,18 +269,17 @@ def employer_mismatch(ctx: LoanContext) -> list[Issue]:
                     continue
                 seen.append(Reading(employer_key(name), name, d, "employer_name", ocr))
         # the name most documents agree on (the URLA's on a tie) is the reference
-        split = readings_split(
-            seen, compare_text, lambda r: (r.doc.type == DocType.urla_1003, not r.ocr)
+        split = split_reporting_unsure(
+            ctx,
+            seen,
+            compare_text,
+            lambda r: (r.doc.type == DocType.urla_1003, not r.ocr),
+            f"employer {who.label}",
+            f"{who.name}'s employer",
         )
         if split is None:
             continue
-        ref, odd, unsure = split
-        for r in unsure:
-            ctx.could_not_read(
-                f"employer {who.label} {r.doc.id}",
-                f"{who.name}'s employer on the {doc_label(r.doc)}",
-                [ev(r.doc, "employer_name")],
-            )
+        ref, odd = split
         if not odd:
             continue
         where = ", ".join(sorted({doc_label(s.doc) for s in odd}))
