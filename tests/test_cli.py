@@ -13,13 +13,7 @@ import pytest
 from flightline.core.cluster import Cluster
 
 
-def run(cluster: Cluster, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(
-        os.environ,
-        FLIGHTLINE_DATABASE_URL=cluster.app_url,
-        FLIGHTLINE_DATABASE_ADMIN_URL=cluster.owner_url,
-        FLIGHTLINE_MASTER_KEY="B" * 43 + "=",
-    )
+def flightline(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "flightline", *args],
         env=env,
@@ -28,6 +22,16 @@ def run(cluster: Cluster, *args: str) -> subprocess.CompletedProcess[str]:
         timeout=60,
         check=False,
     )
+
+
+def run(cluster: Cluster, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        FLIGHTLINE_DATABASE_URL=cluster.app_url,
+        FLIGHTLINE_DATABASE_ADMIN_URL=cluster.owner_url,
+        FLIGHTLINE_MASTER_KEY="B" * 43 + "=",
+    )
+    return flightline(env, *args)
 
 
 def ok(cluster: Cluster, *args: str) -> dict[str, Any]:
@@ -93,14 +97,7 @@ def test_admin_needs_the_owner_url_with_an_external_database(cluster: Cluster) -
         os.environ, FLIGHTLINE_DATABASE_URL=cluster.app_url, FLIGHTLINE_MASTER_KEY="B" * 43 + "="
     )
     env.pop("FLIGHTLINE_DATABASE_ADMIN_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "flightline", "admin", "org", "create", "--name", "x"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = flightline(env, "admin", "org", "create", "--name", "x")
     assert result.returncode == 1 and "FLIGHTLINE_DATABASE_ADMIN_URL" in result.stderr
 
 
@@ -108,14 +105,7 @@ def test_malformed_setting_is_one_clear_line(cluster: Cluster) -> None:
     env = dict(
         os.environ, FLIGHTLINE_DATABASE_URL="mysql://nope", FLIGHTLINE_MASTER_KEY="B" * 43 + "="
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "flightline", "admin", "org", "create", "--name", "x"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = flightline(env, "admin", "org", "create", "--name", "x")
     assert result.returncode == 1
     assert result.stderr.startswith("flightline: invalid setting FLIGHTLINE_DATABASE_URL")
     assert "Traceback" not in result.stderr
@@ -131,14 +121,7 @@ def test_an_unreachable_database_is_one_clear_line_not_a_traceback(cluster: Clus
         FLIGHTLINE_MASTER_KEY="B" * 43 + "=",
     )
     for args in (("worker",), ("admin", "org", "create", "--name", "x")):
-        result = subprocess.run(
-            [sys.executable, "-m", "flightline", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        result = flightline(env, *args)
         assert result.returncode == 1, result.stderr
         assert "Traceback" not in result.stderr
         assert "database is unavailable" in result.stderr
