@@ -198,7 +198,13 @@ def test_dev_runs_everything_and_stops_cleanly() -> None:
         assert proc.stdout is not None
         first = proc.stdout.readline().decode() + proc.stdout.readline().decode()
         assert "Demo organization" in first and "fl_live_" not in first
-    finally:
+        # Mid start-up (the children may not exist yet): still a clean stop.
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
+        assert proc.wait(timeout=30) == 0
+        assert not Cluster(data_dir).is_running()
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", port)) != 0, "the API outlived `dev`"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
         shutil.rmtree(data_dir, ignore_errors=True)

@@ -10,7 +10,7 @@ import os
 import signal
 import subprocess
 import sys
-import time
+import threading
 
 from flightline.cli.runtime import Databases, databases, export_environment
 from flightline.core.db import Database, check_app_role
@@ -158,41 +158,52 @@ def _demo(settings: Settings, admin_url: str, host: str, port: int) -> None:
 
 
 def dev(settings: Settings, host: str, port: int) -> int:
-    certificate_paths(settings)
-    for sub in ("blobs", "logs"):
-        (settings.data_dir / sub).mkdir(parents=True, exist_ok=True)
-    with databases(settings, migrate=True) as dbs:
-        asyncio.run(_check_role(dbs.app_url))
-        assert dbs.admin_url is not None
-        _demo(settings, dbs.admin_url, host, port)
-        env = export_environment(
-            settings, dbs, base64.b64encode(load_master_key(settings)).decode()
-        )
-        cmd = [sys.executable, "-m", "flightline"]
-        children = [
-            subprocess.Popen(
-                [*cmd, "serve", "--host", host, "--port", str(port), "--workers", "1"], env=env
-            ),
-            subprocess.Popen([*cmd, "worker"], env=env),
-        ]
-        stop = False
+    # Handlers go in first: a Ctrl-C during start-up (cluster, migrations, the
+    # demo keys, spawning the children) is honoured at the next step instead of
+    # unwinding half-way and leaving a child or the cluster behind.
+    stop = threading.Event()
 
-        def _stop(signum: int, frame: object) -> None:
-            nonlocal stop
-            stop = True
+    def _stop(signum: int, frame: object) -> None:
+        stop.set()
 
-        signal.signal(signal.SIGINT, _stop)
-        signal.signal(signal.SIGTERM, _stop)
-        try:
-            while not stop and all(c.poll() is None for c in children):
-                time.sleep(0.2)
-        finally:
-            for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
-            for child in children:
-                try:
-                    child.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    child.kill()
+    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        certificate_paths(settings)
+        for sub in ("blobs", "logs"):
+            (settings.data_dir / sub).mkdir(parents=True, exist_ok=True)
+        with databases(settings, migrate=True) as dbs:
+            if stop.is_set():
+                return 0
+            asyncio.run(_check_role(dbs.app_url))
+            assert dbs.admin_url is not None
+            _demo(settings, dbs.admin_url, host, port)
+            env = export_environment(
+                settings, dbs, base64.b64encode(load_master_key(settings)).decode()
+            )
+            _run_children(host, port, env, stop)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     return 0
+
+
+def _run_children(host: str, port: int, env: dict[str, str], stop: threading.Event) -> None:
+    """The API and the job worker, until either exits or a signal comes; both stopped after."""
+    cmd = [sys.executable, "-m", "flightline"]
+    children: list[subprocess.Popen[bytes]] = []
+    try:
+        for args in (["serve", "--host", host, "--port", str(port), "--workers", "1"], ["worker"]):
+            if stop.is_set():
+                return
+            children.append(subprocess.Popen([*cmd, *args], env=env))
+        while not stop.is_set() and all(c.poll() is None for c in children):
+            stop.wait(0.2)
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for child in children:
+            try:
+                child.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                child.kill()
