@@ -3,7 +3,10 @@ the 1008's) and LTV-001 (LTV or CLTV over the eligibility matrix)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from flightline.pipeline.model import DocType
+from flightline.rules.compare import Verdict, compare_amounts, is_ocr
 from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.facts import ev, facts, money, num, ratio, ratio_against
 from flightline.rules.figures import computed
@@ -39,6 +42,16 @@ def debt_to_income(ctx: LoanContext) -> list[Issue]:
             continue
         gap = abs(stated - back)
         if gap <= tolerance:
+            continue
+        places = max(0, -int(stated.as_tuple().exponent))
+        shown = back.quantize(Decimal(1).scaleb(-places))
+        if compare_amounts(stated, shown, is_ocr(t.fields.get("dti_back"))) is Verdict.UNSURE:
+            # `2.545` for `22.545`: a digit OCR dropped or misread, not a mismatch
+            ctx.could_not_read(
+                "dti_back 1008",
+                "the back-end DTI on the 1008 (one digit from the recomputed one)",
+                [ev(t, "dti_back")],
+            )
             continue
         issues.append(
             ctx.issue(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from rapidfuzz.fuzz import ratio
+
 from flightline.pipeline.extractors.base import (
     DocText,
     Reader,
@@ -90,7 +92,10 @@ _SCORE = re.compile(r"(?<![\d.,$/-])([3-8]\d\d)(?![\d.,/%]|\.\d)")
 _CO = re.compile(r"co-?\s*(?:borrower|applicant|app)\b|joint\s*applicant|spouse", re.IGNORECASE)
 _MAIN = re.compile(r"(?<!\bco-)(?<!\bco )\b(?:borrower|applicant|app)\b", re.IGNORECASE)
 _PARTY_HEADER = re.compile(
-    r"^\W*(?:applicant|borrower|name|consumer)s?\b.*\b(?:ssn|social\s*security)\b", re.IGNORECASE
+    # the address column stands in for an SSN header OCR lost: the rows below
+    # must still carry a masked SSN
+    r"^\W*(?:applicant|borrower|name|consumer)s?\b.*\b(?:ssn|social\s*security|address)\b",
+    re.IGNORECASE,
 )
 _SSN_MASK = re.compile(r"(?:[Xx*#]{3}|\d{3})-(?:[Xx*#]{2}|\d{2})-\d{4}|[Xx*#]{5}\d{4}")
 _TRADE_HEADER = re.compile(r"(?:creditor|company|account\s*name|lender|subscriber)", re.I)
@@ -107,13 +112,27 @@ _TYPE_WORDS = (
     ("open", re.compile(r"^open$", re.I)),
     ("lease", re.compile(r"^lease$", re.I)),
 )
+_LONG_TYPES = ("mortgage", "installment", "revolving")
+_TYPE_SIMILAR = 80.0
 _TYPE_CODES = {"R": "revolving", "I": "installment", "M": "mortgage", "O": "open"}
 _ACCT_NUMBER = re.compile(
     r"(?<![Xx*#])[Xx*#]{2,16}[\dXx*#-]{0,20}\d{0,12}(?!\w)|\b\d{4,20}[Xx*#]{1,16}(?!\w)"
     r"|#\s?\d{4,20}"
+    # OCR keeps part of a trailing mask as a quote or a degree sign
+    # (`94057598"`), or loses it: a run of eight digits or more without a
+    # thousands separator is an account number, never a consumer balance.
+    r"|\b\d{7,20}[\"'\u201c\u201d\u2019\u00b0*]+|\b\d{8,20}\b"
 )
+# The tradelines section's title: rows under it are tradelines even when its
+# column header is too garbled to read.
+_TRADE_SECTION = re.compile(
+    r"^\W*(?:trade\s*lines?|credit\s*accounts?|account\s*history|credit\s*history)\W*$",
+    re.IGNORECASE,
+)
+# A small bare number before the amounts: a code column OCR read as a digit.
+_STRAY_CODE = re.compile(r"^\d{1,2}$")
 _MONTH_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{2}(?![\d/])")
-_KV_TYPE = re.compile(r"\btype\s*:?\s*([A-Za-z]+)", re.IGNORECASE)
+_KV_TYPE = re.compile(r"\btype\W{0,3}\s*([A-Za-z]+)", re.IGNORECASE)
 _KV_BALANCE = re.compile(r"\bbalance\s*:?\s*(\$?\s?-?\d[\d,.]*)", re.IGNORECASE)
 _KV_PAYMENT = re.compile(
     # `MONTHLY PAYM..`: a label cut short by its box still names the payment.
@@ -286,6 +305,12 @@ def _row_type(tokens: list[str], codes: bool, ecoa: bool = False) -> str | None:
         for value, pattern in _TYPE_WORDS:
             if pattern.match(token):
                 return value
+    for token in tokens:
+        # `Instaltment`, `Revolvmg`: a type word with an OCR letter or two wrong
+        if len(token) >= 6:
+            close = [v for v in _LONG_TYPES if ratio(token.lower(), v) >= _TYPE_SIMILAR]
+            if len(close) == 1:
+                return close[0]
     return None
 
 
@@ -306,6 +331,10 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
             ecoa = bool(re.search(r"\becoa\b", text, re.I))
             active = "balance" in cols
             continue
+        if _TRADE_SECTION.match(text):
+            # A header read next sets the columns; until then, the usual order.
+            cols, codes, ecoa, active = [], False, False, True
+            continue
         if _TRADE_END.match(text):
             active = False
             continue
@@ -322,13 +351,7 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         if split is None:
             continue
         creditor, tokens = split
-        values = [abs(v) for _, _, v in money_tokens(" ".join(tokens), boxes=False)]
-        mapped: dict[str, Decimal] = {}
-        if cols and len(values) == len(cols):
-            mapped = dict(zip(cols, values, strict=True))
-        elif len(values) == 2 and "balance" in cols and "payment" in cols:
-            order = [c for c in cols if c in ("balance", "payment")]
-            mapped = dict(zip(order, values, strict=True))
+        mapped = _map_amounts(tokens, cols)
         if "balance" not in mapped:
             continue
         entry = {"creditor": doc.field(creditor, i), "balance": doc.field(mapped["balance"], i)}
@@ -340,6 +363,31 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         rows.append(entry)
     if rows:
         ld.rows["tradelines"] = rows
+
+
+# Without a readable header, a tradeline's amounts come in the order every
+# merged report prints them: high credit or limit, balance, payment.
+_USUAL_ORDER = {2: ["balance", "payment"], 3: ["limit", "balance", "payment"]}
+
+
+def _map_amounts(tokens: list[str], cols: list[str]) -> dict[str, Decimal]:
+    """A row's amounts by column: the header's, else the usual order. Small
+    bare numbers before the amounts (an ECOA or type code OCR read as a digit)
+    are dropped when the row has more values than columns."""
+    found = money_tokens(" ".join(tokens), boxes=False)
+    values = [abs(v) for _, _, v in found]
+    texts = [" ".join(tokens)[s:e].strip() for s, e, _ in found]
+    want = len(cols) if cols else max(_USUAL_ORDER)
+    while len(values) > want and _STRAY_CODE.match(texts[0]):
+        values, texts = values[1:], texts[1:]
+    if cols and len(values) == len(cols):
+        return dict(zip(cols, values, strict=True))
+    if len(values) == 2 and (not cols or ("balance" in cols and "payment" in cols)):
+        order = [c for c in cols if c in ("balance", "payment")] if cols else _USUAL_ORDER[2]
+        return dict(zip(order, values, strict=True))
+    if not cols and len(values) in _USUAL_ORDER:
+        return dict(zip(_USUAL_ORDER[len(values)], values, strict=True))
+    return {}
 
 
 def _block(doc: DocText, i: int) -> dict[str, FieldValue] | None:

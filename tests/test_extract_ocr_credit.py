@@ -1,0 +1,106 @@
+"""Credit reports as OCR reads them: tradeline rows under a garbled header,
+account numbers with a mask half read, type words with a wrong letter, an SSN
+column whose header was lost."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from flightline.pipeline.extract import extract
+from flightline.pipeline.model import DocType, LogicalDocument, PageText, Value
+
+DOC = uuid.UUID("00000000-0000-0000-0000-0000000c4ed1")
+
+
+def run(text: str) -> LogicalDocument:
+    doc = LogicalDocument(uuid.uuid4(), DocType.credit_report, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    return doc
+
+
+def tradelines(doc: LogicalDocument) -> list[dict[str, Value]]:
+    return [{k: v.value for k, v in r.items()} for r in doc.rows.get("tradelines", [])]
+
+
+GARBLED_HEADER = """\
+Tri-Merge Credit Report
+Report Date:        05-19-2026        Report        81578800
+Applicant        SSN        Currgnt Address
+GARCIA, PAULA M        #8-HH-2862        5109 SYCAMORE PLACE, BRYANBURGH, CA 94381
+Tradelines
+Cai Sa        Pens let
+LIBERTY CARD SERVICES        3        0        0 Revolving    CURRENT
+HORIZON AUTO LENDING  94057598"  I  10/15  37,393  27,551  503 Installment   CURRENT
+CASCADE STUDENT LOAN SERVICING 74534900*  1  02/21  39,551  35,914  396 Installment   CURRENP
+Inquiries
+AUTO INQUIRY 03/26
+"""
+
+
+def test_rows_under_a_garbled_header_read_in_the_usual_column_order() -> None:
+    assert tradelines(run(GARBLED_HEADER)) == [
+        {
+            "creditor": "LIBERTY CARD SERVICES",
+            "balance": Decimal(0),
+            "monthly_payment": Decimal(0),
+            "account_type": "revolving",
+        },
+        {
+            "creditor": "HORIZON AUTO LENDING",
+            "balance": Decimal(27551),
+            "monthly_payment": Decimal(503),
+            "account_type": "installment",
+        },
+        {
+            "creditor": "CASCADE STUDENT LOAN SERVICING",
+            "balance": Decimal(35914),
+            "monthly_payment": Decimal(396),
+            "account_type": "installment",
+        },
+    ]
+
+
+def test_a_row_that_cannot_be_mapped_is_not_guessed() -> None:
+    text = GARBLED_HEADER.replace("37,393  27,551  503", "1,200 37,393 27,551 503")
+    rows = tradelines(run(text))
+    assert [r["creditor"] for r in rows] == [
+        "LIBERTY CARD SERVICES",
+        "CASCADE STUDENT LOAN SERVICING",
+    ]
+
+
+BLOCKS = """\
+Clearpoint Credco
+Date of Report        05/01/2026        Ordered By        Lester Bank
+Applicant        Current Address
+Joseph J. Walker        XXX-XX-3722        10633 ANDERSON STREET, MARTINEZSHIRE, NV 89537
+Account Detail
+HERITAGE STUDENT LOAN SERVICING
+Account #        TI3S84IS°**®        Type        Instaltment        Balance        $49,992.00
+Monthly Payment      $ 342.00        Opened®        12/19/2021        Status        Opens Current
+FRONTIER RETAIL CARD
+Account #        67862912"*9*        Type”        Revolving        Balance        $0.00
+Monthly Payment      $0.00        Opened        05/08/2018        Status        Closed
+Consumer Statement
+"""
+
+
+def test_blocks_with_misread_type_words_and_a_lost_ssn_header() -> None:
+    doc = run(BLOCKS)
+    assert doc.get("ssn_last4") == "3722"
+    assert doc.get("borrower_name") == "Joseph J. Walker"
+    assert tradelines(doc) == [
+        {
+            "creditor": "HERITAGE STUDENT LOAN SERVICING",
+            "balance": Decimal("49992.00"),
+            "monthly_payment": Decimal("342.00"),
+            "account_type": "installment",
+        },
+        {
+            "creditor": "FRONTIER RETAIL CARD",
+            "balance": Decimal("0.00"),
+            "monthly_payment": Decimal("0.00"),
+            "account_type": "revolving",
+        },
+    ]
