@@ -104,3 +104,31 @@ def test_blocks_with_misread_type_words_and_a_lost_ssn_header() -> None:
             "account_type": "revolving",
         },
     ]
+
+
+TWO_APPLICANTS = """\
+Tristate Credit Data
+DATE OF REPORT:        08-15-2025        ORDERED BY:        Woodard Federal Savings
+Applicant        SSN   —S—sSCurrent Address        sree
+_AUSTIN, JASON W        XXX-XX-3461 3087     HICKS LANE, PORT MARIA, SC 29866
+AUSTIN, MELISSA        HHH -HH-4797        3087 HICKS LANE, PORT MARIA, SC 29866
+SCORE SUMMARY
+AUSTIN, JASON W   Equifax Beacon 5.0; 781 Experian FICO Il: 744 TransUnion FICO Classic 04: 778
+AUSTIN, MELISSA - Eattifax Beacon 5.0:.790 Experian FICO Ut: 755 TransUnion FICO Cfassic 04: 781
+ACCOUNT DETAIL
+*HARBOR CARD SVCS_—«
+ACCOUNT        '95677254****        TYPE:        Revolving        BALANCE:        0.00
+MONTHLY PAYM.. 0.00        OPENED:        96-28-2021        STATUS:        Open / Current
+"""
+
+
+def test_second_applicant_with_an_ocr_mask_and_specks_around_values() -> None:
+    doc = run(TWO_APPLICANTS)
+    assert doc.get("co_borrower_name") == "AUSTIN, MELISSA"
+    assert doc.get("co_borrower_ssn_last4") == "4797"
+    scores = {
+        (r["borrower"].value, r["bureau"].value): r["score"].value for r in doc.rows["scores"]
+    }
+    assert scores[(2, "equifax")] == 790
+    assert scores[(2, "transunion")] == 781
+    assert [r["creditor"] for r in tradelines(doc)] == ["HARBOR CARD SVCS"]

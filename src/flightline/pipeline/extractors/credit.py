@@ -16,7 +16,7 @@ from flightline.pipeline.extractors.base import (
 from flightline.pipeline.extractors.names import clean_person
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
-from flightline.pipeline.normalize import find_dates, name_key, normalize_ssn_last4
+from flightline.pipeline.normalize import find_dates, name_key
 
 _CREDIT = Reader(
     (
@@ -97,7 +97,10 @@ _PARTY_HEADER = re.compile(
     r"^\W*(?:applicant|borrower|name|consumer)s?\b.*\b(?:ssn|social\s*security|address)\b",
     re.IGNORECASE,
 )
-_SSN_MASK = re.compile(r"(?:[Xx*#]{3}|\d{3})-(?:[Xx*#]{2}|\d{2})-\d{4}|[Xx*#]{5}\d{4}")
+# OCR reads a mask's X as H, K, N or M, and may set a hyphen apart (`HHH -HH-4797`).
+_SSN_MASK = re.compile(
+    r"(?:[XxHKMN*#%]{3}|\d{3})\s?-\s?(?:[XxHKMN*#%]{2}|\d{2})\s?-\s?\d{4}(?!\d)|[Xx*#]{5}\d{4}"
+)
 _TRADE_HEADER = re.compile(r"(?:creditor|company|account\s*name|lender|subscriber)", re.I)
 _TRADE_END = re.compile(
     r"^(?:inquiries|credit\s*inquiries|public\s*records?|collections|summary|"
@@ -131,6 +134,8 @@ _TRADE_SECTION = re.compile(
 )
 # A small bare number before the amounts: a code column OCR read as a digit.
 _STRAY_CODE = re.compile(r"^\d{1,2}$")
+# Specks OCR reads at a name's edges (`*HARBOR CARD SVCS_—«`).
+_EDGE_JUNK = re.compile(r"^(?:[^\w(]|_)+|(?:[^\w.)]|_)+$")
 _MONTH_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{2}(?![\d/])")
 _KV_TYPE = re.compile(r"\btype\W{0,3}\s*([A-Za-z]+)", re.IGNORECASE)
 _KV_BALANCE = re.compile(r"\bbalance\s*:?\s*(\$?\s?-?\d[\d,.]*)", re.IGNORECASE)
@@ -160,7 +165,7 @@ def _parties(doc: DocText, out: dict[str, FieldValue]) -> None:
             if not m:
                 break
             person = clean_person(row[: m.start()])
-            last4 = normalize_ssn_last4(m.group(0))
+            last4 = m.group(0)[-4:]
             if person:
                 set_field(out, names[n], doc.field(person, j))
             if last4:
@@ -208,6 +213,8 @@ def _score_lines(doc: DocText, ld: LogicalDocument) -> None:
             continue
         if re.search(r"\$|\d,\d{3}|\.\d\d\b", text):
             continue
+        # `Beacon 5.0:.790`: a speck between a label's colon and the score
+        text = re.sub(r"([:;])\s*[.,](?=\d{3}\b)", r"\1 ", text)
         found = [(m.start(1), int(m.group(1))) for m in _SCORE.finditer(text)]
         found = [(pos, v) for pos, v in found if 300 <= v <= 850]
         if not found:
@@ -286,7 +293,7 @@ def _split_row(text: str, codes: bool) -> tuple[str, list[str]] | None:
             break
     else:
         return None
-    creditor = " ".join(tokens[:n]).strip(" -,")
+    creditor = _EDGE_JUNK.sub("", " ".join(tokens[:n]))
     if len(creditor) < 2 or not re.search(r"[A-Za-z]{2}", creditor):
         return None
     return creditor, tokens[n:]
@@ -413,7 +420,7 @@ def _block(doc: DocText, i: int) -> dict[str, FieldValue] | None:
         return None
     where = next(k for k, t in body if _KV_BALANCE.search(t))
     entry = {
-        "creditor": doc.field(text.strip(), i),
+        "creditor": doc.field(_EDGE_JUNK.sub("", text), i),
         "balance": doc.field(abs(balance[0][2]), where),
     }
     pay = _KV_PAYMENT.search(joined)
@@ -443,7 +450,7 @@ def _second_ssn(doc: DocText, out: dict[str, FieldValue]) -> None:
     seen = first.value if first else None
     for i, line in enumerate(doc.lines):
         for m in _SSN_MASK.finditer(line.text):
-            v = normalize_ssn_last4(m.group(0))
-            if v and v != seen:
+            v = m.group(0)[-4:]
+            if v != seen:
                 out["co_borrower_ssn_last4"] = doc.field(v, i)
                 return

@@ -1,0 +1,440 @@
+"""Bank statements: holder, account, period, balances and deposits."""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, timedelta
+from decimal import Decimal
+
+from flightline.pipeline.extractors.base import (
+    DocText,
+    Reader,
+    Spec,
+    as_date,
+    label_regex,
+    set_field,
+)
+from flightline.pipeline.extractors.enums import canon_account_type
+from flightline.pipeline.extractors.names import clean_name
+from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.model import FieldValue, LogicalDocument
+from flightline.pipeline.normalize import find_dates, normalize_spaces
+
+_BANK = Reader(
+    (
+        Spec(
+            "holder_name",
+            "person",
+            (
+                "Account Holder",
+                "Account Holders",
+                "Account Name",
+                "Account Owner",
+                "Customer Name",
+                "Prepared For",
+                "Primary Account Holder",
+                "Statement For",
+                "Owner",
+                "Name",
+            ),
+            exclude=r"bank\s*name|institution",
+        ),
+        Spec(
+            "institution",
+            "name",
+            ("Financial Institution", "Institution", "Bank Name"),
+            exclude=r"member\s*fdic|bank\s*statement",
+        ),
+        Spec(
+            "account_last4",
+            "acct4",
+            (
+                "Account Number",
+                "Account No",
+                "Account #",
+                "Acct Number",
+                "Acct No",
+                "Acct #",
+                "Account ending in",
+                "Account",
+                "Acct",
+            ),
+            exclude=r"account\s*(?:type|holder|name|summary|owner)\b(?!.*(?:number|no\b|#))",
+        ),
+        Spec(
+            "opening_balance",
+            "money",
+            (
+                "Beginning Balance",
+                "Opening Balance",
+                "Previous Balance",
+                "Starting Balance",
+                "Balance Forward",
+                "Beginning Statement Balance",
+                "Balance Last Statement",
+            ),
+            signed=True,
+        ),
+        Spec(
+            "closing_balance",
+            "money",
+            (
+                "Ending Balance",
+                "Closing Balance",
+                "New Balance",
+                "Ending Statement Balance",
+                "Balance This Statement",
+                "Statement Ending Balance",
+            ),
+            signed=True,
+        ),
+    ),
+    extra_labels=(
+        "Statement Period",
+        "Account Type",
+        "Statement Date",
+        "Page",
+        "Deposits",
+        "Withdrawals",
+        "Total",
+    ),
+)
+_PERIOD = label_regex(
+    (
+        "Statement Period",
+        "Period",
+        "For the period",
+        "Statement Dates",
+        "Period Covered",
+        "Statement Cycle",
+        "Activity for",
+        "From",
+    )
+)
+_ACCOUNT_TYPE = label_regex(("Account Type", "Type of Account", "Product"))
+_BANK_WORDS = re.compile(
+    r"\b(?:bank|credit\s*union|savings|financial|trust|bancorp|federal|n\.a\.|bancshares|"
+    r"banking|fcu)\b",
+    re.IGNORECASE,
+)
+_STREET = re.compile(r"^\d+\s+[A-Za-z0-9]")
+_CSZ = re.compile(r"\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?\b")
+# One or more people (joint holders are joined with `and`, `&` or `;`).
+PERSON_LINE = re.compile(
+    r"^[A-Z][A-Za-z.'\u2019-]+(?:[;,]?\s+(?:[A-Z][A-Za-z.'\u2019-]*|&|and)){1,9}$"
+)
+
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_TX_DATE = re.compile(
+    r"^(?:(?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:[/-](?P<y>\d{4}|\d{2}))?"
+    r"|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})"
+    r"|(?P<mn>" + _MONTHS + r")[a-z]*\.?\s+(?P<d3>\d{1,2})(?:,?\s+(?P<y3>\d{4}))?"
+    r"|(?P<d4>\d{1,2})[\s-](?P<mn4>" + _MONTHS + r")[a-z]*(?:[\s-](?P<y4>\d{4}))?)"
+    r"(?![\d/])",
+    re.IGNORECASE,
+)
+_MONTH_NUM = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_DEPOSIT_SECTION = re.compile(
+    r"^(?:deposits?|credits?|additions|electronic\s*deposits|other\s*credits)"
+    r"(?:\s*(?:and|&|/)\s*(?:other\s*)?(?:additions|credits|deposits))?\b",
+    re.IGNORECASE,
+)
+_DEBIT_SECTION = re.compile(
+    r"^(?:withdrawals?|debits?|checks?(?:\s*paid)?|subtractions|electronic\s*withdrawals|"
+    r"fees|card\s*(?:purchases|transactions)|atm|other\s*debits|payments|service\s*charges)\b"
+    r"(?:\s*(?:and|&|/)\s*\w+(?:\s+\w+)?)?\s*(?:\(?continued\)?)?$",
+    re.IGNORECASE,
+)
+_MIXED_SECTION = re.compile(
+    r"^(?:transaction\s*(?:history|detail|details|activity)|account\s*activity|"
+    r"transactions|activity|date\s+description)\b",
+    re.IGNORECASE,
+)
+_END_SECTION = re.compile(r"^(?:daily\s*(?:ending\s*)?balance|balance\s*summary)", re.IGNORECASE)
+_TOTAL = re.compile(r"^total\b|^\W*(?:sub)?total", re.IGNORECASE)
+_CREDIT_WORDS = re.compile(
+    r"deposit|payroll|dir\s*dep|direct\s*dep|salary|credit|refund|transfer\s*from|"
+    r"xfer\s*from|from\s+(?:sav|chk)|zelle\s*from|interest\s*(?:paid|earned)|reversal|"
+    r"mobile\s*dep|ach\s*credit|incoming\s*wire|wire\s*in|cash\s*dep|gift",
+    re.IGNORECASE,
+)
+# Credits whose wording also reads like a debit (`INTEREST PAYMENT`).
+_SURE_CREDIT = re.compile(
+    r"interest\s*(?:paid|earned|payment|credit)|dividend|payroll|direct\s*dep", re.IGNORECASE
+)
+_DEBIT_WORDS = re.compile(
+    r"withdraw|purchase|\bpos\b|debit|\bcheck\b|\bchk\s*#|payment|\bpmt\b|\bfee\b|"
+    r"transfer\s*to|xfer\s*to|zelle\s*to|\batm\b|bill\s*pay|autopay|outgoing|wire\s*out",
+    re.IGNORECASE,
+)
+
+
+def _tx_date(m: re.Match[str], start: date | None, end: date | None) -> date | None:
+    g = m.groupdict()
+    try:
+        if g["y2"]:
+            return date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
+        if g["m"]:
+            month, day, year_text = int(g["m"]), int(g["d"]), g["y"]
+        elif g["mn"]:
+            month, day, year_text = _MONTH_NUM[g["mn"][:3].lower()], int(g["d3"]), g["y3"]
+        else:
+            month, day, year_text = _MONTH_NUM[g["mn4"][:3].lower()], int(g["d4"]), g["y4"]
+        if year_text:
+            year = int(year_text)
+            if year < 100:
+                year += 2000
+            return date(year, month, day)
+        # A statement prints MM/DD: the year is the one of the period that
+        # contains that month.
+        if end is None:
+            return None
+        year = end.year
+        if start is not None and start.year != end.year and month > end.month:
+            year = start.year
+        return date(year, month, day)
+    except (ValueError, KeyError):
+        return None
+
+
+def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
+    for i, m in doc.find_lines(_PERIOD):
+        line = doc.lines[i]
+        rest = line.text[m.end() - line.start :][:90]
+        found = _period_in(rest)
+        if found is None and not find_dates(rest):
+            j = doc.next_line(i)
+            if j is not None:
+                found, i = _period_in(doc.lines[j].text), j
+        if found is not None:
+            _set_period(doc, out, found, i)
+            return
+    # "January 1, 2026 through January 31, 2026" anywhere near the top (the
+    # separator may be one OCR lost when the line names the statement).
+    for i, line in enumerate(doc.lines[:25]):
+        if re.search(r"\b(?:through|thru|to)\b|\s[-\u2013]\s|statement", line.text, re.I):
+            found = _period_in(line.text)
+            if found is not None and 20 <= (found[1] - found[0]).days <= 100:
+                _set_period(doc, out, found, i)
+                return
+
+
+def _set_period(doc: DocText, out: dict[str, FieldValue], found: tuple[date, date], i: int) -> None:
+    set_field(out, "period_start_date", doc.field(found[0], i))
+    set_field(out, "period_end_date", doc.field(found[1], i))
+
+
+# A date OCR garbled (`03/43/2026`, `07/01/%025`): a date's shape with a
+# character or two no date has there.
+_DATE_SHAPE = re.compile(
+    r"(?<![\w/-])(?:[\w%$&#@]{1,2}[/-][\w%$&#@]{1,2}[/-][\w%$&#@]{2,4}"
+    r"|[A-Za-z]{3,9}\.?\s[\w%$&#@]{1,2},?\s[\w%$&#@]{4})(?![\w/-])"
+)
+_DATE_FORMATS = ("%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y", "%m-%d-%y", "%b %d, %Y", "%B %d, %Y")
+
+
+def _period_in(text: str) -> tuple[date, date] | None:
+    """A period's two dates; when OCR garbled one of them, the date a monthly
+    statement period implies from the other, if the garbled one reads as that
+    date with a single character wrong (never a guess between dates)."""
+    dates = find_dates(text)
+    if len(dates) >= 2:
+        return (dates[0][2], dates[1][2]) if dates[0][2] < dates[1][2] else None
+    if len(dates) != 1:
+        return None
+    s, e, known = dates[0]
+    for m in _DATE_SHAPE.finditer(text):
+        if s <= m.start() < e:
+            continue
+        before = m.start() < s
+        implied = _month_before(known) if before else _month_after(known)
+        if _one_character_off(m.group(0), implied):
+            return (implied, known) if before else (known, implied)
+    return None
+
+
+def _month_before(end: date) -> date:
+    """The first day of a monthly period ending on `end`."""
+    if (end + timedelta(days=1)).day == 1:
+        return end.replace(day=1)
+    year, month = (end.year - 1, 12) if end.month == 1 else (end.year, end.month - 1)
+    return date(year, month, min(end.day, monthrange(year, month)[1])) + timedelta(days=1)
+
+
+def _month_after(start: date) -> date:
+    """The last day of a monthly period starting on `start`."""
+    if start.day == 1:
+        return start.replace(day=monthrange(start.year, start.month)[1])
+    year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+    return date(year, month, min(start.day, monthrange(year, month)[1])) - timedelta(days=1)
+
+
+def _one_character_off(token: str, value: date) -> bool:
+    for fmt in _DATE_FORMATS:
+        shown = value.strftime(fmt)
+        for form in {shown, re.sub(r"(?<![\d])0(\d)", r"\1", shown)}:
+            if len(form) == len(token):
+                wrong = sum(a != b for a, b in zip(form.lower(), token.lower(), strict=True))
+                if wrong == 1:
+                    return True
+    return False
+
+
+def _institution(doc: DocText) -> FieldValue | None:
+    for i, line in enumerate(doc.lines[:6]):
+        text = re.sub(
+            r"\s*(?:member\s*fdic|equal\s*housing\s*lender).*$", "", line.text, flags=re.I
+        )
+        if ":" in text or re.search(r"\d", text) or len(text) > 60:
+            continue
+        if _BANK_WORDS.search(text) and not re.search(r"statement", text, re.IGNORECASE):
+            name = clean_name(text)
+            if name:
+                return doc.field(name, i)
+    return None
+
+
+def _holder(doc: DocText) -> FieldValue | None:
+    """The mailing block: a name over a street line over a city/state/ZIP line."""
+    for i, line in enumerate(doc.lines[:20]):
+        if i + 2 >= len(doc.lines):
+            break
+        street, csz = doc.lines[i + 1].text, doc.lines[i + 2].text
+        one_line = _STREET.match(street) and _CSZ.search(street)
+        if (one_line or (_STREET.match(street) and _CSZ.search(csz))) and PERSON_LINE.match(
+            line.text
+        ):
+            if _BANK_WORDS.search(line.text):
+                continue
+            name = clean_name(line.text)
+            if name:
+                return doc.field(name, i)
+    return None
+
+
+def _account_type(doc: DocText) -> FieldValue | None:
+    for i, m in doc.find_lines(_ACCOUNT_TYPE):
+        line = doc.lines[i]
+        value = canon_account_type(line.text[m.end() - line.start :][:40])
+        if value:
+            return doc.field(value, i)
+    for i, line in enumerate(doc.lines[:20]):
+        if re.search(
+            r"statement|account|summary|[.Xx*#]{2,16}\s?\d{4}\b", line.text, re.IGNORECASE
+        ):
+            value = canon_account_type(line.text)
+            if value in ("checking", "savings", "money_market"):
+                return doc.field(value, i)
+    return None
+
+
+def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldValue]]:
+    start = as_date(out["period_start_date"].value) if "period_start_date" in out else None
+    end = as_date(out["period_end_date"].value) if "period_end_date" in out else None
+    balance: Decimal | None = None
+    if "opening_balance" in out and isinstance(out["opening_balance"].value, Decimal):
+        balance = out["opening_balance"].value
+    mode = "mixed"
+    rows: list[dict[str, FieldValue]] = []
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        m = _TX_DATE.match(text)
+        if not m:
+            if _DEPOSIT_SECTION.match(text) and not money_tokens(text):
+                mode = "deposits"
+            elif _DEBIT_SECTION.match(text) and not money_tokens(text):
+                mode = "debits"
+            elif _MIXED_SECTION.match(text) and not (
+                mode in ("deposits", "debits") and re.match(r"^\W*date\b", text, re.IGNORECASE)
+            ):
+                # A column header under a section title keeps the section.
+                mode = "mixed"
+            elif _END_SECTION.match(text):
+                mode = "none"
+            continue
+        if mode == "none":
+            continue
+        rest = text[m.end() :]
+        amounts = money_tokens(rest, boxes=False)
+        # Statement amounts carry cents; bare numbers are references (ID:71299).
+        with_cents = [a for a in amounts if re.search(r"\.\d\d$", rest[a[0] : a[1]].rstrip(") -"))]
+        amounts = with_cents or amounts
+        if not amounts:
+            continue
+        description = normalize_spaces(rest[: amounts[0][0]]).strip(" -|")
+        if (
+            not description
+            or _TOTAL.match(description)
+            or re.match(
+                r"(?:beginning|opening|ending|closing)\s*balance", description, re.IGNORECASE
+            )
+        ):
+            continue
+        when = _tx_date(m, start, end)
+        amount = amounts[0][2]
+        deposit = _is_deposit(mode, amount, amounts, balance, description)
+        if len(amounts) >= 2:
+            balance = amounts[-1][2]
+        elif balance is not None and deposit is not None:
+            balance = balance + abs(amount) if deposit else balance - abs(amount)
+        if not deposit or when is None:
+            continue
+        rows.append(
+            {
+                "date": doc.field(when, i),
+                "amount": doc.field(abs(amount), i),
+                "description": doc.field(description, i),
+            }
+        )
+    return rows
+
+
+def _is_deposit(
+    mode: str,
+    amount: Decimal,
+    amounts: list[tuple[int, int, Decimal]],
+    balance: Decimal | None,
+    description: str,
+) -> bool | None:
+    if mode == "deposits":
+        return True
+    if mode == "debits":
+        return False
+    if amount < 0:
+        return False
+    if len(amounts) >= 2 and balance is not None:
+        after = amounts[-1][2]
+        if balance + amount == after:
+            return True
+        if balance - amount == after:
+            return False
+        if len(amounts) >= 3:
+            # Withdrawal and deposit columns both filled: rare; read the credit.
+            credit = amounts[-2][2]
+            if balance + credit - amount == after:
+                return False
+    if _SURE_CREDIT.search(description):
+        return True
+    if _CREDIT_WORDS.search(description) and not _DEBIT_WORDS.search(description):
+        return True
+    if _DEBIT_WORDS.search(description):
+        return False
+    return None
+
+
+def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
+    out = ld.fields
+    _period(doc, out)
+    _BANK.read(doc, out)
+    set_field(out, "institution", _institution(doc))
+    set_field(out, "holder_name", _holder(doc))
+    set_field(out, "account_type", _account_type(doc))
+    deposits = _deposits(doc, out)
+    if deposits:
+        ld.rows["deposits"] = deposits

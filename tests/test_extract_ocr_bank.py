@@ -1,0 +1,54 @@
+"""Bank statements as OCR reads them: a period date with one character
+garbled, or the separator between the dates lost."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from flightline.pipeline.extract import extract
+from flightline.pipeline.model import DocType, LogicalDocument, PageText
+
+DOC = uuid.UUID("00000000-0000-0000-0000-00000000ba4c")
+
+
+def run(text: str) -> LogicalDocument:
+    doc = LogicalDocument(uuid.uuid4(), DocType.bank_statement, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    return doc
+
+
+MEMBER = """\
+NORTH RIVER FEDERAL CREDIT UNION
+MEMBER" STATEMENT   03/43/2026   04/12/2026
+JOSEPH J WALKER
+10633 ANDERSON STREET, MARTINEZSHIRE, NV 89539
+SHARE DRAFT CHECKING   ACCOUNT XXXXXX4110
+BALANCE FORWARD        $41,540.61
+POSTED DESCRIPTION        WITHDRAWAL     DEPOSIT      BALANCE
+03/13   DIRECT DEP DAVIES & WILLIAMS COMM PAYROLL        $3,037.30   $44,597.91
+03/16   POS PURCHASE SUNRISE BAKERY #4075        $353.93        $44,243.98
+NEW BALANCE        $44,243.98
+"""
+
+
+def test_a_garbled_start_date_is_the_day_after_a_month_before_the_end() -> None:
+    doc = run(MEMBER)
+    assert doc.get("period_start_date") == date(2026, 3, 13)
+    assert doc.get("period_end_date") == date(2026, 4, 12)
+    deposits = [{k: v.value for k, v in r.items()} for r in doc.rows["deposits"]]
+    assert deposits[0]["date"] == date(2026, 3, 13)
+    assert deposits[0]["amount"] == Decimal("3037.30")
+
+
+def test_a_garbled_year_in_a_calendar_month_period() -> None:
+    doc = run(MEMBER.replace("03/43/2026   04/12/2026", "07/01/%025 To 07/31/2025"))
+    assert doc.get("period_start_date") == date(2025, 7, 1)
+    assert doc.get("period_end_date") == date(2025, 7, 31)
+
+
+def test_a_date_two_characters_off_is_not_guessed() -> None:
+    doc = run(MEMBER.replace("03/43/2026", "08/43/2026"))
+    assert doc.get("period_start_date") is None
+    assert doc.get("period_end_date") is None
