@@ -65,9 +65,12 @@ from flightline.reviews.service import create_review_record, get_review, to_out
 MAX_JSON_BYTES = 1024 * 1024
 _DRAIN_BYTES = 8 * 1024 * 1024
 _DRAIN_SECONDS = 3.0
-# Parsing runs one batch behind the socket: bigger batches mean fewer thread
-# hand-offs, two of them are what the request holds in memory.
-_FEED_BATCH = 2 * 1024 * 1024
+# Parsing runs behind the socket: whatever arrived while the parsing thread
+# was busy goes to it as one batch (at least _MIN_BATCH: fewer hand-offs); the
+# socket is read on until _MAX_PENDING waits, so memory holds at most that
+# plus the batch in flight.
+_MIN_BATCH = 256 * 1024
+_MAX_PENDING = 4 * 1024 * 1024
 PIPELINE_TASK = "pipeline:process"
 FETCH_TASK = "intake:fetch"
 
@@ -182,29 +185,47 @@ _PARSING = ThreadPoolExecutor(
 
 
 class _Feeder:
-    """Parses the body in a worker thread, one batch behind the socket.
+    """Parses the body in a worker thread, behind the socket.
 
     While a batch is inflated, hashed, encrypted and written (all of which
-    release the GIL), the next one is read from the connection: both cores
-    work, and memory holds at most two batches. A thread is held only while a
-    batch is parsed, never while the client is slow.
+    release the GIL), the request keeps reading the connection, so both cores
+    work and the server's HTTP layer rarely piles up (and re-copies) body
+    bytes; batches grow to what arrived meanwhile, and are fed to the parser
+    as received, without joining. A thread is held only while a batch is
+    parsed, never while the client is slow.
     """
 
     def __init__(self, upload: MultipartUpload) -> None:
         self.upload = upload
         self._running: asyncio.Future[None] | None = None
+        self._pending: list[bytes] = []
+        self._pending_bytes = 0
 
-    async def feed(self, chunks: list[bytes]) -> None:
+    async def push(self, chunk: bytes) -> None:
+        self._pending.append(chunk)
+        self._pending_bytes += len(chunk)
+        running = self._running
+        if running is not None and not running.done() and self._pending_bytes < _MAX_PENDING:
+            return
         await self.wait()
+        if self._pending_bytes >= _MIN_BATCH:
+            self._submit()
+
+    def _submit(self) -> None:
+        chunks, self._pending, self._pending_bytes = self._pending, [], 0
         loop = asyncio.get_running_loop()
         self._running = loop.run_in_executor(_PARSING, self._parse, chunks)
 
     def _parse(self, chunks: list[bytes]) -> None:
-        self.upload.feed(chunks[0] if len(chunks) == 1 else b"".join(chunks))
+        for chunk in chunks:
+            self.upload.feed(chunk)
 
     async def finish(self) -> None:
-        """The body is over: the last part closes (on the parsing thread too)."""
+        """The body is over: the rest is parsed, then the last part closes (on that thread too)."""
         await self.wait()
+        if self._pending:
+            self._submit()
+            await self.wait()
         loop = asyncio.get_running_loop()
         self._running = loop.run_in_executor(_PARSING, self.upload.finish)
         await self.wait()
@@ -375,8 +396,6 @@ async def create_from_upload(
     try:
         try:
             received = 0
-            batch: list[bytes] = []
-            batched = 0
             async for chunk in body:
                 received += len(chunk)
                 if received > limit:
@@ -385,13 +404,7 @@ async def create_from_upload(
                         413,
                         f"The request body is larger than the {limit // (1024 * 1024)} MiB limit.",
                     )
-                batch.append(chunk)
-                batched += len(chunk)
-                if batched >= _FEED_BATCH:
-                    await feeder.feed(batch)
-                    batch, batched = [], 0
-            if batch:
-                await feeder.feed(batch)
+                await feeder.push(chunk)
             await feeder.finish()
         except (PackageError, UploadError) as exc:
             await feeder.settle()
