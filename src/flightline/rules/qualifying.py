@@ -235,12 +235,31 @@ def latest_paystub(ctx: LoanContext, who: Borrower) -> LogicalDocument | None:
     return stubs[0] if stubs else None
 
 
+def _stub_through(voe: LogicalDocument, stubs: list[LogicalDocument]) -> date | None:
+    """The date a VOE's year-to-date figures run through when OCR left its own
+    dates unreadable: the paystub showing the same year-to-date base pay was
+    cut when those figures were."""
+    ytd = num(voe, "ytd_base_income")
+    if not ytd:
+        return None
+    for stub in stubs:
+        for r in rows(stub, "earnings"):
+            if txt(cell(r, "kind")) == "regular" and dec(cell(r, "ytd_amount")) == ytd:
+                return when(stub, "pay_date") or when(stub, "pay_period_end_date")
+    return None
+
+
 def income_of(ctx: LoanContext, who: Borrower) -> Income:
     voe = written_voe(ctx, who)
-    base, base_ev = _base(ctx, paystubs(ctx, who), voe)
+    stubs = paystubs(ctx, who)
+    base, base_ev = _base(ctx, stubs, voe)
     income = Income(who, base, base_ev, voe=voe)
     if voe is not None:
-        through = when(voe, "ytd_through_date") or when(voe, "verification_date")
+        through = (
+            when(voe, "ytd_through_date")
+            or when(voe, "verification_date")
+            or _stub_through(voe, stubs)
+        )
         since = when(voe, "employment_start_date") or when(who.urla, "employment_start_date")
         if through is not None:
             income.through = through

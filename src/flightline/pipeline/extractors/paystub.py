@@ -15,6 +15,7 @@ from flightline.pipeline.extractors.base import (
     label_regex,
     set_field,
 )
+from flightline.pipeline.extractors.cells import cells_by_columns
 from flightline.pipeline.extractors.enums import canon_frequency
 from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.extractors.values import money_tokens
@@ -266,6 +267,14 @@ def _inline_current_ytd(text: str) -> dict[str, Decimal]:
     return out
 
 
+def _ocr_cells(doc: DocText, rest: str, cols: list[str]) -> dict[str, Decimal] | None:
+    """An OCR'd earnings row read cell by cell under its header's columns, so
+    a garbled cell (`M6154`) neither shifts the others nor leaves a fragment."""
+    if not doc.ocr or not cols or "  " not in rest.strip():
+        return None
+    return cells_by_columns(rest, cols)
+
+
 def _paystub(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     cols: list[str] = []
@@ -289,7 +298,8 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
             if not numbers or (not in_earnings and len(numbers) < 2):
                 break
             inline = _inline_current_ytd(text[m.end() :])
-            row = inline or _by_columns(numbers, cols)
+            by_cell = _ocr_cells(doc, text[m.end() :], cols) if in_earnings else None
+            row = inline or by_cell or _by_columns(numbers, cols)
             if "current" not in row and "ytd" not in row:
                 break
             entry = {"kind": doc.field(kind, i)}

@@ -1,0 +1,126 @@
+"""Income documents as OCR reads them: VOE year tables with a misread column
+name or year, garbled cells in a row, rows that do not add up; paystub
+earnings rows with a lost cell. What cannot be read is left out, not guessed."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from flightline.pipeline.extract import extract
+from flightline.pipeline.model import DocType, LogicalDocument, PageText, Value
+
+DOC = uuid.UUID("00000000-0000-0000-0000-0000000001c0")
+
+
+def run(doc_type: DocType, text: str, method: str = "ocr") -> LogicalDocument:
+    doc = LogicalDocument(uuid.uuid4(), doc_type, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, method)])
+    return doc
+
+
+def values(doc: LogicalDocument) -> dict[str, Value]:
+    return {k: v.value for k, v in doc.fields.items()}
+
+
+def earnings(doc: LogicalDocument) -> list[dict[str, Value]]:
+    return [{k: v.value for k, v in r.items()} for r in doc.rows.get("earnings", [])]
+
+
+VOE_REPORT = """\
+Verification of Income & Employment
+INFORMATION CURRENT AS..  05-05-2026        TRACKING NUMBER:        187165134
+EMPLOYER:        Acme Regional Hospital Corp.
+EMPLOYEE:        Dana Q. Example        SSN:        XxXxX-xx-1111
+GROSS INCOME
+Year        Base        Overtime        ponus        Total
+{ytd}
+2025        93,329.52        0.00        3,575.65        96,905.17
+4024        90,278.64        00        3,150.96        93,429.60
+The lender may verify any information contained in your application.
+"""
+
+
+def test_voe_year_table_with_a_misread_column_name_and_year() -> None:
+    ytd = "20%6 yTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert got["ytd_base_income"] == Decimal("31833.36")
+    assert got["ytd_bonus_income"] == Decimal("1387.91")
+    assert got["ytd_overtime_income"] == Decimal("0.00")
+    assert got["ytd_through_date"] == date(2026, 4, 30)
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+    assert got["prior_year_base_income"] == Decimal("93329.52")
+
+
+def test_voe_year_row_with_a_garbled_date_reads_the_amount_cells() -> None:
+    # The through date lost its day; the amounts are still the last cells.
+    ytd = "2026 YTD thru fo-apr-2026    $31,833.36    $0.00    $1,387.91    $33,221.27"
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert got["ytd_bonus_income"] == Decimal("1387.91")
+    assert "ytd_through_date" not in got
+
+
+def test_voe_year_row_one_garbled_cell_is_recomputed_from_the_total() -> None:
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,3#7.9)        33,221.27"
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert got["ytd_bonus_income"] == Decimal("1387.91")
+
+
+def test_voe_year_row_that_does_not_add_up_is_left_unread() -> None:
+    # One of the clean-looking figures is wrong and nothing says which.
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,887.91        33,221.27"
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert "ytd_bonus_income" not in got
+    assert "ytd_base_income" not in got
+
+
+VOE_1005 = """\
+Request for Verification of Employment
+9. Applicant's Date of Employment        10. Present Position
+07-26-2018        Sales Representative
+12B. Gross Earnings-Type    Year To Date (Thru 09-30-2025)    Past Year 2024    Past Year 2023
+BaSe Pay        $211500.00        $271629.12        $262534.80
+Overtime        PEAR       190001        90,00        $0.00
+Bonus        $4783.79        $1,200.00        $0.00
+16. Remarks:        Employee in good standing
+"""
+
+
+def test_voe_1005_rows_leave_cells_that_are_not_amounts_unread() -> None:
+    got = values(run(DocType.voe, VOE_1005))
+    assert got["ytd_base_income"] == Decimal("211500.00")
+    assert got["prior_year_base_income"] == Decimal("271629.12")
+    assert got["ytd_bonus_income"] == Decimal("4783.79")
+    assert got["prior_year_bonus_income"] == Decimal("1200.00")
+    assert "ytd_overtime_income" not in got
+    assert "prior_year_overtime_income" not in got
+
+
+PAYSTUB = """\
+Payroll Check Stub
+Employer,        Employee
+ACME FOODS        Dana Q. Example
+py Date        Pay Period        Frequency
+09/19/2025        09/01/2025 - 09/14/2025        Biweekly
+Description        Current        YTD
+Regular Pay        M6154        84769.26
+Performance Bonus        425.99        8852.84
+GROSS PAY        4887.53        YTD EARNINGS        93622.10
+"""
+
+
+def test_paystub_row_with_a_garbled_cell_keeps_its_other_columns() -> None:
+    rows = earnings(run(DocType.paystub, PAYSTUB))
+    assert {"kind": "regular", "ytd_amount": Decimal("84769.26")} in rows
+    assert {
+        "kind": "bonus",
+        "current_amount": Decimal("425.99"),
+        "ytd_amount": Decimal("8852.84"),
+    } in rows
+
+
+def test_paystub_cell_with_a_fragment_of_an_amount_is_not_read() -> None:
+    text = PAYSTUB.replace("M6154", "4,fo6.02")
+    rows = earnings(run(DocType.paystub, text))
+    assert {"kind": "regular", "ytd_amount": Decimal("84769.26")} in rows
