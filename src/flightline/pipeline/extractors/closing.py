@@ -1,6 +1,6 @@
 """Closing documents: Note, security instrument, title commitment, hazard
-insurance, flood determination, notice of right to cancel, and the Closing
-Disclosure's payoffs (the debts a refinance pays off at closing).
+insurance, flood determination, notice of right to cancel (the Closing
+Disclosure is read in `disclosures`).
 
 Notes and security instruments are prose: besides labels, their values are
 read from the uniform-instrument sentences ("U.S. $400,000.00 (this amount is
@@ -24,14 +24,24 @@ from flightline.pipeline.extractors.base import (
     rx,
     set_field,
 )
-from flightline.pipeline.extractors.disclosures import extract_closing_disclosure as _cd_fields
+from flightline.pipeline.extractors.disclosures import extract_closing_disclosure
 from flightline.pipeline.extractors.names import clean_name, clean_person
-from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.extractors.terms import reconcile_terms
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import (
     DATE_ANY,
     find_dates,
 )
+
+__all__ = [
+    "extract_closing_disclosure",
+    "extract_flood",
+    "extract_hazard",
+    "extract_note",
+    "extract_rtc",
+    "extract_security_instrument",
+    "extract_title",
+]
 
 _NOTE = Reader(
     (
@@ -97,8 +107,9 @@ _NOTE_SENTENCES = (
         "monthly_pi",
         "money",
         rx(
-            r"monthly\s+payment\s+will\s+be\s+in\s+the\s+amount\s+of\s+(?:U\.?\s*S\.?\s*)?"
-            + MONEY_GROUP
+            # words OCR may misspell by a letter (`paymeng`, `wilk`)
+            r"monthly\s+pa\w{4,6}\s+\w{3,4}\s+be\s+in\s+the\s+am\w{3,5}\s+of\s+"
+            r"(?:U\.?\s*S\.?\s*)?" + MONEY_GROUP
         ),
     ),
     ("first_payment_date", "date", rx(r"beginning\s+on\s+" + DATE_GROUP)),
@@ -164,6 +175,7 @@ def extract_note(doc: DocText, ld: LogicalDocument) -> None:
         out["loan_term_months"] = FieldValue(
             _months_between(first, last), out["maturity_date"].evidence
         )
+    reconcile_terms(doc, out, "principal_amount")
 
 
 # -- security instrument -----------------------------------------------------
@@ -585,49 +597,3 @@ def extract_rtc(doc: DocText, ld: LogicalDocument) -> None:
     _RTC.read(doc, out)
     read_sentences(doc, _RTC_SENTENCES, out)
     first_person(out)
-
-
-# ----------------------------------------------------------------------------- CD payoffs
-
-# `Payoff to Lakeshore Mortgage Co $394,265.90`, `01 Payoff of First Mortgage
-# Loan to X`, `X - Payoff`, `Payoff: X`: a line naming a payoff and ending in
-# its amount. The total line (`Total Payoffs and Payments (K)`) is not a payoff.
-_PAYOFF = re.compile(r"\bpay\s?-?off\b", re.IGNORECASE)
-_PAYOFF_TOTAL = re.compile(r"\btotal\b|payoffs\s*(?:and|&)\s*payments", re.IGNORECASE)
-_PAYOFF_TO = re.compile(r"\bpay\s?-?off\b.{0,50}?\bto\s+(?=\S)", re.IGNORECASE)
-_ACCOUNT_REF = re.compile(
-    r"\(?\s*\b(?:acct|account|loan)\s*(?:#|no\.?|number|ending(?:\s+in)?)\s*[\w*x-]*\s*\)?",
-    re.IGNORECASE,
-)
-
-
-def _payoff_creditor(label: str) -> str | None:
-    name = _ACCOUNT_REF.sub(" ", re.sub(r"^\W*\d{1,2}\s+", "", label))
-    to = _PAYOFF_TO.search(name)
-    name = name[to.end() :] if to else _PAYOFF.sub(" ", name)
-    name = re.sub(r"\s{2,}", " ", name).strip(" .,:;-\u2013\u2014()")
-    return name if re.search(r"[A-Za-z]{3}", name) else None
-
-
-def _payoffs(doc: DocText, ld: LogicalDocument) -> None:
-    rows: list[dict[str, FieldValue]] = []
-    for i, line in enumerate(doc.lines):
-        text = line.text
-        m = _PAYOFF.search(text)
-        if m is None or _PAYOFF_TOTAL.search(text):
-            continue
-        found = money_tokens(text)
-        if not found:
-            continue
-        start, _, amount = found[-1]
-        creditor = _payoff_creditor(text[:start])
-        if creditor is None or amount <= 0:
-            continue
-        rows.append({"creditor": doc.field(creditor, i), "amount": doc.field(amount, i)})
-    if rows:
-        ld.rows["payoffs"] = rows
-
-
-def extract_closing_disclosure(doc: DocText, ld: LogicalDocument) -> None:
-    _cd_fields(doc, ld)
-    _payoffs(doc, ld)

@@ -14,6 +14,7 @@ from flightline.pipeline.extractors.base import (
     set_field,
 )
 from flightline.pipeline.extractors.enums import canon_purpose, read_enum
+from flightline.pipeline.extractors.terms import reconcile_terms
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 
@@ -246,3 +247,46 @@ def extract_closing_disclosure(doc: DocText, ld: LogicalDocument) -> None:
     _cash_direction(ld.fields)
     first_person(ld.fields)
     _fees(doc, ld)
+    _payoffs(doc, ld)
+    reconcile_terms(doc, ld.fields, "loan_amount")
+
+
+# ----------------------------------------------------------------------------- CD payoffs
+
+# `Payoff to Lakeshore Mortgage Co $394,265.90`, `01 Payoff of First Mortgage
+# Loan to X`, `X - Payoff`, `Payoff: X`: a line naming a payoff and ending in
+# its amount. The total line (`Total Payoffs and Payments (K)`) is not a payoff.
+_PAYOFF = re.compile(r"\bpay\s?-?off\b", re.IGNORECASE)
+_PAYOFF_TOTAL = re.compile(r"\btotal\b|payoffs\s*(?:and|&)\s*payments", re.IGNORECASE)
+_PAYOFF_TO = re.compile(r"\bpay\s?-?off\b.{0,50}?\bto\s+(?=\S)", re.IGNORECASE)
+_ACCOUNT_REF = re.compile(
+    r"\(?\s*\b(?:acct|account|loan)\s*(?:#|no\.?|number|ending(?:\s+in)?)\s*[\w*x-]*\s*\)?",
+    re.IGNORECASE,
+)
+
+
+def _payoff_creditor(label: str) -> str | None:
+    name = _ACCOUNT_REF.sub(" ", re.sub(r"^\W*\d{1,2}\s+", "", label))
+    to = _PAYOFF_TO.search(name)
+    name = name[to.end() :] if to else _PAYOFF.sub(" ", name)
+    name = re.sub(r"\s{2,}", " ", name).strip(" .,:;-\u2013\u2014()")
+    return name if re.search(r"[A-Za-z]{3}", name) else None
+
+
+def _payoffs(doc: DocText, ld: LogicalDocument) -> None:
+    rows: list[dict[str, FieldValue]] = []
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        m = _PAYOFF.search(text)
+        if m is None or _PAYOFF_TOTAL.search(text):
+            continue
+        found = money_tokens(text)
+        if not found:
+            continue
+        start, _, amount = found[-1]
+        creditor = _payoff_creditor(text[:start])
+        if creditor is None or amount <= 0:
+            continue
+        rows.append({"creditor": doc.field(creditor, i), "amount": doc.field(amount, i)})
+    if rows:
+        ld.rows["payoffs"] = rows

@@ -25,6 +25,7 @@ Finder = Callable[[str], list[tuple[int, Value]]]
 
 _BARE_INT = re.compile(r"\d{1,3}")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z(]")
+_CENTS_SPECK = re.compile(r"(\d\.\d\d)[A-Za-z](?=\s|$)")
 
 
 def money_tokens(text: str, *, boxes: bool = True) -> list[tuple[int, int, Decimal]]:
@@ -32,6 +33,8 @@ def money_tokens(text: str, *, boxes: bool = True) -> list[tuple[int, int, Decim
     around labels) box or line numbers; table rows keep small numbers."""
     for s, e, _ in find_dates(text):
         text = text[:s] + " " * (e - s) + text[e:]
+    # `551500.00g`: a speck OCR read as a letter right after the cents
+    text = _CENTS_SPECK.sub(r"\1 ", text)
     out = []
     for s, e, value in find_money(text):
         token = text[s:e]

@@ -1,0 +1,98 @@
+"""Loan terms read by OCR, checked against each other.
+
+A fixed-rate loan's monthly principal and interest is what its amount, rate
+and term give. When OCR dropped or misread one digit of the amount or the
+payment, the other three values say which: the amount or payment one digit
+away that makes the arithmetic exact is the printed one. Nothing is changed
+unless exactly one such reading fits, and a text layer is never touched (a
+payment that does not fit is then what the document says).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, localcontext
+
+from flightline.pipeline.extractors.base import DocText
+from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.model import FieldValue
+
+_CENT = Decimal("0.01")
+_TERMS = range(12, 481)
+
+
+def amortized(amount: Decimal, rate_pct: Decimal, months: int) -> Decimal:
+    """The standard monthly payment, to the cent."""
+    with localcontext(prec=40):
+        r = rate_pct / 100 / 12
+        if r == 0:
+            return (amount / months).quantize(_CENT)
+        factor = (1 + r) ** months
+        return (amount * r * factor / (factor - 1)).quantize(_CENT)
+
+
+def _one_digit_off(value: Decimal) -> set[Decimal]:
+    """Amounts one digit from `value` as printed with cents: a digit dropped,
+    doubled or misread."""
+    text = f"{value:.2f}".replace(".", "")
+    out: set[Decimal] = set()
+    for i in range(len(text) + 1):
+        for d in "0123456789":
+            out.add(Decimal(text[:i] + d + text[i:]) / 100)  # dropped
+            if i < len(text) and d != text[i]:
+                out.add(Decimal(text[:i] + d + text[i + 1 :]) / 100)  # misread
+        if i < len(text):
+            out.add(Decimal(text[:i] + text[i + 1 :] or "0") / 100)  # doubled
+    out.discard(value)
+    return {v for v in out if v > 0}
+
+
+def _decimal(fv: FieldValue | None) -> Decimal | None:
+    return fv.value if fv is not None and isinstance(fv.value, Decimal) else None
+
+
+def reconcile_terms(doc: DocText, out: dict[str, FieldValue], amount_name: str) -> None:
+    if not doc.ocr:
+        return
+    _speck_payment(out)
+    amount, pi = _decimal(out.get(amount_name)), _decimal(out.get("monthly_pi"))
+    rate = _decimal(out.get("interest_rate"))
+    term_fv = out.get("loan_term_months")
+    term = term_fv.value if term_fv is not None and isinstance(term_fv.value, int) else None
+    if amount is None or pi is None or rate is None or term not in _TERMS:
+        return
+    assert term is not None
+    if not 0 < rate < 25 or amortized(amount, rate, term) == pi:
+        return
+    fits = {a for a in _one_digit_off(amount) if amortized(a, rate, term) == pi}
+    if len(fits) == 1:
+        out[amount_name] = FieldValue(fits.pop(), out[amount_name].evidence)
+        return
+    want = amortized(amount, rate, term)
+    # the payment's line holds the amount that fits (a speck read first), or
+    # the payment as read is that amount with one digit wrong
+    evidence = out["monthly_pi"].evidence
+    on_line = {v for _, _, v in money_tokens(evidence.text)}
+    if want in on_line or want in _one_digit_off(pi):
+        out["monthly_pi"] = FieldValue(want, evidence)
+
+
+# No mortgage's monthly principal and interest is a few dollars.
+_LEAST_PAYMENT = Decimal(10)
+
+
+def _speck_payment(out: dict[str, FieldValue]) -> None:
+    """`Monthly Principal & Interest  7  5034.44`: a speck read as a digit
+    before the payment; the payment is the amount with cents after it."""
+    pi = _decimal(out.get("monthly_pi"))
+    if pi is None or pi >= _LEAST_PAYMENT:
+        return
+    evidence = out["monthly_pi"].evidence
+    text = evidence.text
+    after = [
+        v
+        for s, e, v in money_tokens(text)
+        if re.search(r"\.\d\d$", text[s:e]) and v >= _LEAST_PAYMENT
+    ]
+    if len(after) == 1:
+        out["monthly_pi"] = FieldValue(after[0], evidence)

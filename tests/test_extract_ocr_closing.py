@@ -1,0 +1,74 @@
+"""Closing Disclosure and Note terms as OCR reads them: a digit dropped from
+the loan amount, a speck before the payment or after the cents, a misspelt
+word in the Note's payment sentence. The amount, rate, term and payment are
+checked against each other; a text layer is taken as printed."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from flightline.pipeline.extract import extract
+from flightline.pipeline.extractors.terms import amortized
+from flightline.pipeline.model import DocType, LogicalDocument, PageText
+
+DOC = uuid.UUID("00000000-0000-0000-0000-00000000c105")
+
+
+def run(doc_type: DocType, text: str, method: str = "ocr") -> LogicalDocument:
+    doc = LogicalDocument(uuid.uuid4(), doc_type, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, method)])
+    return doc
+
+
+CD = """\
+Closing Disclosure
+Closing Information        Transaction Information        Loan Information
+Date Issued        08/18/2026        Borrower        Jonathan Bowen
+Loan Term        15 years        Purpose        Refinance  Product        Fixed Rate
+Loan Terms
+Loan Amount        Ati        $51,500.00        waa!        NO
+Interest Rate        7.250%        NO
+Monthly Principal & Interest        5,034.44        NO
+Estimated Total Monthly Payment        6,093.73
+"""
+
+
+def test_amortized_payment() -> None:
+    assert amortized(Decimal(551500), Decimal("7.25"), 180) == Decimal("5034.44")
+
+
+def test_a_dropped_digit_in_the_loan_amount_is_the_one_the_payment_gives() -> None:
+    assert run(DocType.closing_disclosure, CD).get("loan_amount") == Decimal("551500.00")
+
+
+def test_a_text_layer_is_taken_as_printed() -> None:
+    doc = run(DocType.closing_disclosure, CD, method="text")
+    assert doc.get("loan_amount") == Decimal("51500.00")
+
+
+def test_an_amount_two_digits_off_is_left_as_read() -> None:
+    text = CD.replace("$51,500.00", "$51,900.00")
+    assert run(DocType.closing_disclosure, text).get("loan_amount") == Decimal("51900.00")
+
+
+def test_specks_around_the_amount_and_before_the_payment() -> None:
+    text = CD.replace("$51,500.00        waa!", "551500.00g").replace(
+        "Interest        5,034.44", "Interest        7        5034.44"
+    )
+    doc = run(DocType.closing_disclosure, text)
+    assert doc.get("loan_amount") == Decimal("551500.00")
+    assert doc.get("monthly_pi") == Decimal("5034.44")
+
+
+NOTE = """\
+NOTE
+3. PAYMENTS
+(A) Time and Place of Payments. I will pay principal and interest by making a payment every month
+for 180 months. (B) Amount of,Monthly Payments. My monthly paymeng will be in the amount
+of U.S. $5034.44.
+"""
+
+
+def test_the_note_payment_sentence_with_a_misspelt_word() -> None:
+    assert run(DocType.note, NOTE).get("monthly_pi") == Decimal("5034.44")
