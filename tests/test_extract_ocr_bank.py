@@ -52,3 +52,16 @@ def test_a_date_two_characters_off_is_not_guessed() -> None:
     doc = run(MEMBER.replace("03/43/2026", "08/43/2026"))
     assert doc.get("period_start_date") is None
     assert doc.get("period_end_date") is None
+
+
+def test_garbled_month_names_with_the_other_date_read() -> None:
+    doc = run(MEMBER.replace("03/43/2026   04/12/2026", "06-Nov-2025 through 05-Qec-2025"))
+    assert doc.get("period_start_date") == date(2025, 11, 6)
+    assert doc.get("period_end_date") == date(2025, 12, 5)
+
+
+def test_a_look_alike_letter_in_a_day_then_a_garbled_month() -> None:
+    text = MEMBER.replace("03/43/2026   04/12/2026", "Dee 06, 2025 through Jan 0S, 2026")
+    doc = run(text)
+    assert doc.get("period_start_date") == date(2025, 12, 6)
+    assert doc.get("period_end_date") == date(2026, 1, 5)

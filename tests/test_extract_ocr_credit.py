@@ -132,3 +132,20 @@ def test_second_applicant_with_an_ocr_mask_and_specks_around_values() -> None:
     assert scores[(2, "equifax")] == 790
     assert scores[(2, "transunion")] == 781
     assert [r["creditor"] for r in tradelines(doc)] == ["HARBOR CARD SVCS"]
+
+
+DOLLAR_SIGNS = """\
+TRADELINES
+Creditor  Account  ECOA  Opened  High Credit  Balance  Payment Type  Status
+HARBOR MOTOR CREDIT  95868°*"*  I  1120  $21948  $14372  $521 1  CURRENT
+HORIZON RETAIL CARD  G1841778****  0322  $5500  $0  so R  CLOSED
+INQUIRIES
+"""
+
+
+def test_dollar_signed_amounts_beside_dates_that_lost_their_slash() -> None:
+    rows = tradelines(run(DOLLAR_SIGNS))
+    assert [(r["creditor"], r["balance"], r["monthly_payment"]) for r in rows] == [
+        ("HARBOR MOTOR CREDIT", Decimal(14372), Decimal(521)),
+        ("HORIZON RETAIL CARD", Decimal(0), Decimal(0)),
+    ]

@@ -234,15 +234,28 @@ def _set_period(doc: DocText, out: dict[str, FieldValue], found: tuple[date, dat
 # character or two no date has there.
 _DATE_SHAPE = re.compile(
     r"(?<![\w/-])(?:[\w%$&#@]{1,2}[/-][\w%$&#@]{1,2}[/-][\w%$&#@]{2,4}"
+    r"|[\w%$&#@]{1,2}-[A-Za-z]{3}-[\w%$&#@]{4}"
     r"|[A-Za-z]{3,9}\.?\s[\w%$&#@]{1,2},?\s[\w%$&#@]{4})(?![\w/-])"
 )
-_DATE_FORMATS = ("%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y", "%m-%d-%y", "%b %d, %Y", "%B %d, %Y")
+_DATE_FORMATS = (
+    "%m/%d/%Y",
+    "%m-%d-%Y",
+    "%m/%d/%y",
+    "%m-%d-%y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%d-%b-%Y",
+)
+# Digits OCR read as look-alike letters inside a date's numbers (`Jan 0S, 2026`).
+_DIGITISH = re.compile(r"\b(?=[\dSBOoIl]*\d)[\dSBOoIl]{2,4}\b")
+_DIGIT_OF = str.maketrans({"S": "5", "B": "8", "O": "0", "o": "0", "I": "1", "l": "1"})
 
 
 def _period_in(text: str) -> tuple[date, date] | None:
     """A period's two dates; when OCR garbled one of them, the date a monthly
     statement period implies from the other, if the garbled one reads as that
     date with a single character wrong (never a guess between dates)."""
+    text = _DIGITISH.sub(lambda m: m.group(0).translate(_DIGIT_OF), text)
     dates = find_dates(text)
     if len(dates) >= 2:
         return (dates[0][2], dates[1][2]) if dates[0][2] < dates[1][2] else None

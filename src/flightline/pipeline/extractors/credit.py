@@ -119,12 +119,13 @@ _LONG_TYPES = ("mortgage", "installment", "revolving")
 _TYPE_SIMILAR = 80.0
 _TYPE_CODES = {"R": "revolving", "I": "installment", "M": "mortgage", "O": "open"}
 _ACCT_NUMBER = re.compile(
-    r"(?<![Xx*#])[Xx*#]{2,16}[\dXx*#-]{0,20}\d{0,12}(?!\w)|\b\d{4,20}[Xx*#]{1,16}(?!\w)"
-    r"|#\s?\d{4,20}"
+    r"(?<![Xx*#])[Xx*#]{2,16}[\dXx*#-]{0,20}\d{0,12}(?!\w)"
+    r"|\b[A-Za-z]?\d{4,20}[Xx*#]{1,16}(?!\w)|#\s?\d{4,20}"
     # OCR keeps part of a trailing mask as a quote or a degree sign
-    # (`94057598"`), or loses it: a run of eight digits or more without a
-    # thousands separator is an account number, never a consumer balance.
-    r"|\b\d{7,20}[\"'\u201c\u201d\u2019\u00b0*]+|\b\d{8,20}\b"
+    # (`94057598"`), or loses it, and may read a first digit as a letter
+    # (`G1503782****`): a run of eight digits or more without a thousands
+    # separator is an account number, never a consumer balance.
+    r"|\b[A-Za-z]?\d{7,20}[\"'\u201c\u201d\u2019\u00b0*]+|\b\d{8,20}\b"
 )
 # The tradelines section's title: rows under it are tradelines even when its
 # column header is too garbled to read.
@@ -132,6 +133,7 @@ _TRADE_SECTION = re.compile(
     r"^\W*(?:trade\s*lines?|credit\s*accounts?|account\s*history|credit\s*history)\W*$",
     re.IGNORECASE,
 )
+_DOLLAR_ZERO = re.compile(r"^[sS$][oO0][.,]?$")
 # A small bare number before the amounts: a code column OCR read as a digit.
 _STRAY_CODE = re.compile(r"^\d{1,2}$")
 # Specks OCR reads at a name's edges (`*HARBOR CARD SVCS_—«`).
@@ -381,9 +383,17 @@ def _map_amounts(tokens: list[str], cols: list[str]) -> dict[str, Decimal]:
     """A row's amounts by column: the header's, else the usual order. Small
     bare numbers before the amounts (an ECOA or type code OCR read as a digit)
     are dropped when the row has more values than columns."""
-    found = money_tokens(" ".join(tokens), boxes=False)
-    values = [abs(v) for _, _, v in found]
-    texts = [" ".join(tokens)[s:e].strip() for s, e, _ in found]
+    # `$0` read as `so`: S for the dollar sign, o for the zero
+    joined = " ".join("$0" if _DOLLAR_ZERO.match(t) else t for t in tokens)
+    found = money_tokens(joined, boxes=False)
+    texts = [joined[s:e].strip() for s, e, _ in found]
+    signed = [(t, v) for t, (_, _, v) in zip(texts, found, strict=True) if t.startswith("$")]
+    if signed and len(signed) < len(found) and len(signed) in (len(cols), *_USUAL_ORDER):
+        # where a row's amounts carry a dollar sign, the bare numbers are
+        # codes and dates that lost their slash (`1120` for 11/20)
+        texts, values = [t for t, _ in signed], [abs(v) for _, v in signed]
+    else:
+        values = [abs(v) for _, _, v in found]
     want = len(cols) if cols else max(_USUAL_ORDER)
     while len(values) > want and _STRAY_CODE.match(texts[0]):
         values, texts = values[1:], texts[1:]
