@@ -123,12 +123,17 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
         if not key.isdigit() and all(scanned(d) for d in docs):
             # no number read at all: the one numbered account at that institution
             bank = employer_key(text(docs[0], "institution") or "")
+            # the institution's name as OCR read it, up to a look-alike letter
             into = [
                 k
                 for k, others in accounts.items()
                 if k.isdigit()
                 and bank
-                and any(employer_key(text(o, "institution") or "") == bank for o in others)
+                and any(
+                    compare_text(bank, employer_key(text(o, "institution") or ""), True)
+                    is not Verdict.DIFFERENT
+                    for o in others
+                )
             ]
             if len(into) == 1:
                 accounts[into[0]].extend(accounts.pop(key))

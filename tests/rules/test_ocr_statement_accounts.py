@@ -1,0 +1,29 @@
+"""A scanned statement whose account number was not read, at a bank whose
+name OCR read with a letter wrong, is a statement of that bank's one numbered
+account (not a second account with a stale latest statement)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from flightline.pipeline.model import FieldValue
+from tests.rules.builders import run
+from tests.rules.test_compare import _scanned, _statements
+
+NOTE = date(2026, 4, 15)
+
+
+def test_an_unnumbered_statement_joins_its_bank_named_up_to_an_ocr_letter() -> None:
+    old = NOTE - timedelta(days=150)
+    loan = _statements(
+        ("", old - timedelta(days=30), old),
+        ("5678", old + timedelta(days=1), NOTE - timedelta(days=20)),
+    )
+    first = loan.docs[-2]
+    first.fields.pop("account_last4")
+    was = first.fields["institution"]
+    first.fields["institution"] = FieldValue("Sprinqfield Bank", was.evidence)
+    assert run(_scanned(loan), "AGE-001") == []
+    # a statement of another bank is another account, and a stale one
+    first.fields["institution"] = FieldValue("Lakeshore Credit Union", was.evidence)
+    assert len(run(_scanned(loan), "AGE-001")) == 1
