@@ -16,8 +16,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from rapidfuzz.distance import Levenshtein
+
 from flightline.pipeline.model import DocType, LogicalDocument
-from flightline.rules.compare import Verdict, compare_digits, compare_text, is_ocr, scanned
+from flightline.rules.compare import (
+    Verdict,
+    compare_digits,
+    compare_text,
+    fold,
+    is_ocr,
+    scanned,
+)
 from flightline.rules.debts import REFINANCES, ZERO, Debt, read_debts
 from flightline.rules.engine import Figure, IssueEvidence, LoanContext
 from flightline.rules.facts import (
@@ -112,6 +121,10 @@ def _accounts(ctx: LoanContext) -> dict[str, list[LogicalDocument]]:
     return out
 
 
+def _bank_name(doc: LogicalDocument) -> str:
+    return fold(text(doc, "institution") or "")
+
+
 def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
     """An OCR'd account number one look-alike digit from another account's, at
     the same institution, is that account misread (not a second account with a
@@ -122,18 +135,14 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
             continue  # already joined to another
         if not key.isdigit() and all(scanned(d) for d in docs):
             # no number read at all: the one numbered account at that institution
-            bank = employer_key(text(docs[0], "institution") or "")
-            # the institution's name as OCR read it, up to a look-alike letter
+            bank = _bank_name(docs[0])
+            # the institution's whole name as OCR read it, up to one letter
             into = [
                 k
                 for k, others in accounts.items()
                 if k.isdigit()
                 and bank
-                and any(
-                    compare_text(bank, employer_key(text(o, "institution") or ""), True)
-                    is not Verdict.DIFFERENT
-                    for o in others
-                )
+                and any(Levenshtein.distance(bank, _bank_name(o)) <= 1 for o in others)
             ]
             if len(into) == 1:
                 accounts[into[0]].extend(accounts.pop(key))
