@@ -113,7 +113,7 @@ Applicant        SSN   —S—sSCurrent Address        sree
 _AUSTIN, JASON W        XXX-XX-3461 3087     HICKS LANE, PORT MARIA, SC 29866
 AUSTIN, MELISSA        HHH -HH-4797        3087 HICKS LANE, PORT MARIA, SC 29866
 SCORE SUMMARY
-AUSTIN, JASON W   Equifax Beacon 5.0; 781 Experian FICO Il: 744 TransUnion FICO Classic 04: 778
+AUSTIN, JASON W   Equifax Beacon 5.0; 781. Experian FICO Il: 744 TransUnion FICO Classic 04: 778
 AUSTIN, MELISSA - Eattifax Beacon 5.0:.790 Experian FICO Ut: 755 TransUnion FICO Cfassic 04: 781
 ACCOUNT DETAIL
 *HARBOR CARD SVCS_—«
@@ -129,6 +129,7 @@ def test_second_applicant_with_an_ocr_mask_and_specks_around_values() -> None:
     scores = {
         (r["borrower"].value, r["bureau"].value): r["score"].value for r in doc.rows["scores"]
     }
+    assert scores[(1, "equifax")] == 781
     assert scores[(2, "equifax")] == 790
     assert scores[(2, "transunion")] == 781
     assert [r["creditor"] for r in tradelines(doc)] == ["HARBOR CARD SVCS"]
@@ -148,4 +149,33 @@ def test_dollar_signed_amounts_beside_dates_that_lost_their_slash() -> None:
     assert [(r["creditor"], r["balance"], r["monthly_payment"]) for r in rows] == [
         ("HARBOR MOTOR CREDIT", Decimal(14372), Decimal(521)),
         ("HORIZON RETAIL CARD", Decimal(0), Decimal(0)),
+    ]
+
+
+LOST_LABELS = """\
+Account Detail
+SUMMIT BANK USA
+Account #        16678889****        Type        Revolving        Balance,        0.00
+Monthly Payment     0.00        Opened        March 1, 2023        _Stitus        Open / Current
+BEACON AUTO LENDING
+Aceount #        848§2561****        Installment        Balance        35371.00
+Monthly Payment     365.48        September 13, 2023        Status        Open / Current
+Consumer Statement
+"""
+
+
+def test_blocks_with_a_comma_after_a_label_and_the_type_label_lost() -> None:
+    assert tradelines(run(LOST_LABELS)) == [
+        {
+            "creditor": "SUMMIT BANK USA",
+            "balance": Decimal("0.00"),
+            "monthly_payment": Decimal("0.00"),
+            "account_type": "revolving",
+        },
+        {
+            "creditor": "BEACON AUTO LENDING",
+            "balance": Decimal("35371.00"),
+            "monthly_payment": Decimal("365.48"),
+            "account_type": "installment",
+        },
     ]

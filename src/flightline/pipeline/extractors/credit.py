@@ -88,7 +88,8 @@ _BUREAUS = (
     ("experian", re.compile(r"experian|\bEXP\b|\bXPN\b|\bEX\b|fair\s*isaac", re.IGNORECASE)),
     ("transunion", re.compile(r"trans\s*union|\bTU\b|\bTUC\b|classic\s*04", re.IGNORECASE)),
 )
-_SCORE = re.compile(r"(?<![\d.,$/-])([3-8]\d\d)(?![\d.,/%]|\.\d)")
+# a score may end a sentence-like run (`652.`); a decimal is not a score
+_SCORE = re.compile(r"(?<![\d.,$/-])([3-8]\d\d)(?![\d,/%]|\.\d)")
 _CO = re.compile(r"co-?\s*(?:borrower|applicant|app)\b|joint\s*applicant|spouse", re.IGNORECASE)
 _MAIN = re.compile(r"(?<!\bco-)(?<!\bco )\b(?:borrower|applicant|app)\b", re.IGNORECASE)
 _PARTY_HEADER = re.compile(
@@ -140,7 +141,7 @@ _STRAY_CODE = re.compile(r"^\d{1,2}$")
 _EDGE_JUNK = re.compile(r"^(?:[^\w(]|_)+|(?:[^\w.)]|_)+$")
 _MONTH_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{2}(?![\d/])")
 _KV_TYPE = re.compile(r"\btype\W{0,3}\s*([A-Za-z]+)", re.IGNORECASE)
-_KV_BALANCE = re.compile(r"\bbalance\s*:?\s*(\$?\s?-?\d[\d,.]*)", re.IGNORECASE)
+_KV_BALANCE = re.compile(r"\bbalance\W{0,2}\s*(\$?\s?-?\d[\d,.]*)", re.IGNORECASE)
 _KV_PAYMENT = re.compile(
     # `MONTHLY PAYM..`: a label cut short by its box still names the payment.
     r"\b(?:monthly\s*)?paym\w*(?:\.\.)?\s*:?\s*(\$?\s?-?\d[\d,.]*)",
@@ -438,10 +439,10 @@ def _block(doc: DocText, i: int) -> dict[str, FieldValue] | None:
         k = next(k for k, t in body if _KV_PAYMENT.search(t))
         entry["monthly_payment"] = doc.field(abs(money_tokens(pay.group(1))[0][2]), k)
     kind = _KV_TYPE.search(joined)
-    if kind:
-        value = _row_type([kind.group(1)], False)
-        if value:
-            entry["account_type"] = doc.field(value, where)
+    # without its `Type` label (lost to OCR), the type word stands alone
+    value = _row_type([kind.group(1)] if kind else re.findall(r"[A-Za-z]{6,}", joined), False)
+    if value:
+        entry["account_type"] = doc.field(value, where)
     return entry
 
 
