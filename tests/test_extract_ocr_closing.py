@@ -72,3 +72,13 @@ of U.S. $5034.44.
 
 def test_the_note_payment_sentence_with_a_misspelt_word() -> None:
     assert run(DocType.note, NOTE).get("monthly_pi") == Decimal("5034.44")
+
+
+def test_cash_to_close_from_the_calculating_table_is_the_final_column() -> None:
+    text = CD.replace("Estimated Total Monthly Payment        6,093.73", "") + (
+        "CASHTOCLOSH        55018.99 From Borrower\n"
+        "Calculating Cash to Close\n"
+        "Loan Estimate        Final        Did this change?\n"
+        "Cash to Close        53230        55018.99        YES\n"
+    )
+    assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("55018.99")

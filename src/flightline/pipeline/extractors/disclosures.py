@@ -224,6 +224,21 @@ _RATE_DETAIL = re.compile(
 _TO_BORROWER = re.compile(r"\bto\s+(?:the\s+)?borrower", re.IGNORECASE)
 
 
+def _final_column(out: dict[str, FieldValue], name: str) -> None:
+    """A value read from the CD's Calculating Cash to Close table (`Cash to
+    Close  53,230  55,018.99  YES`): its columns are the Loan Estimate's, the
+    final one, and whether it changed; the CD's own value is the final one."""
+    found = out.get(name)
+    if found is None or not _CHANGED.search(found.evidence.text):
+        return
+    amounts = money_tokens(found.evidence.text)
+    if len(amounts) >= 2 and amounts[0][2] == found.value:
+        out[name] = FieldValue(amounts[1][2], found.evidence)
+
+
+_CHANGED = re.compile(r"\b(?:yes|no)\W*$", re.IGNORECASE)
+
+
 def _cash_direction(out: dict[str, FieldValue]) -> None:
     """Cash to close is signed: negative when it goes to the borrower."""
     found = out.get("cash_to_close")
@@ -244,6 +259,7 @@ def extract_loan_estimate(doc: DocText, ld: LogicalDocument) -> None:
 def extract_closing_disclosure(doc: DocText, ld: LogicalDocument) -> None:
     _CD.read(doc, ld.fields)
     _purpose(doc, ld.fields)
+    _final_column(ld.fields, "cash_to_close")
     _cash_direction(ld.fields)
     first_person(ld.fields)
     _fees(doc, ld)
