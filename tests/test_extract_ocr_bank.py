@@ -65,3 +65,25 @@ def test_a_look_alike_letter_in_a_day_then_a_garbled_month() -> None:
     doc = run(text)
     assert doc.get("period_start_date") == date(2025, 12, 6)
     assert doc.get("period_end_date") == date(2026, 1, 5)
+
+
+HEADERS_OVER_VALUES = """\
+Douglaston Federal Credit Union
+PO Box 33567, Millerfrt, VA 23875
+Gregory D. Smith & Timothy Smith
+2531 MORRIS WAY
+PORT JASONHAVEN, VA 23266
+Statement Period  Account  Fal
+2025-08-05 through 2025-09-04  [Checking 8370
+Opening Balance  Ending Balance  FL.  Skee
+$60126.96  $78844,34
+Deposits and Other Credits
+2025-08-08  PAYROLL NELSON & RIGGS PHARMAC  $688.93
+"""
+
+
+def test_balances_under_their_header_and_the_number_beside_the_product() -> None:
+    doc = run(HEADERS_OVER_VALUES)
+    assert doc.get("account_last4") == "8370"
+    assert doc.get("opening_balance") == Decimal("60126.96")
+    assert doc.get("closing_balance") == Decimal("78844.34")

@@ -441,10 +441,60 @@ def _is_deposit(
     return None
 
 
+_OPENING = label_regex(
+    ("Beginning Balance", "Opening Balance", "Previous Balance", "Balance Forward")
+)
+_CLOSING = label_regex(
+    ("Ending Balance", "Closing Balance", "New Balance", "Balance This Statement")
+)
+
+
+def _has_cents(v: Decimal) -> bool:
+    return v.as_tuple().exponent == -2
+
+
+def _balance_pair(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """`Opening Balance  Ending Balance` over a row of the two amounts (specks
+    OCR added to either row aside: the amounts are the ones with cents)."""
+    for i, line in enumerate(doc.lines[:30]):
+        text = line.text
+        opening, closing = _OPENING.search(text), _CLOSING.search(text)
+        if not opening or not closing or opening.start() > closing.start():
+            continue
+        if any(_has_cents(v) for _, _, v in money_tokens(text)):
+            continue
+        j = doc.next_line(i)
+        if j is None:
+            return
+        amounts = [v for _, _, v in money_tokens(doc.lines[j].text) if _has_cents(v)]
+        if len(amounts) == 2:
+            set_field(out, "opening_balance", doc.field(amounts[0], j))
+            set_field(out, "closing_balance", doc.field(amounts[1], j))
+        return
+
+
+# `Checking 8370`, `Savings ...8834`: the product's name beside the number.
+_PRODUCT_NUMBER = re.compile(
+    r"\b(?:checking|savings|money\s*market)\s*(?:\.{2,}|#|x+|\*+)?\s*(\d{4})\b", re.IGNORECASE
+)
+
+
+def _product_number(doc: DocText, out: dict[str, FieldValue]) -> None:
+    if "account_last4" in out:
+        return
+    for i, line in enumerate(doc.lines[:20]):
+        m = _PRODUCT_NUMBER.search(line.text)
+        if m:
+            out["account_last4"] = doc.field(m.group(1), i)
+            return
+
+
 def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _period(doc, out)
     _BANK.read(doc, out)
+    _balance_pair(doc, out)
+    _product_number(doc, out)
     set_field(out, "institution", _institution(doc))
     set_field(out, "holder_name", _holder(doc))
     set_field(out, "account_type", _account_type(doc))

@@ -25,6 +25,7 @@ Finder = Callable[[str], list[tuple[int, Value]]]
 
 _BARE_INT = re.compile(r"\d{1,3}")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z(]")
+_COMMA_CENTS = re.compile(r"(?<![\d,.])(\$?\s?\d{4,}),(\d\d)(?![\d,])")
 _CENTS_SPECK = re.compile(r"(\d\.\d\d)[A-Za-z](?=\s|$)")
 
 
@@ -35,6 +36,8 @@ def money_tokens(text: str, *, boxes: bool = True) -> list[tuple[int, int, Decim
         text = text[:s] + " " * (e - s) + text[e:]
     # `551500.00g`: a speck OCR read as a letter right after the cents
     text = _CENTS_SPECK.sub(r"\1 ", text)
+    # `$78844,34`: a decimal point read as a comma where no thousands group fits
+    text = _COMMA_CENTS.sub(r"\1.\2", text)
     out = []
     for s, e, value in find_money(text):
         token = text[s:e]
