@@ -124,3 +124,67 @@ def test_paystub_cell_with_a_fragment_of_an_amount_is_not_read() -> None:
     text = PAYSTUB.replace("M6154", "4,fo6.02")
     rows = earnings(run(DocType.paystub, text))
     assert {"kind": "regular", "ytd_amount": Decimal("84769.26")} in rows
+
+
+VOE_1005_GARBLED_HEADER = """\
+Request for Verification of Employment
+12B. Gross Earnings - Type    Waa    Past Year 2024    Past Year 2023
+Base Pay    31730.82    73    7276048    72758.92
+\u201cBonus    2459.13    4482.16    5016.79
+16. Remarks    None
+"""
+
+
+def test_voe_1005_year_to_date_column_counted_when_its_caption_is_lost() -> None:
+    # Three period columns although OCR lost `Year To Date (Thru ...)`; the
+    # smudge `73` is no column, the garbled `7276048` keeps its place.
+    got = values(run(DocType.voe, VOE_1005_GARBLED_HEADER))
+    assert got["ytd_base_income"] == Decimal("31730.82")
+    assert "prior_year_base_income" not in got
+    assert got["ytd_bonus_income"] == Decimal("2459.13")
+    assert got["prior_year_bonus_income"] == Decimal("4482.16")
+
+
+def test_voe_1005_header_with_a_caption_word_lost_keeps_three_columns() -> None:
+    text = VOE_1005_GARBLED_HEADER.replace(
+        "Waa    Past Year 2024    Past Year 2023",
+        "Year To Date (Thru 05-SEP-2025) ___\u2014Past Year 2024     ast Year 2023",
+    )
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_bonus_income"] == Decimal("4482.16")
+
+
+VOE_GARBLED_ROWS = """\
+EMPLOYMENT DATA REPORT
+Employer:        Acme Software L.P.
+Gross Income
+Year        Base        Overtime        Bonus        Total
+2025 Y\u00a5D thru August 29,2025.     cE        20335        000        18800        2223.56
+2924        29862.72        0.00        2214.01        32076.73
+2023        290192        0.00        2132.77        _31144,69
+"""
+
+
+def test_voe_ytd_row_misread_is_left_unread_and_past_year_keeps_its_place() -> None:
+    got = values(run(DocType.voe, VOE_GARBLED_ROWS))
+    assert got["ytd_through_date"] == date(2025, 8, 29)
+    # none of the YTD cells is a whole amount and they do not add up
+    assert not any(k.startswith("ytd_") and k.endswith("_income") for k in got)
+    # `2924` is the row under the YTD row: the past year, its cells add up
+    assert got["prior_year_base_income"] == Decimal("29862.72")
+    assert got["prior_year_bonus_income"] == Decimal("2214.01")
+
+
+def test_ocr_dates_with_one_slip_are_repaired() -> None:
+    text = """\
+Verification of Income & Employment
+INFORMATION CURRENT AS..  01-dun-2026        TRACKING NUMBER:        551483927
+EMPLOYER:        Acme Logistics Corp.
+MOST RECENT START DATE:   15-Sep#2022        RATE OF PAY:        $127,000.00 annually
+"""
+    got = values(run(DocType.voe, text))
+    assert got["verification_date"] == date(2026, 6, 1)
+    assert got["employment_start_date"] == date(2022, 9, 15)
+    # a month two letters off, or one letter off two months, stays unread
+    got = values(run(DocType.voe, text.replace("01-dun-2026", "01-Maa-2026")))
+    assert "verification_date" not in got

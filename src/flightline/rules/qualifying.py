@@ -156,8 +156,23 @@ def _months_between(start: date, end: date) -> Decimal:
     return months + Decimal((end - anchor).days) / Decimal((following - anchor).days)
 
 
+def _stub_ytd(stubs: list[LogicalDocument], kind: str, through: date) -> Decimal | None:
+    """A kind's year-to-date pay on the paystub cut on the VOE's through date."""
+    for stub in stubs:
+        if when(stub, "pay_date") != through:
+            continue
+        for r in rows(stub, "earnings"):
+            if txt(cell(r, "kind")) == kind:
+                return dec(cell(r, "ytd_amount"))
+    return None
+
+
 def _variable(
-    ctx: LoanContext, voe: LogicalDocument, through: date, employed_since: date | None
+    ctx: LoanContext,
+    voe: LogicalDocument,
+    through: date,
+    employed_since: date | None,
+    stubs: list[LogicalDocument],
 ) -> dict[str, Variable]:
     needed = ctx.policy.threshold("variable_income_history_months").value
     m = months_elapsed(through)
@@ -165,6 +180,12 @@ def _variable(
     for kind in VARIABLE_KINDS:
         ytd = num(voe, f"ytd_{kind}_income")
         prior = num(voe, f"prior_year_{kind}_income")
+        if ytd is None and prior:
+            # A year-to-date figure OCR could not read is not zero: the
+            # paystub of the through date has it, or the kind stays unknown.
+            ytd = _stub_ytd(stubs, kind, through)
+            if ytd is None:
+                continue
         # Two years back: printed on the VOE but not (yet) an extraction field;
         # used when present, else the average runs over the prior year and YTD.
         prior2 = num(voe, f"two_years_prior_{kind}_income")
@@ -263,5 +284,5 @@ def income_of(ctx: LoanContext, who: Borrower) -> Income:
         since = when(voe, "employment_start_date") or when(who.urla, "employment_start_date")
         if through is not None:
             income.through = through
-            income.variable = _variable(ctx, voe, through, since)
+            income.variable = _variable(ctx, voe, through, since, stubs)
     return income

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from flightline.pipeline.extractors.cells import repair_dates
 from flightline.pipeline.extractors.names import (
     CITY_STATE_ZIP,
     clean_address,
@@ -167,8 +168,8 @@ def clean_line(raw: str, *, ocr: bool = False) -> str:
         # Two spaces or more separate columns (the OCR reader keeps a wide
         # gap on the page as several spaces, as a text layer does).
         text = _MULTI_SPACE.sub("  ", text)
-    # Look-alike letters in numbers are OCR's; a text layer has none.
-    return fix_ocr_digits(text) if ocr else text
+    # Look-alike letters in numbers, slips in dates: OCR's; a text layer has none.
+    return repair_dates(fix_ocr_digits(text)) if ocr else text
 
 
 _SIGNAL = re.compile(r"[A-Za-z0-9]{2}")

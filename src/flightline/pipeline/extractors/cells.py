@@ -1,4 +1,4 @@
-"""Amounts of an OCR'd table row read cell by cell.
+"""Amounts of an OCR'd table row read cell by cell, and OCR'd dates.
 
 Tesseract keeps a wide gap between a table's columns (two spaces or more in
 the page text), but it also garbles single cells (`M6154`, `4,fo6.02`,
@@ -11,9 +11,11 @@ its column and is left unread.
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.normalize import find_dates
 
 _WIDE = re.compile(r"\s{2,}")
 # An amount as a table prints it: grouped thousands or not, always cents.
@@ -63,3 +65,41 @@ def cells_by_columns(rest: str, cols: list[str]) -> dict[str, Decimal] | None:
         if value is not None:
             out.setdefault(col, value)
     return out
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# A letter OCR glued onto a month name (`ThrufMay 15, 2025`).
+_GLUED_MONTH = re.compile(r"(?<=[A-Za-z])(?=" + _MONTH + r"\s+\d)")
+# A stray mark where a date's separator was (`May 28% 2025`, `15-Sep#2022`).
+_DAY_MARK = re.compile(r"(" + _MONTH + r"\s+\d{1,2})[%#*@^]\s*((?:19|20)\d\d)\b")
+_MONTH_MARK = re.compile(r"(\d{1,2}-[A-Za-z]{3})[%#*@^]((?:19|20)\d\d)\b")
+_DMY = re.compile(r"\b(\d{1,2})-([A-Za-z]{3})-((?:19|20)\d\d)\b")
+
+
+def _month_fix(m: re.Match[str]) -> str:
+    """`01-dun-2026`: a month abbreviation one letter off exactly one month."""
+    word = m.group(2).lower()
+    if word in _MONTHS:
+        return m.group(0)
+    near = [mon for mon in _MONTHS if sum(a != b for a, b in zip(word, mon, strict=True)) == 1]
+    if len(near) != 1:
+        return m.group(0)
+    return f"{m.group(1)}-{near[0].title()}-{m.group(3)}"
+
+
+def repair_dates(text: str) -> str:
+    """An OCR'd line with the dates OCR slipped on put back: a letter glued
+    onto a month name, a stray mark where a separator was, one wrong letter
+    of a month's abbreviation that leaves only one month it can be. A date
+    with a wrong digit stays as read: nothing tells which digit."""
+    fixed = _GLUED_MONTH.sub(" ", text)
+    fixed = _DAY_MARK.sub(r"\1, \2", fixed)
+    fixed = _MONTH_MARK.sub(r"\1-\2", fixed)
+    return _DMY.sub(_month_fix, fixed)
+
+
+def ocr_dates(text: str) -> list[tuple[int, int, date]]:
+    """Dates of an OCR'd line, repaired (`repair_dates`) when none reads as
+    printed; positions are in the repaired text."""
+    return find_dates(text) or find_dates(repair_dates(text))

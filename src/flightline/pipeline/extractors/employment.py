@@ -4,7 +4,6 @@ verbal), Form 1040."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from flightline.pipeline.extractors.base import (
     DocText,
@@ -13,10 +12,17 @@ from flightline.pipeline.extractors.base import (
     label_regex,
     set_field,
 )
-from flightline.pipeline.extractors.cells import cell_amounts, is_clean_amount, row_cells
+from flightline.pipeline.extractors.cells import ocr_dates
 from flightline.pipeline.extractors.enums import canon_frequency, read_enum
 from flightline.pipeline.extractors.paystub import FREQUENCY
 from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.extractors.voe_tables import (
+    VOE_HEADER,
+    VOE_ROWS,
+    ocr_period_row,
+    period_columns,
+    voe_year_rows,
+)
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates, normalize_ssn_last4
 
@@ -296,194 +302,34 @@ _VOE_SIGNED = Reader(
     ),
     extra_labels=("Signature of Employer", "Title", "Print or type name"),
 )
-_VOE_HEADER = re.compile(
-    r"(?:year\s*-?\s*to\s*-?\s*date|\bytd\b).*(?:past|prior|last|previous|(?:19|20)\d\d)",
-    re.IGNORECASE,
-)
-_VOE_ROWS = (
-    ("base", re.compile(r"^(?:base\s*(?:pay|salary|income|earnings)?|salary|regular)\b", re.I)),
-    ("overtime", re.compile(r"^(?:overtime|over\s*time)\b", re.I)),
-    ("bonus", re.compile(r"^bonus(?:es)?\b", re.I)),
-)
 
 
-_YEAR_TABLE = re.compile(r"^\W*year\b.*\b(?:base|overtime|total)\b", re.IGNORECASE)
-# A row's year as OCR may leave it (`20%6`, `4024`): four characters, mostly digits.
-_YEAR_ROW = re.compile(r"^\W*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{3})(?![\w,.])")
-_YEAR_COLS = {
-    "base": "base",
-    "overtime": "overtime",
-    "bonus": "bonus",
-    "bonuses": "bonus",
-    "commission": "commission",
-    "commissions": "commission",
-    "total": "total",
-}
-# How close a header word OCR misread (`Bopus`, `ponus`) must be to a column's name.
-_COLUMN_SCORE = 75
-_CENT = Decimal("0.01")
-
-
-def _year_columns(header: str) -> list[str]:
-    """The columns after `Year`, each header word matched to a column name
-    tolerantly (one misread letter of `Bonus` still names the bonus column)."""
-    from rapidfuzz import fuzz, process
-
-    words = re.findall(r"[A-Za-z]{3,}", header)[1:]
-    cols: list[str] = []
-    for word in words:
-        hit = process.extractOne(
-            word.lower(), tuple(_YEAR_COLS), scorer=fuzz.ratio, score_cutoff=_COLUMN_SCORE
-        )
-        if hit is None:
-            return []  # a word that names no column: not a header we can place values under
-        cols.append(_YEAR_COLS[hit[0]])
-    return cols
-
-
-def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
-    """The last `n` cells of a year row: each cell's amount and whether it
-    read cleanly; an unreadable cell is None."""
-    cells = row_cells(rest)
-    if len(cells) < n:
-        return None
-    out: list[tuple[Decimal | None, bool]] = []
-    for cell in cells[len(cells) - n :]:
-        amounts = cell_amounts(cell)
-        if amounts is None or len(amounts) != 1:
-            out.append((None, False))
-        else:
-            out.append((amounts[0], is_clean_amount(cell)))
-    return out
-
-
-def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> dict[str, Decimal]:
-    """A row's amounts by column, checked against its Total: the kinds must
-    add up to it. One cell misread (stray marks, or unreadable) is the one
-    the total recomputes; a row that does not add up otherwise is left unread
-    rather than trusted (one of its figures is wrong and nothing says which)."""
-    row = {c: v for c, (v, _) in zip(cols, cells, strict=True) if v is not None and c != "total"}
-    if "total" not in cols:
-        return row
-    total, total_clean = cells[cols.index("total")]
-    parts = [(c, v, ok) for c, (v, ok) in zip(cols, cells, strict=True) if c != "total"]
-    known = sum((v for _, v, _ in parts if v is not None), Decimal(0))
-    complete = all(v is not None for _, v, _ in parts)
-    if total is not None and complete and abs(known - total) <= _CENT:
-        return row
-    if total is None or not total_clean:
-        # Nothing to check against: the cleanly read cells stand.
-        return {c: v for c, v, ok in parts if v is not None and ok}
-    doubtful = [c for c, v, ok in parts if v is None or not ok]
-    if len(doubtful) == 1:
-        c = doubtful[0]
-        rest = sum((v for k, v, _ in parts if k != c and v is not None), Decimal(0))
-        if total - rest >= 0:
-            row[c] = total - rest
-            return row
-    return {}
-
-
-def _voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
-    """Income by year as rows (`2026 YTD thru 04-03-2026 48,730.78 0.00 ...`)
-    under a header naming the columns (`Year Base Overtime Bonus Total`)."""
-    cols: list[str] = []
-    prior_done = False
-    for i, line in enumerate(doc.lines):
-        text = line.text
-        if _YEAR_TABLE.search(text):
-            cols = _year_columns(text)
-            continue
-        if not cols:
-            continue
-        m = _YEAR_ROW.match(text)
-        ytd = re.search(r"\bytd\b|year\s*to\s*date", text, re.IGNORECASE)
-        if not m and not ytd:
-            if money_tokens(text):
-                cols = []
-            continue
-        rest = text[m.end() :] if m else text[ytd.end() :] if ytd else text
-        numbers = [abs(v) for _, _, v in money_tokens(rest)]
-        # OCR'd rows by cell: a garbled cell must not shift or split the others.
-        cells = _year_cells(rest, len(cols)) if doc.ocr and "  " in rest.strip() else None
-        if cells is not None:
-            row = _checked_row(cols, cells)
-        elif len(numbers) == len(cols):
-            row = _checked_row(cols, [(v, True) for v in numbers])
-        else:
-            continue
-        if ytd:
-            prefix = "ytd"
-            dates = find_dates(rest)
-            if dates:
-                set_field(out, "ytd_through_date", doc.field(dates[0][2], i))
-        elif not prior_done:
-            # The year under the YTD row; only a year read as such can be placed.
-            if m is None or not re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
-                prior_done = True
-                continue
-            prefix, prior_done = "prior_year", True
-        else:
-            continue
-        for kind in ("base", "overtime", "bonus"):
-            if kind in row:
-                set_field(out, f"{prefix}_{kind}_income", doc.field(row[kind], i))
-
-
-_PERIOD_COLS = re.compile(
-    r"year\s*-?\s*to\s*-?\s*date|\bytd\b|\b(?:past|prior|last|previous)\b", re.IGNORECASE
-)
-
-
-def _ocr_period_row(
-    doc: DocText, out: dict[str, FieldValue], kind: str, rest: str, periods: int, i: int
-) -> None:
-    """An OCR'd `Overtime  $1,200.00  $5,400.00  $4,800.00` row of Form 1005's
-    earnings table (year to date, then the past years), read cell by cell. A
-    cell that is not a whole amount with its cents (`190001`, `90,00`) is a
-    misread, left unread rather than taken; stray marks before the amounts
-    (a smudge read as a word) are not a column."""
-    values: list[Decimal | None] = []
-    for cell in row_cells(rest):
-        amounts = cell_amounts(cell)
-        if amounts is not None and len(amounts) > 1 and " " in cell.strip():
-            values.extend(amounts)  # two columns OCR ran together
-        else:
-            values.append(amounts[0] if amounts and is_clean_amount(cell) else None)
-    while len(values) > periods and values[0] is None:
-        values.pop(0)
-    if len(values) > periods or not values:
-        return
-    values += [None] * (periods - len(values))
-    for prefix, value in (("ytd", values[0]), ("prior_year", values[1])):
-        if value is not None:
-            set_field(out, f"{prefix}_{kind}_income", doc.field(value, i))
-
-
+# Form 1005's earnings table; OCR may garble the year-to-date caption, which
+# `Gross Earnings` still announces.
 def _voe(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
-    _voe_year_rows(doc, out)
+    voe_year_rows(doc, out)
     header_seen = False
     periods = 2
     for i, line in enumerate(doc.lines):
         text = line.text
-        if _VOE_HEADER.search(text):
+        if VOE_HEADER.search(text):
             header_seen = True
-            periods = max(2, len(_PERIOD_COLS.findall(text)))
-            thru = re.search(r"(?:thru|through|as\s*of)\b", text, re.IGNORECASE)
+            periods = period_columns(text)
+            thru = re.search(r"(?:thru|through|as\s*of)", text, re.IGNORECASE)
             if thru:
-                found = find_dates(text[thru.end() :])
+                found = ocr_dates(text[thru.end() :]) if doc.ocr else find_dates(text[thru.end() :])
                 if found:
                     set_field(out, "ytd_through_date", doc.field(found[0][2], i))
             continue
         if not header_seen:
             continue
-        for kind, pattern in _VOE_ROWS:
+        for kind, pattern in VOE_ROWS:
             m = pattern.search(text)
             if m:
                 numbers = [abs(v) for _, _, v in money_tokens(text[m.end() :])]
                 if doc.ocr:
-                    _ocr_period_row(doc, out, kind, text[m.end() :], periods, i)
+                    ocr_period_row(doc, out, kind, text[m.end() :], periods, i)
                     break
                 if numbers:
                     set_field(out, f"ytd_{kind}_income", doc.field(numbers[0], i))

@@ -1,0 +1,207 @@
+"""A VOE's earnings tables: Form 1005's rows by kind under period columns
+(year to date, past years), and a report's rows by year under kind columns
+(`Year  Base  Overtime  Bonus  Total`). OCR'd rows are read cell by cell
+(`cells`), so a garbled cell keeps its column and is left unread, and a row
+with a Total is checked against it."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from flightline.pipeline.extractors.base import DocText, set_field
+from flightline.pipeline.extractors.cells import (
+    cell_amounts,
+    is_clean_amount,
+    ocr_dates,
+    row_cells,
+)
+from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.model import FieldValue
+from flightline.pipeline.normalize import find_dates
+
+VOE_HEADER = re.compile(
+    r"(?:year\s*-?\s*to\s*-?\s*date|\bytd\b|gross\s*earnings)"
+    r".*(?:past|prior|last|previous|(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+VOE_ROWS = (
+    (
+        "base",
+        re.compile(r"^\W*(?:base\s*(?:pay|salary|income|earnings)?|salary|regular)\b", re.I),
+    ),
+    ("overtime", re.compile(r"^\W*(?:overtime|over\s*time)\b", re.I)),
+    ("bonus", re.compile(r"^\W*bonus(?:es)?\b", re.I)),
+)
+
+
+_YEAR_TABLE = re.compile(r"^\W*year\b.*\b(?:base|overtime|total)\b", re.IGNORECASE)
+# A row's year as OCR may leave it (`20%6`, `4024`): four characters, mostly digits.
+_YEAR_ROW = re.compile(r"^\W*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{3})(?![\w,.])")
+_YEAR_COLS = {
+    "base": "base",
+    "overtime": "overtime",
+    "bonus": "bonus",
+    "bonuses": "bonus",
+    "commission": "commission",
+    "commissions": "commission",
+    "total": "total",
+}
+# How close a header word OCR misread (`Bopus`, `ponus`) must be to a column's name.
+_COLUMN_SCORE = 75
+_CENT = Decimal("0.01")
+
+
+def _year_columns(header: str) -> list[str]:
+    """The columns after `Year`, each header word matched to a column name
+    tolerantly (one misread letter of `Bonus` still names the bonus column)."""
+    from rapidfuzz import fuzz, process
+
+    words = re.findall(r"[A-Za-z]{3,}", header)[1:]
+    cols: list[str] = []
+    for word in words:
+        hit = process.extractOne(
+            word.lower(), tuple(_YEAR_COLS), scorer=fuzz.ratio, score_cutoff=_COLUMN_SCORE
+        )
+        if hit is None:
+            return []  # a word that names no column: not a header we can place values under
+        cols.append(_YEAR_COLS[hit[0]])
+    return cols
+
+
+def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
+    """The last `n` cells of a year row: each cell's amount and whether it
+    read cleanly; an unreadable cell is None."""
+    cells = row_cells(rest)
+    if len(cells) < n:
+        return None
+    out: list[tuple[Decimal | None, bool]] = []
+    for cell in cells[len(cells) - n :]:
+        amounts = cell_amounts(cell)
+        if amounts is None or len(amounts) != 1:
+            out.append((None, False))
+        else:
+            out.append((amounts[0], is_clean_amount(cell)))
+    return out
+
+
+def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> dict[str, Decimal]:
+    """A row's amounts by column, checked against its Total: the kinds must
+    add up to it. One cell misread (stray marks, or unreadable) is the one
+    the total recomputes; a row that does not add up otherwise is left unread
+    rather than trusted (one of its figures is wrong and nothing says which)."""
+    row = {c: v for c, (v, _) in zip(cols, cells, strict=True) if v is not None and c != "total"}
+    if "total" not in cols:
+        return row
+    total, total_clean = cells[cols.index("total")]
+    parts = [(c, v, ok) for c, (v, ok) in zip(cols, cells, strict=True) if c != "total"]
+    known = sum((v for _, v, _ in parts if v is not None), Decimal(0))
+    complete = all(v is not None for _, v, _ in parts)
+    if total is not None and complete and abs(known - total) <= _CENT:
+        return row
+    if total is None or not total_clean:
+        # Nothing to check against: the cleanly read cells stand.
+        return {c: v for c, v, ok in parts if v is not None and ok}
+    doubtful = [c for c, v, ok in parts if v is None or not ok]
+    if len(doubtful) == 1:
+        c = doubtful[0]
+        rest = sum((v for k, v, _ in parts if k != c and v is not None), Decimal(0))
+        if total - rest >= 0:
+            row[c] = total - rest
+            return row
+    return {}
+
+
+# The year-to-date row: `YTD` (one letter may be misread: `Y¥D`) or its `thru` date.
+_YTD_ROW = re.compile(r"\by[^\s\d]d\b|year\s*to\s*date|\bthru\b|\bthrough\b", re.IGNORECASE)
+
+
+def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """Income by year as rows (`2026 YTD thru 04-03-2026 48,730.78 0.00 ...`)
+    under a header naming the columns (`Year Base Overtime Bonus Total`)."""
+    cols: list[str] = []
+    prior_done = False
+    ytd_year: int | None = None
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        if _YEAR_TABLE.search(text):
+            cols = _year_columns(text)
+            continue
+        if not cols:
+            continue
+        m = _YEAR_ROW.match(text)
+        ytd = _YTD_ROW.search(text)
+        if not m and not ytd:
+            if money_tokens(text):
+                cols = []
+            continue
+        year = int(m.group(1)) if m and re.fullmatch(r"(?:19|20)\d\d", m.group(1)) else None
+        rest = text[m.end() :] if m else text[ytd.end() :] if ytd else text
+        numbers = [abs(v) for _, _, v in money_tokens(rest)]
+        # OCR'd rows by cell: a garbled cell must not shift or split the others.
+        cells = _year_cells(rest, len(cols)) if doc.ocr and "  " in rest.strip() else None
+        if cells is not None:
+            row = _checked_row(cols, cells)
+        elif len(numbers) == len(cols):
+            row = _checked_row(cols, [(v, True) for v in numbers])
+        else:
+            row = None
+        if ytd:
+            prefix, ytd_year = "ytd", year or 0
+            dates = ocr_dates(rest) if doc.ocr else find_dates(rest)
+            if dates:
+                set_field(out, "ytd_through_date", doc.field(dates[0][2], i))
+        elif not prior_done:
+            prior_done = True
+            # The row under the YTD row is the past year: a year read as
+            # another one is not; a year OCR garbled (`2924`) keeps its place.
+            if year is None and ytd_year is None:
+                continue
+            if year is not None and ytd_year and year != ytd_year - 1:
+                continue
+            prefix = "prior_year"
+        else:
+            continue
+        for kind in ("base", "overtime", "bonus"):
+            if row is not None and kind in row:
+                set_field(out, f"{prefix}_{kind}_income", doc.field(row[kind], i))
+
+
+_PAST_COLS = re.compile(r"\b(?:past|prior|last|previous)\b", re.IGNORECASE)
+
+
+def period_columns(header: str) -> int:
+    """How many period columns Form 1005's earnings header has: year to date
+    first (its caption read or not), then past years. OCR may lose a word of
+    any caption, so the most any reading gives: `Year` words, past years plus
+    the year-to-date column, years printed (outside the through date) plus it."""
+    for s, e, _ in reversed(find_dates(header)):
+        header = header[:s] + " " + header[e:]
+    years = len(re.findall(r"\b(?:19|20)\d\d\b", header))
+    words = len(re.findall(r"\byear\b", header, re.IGNORECASE))
+    return max(2, words, len(_PAST_COLS.findall(header)) + 1, years + 1)
+
+
+def ocr_period_row(
+    doc: DocText, out: dict[str, FieldValue], kind: str, rest: str, periods: int, i: int
+) -> None:
+    """An OCR'd `Overtime  $1,200.00  $5,400.00  $4,800.00` row of Form 1005's
+    earnings table (year to date, then the past years), read cell by cell. A
+    cell that is not a whole amount with its cents (`190001`, `90,00`) is a
+    misread, left unread rather than taken; stray marks before the amounts
+    (a smudge read as a word) are not a column."""
+    values: list[Decimal | None] = []
+    for cell in row_cells(rest):
+        if len(re.findall(r"\d", cell)) < 3:
+            continue  # a smudge read as a mark or two (`73`), not an amount
+        amounts = cell_amounts(cell)
+        if amounts is not None and len(amounts) > 1 and " " in cell.strip():
+            values.extend(amounts)  # two columns OCR ran together
+        else:
+            values.append(amounts[0] if amounts and is_clean_amount(cell) else None)
+    if not values or len(values) > periods:
+        return
+    values += [None] * (periods - len(values))
+    for prefix, value in (("ytd", values[0]), ("prior_year", values[1])):
+        if value is not None:
+            set_field(out, f"{prefix}_{kind}_income", doc.field(value, i))
