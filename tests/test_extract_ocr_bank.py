@@ -87,3 +87,21 @@ def test_balances_under_their_header_and_the_number_beside_the_product() -> None
     assert doc.get("account_last4") == "8370"
     assert doc.get("opening_balance") == Decimal("60126.96")
     assert doc.get("closing_balance") == Decimal("78844.34")
+
+
+MISSPELT = """\
+Whiteborough Credit Union
+Statgpnent Period  Account
+Ol-Aug-2026 to 31-Aug-2026  erent! Checking +9442
+Boginning Balance  Balance This Statement
+$118557.81  'i  $121224.23
+"""
+
+
+def test_misspelt_balance_labels_a_speck_before_the_number_and_a_day_in_letters() -> None:
+    doc = run(MISSPELT)
+    assert doc.get("account_last4") == "9442"
+    assert doc.get("period_start_date") == date(2026, 8, 1)
+    assert doc.get("period_end_date") == date(2026, 8, 31)
+    assert doc.get("opening_balance") == Decimal("118557.81")
+    assert doc.get("closing_balance") == Decimal("121224.23")

@@ -179,3 +179,28 @@ def test_blocks_with_a_comma_after_a_label_and_the_type_label_lost() -> None:
             "account_type": "installment",
         },
     ]
+
+
+ONE_AMOUNT_LOST = """\
+TRADELINES
+Creditor  Account  ECOA  Opened  High Credit  Balance  Payment Type  Status
+MERIDIAN CARD SERVICES  74362486"***  11/22  9000,  2,665  72 Revolving CURRENT
+NORTHSTAR RETAIL CARD  88323194"°***  02/23  10,400  530  Reyolving  CURRENT
+PRAIRIE CARD SVCS  G1503782****  1  ovis  $1200  so.  CURRENT
+INQUIRIES
+"""
+
+
+def test_a_row_one_amount_short_of_its_header_keeps_no_amount_it_cannot_place() -> None:
+    assert tradelines(run(ONE_AMOUNT_LOST)) == [
+        {
+            "creditor": "MERIDIAN CARD SERVICES",
+            "balance": Decimal(2665),
+            "monthly_payment": Decimal(72),
+            "account_type": "revolving",
+        },
+        # (limit, balance) or (balance, payment): unknown, so no amounts
+        {"creditor": "NORTHSTAR RETAIL CARD", "account_type": "revolving"},
+        # (limit, balance 0) or (balance, payment 0): no payment either way
+        {"creditor": "PRAIRIE CARD SVCS", "monthly_payment": Decimal(0)},
+    ]

@@ -5,8 +5,10 @@ account (not a second account with a stale latest statement)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from flightline.pipeline.model import FieldValue
+from flightline.rules.figures import compute_figures
 from tests.rules.builders import run
 from tests.rules.test_compare import _scanned, _statements
 
@@ -27,3 +29,20 @@ def test_an_unnumbered_statement_joins_its_bank_named_up_to_an_ocr_letter() -> N
     # a statement of another bank is another account, and a stale one
     first.fields["institution"] = FieldValue("Lakeshore Credit Union", was.evidence)
     assert len(run(_scanned(loan), "AGE-001")) == 1
+
+
+def test_an_unnumbered_statement_joins_the_account_its_balances_chain_with() -> None:
+    loan = _statements(
+        ("1111", date(2026, 2, 1), date(2026, 2, 28)),
+        ("", date(2026, 1, 1), date(2026, 1, 31)),
+        ("5678", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+    unnumbered = loan.docs[-2]
+    unnumbered.fields.pop("account_last4")
+    was = unnumbered.fields["closing_balance"]
+    unnumbered.fields["closing_balance"] = FieldValue(Decimal(90000), was.evidence)
+    loan.docs[-1].fields["opening_balance"] = FieldValue(Decimal(90000), was.evidence)
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    # two accounts at the bank: the January statement is 5678's, not a third account
+    assert ctx.figures["assets_verified"].value == "260000.00"

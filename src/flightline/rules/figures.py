@@ -121,6 +121,14 @@ def _accounts(ctx: LoanContext) -> dict[str, list[LogicalDocument]]:
     return out
 
 
+def _chained(a: LogicalDocument, b: LogicalDocument) -> bool:
+    pairs = ((a, b), (b, a))
+    return any(
+        (end := num(x, "closing_balance")) is not None and end == num(y, "opening_balance")
+        for x, y in pairs
+    )
+
+
 def _bank_name(doc: LogicalDocument) -> str:
     return fold(text(doc, "institution") or "")
 
@@ -144,6 +152,10 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
                 and bank
                 and any(Levenshtein.distance(bank, _bank_name(o)) <= 1 for o in others)
             ]
+            if len(into) > 1:
+                # several there: the account whose statements chain with it
+                # (one's ending balance the other's opening balance)
+                into = [k for k in into if any(_chained(d, o) for d in docs for o in accounts[k])]
             if len(into) == 1:
                 accounts[into[0]].extend(accounts.pop(key))
             continue
@@ -297,8 +309,10 @@ def _compute(ctx: LoanContext) -> Computed:
         # a debt whose payment was not read, or a report without a tradeline beside an
         # application listing payments, leaves the debts unknown, not zero
         lines = [r for report in reports for r in rows(report, "tradelines")]
+        # (an OCR'd row whose amounts could not be told apart has neither)
         unread = any(
-            cell(r, "monthly_payment") is None and (dec(cell(r, "balance")) or ZERO) > 0
+            cell(r, "monthly_payment") is None
+            and (cell(r, "balance") is None or (dec(cell(r, "balance")) or ZERO) > 0)
             for r in lines
         ) or (
             not lines

@@ -289,12 +289,15 @@ def _month_after(start: date) -> date:
 
 
 def _one_character_off(token: str, value: date) -> bool:
+    """`token` is `value` printed in a usual format, up to digits read as
+    look-alike letters (`Ol-Aug-2026`) and one other character."""
+    read = token.translate(_DIGIT_OF).lower()
     for fmt in _DATE_FORMATS:
         shown = value.strftime(fmt)
         for form in {shown, re.sub(r"(?<![\d])0(\d)", r"\1", shown)}:
             if len(form) == len(token):
-                wrong = sum(a != b for a, b in zip(form.lower(), token.lower(), strict=True))
-                if wrong == 1:
+                printed = form.translate(_DIGIT_OF).lower()
+                if sum(a != b for a, b in zip(printed, read, strict=True)) <= 1:
                     return True
     return False
 
@@ -449,6 +452,9 @@ _CLOSING = label_regex(
 )
 
 
+_BALANCE_WORD = re.compile(r"\bbalance\b", re.IGNORECASE)
+
+
 def _has_cents(v: Decimal) -> bool:
     return v.as_tuple().exponent == -2
 
@@ -459,7 +465,10 @@ def _balance_pair(doc: DocText, out: dict[str, FieldValue]) -> None:
     for i, line in enumerate(doc.lines[:30]):
         text = line.text
         opening, closing = _OPENING.search(text), _CLOSING.search(text)
-        if not opening or not closing or opening.start() > closing.start():
+        if opening and closing and opening.start() > closing.start():
+            continue
+        # a label OCR misspelt (`Boginning Balance`): two balances, opening first
+        if not (opening and closing) and len(_BALANCE_WORD.findall(text)) != 2:
             continue
         if any(_has_cents(v) for _, _, v in money_tokens(text)):
             continue
@@ -475,7 +484,7 @@ def _balance_pair(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 # `Checking 8370`, `Savings ...8834`: the product's name beside the number.
 _PRODUCT_NUMBER = re.compile(
-    r"\b(?:checking|savings|money\s*market)\s*(?:\.{2,}|#|x+|\*+)?\s*(\d{4})\b", re.IGNORECASE
+    r"\b(?:checking|savings|money\s*market)\s*(?:[^\w\s]{1,4}|x+)?\s*(\d{4})\b", re.IGNORECASE
 )
 
 

@@ -361,12 +361,14 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         if split is None:
             continue
         creditor, tokens = split
-        mapped = _map_amounts(tokens, cols)
-        if "balance" not in mapped:
+        mapped = _map_amounts(tokens, cols, doc.ocr)
+        if not mapped:
             continue
-        entry = {"creditor": doc.field(creditor, i), "balance": doc.field(mapped["balance"], i)}
-        if "payment" in mapped:
-            entry["monthly_payment"] = doc.field(mapped["payment"], i)
+        entry = {"creditor": doc.field(creditor, i)}
+        for column, name in (("balance", "balance"), ("payment", "monthly_payment")):
+            amount = mapped.get(column)
+            if amount is not None:
+                entry[name] = doc.field(amount, i)
         kind = _row_type(tokens, codes, ecoa)
         if kind:
             entry["account_type"] = doc.field(kind, i)
@@ -380,10 +382,13 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
 _USUAL_ORDER = {2: ["balance", "payment"], 3: ["limit", "balance", "payment"]}
 
 
-def _map_amounts(tokens: list[str], cols: list[str]) -> dict[str, Decimal]:
+def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Decimal | None]:
     """A row's amounts by column: the header's, else the usual order. Small
     bare numbers before the amounts (an ECOA or type code OCR read as a digit)
-    are dropped when the row has more values than columns."""
+    are dropped when the row has more values than columns. On an OCR'd row
+    one amount short of a header with a limit column, which one OCR lost is
+    unknown: the row is kept without its amounts (so the debts are not
+    summed short), or with a zero payment when either reading makes it zero."""
     # `$0` read as `so`: S for the dollar sign, o for the zero
     joined = " ".join("$0" if _DOLLAR_ZERO.match(t) else t for t in tokens)
     found = money_tokens(joined, boxes=False)
@@ -400,6 +405,9 @@ def _map_amounts(tokens: list[str], cols: list[str]) -> dict[str, Decimal]:
         values, texts = values[1:], texts[1:]
     if cols and len(values) == len(cols):
         return dict(zip(cols, values, strict=True))
+    if ocr and len(values) == 2 and {"limit", "balance", "payment"} <= set(cols):
+        # (limit, balance 0) or (balance, payment 0): no payment either way
+        return {"payment": Decimal(0)} if values[1] == 0 else {"balance": None}
     if len(values) == 2 and (not cols or ("balance" in cols and "payment" in cols)):
         order = [c for c in cols if c in ("balance", "payment")] if cols else _USUAL_ORDER[2]
         return dict(zip(order, values, strict=True))
