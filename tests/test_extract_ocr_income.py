@@ -188,3 +188,52 @@ MOST RECENT START DATE:   15-Sep#2022        RATE OF PAY:        $127,000.00 ann
     # a month two letters off, or one letter off two months, stays unread
     got = values(run(DocType.voe, text.replace("01-dun-2026", "01-Maa-2026")))
     assert "verification_date" not in got
+
+
+def test_urla_employer_is_not_the_caption_of_the_next_box() -> None:
+    text = """\
+CONTINUATION SHEET/RESIDENTIAL LOAN APPLICATION
+Co-Borrower        Dana Q. Example        Social Security Number     XXX-XX-1111
+IV. EMPLOYMENT INFORMATION
+Name & Address of Employer        Yrs. on this job
+Richardson & Mathis Manufacturing Company        9
+Position/Tite/Type of Business        Date of Hire        Business Phone
+Operations Analyst        01-Nov-2016        (343) 205-9896
+"""
+    got = values(run(DocType.urla_1003, text))
+    assert got["employer_name"] == "Richardson & Mathis Manufacturing Company"
+
+
+def test_paystub_employer_address_caption_is_not_the_employer() -> None:
+    text = """\
+Payroll Check Stub
+Mmpioyer        lempioyee
+Acme Manufactéring Company        Dana Q. Example
+Employer Address        LJ
+7994 Porter Parkway, New Josephmouth, UT 84371       *xx-xx-1111
+"""
+    assert values(run(DocType.paystub, text)).get("employer_name") != (
+        "7994 Porter Parkway, New Josephmouth, UT"
+    )
+
+
+VOE_1005_BOXES = """\
+Request for Verification of Employment
+(1. 1. To. (Name and address of forever)
+Acme Manufacturing Company, 7994 Porter Parkway, New Josephmouth, UT 84371
+'12A. Current Grogs Base Pay (Enter Amount and Check Period)        Pay Frequency        PED eign
+$26,500.00 [X] Annual   Hourly   Monthly   Weekly        Bi-Weekly
+Part Il (continued) - Employer Certification
+[20. Signature of Employer        T2t. Title        [22. Date
+S. Carter        HR Manager        May 21, 2026
+"""
+
+
+def test_voe_1005_base_pay_under_a_misread_caption() -> None:
+    got = values(run(DocType.voe, VOE_1005_BOXES))
+    assert got["base_pay_rate"] == Decimal("26500.00")
+
+
+def test_voe_employer_is_not_the_signer_or_a_section_title() -> None:
+    got = values(run(DocType.voe, VOE_1005_BOXES))
+    assert got.get("employer_name") not in ("S. Carter", "Certification")

@@ -167,6 +167,15 @@ _URLA = Reader(
         "Property Value",
         "County",
         "Mixed-Use",
+        # Captions of the legacy form's boxes: a caption beside the employer's
+        # is the next column's, not the employer's name.
+        "Yrs. on this job",
+        "Years on this job",
+        "Yrs. employed in this line of work/profession",
+        "Position/Title/Type of Business",
+        "Business Phone",
+        "Present Address",
+        "DOB",
     ),
 )
 _INCOME_ITEMS = re.compile(

@@ -12,7 +12,7 @@ from flightline.pipeline.extractors.base import (
     label_regex,
     set_field,
 )
-from flightline.pipeline.extractors.cells import ocr_dates
+from flightline.pipeline.extractors.cells import cell_amounts, ocr_dates, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency, read_enum
 from flightline.pipeline.extractors.paystub import FREQUENCY
 from flightline.pipeline.extractors.values import money_tokens
@@ -159,7 +159,8 @@ _VOE = Reader(
                 "Company Name",
                 "Name and address of employer",
             ),
-            exclude=r"employer\s*(?:phone|address|contact|signature)",
+            exclude=r"employer\s*(?:phone|address|contact|signature|certification)|"
+            r"signature\s*of\s*employer",
         ),
         Spec(
             "employee_name",
@@ -306,6 +307,25 @@ _VOE_SIGNED = Reader(
 
 # Form 1005's earnings table; OCR may garble the year-to-date caption, which
 # `Gross Earnings` still announces.
+_BASE_PAY_BOX = re.compile(r"\bbase\s*pay\b.*\b(?:enter|check\s*period)", re.IGNORECASE)
+
+
+def _base_pay_box(doc: DocText) -> FieldValue | None:
+    """Form 1005's `12A. Current Gross Base Pay (Enter Amount and Check Period)`
+    with a word of its caption misread (`Grogs`, `Convent Glbas`): the amount
+    that opens the line under it."""
+    for i, line in enumerate(doc.lines):
+        if not _BASE_PAY_BOX.search(line.text) or money_tokens(line.text):
+            continue
+        j = doc.next_line(i)
+        cells = row_cells(doc.lines[j].text) if j is not None else []
+        amounts = cell_amounts(re.sub(r"\s*\[.*$", "", cells[0])) if cells else None
+        if j is not None and amounts is not None and len(amounts) == 1:
+            return doc.field(amounts[0], j)
+        return None
+    return None
+
+
 def _voe(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     voe_year_rows(doc, out)
@@ -337,6 +357,8 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
                     set_field(out, f"prior_year_{kind}_income", doc.field(numbers[1], i))
                 break
     _VOE.read(doc, out)
+    if doc.ocr and "base_pay_rate" not in out:
+        set_field(out, "base_pay_rate", _base_pay_box(doc))
     # Form 1005: the employer's certification date is the verification date.
     _VOE_SIGNED.read(doc, out)
     if "pay_frequency" in out:

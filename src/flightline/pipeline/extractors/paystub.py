@@ -60,7 +60,12 @@ _STREET_LINE = re.compile(r"^\d{1,6}\s+[A-Za-z][A-Za-z .'-]*\b(?:[A-Za-z]{2,}\.?
 
 _PAYSTUB = Reader(
     (
-        Spec("employer_name", "name", ("Employer", "Employer Name", "Company Name")),
+        Spec(
+            "employer_name",
+            "name",
+            ("Employer", "Employer Name", "Company Name"),
+            exclude=r"^\W*employer'?s?\s*address",
+        ),
         Spec(
             "employee_name",
             "person",
@@ -158,6 +163,10 @@ _PAYSTUB = Reader(
         "Amount",
         "Department",
         "Check No",
+        # `Employer Address` is a caption of its own, not the employer `Address`.
+        "Employer Address",
+        "Employee Address",
+        "Address",
     ),
 )
 _PERIOD = label_regex(("Pay Period", "Period", "Pay Period Dates", "Period Covered", "For Period"))
