@@ -125,10 +125,15 @@ def _ocr_gap(statements: list[LogicalDocument]) -> LogicalDocument | None:
     the one before, and whose period as read is not a month long: the gap may
     be OCR's, not a missing month (a month-long period that does not follow is
     a real gap, however few digits apart)."""
+    # by period alone: two statements of one period (a copy, or two read
+    # alike) must not be compared themselves
     dated = sorted(
-        (s, e, d)
-        for d in statements
-        if (s := when(d, "period_start_date")) and (e := when(d, "period_end_date"))
+        (
+            (s, e, d)
+            for d in statements
+            if (s := when(d, "period_start_date")) and (e := when(d, "period_end_date"))
+        ),
+        key=lambda t: (t[0], t[1]),
     )
     for (first, end, before), (start, last, after) in pairwise(dated):
         follows = end + timedelta(days=1)
