@@ -237,3 +237,26 @@ def test_voe_1005_base_pay_under_a_misread_caption() -> None:
 def test_voe_employer_is_not_the_signer_or_a_section_title() -> None:
     got = values(run(DocType.voe, VOE_1005_BOXES))
     assert got.get("employer_name") not in ("S. Carter", "Certification")
+
+
+URLA_SUMMARY = """\
+Residential Loan Application - Summary
+Name:        Dana Q. Example        SSN:        XXXXX5767
+Employment & Income (Monthly)
+Employer:        Acme Hospitality Group Inc        Start Date:        02-12-2022
+Base Income:        $3288.13        Overtime Income:        $279.81
+Bonus Income:        $6.00        Commission Income:       $0.00
+Other Income:        $0.00        TOTAL Income:      "$3567.94
+"""
+
+
+def test_urla_income_line_its_total_contradicts_is_left_unread() -> None:
+    # The lines add up to the total exactly without the bonus: `$0.00` misread.
+    got = values(run(DocType.urla_1003, URLA_SUMMARY))
+    assert "income_bonus_monthly" not in got
+    assert got["income_overtime_monthly"] == Decimal("279.81")
+    assert got["income_total_monthly"] == Decimal("3567.94")
+    # on a text layer the figures stand as printed
+    assert values(run(DocType.urla_1003, URLA_SUMMARY, "text"))["income_bonus_monthly"] == Decimal(
+        "6.00"
+    )

@@ -54,15 +54,3 @@ def test_unread_ytd_bonus_comes_from_the_paystub_of_the_through_date() -> None:
 def test_unread_ytd_bonus_is_not_taken_as_zero() -> None:
     loan = clean_loan().set(DocType.voe, ytd_bonus_income=None, prior_year_bonus_income=D(9000))
     assert "bonus" not in computed(loan.context()).incomes[0].variable
-
-
-def test_urla_bonus_the_voe_reads_as_none_is_not_unread() -> None:
-    # OCR read the URLA's `$0.00` bonus as `$6.00`; the VOE shows no bonus at
-    # all: the income is computed, not reported as partly unread.
-    loan = clean_loan().set(DocType.urla_1003, income_bonus_monthly=D("6.00"))
-    for d in loan.docs:
-        if d.type == DocType.voe:
-            d.mark_read_methods({p: "ocr" for p in d.pages})
-    ctx = loan.context()
-    assert computed(ctx).income_total == D(10000)
-    assert not any(k.startswith("variable income") for k in ctx.unread)

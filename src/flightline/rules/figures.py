@@ -261,19 +261,10 @@ def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
     if not any(scanned(d) for d in docs):
         return []
     urla = inc.borrower.urla
-    # A kind the VOE reads as none (zero this year and last) was read, not missed.
-    none = {
-        k
-        for k in VARIABLE_KINDS
-        if num(inc.voe, f"ytd_{k}_income") == ZERO
-        and num(inc.voe, f"prior_year_{k}_income") == ZERO
-    }
     return [
         k
         for k in VARIABLE_KINDS
-        if (num(urla, f"income_{k}_monthly") or ZERO) > 0
-        and k not in inc.variable
-        and k not in none
+        if (num(urla, f"income_{k}_monthly") or ZERO) > 0 and k not in inc.variable
     ]
 
 

@@ -4,6 +4,7 @@ summary (Form 1008), AUS findings (DU / LPA)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from flightline.pipeline.extractors.base import (
     DocText,
@@ -218,6 +219,27 @@ _ACCT = re.compile(
 )
 
 
+def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """An OCR'd income box whose lines do not add up to its total, exactly
+    short of one line's amount: that line is the misread (`$0.00` read as
+    `$6.00`), not the total; it is left unread."""
+    found = out.get("income_total_monthly")
+    total = found.value if found is not None else None
+    if not doc.ocr or not isinstance(total, Decimal):
+        return
+    amounts: dict[str, Decimal] = {}
+    for k in _INCOME_FIELDS.values():
+        v = out[k].value if k in out and k != "income_total_monthly" else None
+        if isinstance(v, Decimal):
+            amounts[k] = v
+    excess = sum(amounts.values(), Decimal(0)) - total
+    if excess <= 0:
+        return
+    culprits = [k for k, v in amounts.items() if v == excess]
+    if len(culprits) == 1 and culprits[0] != "income_base_monthly":
+        del out[culprits[0]]
+
+
 def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
     """The URLA's income box, under `Gross Monthly Income`: `Base $x Overtime $y`
     side by side, or one row per kind (the borrower's column first)."""
@@ -319,6 +341,7 @@ def extract_urla(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _income_block(doc, out)
     _URLA.read(doc, out)
+    _drop_misread_line(doc, out)
     _continuation_sheet(doc, out)
     set_field(out, "loan_purpose", read_enum(doc, _PURPOSE, canon_purpose))
     set_field(out, "occupancy", read_enum(doc, _OCCUPANCY, canon_occupancy))
