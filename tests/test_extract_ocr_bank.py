@@ -105,3 +105,32 @@ def test_misspelt_balance_labels_a_speck_before_the_number_and_a_day_in_letters(
     assert doc.get("period_end_date") == date(2026, 8, 31)
     assert doc.get("opening_balance") == Decimal("118557.81")
     assert doc.get("closing_balance") == Decimal("121224.23")
+
+
+def test_the_number_beside_the_product_wins_over_a_date_under_the_account_label() -> None:
+    text = (
+        "Kellymouth Savings Bank\n"
+        "Period Covered  Account #\n"
+        "2026-09-20 through 2026-10-19  Checking ...2237\n"
+        "Opening Balance  New Balance\n"
+        "_136424.72  I 137873.20\n"
+    )
+    doc = run(text)
+    assert doc.get("account_last4") == "2237"
+    assert doc.get("opening_balance") == Decimal("136424.72")
+    assert doc.get("closing_balance") == Decimal("137873.20")
+
+
+def test_letter_of_explanation_amount_under_an_ocr_spaced_subject() -> None:
+    text = (
+        "LETTER OF EXPLANATION\n"
+        "Borrower        Kaylee Allen\n"
+        "Date        2025-04-04\n"
+        "Regarding        Explanation of Deposit\n"
+        "Amount.\u201d        $10,902.10        Date of Deposit\n"
+        "Explanation\n"
+        "The funds were the sale of my vehicle to a private buyer.\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    assert doc.get("explained_amount") == Decimal("10902.10")

@@ -222,7 +222,9 @@ def extract_loe(doc: DocText, ld: LogicalDocument) -> None:
             (
                 i
                 for i, ln in enumerate(doc.lines)
-                if ln.page == subject_page and ln.text[:40] in out["subject"].evidence.text
+                # evidence keeps single spaces; an OCR'd line keeps column gaps
+                if ln.page == subject_page
+                and " ".join(ln.text.split())[:40] in out["subject"].evidence.text
             ),
             0,
         )

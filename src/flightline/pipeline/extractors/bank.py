@@ -475,7 +475,9 @@ def _balance_pair(doc: DocText, out: dict[str, FieldValue]) -> None:
         j = doc.next_line(i)
         if j is None:
             return
-        amounts = [v for _, _, v in money_tokens(doc.lines[j].text) if _has_cents(v)]
+        # specks before an amount (`_136424.72  I 137873.20`) are not part of it
+        below = re.sub(r"[_|]+", " ", doc.lines[j].text)
+        amounts = [v for _, _, v in money_tokens(below) if _has_cents(v)]
         if len(amounts) == 2:
             set_field(out, "opening_balance", doc.field(amounts[0], j))
             set_field(out, "closing_balance", doc.field(amounts[1], j))
@@ -501,6 +503,10 @@ def _product_number(doc: DocText, out: dict[str, FieldValue]) -> None:
 def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _period(doc, out)
+    if doc.ocr:
+        # `Checking ...2237` is the number for sure; a label's cell below may
+        # be another column's value OCR ran into it (a date's digits)
+        _product_number(doc, out)
     _BANK.read(doc, out)
     _balance_pair(doc, out)
     _product_number(doc, out)
