@@ -260,3 +260,30 @@ def test_urla_income_line_its_total_contradicts_is_left_unread() -> None:
     assert values(run(DocType.urla_1003, URLA_SUMMARY, "text"))["income_bonus_monthly"] == Decimal(
         "6.00"
     )
+
+
+def test_urla_name_caption_hint_is_not_the_name_and_a_split_word_is_joined() -> None:
+    text = """\
+Uniform Residential Loan Application - Additional Borrower
+Name (First, Middle, Last, Sutfix)        Social Security Number
+Chri stopher J. Example        XXX-XX-8723
+Other borrower(s) applying:        Dana Q. Example
+Their SSN:        XXX-XX-6622
+"""
+    got = values(run(DocType.urla_1003, text))
+    assert got["borrower_name"] == "Christopher J. Example"
+    assert got["ssn_last4"] == "8723"
+    assert got["co_borrower_ssn_last4"] == "6622"
+
+
+def test_urla_other_applicants_ssn_is_not_the_borrowers() -> None:
+    text = """\
+Uniform Residential Loan Application
+Name (First, Middle, Last, Suffix)        \u201c|social Security Number
+Dana Q. Example        XXXKKE 622
+Other borrower(s) applying:        Billy Example
+Their SSN:        XXX-XX-8723
+"""
+    got = values(run(DocType.urla_1003, text))
+    assert got.get("ssn_last4") != "8723"
+    assert got["co_borrower_ssn_last4"] == "8723"

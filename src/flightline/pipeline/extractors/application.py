@@ -62,11 +62,14 @@ _URLA = Reader(
             "ssn_last4",
             "ssn4",
             ("Social Security Number", "SSN", "Social Security No"),
+            # the other applicant's (`Their SSN`, `Co-Borrower SSN`)
+            exclude=r"\btheir\b|co-?\s*(?:borrower|applicant)",
         ),
         Spec(
             "co_borrower_ssn_last4",
             "ssn4",
             (
+                "Their SSN",
                 "Co-Borrower SSN",
                 "Co-Applicant SSN",
                 "Co-Borrower Social Security Number",

@@ -47,14 +47,23 @@ _NOT_PERSON = re.compile(
 
 
 _PARTICLES = frozenset({"and", "de", "del", "della", "la", "le", "van", "von", "der", "da", "di"})
+_SPLIT_WORD = re.compile(r"\b([A-Z][a-z]+) ([a-z]{2,})\b")
 
 
 def clean_person(text: str) -> str | None:
     """A person's name (or several joined by `and`), or None for words that
     are plainly not one (a label's leftover, a sentence)."""
+    # A parenthesis opens a caption's hint (`Name (First, Middle, Last)`), not a name.
+    if text.lstrip(" :").startswith("("):
+        return None
     name = clean_name(text)
     if name is None or name.startswith(("'", "\u2019")):
         return None
+    # OCR splits a word of a name at a wide letter (`Chri stopher`): a lower-case
+    # piece that is no particle belongs to the word before it.
+    name = _SPLIT_WORD.sub(
+        lambda m: m.group(0) if m.group(2) in _PARTICLES else m.group(1) + m.group(2), name
+    )
     words = re.findall(r"[A-Za-z][A-Za-z.'\u2019-]*", name)
     if len(words) < 2 or len(words) > 12 or _NOT_PERSON.search(name):
         return None
