@@ -46,3 +46,18 @@ def test_an_unnumbered_statement_joins_the_account_its_balances_chain_with() -> 
     compute_figures(ctx)
     # two accounts at the bank: the January statement is 5678's, not a third account
     assert ctx.figures["assets_verified"].value == "260000.00"
+
+
+def test_a_scanned_latest_statement_without_its_balance_leaves_assets_unknown() -> None:
+    loan = _statements(
+        ("1111", date(2026, 2, 1), date(2026, 2, 28)),
+        ("5678", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert ctx.figures["assets_verified"].value == "260000.00"
+    loan.docs[-1].fields.pop("closing_balance")
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert "assets_verified" not in ctx.figures and "assets" in ctx.unread
+    assert run(_scanned(loan), "AST-002") == [] and run(_scanned(loan), "RES-001") == []

@@ -34,6 +34,7 @@ from flightline.rules.facts import (
     Row,
     cell,
     dec,
+    doc_label,
     ev,
     facts,
     integer_of,
@@ -335,7 +336,16 @@ def _compute(ctx: LoanContext) -> Computed:
     c.accounts = _accounts(ctx)
     balances = [(s[-1], num(s[-1], "closing_balance")) for s in c.accounts.values()]
     known = [(d, b) for d, b in balances if b is not None]
-    if known:
+    # a scanned latest statement whose ending balance OCR did not give leaves
+    # the assets unknown: a sum without it would read short
+    unread_balance = [d for d, b in balances if b is None and scanned(d)]
+    if unread_balance:
+        ctx.could_not_read(
+            "assets",
+            f"the ending balance on the {doc_label(unread_balance[0])}",
+            [ev(unread_balance[0], "closing_balance")],
+        )
+    elif known:
         c.assets = sum((b for _, b in known), ZERO)
         c.assets_evidence = [e for d, _ in known if (e := ev(d, "closing_balance"))]
     ctc = num(cd, "cash_to_close")

@@ -452,7 +452,8 @@ _CLOSING = label_regex(
 )
 
 
-_BALANCE_WORD = re.compile(r"\bbalance\b", re.IGNORECASE)
+# `Balance`, or the word misread (`Balagce`, `Balanee`)
+_BALANCE_WORD = re.compile(r"\bbal[a-z]{3}[a-z]?\b", re.IGNORECASE)
 
 
 def _has_cents(v: Decimal) -> bool:
@@ -504,9 +505,11 @@ def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _period(doc, out)
     if doc.ocr:
-        # `Checking ...2237` is the number for sure; a label's cell below may
-        # be another column's value OCR ran into it (a date's digits)
+        # `Checking ...2237` is the number for sure, and two balances under
+        # their header are the balances; a label's cell may hold another
+        # column's value or a speck OCR ran into it
         _product_number(doc, out)
+        _balance_pair(doc, out)
     _BANK.read(doc, out)
     _balance_pair(doc, out)
     _product_number(doc, out)
