@@ -204,3 +204,14 @@ def test_a_row_one_amount_short_of_its_header_keeps_no_amount_it_cannot_place() 
         # (limit, balance 0) or (balance, payment 0): no payment either way
         {"creditor": "PRAIRIE CARD SVCS", "monthly_payment": Decimal(0)},
     ]
+
+
+def test_a_thousands_comma_read_as_a_point_in_whole_dollar_columns() -> None:
+    text = (
+        "TRADELINES\n"
+        "Creditor  Account  ECOA  Opened  High Credit  Balance  Payment Type  Status\n"
+        "HERITAGE MORTGAGE CO  85381533°***  0321  $319,700  278,000  2.789 M  CURRENT\n"
+        "INQUIRIES\n"
+    )
+    [row] = tradelines(run(text))
+    assert (row["balance"], row["monthly_payment"]) == (Decimal(278000), Decimal(2789))

@@ -134,6 +134,7 @@ _TRADE_SECTION = re.compile(
     r"^\W*(?:trade\s*lines?|credit\s*accounts?|account\s*history|credit\s*history)\W*$",
     re.IGNORECASE,
 )
+_POINT_FOR_COMMA = re.compile(r"^\$?\d{1,3}\.\d{3}$")
 _DOLLAR_ZERO = re.compile(r"^[sS$][oO0][.,]?$")
 # A small bare number before the amounts: a code column OCR read as a digit.
 _STRAY_CODE = re.compile(r"^\d{1,2}$")
@@ -393,6 +394,12 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
     joined = " ".join("$0" if _DOLLAR_ZERO.match(t) else t for t in tokens)
     found = money_tokens(joined, boxes=False)
     texts = [joined[s:e].strip() for s, e, _ in found]
+    # tradeline amounts are whole dollars: `2.789` is 2,789 with its comma
+    # read as a point
+    found = [
+        (s, e, (v * 1000).quantize(Decimal(1)) if _POINT_FOR_COMMA.match(t) else v)
+        for (s, e, v), t in zip(found, texts, strict=True)
+    ]
     signed = [(t, v) for t, (_, _, v) in zip(texts, found, strict=True) if t.startswith("$")]
     if signed and len(signed) < len(found) and len(signed) in (len(cols), *_USUAL_ORDER):
         # where a row's amounts carry a dollar sign, the bare numbers are
