@@ -210,7 +210,7 @@ def test_a_thousands_comma_read_as_a_point_in_whole_dollar_columns() -> None:
     text = (
         "TRADELINES\n"
         "Creditor  Account  ECOA  Opened  High Credit  Balance  Payment Type  Status\n"
-        "HERITAGE MORTGAGE CO  85381533°***  0321  $319,700  278,000  2.789 M  CURRENT\n"
+        "HERITAGE MORTGAGE CO  85381533°***  03/21  $319,700  278,000  2.789 M  CURRENT\n"
         "INQUIRIES\n"
     )
     [row] = tradelines(run(text))
