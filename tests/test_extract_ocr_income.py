@@ -287,3 +287,47 @@ Their SSN:        XXX-XX-8723
     got = values(run(DocType.urla_1003, text))
     assert got.get("ssn_last4") != "8723"
     assert got["co_borrower_ssn_last4"] == "8723"
+
+
+def test_thousands_comma_read_as_an_apostrophe() -> None:
+    text = VOE_1005_BOXES.replace("$26,500.00", "$24'000.00")
+    assert values(run(DocType.voe, text))["base_pay_rate"] == Decimal("24000.00")
+
+
+def test_urla_employer_beside_a_caption_misread_past_knowing() -> None:
+    text = """\
+Uniform Residential Loan Application
+IV. EMPLOYMENT INFORMATION
+Name & Address of Employer        I Yes. on this job
+Nelson & Riggs Pharmacy Services Corp.        13        I
+Position/Title/Type of Business        Date of Hire        Business Phone
+Network Administrator        11/29/2011        (774) 401-6566
+"""
+    got = values(run(DocType.urla_1003, text))
+    assert got["employer_name"] == "Nelson & Riggs Pharmacy Services Corp."
+
+
+def test_urla_ssn_beside_the_name_when_its_caption_is_lost() -> None:
+    text = """\
+LOAN APPLICATION SUMMARY
+AGditional Applicant
+Name:        Michelle Q. Example        XXX-XX-0522
+Co-Applicant:        Kelly Example        Co-Appligant SSN:        xxx-xx-5933
+"""
+    got = values(run(DocType.urla_1003, text))
+    assert got["ssn_last4"] == "0522"
+
+
+def test_paystub_garbled_ytd_caption_is_still_a_column() -> None:
+    text = """\
+PAYSTUB
+Date Paid        Pay Period        Frequency.
+September 15, 2026        September 1, 2026 - September 15, 2026    Twice Monthly
+Description        Current        yYT5_
+Base Salary        cial        weet        $ 3,187.50        eel es!       $ 54,187.50
+Bonus Pay        Eien        $ 165.30        $ 4,066.61
+"""
+    doc = run(DocType.paystub, text)
+    assert {"kind": "regular", "current_amount": Decimal("3187.50")} in earnings(doc)
+    # the earnings row is not an annual salary, specks between its amounts or not
+    assert "annual_salary" not in values(doc)

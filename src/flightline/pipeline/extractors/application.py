@@ -63,7 +63,7 @@ _URLA = Reader(
             "ssn4",
             ("Social Security Number", "SSN", "Social Security No"),
             # the other applicant's (`Their SSN`, `Co-Borrower SSN`)
-            exclude=r"\btheir\b|co-?\s*(?:borrower|applicant)",
+            exclude=r"\btheir\b|co-?\s*(?:borrower|appl)",
         ),
         Spec(
             "co_borrower_ssn_last4",
@@ -243,6 +243,22 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
         del out[culprits[0]]
 
 
+def _ssn_beside_name(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """An SSN whose caption OCR lost, printed beside the applicant's name
+    (`Name:  Dana Q. Example  XXX-XX-0522`): the applicant's own."""
+    name = out.get("borrower_name")
+    if "ssn_last4" in out or name is None or not isinstance(name.value, str):
+        return
+    for i, line in enumerate(doc.lines):
+        if name.value in line.text and not re.search(
+            r"\btheir\b|co-?\s*(?:borrower|appl)", line.text, re.I
+        ):
+            last4 = normalize_ssn_last4(line.text[line.text.index(name.value) :])
+            if last4:
+                out["ssn_last4"] = doc.field(last4, i)
+            return
+
+
 def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
     """The URLA's income box, under `Gross Monthly Income`: `Base $x Overtime $y`
     side by side, or one row per kind (the borrower's column first)."""
@@ -345,6 +361,7 @@ def extract_urla(doc: DocText, ld: LogicalDocument) -> None:
     _income_block(doc, out)
     _URLA.read(doc, out)
     _drop_misread_line(doc, out)
+    _ssn_beside_name(doc, out)
     _continuation_sheet(doc, out)
     set_field(out, "loan_purpose", read_enum(doc, _PURPOSE, canon_purpose))
     set_field(out, "occupancy", read_enum(doc, _OCCUPANCY, canon_occupancy))

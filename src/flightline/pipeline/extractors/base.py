@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from flightline.pipeline.extractors.cells import repair_dates
+from flightline.pipeline.extractors.cells import repair_dates, repair_numbers
 from flightline.pipeline.extractors.names import (
     CITY_STATE_ZIP,
     clean_address,
@@ -169,7 +169,7 @@ def clean_line(raw: str, *, ocr: bool = False) -> str:
         # gap on the page as several spaces, as a text layer does).
         text = _MULTI_SPACE.sub("  ", text)
     # Look-alike letters in numbers, slips in dates: OCR's; a text layer has none.
-    return repair_dates(fix_ocr_digits(text)) if ocr else text
+    return repair_dates(repair_numbers(fix_ocr_digits(text))) if ocr else text
 
 
 _SIGNAL = re.compile(r"[A-Za-z0-9]{2}")
@@ -421,6 +421,8 @@ class Reader:
         text = doc.lines[i].text
         if "  " in text:
             column = self._column_below(doc, spec, i, lstart, lend)
+            if column is None and doc.ocr and spec.kind in TEXT_KINDS:
+                column = self._caption_pair(doc, spec, i, lstart, lend)
             if column is not None:
                 return column
         # A value sits within a few words of its label; a very long line (a
@@ -511,6 +513,32 @@ class Reader:
             return Found(value, j, i) if value is not None else None
         parsed = pick(spec.kind, cells[k])
         return Found(self._sign(spec, parsed[1]), j, i) if parsed is not None else None
+
+    def _caption_pair(
+        self, doc: DocText, spec: Spec, i: int, lstart: int, lend: int
+    ) -> Found | None:
+        """Two box captions side by side, the second one misread past knowing
+        (`Name & Address of Employer    I Yes. on this job`), over their values
+        (`Acme Corp    13`): the words beside the label are a caption when the
+        cell under them is a bare number. The label's value is the cell below it."""
+        cols = [m.span() for m in _CELL.finditer(doc.lines[i].text)]
+        j = doc.next_line(i)
+        if len(cols) != 2 or cols[0][0] != lstart or j is None:
+            return None
+        if re.search(r"[A-Za-z0-9]", doc.lines[i].text[lend : cols[0][1]]):
+            return None
+        # a speck read as a letter or two (`I`) is no cell
+        cells = [
+            c
+            for c in (m.group(0) for m in _CELL.finditer(doc.lines[j].text))
+            if len(c) > 2 or re.search(r"\d", c)
+        ]
+        if len(cells) != 2 or not re.fullmatch(r"\d{1,3}\W{0,2}", cells[1]):
+            return None
+        if self.any_label.match(cells[0]) or self._is_label(cells[0]):
+            return None
+        value = self.parse_text(spec, cells[0])
+        return Found(value, j, i) if value is not None else None
 
     def _text_below(
         self, doc: DocText, spec: Spec, i: int, j: int, below: str, n_labels: int, k: int

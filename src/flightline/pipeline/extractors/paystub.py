@@ -15,7 +15,7 @@ from flightline.pipeline.extractors.base import (
     label_regex,
     set_field,
 )
-from flightline.pipeline.extractors.cells import cells_by_columns
+from flightline.pipeline.extractors.cells import cells_by_columns, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency
 from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.extractors.values import money_tokens
@@ -133,7 +133,9 @@ _PAYSTUB = Reader(
             "money",
             ("Annual Salary", "Base Salary", "Annual Pay", "Salary", "Annual Rate", "Annual Base"),
             # An earnings row (`Salary 6,923.08 41,538.48`) is not the annual salary.
-            exclude=r"^\W*(?:base\s*)?salary\s+\$?\s?[\d,.]+\s+\$?\s?[\d,.]+",
+            # (OCR may put specks between its amounts)
+            exclude=r"^\W*(?:base\s*)?salary\s+\$?\s?[\d,.]+\s+\$?\s?[\d,.]+|"
+            r"^\W*(?:base\s*)?salary\b.*\d\.\d\d\b.*\d\.\d\d\b",
         ),
         Spec(
             "net_pay",
@@ -276,6 +278,17 @@ def _inline_current_ytd(text: str) -> dict[str, Decimal]:
     return out
 
 
+def _ocr_header(header: str) -> list[str]:
+    """An OCR'd earnings header's columns cell by cell: a caption OCR garbled
+    (`yYT5_`) is a column all the same, of unknown kind (`?`), so the amounts
+    under it are not taken for another column's."""
+    cells = row_cells(header)[1:]
+    cols = [_columns(c) for c in cells]
+    if "  " not in header.strip() or any(len(c) > 1 for c in cols):
+        return _columns(header)
+    return [c[0] if c else "?" for c in cols]
+
+
 def _ocr_cells(doc: DocText, rest: str, cols: list[str]) -> dict[str, Decimal] | None:
     """An OCR'd earnings row read cell by cell under its header's columns, so
     a garbled cell (`M6154`) neither shifts the others nor leaves a fragment."""
@@ -294,7 +307,7 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
     for i, line in enumerate(doc.lines):
         text = line.text
         if _EARN_HEADER.search(text):
-            cols = _columns(text)
+            cols = _ocr_header(text) if doc.ocr else _columns(text)
             in_earnings = True
             continue
         if _EARN_END.search(text):
