@@ -116,7 +116,7 @@ SCORE SUMMARY
 AUSTIN, JASON W   Equifax Beacon 5.0; 781. Experian FICO Il: 744 TransUnion FICO Classic 04: 778
 AUSTIN, MELISSA - Eattifax Beacon 5.0:.790 Experian FICO Ut: 755 TransUnion FICO Cfassic 04: 781
 ACCOUNT DETAIL
-*HARBOR CARD SVCS_—«
+*HARBOR CARD SVCS_—«        5
 ACCOUNT        '95677254****        TYPE:        Revolving        BALANCE:        0.00
 MONTHLY PAYM.. 0.00        OPENED:        96-28-2021        STATUS:        Open / Current
 """

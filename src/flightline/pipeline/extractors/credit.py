@@ -134,6 +134,7 @@ _TRADE_SECTION = re.compile(
     r"^\W*(?:trade\s*lines?|credit\s*accounts?|account\s*history|credit\s*history)\W*$",
     re.IGNORECASE,
 )
+_TRAILING_SPECK = re.compile(r"\s{2,}\S{1,2}$")
 _POINT_FOR_COMMA = re.compile(r"^\$?\d{1,3}\.\d{3}$")
 _DOLLAR_ZERO = re.compile(r"^[sS$][oO0][.,]?$")
 # A small bare number before the amounts: a code column OCR read as a digit.
@@ -425,7 +426,8 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
 
 def _block(doc: DocText, i: int) -> dict[str, FieldValue] | None:
     """A creditor's name on its own line over `Type: ... Balance: ... Payment: ...`."""
-    text = doc.lines[i].text
+    # a speck OCR set apart after the name (`KEYSTONE FINANCE        5`)
+    text = _TRAILING_SPECK.sub("", doc.lines[i].text)
     if ":" in text or re.search(r"\d", text) or not re.search(r"[A-Za-z]{3}", text):
         return None
     if _TRADE_END.match(text) or len(text) > 60:
