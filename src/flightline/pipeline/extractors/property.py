@@ -107,6 +107,9 @@ _ADDRESS_PARTS = re.compile(
 )
 
 
+_ZIP_END = re.compile(r"\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?\W*$")
+
+
 def extract_appraisal(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     for i, m in doc.find_lines(_ADDRESS_PARTS):
@@ -125,6 +128,12 @@ def extract_appraisal(doc: DocText, ld: LogicalDocument) -> None:
             set_field(out, "effective_date", doc.field(when, doc.line_index(m.start(2))))
         break
     _APPRAISAL.read(doc, out)
+    address = out.get("property_address")
+    if doc.ocr and address is not None and not _ZIP_END.search(str(address.value)):
+        # without its state and ZIP the address was read from somewhere it
+        # is cut short (the comparables grid, `6646 Birch Drive, Shannonhav
+        # 9320 Birch Ave ...`): a partial address is left unread
+        del out["property_address"]
     if "borrower_name" in out:
         name = clean_name(str(out["borrower_name"].value))
         if name is None:

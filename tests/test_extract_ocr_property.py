@@ -1,0 +1,36 @@
+"""An appraisal's property address as OCR reads it: one cut short and run
+into the comparables grid is left unread, a whole one is kept."""
+
+from __future__ import annotations
+
+import uuid
+
+from flightline.pipeline.extract import extract
+from flightline.pipeline.model import DocType, LogicalDocument, PageText
+
+DOC = uuid.UUID("00000000-0000-0000-0000-0000000a9915")
+
+
+def run(text: str, method: str = "ocr") -> LogicalDocument:
+    doc = LogicalDocument(uuid.uuid4(), DocType.appraisal_1004, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, method)])
+    return doc
+
+
+GRID = """\
+Uniform Residential Appraisal Report
+SALES COMPARISON APPROACH
+FEATURE  SUBJECT  COMPARABLE SALE #1  COMPARABLE SALE #2  COMPARABLE SALE #3
+Address  6646 Birch Drive, Shannonhav 9320 Birch Ave 6054 Birch Dr 4944 Birch Dr
+"""
+
+
+def test_an_address_run_into_the_comparables_grid_is_left_unread() -> None:
+    assert run(GRID).get("property_address") is None
+
+
+def test_a_whole_address_is_kept() -> None:
+    text = GRID.replace(
+        "Shannonhav 9320 Birch Ave 6054 Birch Dr 4944 Birch Dr", "Shannonhaven, TX 76466"
+    )
+    assert run(text).get("property_address") == "6646 Birch Drive, Shannonhaven, TX 76466"
