@@ -134,3 +134,23 @@ def test_letter_of_explanation_amount_under_an_ocr_spaced_subject() -> None:
     doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1])
     extract(doc, [PageText(DOC, 1, text, "ocr")])
     assert doc.get("explained_amount") == Decimal("10902.10")
+
+
+RUNNING = """\
+Kellymouth Savings Bank
+Statement Period  2026-08-20 through 2026-09-19
+Beginning Balance  $71,462.97
+Transaction Detail
+Date  Description  Amount  Balance
+21-AUG-2026  ZELLEFROMEMILY  2oe2  7712.59
+27-AUG-2026  CHECK #2283  91.80  71620.79
+28-AUG-2026  ZELLE FROM JOHN  28.60
+29-AUG-2026  CHECK #2284  10.00  71639.39
+"""
+
+
+def test_a_row_with_one_amount_among_running_balances_needs_the_next_row_to_confirm() -> None:
+    deposits = [(r["date"].value, r["amount"].value) for r in run(RUNNING).rows.get("deposits", [])]
+    # `7712.59` is the balance 71,712.59 with a digit lost, not a deposit; the
+    # next row's balance confirms the Zelle of 28.60
+    assert deposits == [(date(2026, 8, 28), Decimal("28.60"))]

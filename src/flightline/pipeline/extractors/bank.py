@@ -358,6 +358,12 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
         balance = out["opening_balance"].value
     mode = "mixed"
     rows: list[dict[str, FieldValue]] = []
+    # On an OCR'd page whose rows carry a running balance, a row read with one
+    # amount may have lost its amount or its balance: it is a deposit only if
+    # the next row's balance confirms it (`pending`: the row, its amount and
+    # the balance before it).
+    running = 0
+    pending: tuple[dict[str, FieldValue], Decimal, Decimal] | None = None
     for i, line in enumerate(doc.lines):
         text = line.text
         m = _TX_DATE.match(text)
@@ -371,6 +377,8 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
             ):
                 # A column header under a section title keeps the section.
                 mode = "mixed"
+                if re.search(r"\bbalance\b", text, re.IGNORECASE):
+                    running = max(running, 2)  # its rows carry a running balance
             elif _END_SECTION.match(text):
                 mode = "none"
             continue
@@ -394,20 +402,37 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
             continue
         when = _tx_date(m, start, end)
         amount = amounts[0][2]
+        if pending is not None:
+            row, before_amount, before = pending
+            pending = None
+            if len(amounts) >= 2:
+                after, moved = amounts[-1][2], abs(amount)
+                if after in (before + before_amount - moved, before + before_amount + moved):
+                    rows.append(row)
+                    balance = before + before_amount
+            else:
+                balance = None
         deposit = _is_deposit(mode, amount, amounts, balance, description)
+        unsure = doc.ocr and mode == "mixed" and len(amounts) == 1 and running >= 2
         if len(amounts) >= 2:
             balance = amounts[-1][2]
-        elif balance is not None and deposit is not None:
+            running += mode == "mixed"
+        elif balance is not None and deposit is not None and not unsure:
             balance = balance + abs(amount) if deposit else balance - abs(amount)
         if not deposit or when is None:
+            if unsure:
+                balance = None
             continue
-        rows.append(
-            {
-                "date": doc.field(when, i),
-                "amount": doc.field(abs(amount), i),
-                "description": doc.field(description, i),
-            }
-        )
+        row = {
+            "date": doc.field(when, i),
+            "amount": doc.field(abs(amount), i),
+            "description": doc.field(description, i),
+        }
+        if unsure:
+            pending = (row, abs(amount), balance) if balance is not None else None
+            balance = None
+            continue
+        rows.append(row)
     return rows
 
 
