@@ -154,3 +154,21 @@ def test_a_row_with_one_amount_among_running_balances_needs_the_next_row_to_conf
     # `7712.59` is the balance 71,712.59 with a digit lost, not a deposit; the
     # next row's balance confirms the Zelle of 28.60
     assert deposits == [(date(2026, 8, 28), Decimal("28.60"))]
+
+
+def test_rows_that_lost_their_amount_column_read_the_change_between_balances() -> None:
+    text = (
+        "West Donald Savings Bank\n"
+        "STATEMENT PERIOD  19-Jun-2026 to 18-Jul-2026\n"
+        "BALANCE FORWARD  $77860.76\n"
+        "TRANSACTION DETAIL\n"
+        "Date  Description,  Balance\n"
+        "05-Jul-2026  POS PURCHASE DINER 24 #4340  $76666.23\n"
+        "06sJul-2026  CASH DEPOSIT  $91721.33\n"
+        "15-Jul-2026  TRANSFER FROM CHK 4703  $91918.25\n"
+    )
+    deposits = [(r["date"].value, r["amount"].value) for r in run(text).rows["deposits"]]
+    assert deposits == [
+        (date(2026, 7, 6), Decimal("15055.10")),
+        (date(2026, 7, 15), Decimal("196.92")),
+    ]

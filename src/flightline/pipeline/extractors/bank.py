@@ -364,8 +364,10 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
     # the balance before it).
     running = 0
     pending: tuple[dict[str, FieldValue], Decimal, Decimal] | None = None
+    balances_only = False
     for i, line in enumerate(doc.lines):
-        text = line.text
+        # `06sJul-2026`: a speck for the hyphen of a day-month-year date
+        text = _DAY_SPECK.sub(r"\1-", line.text) if doc.ocr else line.text
         m = _TX_DATE.match(text)
         if not m:
             if _DEPOSIT_SECTION.match(text) and not money_tokens(text):
@@ -379,6 +381,8 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
                 mode = "mixed"
                 if re.search(r"\bbalance\b", text, re.IGNORECASE):
                     running = max(running, 2)  # its rows carry a running balance
+                    # OCR lost the amount column: each row shows its balance
+                    balances_only = doc.ocr and not _AMOUNT_COLUMN.search(text)
             elif _END_SECTION.match(text):
                 mode = "none"
             continue
@@ -402,6 +406,19 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
             continue
         when = _tx_date(m, start, end)
         amount = amounts[0][2]
+        if balances_only and len(amounts) == 1:
+            # the amount is the change from the balance before
+            before, balance = balance, amount
+            if before is None or amount - before <= 0 or when is None:
+                continue
+            rows.append(
+                {
+                    "date": doc.field(when, i),
+                    "amount": doc.field(amount - before, i),
+                    "description": doc.field(description, i),
+                }
+            )
+            continue
         if pending is not None:
             row, before_amount, before = pending
             pending = None
@@ -434,6 +451,10 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
             continue
         rows.append(row)
     return rows
+
+
+_DAY_SPECK = re.compile(r"^(\d{1,2})[a-z\u00bb](?=[A-Z][a-z]{2}-\d{4})")
+_AMOUNT_COLUMN = re.compile(r"amount|deposit|credit|withdraw|debit|\bamt\b", re.IGNORECASE)
 
 
 def _is_deposit(
