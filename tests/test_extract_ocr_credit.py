@@ -215,3 +215,26 @@ def test_a_thousands_comma_read_as_a_point_in_whole_dollar_columns() -> None:
     )
     [row] = tradelines(run(text))
     assert (row["balance"], row["monthly_payment"]) == (Decimal(278000), Decimal(2789))
+
+
+def test_a_misread_high_credit_header_keeps_its_column() -> None:
+    text = (
+        "TRADELINES\n"
+        "Creditor,  Account  ECOA Opened _Hiigh Credit  Balance  Payment Type  Status\n"
+        "PRAIRIE CARD SERVICES  98132972****  C  03/18  12000  5545  16% R  CURRENT\n"
+        "FRONTIER STUDENT ADS  995221 *8**  I  01/23  13225  11345  146 I  CURRENT\n"
+        "PRAIRIE HOME LOANS  51723431*%***  I  03/16  589049  490875  2519 M  CURRENT\n"
+        "INQUIRIES\n"
+    )
+    assert tradelines(run(text)) == [
+        # a payment OCR lost, and an account number read as an amount: the
+        # rows are kept without amounts they cannot place
+        {"creditor": "PRAIRIE CARD SERVICES", "account_type": "revolving"},
+        {"creditor": "FRONTIER STUDENT ADS", "account_type": "installment"},
+        {
+            "creditor": "PRAIRIE HOME LOANS",
+            "balance": Decimal(490875),
+            "monthly_payment": Decimal(2519),
+            "account_type": "mortgage",
+        },
+    ]

@@ -264,13 +264,14 @@ def _add_score(
 def _money_columns(header: str) -> list[str]:
     cols = []
     for m in re.finditer(
-        r"high\s*(?:credit|balance)|credit\s*limit|\blimit\b|past\s*due|"
+        # `Hiigh Credit`: OCR doubles or drops a letter of the word
+        r"(?<![a-z])h[a-z]{1,3}h\s*(?:credit|balance)|credit\s*limit|\blimit\b|past\s*due|"
         r"(?:monthly\s*)?(?:payment|pmt)s?|\bbalance\b|\bbal\b|\bterms?\b",
         header,
         re.IGNORECASE,
     ):
         word = m.group(0).lower()
-        if word.startswith(("high", "credit", "limit")):
+        if word.startswith(("h", "credit", "limit")):
             cols.append("limit")
         elif word.startswith("past"):
             cols.append("past_due")
@@ -421,7 +422,9 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
         return dict(zip(order, values, strict=True))
     if not cols and len(values) in _USUAL_ORDER:
         return dict(zip(_USUAL_ORDER[len(values)], values, strict=True))
-    return {}
+    # an OCR'd row with amounts that fit no column: kept without them, so the
+    # debts are unknown rather than summed without it
+    return {"balance": None} if ocr and values and cols else {}
 
 
 def _block(doc: DocText, i: int) -> dict[str, FieldValue] | None:
