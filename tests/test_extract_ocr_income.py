@@ -331,3 +331,14 @@ Bonus Pay        Eien        $ 165.30        $ 4,066.61
     assert {"kind": "regular", "current_amount": Decimal("3187.50")} in earnings(doc)
     # the earnings row is not an annual salary, specks between its amounts or not
     assert "annual_salary" not in values(doc)
+
+
+def test_urla_ssn_box_beside_the_co_borrowers_is_the_borrowers() -> None:
+    text = """\
+III. BORROWER INFORMATION
+Borrower's Name (include Jr. or Sr. if applicable)        Co-Borrower's Name
+Dana Q. Example        Kelly Example
+Social Security Number        Co-Borrower SSN
+XXX-XX-1111        XXX-XX-2222
+"""
+    assert values(run(DocType.urla_1003, text))["ssn_last4"] == "1111"

@@ -63,7 +63,8 @@ _URLA = Reader(
             "ssn4",
             ("Social Security Number", "SSN", "Social Security No"),
             # the other applicant's (`Their SSN`, `Co-Borrower SSN`)
-            exclude=r"\btheir\b|co-?\s*(?:borrower|appl)",
+            # (a box row `Social Security Number  Co-Borrower SSN` is still ours)
+            exclude=r"\btheir\s*ssn|^\W*co-?\s*(?:borrower|appl)",
         ),
         Spec(
             "co_borrower_ssn_last4",
