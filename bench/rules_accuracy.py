@@ -125,6 +125,17 @@ async def run(args: argparse.Namespace, cluster: Any, seeded: Any) -> None:
                         tp[code] += hit
                         fp[code] += got[code] - hit
                         fn[code] += want[code] - hit
+                    if args.explain:
+                        for code in CODES:
+                            if got[code] != want[code]:
+                                said = [
+                                    i["summary"]
+                                    for i in report.get("issues", [])
+                                    if i["code"] == code
+                                ]
+                                print(f"seed {s} {code}: raised {got[code]}, expected {want[code]}")
+                                for line in said:
+                                    print(f"    {line}")
                     ours = [i for i in report.get("issues", []) if i["code"] in CODES]
                     decisions += _decision(ours) == _decision(expected_issues)
                     truth = lf.answer_key["figures"]
@@ -158,6 +169,9 @@ def main() -> None:
     parser.add_argument("--scanned", type=int, default=20)
     parser.add_argument("--first-seed", type=int, default=5000)
     parser.add_argument("--scanned-first-seed", type=int, default=1000)
+    parser.add_argument(
+        "--explain", action="store_true", help="print each file's wrong codes and their summaries"
+    )
     os.environ["FLIGHTLINE_MASTER_KEY"] = MASTER_KEY
     with throwaway_cluster() as cluster:
         seeded = seed(cluster)

@@ -271,7 +271,14 @@ def test_digit_dropped_by_ocr_is_unsure() -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["(First, Middle, Last, Suffix", "~—~«;AS State", "2754 Hartman Drive, Bowenshire, NC", "se"],
+    [
+        "(First, Middle, Last, Suffix",
+        "~—~«;AS State",
+        "2754 Hartman Drive, Bowenshire, NC",
+        "se",
+        "John M. Smithar@ Spari Orr",  # one symbol inside: not a name
+        'John Michaelg"Smifiael',
+    ],
 )
 def test_garbled_ocr_names_are_unread_not_findings(raw: str) -> None:
     assert garbled(raw)
@@ -280,7 +287,9 @@ def test_garbled_ocr_names_are_unread_not_findings(raw: str) -> None:
     assert issues == [] and len(ctx.unread) == 1
 
 
-@pytest.mark.parametrize("raw", ["John Michael Smith", "SMITH, JOHN M", "Mary-Ann O'Neil"])
+@pytest.mark.parametrize(
+    "raw", ["John Michael Smith", "SMITH, JOHN M", "Mary-Ann O'Neil", "“John M. Smith"]
+)
 def test_names_are_not_garbled(raw: str) -> None:
     assert not garbled(raw)
 
@@ -430,3 +439,31 @@ def test_cns_001_an_ocr_cd_payment_that_does_not_amortise_its_terms_is_a_misread
         DocType.closing_disclosure, loan_term_months=360
     )
     assert {i.subject for i in run(_scanned(rate), "CNS-001")} == {"interest_rate", "monthly_pi"}
+
+
+@pytest.mark.parametrize("raw", ["Acme Logistics'L", "“ACME LOGISTICSL.P."])
+def test_an_employer_read_into_the_name_box_is_unread_not_a_finding(raw: str) -> None:
+    loan = clean_loan()
+    employer = loan.one(DocType.w2).get("employer_name")
+    assert isinstance(employer, str)
+    loan = _scanned(
+        loan.set(DocType.w2, 0, employer_name="Acme Logistics", employee_name=raw).set(
+            DocType.paystub, 0, employer_name="Acme Logistics"
+        )
+    )
+    issues, ctx = _with_run(loan, "IDN-001")
+    assert issues == [] and len(ctx.unread) == 1
+
+
+def test_an_employer_named_only_on_that_document_is_still_an_employer() -> None:
+    # the W-2's own employer box, not the URLA's (which OCR may have misread)
+    loan = _scanned(
+        clean_loan().set(
+            DocType.w2,
+            0,
+            employer_name="Zenith Drafting Co",
+            employee_name="Zenith Drafting\u2019L",
+        )
+    )
+    issues, ctx = _with_run(loan, "IDN-001")
+    assert issues == [] and len(ctx.unread) == 1

@@ -30,7 +30,14 @@ from flightline.rules.facts import (
     ssn_of,
     text,
 )
-from flightline.rules.keys import employer_key, garbled, looks_like_company, name_key, name_words
+from flightline.rules.keys import (
+    employer_key,
+    garbled,
+    looks_like_company,
+    name_key,
+    name_words,
+    resembles_employer,
+)
 
 T = TypeVar("T")
 _NAME_FIELDS = ("borrower_name", "employee_name", "taxpayer_name")
@@ -112,6 +119,8 @@ def _differences(
     out = []
     # an employer's name read where the person's belongs
     employers = {employer_key(e) for m in mentions if (e := m.who.employer)}
+    # ... and the one the document itself names (the URLA's may be misread)
+    employers |= {employer_key(e) for m in mentions if (e := text(m.doc, "employer_name"))}
     by_who: dict[int, list[Mention]] = {}
     for m in mentions:
         by_who.setdefault(m.who.index, []).append(m)
@@ -121,7 +130,7 @@ def _differences(
         for m in mentioned:
             if what == "name" and (
                 looks_like_company(m.value)
-                or (m.ocr and (garbled(m.value) or employer_key(m.value) in employers))
+                or (m.ocr and (garbled(m.value) or resembles_employer(m.value, employers)))
             ):
                 ctx.could_not_read(
                     f"{what} {who.label} {m.doc.id}",

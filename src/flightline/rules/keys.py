@@ -62,10 +62,13 @@ _JUNK = re.compile(r"[^\w\s,.'\u2019&-]")
 
 
 def garbled(raw: str) -> bool:
-    """An OCR'd reading that is not a name: symbols a name never has, or
+    """An OCR'd reading that is not a name: symbols a name never has (one
+    inside it, or two anywhere: a speck at either end is only a speck), or
     fewer than two words of letters."""
+    inner = _JUNK.sub("", raw[:1]) + raw[1:-1] + _JUNK.sub("", raw[-1:])
     return (
         len(_JUNK.findall(raw)) >= 2
+        or bool(_JUNK.search(inner.strip()))
         or bool(re.search(r"\d{3}", raw))  # a house number, a date: not a name
         or len(_LABEL_WORDS & set(_name_words(raw))) >= 2  # the form's label read
         or len([w for w in _name_words(raw) if len(w) > 1]) < 2
@@ -119,6 +122,13 @@ def looks_like_company(raw: str) -> bool:
 
 
 _WORD_DIGITS = str.maketrans({"0": "o", "1": "i", "5": "s", "8": "b"})
+
+
+def resembles_employer(raw: str, employers: set[str]) -> bool:
+    """An OCR'd name that is one of the file's employers read from the wrong
+    box, entity suffix glued on or not (`Davis Engineering'L`)."""
+    key = employer_key(raw).replace(" ", "")
+    return any(len(e) >= 4 and key.startswith(e) for e in (e.replace(" ", "") for e in employers))
 
 
 def employer_key(raw: str) -> str:
