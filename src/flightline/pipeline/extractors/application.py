@@ -8,13 +8,13 @@ from decimal import Decimal
 
 from flightline.pipeline.extractors.base import (
     DocText,
-    Reader,
     Spec,
     label_regex,
     set_field,
 )
 from flightline.pipeline.extractors.enums import canon_occupancy, canon_purpose, read_enum
 from flightline.pipeline.extractors.names import clean_name
+from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import (

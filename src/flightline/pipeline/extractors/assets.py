@@ -9,13 +9,13 @@ from flightline.pipeline.extractors.bank import PERSON_LINE, extract_bank_statem
 from flightline.pipeline.extractors.base import (
     DATE_GROUP,
     DocText,
-    Reader,
     Spec,
     read_sentences,
     rx,
     set_field,
 )
 from flightline.pipeline.extractors.names import clean_name
+from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates

@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from flightline.pipeline.extractors.base import (
     DocText,
-    Reader,
     Spec,
     as_date,
     label_regex,
@@ -17,6 +16,7 @@ from flightline.pipeline.extractors.base import (
 )
 from flightline.pipeline.extractors.enums import canon_account_type
 from flightline.pipeline.extractors.names import clean_name
+from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates, normalize_spaces

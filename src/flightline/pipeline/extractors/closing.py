@@ -16,7 +16,6 @@ from flightline.pipeline.extractors.base import (
     DATE_GROUP,
     MONEY_GROUP,
     DocText,
-    Reader,
     Spec,
     as_date,
     first_person,
@@ -26,6 +25,7 @@ from flightline.pipeline.extractors.base import (
 )
 from flightline.pipeline.extractors.disclosures import extract_closing_disclosure
 from flightline.pipeline.extractors.names import clean_name, clean_person
+from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.terms import reconcile_terms
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import (

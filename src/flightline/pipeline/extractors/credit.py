@@ -9,11 +9,11 @@ from rapidfuzz.fuzz import ratio
 
 from flightline.pipeline.extractors.base import (
     DocText,
-    Reader,
     Spec,
     set_field,
 )
 from flightline.pipeline.extractors.names import clean_person
+from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates, name_key

@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from flightline.pipeline.extractors.base import (
     DocText,
-    Reader,
     Spec,
     first_person,
     label_regex,
     set_field,
 )
 from flightline.pipeline.extractors.enums import canon_purpose, read_enum
+from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.terms import reconcile_terms
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument

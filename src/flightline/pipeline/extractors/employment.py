@@ -7,7 +7,6 @@ import re
 
 from flightline.pipeline.extractors.base import (
     DocText,
-    Reader,
     Spec,
     label_regex,
     set_field,
@@ -15,6 +14,7 @@ from flightline.pipeline.extractors.base import (
 from flightline.pipeline.extractors.cells import cell_amounts, ocr_dates, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency, read_enum
 from flightline.pipeline.extractors.paystub import FREQUENCY
+from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.extractors.voe_tables import (
     VOE_HEADER,

@@ -9,7 +9,6 @@ from itertools import pairwise
 
 from flightline.pipeline.extractors.base import (
     DocText,
-    Reader,
     Spec,
     _label_pattern,
     label_regex,
@@ -18,6 +17,7 @@ from flightline.pipeline.extractors.base import (
 from flightline.pipeline.extractors.cells import cells_by_columns, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency
 from flightline.pipeline.extractors.names import clean_name
+from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates

@@ -6,11 +6,11 @@ import re
 
 from flightline.pipeline.extractors.base import (
     DocText,
-    Reader,
     Spec,
     set_field,
 )
 from flightline.pipeline.extractors.names import clean_name
+from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import DATE_ANY, normalize_date, normalize_money
 

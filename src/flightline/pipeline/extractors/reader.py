@@ -1,0 +1,484 @@
+"""Reading labelled fields off a document's lines: `Reader` finds each
+`Spec`'s label (exact, fuzzy on OCR'd pages, cut short by its box) and takes
+the value beside or below it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from flightline.pipeline.extractors.base import (
+    LABEL_WORDS,
+    DocText,
+    Found,
+    Spec,
+    label_regex,
+)
+from flightline.pipeline.extractors.names import (
+    CITY_STATE_ZIP,
+    clean_address,
+    clean_name,
+    clean_person,
+)
+from flightline.pipeline.extractors.values import (
+    FINDERS,
+    TEXT_KINDS,
+    pick,
+    value_cells,
+    value_tokens,
+)
+from flightline.pipeline.model import FieldValue, Value
+
+REST_MAX = 240  # characters after a label where its value may be
+
+MAX_CANDIDATES = 400  # label occurrences tried per field
+
+# Separators between a label and its value; `#`, `*` and `-` only when spaced,
+# since they also start masked numbers (`###-##-1234`) and negative amounts.
+_LEAD = re.compile(r"^(?:[\s:=.>\])|]|[#*-](?=\s))*(?=\S)")
+
+_VALUE_END = re.compile(r"\s{2}|\s\|\s|\t")
+
+_TRAIL_PUNCT = " \t:;,|_"
+
+_COLON_LABEL = re.compile(
+    r"((?<![A-Za-z#'\u2019./&()-])[A-Za-z#'\u2019./&()-]{1,30}(?:\s+[A-Za-z#'\u2019./&()-]{1,30}){0,4})"
+    r"\s*:"
+)
+
+# Labels found on every kind of document: they end the value before them.
+COMMON_LABELS = (
+    "Loan Number",
+    "Loan No",
+    "Loan #",
+    "Loan ID",
+    "File Number",
+    "File No",
+    "Case Number",
+    "Phone",
+    "Telephone",
+    "Fax",
+    "Email",
+    "Page",
+)
+
+# OCR'd labels: the words of a cell (up to a colon or a wide gap) that may be
+# a misread label, and how close (0-100) they must be to one.
+_LABEL_CELL = re.compile(r"(?:^|(?<=\s\s))([^\s:][^:]{3,45}?)(?=\s*[:;]|\s{2}|$)")
+
+FUZZY_LABEL_MIN = 6
+
+FUZZY_LABEL_SCORE = 85
+
+_BOX_NUMBER = re.compile(r"\d{1,2}[a-z]?[.,]?")
+
+# A cell of a row whose columns are kept apart by wide gaps.
+_CELL = re.compile(r"\S+(?: \S+)*")
+
+# -- field search ------------------------------------------------------------
+
+_PAREN = re.compile(r"\([^)]{0,60}\)")
+_TRUNC_MARK = re.compile(r"(?<=[\w/])\s?\.\.(?!\.)")
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+_TRUNCATED = re.compile(r"[\w,' ]{0,25}\.\.\s*$")
+_LABEL_JOIN = re.compile(r"[\s:.,()#-]{0,3}")
+
+
+class Reader:
+    """Finds the fields of one document type in a DocText."""
+
+    def __init__(self, specs: Iterable[Spec], extra_labels: Iterable[str] = ()) -> None:
+        self.specs = {s.name: s for s in specs}
+        self._compiled = {s.name: s.compiled() for s in self.specs.values()}
+        every = [
+            *(lb for s in self.specs.values() for lb in s.labels),
+            *extra_labels,
+            *COMMON_LABELS,
+        ]
+        self.any_label = label_regex(every)
+        self._squeezed_labels = tuple({_squeeze(lb) for lb in every if len(lb) >= 4})
+        self._prefixes: dict[str, tuple[str, ...]] = {}
+        self._fuzzy_labels: dict[str, tuple[str, ...]] = {}
+
+    def read(self, doc: DocText, out: dict[str, FieldValue], names: Iterable[str] = ()) -> None:
+        for name in names or self.specs:
+            if name in out:
+                continue
+            found = self.find(doc, name)
+            if found is not None:
+                out[name] = doc.value(found)
+
+    def find(self, doc: DocText, name: str) -> Found | None:
+        spec = self.specs[name]
+        label_re, exclude = self._compiled[name]
+        result: Found | None = None
+        for n, (i, m) in enumerate(doc.find_lines(label_re)):
+            if n >= MAX_CANDIDATES:
+                break
+            line = doc.lines[i]
+            if exclude is not None and exclude.search(line.text):
+                continue
+            found = self._read_at(
+                doc, spec, label_re, i, m.start() - line.start, m.end() - line.start
+            )
+            if found is not None:
+                if not spec.last:
+                    return found
+                result = found
+        if result is None and ".." in doc.text:
+            result = self._find_truncated(doc, spec, label_re)
+        if result is None and doc.ocr:
+            result = self._find_misread(doc, spec, label_re)
+        return result
+
+    def _is_label(self, cell: str) -> bool:
+        """A cell holding a label, or what OCR made of one (`sate price`)."""
+        if self.any_label.search(cell):
+            return True
+        from rapidfuzz import fuzz, process
+
+        squeezed = _squeeze(cell)
+        if len(squeezed) < FUZZY_LABEL_MIN:
+            return False
+        hit = process.extractOne(
+            squeezed, self._squeezed_labels, scorer=fuzz.ratio, score_cutoff=FUZZY_LABEL_SCORE
+        )
+        return hit is not None
+
+    def _find_misread(self, doc: DocText, spec: Spec, label_re: re.Pattern[str]) -> Found | None:
+        """A label OCR read with a letter or two wrong (`hosing Balance:`,
+        `Emp1oyer Narne`): each label-like cell of a line (the words before a
+        colon, or a cell between wide gaps) compared with the field's labels."""
+        from rapidfuzz import fuzz, process
+
+        labels = self._fuzzy_labels.get(spec.name)
+        if labels is None:
+            labels = tuple(
+                {_squeeze(lb) for lb in spec.labels if len(_squeeze(lb)) >= FUZZY_LABEL_MIN}
+            )
+            self._fuzzy_labels[spec.name] = labels
+        if not labels:
+            return None
+        for i, line in enumerate(doc.lines):
+            for m in _LABEL_CELL.finditer(line.text):
+                words = m.group(1)
+                squeezed = _squeeze(words)
+                if len(squeezed) < FUZZY_LABEL_MIN or len(squeezed) > 40:
+                    continue
+                if self.any_label.fullmatch(words.strip()):
+                    continue  # another label read right (`Employee`, not `Employer`)
+                hit = process.extractOne(
+                    squeezed, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_LABEL_SCORE
+                )
+                if hit is None:
+                    continue
+                found = self._read_at(doc, spec, label_re, i, m.start(1), m.end(1))
+                if found is not None:
+                    return found
+        return None
+
+    def _find_truncated(self, doc: DocText, spec: Spec, label_re: re.Pattern[str]) -> Found | None:
+        """A label cut short by its box (`Primary Housing Expense/Inco..`): the
+        text before `..` ends with the start of one of the field's labels."""
+        starts = self._prefixes.get(spec.name)
+        if starts is None:
+            starts = tuple(_squeeze(lb) for lb in spec.labels if len(lb) >= 10)
+            self._prefixes[spec.name] = starts
+        for i, m in doc.find_lines(_TRUNC_MARK):
+            line = doc.lines[i]
+            end = m.start() - line.start
+            before = _squeeze(line.text[:end])
+            for label in starts:
+                for n in range(len(label) - 1, 7, -1):
+                    if before.endswith(label[:n]):
+                        found = self._read_at(doc, spec, label_re, i, end, end + 2)
+                        if found is not None:
+                            return found
+                        break
+        return None
+
+    def _owner(self, label: str) -> str | None:
+        for name, (pattern, _) in self._compiled.items():
+            if pattern.fullmatch(label):
+                return name
+        return None
+
+    def labels_in(self, text: str) -> list[tuple[int, int]]:
+        """Label spans of a line; two labels of one field side by side
+        (`Box 1 Wages, tips`) count as one column."""
+        spans: list[tuple[int, int]] = []
+        owners: list[str | None] = []
+        for m in self.any_label.finditer(text):
+            owner = self._owner(m.group(0))
+            if (
+                spans
+                and owner is not None
+                and owner == owners[-1]
+                and _LABEL_JOIN.fullmatch(text[spans[-1][1] : m.start()])
+            ):
+                spans[-1] = (spans[-1][0], m.end())
+            else:
+                spans.append((m.start(), m.end()))
+                owners.append(owner)
+        return spans
+
+    def _read_at(
+        self, doc: DocText, spec: Spec, own: re.Pattern[str], i: int, lstart: int, lend: int
+    ) -> Found | None:
+        text = doc.lines[i].text
+        if "  " in text:
+            column = self._column_below(doc, spec, i, lstart, lend)
+            if column is None and doc.ocr and spec.kind in TEXT_KINDS:
+                column = self._caption_pair(doc, spec, i, lstart, lend)
+            if column is not None:
+                return column
+        # A value sits within a few words of its label; a very long line (a
+        # garbled page) must not make each candidate cost the whole line.
+        rest = text[lend : lend + REST_MAX]
+        value = self.parse_after(spec, rest, own)
+        if value is not None:
+            if spec.kind == "address":
+                value = self._address_tail(doc, i, str(value))
+            return Found(value, i)
+        if not spec.below:
+            return None
+        # Below only from a line of labels (a table header or a label alone):
+        # a line with words or values of its own is not a header.
+        # A label cut short by its box (`Last ..`) is still just a label.
+        remainder = _TRUNCATED.sub("", _PAREN.sub(" ", self.any_label.sub(" ", rest)))
+        if value_tokens(rest) or len(re.sub(r"[^A-Za-z]", "", remainder)) > 3:
+            return None
+        j = doc.next_line(i)
+        if j is None:
+            return None
+        below = doc.lines[j].text
+        labels = self.labels_in(text)
+        k = next((n for n, (s, e) in enumerate(labels) if s < lend and lstart < e), 0)
+        before = self.any_label.sub(" ", text[:lstart])
+        if len(re.sub(r"[^A-Za-z]", "", before)) > 20:
+            if not rest.strip().startswith(":"):
+                # Prose that happens to end on a label word, not a label.
+                return None
+            # A sentence that ends with a label (`... Property Address:`): the
+            # value is the next line, whatever labels the sentence mentioned.
+            labels, k = [(lstart, lend)], 0
+        if len(labels) > 1:
+            # A header row over a value row: as many cells as labels, read by column.
+            cells = value_cells(below, len(labels))
+            if len(cells) == len(labels):
+                cell = cells[k]
+                if spec.kind in TEXT_KINDS:
+                    value = self.parse_text(spec, cell)
+                    return Found(value, j, i) if value is not None else None
+                parsed = pick(spec.kind, cell)
+                return Found(self._sign(spec, parsed[1]), j, i) if parsed is not None else None
+        if spec.kind in TEXT_KINDS:
+            return self._text_below(doc, spec, i, j, below, len(labels), k)
+        tokens = value_tokens(below)
+        if tokens and len(labels) == len(tokens):
+            parsed = pick(spec.kind, tokens[k][2])
+            if parsed is not None:
+                return Found(self._sign(spec, parsed[1]), j, i)
+        mine = FINDERS[spec.kind](below)
+        if len(mine) == 1 and (len(labels) == 1 or not tokens or len(tokens) == 1):
+            return Found(self._sign(spec, mine[0][1]), j, i)
+        if len(mine) == len(labels) and len(labels) > 1:
+            return Found(self._sign(spec, mine[k][1]), j, i)
+        return None
+
+    def _column_below(
+        self, doc: DocText, spec: Spec, i: int, lstart: int, lend: int
+    ) -> Found | None:
+        """A header row of labels over a row of values, their columns apart by
+        wide gaps (`Check Date    Pay Period    Frequency` over `03/31/2026
+        03/16/2026 - 03/31/2026    Twice Monthly`): the cell under the
+        label's column, when both rows have as many columns."""
+        text = doc.lines[i].text
+        cols = [m.span() for m in _CELL.finditer(text)]
+        # Box numbers (`9.`, `10.`) are not values: the row is still a header.
+        typed = [t for t in value_tokens(text) if not _BOX_NUMBER.fullmatch(t[2].strip())]
+        if len(cols) < 2 or typed:
+            return None
+        k = next((n for n, (s, e) in enumerate(cols) if s <= lstart < e), None)
+        if k is None or re.search(r"[A-Za-z0-9]", text[lend : cols[k][1]]):
+            return None  # the label does not end its column: not a header cell
+        # A header: most of its cells hold labels (`Position    Analyst` is a
+        # label and its value, not a header).
+        labelled = sum(self._is_label(text[s:e]) for s, e in cols)
+        if labelled < 2 or labelled * 2 < len(cols):
+            return None
+        j = doc.next_line(i)
+        if j is None:
+            return None
+        cells = [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
+        if len(cells) != len(cols) or any(self.any_label.match(c) for c in cells):
+            return None
+        if spec.kind in TEXT_KINDS:
+            value = self.parse_text(spec, cells[k])
+            if value is not None and spec.kind == "address":
+                value = self._address_tail(doc, j, value)
+            return Found(value, j, i) if value is not None else None
+        parsed = pick(spec.kind, cells[k])
+        return Found(self._sign(spec, parsed[1]), j, i) if parsed is not None else None
+
+    def _caption_pair(
+        self, doc: DocText, spec: Spec, i: int, lstart: int, lend: int
+    ) -> Found | None:
+        """Two box captions side by side, the second one misread past knowing
+        (`Name & Address of Employer    I Yes. on this job`), over their values
+        (`Acme Corp    13`): the words beside the label are a caption when the
+        cell under them is a bare number. The label's value is the cell below it."""
+        cols = [m.span() for m in _CELL.finditer(doc.lines[i].text)]
+        j = doc.next_line(i)
+        if len(cols) != 2 or cols[0][0] != lstart or j is None:
+            return None
+        if re.search(r"[A-Za-z0-9]", doc.lines[i].text[lend : cols[0][1]]):
+            return None
+        # a speck read as a letter or two (`I`) is no cell
+        cells = [
+            c
+            for c in (m.group(0) for m in _CELL.finditer(doc.lines[j].text))
+            if len(c) > 2 or re.search(r"\d", c)
+        ]
+        if len(cells) != 2 or not re.fullmatch(r"\d{1,3}\W{0,2}", cells[1]):
+            return None
+        if self.any_label.match(cells[0]) or self._is_label(cells[0]):
+            return None
+        value = self.parse_text(spec, cells[0])
+        return Found(value, j, i) if value is not None else None
+
+    def _text_below(
+        self, doc: DocText, spec: Spec, i: int, j: int, below: str, n_labels: int, k: int
+    ) -> Found | None:
+        if k != 0 and n_labels > 1:
+            return None
+        if self.any_label.match(below) or re.match(r"^[^:]{1,30}:", below):
+            return None
+        # The first column of a value row ends where typed values begin.
+        tokens = value_tokens(below)
+        if tokens and n_labels > 1 and spec.kind != "address":
+            below = below[: tokens[0][0]]
+        value = self.parse_text(spec, below)
+        if value is None:
+            return None
+        if spec.kind == "address":
+            value = self._address_tail(doc, j, value)
+        return Found(value, j, i)
+
+    def parse_after(
+        self, spec: Spec, rest: str, own: re.Pattern[str] | None = None
+    ) -> Value | None:
+        if spec.kind in TEXT_KINDS:
+            return self.parse_text(spec, rest)
+        m = _LEAD.match(rest)
+        if m:
+            rest = rest[m.end() :]
+        parsed = pick(spec.kind, rest)
+        if parsed is None:
+            return None
+        pos, value = parsed
+        gap = rest[:pos]
+        if own is not None:
+            gap = own.sub(" ", gap)
+        if len(gap) > spec.gap:
+            return None
+        # A value beyond another label belongs to that label (header rows);
+        # prose labels (a long gap allowed) explain themselves in words.
+        if spec.gap <= 45 and self.any_label.search(gap):
+            return None
+        return self._sign(spec, value)
+
+    @staticmethod
+    def _sign(spec: Spec, value: Value) -> Value:
+        if isinstance(value, Decimal) and value < 0 and not spec.signed:
+            return -value
+        return value
+
+    def parse_text(self, spec: Spec, rest: str) -> str | None:
+        rest = _strip(rest)
+        if not rest:
+            return None
+        cut = len(rest)
+        m = self.any_label.search(rest)
+        if m and m.start() > 0:
+            cut = m.start()
+        elif m and m.start() == 0:
+            return None
+        m2 = _VALUE_END.search(rest)
+        if m2 and spec.kind != "address":
+            cut = min(cut, m2.start())
+        colon = _colon_cut(rest)
+        if colon is not None:
+            cut = min(cut, colon)
+        trunc = _truncated_label_cut(rest)
+        if trunc is not None:
+            cut = min(cut, trunc)
+        value = rest[:cut].strip(_TRAIL_PUNCT)
+        if re.search(r"\w\.\.$", value):
+            # Cut short by its box on the page: not the value, only part of it.
+            return None
+        if spec.kind == "name":
+            value = clean_name(value) or ""
+        elif spec.kind == "person":
+            value = clean_person(value) or ""
+        elif spec.kind == "address":
+            value = clean_address(value)
+            # A US street address starts with its number (or a PO box).
+            if not re.match(r"^(?:\d+[A-Za-z]?\s+\S|p\.?\s*o\.?\s*box)", value, re.IGNORECASE):
+                value = ""
+        if not value or len(value) < 2 or not re.search(r"[A-Za-z0-9]", value):
+            return None
+        return value
+
+    def _address_tail(self, doc: DocText, j: int, value: str) -> str:
+        if CITY_STATE_ZIP.search(value):
+            return value
+        k = doc.next_line(j)
+        if k is not None:
+            nxt = doc.lines[k].text
+            m = CITY_STATE_ZIP.search(nxt)
+            if m and len(nxt) < 80 and not self.any_label.match(nxt):
+                return f"{value}, {clean_address(nxt[: m.end()])}"
+        return value
+
+
+def _strip(text: str) -> str:
+    m = _LEAD.match(text)
+    return (text[m.end() :] if m else text).strip()
+
+
+def _truncated_label_cut(rest: str) -> int | None:
+    """Where a label cut short by its box (`SOCIAL SECURITY NUMB..`) starts."""
+    m = re.search(r"\S{1,40}\.\.(?=\s|$)", rest)
+    if m is None:
+        return None
+    words = list(re.finditer(r"\S+", rest[: m.start()]))
+    start = m.start()
+    for w in reversed(words):
+        if w.group(0).strip("().#").lower() not in LABEL_WORDS:
+            break
+        start = w.start()
+    return start if start > 0 else None
+
+
+def _colon_cut(rest: str) -> int | None:
+    """Where a following `Some Label:` starts, walking back over label words."""
+    for m in _COLON_LABEL.finditer(rest):
+        words = list(re.finditer(r"\S+", rest[: m.end() - 1]))
+        start = None
+        for w in reversed(words):
+            token = w.group(0).strip("().#").lower()
+            if token in LABEL_WORDS or (token.endswith("'s") and token[:-2] in LABEL_WORDS):
+                start = w.start()
+                continue
+            break
+        if start is not None:
+            return start
+        return m.end() if m.start() == 0 else None
+    return None
