@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from flightline.pipeline.extractors.terms import amortized
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.compare import (
     Reading,
@@ -47,8 +48,7 @@ def _amortises(doc: LogicalDocument, amount_field: str, pi: Decimal) -> bool | N
     term = integer(doc, "loan_term_months")
     if principal is None or rate is None or not term or rate <= 0:
         return None
-    r = rate / Decimal(1200)
-    return abs(pi - principal * r / (1 - (1 + r) ** -term)) <= 1
+    return abs(pi - amortized(principal, rate, term)) <= 1
 
 
 def _pi_misread(
