@@ -179,6 +179,25 @@ def test_rules_forgive_ocr_noise_but_not_a_real_difference(
     assert len(run(clean_loan().set(doc_type, 0, **{field: noisy}), code)) == 1
 
 
+@pytest.mark.parametrize(
+    ("read", "fires"),
+    [
+        # a speck read as a comma after a first name OCR also misread: as
+        # "Last, First" it is another person; as written, a glyph apart
+        ("JOHM, MICHAEL SMITH", False),
+        ("SMITH, JOHN M", False),  # "Last, First": the same person
+        ("SMTIH, JOHN M", True),  # a transposition stays a difference, comma or not
+    ],
+)
+def test_ocr_name_with_a_comma_is_read_the_way_the_file_agrees_with(read: str, fires: bool) -> None:
+    issues, ctx = _with_run(
+        _scanned(clean_loan().set(DocType.w2, 0, employee_name=read)), "IDN-001"
+    )
+    assert len(issues) == int(fires)
+    if read.startswith("JOHM"):
+        assert [u.subject.split()[0] for u in ctx.unread.values()] == ["name"]
+
+
 def test_ocr_value_too_close_to_call_is_reported_once_not_as_a_finding() -> None:
     # "Smlth" for "Smith" is one thin stroke apart: OCR or a typo, it cannot tell
     loan = _scanned(clean_loan().set(DocType.w2, 0, employee_name="JOHN SMTH"))
@@ -278,6 +297,7 @@ def test_digit_dropped_by_ocr_is_unsure() -> None:
         "se",
         "John M. Smithar@ Spari Orr",  # one symbol inside: not a name
         'John Michaelg"Smifiael',
+        "John M. SmhtTh",  # a capital deep inside a word: OCR's mix of cases
     ],
 )
 def test_garbled_ocr_names_are_unread_not_findings(raw: str) -> None:
@@ -288,7 +308,16 @@ def test_garbled_ocr_names_are_unread_not_findings(raw: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["John Michael Smith", "SMITH, JOHN M", "Mary-Ann O'Neil", "“John M. Smith"]
+    "raw",
+    [
+        "John Michael Smith",
+        "SMITH, JOHN M",
+        "Mary-Ann O'Neil",
+        "“John M. Smith",
+        "Angus MacArthur",
+        "Ronald McDonald",
+        "Keisha DeShawn",
+    ],
 )
 def test_names_are_not_garbled(raw: str) -> None:
     assert not garbled(raw)

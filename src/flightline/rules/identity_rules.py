@@ -139,7 +139,16 @@ def _differences(
                 )
             else:
                 found.append(m)
-        readings = [Reading(key(m.value), m.value, m.doc, m.field, m.ocr) for m in found]
+        readings = [
+            Reading(
+                key(_comma_read(m, found) if what == "name" else m.value),
+                m.value,
+                m.doc,
+                m.field,
+                m.ocr,
+            )
+            for m in found
+        ]
 
         def prefer(r: Reading[T], own: LogicalDocument | None = who.urla) -> tuple[bool, ...]:
             return (r.doc is own, r.doc.type == DocType.urla_1003, not r.ocr)
@@ -154,6 +163,23 @@ def _differences(
         if odd:
             out.append((who, by_reading[id(ref)], [by_reading[id(r)] for r in odd]))
     return out
+
+
+def _comma_read(m: Mention, mentions: list[Mention]) -> str:
+    """An OCR'd name with a comma: "Last, First" or a speck read as a comma
+    ("Michglle, Tammy Williams"). The reading the other mentions agree with,
+    when exactly one of the two does; else the comma is taken as written."""
+    if not m.ocr or "," not in m.value:
+        return m.value
+    plain = m.value.replace(",", " ")
+    others = [name_words(o.value) for o in mentions if o is not m and "," not in o.value]
+
+    def agreed(value: str) -> bool:
+        words = name_words(value)
+        return any(compare_name_words(words, o, True) is not Verdict.DIFFERENT for o in others)
+
+    fits = [v for v in (m.value, plain) if agreed(v)]
+    return plain if fits == [plain] else m.value
 
 
 def ordinal(who: Borrower) -> str:
