@@ -3,7 +3,8 @@ into a bare endpoint on the same server that only writes the body to disk.
 
     .venv/bin/python -m bench.intake_upload [--gib 1.0] [--server uvicorn] [--rounds 3]
 
-Each round posts the package to the sink, then to the intake. Reports
+Each round posts the package to the sink and to the intake, alternating
+which goes first. Reports
 throughput of both, their ratio per round and its median, the server
 process's peak RSS growth during each upload (sampled from /proc every 20 ms),
 the server's CPU seconds per thread and how busy the machine's cores were.
@@ -153,8 +154,16 @@ def main() -> None:
                 cert = cluster.data_dir / "tls" / "cert.pem"
                 upload(f"{base}/bench/sink", cert, package, {})  # warm-up: page cache, TLS
                 for round_ in range(1, args.rounds + 1):
-                    sink = measure(proc, f"{base}/bench/sink", cert, package, {})
-                    intake = measure(proc, f"{base}/v1/reviews", cert, package, auth)
+                    # Alternate which goes first: an upload runs faster into
+                    # memory the previous one just freed (the sink deletes its
+                    # file, the intake keeps its blobs), so a fixed order
+                    # would favour one side in every round.
+                    if round_ % 2:
+                        sink = measure(proc, f"{base}/bench/sink", cert, package, {})
+                        intake = measure(proc, f"{base}/v1/reviews", cert, package, auth)
+                    else:
+                        intake = measure(proc, f"{base}/v1/reviews", cert, package, auth)
+                        sink = measure(proc, f"{base}/bench/sink", cert, package, {})
                     assert intake["status"] == 201, intake
                     ratio = float(sink["seconds"]) / float(intake["seconds"])  # type: ignore[arg-type]
                     ratios.append(ratio)
