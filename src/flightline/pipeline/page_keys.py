@@ -1,0 +1,132 @@
+"""What a page says about which document it belongs to, read for the
+splitting in `classify`: its page number (`Page 2 of 5`, `Page 3`, read off the
+header and footer lines) and what tells two documents of one type apart (a
+statement period, tax year, pay date, issue date, or whose SSN it is).
+
+A module of their own so that `page_scores`, which stores them on each page's
+features, need not import `classify`, which compares them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from itertools import pairwise
+
+from flightline.pipeline.model import DocType
+from flightline.pipeline.normalize import find_dates, fix_ocr_digits
+
+_PAGE_OF_RE = re.compile(
+    r"(?<![a-z])page\s*[:#]?\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})(?!\d)", re.IGNORECASE
+)
+# OCR: `Page 2 of S`, `Page l of 5`: digits read as look-alike letters.
+_OCR_PAGE_OF_RE = re.compile(
+    r"(?<![a-z])page\s*[:#]?\s*([\dOoIl|SZB]{1,3})\s*(?:of|/)\s*([\dOoIl|SZB]{1,3})(?![\w])",
+    re.IGNORECASE,
+)
+_PAGE_DIGITS = str.maketrans("OoIiLl|SsZzBb", "0011111552288")
+# `Page 2`, `Note Page 2`, `Page Page 2` alone on a header or footer line.
+_PAGE_ONLY_RE = re.compile(r"^[A-Za-z .-]{0,30}?\bpage\s*(\d{1,3})\W*$", re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# A label's value: on its line or (label over value) on the next one.
+_NEXT = r"[^\n]{0,40}(?:\n[^\n]{0,30})?"
+_PAY_DATE_RE = re.compile(
+    r"(?:(?:pay|check|payment|advice|deposit)\s*(?:date|dt)|date\s*paid|paid\s*on)\b" + _NEXT,
+    re.IGNORECASE,
+)
+_ISSUED_RE = re.compile(r"date\s*issued" + _NEXT, re.IGNORECASE)
+_REPORT_DATE_RE = re.compile(
+    r"(?:report\s*date|date\s*of\s*report|date\s*(?:issued|ordered|completed))" + _NEXT,
+    re.IGNORECASE,
+)
+_W2_YEAR_LINE_RE = re.compile(r"wage\s*and\s*tax|w\s*-?\s*2|tax\s*year", re.IGNORECASE)
+_1040_YEAR_LINE_RE = re.compile(r"1040|tax\s*return|tax\s*year", re.IGNORECASE)
+_ACCOUNT_RE = re.compile(
+    r"account\s*(?:number|no\.?|#)?\s*:?\s*(?:ending\s*in\s*)?[Xx*#.\s-]{0,20}(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def page_number(lines: list[str], ocr: bool = False) -> tuple[int, int | None] | None:
+    # Page numbers live in headers and footers; look there only so that
+    # "page 2 of this form" in prose does not count.
+    edge = lines[:4] + lines[-4:] if len(lines) > 8 else lines
+    for pattern in (_PAGE_OF_RE, _OCR_PAGE_OF_RE) if ocr else (_PAGE_OF_RE,):
+        for ln in edge:
+            m = pattern.search(ln)
+            if m:
+                x = int(m.group(1).translate(_PAGE_DIGITS))
+                y = int(m.group(2).translate(_PAGE_DIGITS))
+                if 1 <= x <= y:
+                    return x, y
+    for ln in edge:
+        m = _PAGE_ONLY_RE.match(ln)
+        if m:
+            return int(m.group(1)), None
+    return None
+
+
+def _first_date(chunks: list[str]) -> date | None:
+    for chunk in chunks:
+        found = find_dates(fix_ocr_digits(chunk))
+        if found:
+            return found[0][2]
+    return None
+
+
+def instance_key(doc_type: DocType, lines: list[str]) -> object:
+    text = "\n".join(lines)
+    if doc_type == DocType.paystub:
+        return _first_date([m.group(0) for m in _PAY_DATE_RE.finditer(text)])
+    if doc_type == DocType.w2:
+        for ln in lines:
+            if _W2_YEAR_LINE_RE.search(ln):
+                years = _YEAR_RE.findall(ln)
+                if years:
+                    return years[0]
+        return None
+    if doc_type == DocType.tax_return_1040:
+        for ln in lines[:6]:
+            if _1040_YEAR_LINE_RE.search(ln):
+                years = _YEAR_RE.findall(ln)
+                if years:
+                    return years[0]
+        return None
+    if doc_type == DocType.bank_statement:
+        # The statement period: the first two dates near the top a month or
+        # so apart, whatever the wording around them.
+        top = find_dates(fix_ocr_digits("\n".join(lines[:15])))
+        for (_, _, a), (_, _, b) in pairwise(top):
+            if 20 <= (b - a).days <= 100:
+                acct = _ACCOUNT_RE.search(text)
+                return (a, b, acct.group(1) if acct else None)
+        return None
+    if doc_type in (DocType.loan_estimate, DocType.closing_disclosure):
+        return _first_date([m.group(0) for m in _ISSUED_RE.finditer(text)])
+    if doc_type == DocType.credit_report:
+        return _first_date([m.group(0) for m in _REPORT_DATE_RE.finditer(text)])
+    return None
+
+
+# One per borrower, often back to back in a stacked file.
+PERSON_KEYED = frozenset({DocType.voe, DocType.urla_1003, DocType.tax_return_1040})
+_SSN_RE = re.compile(
+    r"(?<![\w-])(?:[Xx*#]{3}|\d{3})-(?:[Xx*#]{2}|\d{2})-(\d{4})(?!\d)"
+    r"|(?<![Xx*#])[Xx*#]{5}(\d{4})(?!\d)"
+)
+
+
+_SSN_LAST4_RE = re.compile(
+    r"\b(?:ssn|social\s*security)\b[^\d\n]{0,24}(?:last\s*(?:4|four)\W{0,3})?(\d{4})(?!\d)", re.I
+)
+
+
+def ssn_key(lines: list[str]) -> str | None:
+    for ln in lines[:25]:
+        m = _SSN_RE.search(ln)
+        if m:
+            return m.group(1) or m.group(2)
+        m2 = _SSN_LAST4_RE.search(ln)
+        if m2:
+            return m2.group(1)
+    return None
