@@ -221,6 +221,28 @@ def test_cns_001_one_lookalike_digit_on_a_scan_is_not_a_finding() -> None:
     )
 
 
+def test_cns_001_an_amount_its_own_document_does_not_tie_up_is_a_misread() -> None:
+    # a neighbouring box's figure read as the CD's loan amount: the CD's own
+    # rate, term and P&I are the payment of the Note's amount, not of this one
+    cd = {"loan_term_months": 360}
+
+    def misread() -> Loan:
+        return clean_loan().set(DocType.closing_disclosure, **cd, loan_amount=D("121.20"))
+
+    issues, ctx = _with_run(_scanned(misread()), "CNS-001")
+    assert issues == [] and [u.subject for u in ctx.unread.values()] == ["loan_amount note vs cd"]
+    # the same on a text layer is what the CD says
+    assert len(run(misread(), "CNS-001")) == 1
+    # an amount of the same size, its P&I left at the other's, is a typo, not a box misread
+    typo = clean_loan().set(DocType.closing_disclosure, **cd, loan_amount=D(315000))
+    assert len(run(_scanned(typo), "CNS-001")) == 1
+    # a CD whose own terms tie up at another amount differs for real, scan or not
+    other = clean_loan().set(
+        DocType.closing_disclosure, **cd, loan_amount=D(310000), monthly_pi=D("1959.41")
+    )
+    assert len(run(_scanned(other), "CNS-001")) == 1
+
+
 def _statements(*spans: tuple[str, date, date]) -> Loan:
     loan = clean_loan().drop(DocType.bank_statement)
     for last4, start, end in spans:

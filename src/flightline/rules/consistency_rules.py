@@ -41,23 +41,46 @@ def _shown(name: str, v: Decimal) -> str:
     return f"{format(v.quantize(Decimal('0.001')), 'f')}%" if name == "interest_rate" else money(v)
 
 
-def _amortises(doc: LogicalDocument, amount_field: str, pi: Decimal) -> bool | None:
-    """Whether a document's P&I is the payment of its own amount, rate and term
-    (None when those are not all read)."""
-    principal, rate = num(doc, amount_field), num(doc, "interest_rate")
+def _ties(doc: LogicalDocument, amount_field: str, **instead: Decimal) -> bool | None:
+    """Whether a document's P&I is the payment of its own amount, rate and
+    term, with `instead` standing in for some of its values (None when they
+    are not all read)."""
+    values = {
+        "amount": num(doc, amount_field),
+        "rate": num(doc, "interest_rate"),
+        "pi": num(doc, "monthly_pi"),
+        **instead,
+    }
+    principal, rate, pi = values["amount"], values["rate"], values["pi"]
     term = integer(doc, "loan_term_months")
-    if principal is None or rate is None or not term or rate <= 0:
+    if principal is None or rate is None or pi is None or not term or rate <= 0:
         return None
     return abs(pi - amortized(principal, rate, term)) <= 1
 
 
-def _pi_misread(
-    note: LogicalDocument, cd: LogicalDocument, on_note: Decimal, on_cd: Decimal
+_TERM_OF = {"principal_amount": "amount", "interest_rate": "rate", "monthly_pi": "pi"}
+
+
+def _misread(
+    note: LogicalDocument, cd: LogicalDocument, note_field: str, on_note: Decimal, on_cd: Decimal
 ) -> bool:
-    """A P&I that is not the payment of its own document's amount, rate and
-    term was misread: each document's payment is tied to its own terms."""
-    return _amortises(note, "principal_amount", on_note) is False or (
-        _amortises(cd, "loan_amount", on_cd) is False
+    """On a scan, each document's P&I is the payment of its own amount, rate
+    and term. A P&I that does not tie up on its own document was misread. An
+    amount or rate is a neighbouring box's figure read in its place when it
+    is not even of the other's size (ten times apart) and its own document's
+    terms tie up with the other's value instead: the one reading that fits.
+    A figure of the right size stays a difference (a typo in one box), as do
+    a Note and a CD that each tie up but disagree."""
+    term = _TERM_OF[note_field]
+    pairs = ((note, "principal_amount", on_cd), (cd, "loan_amount", on_note))
+    if term == "pi":
+        return any(_ties(doc, amount_field) is False for doc, amount_field, _ in pairs)
+    low, high = sorted((abs(on_note), abs(on_cd)))
+    if high < low * 10:
+        return False
+    return any(
+        _ties(doc, amount_field) is False and _ties(doc, amount_field, **{term: other}) is True
+        for doc, amount_field, other in pairs
     )
 
 
@@ -74,11 +97,11 @@ def note_vs_cd(ctx: LoanContext) -> list[Issue]:
             continue
         ocr = is_ocr(note.fields.get(note_field), cd.fields.get(cd_field))
         if compare_amounts(on_note, on_cd, ocr) is Verdict.UNSURE or (
-            ocr and cd_field == "monthly_pi" and _pi_misread(note, cd, on_note, on_cd)
+            ocr and _misread(note, cd, note_field, on_note, on_cd)
         ):
             ctx.could_not_read(
                 f"{cd_field} note vs cd",
-                f"the {label} on the Note and the Closing Disclosure (one digit apart)",
+                f"the {label} on the Note and the Closing Disclosure (misread on a scan)",
                 [ev(note, note_field), ev(cd, cd_field)],
             )
             continue
