@@ -92,12 +92,16 @@ async def run(args: argparse.Namespace, cluster: Any, seeded: Any) -> None:
                 fn: Counter[str] = Counter()
                 figures_ok: Counter[str] = Counter()
                 figures_n: Counter[str] = Counter()
-                decisions = 0
+                decisions = files = clean_files = 0
                 for index in range(count):
                     # Scanned files reuse the classification benchmark's seeds and
                     # packaging, so most of their OCR is already cached.
                     s = (args.scanned_first_seed if scanned else args.first_seed) + index
+                    if args.only and s not in args.only:
+                        continue
                     clean = index % 4 == 0
+                    files += 1
+                    clean_files += clean
                     packaging = "stacked_pdf" if scanned else "zip"
                     lf = generate(
                         GeneratorOptions(seed=s, scanned=scanned, clean=clean, packaging=packaging)
@@ -149,7 +153,9 @@ async def run(args: argparse.Namespace, cluster: Any, seeded: Any) -> None:
                         # and the report must leave the figure out rather than guess
                         agree = value is None if expected is None else _close(value, expected)
                         figures_ok[name] += agree
-                print(f"\n{label}: {count} files ({(count + 3) // 4} clean)")
+                        if args.explain and not agree:
+                            print(f"seed {s} {name}: ours {value}, expected {expected}")
+                print(f"\n{label}: {files} files ({clean_files} clean)")
                 print(f"{'code':8} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}")
                 for code in sorted(CODES):
                     p = tp[code] / (tp[code] + fp[code]) if tp[code] + fp[code] else 1.0
@@ -158,7 +164,7 @@ async def run(args: argparse.Namespace, cluster: Any, seeded: Any) -> None:
                 for name in FIGURES:
                     n = figures_n[name]
                     print(f"figure {name}: within 1% on {figures_ok[name]}/{n} files")
-                print(f"decision agreement: {decisions}/{count}")
+                print(f"decision agreement: {decisions}/{files}")
         ocr.shutdown()
         await db.dispose()
 
@@ -171,6 +177,12 @@ def main() -> None:
     parser.add_argument("--scanned-first-seed", type=int, default=1000)
     parser.add_argument(
         "--explain", action="store_true", help="print each file's wrong codes and their summaries"
+    )
+    parser.add_argument(
+        "--only",
+        type=lambda v: {int(s) for s in v.split(",")},
+        default=None,
+        help="only these seeds of the batch (each still clean or not as in the full batch)",
     )
     os.environ["FLIGHTLINE_MASTER_KEY"] = MASTER_KEY
     with throwaway_cluster() as cluster:

@@ -302,6 +302,14 @@ def test_statements_told_apart_by_period_near_the_top() -> None:
     assert split(jan, feb) == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
 
 
+def test_statement_period_with_ocr_glued_month_still_tells_statements_apart() -> None:
+    mar = "NORTH BANK\nMEMBER STATEMENT 03/01/2025 - 03/31/2025\nREBECCA WASHINGTON\n"
+    mar += "BALANCE FORWARD $28,324.86\nPOSTED DESCRIPTION WITHDRAWAL DEPOSIT BALANCE\n"
+    mar += "03/16 TRANSFER FROM CHK 9957 $726.28 $29,051.14\nBALANCE THIS STATEMENT $29,051.14"
+    feb = mar.replace("03/01/2025 - 03/31/2025", "Feb 01, 2025 throughFeb 28, 2025")
+    assert split(mar, feb) == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+
+
 def test_numbered_pages_keep_a_document_together() -> None:
     p1 = s.NOTE + "\nNote Page 1"
     p2 = "The Trustee agrees to provide the Property in good repair.\nNote Page 2"

@@ -68,6 +68,17 @@ def test_find_dates_in_a_range() -> None:
     ]
 
 
+def test_a_capitalised_month_glued_to_a_word_starts_a_date() -> None:
+    # OCR lost the space in "through Feb 28"
+    assert [d for _, _, d in find_dates("Feb 01, 2025 throughFeb 28, 2025")] == [
+        date(2025, 2, 1),
+        date(2025, 2, 28),
+    ]
+    # a month's letters inside a lower-case word are not a date
+    assert find_dates("xfeb 01, 2025") == []
+    assert find_dates("tableDec") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
