@@ -736,6 +736,15 @@ def test_appraisal() -> None:
     )
 
 
+def test_appraisal_value_split_by_ocr_in_the_sentence_is_read_from_its_label() -> None:
+    text = APPRAISAL.replace("$ 462,000 , as of", "$46: 2000, as of").replace(
+        "Indicated Value by Sales Comparison Approach $ 462,000",
+        "APPRAISED VALUE OF SUBJECT PROPERTY $462000",
+    )
+    doc = run(DocType.appraisal_1004, text, method="ocr")
+    assert doc.fields["appraised_value"].value == Decimal("462000")
+
+
 def test_loan_estimate() -> None:
     doc = run(DocType.loan_estimate, LE, LE_P2, LE_P3)
     check(

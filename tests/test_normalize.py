@@ -121,6 +121,7 @@ def test_money_skips_date_parts_and_rates() -> None:
         ("APR 7.012% (rate 6.875)", "7.012"),
         ("0.06875", "6.875"),
         ("43.20", "43.20"),
+        ("Debt Ratio (DTI)   36. 745%", "36.745"),  # OCR's space after the point
     ],
 )
 def test_percent(text: str, expected: str) -> None:

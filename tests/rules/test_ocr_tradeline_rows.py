@@ -1,22 +1,63 @@
-"""A tradeline row whose amounts OCR left unplaceable (neither balance nor
-payment read) leaves the debts, and the DTI, unknown rather than short."""
+"""A tradeline row whose payment OCR did not give (neither balance nor
+payment placeable) leaves the debts, and the DTI, unknown rather than short;
+unless the URLA lists that creditor's payment, in one way only."""
 
 from __future__ import annotations
 
-from flightline.pipeline.model import DocType
+from decimal import Decimal
+
+from flightline.pipeline.model import DocType, FieldValue
+from flightline.rules.engine import LoanContext
 from flightline.rules.figures import compute_figures
-from tests.rules.builders import clean_loan
+from tests.rules.builders import Loan, clean_loan
 from tests.rules.test_compare import _scanned
+
+
+def _unread_first_row(loan: Loan, keep_balance: Decimal | None = None) -> LoanContext:
+    row = loan.one(DocType.credit_report).rows["tradelines"][0]
+    del row["monthly_payment"]
+    if keep_balance is None:
+        del row["balance"]
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    return ctx
+
+
+def _liabilities(loan: Loan) -> list[dict[str, object]]:
+    return loan.one(DocType.urla_1003).rows["liabilities"]  # type: ignore[return-value]
 
 
 def test_a_row_without_amounts_leaves_the_debts_unknown() -> None:
     loan = clean_loan()
-    report = loan.one(DocType.credit_report)
     ctx = _scanned(loan).context()
     compute_figures(ctx)
     assert "dti_back" in ctx.figures
-    row = report.rows["tradelines"][0]
-    del row["balance"], row["monthly_payment"]
-    ctx = _scanned(loan).context()
-    compute_figures(ctx)
-    assert "dti_back" not in ctx.figures
+    # the URLA does not list the debt: nothing settles its payment
+    loan = clean_loan()
+    _liabilities(loan).clear()
+    assert "dti_back" not in _unread_first_row(loan).figures
+
+
+def test_the_urla_settles_a_payment_ocr_did_not_give() -> None:
+    ctx = _unread_first_row(clean_loan())
+    dti = ctx.figures["dti_back"]
+    assert dti.value == "29.50"
+    # the payment is cited where it was read: the URLA's liability row
+    assert "liabilities.monthly_payment" in {e.field for e in dti.evidence}
+
+
+def test_the_urla_settles_only_one_answer() -> None:
+    # two liabilities of that creditor on the URLA: which payment is unknown
+    loan = clean_loan()
+    liabilities = _liabilities(loan)
+    liabilities.append(dict(liabilities[0]))
+    assert "dti_back" not in _unread_first_row(loan).figures
+    # a balance read on the report that the URLA's does not match: not that debt
+    loan = clean_loan()
+    loan.one(DocType.credit_report).rows["tradelines"][0]["balance"] = _cell(loan, 9000)
+    assert "dti_back" not in _unread_first_row(loan, keep_balance=Decimal(9000)).figures
+
+
+def _cell(loan: Loan, value: int) -> FieldValue:
+    template = loan.one(DocType.credit_report).rows["tradelines"][0]["balance"]
+    return FieldValue(Decimal(value), template.evidence)

@@ -58,7 +58,8 @@ MONEY_PATTERN = (
 )
 MONEY_RE = re.compile(MONEY_PATTERN, re.IGNORECASE)
 
-PERCENT_RE = re.compile(r"(?<![\w.])(-?\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b)", re.IGNORECASE)
+# OCR may set a space after the decimal point ("36. 745%"): still one figure.
+PERCENT_RE = re.compile(r"(?<![\w.])(-?\d{1,3}(?:\. ?\d+)?)\s?(?:%|percent\b)", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"(?<![\w.])(\d{0,3}\.\d+|\d{1,3})(?![\w.])")
 
 _SSN_RE = re.compile(
@@ -162,7 +163,11 @@ def normalize_money(text: str | None) -> Decimal | None:
 
 
 def find_percents(text: str) -> list[tuple[int, int, Decimal]]:
-    return [(m.start(), m.end(), Decimal(m.group(1))) for m in PERCENT_RE.finditer(text)]
+    return [(m.start(), m.end(), _percent(m)) for m in PERCENT_RE.finditer(text)]
+
+
+def _percent(m: re.Match[str]) -> Decimal:
+    return Decimal(m.group(1).replace(" ", ""))
 
 
 def normalize_percent(text: str | None, *, bare: bool = True) -> Decimal | None:
@@ -177,7 +182,7 @@ def normalize_percent(text: str | None, *, bare: bool = True) -> Decimal | None:
     text = fix_ocr_digits(text)
     m = PERCENT_RE.search(text)
     if m:
-        return Decimal(m.group(1))
+        return _percent(m)
     if not bare:
         return None
     m = _BARE_NUMBER_RE.search(text)

@@ -58,8 +58,8 @@ def debt_missing_from_application(ctx: LoanContext) -> list[Issue]:
                 listed_terms.add((balance, payment))
     issues = []
     for debt in computed(ctx).debts:
-        if debt.paid_off:
-            continue
+        if debt.paid_off or debt.stated is not None:
+            continue  # (a payment taken from the URLA's own liability row is listed there)
         # the same debt under a creditor name spelt another way still counts as listed
         key = employer_key(debt.creditor)
         ocr = is_ocr(debt.row.get("creditor")) or any(scanned(u) for u in urlas)

@@ -31,12 +31,17 @@ class Debt:
     doc: LogicalDocument
     row: Row
     paid_off: bool = False
+    # the URLA's liability row the payment was taken from, when OCR did not
+    # give the credit report's
+    stated: tuple[LogicalDocument, Row] | None = None
 
     def evidence(self) -> list[IssueEvidence]:
-        found = [
-            row_evidence(self.doc, "tradelines", self.row, "creditor"),
-            row_evidence(self.doc, "tradelines", self.row, "monthly_payment"),
-        ]
+        found = [row_evidence(self.doc, "tradelines", self.row, "creditor")]
+        if self.stated is None:
+            found.append(row_evidence(self.doc, "tradelines", self.row, "monthly_payment"))
+        else:
+            urla, row = self.stated
+            found.append(row_evidence(urla, "liabilities", row, "monthly_payment"))
         return [e for e in found if e is not None]
 
 
@@ -132,14 +137,73 @@ def _mark_paid_off(ctx: LoanContext, debts: list[Debt]) -> bool:
     return True
 
 
+def _unread_payment(r: Row) -> bool:
+    """A tradeline whose payment OCR did not give, and which may have one (a
+    zero balance has none)."""
+    balance = dec(cell(r, "balance"))
+    return cell(r, "monthly_payment") is None and (balance is None or balance > 0)
+
+
+def _stated_payment(
+    ctx: LoanContext, r: Row, tradelines: list[Row]
+) -> tuple[Decimal, LogicalDocument, Row] | None:
+    """The payment the URLA lists for a tradeline whose own payment OCR did
+    not give: what an analyst does with an illegible report. Only where it is
+    one answer: exactly one liability of that creditor on the application,
+    that creditor once on the credit report, and the balances agreeing when
+    both are read."""
+    creditor = txt(cell(r, "creditor"))
+    if not creditor:
+        return None
+    probe = Debt(
+        creditor, ZERO, dec(cell(r, "balance")), None, ctx.of_type(DocType.urla_1003)[0], r
+    )
+    if sum(1 for t in tradelines if _same_creditor(probe, txt(cell(t, "creditor")) or "")) != 1:
+        return None
+    found = [
+        (payment, urla, row)
+        for urla in ctx.of_type(DocType.urla_1003)
+        for row in rows(urla, "liabilities")
+        if _same_creditor(probe, txt(cell(row, "creditor")) or "")
+        and (payment := dec(cell(row, "monthly_payment"))) is not None
+        and payment > 0
+    ]
+    if len(found) != 1:
+        return None
+    payment, urla, row = found[0]
+    stated_balance = dec(cell(row, "balance"))
+    if probe.balance is not None and (
+        stated_balance is None or not _near_balance(probe, stated_balance)
+    ):
+        return None
+    return payment, urla, row
+
+
 def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
+    """The credit reports' debts with a payment, and whether every debt's
+    payment is known (a payment OCR did not give, and the URLA does not
+    settle, leaves the debts unknown rather than summed short)."""
     out: list[Debt] = []
     unknown = False
     seen: set[tuple[str, Decimal, Decimal | None]] = set()
     for report in ctx.of_type(DocType.credit_report):
-        for r in rows(report, "tradelines"):
+        tradelines = rows(report, "tradelines")
+        for r in tradelines:
             payment = dec(cell(r, "monthly_payment"))
             creditor = txt(cell(r, "creditor")) or ""
+            if _unread_payment(r):
+                stated = (
+                    _stated_payment(ctx, r, tradelines) if ctx.of_type(DocType.urla_1003) else None
+                )
+                if stated is None:
+                    unknown = True
+                    continue
+                payment, urla, row = stated
+                balance = dec(cell(r, "balance"))
+                debt = Debt(creditor, payment, balance, txt(cell(r, "account_type")), report, r)
+                debt.stated = (urla, row)
+                out.append(debt)
+                continue
             if payment is None or payment <= 0:
                 continue
             balance = dec(cell(r, "balance"))

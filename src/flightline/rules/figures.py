@@ -307,21 +307,14 @@ def _compute(ctx: LoanContext) -> Computed:
     reports = ctx.of_type(DocType.credit_report)
     if reports:
         c.debts, debts_known = read_debts(ctx)
-        # a debt whose payment was not read, or a report without a tradeline beside an
-        # application listing payments, leaves the debts unknown, not zero
+        # a report without a tradeline beside an application listing payments
+        # leaves the debts unknown, not zero (`read_debts` says when a row's
+        # payment is unread)
         lines = [r for report in reports for r in rows(report, "tradelines")]
-        # (an OCR'd row whose amounts could not be told apart has neither)
-        unread = any(
-            cell(r, "monthly_payment") is None
-            and (cell(r, "balance") is None or (dec(cell(r, "balance")) or ZERO) > 0)
-            for r in lines
-        ) or (
-            not lines
-            and any(
-                (dec(cell(r, "monthly_payment")) or ZERO) > 0
-                for u in ctx.of_type(DocType.urla_1003)
-                for r in rows(u, "liabilities")
-            )
+        unread = not lines and any(
+            (dec(cell(r, "monthly_payment")) or ZERO) > 0
+            for u in ctx.of_type(DocType.urla_1003)
+            for r in rows(u, "liabilities")
         )
         if not unread and debts_known:
             c.debts_monthly = sum((d.payment for d in c.debts if not d.paid_off), ZERO)

@@ -88,9 +88,11 @@ _APPRAISAL = Reader(
         "Census Tract",
     ),
 )
+# The amount must end where its digits do: OCR splitting it ("$62: 4000")
+# would otherwise yield the first piece; then the labelled value is read.
 _SENTENCE = re.compile(
     r"opinion\s+of\s+the\s+market\s+value[\s\S]{0,160}?is\s*\$\s*([\d,]+(?:\.\d\d)?)"
-    r"[\s\S]{0,20}?as\s+of\s*(" + DATE_ANY + ")",
+    r"(?!\s*[:;.,]?\s*\d)[\s\S]{0,20}?as\s+of\s*(" + DATE_ANY + ")",
     re.IGNORECASE,
 )
 _FORM = re.compile(r"form\s*(1004\s*D|1004\s*C|1004|1073|1025|2055|2090|1075)\b", re.IGNORECASE)
