@@ -16,18 +16,21 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
 from flightline.pipeline.ocr_rows import Word
 from flightline.pipeline.pages import (
-    FALLBACK_CONFIG,
     TESSERACT_CONFIG,
     OcrPool,
-    needs_fallback,
     ocr_text,
+    read_words,
 )
+
+# Pages wait for their (cached) Tesseract calls here: enough threads to keep
+# every OCR process busy.
+_WAITERS = ThreadPoolExecutor(max_workers=4 * (os.cpu_count() or 1), thread_name_prefix="ocr-wait")
 
 # Bump when `ocr_words` returns something else for the same pixels and call.
 OCR_CACHE_VERSION = 2
@@ -104,30 +107,19 @@ class CachingOcrPool(OcrPool):
     def submit(
         self, mode: str, size: tuple[int, int], raw: bytes
     ) -> Future[tuple[str, float | None]]:
-        """As `ocr_raw`, the fallback included, each Tesseract call cached."""
-        out: Future[tuple[str, float | None]] = Future()
+        """As `ocr_raw` (`read_words`: the fallback and missed regions
+        included), each Tesseract call cached. The calls are waited for on a
+        thread of this process, never on the pool's own."""
+        return _WAITERS.submit(self._read, mode, size, raw)
 
-        def second(first: list[Word] | None, fut: Future[list[Word] | None]) -> None:
-            try:
-                again = fut.result()
-                best = again if again is not None and len(again) > len(first or ()) else first
-                out.set_result(ocr_text(best))
-            except BaseException as exc:  # handed on to the waiter
-                out.set_exception(exc)
+    def _read(self, mode: str, size: tuple[int, int], raw: bytes) -> tuple[str, float | None]:
+        if self.config != TESSERACT_CONFIG:  # another call studied alone: as given
+            return ocr_text(self.submit_words(mode, size, raw).result())
 
-        def done(fut: Future[list[Word] | None]) -> None:
-            try:
-                words = fut.result()
-                if self.config == TESSERACT_CONFIG and needs_fallback(words):
-                    again = self.submit_words(mode, size, raw, FALLBACK_CONFIG)
-                    again.add_done_callback(lambda f: second(words, f))
-                    return
-                out.set_result(ocr_text(words))
-            except BaseException as exc:  # handed on to the waiter
-                out.set_exception(exc)
+        def call(m: str, s: tuple[int, int], r: bytes, config: str) -> list[Word] | None:
+            return self.submit_words(m, s, r, config).result()
 
-        self.submit_words(mode, size, raw).add_done_callback(done)
-        return out
+        return ocr_text(read_words(mode, size, raw, call))
 
     def shutdown(self) -> None:
         """The wrapped pool belongs to the caller, who shuts it down."""

@@ -172,3 +172,20 @@ def test_rows_that_lost_their_amount_column_read_the_change_between_balances() -
         (date(2026, 7, 6), Decimal("15055.10")),
         (date(2026, 7, 15), Decimal("196.92")),
     ]
+
+
+def test_a_daily_balance_table_under_a_garbled_title_is_not_transactions() -> None:
+    text = """\
+Cedar Bank
+Statement Period 06/01/2025 - 06/30/2025
+Account Number XXXX2613
+Deposits and Additions
+Date        Description        Amount
+06/27/2025        PAYROLL JOHNSON INSURANCE SERV        2284.14
+Daily Balarice Summary
+Date        Balance, Date        Balance
+06/23/2025        245199.98 06/24/2925        244614.11
+06/27/2025        24    46 06/28/2025        246048.32
+"""
+    deposits = [r["amount"].value for r in run(text).rows.get("deposits", [])]
+    assert deposits == [Decimal("2284.14")]

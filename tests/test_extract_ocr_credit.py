@@ -238,3 +238,29 @@ def test_a_misread_high_credit_header_keeps_its_column() -> None:
             "account_type": "mortgage",
         },
     ]
+
+
+def test_a_cut_short_header_a_speck_before_the_next_section_and_the_page_footer() -> None:
+    text = (
+        "Tradelines\n"
+        "Creditor      <usa        ECOA Opened High cred   Balance Payment THpe  status\n"
+        "LIBERTY CARD Svcs  9609654°**  J  02/22  $11,600  $6,989  $239 REV  CURRENT\n"
+        "NORTHSTAR BANK USA  80549277°*  12722  $8,200  $2,229  $54 REV  CURRENT\n"
+        "«Inquiries\n"
+        "AUTO INQUIRY 08/25\n"
+        "Credit Report   Page 1 of 1\n"
+    )
+    assert tradelines(run(text)) == [
+        {
+            "creditor": "LIBERTY CARD Svcs",
+            "balance": Decimal(6989),
+            "monthly_payment": Decimal(239),
+            "account_type": "revolving",
+        },
+        {
+            "creditor": "NORTHSTAR BANK USA",
+            "balance": Decimal(2229),
+            "monthly_payment": Decimal(54),
+            "account_type": "revolving",
+        },
+    ]

@@ -342,3 +342,26 @@ Social Security Number        Co-Borrower SSN
 XXX-XX-1111        XXX-XX-2222
 """
     assert values(run(DocType.urla_1003, text))["ssn_last4"] == "1111"
+
+
+VOE_1005_SPECKS = """\
+Request for Verification of Employment
+Part II - Verification of Present Employment
+12A. Current Gross BasgPay (Enter Amount and Check Period)        Pay Frequency
+34.57.    Annual [X] Hourly Monthly Weekly        Every Two Weeks
+_12B. Gross Egrnings - Type        Year To Date (Thru 08/22/2025)        Past Year 2024
+Base Pay        47015.20        70540.08
+e Overtime        5600.34        7299.15
+«Bonus        0.00        0.00
+"""
+
+
+def test_voe_1005_caption_and_row_labels_with_ocr_specks() -> None:
+    got = values(run(DocType.voe, VOE_1005_SPECKS))
+    # the box named by its own wording; a speck after the rate read as a full stop
+    assert got["base_pay_rate"] == Decimal("34.57")
+    # a speck before a row's label read as a letter
+    assert (got["ytd_overtime_income"], got["prior_year_overtime_income"]) == (
+        Decimal("5600.34"),
+        Decimal("7299.15"),
+    )

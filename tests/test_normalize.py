@@ -108,6 +108,13 @@ def test_not_money(text: str | None) -> None:
     assert normalize_money(text) is None
 
 
+def test_money_after_a_forms_blank_line() -> None:
+    assert [v for _, _, v in find_money("Northstar Bank Usa   __2,229.00   54.00")] == [
+        Decimal("2229.00"),
+        Decimal("54.00"),
+    ]
+
+
 def test_money_skips_date_parts_and_rates() -> None:
     assert [v for _, _, v in find_money("01/09/2026 6.5% $1,200.00")] == [Decimal("1200.00")]
 

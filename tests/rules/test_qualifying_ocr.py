@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from flightline.pipeline.model import DocType
-from flightline.rules.figures import computed
+from flightline.rules.figures import Computed, computed
 from tests.rules.builders import D, clean_loan
+from tests.rules.test_compare import _scanned
 
 
 def test_ytd_through_date_from_the_paystub_with_the_same_ytd_base() -> None:
@@ -54,3 +56,19 @@ def test_unread_ytd_bonus_comes_from_the_paystub_of_the_through_date() -> None:
 def test_unread_ytd_bonus_is_not_taken_as_zero() -> None:
     loan = clean_loan().set(DocType.voe, ytd_bonus_income=None, prior_year_bonus_income=D(9000))
     assert "bonus" not in computed(loan.context()).incomes[0].variable
+
+
+def _voe_rate_read_as(rate: Decimal) -> Computed:
+    loan = _scanned(clean_loan().drop(DocType.paystub).set(DocType.voe, 0, base_pay_rate=rate))
+    return computed(loan.context())
+
+
+def test_a_scanned_voe_rate_a_digit_off_its_own_earnings_is_repaired() -> None:
+    # 120,000 read as 420,000; the VOE's prior year (116,000) and YTD pace back 120,000 only
+    assert _voe_rate_read_as(D(420000)).incomes[0].base == D(10000)
+    # a rate the earnings back is taken as read (a raise within the tolerance)
+    assert _voe_rate_read_as(D(125000)).incomes[0].base == D(125000) / 12
+
+
+def test_a_scanned_voe_rate_no_single_digit_repairs_is_unread() -> None:
+    assert _voe_rate_read_as(D(990000)).incomes[0].base is None

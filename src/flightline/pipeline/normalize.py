@@ -51,8 +51,9 @@ DATE_ANY = re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN)
 # Amounts: optional sign, parentheses or currency, thousands groups, cents.
 # Digits glued to a slash or a dash-digit are date parts, not amounts, and a
 # number followed by % is a rate.
+# (an underscore before an amount is a form's blank line: `__2,229.00`)
 MONEY_PATTERN = (
-    r"(?<![\w/.,])(?<!\d-)(?P<neg1>\(\s*)?(?P<neg2>-\s*)?(?:USD\s*|US\s*\$\s*|\$\s*)?(?P<neg3>-\s*)?"
+    r"(?<![^\W_]|[/.,])(?<!\d-)(?P<neg1>\(\s*)?(?P<neg2>-\s*)?(?:USD\s*|US\s*\$\s*|\$\s*)?(?P<neg3>-\s*)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,4})?|\d+(?:\.\d{1,4})?|\.\d{2})"
     r"(?![\d%A-Za-z]|/\d|\.\d|,\d|\s*%|-\d|\s+percent)(?P<neg4>\s*\)|-(?!\w))?"
 )

@@ -15,11 +15,13 @@ import io
 import os
 import threading
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
 from flightline.pipeline.model import PageText
+from flightline.pipeline.ocr_bands import missed_bands, placed
 from flightline.pipeline.ocr_rows import Word, rows_text
 
 MIN_CHARS = 20
@@ -134,16 +136,37 @@ def needs_fallback(words: list[Word] | None) -> bool:
     return words is not None and len(words) < FALLBACK_BELOW_WORDS
 
 
+# One Tesseract call: (mode, size, pixels, config) -> words, None on a timeout.
+OcrCall = Callable[[str, tuple[int, int], bytes, str], list[Word] | None]
+
+
+def read_words(mode: str, size: tuple[int, int], raw: bytes, call: OcrCall) -> list[Word] | None:
+    """A page's words: full layout analysis; the page read again as one block
+    when that found (next to) nothing; else any region it left out read on
+    its own (`ocr_bands`)."""
+    from PIL import Image
+
+    words = call(mode, size, raw, TESSERACT_CONFIG)
+    if needs_fallback(words):
+        again = call(mode, size, raw, FALLBACK_CONFIG)
+        return again if again is not None and len(again) > len(words or ()) else words
+    if not words:
+        return words
+    image = Image.frombytes(mode, size, raw).convert("L")
+    for index, (top, bottom) in enumerate(missed_bands(image, words)):
+        band = image.crop((0, top, size[0], bottom))
+        found = call(band.mode, band.size, band.tobytes(), FALLBACK_CONFIG)
+        extra = placed(found, top, index) if found else None
+        if extra:
+            words = [*words, *extra]
+    return words
+
+
 def ocr_raw(
     mode: str, size: tuple[int, int], raw: bytes, timeout: float
 ) -> tuple[str, float | None]:
     """Run Tesseract on raw pixels; returns (text by rows, mean word confidence)."""
-    words = ocr_words(mode, size, raw, timeout)
-    if needs_fallback(words):
-        again = ocr_words(mode, size, raw, timeout, FALLBACK_CONFIG)
-        if again is not None and len(again) > len(words or ()):
-            words = again
-    return ocr_text(words)
+    return ocr_text(read_words(mode, size, raw, lambda m, s, r, c: ocr_words(m, s, r, timeout, c)))
 
 
 class OcrPool:

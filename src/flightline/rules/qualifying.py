@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.compare import is_ocr
 from flightline.rules.engine import IssueEvidence, LoanContext
 from flightline.rules.facts import (
     Borrower,
@@ -126,9 +127,9 @@ def _base(
     another source confirms; a figure no other source backs is a misread more
     often than a raise, so one that is confirmed wins over it."""
     candidates: list[Candidate] = _stated_rate(ctx, stubs[0]) if stubs else []
-    rate = num(voe, "base_pay_rate")
+    hours = _hours_per_year(ctx, stubs[0] if stubs else None)
+    rate = _voe_rate(voe, hours) if voe is not None else None
     if voe is not None and rate is not None and rate > 0:
-        hours = _hours_per_year(ctx, stubs[0] if stubs else None)
         monthly = rate * hours / 12 if rate < _MAX_HOURLY else rate / 12
         candidates.append((monthly, [e for e in (ev(voe, "base_pay_rate"),) if e]))
     candidates += _regular_pay(stubs[0]) if stubs else []
@@ -139,6 +140,49 @@ def _base(
         if any(abs(value - v) <= value * _AGREE for v in others):
             return value, found
     return candidates[0] if candidates else (None, [])
+
+
+# An OCR'd VOE's base rate this far from the base pay its own year columns
+# show (the prior year's, the year to date's pace) is not its rate.
+_RATE_NEAR_EARNINGS = Decimal("0.10")
+
+
+def _voe_rate(voe: LogicalDocument, hours: Decimal) -> Decimal | None:
+    """The VOE's base rate. On a scan it is checked against the base pay the
+    VOE itself reports: a rate that fits neither the prior year nor the year
+    to date's pace was misread. The one rate a digit away that fits is taken
+    (158,500 read as 458,500); with none, or several, the rate is unread."""
+    rate = num(voe, "base_pay_rate")
+    if rate is None or rate <= 0 or not is_ocr(voe.fields.get("base_pay_rate")):
+        return rate
+    earned: list[Decimal] = []
+    prior = num(voe, "prior_year_base_income")
+    if prior is not None and prior > 0:
+        earned.append(prior)
+    ytd, through = num(voe, "ytd_base_income"), when(voe, "ytd_through_date")
+    if ytd is not None and ytd > 0 and through is not None:
+        months = _months_between(date(through.year, 1, 1), through)
+        if months >= 1:
+            earned.append(ytd * 12 / months)
+    if not earned:
+        return rate
+
+    def fits(r: Decimal) -> bool:
+        annual = r * hours if r < _MAX_HOURLY else r
+        return any(abs(annual - e) <= e * _RATE_NEAR_EARNINGS for e in earned)
+
+    if fits(rate):
+        return rate
+    digits = format(rate, "f")
+    variants = {
+        Decimal(digits[:i] + d + digits[i + 1 :])
+        for i, c in enumerate(digits)
+        if c.isdigit()
+        for d in "0123456789"
+        if d != c and not (i == 0 and d == "0")
+    }
+    found = [v for v in variants if fits(v)]
+    return found[0] if len(found) == 1 else None
 
 
 def _add_months(d: date, months: int) -> date:

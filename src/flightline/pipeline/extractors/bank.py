@@ -156,7 +156,17 @@ _MIXED_SECTION = re.compile(
     r"transactions|activity|date\s+description)\b",
     re.IGNORECASE,
 )
-_END_SECTION = re.compile(r"^(?:daily\s*(?:ending\s*)?balance|balance\s*summary)", re.IGNORECASE)
+# The daily balance table ends the transactions: its title (`Balarice` as OCR
+# may read it) or its header of dates and balances side by side.
+_END_SECTION = re.compile(
+    r"^(?:daily\s*(?:ending\s*)?bal\w*|balance\s*summary|date\W+balance\W+date\W+balance)",
+    re.IGNORECASE,
+)
+# Date, figure, date, figure and nothing else: a daily balance table's two
+# columns (a title OCR garbled let it through), not a transaction.
+_BALANCE_PAIR_ROW = re.compile(
+    r"^[\s\d$,.]*\d[\s\d$,.]*\s\d{1,2}/\d{1,2}/\d{2,4}\W*\s+[\d$,.]*\d[\d$,.]*\s*$"
+)
 _TOTAL = re.compile(r"^total\b|^\W*(?:sub)?total", re.IGNORECASE)
 _CREDIT_WORDS = re.compile(
     r"deposit|payroll|dir\s*dep|direct\s*dep|salary|credit|refund|transfer\s*from|"
@@ -389,6 +399,8 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
         if mode == "none":
             continue
         rest = text[m.end() :]
+        if _BALANCE_PAIR_ROW.match(rest):
+            continue
         amounts = money_tokens(rest, boxes=False)
         # Statement amounts carry cents; bare numbers are references (ID:71299).
         with_cents = [a for a in amounts if re.search(r"\.\d\d$", rest[a[0] : a[1]].rstrip(") -"))]

@@ -103,12 +103,15 @@ _SSN_MASK = re.compile(
     r"(?:[XxHKMN*#%]{3}|\d{3})\s?-\s?(?:[XxHKMN*#%]{2}|\d{2})\s?-\s?\d{4}(?!\d)|[Xx*#]{5}\d{4}"
 )
 _TRADE_HEADER = re.compile(r"(?:creditor|company|account\s*name|lender|subscriber)", re.I)
+# (a speck before the section's title, `«Inquiries`, still ends the list)
 _TRADE_END = re.compile(
-    r"^(?:inquiries|credit\s*inquiries|public\s*records?|collections|summary|"
+    r"^\W*(?:inquiries|credit\s*inquiries|public\s*records?|collections|summary|"
     r"fraud|alerts?|consumer\s*statements?|creditor\s*contacts|end\s*of\s*report|"
     r"total(?:s)?\b|score\s*factors|addresses)",
     re.IGNORECASE,
 )
+# A running footer (`Credit Report Page 1 of 1`) is never a tradeline.
+_PAGE_FOOTER = re.compile(r"\bpage\s*\d+\s*(?:of|/)\s*\d+\s*$", re.IGNORECASE)
 _TYPE_WORDS = (
     ("mortgage", re.compile(r"^(?:mortgage|mtg|conventional|heloc|real\s*estate)$", re.I)),
     ("installment", re.compile(r"^(?:installment|inst|instl|auto|student)$", re.I)),
@@ -265,7 +268,8 @@ def _money_columns(header: str) -> list[str]:
     cols = []
     for m in re.finditer(
         # `Hiigh Credit`: OCR doubles or drops a letter of the word
-        r"(?<![a-z])h[a-z]{1,3}h\s*(?:credit|balance)|credit\s*limit|\blimit\b|past\s*due|"
+        # `High cred`: the word cut short
+        r"(?<![a-z])h[a-z]{1,3}h\s*(?:cred\w*|balance)|credit\s*limit|\blimit\b|past\s*due|"
         r"(?:monthly\s*)?(?:payment|pmt)s?|\bbalance\b|\bbal\b|\bterms?\b",
         header,
         re.IGNORECASE,
@@ -355,7 +359,7 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         if block is not None:
             rows.append(block)
             continue
-        if not active:
+        if not active or _PAGE_FOOTER.search(text):
             continue
         cleaned = _MONTH_YEAR.sub(" ", _ACCT_NUMBER.sub(" ", text))
         for s, e, _ in find_dates(cleaned):

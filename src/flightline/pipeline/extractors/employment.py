@@ -307,7 +307,11 @@ _VOE_SIGNED = Reader(
 
 # Form 1005's earnings table; OCR may garble the year-to-date caption, which
 # `Gross Earnings` still announces.
-_BASE_PAY_BOX = re.compile(r"\bbase\s*pay\b.*\b(?:enter|check\s*period)", re.IGNORECASE)
+# (its own wording alone names the box when OCR garbles `Base Pay`: `BasgPay`)
+_BASE_PAY_BOX = re.compile(
+    r"\bbase\s*pay\b.*\b(?:enter|check\s*period)|\benter\s*am\S*\s*and\s*check\s*period",
+    re.IGNORECASE,
+)
 
 
 def _base_pay_box(doc: DocText) -> FieldValue | None:
@@ -319,7 +323,8 @@ def _base_pay_box(doc: DocText) -> FieldValue | None:
             continue
         j = doc.next_line(i)
         cells = row_cells(doc.lines[j].text) if j is not None else []
-        amounts = cell_amounts(re.sub(r"\s*\[.*$", "", cells[0])) if cells else None
+        # (a speck after the amount reads as a full stop: `34.57.`)
+        amounts = cell_amounts(re.sub(r"\s*\[.*$", "", cells[0]).rstrip(".,;:")) if cells else None
         if j is not None and amounts is not None and len(amounts) == 1:
             return doc.field(amounts[0], j)
         return None

@@ -25,13 +25,15 @@ VOE_HEADER = re.compile(
     r".*(?:past|prior|last|previous|(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# A row's label may follow a speck OCR read as a letter (`e Overtime`).
+_SPECK = r"^\W*(?:\w\W+)?"
 VOE_ROWS = (
     (
         "base",
-        re.compile(r"^\W*(?:base\s*(?:pay|salary|income|earnings)?|salary|regular)\b", re.I),
+        re.compile(_SPECK + r"(?:base\s*(?:pay|salary|income|earnings)?|salary|regular)\b", re.I),
     ),
-    ("overtime", re.compile(r"^\W*(?:overtime|over\s*time)\b", re.I)),
-    ("bonus", re.compile(r"^\W*bonus(?:es)?\b", re.I)),
+    ("overtime", re.compile(_SPECK + r"(?:overtime|over\s*time)\b", re.I)),
+    ("bonus", re.compile(_SPECK + r"bonus(?:es)?\b", re.I)),
 )
 
 
