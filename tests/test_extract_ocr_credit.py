@@ -264,3 +264,17 @@ def test_a_cut_short_header_a_speck_before_the_next_section_and_the_page_footer(
             "account_type": "revolving",
         },
     ]
+
+
+def test_a_table_whose_creditor_caption_is_garbled_is_named_by_its_columns() -> None:
+    text = (
+        "SCORES\n"
+        "APP     EFX   673\n"
+        "crepyTor\u2019        TYPE       BALANCE   PAYMENT    STATUS\n"
+        "LIBERTY RETAIL CARD    R        3480.00     81.00   OPEN\n"
+        "KEYSTONE MOTOR CREDIT  I        6037.00    351.00      OPEN\n"
+    )
+    assert [(r["creditor"], r["monthly_payment"]) for r in tradelines(run(text))] == [
+        ("LIBERTY RETAIL CARD", Decimal("81.00")),
+        ("KEYSTONE MOTOR CREDIT", Decimal("351.00")),
+    ]

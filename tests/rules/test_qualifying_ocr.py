@@ -72,3 +72,31 @@ def test_a_scanned_voe_rate_a_digit_off_its_own_earnings_is_repaired() -> None:
 
 def test_a_scanned_voe_rate_no_single_digit_repairs_is_unread() -> None:
     assert _voe_rate_read_as(D(990000)).incomes[0].base is None
+
+
+def test_ytd_through_date_a_whole_pay_period_after_the_latest_paystub() -> None:
+    # the VOE's YTD base is the 2026-02-20 paystub's plus one more biweekly pay
+    loan = clean_loan().set(
+        DocType.voe,
+        ytd_base_income=D("23076.90"),
+        ytd_bonus_income=D(1500),
+        prior_year_bonus_income=D(9000),
+        ytd_through_date=None,
+        verification_date=None,
+    )
+    loan.set_rows(
+        DocType.paystub,
+        "earnings",
+        [{"kind": "regular", "current_amount": D("4615.38"), "ytd_amount": D("18461.52")}],
+    )
+    assert computed(loan.context()).incomes[0].through == date(2026, 3, 6)
+    # a base that is not a whole number of pays further on gives no date
+    loan = clean_loan().set(
+        DocType.voe,
+        ytd_base_income=D("23000.00"),
+        ytd_bonus_income=D(1500),
+        prior_year_bonus_income=D(9000),
+        ytd_through_date=None,
+        verification_date=None,
+    )
+    assert computed(loan.context()).incomes[0].through is None

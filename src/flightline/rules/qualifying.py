@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from flightline.pipeline.model import DocType, LogicalDocument
@@ -300,17 +300,36 @@ def latest_paystub(ctx: LoanContext, who: Borrower) -> LogicalDocument | None:
     return stubs[0] if stubs else None
 
 
+# How far past a paystub a VOE's year-to-date figures may run: this many more
+# pay periods of the same regular pay (the VOE written a payday or two later).
+_PERIODS_AHEAD = 3
+_PERIOD_DAYS = {"weekly": 7, "biweekly": 14}
+
+
 def _stub_through(voe: LogicalDocument, stubs: list[LogicalDocument]) -> date | None:
     """The date a VOE's year-to-date figures run through when OCR left its own
     dates unreadable: the paystub showing the same year-to-date base pay was
-    cut when those figures were."""
+    cut when those figures were; or, when the VOE's base is that paystub's
+    plus a whole number of its regular pays to the cent, as many pay periods
+    later (weekly or biweekly pay, whose paydays fall a fixed number of days
+    apart)."""
     ytd = num(voe, "ytd_base_income")
     if not ytd:
         return None
     for stub in stubs:
+        paid = when(stub, "pay_date") or when(stub, "pay_period_end_date")
+        step = _PERIOD_DAYS.get(text(stub, "pay_frequency") or "")
         for r in rows(stub, "earnings"):
-            if txt(cell(r, "kind")) == "regular" and dec(cell(r, "ytd_amount")) == ytd:
-                return when(stub, "pay_date") or when(stub, "pay_period_end_date")
+            if txt(cell(r, "kind")) != "regular":
+                continue
+            stub_ytd, current = dec(cell(r, "ytd_amount")), dec(cell(r, "current_amount"))
+            if stub_ytd == ytd:
+                return paid
+            if paid is None or step is None or stub_ytd is None or not current or current <= 0:
+                continue
+            periods = (ytd - stub_ytd) / current
+            if periods == periods.to_integral_value() and 1 <= periods <= _PERIODS_AHEAD:
+                return paid + timedelta(days=step * int(periods))
     return None
 
 

@@ -339,7 +339,9 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
     for i, line in enumerate(doc.lines):
         text = line.text
         if (
-            _TRADE_HEADER.search(text)
+            # (the creditor column's caption may be garbled, `crepyTor`: a
+            # balance and a payment column name the table too)
+            (_TRADE_HEADER.search(text) or re.search(r"\bpayment\b", text, re.I))
             and re.search(r"balance|\bbal\b", text, re.I)
             and not money_tokens(text)
         ):
