@@ -119,6 +119,11 @@ def test_amounts_and_dates() -> None:
     assert compare_amounts(Decimal("394268.90"), Decimal("394263.90"), False) is DIFFERENT
     assert compare_amounts(Decimal("400000"), Decimal("415000"), True) is DIFFERENT
     assert compare_amounts(Decimal("400000"), Decimal("400000.00"), False) is SAME
+    # cents OCR split off a figure (`2,066. 8g`): a misread, on a scan only
+    assert compare_amounts(Decimal("2066"), Decimal("2066.88"), True) is UNSURE
+    assert compare_amounts(Decimal("2066.88"), Decimal("2066"), True) is UNSURE
+    assert compare_amounts(Decimal("2066"), Decimal("2066.88"), False) is DIFFERENT
+    assert compare_amounts(Decimal("2067"), Decimal("2066.88"), True) is DIFFERENT
     assert compare_dates(date(2026, 8, 28), date(2026, 8, 23), True) is UNSURE
     assert compare_dates(date(2026, 8, 28), date(2026, 10, 28), True) is DIFFERENT
     assert compare_dates(date(2026, 8, 28), date(2026, 8, 23), False) is DIFFERENT
@@ -320,6 +325,7 @@ def test_digit_dropped_by_ocr_is_unsure() -> None:
         "John M. Smithar@ Spari Orr",  # one symbol inside: not a name
         'John Michaelg"Smifiael',
         "John M. SmhtTh",  # a capital deep inside a word: OCR's mix of cases
+        "and Lefider",  # "Borrower and Lender" read where the name belongs
     ],
 )
 def test_garbled_ocr_names_are_unread_not_findings(raw: str) -> None:
@@ -339,6 +345,8 @@ def test_garbled_ocr_names_are_unread_not_findings(raw: str) -> None:
         "Angus MacArthur",
         "Ronald McDonald",
         "Keisha DeShawn",
+        "Minh To",
+        "Maria De La Cruz",
     ],
 )
 def test_names_are_not_garbled(raw: str) -> None:

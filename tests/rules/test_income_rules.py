@@ -128,3 +128,14 @@ def test_inc_005_employer_differs() -> None:
     [issue] = run(other, "INC-005")
     assert (issue.subject, issue.observed) == ("borrower 1", "Acme Freight LLC")
     assert "W-2 (2025)" in issue.summary
+
+
+def test_inc_005_an_address_read_as_a_scanned_employer_is_unread() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    address = "18789 Calderon Street, South Williamstad, UT"
+    loan = _scanned(clean_loan().set(DocType.w2, 0, employer_name=address))
+    issues, ctx = _with_run(loan, "INC-005")
+    assert issues == [] and [u.subject.split()[0] for u in ctx.unread.values()] == ["employer"]
+    # on a text layer it is what the W-2 says
+    assert len(run(clean_loan().set(DocType.w2, 0, employer_name=address), "INC-005")) == 1

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from enum import Enum
 from typing import Generic, TypeVar
 
@@ -168,7 +168,18 @@ def compare_digits(a: str, b: str, ocr: bool) -> Verdict:
 
 
 def compare_amounts(a: Decimal, b: Decimal, ocr: bool) -> Verdict:
+    if ocr and (_cents_lost(a, b) or _cents_lost(b, a)):
+        # `2,066. 8g` read as 2,066 for 2,066.88: the cents split off the
+        # figure, a misread rather than another amount
+        return Verdict.UNSURE
     return compare_digits(_amount_digits(a), _amount_digits(b), ocr)
+
+
+def _cents_lost(whole: Decimal, full: Decimal) -> bool:
+    """`whole` is `full` without its cents."""
+    return whole != full and whole == whole.to_integral_value() == full.to_integral_value(
+        rounding=ROUND_FLOOR
+    )
 
 
 def _amount_digits(v: Decimal) -> str:

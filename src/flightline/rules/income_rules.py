@@ -231,12 +231,23 @@ _FORM_WORDS = re.compile(
 
 
 def _not_an_employer(raw: str) -> bool:
-    """An OCR'd reading that is a label or a fragment, not a company's name."""
+    """An OCR'd reading that is a label, a fragment or an address (the box
+    under the employer's name read in its place), not a company's name."""
     letters = sum(c.isalpha() for c in raw)
     return (
         bool(_FORM_WORDS.search(raw) or _BOX_STEMS.search(raw) or _BOX_LABEL.match(raw))
+        or bool(_STREET_ADDRESS.match(raw))
         or letters < _MIN_LETTERS
     )
+
+
+# A house number and a street: `18789 Calderon Street, South Williamstad, UT`.
+_STREET_ADDRESS = re.compile(
+    r"^\W*\d{2,6}\s+(?:[A-Za-z.'-]+\s+){1,4}(?:street|st|avenue|ave|road|rd|drive|dr|"
+    r"lane|ln|way|court|ct|boulevard|blvd|place|pl|terrace|ter|parkway|pkwy|circle|cir|"
+    r"highway|hwy|trail|trl)\b",
+    re.IGNORECASE,
+)
 
 
 # A W-2's box captions run together by OCR ("SMedicaremage and ips").

@@ -59,14 +59,17 @@ _LABEL_WORDS = frozenset(
     }
 )
 _JUNK = re.compile(r"[^\w\s,.'\u2019&-]")
+# Words of a sentence, never of one person's name: a phrase read where the
+# name belongs (`and Lefider`, from "Borrower and Lender").
+_PROSE_WORDS = frozenset({"and", "the", "of", "for", "with", "from"})
 
 
 def garbled(raw: str) -> bool:
     """An OCR'd reading that is not a name: symbols a name never has (one
     inside it, or two anywhere: a speck at either end is only a speck), a
     capital after three small letters inside a word ("GhheSpie": names that
-    mix case do it early, as in McDonald, MacArthur, DeShawn), or fewer than
-    two words of letters."""
+    mix case do it early, as in McDonald, MacArthur, DeShawn), a word of
+    prose, or fewer than two words of letters."""
     inner = _JUNK.sub("", raw[:1]) + raw[1:-1] + _JUNK.sub("", raw[-1:])
     return (
         len(_JUNK.findall(raw)) >= 2
@@ -74,6 +77,7 @@ def garbled(raw: str) -> bool:
         or bool(_JUNK.search(inner.strip()))
         or bool(re.search(r"\d{3}", raw))  # a house number, a date: not a name
         or len(_LABEL_WORDS & set(_name_words(raw))) >= 2  # the form's label read
+        or bool(_PROSE_WORDS & {w.lower() for w in re.findall(r"[A-Za-z]+", raw)})
         or len([w for w in _name_words(raw) if len(w) > 1]) < 2
     )
 
