@@ -1233,3 +1233,29 @@ def test_pathological_pages_stay_fast() -> None:
         for doc in classify_and_split(ps):
             extract(doc, ps)
         assert time.perf_counter() - start < 3, text[:12]
+
+
+def test_urla_liability_whose_payment_ocr_lost_is_still_listed() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "2c. Liabilities - Credit Cards, Other Debts, and Leases that You Owe\n"
+        "Company Name        Unpaid Balance    To be paid off\n"
+        "Keystone Retail Card        $8,181.00\n"
+        "Keystone Motor Credit        $15,294.00        $549.00\n"
+        "Section 4: Loan and Property Information.\n"
+    )
+    got = [
+        {k: v.value for k, v in r.items()}
+        for r in run(DocType.urla_1003, text, method="ocr").rows["liabilities"]
+    ]
+    assert got == [
+        {"creditor": "Keystone Retail Card", "balance": Decimal("8181.00")},
+        {
+            "creditor": "Keystone Motor Credit",
+            "balance": Decimal("15294.00"),
+            "monthly_payment": Decimal("549.00"),
+        },
+    ]
+    # on a text layer a row is two amounts (or a type, or an account number)
+    text_rows = run(DocType.urla_1003, text).rows["liabilities"]
+    assert [r["creditor"].value for r in text_rows] == ["Keystone Motor Credit"]

@@ -301,8 +301,21 @@ def _rows(
         rest = text[m.end() :] if m else text
         acct = _ACCT.search(rest)
         amounts = money_tokens(_ACCT.sub(" ", rest), boxes=False)
-        # A row is a type, an account number, or (liabilities) two amounts.
-        if not amounts or (m is None and acct is None and not (liabilities and len(amounts) >= 2)):
+        # A row is a type, an account number, or (liabilities) two amounts;
+        # on a scan, a creditor and a balance in dollars and cents whose
+        # payment OCR lost (`Keystone Retail Card  $8,181.00`).
+        lost_payment = (
+            doc.ocr
+            and liabilities
+            and len(amounts) == 1
+            and bool(re.search(r"\.\d\d$", rest[amounts[0][0] : amounts[0][1]]))
+        )
+        if not amounts or (
+            m is None
+            and acct is None
+            and not (liabilities and len(amounts) >= 2)
+            and not lost_payment
+        ):
             continue
         name_end = acct.start() if acct else amounts[0][0]
         name = clean_name(rest[:name_end].strip(" -|:"))
