@@ -1235,7 +1235,7 @@ def test_pathological_pages_stay_fast() -> None:
         assert time.perf_counter() - start < 3, text[:12]
 
 
-def test_urla_liability_whose_payment_ocr_lost_is_still_listed() -> None:
+def test_urla_liabilities_on_a_scan_title_garbled_and_a_payment_lost() -> None:
     text = (
         "Uniform Residential Loan Application\n"
         "2c. Liabilities - Credit Cards, Other Debts, and Leases that You Owe\n"
@@ -1259,3 +1259,6 @@ def test_urla_liability_whose_payment_ocr_lost_is_still_listed() -> None:
     # on a text layer a row is two amounts (or a type, or an account number)
     text_rows = run(DocType.urla_1003, text).rows["liabilities"]
     assert [r["creditor"].value for r in text_rows] == ["Keystone Motor Credit"]
+    # the section's title garbled by OCR: its subtitle still names it
+    garbled = text.replace("2c. Liabilities", "2c. Lighilities")
+    assert len(run(DocType.urla_1003, garbled, method="ocr").rows["liabilities"]) == 2

@@ -199,7 +199,11 @@ _INCOME_FIELDS = {
     "t": "income_total_monthly",
 }
 _ASSET_SECTION = re.compile(r"^\W*(?:2a\.?\s*)?assets\b", re.IGNORECASE)
-_LIAB_SECTION = re.compile(r"^\W*(?:2c\.?\s*)?liabilities\b", re.IGNORECASE)
+# (OCR may garble the title, `2c. Lighilities`; its subtitle names it too)
+_LIAB_SECTION = re.compile(
+    r"^\W*(?:2c\.?\s*)?(?:liabilities|l[a-z]{3,7}ities\s*-\s*credit\s*cards)\b",
+    re.IGNORECASE,
+)
 _SECTION_END = re.compile(
     r"^\W*(?:\d[a-e]\.?\s|section\s*\d|2b\.?|2d\.?|3\.?\s|[IVX]+\.\s|real\s*estate|"
     r"other\s*assets|other\s*liabilities|total\b|loan\s*and\s*property|declarations|"
