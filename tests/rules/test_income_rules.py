@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from flightline.pipeline.model import DocType
 from tests.rules.builders import D, Loan, clean_loan, run
 
@@ -130,10 +132,12 @@ def test_inc_005_employer_differs() -> None:
     assert "W-2 (2025)" in issue.summary
 
 
-def test_inc_005_an_address_read_as_a_scanned_employer_is_unread() -> None:
+@pytest.mark.parametrize("address", ["18789 Calderon Street, South Williamstad, UT", "or Busines"])
+def test_inc_005_an_address_or_a_caption_read_as_a_scanned_employer_is_unread(
+    address: str,
+) -> None:
     from tests.rules.test_compare import _scanned, _with_run
 
-    address = "18789 Calderon Street, South Williamstad, UT"
     loan = _scanned(clean_loan().set(DocType.w2, 0, employer_name=address))
     issues, ctx = _with_run(loan, "INC-005")
     assert issues == [] and [u.subject.split()[0] for u in ctx.unread.values()] == ["employer"]

@@ -9,7 +9,7 @@ from decimal import Decimal
 from flightline.pipeline.model import DocType, FieldValue
 from flightline.rules.engine import LoanContext
 from flightline.rules.figures import compute_figures
-from tests.rules.builders import Loan, clean_loan
+from tests.rules.builders import D, Loan, clean_loan
 from tests.rules.test_compare import _scanned
 
 
@@ -61,3 +61,19 @@ def test_the_urla_settles_only_one_answer() -> None:
 def _cell(loan: Loan, value: int) -> FieldValue:
     template = loan.one(DocType.credit_report).rows["tradelines"][0]["balance"]
     return FieldValue(Decimal(value), template.evidence)
+
+
+def test_a_scanned_cd_total_payment_under_its_own_parts_is_not_the_pitia() -> None:
+    # P&I 1,896.20 + escrow 603.80 = 2,500.00; the total read 1,306.00
+    loan = clean_loan().set(DocType.closing_disclosure, estimated_total_monthly_payment=D(1306))
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert ctx.figures["dti_back"].value == "29.50"
+    # on a text layer the CD's own total is what it says
+    ctx = (
+        clean_loan()
+        .set(DocType.closing_disclosure, estimated_total_monthly_payment=D(1306))
+        .context()
+    )
+    compute_figures(ctx)
+    assert ctx.figures["dti_back"].value != "29.50"

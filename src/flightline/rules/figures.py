@@ -295,6 +295,16 @@ def _compute(ctx: LoanContext) -> Computed:
     cd = f.cd
     total_payment = num(cd, "estimated_total_monthly_payment")
     pi, escrow = num(cd, "monthly_pi"), num(cd, "estimated_escrow_monthly")
+    if (
+        total_payment is not None
+        and pi is not None
+        and escrow is not None
+        and total_payment < pi + escrow
+        and is_ocr(cd.fields.get("estimated_total_monthly_payment") if cd else None)
+    ):
+        # a scanned total under its own parts (P&I + escrow; mortgage
+        # insurance only adds) was misread: the parts are the payment
+        total_payment = None
     if total_payment is not None:
         c.pitia = total_payment
         c.pitia_evidence = [e for e in (ev(cd, "estimated_total_monthly_payment"),) if e]

@@ -236,11 +236,14 @@ def _not_an_employer(raw: str) -> bool:
     letters = sum(c.isalpha() for c in raw)
     return (
         bool(_FORM_WORDS.search(raw) or _BOX_STEMS.search(raw) or _BOX_LABEL.match(raw))
-        or bool(_STREET_ADDRESS.match(raw))
+        or bool(_STREET_ADDRESS.match(raw) or _PROSE_START.match(raw))
         or letters < _MIN_LETTERS
     )
 
 
+# A caption's tail (`or Busines`, from "Employer or Business Name"): a
+# company's name does not open with a small joining word.
+_PROSE_START = re.compile(r"^\W*(?:or|and|of|for|the)\s")
 # A house number and a street: `18789 Calderon Street, South Williamstad, UT`.
 _STREET_ADDRESS = re.compile(
     r"^\W*\d{2,6}\s+(?:[A-Za-z.'-]+\s+){1,4}(?:street|st|avenue|ave|road|rd|drive|dr|"
