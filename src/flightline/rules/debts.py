@@ -70,15 +70,23 @@ _PAYOFF_NEAR_MIN = Decimal(500)
 _SAME_CREDITOR = 85.0
 
 
-def _near_balance(d: Debt, amount: Decimal) -> bool:
-    if d.balance is None:
+def _near(balance: Decimal | None, amount: Decimal) -> bool:
+    if balance is None:
         return False
-    return abs(d.balance - amount) <= max(_PAYOFF_NEAR_MIN, amount * _PAYOFF_NEAR)
+    return abs(balance - amount) <= max(_PAYOFF_NEAR_MIN, amount * _PAYOFF_NEAR)
+
+
+def _alike(creditor: str, other: str) -> bool:
+    a, b = employer_key(creditor), employer_key(other)
+    return bool(a and b) and token_set_ratio(a, b) >= _SAME_CREDITOR
+
+
+def _near_balance(d: Debt, amount: Decimal) -> bool:
+    return _near(d.balance, amount)
 
 
 def _same_creditor(d: Debt, creditor: str) -> bool:
-    a, b = employer_key(d.creditor), employer_key(creditor)
-    return bool(a and b) and token_set_ratio(a, b) >= _SAME_CREDITOR
+    return _alike(d.creditor, creditor)
 
 
 def _payoff_target(debts: list[Debt], creditor: str | None, amount: Decimal | None) -> list[Debt]:
@@ -155,26 +163,21 @@ def _stated_payment(
     creditor = txt(cell(r, "creditor"))
     if not creditor:
         return None
-    probe = Debt(
-        creditor, ZERO, dec(cell(r, "balance")), None, ctx.of_type(DocType.urla_1003)[0], r
-    )
-    if sum(1 for t in tradelines if _same_creditor(probe, txt(cell(t, "creditor")) or "")) != 1:
+    if sum(1 for t in tradelines if _alike(creditor, txt(cell(t, "creditor")) or "")) != 1:
         return None
     found = [
         (payment, urla, row)
         for urla in ctx.of_type(DocType.urla_1003)
         for row in rows(urla, "liabilities")
-        if _same_creditor(probe, txt(cell(row, "creditor")) or "")
+        if _alike(creditor, txt(cell(row, "creditor")) or "")
         and (payment := dec(cell(row, "monthly_payment"))) is not None
         and payment > 0
     ]
     if len(found) != 1:
         return None
     payment, urla, row = found[0]
-    stated_balance = dec(cell(row, "balance"))
-    if probe.balance is not None and (
-        stated_balance is None or not _near_balance(probe, stated_balance)
-    ):
+    balance, stated_balance = dec(cell(r, "balance")), dec(cell(row, "balance"))
+    if balance is not None and (stated_balance is None or not _near(balance, stated_balance)):
         return None
     return payment, urla, row
 
@@ -192,9 +195,7 @@ def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
             payment = dec(cell(r, "monthly_payment"))
             creditor = txt(cell(r, "creditor")) or ""
             if _unread_payment(r):
-                stated = (
-                    _stated_payment(ctx, r, tradelines) if ctx.of_type(DocType.urla_1003) else None
-                )
+                stated = _stated_payment(ctx, r, tradelines)
                 if stated is None:
                     unknown = True
                     continue
