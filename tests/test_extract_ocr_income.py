@@ -365,3 +365,15 @@ def test_voe_1005_caption_and_row_labels_with_ocr_specks() -> None:
         Decimal("5600.34"),
         Decimal("7299.15"),
     )
+
+
+def test_paystub_year_to_date_caption_is_kept_as_where_the_column_is() -> None:
+    stub = (
+        "EARNINGS STATEMENT\n"
+        "Pay Date: 05/15/2026\n"
+        "Earnings   Rate   Hours   This Period   Year to Date\n"
+        "Regular   28.85   80.00   2,308.00   ~~\n"
+    )
+    assert values(run(DocType.paystub, stub)).get("ytd_caption") == "Year to Date"
+    without = stub.replace("   Year to Date", "").replace("   ~~", "")
+    assert "ytd_caption" not in values(run(DocType.paystub, without))

@@ -86,6 +86,23 @@ def test_age_002_paystub_without_ytd() -> None:
     assert "no year-to-date" in issue.summary
 
 
+def test_age_002_scanned_ytd_column_whose_figures_ocr_lost_is_unread() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    def no_ytd(caption: bool) -> Loan:
+        loan = clean_loan().set(DocType.paystub, gross_ytd=None)
+        if caption:
+            loan.set(DocType.paystub, ytd_caption="Year to Date")
+        loan.set_rows(DocType.paystub, "earnings", [{"kind": "regular", "current_amount": 4615}])
+        return _scanned(loan)
+
+    issues, ctx = _with_run(no_ytd(caption=True), "AGE-002")
+    assert issues == [] and [u.subject for u in ctx.unread.values()] == ["paystub ytd borrower 1"]
+    # a stub printed without a year-to-date column is the defect, scan or not
+    [issue] = run(no_ytd(caption=False), "AGE-002")
+    assert issue.observed == "no year-to-date earnings"
+
+
 def test_age_003_appraisal_ages() -> None:
     def with_age(days: int) -> Loan:
         return clean_loan().set(DocType.appraisal_1004, effective_date=NOTE - timedelta(days=days))

@@ -106,6 +106,8 @@ FIELDS: dict[DocType, tuple[str, ...]] = {
         "gross_current",
         "gross_ytd",
         "net_pay",
+        # where the stub prints a year-to-date column (its caption), figures or not
+        "ytd_caption",
     ),
     DocType.w2: (
         "tax_year",

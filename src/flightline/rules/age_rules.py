@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.compare import scanned
 from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.facts import ev, facts, rows, text, when
 from flightline.rules.figures import computed
@@ -89,7 +90,14 @@ def paystub_timing(ctx: LoanContext) -> list[Issue]:
             )
             observed.append(f"{before} days before application")
             limits.append(f"{limit} days before application")
-        if not _has_ytd(stub):
+        if not _has_ytd(stub) and scanned(stub) and stub.get("ytd_caption") is not None:
+            # a scan with a year-to-date column whose figures OCR did not give
+            ctx.could_not_read(
+                f"paystub ytd {who.label}",
+                f"the year-to-date earnings on {who.name}'s latest paystub",
+                [e for e in (ev(stub, "ytd_caption"),) if e],
+            )
+        elif not _has_ytd(stub):
             problems.append("shows no year-to-date earnings")
             observed.append("no year-to-date earnings")
             limits.append("year-to-date earnings shown")

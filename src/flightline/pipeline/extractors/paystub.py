@@ -435,5 +435,14 @@ def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
             return
 
 
+# A year-to-date column's caption (`YTD`, `Year to Date`, `Year-To-Date`).
+_YTD_CAPTION = re.compile(r"\bytd\b|\byear\W{0,2}to\W{0,2}dat\w*", re.IGNORECASE)
+
+
 def extract_paystub(doc: DocText, ld: LogicalDocument) -> None:
     _paystub(doc, ld)
+    # Where the stub prints a year-to-date column (its caption's line): on a
+    # scan, year-to-date figures not read under it were not read, not absent.
+    for i, m in doc.find_lines(_YTD_CAPTION):
+        ld.fields.setdefault("ytd_caption", doc.field(m.group(0), i))
+        break
