@@ -132,7 +132,16 @@ def test_inc_005_employer_differs() -> None:
     assert "W-2 (2025)" in issue.summary
 
 
-@pytest.mark.parametrize("address", ["18789 Calderon Street, South Williamstad, UT", "or Busines"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "18789 Calderon Street, South Williamstad, UT",
+        "or Busines",
+        "[Empboyee",  # a caption's edge, with a symbol no company's name holds
+        "idgntification number (EDN",
+        "Yon tis job",  # a caption's sentence, in small letters
+    ],
+)
 def test_inc_005_an_address_or_a_caption_read_as_a_scanned_employer_is_unread(
     address: str,
 ) -> None:
@@ -143,3 +152,15 @@ def test_inc_005_an_address_or_a_caption_read_as_a_scanned_employer_is_unread(
     assert issues == [] and [u.subject.split()[0] for u in ctx.unread.values()] == ["employer"]
     # on a text layer it is what the W-2 says
     assert len(run(clean_loan().set(DocType.w2, 0, employer_name=address), "INC-005")) == 1
+
+
+def test_inc_005_a_scanned_employer_cut_short_is_unsure_not_different() -> None:
+    from flightline.rules.compare import Verdict
+    from flightline.rules.income_rules import _employer_verdict
+    from flightline.rules.keys import employer_key
+
+    full = employer_key("Porter & Marshall Insurance Services Corporation")
+    assert _employer_verdict(employer_key("Porter"), full, True) is Verdict.UNSURE
+    assert _employer_verdict(employer_key("Porter"), full, False) is Verdict.DIFFERENT
+    # no first words shared: another employer, scan or not
+    assert _employer_verdict(employer_key("Marshall"), full, True) is Verdict.DIFFERENT

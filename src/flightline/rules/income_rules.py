@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from flightline.pipeline.model import DocType
 from flightline.rules.calendar import Calendar, add_business_days, business_days_between
-from flightline.rules.compare import Reading, compare_text, is_ocr, scanned
+from flightline.rules.compare import Reading, Verdict, compare_text, is_ocr, scanned
 from flightline.rules.engine import Issue, IssueEvidence, LoanContext, rule
 from flightline.rules.facts import (
     HUNDRED,
@@ -236,9 +236,22 @@ def _not_an_employer(raw: str) -> bool:
     letters = sum(c.isalpha() for c in raw)
     return (
         bool(_FORM_WORDS.search(raw) or _BOX_STEMS.search(raw) or _BOX_LABEL.match(raw))
-        or bool(_STREET_ADDRESS.match(raw) or _PROSE_START.match(raw))
+        or bool(_STREET_ADDRESS.match(raw) or _PROSE_START.match(raw) or _SYMBOL.search(raw))
+        or raw.count("(") != raw.count(")")
+        or _mostly_small(raw)
         or letters < _MIN_LETTERS
     )
+
+
+# A symbol no company's name holds (`[Empboyee`): a caption's edge read.
+_SYMBOL = re.compile(r"[\[\]{}<>|~^*#@$%=+;!?\"\u201c\u201d\u2018]")
+
+
+def _mostly_small(raw: str) -> bool:
+    """Words mostly in small letters (`Yon tis job`): a caption's sentence,
+    not a company's name, whose words are capitalised or in capitals."""
+    words = [w for w in re.findall(r"[A-Za-z]+", raw) if len(w) > 1]
+    return len(words) >= 2 and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
 # A caption's tail (`or Busines`, from "Employer or Business Name"): a
@@ -258,6 +271,18 @@ _BOX_STEMS = re.compile(r"medicare|withh[eo]ld|zip\s*cod", re.IGNORECASE)
 # An OCR'd employer this short is a fragment of the line, not a company's name.
 _MIN_LETTERS = 5
 _BOX_LABEL = re.compile(r"^\W*\d{1,2}[a-z]?\s+[A-Za-z]")
+
+
+def _employer_verdict(a: str, b: str, ocr: bool) -> Verdict:
+    """Two employer keys; on a scan, one that is the other's first words
+    (`Porter` for `Porter & Marshall Insurance Services`) is the box read
+    short, which cannot be told from another employer."""
+    found = compare_text(a, b, ocr)
+    if ocr and found is Verdict.DIFFERENT:
+        short, long = sorted((a.split(), b.split()), key=len)
+        if short and long[: len(short)] == short:
+            return Verdict.UNSURE
+    return found
 
 
 @rule("INC-005")
@@ -286,7 +311,7 @@ def employer_mismatch(ctx: LoanContext) -> list[Issue]:
         split = split_reporting_unsure(
             ctx,
             seen,
-            compare_text,
+            _employer_verdict,
             lambda r: (r.doc.type == DocType.urla_1003, not r.ocr),
             f"employer {who.label}",
             f"{who.name}'s employer",
