@@ -321,3 +321,27 @@ def test_confidence_reflects_the_evidence() -> None:
     weak = classify_page(PageText(DOC, 1, "Net Pay 1,200.00\nDeductions\nYTD 4,000.00", "text"))
     assert strong > 0.8
     assert weak[0] == DocType.paystub and weak[1] < strong
+
+
+def test_statements_told_apart_by_account_when_ocr_garbled_one_period() -> None:
+    rows = "POSTED DESCRIPTION WITHDRAWAL DEPOSIT BALANCE\n"
+    rows += "02/01 ACH DEBIT SUNRISE BAKERY 374.21 76,780.64\n"
+    rows += "02/02 POS PURCHASE QUICK FUEL #1318 482.05 76,298.59\n"
+    rows += "02/03 CHECK 43196 250.66 76,047.93\n"
+    feb = "LONGBOROUGH CREDIT UNION\nMEMBER STATEMENT 2026-02-@1 THROUGH 2026-02-28\n"
+    feb += "SAMANTHA L. MILLER\nSHARE DRAFT CHECKING ACCOUNT XXXxxx1186\n"
+    feb += "PREVIOUS BALANCE 77,154.85\n" + rows + "NEW BALANCE 76,047.93"
+    mar = "LONGBOROUGH CREDIT UNION\nMEMBER STATEMENT 2026-03-01 THROUGH 2026-03-31\n"
+    mar += "SAMANTHA L. MILLER\nSHARE SAVINGS ACCOUNT XXXxxx2902\n"
+    mar += "PREVIOUS BALANCE 136,343.14\n" + rows.replace("02/", "03/") + "NEW BALANCE 1.00"
+    assert split(feb, mar) == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+    # the same account on the next page (its period unread) is the same statement
+    more = "SHARE DRAFT CHECKING ACCOUNT XXXxxx1186 (continued)\n" + rows
+    assert split(feb, more) == [(DocType.bank_statement, [1, 2])]
+
+
+def test_a_statement_key_takes_the_digits_after_a_mask_ocr_read_as_digits() -> None:
+    from flightline.pipeline.page_keys import instance_key
+
+    lines = ["MEMBER STATEMENT 08-MAY-2025 - 07-JUN-2025", "SHARE DRAFT CHECKING ACCOUNT 7000x7734"]
+    assert instance_key(DocType.bank_statement, lines)[2] == "7734"  # type: ignore[index]

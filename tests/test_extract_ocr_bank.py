@@ -189,3 +189,40 @@ Date        Balance, Date        Balance
 """
     deposits = [r["amount"].value for r in run(text).rows.get("deposits", [])]
     assert deposits == [Decimal("2284.14")]
+
+
+def test_a_lone_digit_before_the_new_balance_is_a_speck() -> None:
+    doc = run(MEMBER.replace("NEW BALANCE        $44,243.98", "NEW BALANCE   4        44,243.98"))
+    assert doc.get("closing_balance") == Decimal("44243.98")
+    # a balance that really is a few dollars stays what it says
+    doc = run(MEMBER.replace("NEW BALANCE        $44,243.98", "NEW BALANCE        4.00"))
+    assert doc.get("closing_balance") == Decimal("4.00")
+
+
+SUMMARY = """\
+Longborough Credit Union
+Period Covered:        01-Mar-2026 through 31-Mar-2026     Account Number:        *2902
+Account Type:        Personal Savings        Page:
+Account Summary
+Previous Balance:        136,343.14        Deposits and Additions:        11,153.96
+Withdrawals and Subtractio..  56.18        Balance:        147,440.91
+Transaction Detail
+Date        Description        Amount        Balance
+10-Mar-2026        TRANSFER FROM CHK 1186        175.28        136,518.42
+15-Mar-2026        POS PURCHASE FRESH MARKET #5636        -56.18        136,462.24
+26-Mar-2026        MOBILE DEPOSIT        10,969.40        147,431.64
+31-Mar-2026        INTEREST PAYMENT        9.27        147,440.91
+"""
+
+
+def test_an_ending_balance_label_cut_short_is_read_where_the_last_row_agrees() -> None:
+    assert run(SUMMARY).get("closing_balance") == Decimal("147440.91")
+    # a balance beside the bare word that the rows do not confirm stays unread
+    other = SUMMARY.replace("Balance:        147,440.91", "Balance:        147,000.00")
+    assert run(other).get("closing_balance") is None
+
+
+def test_a_balance_read_without_its_cents_is_garbled_and_unread() -> None:
+    doc = run(MEMBER.replace("NEW BALANCE        $44,243.98", "NEW BALANCE        39175 548.95"))
+    assert doc.get("closing_balance") is None
+    assert doc.get("opening_balance") == Decimal("41540.61")

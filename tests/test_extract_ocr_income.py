@@ -53,6 +53,12 @@ def test_voe_year_table_with_a_misread_column_name_and_year() -> None:
     assert got["prior_year_base_income"] == Decimal("93329.52")
 
 
+def test_voe_year_table_with_two_letters_of_bonus_misread() -> None:
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    text = VOE_REPORT.format(ytd=ytd).replace("ponus", "Bortus")
+    assert values(run(DocType.voe, text))["ytd_bonus_income"] == Decimal("1387.91")
+
+
 def test_voe_year_row_with_a_garbled_date_reads_the_amount_cells() -> None:
     # The through date lost its day; the amounts are still the last cells.
     ytd = "2026 YTD thru fo-apr-2026    $31,833.36    $0.00    $1,387.91    $33,221.27"
@@ -75,6 +81,16 @@ def test_voe_year_row_that_does_not_add_up_is_left_unread() -> None:
     assert "ytd_base_income" not in got
 
 
+def test_voe_year_row_whose_total_lost_a_digit_keeps_its_clean_cells() -> None:
+    ytd = "2026 YTQ thru 04-30-2026        31,833.36        0.00        1,387.91        3,221.27"
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert got["ytd_base_income"] == Decimal("31833.36")
+    assert got["ytd_bonus_income"] == Decimal("1387.91")
+    # a total short by more than a lost digit still leaves the row unread
+    ytd = ytd.replace("3,221.27", "3,421.27")
+    assert "ytd_base_income" not in values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+
+
 VOE_1005 = """\
 Request for Verification of Employment
 9. Applicant's Date of Employment        10. Present Position
@@ -95,6 +111,16 @@ def test_voe_1005_rows_leave_cells_that_are_not_amounts_unread() -> None:
     assert got["prior_year_bonus_income"] == Decimal("1200.00")
     assert "ytd_overtime_income" not in got
     assert "prior_year_overtime_income" not in got
+
+
+def test_voe_1005_amounts_with_a_quote_speck_beside_them_are_read() -> None:
+    text = VOE_1005.replace("$4783.79        $1,200.00", '$4783.79"        \u00ab$1,200.00')
+    got = values(run(DocType.voe, text))
+    assert got["ytd_bonus_income"] == Decimal("4783.79")
+    assert got["prior_year_bonus_income"] == Decimal("1200.00")
+    # a mark in front of the digits may have been a digit: unread
+    text = VOE_1005.replace("$4783.79", '"783.79')
+    assert "ytd_bonus_income" not in values(run(DocType.voe, text))
 
 
 PAYSTUB = """\
@@ -377,3 +403,15 @@ def test_paystub_year_to_date_caption_is_kept_as_where_the_column_is() -> None:
     assert values(run(DocType.paystub, stub)).get("ytd_caption") == "Year to Date"
     without = stub.replace("   Year to Date", "").replace("   ~~", "")
     assert "ytd_caption" not in values(run(DocType.paystub, without))
+
+
+def test_1040_ssn_after_a_speck_is_the_taxpayers_not_the_spouses() -> None:
+    text = (
+        "Form 1040 U.S. Individual Income Tax Return 2024\n"
+        "Your first name and middie initial / Last name        Your social security number\n"
+        "Joel J. Soto        _XXX-XX-7673\n"
+        "In joint return, spouse's name        Spouse's SSN\n"
+        "David Owens        XXX-XX-4254\n"
+        "Total amount from Form(s) W-2, box 1        $ 93,502.23\n"
+    )
+    assert values(run(DocType.tax_return_1040, text))["ssn_last4"] == "7673"

@@ -144,7 +144,8 @@ def test_percent_prefers_explicit_and_bare_is_optional() -> None:
 @pytest.mark.parametrize(
     "text",
     ["XXX-XX-1234", "***-**-1234", "xxx-xx-1234", "SSN: 123-45-1234", "XXXXX1234",
-     "ending in 1234", "xxx xx 1234"],
+     "ending in 1234", "xxx xx 1234",
+     "_XXX-XX-1234"],  # a speck OCR read as an underscore before the mask
 )  # fmt: skip
 def test_ssn_last4(text: str) -> None:
     assert normalize_ssn_last4(text) == "1234"
@@ -156,7 +157,15 @@ def test_ssn_absent() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["****4455", "XXXXXX4455", "Account ending in 4455", "000123454455", "XXXX-XXXX-4455"]
+    "text",
+    [
+        "****4455",
+        "XXXXXX4455",
+        "Account ending in 4455",
+        "000123454455",
+        "XXXX-XXXX-4455",
+        "7000x4455",  # OCR read most of the mask as digits
+    ],
 )
 def test_account_last4(text: str) -> None:
     assert normalize_account_last4(text) == "4455"

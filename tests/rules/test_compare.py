@@ -405,7 +405,11 @@ def test_a_w2_year_unread_on_a_scan_is_unread_not_a_missing_year() -> None:
 
 def test_variable_income_unread_on_a_scan_leaves_income_unknown() -> None:
     # the URLA counts overtime; no scanned VOE or paystub was read to show any
-    loan = _scanned(clean_loan().set(DocType.urla_1003, 0, income_overtime_monthly=D(900)))
+    loan = _scanned(
+        clean_loan()
+        .set(DocType.urla_1003, 0, income_overtime_monthly=D(900))
+        .set(DocType.voe, 0, ytd_overtime_income=None, prior_year_overtime_income=None)
+    )
     ctx = loan.context()
     compute_figures(ctx)
     assert "qualifying_income_monthly" not in ctx.figures and len(ctx.unread) == 1
@@ -414,6 +418,23 @@ def test_variable_income_unread_on_a_scan_leaves_income_unknown() -> None:
     text_ctx = clean_loan().set(DocType.urla_1003, 0, income_overtime_monthly=D(900)).context()
     compute_figures(text_ctx)
     assert "qualifying_income_monthly" in text_ctx.figures and text_ctx.unread == {}
+
+
+def test_variable_income_a_scanned_voe_reads_as_zero_is_none_not_unread() -> None:
+    # the VOE shows 0.00 overtime this year and last: the URLA's is stated, not unread
+    loan = _scanned(clean_loan().set(DocType.urla_1003, 0, income_overtime_monthly=D(900)))
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert "qualifying_income_monthly" in ctx.figures and ctx.unread == {}
+    # one of the two years unread: the overtime may be there
+    loan = _scanned(
+        clean_loan()
+        .set(DocType.urla_1003, 0, income_overtime_monthly=D(900))
+        .set(DocType.voe, 0, ytd_overtime_income=None)
+    )
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert "qualifying_income_monthly" not in ctx.figures
 
 
 def test_ast_003_ocr_statement_without_an_account_number_joins_its_bank_account() -> None:

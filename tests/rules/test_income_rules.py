@@ -164,3 +164,18 @@ def test_inc_005_a_scanned_employer_cut_short_is_unsure_not_different() -> None:
     assert _employer_verdict(employer_key("Porter"), full, False) is Verdict.DIFFERENT
     # no first words shared: another employer, scan or not
     assert _employer_verdict(employer_key("Marshall"), full, True) is Verdict.DIFFERENT
+
+
+def test_inc_003_past_year_unread_on_a_scanned_voe_is_unread_not_a_short_history() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    unread = _bonus("0").set(DocType.voe, prior_year_bonus_income=None)
+    issues, ctx = _with_run(_scanned(unread), "INC-003")
+    assert issues == [] and any("bonus history" in k for k in ctx.unread)
+    # a scanned VOE that reads the past year as none still fires
+    assert len(run(_scanned(_bonus("0")), "INC-003")) == 1
+    # employed under a year: no past-year figure to miss, the history is short
+    recent = _bonus("0", date(2025, 9, 1)).set(DocType.voe, prior_year_bonus_income=None)
+    assert len(run(_scanned(recent), "INC-003")) == 1
+    # a text layer without the past year's figure has none
+    assert len(run(_bonus("0").set(DocType.voe, prior_year_bonus_income=None), "INC-003")) == 1

@@ -63,6 +63,24 @@ def _cell(loan: Loan, value: int) -> FieldValue:
     return FieldValue(Decimal(value), template.evidence)
 
 
+def _pitia(total: str, scanned: bool = True) -> str:
+    loan = clean_loan().set(DocType.closing_disclosure, estimated_total_monthly_payment=D(total))
+    ctx = (_scanned(loan) if scanned else loan).context()
+    compute_figures(ctx)
+    return ctx.figures["pitia_monthly"].value
+
+
+def test_a_scanned_cd_total_a_digit_above_its_parts_is_a_misread() -> None:
+    # P&I 1,896.20 + escrow 603.80 = 2,500.00; `$2,500.00` read as 52500.00
+    assert _pitia("52500.00") == "2500.00"
+    # a total above its parts by a premium's worth is mortgage insurance
+    assert _pitia("2600.00") == "2600.00"
+    # far above and not one digit off: what the CD says, unexplained
+    assert _pitia("9431.18") == "9431.18"
+    # on a text layer the CD's own total is what it says
+    assert _pitia("52500.00", scanned=False) == "52500.00"
+
+
 def test_a_scanned_cd_total_payment_under_its_own_parts_is_not_the_pitia() -> None:
     # P&I 1,896.20 + escrow 603.80 = 2,500.00; the total read 1,306.00
     loan = clean_loan().set(DocType.closing_disclosure, estimated_total_monthly_payment=D(1306))

@@ -38,8 +38,18 @@ def _keys_differ(cur: _Open, f: PageFeatures) -> bool:
     for prior in reversed(cur.pages):
         theirs = prior.key(cur.type)
         if theirs is not None:
-            return bool(theirs != mine)
+            return _differ(theirs, mine)
     return False
+
+
+def _differ(theirs: object, mine: object) -> bool:
+    """Keys of several parts (a statement's period and account) differ when a
+    part both pages read differs: a part OCR did not give tells nothing."""
+    if isinstance(theirs, tuple) and isinstance(mine, tuple) and len(theirs) == len(mine):
+        return any(
+            a is not None and b is not None and a != b for a, b in zip(theirs, mine, strict=True)
+        )
+    return bool(theirs != mine)
 
 
 SCANTY_WORDS = 12

@@ -64,7 +64,7 @@ PERCENT_RE = re.compile(r"(?<![\w.])(-?\d{1,3}(?:\. ?\d+)?)\s?(?:%|percent\b)", 
 _BARE_NUMBER_RE = re.compile(r"(?<![\w.])(\d{0,3}\.\d+|\d{1,3})(?![\w.])")
 
 _SSN_RE = re.compile(
-    r"(?<![\w*#\u2022-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]{1,9})\s?[-\s]\s?(?:[Xx*#\u2022\d]{2})"
+    r"(?<![A-Za-z0-9*#\u2022-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]{1,9})\s?[-\s]\s?(?:[Xx*#\u2022\d]{2})"
     r"\s?[-\s]\s?(\d{4})(?!\d)"
     r"|(?<![Xx*#\u2022])(?:[Xx*#\u2022]{5,12})\s?(\d{4})(?!\d)"
     r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)",
@@ -72,7 +72,9 @@ _SSN_RE = re.compile(
 _ACCOUNT_RE = re.compile(
     r"(?<![Xx*#\u2022.])(?:[Xx*#\u2022.]{2,16}\s?-?\s?(\d{4}))(?!\d)"
     r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)"
-    r"|(?<![\d-])(\d[\d -]{3,18}\d)(?![\d-])",
+    r"|(?<![\d-])(\d[\d -]{3,18}\d)(?![\d-]|[Xx*#\u2022]{1,16}\s?\d)"
+    # `7000x7734`: mask characters OCR read partly as digits; the last four follow the mask
+    r"|(?<=\d)[Xx*#\u2022]{1,16}\s?(\d{4})(?!\d)",
     re.IGNORECASE,
 )
 _WS_RE = re.compile(r"\s+")

@@ -42,7 +42,9 @@ _REPORT_DATE_RE = re.compile(
 _W2_YEAR_LINE_RE = re.compile(r"wage\s*and\s*tax|w\s*-?\s*2|tax\s*year", re.IGNORECASE)
 _1040_YEAR_LINE_RE = re.compile(r"1040|tax\s*return|tax\s*year", re.IGNORECASE)
 _ACCOUNT_RE = re.compile(
-    r"account\s*(?:number|no\.?|#)?\s*:?\s*(?:ending\s*in\s*)?[Xx*#.\s-]{0,20}(\d{4})(?!\d)",
+    r"account\s*(?:number|no\.?|#)?\s*:?\s*(?:ending\s*in\s*)?[Xx*#.\s-]{0,20}"
+    # `7000x7734`: part of the mask read as digits
+    r"(?:\d{1,12}[Xx*#]+)?(\d{4})(?!\d)",
     re.IGNORECASE,
 )
 
@@ -96,11 +98,13 @@ def instance_key(doc_type: DocType, lines: list[str]) -> object:
         # The statement period: the first two dates near the top a month or
         # so apart, whatever the wording around them.
         top = find_dates(fix_ocr_digits("\n".join(lines[:15])))
+        acct = _ACCOUNT_RE.search(text)
+        number = acct.group(1) if acct else None
         for (_, _, a), (_, _, b) in pairwise(top):
             if 20 <= (b - a).days <= 100:
-                acct = _ACCOUNT_RE.search(text)
-                return (a, b, acct.group(1) if acct else None)
-        return None
+                return (a, b, number)
+        # a period OCR garbled: the account number alone still tells two apart
+        return (None, None, number) if number else None
     if doc_type in (DocType.loan_estimate, DocType.closing_disclosure):
         return _first_date([m.group(0) for m in _ISSUED_RE.finditer(text)])
     if doc_type == DocType.credit_report:

@@ -122,9 +122,9 @@ def _longest_run(periods: list[tuple[date, date]]) -> int:
 
 def _ocr_gap(statements: list[LogicalDocument]) -> LogicalDocument | None:
     """A statement whose OCR'd period date is one digit from making it follow
-    the one before, and whose period as read is not a month long: the gap may
-    be OCR's, not a missing month (a month-long period that does not follow is
-    a real gap, however few digits apart)."""
+    the one before, and whose period as read is not a month long or leaves a
+    hole shorter than a month: the gap may be OCR's, not a missing month (a
+    month-long period a month away is a real gap, however few digits apart)."""
     # by period alone: two statements of one period (a copy, or two read
     # alike) must not be compared themselves
     dated = sorted(
@@ -149,12 +149,36 @@ def _ocr_gap(statements: list[LogicalDocument]) -> LogicalDocument | None:
                 end - first,
             ),
         )
+        # a hole shorter than any monthly period cannot hold a missing statement
+        short_hole = 0 < (start - follows).days < _A_MONTH[0]
         for read, wanted, found, doc, span in checks:
-            if _A_MONTH[0] <= span.days + 1 <= _A_MONTH[1]:
+            if not short_hole and _A_MONTH[0] <= span.days + 1 <= _A_MONTH[1]:
                 continue
             if compare_dates(read, wanted, is_ocr(found)) is Verdict.UNSURE:
                 return doc
     return None
+
+
+def _one_period_twice(statements: list[LogicalDocument]) -> LogicalDocument | None:
+    """Two scanned statements of one account read with the same period but
+    different balances: two statements cannot cover one month, so OCR misread
+    a period (a copy of one statement has the same balances, and stays one
+    month)."""
+    seen: dict[tuple[date, date], LogicalDocument] = {}
+    for d in statements:
+        if not scanned(d):
+            continue
+        s, e = when(d, "period_start_date"), when(d, "period_end_date")
+        if s is None or e is None:
+            continue
+        other = seen.setdefault((s, e), d)
+        if other is not d and _balances(other) != _balances(d):
+            return d
+    return None
+
+
+def _balances(d: LogicalDocument) -> tuple[Decimal | None, Decimal | None]:
+    return num(d, "opening_balance"), num(d, "closing_balance")
 
 
 # The days a monthly statement period covers.
@@ -181,7 +205,7 @@ def statement_coverage(ctx: LoanContext) -> list[Issue]:
             continue
         undated = [d for d in statements if not when(d, "period_start_date")]
         undated += [d for d in statements if not when(d, "period_end_date")]
-        misread = undated[0] if undated else _ocr_gap(statements)
+        misread = undated[0] if undated else _ocr_gap(statements) or _one_period_twice(statements)
         if misread is None and unnumbered and (not account.isdigit() or scanned(statements[0])):
             misread = unnumbered[0]  # the missing month may be a statement without a number
         if misread is not None:

@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.compare import (
     Verdict,
+    compare_amounts,
     compare_digits,
     compare_text,
     fold,
@@ -136,8 +137,9 @@ def _bank_name(doc: LogicalDocument) -> str:
 
 def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
     """An OCR'd account number one look-alike digit from another account's, at
-    the same institution, is that account misread (not a second account with a
-    single statement): its statements join the account read more often."""
+    the same institution, or whose statements' balances chain with that
+    account's, is that account misread (not a second account with a single
+    statement): its statements join the account read more often."""
     for key in sorted(accounts, key=lambda k: len(accounts[k])):
         docs = accounts.get(key)
         if docs is None:
@@ -178,6 +180,18 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
                 for o in others
             )
         ]
+        if not into:
+            # more than one digit off: still that account where the balances
+            # chain (one statement's ending balance the other's opening one)
+            into = [
+                k
+                for k, others in accounts.items()
+                if k != key
+                and k.isdigit()
+                and len(others) >= len(docs)
+                and all(is_ocr(o.fields.get("account_last4")) for o in others)
+                and any(_chained(d, o) for d in docs for o in others)
+            ]
         if len(into) == 1:
             accounts[into[0]].extend(accounts.pop(key))
 
@@ -253,8 +267,8 @@ def _pct(part: Decimal, whole: Decimal) -> Decimal:
 
 def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
     """Variable income the URLA states that no scanned VOE or paystub was read
-    to show: OCR may have missed the line, so a recalculation without it is
-    short, not lower."""
+    to show (nor to show as none): OCR may have missed the line, so a
+    recalculation without it is short, not lower."""
     docs = [
         *facts(ctx).docs_of(ctx, DocType.voe, inc.borrower),
         *facts(ctx).docs_of(ctx, DocType.paystub, inc.borrower),
@@ -265,8 +279,36 @@ def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
     return [
         k
         for k in VARIABLE_KINDS
-        if (num(urla, f"income_{k}_monthly") or ZERO) > 0 and k not in inc.variable
+        if (num(urla, f"income_{k}_monthly") or ZERO) > 0
+        and k not in inc.variable
+        and not _read_as_none(inc.voe, k)
     ]
+
+
+def _read_as_none(voe: LogicalDocument | None, kind: str) -> bool:
+    """The VOE read this kind's year-to-date and past-year figures, and both
+    are zero: the borrower has none of it (what the URLA states is then
+    stated, not unread)."""
+    if voe is None:
+        return False
+    figures = [num(voe, f"{when}_{kind}_income") for when in ("ytd", "prior_year")]
+    return all(v is not None and v == ZERO for v in figures)
+
+
+# Mortgage insurance is the only part of a CD's total payment beyond P&I and
+# escrow; more than this share of the loan a year is not a premium.
+_MI_MAX_YEARLY = Decimal("0.02")
+
+
+def _total_misread(total: Decimal, parts: Decimal, loan: Decimal | None) -> bool:
+    """A scanned total payment that its own parts (P&I + escrow) show OCR
+    misread: below them (mortgage insurance only adds), or above them by
+    more than a premium and one digit from them (`52411.71`, a dollar sign
+    read as a 5, for 2,411.71). The parts are then the payment."""
+    if total < parts:
+        return True
+    premium = (loan or ZERO) * _MI_MAX_YEARLY / 12
+    return total > parts + premium and compare_amounts(total, parts, True) is Verdict.UNSURE
 
 
 def _compute(ctx: LoanContext) -> Computed:
@@ -299,11 +341,9 @@ def _compute(ctx: LoanContext) -> Computed:
         total_payment is not None
         and pi is not None
         and escrow is not None
-        and total_payment < pi + escrow
         and is_ocr(cd.fields.get("estimated_total_monthly_payment") if cd else None)
+        and _total_misread(total_payment, pi + escrow, num(cd, "loan_amount"))
     ):
-        # a scanned total under its own parts (P&I + escrow; mortgage
-        # insurance only adds) was misread: the parts are the payment
         total_payment = None
     if total_payment is not None:
         c.pitia = total_payment

@@ -156,6 +156,13 @@ def variable_without_history(ctx: LoanContext) -> list[Issue]:
             counted = num(urla, f"income_{kind}_monthly")
             if counted is None or counted <= 0 or line.history_months >= needed:
                 continue
+            if line.history_unread:
+                ctx.could_not_read(
+                    f"{kind} history {inc.borrower.label}",
+                    f"the past year's {kind} income of {inc.borrower.name} on the VOE",
+                    line.evidence,
+                )
+                continue
             months = line.history_months.quantize(Decimal("0.1"))
             issues.append(
                 ctx.issue(

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from flightline.pipeline.model import DocType, LogicalDocument
-from flightline.rules.compare import is_ocr
+from flightline.rules.compare import is_ocr, scanned
 from flightline.rules.engine import IssueEvidence, LoanContext
 from flightline.rules.facts import (
     Borrower,
@@ -58,6 +58,9 @@ class Variable:
     declining: bool
     monthly: Decimal  # what qualifies (zero when not counted)
     evidence: list[IssueEvidence] = field(default_factory=list)
+    # a scanned VOE's past-year figure OCR did not give, where the borrower
+    # was employed long enough for it to exist: the history is unknown
+    history_unread: bool = False
 
 
 @dataclass
@@ -242,8 +245,14 @@ def _variable(
             history = 12 + m
         else:
             history = m if ytd > 0 else ZERO
-        if employed_since is not None and employed_since <= through:
-            history = min(history, _months_between(employed_since, through))
+        employed = (
+            _months_between(employed_since, through)
+            if employed_since is not None and employed_since <= through
+            else None
+        )
+        if employed is not None:
+            history = min(history, employed)
+        history_unread = prior is None and scanned(voe) and (employed is None or employed >= 12 + m)
         counted = bool(prior) and history >= needed and m > 0
         monthly, declining = ZERO, False
         if counted and prior is not None:
@@ -262,7 +271,17 @@ def _variable(
             if e
         ]
         out[kind] = Variable(
-            kind, ytd, prior, prior2, m, history, counted, declining, monthly, evidence
+            kind,
+            ytd,
+            prior,
+            prior2,
+            m,
+            history,
+            counted,
+            declining,
+            monthly,
+            evidence,
+            history_unread,
         )
     return out
 

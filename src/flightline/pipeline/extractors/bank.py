@@ -569,6 +569,12 @@ def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
         _product_number(doc, out)
         _balance_pair(doc, out)
     _BANK.read(doc, out)
+    if doc.ocr:
+        for name in ("opening_balance", "closing_balance"):
+            v = out.get(name)
+            if v is not None and isinstance(v.value, Decimal) and not _has_cents(v.value):
+                # a balance prints its cents: `39175 548.95` is a garbled amount
+                del out[name]
     _balance_pair(doc, out)
     _product_number(doc, out)
     set_field(out, "institution", _institution(doc))
@@ -577,3 +583,27 @@ def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
     deposits = _deposits(doc, out)
     if deposits:
         ld.rows["deposits"] = deposits
+    if doc.ocr and "closing_balance" not in out:
+        _closing_confirmed(doc, out)
+
+
+def _closing_confirmed(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """The ending balance's label OCR cut short (`Ending Balance:` read as
+    `Balance:`): an amount after a balance word that equals the running
+    balance of the table's last row is the ending balance, two readings
+    agreeing."""
+    rows = [
+        tokens
+        for line in doc.lines
+        if not _BALANCE_WORD.search(line.text)
+        and len(tokens := [v for _, _, v in money_tokens(line.text, boxes=False) if _has_cents(v)])
+        >= 2
+    ]
+    if not rows:
+        return
+    last = rows[-1][-1]
+    for i, line in enumerate(doc.lines):
+        for s, _, v in money_tokens(line.text):
+            if v == last and _BALANCE_WORD.search(line.text, 0, s):
+                set_field(out, "closing_balance", doc.field(v, i))
+                return

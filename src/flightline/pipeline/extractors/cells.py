@@ -37,9 +37,17 @@ def cell_amounts(cell: str) -> list[Decimal] | None:
     return [abs(v) for _, _, v in found]
 
 
+# Specks OCR reads as quote marks: after the cents, or before the dollar sign,
+# they cannot have been a digit of the amount.
+_EDGE_MARKS = re.compile(
+    r"^[\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb]+(?=\$)|(?<=\d)[\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb]+$"
+)
+
+
 def is_clean_amount(cell: str) -> bool:
-    """A cell that reads as a whole amount with its cents, no stray marks."""
-    return _CLEAN_MONEY.fullmatch(cell.strip()) is not None
+    """A cell that reads as a whole amount with its cents, no stray marks
+    (but for a quote-like speck where it cannot be a digit)."""
+    return _CLEAN_MONEY.fullmatch(_EDGE_MARKS.sub("", cell.strip())) is not None
 
 
 def row_cells(rest: str) -> list[str]:

@@ -27,6 +27,8 @@ _BARE_INT = re.compile(r"\d{1,3}")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z(]")
 _COMMA_CENTS = re.compile(r"(?<![\d,.])(\$?\s?\d{4,}),(\d\d)(?![\d,])")
 _CENTS_SPECK = re.compile(r"(\d\.\d\d)[A-Za-z](?=\s|$)")
+# `NEW BALANCE  4   78,585.03`: a lone digit OCR made of a speck before the amount
+_DIGIT_SPECK = re.compile(r"(?<![\w.,$])\d(?=\s+\$?\d{1,3}(?:,\d{3})*\.\d\d(?![\d]))")
 
 
 def money_tokens(text: str, *, boxes: bool = True) -> list[tuple[int, int, Decimal]]:
@@ -44,6 +46,8 @@ def money_tokens(text: str, *, boxes: bool = True) -> list[tuple[int, int, Decim
         # `1 Wages, tips` or `11 Adjusted gross income`: a bare small number
         # followed by words numbers a box or a line; it is not an amount.
         if boxes and _BARE_INT.fullmatch(token.strip(" ($-")) and _WORD_AFTER.match(text, e):
+            continue
+        if boxes and (m := _DIGIT_SPECK.match(text, s)) and m.end() == e:
             continue
         out.append((s, e, value))
     return out
@@ -75,7 +79,7 @@ _YEAR_TOKEN = re.compile(r"(?<![\d/.,$-])((?:19|20)\d\d)(?![\d/,]|\.\d)")
 _INT_TOKEN = re.compile(r"(?<![\d.,/$])(\d{1,4})(?![\d.,/%])")
 _TERM_TOKEN = re.compile(r"(\d{1,3})\s*-?\s*(years?|yrs?|months?|mos?)\b", re.IGNORECASE)
 _SSN_TOKEN = re.compile(
-    r"(?<![\w*#\u2022-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]{1,9})\s?-\s?(?:[Xx*#\u2022\d]{2})\s?-\s?"
+    r"(?<![A-Za-z0-9*#\u2022-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]{1,9})\s?-\s?(?:[Xx*#\u2022\d]{2})\s?-\s?"
     r"\d{4}(?!\d)"
     r"|(?<![Xx*#\u2022])[Xx*#\u2022]{5,12}\s?\d{4}(?!\d)"
 )

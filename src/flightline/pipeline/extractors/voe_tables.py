@@ -49,8 +49,9 @@ _YEAR_COLS = {
     "commissions": "commission",
     "total": "total",
 }
-# How close a header word OCR misread (`Bopus`, `ponus`) must be to a column's name.
-_COLUMN_SCORE = 75
+# How close a header word OCR misread (`Bopus`, `Bortus`) must be to a column's name
+# (the nearest word that names no column, `date`, scores 50 against `base`).
+_COLUMN_SCORE = 70
 _CENT = Decimal("0.01")
 
 
@@ -101,6 +102,14 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
     complete = all(v is not None for _, v, _ in parts)
     if total is not None and complete and abs(known - total) <= _CENT:
         return row
+    if (
+        total is not None
+        and complete
+        and all(ok for _, _, ok in parts)
+        and _one_dropped(known, total)
+    ):
+        # the total lost a digit (`6813.09` for 46,813.09): clean parts stand
+        return row
     if total is None or not total_clean:
         # Nothing to check against: the cleanly read cells stand.
         return {c: v for c, v, ok in parts if v is not None and ok}
@@ -112,6 +121,14 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
             row[c] = total - rest
             return row
     return {}
+
+
+def _one_dropped(whole: Decimal, read: Decimal) -> bool:
+    """`read` is `whole` with exactly one of its digits lost."""
+    digits, got = f"{whole:.2f}".replace(".", ""), f"{read:.2f}".replace(".", "")
+    return len(got) == len(digits) - 1 and any(
+        digits[:k] + digits[k + 1 :] == got for k in range(len(digits))
+    )
 
 
 # The year-to-date row: `YTD` (one letter may be misread: `Y¥D`) or its `thru` date.

@@ -1,0 +1,67 @@
+"""AST-003 on scans: a period OCR misread is not a missing month, but a month
+really missing, or one statement filed twice, still is."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from flightline.pipeline.model import FieldValue
+from tests.rules.builders import Loan, run
+from tests.rules.test_compare import _scanned, _statements, _with_run
+
+
+def test_a_hole_of_days_between_month_long_periods_is_a_misread_date_on_a_scan() -> None:
+    # 03-05 read as 03-08: both periods still look a month long
+    spans = (
+        ("5678", date(2026, 2, 5), date(2026, 3, 4)),
+        ("5678", date(2026, 3, 8), date(2026, 4, 4)),
+    )
+    issues, ctx = _with_run(_scanned(_statements(*spans)), "AST-003")
+    assert issues == [] and len(ctx.unread) == 1
+    # the same hole on a text layer is what the statements say
+    assert len(run(_statements(*spans), "AST-003")) == 1
+    # a hole of days that no single digit explains still fires on a scan
+    far = (spans[0], ("5678", date(2026, 3, 21), date(2026, 4, 20)))
+    assert len(run(_scanned(_statements(*far)), "AST-003")) == 1
+    # a whole month missing, one digit away (03-05 vs 04-05), still fires
+    gap = (spans[0], ("5678", date(2026, 4, 5), date(2026, 5, 4)))
+    assert len(run(_scanned(_statements(*gap)), "AST-003")) == 1
+
+
+def _balanced(loan_spans: tuple[tuple[str, date, date], ...], closings: list[int]) -> Loan:
+    loan = _statements(*loan_spans)
+    for doc, closing in zip(loan.docs[-len(closings) :], closings, strict=True):
+        was = doc.fields["closing_balance"]
+        doc.fields["closing_balance"] = FieldValue(Decimal(closing), was.evidence)
+    return loan
+
+
+def test_two_statements_read_with_one_period_but_different_balances_are_unread() -> None:
+    spans = (
+        ("5678", date(2026, 2, 1), date(2026, 2, 28)),
+        ("5678", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+    loan = _balanced(spans, [41000, 43500])
+    issues, ctx = _with_run(_scanned(loan), "AST-003")
+    assert issues == [] and len(ctx.unread) == 1
+    # one statement filed twice (same balances) is still one month
+    copy = _balanced(spans, [41000, 41000])
+    assert len(run(_scanned(copy), "AST-003")) == 1
+    # on a text layer the periods are what the statements say
+    assert len(run(_balanced(spans, [41000, 43500]), "AST-003")) == 1
+
+
+def test_a_number_misread_in_several_digits_joins_the_account_its_balances_chain_with() -> None:
+    spans = (
+        ("7734", date(2026, 1, 1), date(2026, 1, 31)),
+        ("7000", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+    loan = _balanced(spans, [52000, 61000])
+    loan.docs[-1].fields["opening_balance"] = FieldValue(
+        Decimal(52000), loan.docs[-1].fields["closing_balance"].evidence
+    )
+    assert run(_scanned(loan), "AST-003") == []
+    # balances that do not chain: two accounts, one month each
+    loose = _balanced(spans, [52000, 61000])
+    assert len(run(_scanned(loose), "AST-003")) == 2
