@@ -226,3 +226,40 @@ def test_a_balance_read_without_its_cents_is_garbled_and_unread() -> None:
     doc = run(MEMBER.replace("NEW BALANCE        $44,243.98", "NEW BALANCE        39175 548.95"))
     assert doc.get("closing_balance") is None
     assert doc.get("opening_balance") == Decimal("41540.61")
+
+
+SAVINGS = """\
+Ellenland Federal Credit Union
+Statement Dates        04/01/2026 through 04/30/2026        Account Number        ****8817
+Account Type        Personal Savings        Page        1
+Account Summary
+Previous Balance        $259083.03        Deposits and Additions        $553.24
+Withdrawals and Subtractio.. $38.99        New Balance        $259597.28
+Transaction Detafl
+_Date        Description        Amount        Balance
+04/07/2026        POS PURCHASE HARDWARE DEPOT #8790        -$21.06        $259061.97
+"04/25/2026        MOBILE DEPOSIT        $545.07        $259607.04
+04/30/2026        INTEREST PAYMENT        SE17,        "$259597.28
+"""
+
+
+def test_rows_after_specks_and_a_garbled_amount_beside_the_ending_balance() -> None:
+    rows = [{k: v.value for k, v in r.items()} for r in run(SAVINGS).rows["deposits"]]
+    # the row behind a speck is read; the last row's garbled amount is not
+    # taken from its balance column
+    assert [r["amount"] for r in rows] == [Decimal("545.07")]
+
+
+def test_letter_signer_is_the_printed_name_beside_date_not_the_signature() -> None:
+    text = (
+        "31-JUL-2025\nTo: Underwriting Department\nRE: Credit Inquiries\n"
+        "The recent credit inquiries were made while I was shopping for a mortgage.\n"
+        "Sincerely,\nFats        Aten\nJames Harrington        Date\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    assert doc.get("borrower_name") == "James Harrington"
+    # a letter signed by name alone keeps it
+    doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text.replace("Fats        Aten\n", ""), "ocr")])
+    assert doc.get("borrower_name") == "James Harrington"

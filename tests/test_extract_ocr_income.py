@@ -415,3 +415,27 @@ def test_1040_ssn_after_a_speck_is_the_taxpayers_not_the_spouses() -> None:
         "Total amount from Form(s) W-2, box 1        $ 93,502.23\n"
     )
     assert values(run(DocType.tax_return_1040, text))["ssn_last4"] == "7673"
+
+
+def test_urla_income_line_with_a_lone_digit_speck_before_the_amount() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "V. MONTHLY INCOME AND COMBINED HOUSING EXPENSE INFORMATION\n"
+        "Gross Monthly Income        Borrower        Co-Borrower        Total\n"
+        "Base Empl. Income*        2        $ 22,466.35        $ 22,466.35\n"
+        "Overtime        $0.00        $ 0.00\n"
+        "Bonuses        $ 1,847.82        $ 1,847.82\n"
+        "Commissions        $0.00        $ 0.00\n"
+        "Total        $ 24,314.17        $ 24,314.17\n"
+    )
+    assert values(run(DocType.urla_1003, text))["income_base_monthly"] == Decimal("22466.35")
+
+
+def test_urla_income_total_after_a_speck() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "Gross Monthly Income\n"
+        "BASE:        32791.67        OVERTIME:      0.00        BONUS:        1640.12\n"
+        "COMMISSION:    0.00        OTHER:        0.00        TOTAL:        *34431.79\n"
+    )
+    assert values(run(DocType.urla_1003, text))["income_total_monthly"] == Decimal("34431.79")

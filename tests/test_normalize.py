@@ -185,6 +185,12 @@ def test_ocr_digit_fix_leaves_words() -> None:
     assert fix_ocr_digits("Oil Lane 12") == "Oil Lane 12"
 
 
+def test_a_rule_before_a_dollar_sign_is_not_a_digit() -> None:
+    assert normalize_money(fix_ocr_digits("|$917000.00")) == Decimal("917000.00")
+    # before the digits themselves it may well be a 1
+    assert fix_ocr_digits("|2,345.00") == "12,345.00"
+
+
 @given(st.decimals(min_value=Decimal("-9999999.99"), max_value=Decimal("9999999.99"), places=2))
 def test_money_round_trip(value: Decimal) -> None:
     text = f"${abs(value):,.2f}"

@@ -79,10 +79,9 @@ def _reviewed() -> list[tuple[dict[str, Any], LoanContext, list[Issue]]]:
 
 def _expected(key: dict[str, Any], ctx: LoanContext) -> list[dict[str, Any]]:
     """The answer key's issues of these codes, corrected where REVIEW_ENGINE.md reads
-    otherwise: a gift on an investment property is flagged even when the gift came
-    without a letter (the key flags it only beside a letter), and an unsourced large
-    deposit is flagged without a Closing Disclosure too (the key skips the asset
-    rules when the CD is missing, though only AST-002 and RES-001 read it)."""
+    otherwise: an unsourced large deposit is flagged without a Closing Disclosure
+    too (the key skips the asset rules when the CD is missing, though only AST-002
+    and RES-001 read it)."""
     issues = [i for i in key["expected_issues"] if i["code"] in CODES and i["code"] != "AST-001"]
     issues += [
         {
@@ -93,11 +92,6 @@ def _expected(key: dict[str, Any], ctx: LoanContext) -> list[dict[str, Any]]:
         for d in key["figures"]["large_deposits"]
         if not d["sourced"]
     ]
-    unlettered = any(i["subject"] == "gift without letter" for i in issues)
-    if unlettered and key["loan"]["occupancy"] == "investment":
-        issues.append(
-            {"code": "AST-004", "severity": "high", "subject": "gift on investment property"}
-        )
     return issues
 
 

@@ -179,3 +179,24 @@ def test_inc_003_past_year_unread_on_a_scanned_voe_is_unread_not_a_short_history
     assert len(run(_scanned(recent), "INC-003")) == 1
     # a text layer without the past year's figure has none
     assert len(run(_bonus("0").set(DocType.voe, prior_year_bonus_income=None), "INC-003")) == 1
+
+
+def test_inc_001_a_scanned_total_its_own_lines_contradict_is_unread() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    # lines 10,000.00 (within tolerance), the total read 14,000.00
+    lines = {"income_commission_monthly": D(0), "income_other_monthly": D(0)}
+    misread = clean_loan().set(DocType.urla_1003, income_total_monthly=D("14000.00"), **lines)
+    issues, ctx = _with_run(_scanned(misread), "INC-001")
+    assert issues == [] and "stated income borrower 1" in ctx.unread
+    # lines and total agree above the tolerance: a finding
+    both = clean_loan().set(
+        DocType.urla_1003,
+        income_base_monthly=D("14000.00"),
+        income_total_monthly=D("14000.00"),
+        **lines,
+    )
+    assert len(run(_scanned(both), "INC-001")) == 1
+    # on a text layer the total is what the URLA states
+    text = clean_loan().set(DocType.urla_1003, income_total_monthly=D("14000.00"))
+    assert len(run(text, "INC-001")) == 1

@@ -61,3 +61,23 @@ def test_a_scanned_latest_statement_without_its_balance_leaves_assets_unknown() 
     compute_figures(ctx)
     assert "assets_verified" not in ctx.figures and "assets" in ctx.unread
     assert run(_scanned(loan), "AST-002") == [] and run(_scanned(loan), "RES-001") == []
+
+
+def test_an_unnumbered_savings_statement_is_not_the_banks_numbered_checking() -> None:
+    loan = _statements(
+        ("", date(2026, 2, 1), date(2026, 2, 28)),
+        ("5678", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+    unnumbered, numbered = loan.docs[-2], loan.docs[-1]
+    unnumbered.fields.pop("account_last4")
+    was = unnumbered.fields["closing_balance"]
+    unnumbered.fields["account_type"] = FieldValue("savings", was.evidence)
+    numbered.fields["account_type"] = FieldValue("checking", was.evidence)
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    # two accounts: both balances count
+    assert ctx.figures["assets_verified"].value == "260000.00"
+    unnumbered.fields["account_type"] = FieldValue("checking", was.evidence)
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert ctx.figures["assets_verified"].value == "130000.00"

@@ -248,6 +248,11 @@ _OCR_CENTS_SPACE_RE = re.compile(r"(?<=\d)\.\s(?=\d\d(?!\d))")
 _OCR_GROUP_SPACE_RE = re.compile(r"(?<=\d)(?:\s,|,\s)(?=\d{3}(?!\d))")
 
 
+# `|$917000.00`: a table's rule before a dollar sign, not a digit (no digit
+# comes before the sign)
+_OCR_BAR_DOLLAR_RE = re.compile(r"(?<![\w$])[|Il](?=\$\s?\d)")
+
+
 # `Apr 15, $025`, `Apr 15, Z025`: the year's first 2 read as a look-alike.
 _OCR_YEAR_RE = re.compile(
     r"(" + _MONTH + r"\.?\s{0,2}\d{1,2},?\s{0,2})[$SZz]([01]\d\d)(?!\d)", re.I
@@ -267,6 +272,7 @@ def fix_ocr_digits(text: str) -> str:
     """Look-alike characters inside numbers: `2O26` -> `2026`, `l,234.56` ->
     `1,234.56`, `4,5S0.00` -> `4,550.00`, `S1,234.56` -> `$1,234.56`,
     `550. 48` -> `550.48`. Only tokens that are already mostly digits change."""
+    text = _OCR_BAR_DOLLAR_RE.sub(" ", text)
     text = _OCR_NUM_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_DIGIT_MAP), text)
     text = _OCR_YEAR_RE.sub(r"\g<1>2\g<2>", text)
     text = _OCR_DATE_MARK_RE.sub(r"\g<1>, \g<2>", text)

@@ -383,7 +383,19 @@ def latest_cd(ctx: LoanContext) -> LogicalDocument | None:
     cds = ctx.of_type(DocType.closing_disclosure)
     if not cds:
         return None
-    return max(enumerate(cds), key=lambda t: (when(t[1], "date_issued") or date.min, t[0]))[1]
+    # Among CDs of one date (or none read), one that shows the loan's terms
+    # before a part of one that OCR's page breaks left on its own.
+    return max(
+        enumerate(cds),
+        key=lambda t: (
+            when(t[1], "date_issued") or date.min,
+            sum(t[1].get(n) is not None for n in _CD_TERMS),
+            t[0],
+        ),
+    )[1]
+
+
+_CD_TERMS = ("loan_amount", "monthly_pi", "estimated_total_monthly_payment")
 
 
 def _first_value(

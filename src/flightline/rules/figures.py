@@ -148,12 +148,15 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
             # no number read at all: the one numbered account at that institution
             bank = _bank_name(docs[0])
             # the institution's whole name as OCR read it, up to one letter
+            kinds = {t for d in docs if (t := text(d, "account_type"))}
             into = [
                 k
                 for k, others in accounts.items()
                 if k.isdigit()
                 and bank
                 and any(Levenshtein.distance(bank, _bank_name(o)) <= 1 for o in others)
+                # a savings statement is not the bank's checking account's
+                and not (kinds and {text(o, "account_type") for o in others}.isdisjoint(kinds))
             ]
             if len(into) > 1:
                 # several there: the account whose statements chain with it

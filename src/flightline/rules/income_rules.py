@@ -41,6 +41,18 @@ def _stated(inc: Income) -> tuple[Decimal | None, IssueEvidence | None]:
     return num(urla, "income_total_monthly"), ev(urla, "income_total_monthly")
 
 
+_STATED_LINES = ("base", "overtime", "bonus", "commission", "other")
+
+
+def _stated_lines(inc: Income) -> Decimal | None:
+    """The sum of a scanned URLA's income lines, when every line was read."""
+    urla = inc.borrower.urla
+    if not is_ocr(urla.fields.get("income_total_monthly") if urla else None):
+        return None
+    lines = [v for k in _STATED_LINES if (v := num(urla, f"income_{k}_monthly")) is not None]
+    return sum(lines, Decimal(0)) if len(lines) == len(_STATED_LINES) else None
+
+
 @rule("INC-001")
 def stated_income_exceeds(ctx: LoanContext) -> list[Issue]:
     tolerance = ctx.policy.threshold("stated_income_tolerance_pct").value
@@ -55,6 +67,16 @@ def stated_income_exceeds(ctx: LoanContext) -> list[Issue]:
             continue
         if unread_variable(ctx, inc):
             continue  # reported unread by the figures
+        lines = _stated_lines(inc)
+        if lines is not None and lines != stated and lines <= ceiling:
+            # a scanned total its own lines contradict, and the lines are
+            # within tolerance: which one OCR misread decides the finding
+            ctx.could_not_read(
+                f"stated income {inc.borrower.label}",
+                f"{inc.borrower.name}'s total monthly income on the URLA",
+                [stated_ev],
+            )
+            continue
         over = (stated / recalc - 1) * HUNDRED
         issues.append(
             ctx.issue(

@@ -489,7 +489,9 @@ class Key:
         letters = self.by[DocType.gift_letter]
         if gift_deposit and not letters:
             self.add("AST-004", "gift without letter")
-        if letters and sc.prop.occupancy == "investment":
+        # REVIEW_ENGINE: "a gift without a gift letter, or on an investment
+        # property" -- a gift deposit is a gift whether or not a letter came
+        if (letters or gift_deposit) and sc.prop.occupancy == "investment":
             self.add("AST-004", "gift on investment property")
 
     def _identity(self) -> None:

@@ -187,6 +187,8 @@ _INCOME_ITEMS = re.compile(
     r"\b(?P<kind>base(?:\s*(?:empl\w*\.?\s*)?(?:pay|income|employment\s*income)?\*?)?|"
     r"overtime(?:\s*income)?|bonus(?:es)?(?:\s*income)?|commissions?(?:\s*income)?|"
     r"other(?:\s*income)?|total(?:\s*(?:monthly\s*)?income)?)\b\*?\s*:?\s*"
+    # a speck OCR read as a mark before the amount (`TOTAL:  *34431.79`)
+    r"(?:[*\"'\u00ab\u00bb\u2018\u2019\u201c\u201d]\s?)?"
     r"(?P<amount>\$?\s?-?\d[\d,]*(?:\.\d\d)?)",
     re.IGNORECASE,
 )

@@ -200,19 +200,39 @@ _LOE = Reader(
 _SIGNOFF = re.compile(r"^(?:sincerely|regards|respectfully|thank you)\b", re.IGNORECASE)
 
 
+# The printed name of a signature block, over or beside its `Date` caption.
+_BESIDE_DATE = re.compile(r"\S\s{2,}date\s*$", re.IGNORECASE)
+
+
+def _signer(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """Who signed, under the sign-off: the printed name beside the block's
+    `Date` caption rather than the signature above it (a script hand OCR
+    reads as other words), else the first line that reads as a name."""
+    for i, line in enumerate(doc.lines):
+        if not _SIGNOFF.match(line.text):
+            continue
+        found: list[tuple[int, str, bool]] = []
+        j = doc.next_line(i)
+        for _ in range(3):
+            if j is None:
+                break
+            text = doc.lines[j].text
+            name = clean_name(text)
+            if name and PERSON_LINE.match(name):
+                found.append((j, name, bool(_BESIDE_DATE.search(text))))
+            j = doc.next_line(j)
+        printed = [f for f in found if f[2]] or found[:1]
+        if printed:
+            out["borrower_name"] = doc.field(printed[0][1], printed[0][0])
+        return
+
+
 def extract_loe(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _LOE.read(doc, out)
     set_field(out, "letter_date", _dated_line(doc))
     if "borrower_name" not in out:
-        for i, line in enumerate(doc.lines):
-            if _SIGNOFF.match(line.text):
-                j = doc.next_line(i)
-                if j is not None:
-                    name = clean_name(doc.lines[j].text)
-                    if name and PERSON_LINE.match(name):
-                        out["borrower_name"] = doc.field(name, j)
-                break
+        _signer(doc, out)
     # The amount and date explained: first in the subject, else in the body.
     letter = out["letter_date"].value if "letter_date" in out else None
     start = 0

@@ -28,7 +28,7 @@ _WORD_AFTER = re.compile(r"\s*[A-Za-z(]")
 _COMMA_CENTS = re.compile(r"(?<![\d,.])(\$?\s?\d{4,}),(\d\d)(?![\d,])")
 _CENTS_SPECK = re.compile(r"(\d\.\d\d)[A-Za-z](?=\s|$)")
 # `NEW BALANCE  4   78,585.03`: a lone digit OCR made of a speck before the amount
-_DIGIT_SPECK = re.compile(r"(?<![\w.,$])\d(?=\s+\$?\d{1,3}(?:,\d{3})*\.\d\d(?![\d]))")
+_DIGIT_SPECK = re.compile(r"(?<![\w.,$])\d(?=\s+\$?\s?\d{1,3}(?:,\d{3})*\.\d\d(?![\d]))")
 
 
 def money_tokens(text: str, *, boxes: bool = True) -> list[tuple[int, int, Decimal]]:
