@@ -263,3 +263,13 @@ def test_letter_signer_is_the_printed_name_beside_date_not_the_signature() -> No
     doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1])
     extract(doc, [PageText(DOC, 1, text.replace("Fats        Aten\n", ""), "ocr")])
     assert doc.get("borrower_name") == "James Harrington"
+
+
+def test_a_row_dated_outside_its_statement_keeps_its_deposit_without_the_day() -> None:
+    text = MEMBER.replace(
+        "03/16   POS PURCHASE SUNRISE BAKERY #4075        $353.93        $44,243.98",
+        "09/16   IRS TREAS 310 TAX REF        $8,135.81        $52,733.72",
+    ).replace("NEW BALANCE        $44,243.98", "NEW BALANCE        $52,733.72")
+    rows = run(text).rows["deposits"]
+    refund = next(r for r in rows if r["amount"].value == Decimal("8135.81"))
+    assert "date" not in refund

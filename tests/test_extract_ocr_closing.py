@@ -82,3 +82,29 @@ def test_cash_to_close_from_the_calculating_table_is_the_final_column() -> None:
         "Cash to Close        53230        55018.99        YES\n"
     )
     assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("55018.99")
+
+
+CASH = """\
+Closing Disclosure
+Date Issued        07/13/2026
+CASH TO CLOSE:        {first} From Borrower
+Calculating Cash to Close
+Cash to Close        $158031        {second}        YES
+CASH TO CLOSE FROM BORROWER:        {third}
+"""
+
+
+def test_a_dollar_sign_read_as_a_digit_is_told_by_the_amounts_repeats() -> None:
+    text = CASH.format(first="3157590.84", second="$157590.84", third="$157590.84")
+    assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("157590.84")
+    # two later readings agree one digit away: they are the amount
+    text = CASH.format(first="$157990.84", second="$157590.84", third="$157590.84")
+    doc = run(DocType.closing_disclosure, text.replace("$158031        ", ""))
+    assert doc.get("cash_to_close") == Decimal("157590.84")
+    # a repeat that is another amount altogether leaves the first reading
+    text = CASH.format(first="$157590.84", second="$12,000.00", third="$12,000.00")
+    assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("157590.84")
+    # on a text layer the first reading is what the form says
+    text = CASH.format(first="3157590.84", second="$157590.84", third="$157590.84")
+    doc = run(DocType.closing_disclosure, text, method="text")
+    assert doc.get("cash_to_close") == Decimal("3157590.84")

@@ -472,12 +472,29 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
             "amount": doc.field(abs(amount), i),
             "description": doc.field(description, i),
         }
+        if doc.ocr and _outside(when, start, end):
+            # `9-11-2025` in a June-July statement: the day OCR misread is
+            # unknown, the deposit is still there
+            del row["date"]
         if unsure:
             pending = (row, abs(amount), balance) if balance is not None else None
             balance = None
             continue
         rows.append(row)
     return rows
+
+
+# How far a row's date may sit outside its statement's period (a posting
+# date printed a day or two after the cut-off).
+_PERIOD_SLACK = timedelta(days=3)
+
+
+def _outside(when: date, start: date | None, end: date | None) -> bool:
+    return (
+        start is not None
+        and end is not None
+        and not (start - _PERIOD_SLACK <= when <= end + _PERIOD_SLACK)
+    )
 
 
 _ROW_SPECK = re.compile(r"^[^\w\s$(-]{1,2}(?=\d)|^_{1,2}(?=\d)")

@@ -33,6 +33,38 @@ from flightline.pipeline.model import FieldValue, Value
 REST_MAX = 240  # characters after a label where its value may be
 
 MAX_CANDIDATES = 400  # label occurrences tried per field
+_REPEATS_TRIED = 12  # occurrences of an OCR'd amount's label read to check it
+
+
+def _agreed(first: Found, later: list[Found]) -> Found:
+    """An OCR'd amount the later readings of its label contradict: when two of
+    them agree on a value one digit from it, or one reads it without the
+    digit in front (`3157590.84` for $157,590.84, the dollar sign read as a
+    3), that value; else the first reading stands."""
+    if not isinstance(first.value, Decimal):
+        return first
+    for other in later:
+        if not isinstance(other.value, Decimal) or other.value == first.value:
+            continue
+        agree = sum(1 for f in later if f.value == other.value)
+        if (agree >= 2 and _digit_apart(first.value, other.value)) or _sign_read_as_digit(
+            first.value, other.value
+        ):
+            return other
+    return first
+
+
+def _sign_read_as_digit(read: Decimal, other: Decimal) -> bool:
+    a, b = (format(v.quantize(Decimal("0.01")), "f") for v in (read, other))
+    return len(a) == len(b) + 1 and a[1:] == b and a[0] in "3589"
+
+
+def _digit_apart(a: Decimal, b: Decimal) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    digits = [format(v.quantize(Decimal("0.01")), "f").replace(".", "") for v in (a, b)]
+    return Levenshtein.distance(digits[0], digits[1]) == 1
+
 
 # Separators between a label and its value; `#`, `*` and `-` only when spaced,
 # since they also start masked numbers (`###-##-1234`) and negative amounts.
@@ -114,6 +146,30 @@ class Reader:
             if found is not None:
                 out[name] = doc.value(found)
 
+    def _later(
+        self,
+        doc: DocText,
+        spec: Spec,
+        label_re: re.Pattern[str],
+        exclude: re.Pattern[str] | None,
+        after: int,
+    ) -> list[Found]:
+        """The readings of the same label further down (a form repeats its
+        key amounts: a CD's cash to close on page 1 and page 3)."""
+        out: list[Found] = []
+        for n, (i, m) in enumerate(doc.find_lines(label_re)):
+            if n >= _REPEATS_TRIED or i <= after:
+                continue
+            line = doc.lines[i]
+            if exclude is not None and exclude.search(line.text):
+                continue
+            found = self._read_at(
+                doc, spec, label_re, i, m.start() - line.start, m.end() - line.start
+            )
+            if found is not None:
+                out.append(found)
+        return out
+
     def find(self, doc: DocText, name: str) -> Found | None:
         spec = self.specs[name]
         label_re, exclude = self._compiled[name]
@@ -129,6 +185,8 @@ class Reader:
             )
             if found is not None:
                 if not spec.last:
+                    if doc.ocr and spec.kind == "money":
+                        return _agreed(found, self._later(doc, spec, label_re, exclude, i))
                     return found
                 result = found
         if result is None and ".." in doc.text:
