@@ -439,3 +439,18 @@ def test_urla_income_total_after_a_speck() -> None:
         "COMMISSION:    0.00        OTHER:        0.00        TOTAL:        *34431.79\n"
     )
     assert values(run(DocType.urla_1003, text))["income_total_monthly"] == Decimal("34431.79")
+
+
+def test_urla_employer_under_its_label_when_a_garbled_caption_left_a_word_beside_it() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "IV. EMPLOYMENT INFORMATION\n"
+        '[Name & Address of Employer        Perel        "er        ~Tyrs.onthisjob        7\n'
+        "Cross Community Hospital L#.        13\n"
+        "Position/Title/Type of Business        Date of Hire        Business Phone\n"
+    )
+    got = values(run(DocType.urla_1003, text))
+    assert got["employer_name"] == "Cross Community Hospital L#."
+    # an address under a one-word employer is not the employer
+    text = text.replace("Cross Community Hospital L#.", "1600 Main Street, Springfield")
+    assert values(run(DocType.urla_1003, text))["employer_name"] == "Perel"

@@ -200,3 +200,13 @@ def test_inc_001_a_scanned_total_its_own_lines_contradict_is_unread() -> None:
     # on a text layer the total is what the URLA states
     text = clean_loan().set(DocType.urla_1003, income_total_monthly=D("14000.00"))
     assert len(run(text, "INC-001")) == 1
+
+
+def test_a_scanned_application_whose_name_was_not_read_is_still_the_borrowers() -> None:
+    from tests.rules.test_compare import _scanned
+
+    over = clean_loan().set(
+        DocType.urla_1003, income_total_monthly=D("14000.00"), borrower_name=None
+    )
+    # the stated income is found through the Note's and credit report's name
+    assert [i.code for i in run(_scanned(over), "INC-001")] == ["INC-001"]

@@ -33,7 +33,7 @@ def missing_documents(ctx: LoanContext) -> list[Issue]:
     issues = [
         ctx.issue(
             "DOC-001",
-            f"The file has no {label}; it is required for this review.",
+            f"The file does not include {label}; it is required for this review.",
             observed="missing",
             limit="required",
             subject=doc_type.value,

@@ -32,6 +32,7 @@ from flightline.rules.compare import (
     compare_text,
     is_ocr,
     readings_split,
+    scanned,
 )
 from flightline.rules.engine import IssueEvidence, LoanContext, display, evidence
 from flightline.rules.keys import (
@@ -218,8 +219,11 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
     for u in ctx.of_type(DocType.urla_1003):
         own = text(u, "borrower_name")
         ocr = is_ocr(u.fields.get("borrower_name"))
-        if own and ocr and garbled(own):
+        if (own and ocr and garbled(own)) or (not own and scanned(u)):
+            # a name OCR garbled or did not give: the application is still
+            # the borrower's, named as the loan's documents name them
             own = _loan_level_name(ctx, _ssn(text(u, "ssn_last4")))
+            ocr = True
         if own:
             mentions.append((own, _ssn(text(u, "ssn_last4")), text(u, "employer_name"), u, ocr))
     for u in ctx.of_type(DocType.urla_1003):

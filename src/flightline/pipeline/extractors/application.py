@@ -250,6 +250,42 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
         del out[culprits[0]]
 
 
+_EMPLOYER_LABEL = re.compile(r"employer", re.IGNORECASE)
+_ENTITY_WORD = re.compile(
+    r"\b(?:inc|llc|llp|l\.?\s?p|corp|corporation|company|co|ltd|pllc|group)\b", re.IGNORECASE
+)
+
+
+def _employer_below(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A one-word employer read beside the label (`Name & Address of Employer
+    Perel "er ~Yrs. on this job`: the next caption garbled) while the line
+    under it reads as a company's name: the box's value is the one below."""
+    found = out.get("employer_name")
+    if found is None or not isinstance(found.value, str):
+        return
+    word = found.value
+    if len(word.split()) != 1 or _ENTITY_WORD.search(word):
+        return
+    for i, line in enumerate(doc.lines):
+        if not (_EMPLOYER_LABEL.search(line.text) and word in line.text):
+            continue
+        j = doc.next_line(i)
+        below = re.split(r"\s{2,}", doc.lines[j].text.strip())[0] if j is not None else ""
+        name = clean_name(below)
+        if j is not None and name and _company_line(name):
+            out["employer_name"] = doc.field(name, j)
+        return
+
+
+def _company_line(name: str) -> bool:
+    """A name of two words or more, capitalised, with an entity word or no
+    digits and no comma (an address line has them)."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
+    return bool(_ENTITY_WORD.search(name)) or not re.search(r"[\d,]", name)
+
+
 def _ssn_beside_name(doc: DocText, out: dict[str, FieldValue]) -> None:
     """An SSN whose caption OCR lost, printed beside the applicant's name
     (`Name:  Dana Q. Example  XXX-XX-0522`): the applicant's own."""
@@ -382,6 +418,8 @@ def extract_urla(doc: DocText, ld: LogicalDocument) -> None:
     _URLA.read(doc, out)
     _drop_misread_line(doc, out)
     _ssn_beside_name(doc, out)
+    if doc.ocr:
+        _employer_below(doc, out)
     _continuation_sheet(doc, out)
     set_field(out, "loan_purpose", read_enum(doc, _PURPOSE, canon_purpose))
     set_field(out, "occupancy", read_enum(doc, _OCCUPANCY, canon_occupancy))
