@@ -454,3 +454,26 @@ def test_urla_employer_under_its_label_when_a_garbled_caption_left_a_word_beside
     # an address under a one-word employer is not the employer
     text = text.replace("Cross Community Hospital L#.", "1600 Main Street, Springfield")
     assert values(run(DocType.urla_1003, text))["employer_name"] == "Perel"
+
+
+W2_SCAN = """\
+Form W-2 Wage and Tax Statement  2025
+Copy B - To Be Filed With Employee's FEDERAL Tax Return
+a Employee's social security number  1 Wages, tips, other compensation  2 Federal income tax
+5125  116843.74  11807.38
+b Employer identification number (EIN)  3 Social security wages  4 Social security tax withheld
+30-8842976  116843.74  7244.31
+Employer's name, address, and ZIP code     5 Medicare wages and tips  6 Medicare tax withheld
+FLOYD COMMUNITY HOSPITAL, INC.  116843.74  1694.23
+e Employee's first name and initial, Last n.. 16 State wages, tips, etc.  17 State income tax
+Michael Pierce  116843.74  2864.94
+Employee's address and ZIP code  15 State  |mployer's state ID number
+4510 Dogwood Place, Port Wendymouth, MI 48095  MI  6270973
+"""
+
+
+def test_w2_scan_with_a_cut_short_name_caption_and_a_bare_ssn_cell() -> None:
+    got = values(run(DocType.w2, W2_SCAN))
+    assert got["employee_name"] == "Michael Pierce"
+    assert got["ssn_last4"] == "5125"
+    assert got["box1_wages"] == Decimal("116843.74")

@@ -118,7 +118,7 @@ def _squeeze(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-_TRUNCATED = re.compile(r"[\w,' ]{0,25}\.\.\s*$")
+_TRUNCATED = re.compile(r"[\w,' ]{0,25}\.\.(?!\.)")
 _LABEL_JOIN = re.compile(r"[\s:.,()#-]{0,3}")
 
 

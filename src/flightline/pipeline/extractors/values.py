@@ -112,8 +112,11 @@ def _months(text: str) -> list[tuple[int, Value]]:
 
 
 def _ssns(text: str) -> list[tuple[int, Value]]:
-    # `SSN (last 4): 1234`: four digits alone right after the label.
-    m = re.match(r"[\s:()a-zA-Z4]{0,14}?[\s:]\s*(\d{4})(?![\d-])", text)
+    # `SSN (last 4): 1234`: four digits alone right after the label; or a
+    # cell of its column that is four digits alone (the mask OCR lost).
+    m = re.match(r"[\s:()a-zA-Z4]{0,14}?[\s:]\s*(\d{4})(?![\d-])", text) or re.fullmatch(
+        r"\s*(\d{4})\s*", text
+    )
     if m and not _SSN_TOKEN.search(text):
         return [(m.start(1), m.group(1))]
     out: list[tuple[int, Value]] = []
