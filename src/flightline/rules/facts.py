@@ -219,11 +219,15 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
     for u in ctx.of_type(DocType.urla_1003):
         own = text(u, "borrower_name")
         ocr = is_ocr(u.fields.get("borrower_name"))
-        if (own and ocr and garbled(own)) or (not own and scanned(u)):
-            # a name OCR garbled or did not give: the application is still
-            # the borrower's, named as the loan's documents name them
-            own = _loan_level_name(ctx, _ssn(text(u, "ssn_last4")))
-            ocr = True
+        ssn = _ssn(text(u, "ssn_last4"))
+        if own and ocr and garbled(own):
+            # a name OCR garbled: the application is still the borrower's,
+            # named as the loan's documents name them
+            own = _loan_level_name(ctx, ssn)
+        elif not own and ssn and scanned(u):
+            # no name read at all: the party with the application's SSN (a
+            # loan-level document may not name every party on a scan)
+            own, ocr = _loan_level_name(ctx, ssn, any_party=False), True
         if own:
             mentions.append((own, _ssn(text(u, "ssn_last4")), text(u, "employer_name"), u, ocr))
     for u in ctx.of_type(DocType.urla_1003):
@@ -276,11 +280,12 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
     return ranked
 
 
-def _loan_level_name(ctx: LoanContext, ssn: str | None) -> str | None:
+def _loan_level_name(ctx: LoanContext, ssn: str | None, any_party: bool = True) -> str | None:
     """A borrower's name as a loan-level document spells it, for an application
-    whose own name was not readable: the party with that SSN, else the first
-    borrower of the first document that names one."""
-    for want in (ssn, None) if ssn else (None,):
+    whose own name was not readable: the party with that SSN, else (with
+    `any_party`) the first borrower of the first document that names one."""
+    wanted = ((ssn, None) if ssn else (None,)) if any_party else (ssn,)
+    for want in wanted:
         for doc_type in (DocType.credit_report, DocType.note, DocType.closing_disclosure):
             for doc in ctx.of_type(doc_type):
                 for nf, sf in (
