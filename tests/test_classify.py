@@ -338,6 +338,10 @@ def test_statements_told_apart_by_account_when_ocr_garbled_one_period() -> None:
     # the same account on the next page (its period unread) is the same statement
     more = "SHARE DRAFT CHECKING ACCOUNT XXXxxx1186 (continued)\n" + rows
     assert split(feb, more) == [(DocType.bank_statement, [1, 2])]
+    # ... and the next month of that account, after it, is another statement
+    next_month = feb.replace("2026-02-@1 THROUGH 2026-02-28", "2026-03-01 THROUGH 2026-03-31")
+    got = split(feb.replace("2026-02-@1", "2026-02-01"), more, next_month, method="text")
+    assert got == [(DocType.bank_statement, [1, 2]), (DocType.bank_statement, [3])]
 
 
 def test_a_statement_key_takes_the_digits_after_a_mask_ocr_read_as_digits() -> None:

@@ -273,3 +273,34 @@ def test_a_row_dated_outside_its_statement_keeps_its_deposit_without_the_day() -
     rows = run(text).rows["deposits"]
     refund = next(r for r in rows if r["amount"].value == Decimal("8135.81"))
     assert "date" not in refund
+
+
+FOOTNOTE = """\
+Lakeshore Bank
+Statement Period        06/01/2026 through 06/30/2026        Account Number        ****4412
+Beginning Balance        $30,000.00
+Withdrawals and Other Debits
+06/03        ACH PAYMENT CAR LOAN        $25,000.00
+* Credits received after 4 PM post the next business day
+06/20        ONLINE PMT CARD SERVICES        $400.00
+Ending Balance        $4,600.00
+"""
+
+
+def test_a_footnote_about_credits_does_not_turn_debits_into_deposits() -> None:
+    for method in ("ocr", "text"):
+        doc = LogicalDocument(uuid.uuid4(), DocType.bank_statement, 1.0, DOC, [1])
+        extract(doc, [PageText(DOC, 1, FOOTNOTE, method)])
+        assert doc.rows.get("deposits", []) == []
+
+
+def test_a_balance_carried_forward_is_not_a_repeat_of_the_opening_balance() -> None:
+    text = (
+        "Lakeshore Bank\n"
+        "Statement Period        06/01/2026 through 06/30/2026        Account Number  ****4412\n"
+        "Beginning Balance        35,000.00\n"
+        "06/03        ACH PAYMENT CAR LOAN        -30,000.00        5,000.00\n"
+        "Balance Forward        $5,000.00\n"
+        "Ending Balance        $5,000.00\n"
+    )
+    assert run(text).get("opening_balance") == Decimal("35000.00")

@@ -82,12 +82,18 @@ def test_voe_year_row_that_does_not_add_up_is_left_unread() -> None:
 
 
 def test_voe_year_row_whose_total_lost_a_digit_keeps_its_clean_cells() -> None:
-    ytd = "2026 YTQ thru 04-30-2026        31,833.36        0.00        1,387.91        3,221.27"
+    # 33,221.27 read as 3,321.27: only the total explains the row
+    ytd = "2026 YTQ thru 04-30-2026        31,833.36        0.00        1,387.91        3,321.27"
     got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
     assert got["ytd_base_income"] == Decimal("31833.36")
     assert got["ytd_bonus_income"] == Decimal("1387.91")
+    # read as 3,221.27, a base of 1,833.36 with a 3 too many fits as well: unread
+    one_of_two = ytd.replace("3,321.27", "3,221.27")
+    assert "ytd_base_income" not in values(run(DocType.voe, VOE_REPORT.format(ytd=one_of_two)))
+    two = "2026 YTD thru 04-30-2026        54,000.00        0.00        2,813.09        6,813.09"
+    assert "ytd_base_income" not in values(run(DocType.voe, VOE_REPORT.format(ytd=two)))
     # a total short by more than a lost digit still leaves the row unread
-    ytd = ytd.replace("3,221.27", "3,421.27")
+    ytd = ytd.replace("3,321.27", "3,421.27")
     assert "ytd_base_income" not in values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
 
 

@@ -35,21 +35,30 @@ def _keys_differ(cur: _Open, f: PageFeatures) -> bool:
     mine = f.key(cur.type)
     if mine is None:
         return False
+    if isinstance(mine, tuple):
+        return _parts_differ(cur, mine)
     for prior in reversed(cur.pages):
         theirs = prior.key(cur.type)
         if theirs is not None:
-            return _differ(theirs, mine)
+            return bool(theirs != mine)
     return False
 
 
-def _differ(theirs: object, mine: object) -> bool:
-    """Keys of several parts (a statement's period and account) differ when a
-    part both pages read differs: a part OCR did not give tells nothing."""
-    if isinstance(theirs, tuple) and isinstance(mine, tuple) and len(theirs) == len(mine):
-        return any(
-            a is not None and b is not None and a != b for a, b in zip(theirs, mine, strict=True)
-        )
-    return bool(theirs != mine)
+def _parts_differ(cur: _Open, mine: tuple[object, ...]) -> bool:
+    """A key of several parts (a statement's period and account): each part
+    against the latest earlier page that read that part. A part a page did
+    not give tells nothing, and a continuation page showing only the account
+    must not hide the period the next month's first page differs in."""
+    for n, part in enumerate(mine):
+        if part is None:
+            continue
+        for prior in reversed(cur.pages):
+            theirs = prior.key(cur.type)
+            if isinstance(theirs, tuple) and len(theirs) == len(mine) and theirs[n] is not None:
+                if theirs[n] != part:
+                    return True
+                break
+    return False
 
 
 SCANTY_WORDS = 12

@@ -172,7 +172,10 @@ def _one_period_twice(statements: list[LogicalDocument]) -> LogicalDocument | No
         if s is None or e is None:
             continue
         other = seen.setdefault((s, e), d)
-        if other is not d and _balances(other) != _balances(d):
+        if other is not d and any(
+            a is not None and b is not None and a != b
+            for a, b in zip(_balances(other), _balances(d), strict=True)
+        ):
             return d
     return None
 

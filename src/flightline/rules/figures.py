@@ -124,11 +124,20 @@ def _accounts(ctx: LoanContext) -> dict[str, list[LogicalDocument]]:
 
 
 def _chained(a: LogicalDocument, b: LogicalDocument) -> bool:
+    """One statement's ending balance is the other's opening balance (an empty
+    account's 0.00 chains with any other's, so it tells nothing)."""
     pairs = ((a, b), (b, a))
     return any(
-        (end := num(x, "closing_balance")) is not None and end == num(y, "opening_balance")
+        (end := num(x, "closing_balance")) is not None
+        and end != 0
+        and end == num(y, "opening_balance")
         for x, y in pairs
     )
+
+
+def _kinds(docs: list[LogicalDocument]) -> set[str]:
+    """The account types the statements read (checking, savings)."""
+    return {t for d in docs if (t := text(d, "account_type"))}
 
 
 def _bank_name(doc: LogicalDocument) -> str:
@@ -148,7 +157,7 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
             # no number read at all: the one numbered account at that institution
             bank = _bank_name(docs[0])
             # the institution's whole name as OCR read it, up to one letter
-            kinds = {t for d in docs if (t := text(d, "account_type"))}
+            kinds = _kinds(docs)
             into = [
                 k
                 for k, others in accounts.items()
@@ -156,7 +165,7 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
                 and bank
                 and any(Levenshtein.distance(bank, _bank_name(o)) <= 1 for o in others)
                 # a savings statement is not the bank's checking account's
-                and not (kinds and {text(o, "account_type") for o in others}.isdisjoint(kinds))
+                and not (kinds and _kinds(others).isdisjoint(kinds) and _kinds(others))
             ]
             if len(into) > 1:
                 # several there: the account whose statements chain with it
@@ -194,6 +203,12 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
                 and len(others) >= len(docs)
                 and all(is_ocr(o.fields.get("account_last4")) for o in others)
                 and any(_chained(d, o) for d in docs for o in others)
+                and any(
+                    compare_text(a, employer_key(text(o, "institution") or ""), True)
+                    is not Verdict.DIFFERENT
+                    for a in banks
+                    for o in others
+                )
             ]
         if len(into) == 1:
             accounts[into[0]].extend(accounts.pop(key))
@@ -310,7 +325,9 @@ def _total_misread(total: Decimal, parts: Decimal, loan: Decimal | None) -> bool
     read as a 5, for 2,411.71). The parts are then the payment."""
     if total < parts:
         return True
-    premium = (loan or ZERO) * _MI_MAX_YEARLY / 12
+    if loan is None:
+        return False  # no loan amount, no bound on a premium
+    premium = loan * _MI_MAX_YEARLY / 12
     return total > parts + premium and compare_amounts(total, parts, True) is Verdict.UNSURE
 
 

@@ -59,7 +59,7 @@ class Variable:
     monthly: Decimal  # what qualifies (zero when not counted)
     evidence: list[IssueEvidence] = field(default_factory=list)
     # a scanned VOE's past-year figure OCR did not give, where the borrower
-    # was employed long enough for it to exist: the history is unknown
+    # was known to be employed long enough for it to exist: history unknown
     history_unread: bool = False
 
 
@@ -252,7 +252,9 @@ def _variable(
         )
         if employed is not None:
             history = min(history, employed)
-        history_unread = prior is None and scanned(voe) and (employed is None or employed >= 12 + m)
+        history_unread = (
+            prior is None and scanned(voe) and employed is not None and employed >= 12 + m
+        )
         counted = bool(prior) and history >= needed and m > 0
         monthly, declining = ZERO, False
         if counted and prior is not None:

@@ -279,11 +279,21 @@ def _employer_below(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 def _company_line(name: str) -> bool:
     """A name of two words or more, capitalised, with an entity word or no
-    digits and no comma (an address line has them)."""
+    digits and no comma (an address line has them), and no caption's word
+    (`Gross Monthly Income`, `Business Phone` under the box)."""
     words = name.split()
     if len(words) < 2 or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False
+    if _CAPTION_WORD.search(name):
+        return False
     return bool(_ENTITY_WORD.search(name)) or not re.search(r"[\d,]", name)
+
+
+_CAPTION_WORD = re.compile(
+    r"\b(?:address|street|city|state|zip|phone|title|position|income|date|years?|name|"
+    r"type|business|employer|employment|monthly|gross)\b",
+    re.IGNORECASE,
+)
 
 
 def _ssn_beside_name(doc: DocText, out: dict[str, FieldValue]) -> None:

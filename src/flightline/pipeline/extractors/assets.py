@@ -221,7 +221,8 @@ def _signer(doc: DocText, out: dict[str, FieldValue]) -> None:
             if name and PERSON_LINE.match(name):
                 found.append((j, name, bool(_BESIDE_DATE.search(text))))
             j = doc.next_line(j)
-        printed = [f for f in found if f[2]] or found[:1]
+        # on a text layer the signature line is the name as typed
+        printed = ([f for f in found if f[2]] if doc.ocr else []) or found[:1]
         if printed:
             out["borrower_name"] = doc.field(printed[0][1], printed[0][0])
         return

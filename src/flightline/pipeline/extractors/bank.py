@@ -141,18 +141,18 @@ _MONTH_NUM = {
     )
 }
 _DEPOSIT_SECTION = re.compile(
-    r"^[\W_]{0,2}(?:deposits?|credits?|additions|electronic\s*deposits|other\s*credits)"
+    r"^(?:deposits?|credits?|additions|electronic\s*deposits|other\s*credits)"
     r"(?:\s*(?:and|&|/)\s*(?:other\s*)?(?:additions|credits|deposits))?\b",
     re.IGNORECASE,
 )
 _DEBIT_SECTION = re.compile(
-    r"^[\W_]{0,2}(?:withdrawals?|debits?|checks?(?:\s*paid)?|subtractions|electronic\s*withdrawals|"
+    r"^(?:withdrawals?|debits?|checks?(?:\s*paid)?|subtractions|electronic\s*withdrawals|"
     r"fees|card\s*(?:purchases|transactions)|atm|other\s*debits|payments|service\s*charges)\b"
     r"(?:\s*(?:and|&|/)\s*\w+(?:\s+\w+)?)?\s*(?:\(?continued\)?)?$",
     re.IGNORECASE,
 )
 _MIXED_SECTION = re.compile(
-    r"^[\W_]{0,2}(?:transaction\s*(?:history|detail|details|activity)|account\s*activity|"
+    r"^(?:transaction\s*(?:history|detail|details|activity)|account\s*activity|"
     r"transactions|activity|date\s+description)\b",
     re.IGNORECASE,
 )
@@ -375,7 +375,6 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
     running = 0
     pending: tuple[dict[str, FieldValue], Decimal, Decimal] | None = None
     balances_only = False
-    closing = out["closing_balance"].value if "closing_balance" in out else None
     for i, line in enumerate(doc.lines):
         # `06sJul-2026`: a speck for the hyphen of a day-month-year date
         text = line.text
@@ -385,6 +384,9 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
             text = _DAY_SPECK.sub(r"\1-", _ROW_SPECK.sub("", text))
         m = _TX_DATE.match(text)
         if not m:
+            if doc.ocr and len(text.split()) <= _HEADING_WORDS:
+                # `_Date Description`: a speck before a heading or a column header
+                text = _HEAD_SPECK.sub("", text)
             if _DEPOSIT_SECTION.match(text) and not money_tokens(text):
                 mode = "deposits"
             elif _DEBIT_SECTION.match(text) and not money_tokens(text):
@@ -423,16 +425,6 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
             continue
         when = _tx_date(m, start, end)
         amount = amounts[0][2]
-        if (
-            doc.ocr
-            and not balances_only
-            and len(amounts) == 1
-            and closing is not None
-            and amount == closing
-        ):
-            # the amount cell garbled, the balance column read alone: the
-            # ending balance is not what the last row moved
-            continue
         if balances_only and len(amounts) == 1:
             # the amount is the change from the balance before
             before, balance = balance, amount
@@ -497,6 +489,8 @@ def _outside(when: date, start: date | None, end: date | None) -> bool:
     )
 
 
+_HEAD_SPECK = re.compile(r"^[\W_]{1,2}(?=[A-Za-z])")
+_HEADING_WORDS = 6
 _ROW_SPECK = re.compile(r"^[^\w\s$(-]{1,2}(?=\d)|^_{1,2}(?=\d)")
 _DAY_SPECK = re.compile(r"^(\d{1,2})[a-z\u00bb](?=[A-Z][a-z]{2}-\d{4})")
 _AMOUNT_COLUMN = re.compile(r"amount|deposit|credit|withdraw|debit|\bamt\b", re.IGNORECASE)

@@ -36,19 +36,23 @@ MAX_CANDIDATES = 400  # label occurrences tried per field
 _REPEATS_TRIED = 12  # occurrences of an OCR'd amount's label read to check it
 
 
-def _agreed(first: Found, later: list[Found]) -> Found:
+def _agreed(doc: DocText, first: Found, later: list[Found]) -> Found:
     """An OCR'd amount the later readings of its label contradict: when two of
-    them agree on a value one digit from it, or one reads it without the
-    digit in front (`3157590.84` for $157,590.84, the dollar sign read as a
-    3), that value; else the first reading stands."""
+    them agree on a value one digit from it, or one prints its dollar sign
+    where the first has a digit more in front and no sign (`3157590.84` for
+    $157,590.84, the sign read as a 3), that value; else the first stands."""
     if not isinstance(first.value, Decimal):
         return first
     for other in later:
         if not isinstance(other.value, Decimal) or other.value == first.value:
             continue
         agree = sum(1 for f in later if f.value == other.value)
-        if (agree >= 2 and _digit_apart(first.value, other.value)) or _sign_read_as_digit(
-            first.value, other.value
+        if agree >= 2 and _digit_apart(first.value, other.value):
+            return other
+        if (
+            _sign_read_as_digit(first.value, other.value)
+            and "$" not in doc.lines[first.line].text
+            and "$" in doc.lines[other.line].text
         ):
             return other
     return first
@@ -118,7 +122,9 @@ def _squeeze(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-_TRUNCATED = re.compile(r"[\w,' ]{0,25}\.\.(?!\.)")
+_TRUNCATED = re.compile(r"[\w,' ]{0,25}\.\.\s*$")
+# On a scan a cut-short caption may have other captions after it on its line.
+_OCR_TRUNCATED = re.compile(r"[\w,' ]{0,25}\.\.(?!\.)")
 _LABEL_JOIN = re.compile(r"[\s:.,()#-]{0,3}")
 
 
@@ -153,12 +159,17 @@ class Reader:
         label_re: re.Pattern[str],
         exclude: re.Pattern[str] | None,
         after: int,
+        label: str,
     ) -> list[Found]:
-        """The readings of the same label further down (a form repeats its
-        key amounts: a CD's cash to close on page 1 and page 3)."""
+        """The readings of the same caption further down (a form repeats its
+        key amounts: a CD's cash to close on page 1 and page 3); another of
+        the field's labels may name another amount (`Balance Forward`)."""
         out: list[Found] = []
         for n, (i, m) in enumerate(doc.find_lines(label_re)):
             if n >= _REPEATS_TRIED or i <= after:
+                continue
+            caption = _squeeze(m.group(0))
+            if not (caption.startswith(label) or label.startswith(caption)):
                 continue
             line = doc.lines[i]
             if exclude is not None and exclude.search(line.text):
@@ -186,7 +197,8 @@ class Reader:
             if found is not None:
                 if not spec.last:
                     if doc.ocr and spec.kind == "money":
-                        return _agreed(found, self._later(doc, spec, label_re, exclude, i))
+                        later = self._later(doc, spec, label_re, exclude, i, _squeeze(m.group(0)))
+                        return _agreed(doc, found, later)
                     return found
                 result = found
         if result is None and ".." in doc.text:
@@ -309,7 +321,8 @@ class Reader:
         # Below only from a line of labels (a table header or a label alone):
         # a line with words or values of its own is not a header.
         # A label cut short by its box (`Last ..`) is still just a label.
-        remainder = _TRUNCATED.sub("", _PAREN.sub(" ", self.any_label.sub(" ", rest)))
+        cut = _OCR_TRUNCATED if doc.ocr else _TRUNCATED
+        remainder = cut.sub("", _PAREN.sub(" ", self.any_label.sub(" ", rest)))
         if value_tokens(rest) or len(re.sub(r"[^A-Za-z]", "", remainder)) > 3:
             return None
         j = doc.next_line(i)

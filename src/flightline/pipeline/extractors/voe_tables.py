@@ -107,8 +107,10 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
         and complete
         and all(ok for _, _, ok in parts)
         and _one_dropped(known, total)
+        and not any(_one_added(v, total - (known - v)) for _, v, _ in parts if v is not None)
     ):
-        # the total lost a digit (`6813.09` for 46,813.09): clean parts stand
+        # the total lost a digit (`6813.09` for 46,813.09), and no part
+        # read with a digit too many explains the row instead: clean parts stand
         return row
     if total is None or not total_clean:
         # Nothing to check against: the cleanly read cells stand.
@@ -129,6 +131,11 @@ def _one_dropped(whole: Decimal, read: Decimal) -> bool:
     return len(got) == len(digits) - 1 and any(
         digits[:k] + digits[k + 1 :] == got for k in range(len(digits))
     )
+
+
+def _one_added(read: Decimal, whole: Decimal) -> bool:
+    """`read` is `whole` with one digit too many (a dollar sign read as 5)."""
+    return whole >= 0 and _one_dropped(read, whole)
 
 
 # The year-to-date row: `YTD` (one letter may be misread: `Y¥D`) or its `thru` date.
