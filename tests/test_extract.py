@@ -1262,3 +1262,6 @@ def test_urla_liabilities_on_a_scan_title_garbled_and_a_payment_lost() -> None:
     # the section's title garbled by OCR: its subtitle still names it
     garbled = text.replace("2c. Liabilities", "2c. Lighilities")
     assert len(run(DocType.urla_1003, garbled, method="ocr").rows["liabilities"]) == 2
+    # ... or its number (`26.` for `2c.`)
+    misnumbered = text.replace("2c. Liabilities", "26. Liabilities")
+    assert len(run(DocType.urla_1003, misnumbered, method="ocr").rows["liabilities"]) == 2

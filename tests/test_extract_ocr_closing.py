@@ -108,3 +108,13 @@ def test_a_dollar_sign_read_as_a_digit_is_told_by_the_amounts_repeats() -> None:
     text = CASH.format(first="3157590.84", second="$157590.84", third="$157590.84")
     doc = run(DocType.closing_disclosure, text, method="text")
     assert doc.get("cash_to_close") == Decimal("3157590.84")
+
+
+def test_a_form_title_in_the_footer_is_not_the_borrower() -> None:
+    # `... From Borrower` ends a line; the footer under it is the form's title
+    text = (
+        "Closing Disclosure\nDate Issued        Closing Date\n02-Sep-2025        02-Sep-2025\n"
+        "CASH TO CLOSE        $ 138,960.21 From Borrower\n2\n7\n"
+        "7        CLOSING DISCLOSURE Page 1 of 5\n"
+    )
+    assert run(DocType.closing_disclosure, text).get("borrower_name") is None

@@ -98,3 +98,17 @@ def test_crd_002_near_misses() -> None:
         [{"creditor": "SAF LENDING", "balance": D(15000), "monthly_payment": D(450)}],
     )
     assert run(renamed, "CRD-002") == []
+
+
+def test_crd_002_a_scanned_urla_with_no_liability_read_is_unread() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    card = {"creditor": "BEACON CARD SVCS", "balance": D(600), "monthly_payment": D(25)}
+    loan = _tradelines(card).set_rows(DocType.urla_1003, "liabilities", [])
+    issues, ctx = _with_run(_scanned(loan), "CRD-002")
+    assert issues == [] and "liabilities urla" in ctx.unread
+    # on a text layer an application that lists no debt leaves them all off
+    bare = _tradelines(card).set_rows(DocType.urla_1003, "liabilities", [])
+    assert len(run(bare, "CRD-002")) == 2
+    # a scanned application that lists some still has the one it leaves off
+    assert len(run(_scanned(_tradelines(card)), "CRD-002")) == 1

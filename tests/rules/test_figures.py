@@ -334,3 +334,24 @@ def test_employer_and_address_keys() -> None:
     assert address_key("12 Oak Street, Dover, DE 19901") != address_key(
         "21 Oak Street, Dover, DE 19901"
     )
+
+
+def test_hours_no_one_works_and_a_latest_stub_whose_figures_back_nothing() -> None:
+    # the latest stub's rate and hours columns swapped (80.00 an hour for
+    # 5,998.40 hours): the earlier stub's own rate and regular pay agree
+    loan = _hourly("74.98", 80).set(DocType.voe, base_pay_rate=None)
+    earlier = loan.one(DocType.paystub)
+    latest = make(
+        DocType.paystub,
+        {
+            "pay_date": date(2026, 3, 6),
+            "pay_frequency": "biweekly",
+            "hourly_rate": D("80.00"),
+            "hours": D("5998.40"),
+            "employee_name": "John M. Smith",
+            "ssn_last4": "1234",
+        },
+    )
+    loan.add(latest)
+    assert earlier is not latest
+    assert figures(loan)["qualifying_income_monthly"] == "12996.53"

@@ -98,3 +98,25 @@ def test_ltv_001_needs_the_appraisal_and_the_shape() -> None:
     loan = _ltv("399000").set(DocType.urla_1003, occupancy=None)
     loan.set(DocType.transmittal_1008, occupancy=None)
     assert run(loan, "LTV-001") == []
+
+
+def test_dti_001_a_scanned_1008_ratio_over_100_percent_is_a_misread() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    loan = clean_loan().set(DocType.transmittal_1008, dti_back=D("536.000"))
+    issues, ctx = _with_run(_scanned(loan), "DTI-001")
+    assert issues == [] and "dti_back 1008" in ctx.unread
+    # a text layer's 1008 says what it says
+    assert (
+        len(run(clean_loan().set(DocType.transmittal_1008, dti_back=D("536.000")), "DTI-001")) == 1
+    )
+    # a scanned ratio of the right size still differs
+    assert (
+        len(
+            run(
+                _scanned(clean_loan().set(DocType.transmittal_1008, dti_back=D("41.000"))),
+                "DTI-001",
+            )
+        )
+        == 1
+    )

@@ -57,9 +57,17 @@ def debt_missing_from_application(ctx: LoanContext) -> list[Issue]:
             if balance is not None and payment is not None:
                 listed_terms.add((balance, payment))
     issues = []
-    for debt in computed(ctx).debts:
-        if debt.paid_off or debt.stated is not None:
-            continue  # (a payment taken from the URLA's own liability row is listed there)
+    open_debts = [d for d in computed(ctx).debts if not d.paid_off and d.stated is None]
+    listed = listed_names or listed_terms
+    if not listed and len(open_debts) > 1 and all(scanned(u) for u in urlas):
+        # a scanned application with no liability read beside a report of
+        # several debts: OCR lost the section more likely than the borrower
+        # left every debt off
+        ctx.could_not_read(
+            "liabilities urla", "the liabilities on the URLA", [ev(urlas[0], "borrower_name")]
+        )
+        return []
+    for debt in open_debts:
         # the same debt under a creditor name spelt another way still counts as listed
         key = employer_key(debt.creditor)
         ocr = is_ocr(debt.row.get("creditor")) or any(scanned(u) for u in urlas)

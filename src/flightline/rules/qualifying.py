@@ -93,7 +93,13 @@ def _hours_per_year(ctx: LoanContext, stub: LogicalDocument | None) -> Decimal:
     if hours is None or periods is None or hours <= 0:
         return standard
     stated = hours * periods
+    if stated > standard * _MOST_HOURS:
+        return standard  # more than anyone works: another column read as the hours
     return stated if abs(stated - standard) / standard > _PART_TIME_GAP else standard
+
+
+# Hours a year beyond this many standard years are no one's (80 a week).
+_MOST_HOURS = 2
 
 
 Candidate = tuple[Decimal, list[IssueEvidence]]
@@ -142,6 +148,13 @@ def _base(
         others = [v for j, (v, _) in enumerate(candidates) if j != i] + [v for v, _ in witnesses]
         if any(abs(value - v) <= value * _AGREE for v in others):
             return value, found
+    # the latest stub's figures back nothing (a scan's columns mixed up): an
+    # earlier stub whose own rate and regular pay agree
+    for stub in stubs[1:]:
+        own = [*_stated_rate(ctx, stub), *_regular_pay(stub)]
+        for i, (value, found) in enumerate(own):
+            if any(abs(value - v) <= value * _AGREE for j, (v, _) in enumerate(own) if j != i):
+                return value, found
     return candidates[0] if candidates else (None, [])
 
 

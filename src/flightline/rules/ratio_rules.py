@@ -11,6 +11,9 @@ from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.facts import ev, facts, money, num, ratio, ratio_against
 from flightline.rules.figures import computed
 
+# A back-end DTI of this many percent is no transmittal's: a scan's misread.
+_NO_DTI = Decimal(100)
+
 
 @rule("DTI-001")
 def debt_to_income(ctx: LoanContext) -> list[Issue]:
@@ -45,8 +48,10 @@ def debt_to_income(ctx: LoanContext) -> list[Issue]:
             continue
         places = max(0, -int(stated.as_tuple().exponent))
         shown = back.quantize(Decimal(1).scaleb(-places))
-        if compare_amounts(stated, shown, is_ocr(t.fields.get("dti_back"))) is Verdict.UNSURE:
-            # `2.545` for `22.545`: a digit OCR dropped or misread, not a mismatch
+        ocr = is_ocr(t.fields.get("dti_back"))
+        if (ocr and stated >= _NO_DTI) or compare_amounts(stated, shown, ocr) is Verdict.UNSURE:
+            # `2.545` for `22.545`: a digit OCR dropped or misread, not a
+            # mismatch; `536.000`: debts over five times income is no DTI
             ctx.could_not_read(
                 "dti_back 1008",
                 "the back-end DTI on the 1008 (one digit from the recomputed one)",

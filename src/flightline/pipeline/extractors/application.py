@@ -201,9 +201,9 @@ _INCOME_FIELDS = {
     "t": "income_total_monthly",
 }
 _ASSET_SECTION = re.compile(r"^\W*(?:2a\.?\s*)?assets\b", re.IGNORECASE)
-# (OCR may garble the title, `2c. Lighilities`; its subtitle names it too)
+# (OCR may garble the title, `2c. Lighilities`, `26. Liabilities`; its subtitle names it too)
 _LIAB_SECTION = re.compile(
-    r"^\W*(?:2c\.?\s*)?(?:liabilities|l[a-z]{3,7}ities\s*-\s*credit\s*cards)\b",
+    r"^\W*(?:2[a-z0-9]\.?\s*)?(?:liabilities|l[a-z]{3,7}ities\s*-\s*credit\s*cards)\b",
     re.IGNORECASE,
 )
 _SECTION_END = re.compile(

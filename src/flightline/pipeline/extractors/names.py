@@ -41,7 +41,9 @@ _NOT_PERSON = re.compile(
     r"report|summary|applicable|none|n/a|tbd|see|the|this|that|of|for|with|from|"
     r"under|agrees?|promise|interest|payments?|property|lender|trust|"
     r"instrument|notice|rights?|consumer|transaction|gift|letter|savings|account|funds|"
-    r"pay|stub|earnings|payroll|check|advice|deposit|note|rate|fixed|multistate|mortgage|deed)\b",
+    r"pay|stub|earnings|payroll|check|advice|deposit|note|rate|fixed|multistate|mortgage|deed|"
+    r"closing|disclosure|estimate|verification|employment|uniform|residential|settlement|"
+    r"appraisal|borrower)\b",
     re.IGNORECASE,
 )
 
