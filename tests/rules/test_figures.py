@@ -355,3 +355,25 @@ def test_hours_no_one_works_and_a_latest_stub_whose_figures_back_nothing() -> No
     loan.add(latest)
     assert earlier is not latest
     assert figures(loan)["qualifying_income_monthly"] == "12996.53"
+
+
+def test_an_applicant_read_as_their_own_co_borrower_is_named_by_ssn() -> None:
+    from tests.rules.test_compare import _scanned
+
+    loan = clean_loan(co_borrower=True)
+    # Mary's application with John's name read into both name boxes
+    loan.add(
+        make(
+            DocType.urla_1003,
+            {
+                "borrower_name": "John Michael Smith",
+                "ssn_last4": "9876",
+                "employer_name": "Beacon Health",
+                "co_borrower_name": "John Michael Smith",
+                "co_borrower_ssn_last4": "1234",
+            },
+        )
+    )
+    ctx = _scanned(loan).context()
+    people = [(b.name, b.ssn4) for b in facts(ctx).borrowers]
+    assert sorted(people) == [("John Michael Smith", "1234"), ("Mary Jones", "9876")]

@@ -129,3 +129,14 @@ def test_relatives_sharing_first_and_last_names_stay_two_borrowers() -> None:
     assert [o.index if o else None for o in owners] == [1, 1, 2, 2]
     assert run(ctx, "IDN-002") == []
     assert run(ctx, "INC-005") == []
+
+
+def test_idn_001_two_parties_with_a_glued_and_on_a_scan_is_the_first() -> None:
+    from tests.rules.test_compare import _scanned
+
+    glued = clean_loan().set(DocType.note, borrower_name="John M. Smithand Mary A. Jones")
+    assert run(_scanned(glued), "IDN-001") == []
+    # one person with a name in -and is compared whole: a real difference
+    # after it still fires
+    rowland = clean_loan().set(DocType.note, borrower_name="John Rowland Jones")
+    assert len(run(_scanned(rowland), "IDN-001")) == 1

@@ -140,6 +140,8 @@ def test_inc_005_employer_differs() -> None:
         "[Empboyee",  # a caption's edge, with a symbol no company's name holds
         "idgntification number (EDN",
         "Yon tis job",  # a caption's sentence, in small letters
+        "jes State",  # a caption's fragment: a first word all in small letters
+        "Etptoyee",  # the caption `Employee`, misspelt
     ],
 )
 def test_inc_005_an_address_or_a_caption_read_as_a_scanned_employer_is_unread(
@@ -216,3 +218,15 @@ def test_a_scanned_application_whose_name_was_not_read_is_still_the_borrowers() 
         DocType.urla_1003, income_total_monthly=D("14000.00"), borrower_name=None, ssn_last4=None
     )
     assert run(_scanned(anonymous), "INC-001") == []
+
+
+def test_inc_005_the_borrowers_name_run_on_after_a_scanned_employer_is_dropped() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    glued = _scanned(clean_loan().set(DocType.w2, 0, employer_name="Acme Logistics Inc John Smith"))
+    # the same employer: neither a finding nor a value left unread
+    issues, ctx = _with_run(glued, "INC-005")
+    assert issues == [] and ctx.unread == {}
+    # another employer with the name run on is still another employer
+    other = _scanned(clean_loan().set(DocType.w2, 0, employer_name="Beacon Health Co John Smith"))
+    assert len(run(other, "INC-005")) == 1

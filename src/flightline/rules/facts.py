@@ -228,6 +228,10 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
             # no name read at all: the party with the application's SSN (a
             # loan-level document may not name every party on a scan)
             own, ocr = _loan_level_name(ctx, ssn, any_party=False), True
+        elif own and ssn and ocr and _own_co_borrower(u, own):
+            # the applicant read as their own co-borrower: the other box's
+            # name was read into this one; the SSN says who applies
+            own = _named_by_ssn(ctx, u, ssn)
         if own:
             mentions.append((own, _ssn(text(u, "ssn_last4")), text(u, "employer_name"), u, ocr))
     for u in ctx.of_type(DocType.urla_1003):
@@ -278,6 +282,21 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
     for n, p in enumerate(ranked, start=1):
         p.index = n
     return ranked
+
+
+def _own_co_borrower(u: LogicalDocument, own: str) -> bool:
+    co = text(u, "co_borrower_name")
+    return co is not None and name_key(co) == name_key(own)
+
+
+def _named_by_ssn(ctx: LoanContext, u: LogicalDocument, ssn: str) -> str | None:
+    """The name another application gives the co-borrower with this SSN, else
+    a loan-level document's party with it."""
+    for other in ctx.of_type(DocType.urla_1003):
+        co = text(other, "co_borrower_name")
+        if other is not u and co and _ssn(text(other, "co_borrower_ssn_last4")) == ssn:
+            return co
+    return _loan_level_name(ctx, ssn, any_party=False)
 
 
 def _loan_level_name(ctx: LoanContext, ssn: str | None, any_party: bool = True) -> str | None:

@@ -7,6 +7,7 @@ name/initial are the same person; only a real spelling difference fires.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -141,7 +142,7 @@ def _differences(
                 found.append(m)
         readings = [
             Reading(
-                key(_comma_read(m, found) if what == "name" else m.value),
+                key(_comma_read(_first_of_two(m), found) if what == "name" else m.value),
                 m.value,
                 m.doc,
                 m.field,
@@ -163,6 +164,23 @@ def _differences(
         if odd:
             out.append((who, by_reading[id(ref)], [by_reading[id(r)] for r in odd]))
     return out
+
+
+# `Rebecca Kellyand Nicole J. Manning`: two parties whose `and` OCR glued to
+# the first one's last name.
+_GLUED_AND = re.compile(r"(?<=[a-z])and\s+(?=[A-Z])")
+
+
+def _first_of_two(m: Mention) -> Mention:
+    """An OCR'd mention naming two parties with the `and` glued on: the first."""
+    found = _GLUED_AND.search(m.value) if m.ocr else None
+    # both sides whole names (`John Rowland Smith` is one person)
+    if (
+        found is None
+        or min(len(m.value[: found.start()].split()), len(m.value[found.end() :].split())) < 2
+    ):
+        return m
+    return Mention(m.who, m.value[: found.start()], m.doc, m.field)
 
 
 def _comma_read(m: Mention, mentions: list[Mention]) -> str:

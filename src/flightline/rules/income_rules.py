@@ -264,12 +264,41 @@ def _not_an_employer(raw: str) -> bool:
     under the employer's name read in its place), not a company's name."""
     letters = sum(c.isalpha() for c in raw)
     return (
-        bool(_FORM_WORDS.search(raw) or _BOX_STEMS.search(raw) or _BOX_LABEL.match(raw))
+        _caption_word(raw)
+        or bool(_FORM_WORDS.search(raw) or _BOX_STEMS.search(raw) or _BOX_LABEL.match(raw))
         or bool(_STREET_ADDRESS.match(raw) or _PROSE_START.match(raw) or _SYMBOL.search(raw))
         or raw.count("(") != raw.count(")")
         or _mostly_small(raw)
         or letters < _MIN_LETTERS
     )
+
+
+def _caption_word(raw: str) -> bool:
+    """One word that is a caption OCR misspelt (`Etptoyee` for Employee)."""
+    from rapidfuzz import fuzz
+
+    words = re.findall(r"[A-Za-z]+", raw)
+    return len(words) == 1 and any(
+        fuzz.ratio(words[0].lower(), c) >= _CAPTION_SCORE for c in ("employee", "employer")
+    )
+
+
+_CAPTION_SCORE = 70
+
+
+def _without_borrower(raw: str, who: str) -> str:
+    """An OCR'd employer with the borrower's name run on after it (`Allis6n
+    Systems Co. Heather Cross`): the box beside it read into the same line."""
+    from rapidfuzz.distance import Levenshtein
+
+    words, person = raw.split(), re.findall(r"[A-Za-z]+", who)
+    if len(person) < 2 or len(words) < 3:
+        return raw
+    tail = [re.sub(r"[^a-z]", "", w.lower()) for w in words[-2:]]
+    ends = [person[0].lower(), person[-1].lower()]
+    if all(Levenshtein.distance(a, b) <= 1 for a, b in zip(tail, ends, strict=True)):
+        return " ".join(words[:-2])
+    return raw
 
 
 # A symbol no company's name holds (`[Empboyee`): a caption's edge read.
@@ -285,7 +314,9 @@ def _mostly_small(raw: str) -> bool:
 
 # A caption's tail (`or Busines`, from "Employer or Business Name"): a
 # company's name does not open with a small joining word.
-_PROSE_START = re.compile(r"^\W*(?:or|and|of|for|the)\s")
+# Nor with a word all in small letters (`jes State`, a caption's fragment;
+# a brand's small first letter, `eBay`, has a capital after it).
+_PROSE_START = re.compile(r"^\W*(?:or|and|of|for|the|[a-z]+)\s")
 # A house number and a street: `18789 Calderon Street, South Williamstad, UT`.
 _STREET_ADDRESS = re.compile(
     r"^\W*\d{2,6}\s+(?:[A-Za-z.'-]+\s+){1,4}(?:street|st|avenue|ave|road|rd|drive|dr|"
@@ -327,6 +358,8 @@ def employer_mismatch(ctx: LoanContext) -> list[Issue]:
                 if not name:
                     continue
                 ocr = is_ocr(d.fields.get("employer_name"))
+                if ocr:
+                    name = _without_borrower(name, who.name)
                 if name_key(name) in people or (ocr and _not_an_employer(name)):
                     # a borrower's name or a label read as the employer: the wrong place
                     ctx.could_not_read(
