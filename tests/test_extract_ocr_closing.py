@@ -118,3 +118,10 @@ def test_a_form_title_in_the_footer_is_not_the_borrower() -> None:
         "7        CLOSING DISCLOSURE Page 1 of 5\n"
     )
     assert run(DocType.closing_disclosure, text).get("borrower_name") is None
+
+
+def test_repeats_a_digit_longer_do_not_override_the_first_reading() -> None:
+    # each repeat may carry its dollar sign read as a digit
+    text = CASH.format(first="$157590.84", second="3157590.84", third="3157590.84")
+    doc = run(DocType.closing_disclosure, text.replace("$158031        ", ""))
+    assert doc.get("cash_to_close") == Decimal("157590.84")

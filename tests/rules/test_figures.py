@@ -377,3 +377,20 @@ def test_an_applicant_read_as_their_own_co_borrower_is_named_by_ssn() -> None:
     ctx = _scanned(loan).context()
     people = [(b.name, b.ssn4) for b in facts(ctx).borrowers]
     assert sorted(people) == [("John Michael Smith", "1234"), ("Mary Jones", "9876")]
+
+
+def test_a_lone_scanned_base_a_tenth_of_the_stated_one_is_unread() -> None:
+    from tests.rules.test_compare import _scanned
+
+    # the VOE's 120,000 read as 12,000; nothing else on file shows the pay
+    def lone(rate: int) -> Loan:
+        loan = clean_loan().set(
+            DocType.voe, base_pay_rate=D(rate), ytd_base_income=None, prior_year_base_income=None
+        )
+        loan.set(DocType.paystub, annual_salary=None).set_rows(DocType.paystub, "earnings", [])
+        return loan
+
+    assert "qualifying_income_monthly" not in figures(_scanned(lone(12000)))
+    # a rate of the right size stands; on a text layer the VOE's rate is what it says
+    assert figures(_scanned(lone(120000)))["qualifying_income_monthly"] == "10000.00"
+    assert figures(lone(12000))["qualifying_income_monthly"] == "1000.00"

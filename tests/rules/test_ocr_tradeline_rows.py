@@ -81,6 +81,14 @@ def test_a_scanned_cd_total_a_digit_above_its_parts_is_a_misread() -> None:
     assert _pitia("52500.00", scanned=False) == "52500.00"
 
 
+def test_a_scanned_cd_part_with_a_digit_too_many_leaves_the_total() -> None:
+    # P&I 1,896.20 + escrow 603.80 = 2,500.00; the escrow read 9603.80
+    loan = clean_loan().set(DocType.closing_disclosure, estimated_escrow_monthly=D("9603.80"))
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert ctx.figures["pitia_monthly"].value == "2500.00"
+
+
 def test_a_scanned_cd_total_payment_under_its_own_parts_is_not_the_pitia() -> None:
     # P&I 1,896.20 + escrow 603.80 = 2,500.00; the total read 1,306.00
     loan = clean_loan().set(DocType.closing_disclosure, estimated_total_monthly_payment=D(1306))

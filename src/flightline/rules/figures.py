@@ -331,6 +331,22 @@ def _total_misread(total: Decimal, parts: Decimal, loan: Decimal | None) -> bool
     return total > parts + premium and compare_amounts(total, parts, True) is Verdict.UNSURE
 
 
+def _part_misread(total: Decimal, pi: Decimal, escrow: Decimal) -> bool:
+    """The total is P&I plus the escrow (or the escrow plus P&I) once a digit
+    too many is taken off the other part (`91297.47` for 1,297.47): the part
+    was misread, the total stands."""
+    for part, other in ((escrow, pi), (pi, escrow)):
+        rest = total - other
+        if rest > 0 and _one_digit_more(part, rest):
+            return True
+    return False
+
+
+def _one_digit_more(read: Decimal, whole: Decimal) -> bool:
+    a, b = (format(v.quantize(Decimal("0.01")), "f").replace(".", "") for v in (read, whole))
+    return len(a) == len(b) + 1 and any(a[:k] + a[k + 1 :] == b for k in range(len(a)))
+
+
 def _compute(ctx: LoanContext) -> Computed:
     f = facts(ctx)
     c = Computed()
@@ -363,6 +379,7 @@ def _compute(ctx: LoanContext) -> Computed:
         and escrow is not None
         and is_ocr(cd.fields.get("estimated_total_monthly_payment") if cd else None)
         and _total_misread(total_payment, pi + escrow, num(cd, "loan_amount"))
+        and not _part_misread(total_payment, pi, escrow)
     ):
         total_payment = None
     if total_payment is not None:

@@ -130,7 +130,10 @@ def _regular_pay(stub: LogicalDocument) -> list[Candidate]:
 
 
 def _base(
-    ctx: LoanContext, stubs: list[LogicalDocument], voe: LogicalDocument | None
+    ctx: LoanContext,
+    stubs: list[LogicalDocument],
+    voe: LogicalDocument | None,
+    stated_base: Decimal | None = None,
 ) -> tuple[Decimal | None, list[IssueEvidence]]:
     """Base monthly pay: the stated rate (latest paystub's, then the VOE's) that
     another source confirms; a figure no other source backs is a misread more
@@ -155,7 +158,25 @@ def _base(
         for i, (value, found) in enumerate(own):
             if any(abs(value - v) <= value * _AGREE for j, (v, _) in enumerate(own) if j != i):
                 return value, found
-    return candidates[0] if candidates else (None, [])
+    if not candidates:
+        return None, []
+    value, found = candidates[0]
+    read = [*stubs[:1], *([voe] if voe is not None else [])]
+    if any(scanned(d) for d in read) and _tenfold_off(value, stated_base):
+        return None, []
+    return value, found
+
+
+def _tenfold_off(value: Decimal, stated: Decimal | None) -> bool:
+    """A base pay no other source confirms, read by OCR, about a tenth or ten
+    times what the URLA states: a zero lost or gained, not the pay."""
+    if stated is None or stated <= 0 or value <= 0:
+        return False
+    ratio = stated / value
+    return any(abs(ratio - k) <= k * _TENFOLD_SLACK for k in (Decimal(10), Decimal("0.1")))
+
+
+_TENFOLD_SLACK = Decimal("0.15")
 
 
 # An OCR'd VOE's base rate this far from the base pay its own year columns
@@ -370,7 +391,7 @@ def _stub_through(voe: LogicalDocument, stubs: list[LogicalDocument]) -> date | 
 def income_of(ctx: LoanContext, who: Borrower) -> Income:
     voe = written_voe(ctx, who)
     stubs = paystubs(ctx, who)
-    base, base_ev = _base(ctx, stubs, voe)
+    base, base_ev = _base(ctx, stubs, voe, num(who.urla, "income_base_monthly"))
     income = Income(who, base, base_ev, voe=voe)
     if voe is not None:
         through = (

@@ -47,7 +47,8 @@ def _agreed(doc: DocText, first: Found, later: list[Found]) -> Found:
         if not isinstance(other.value, Decimal) or other.value == first.value:
             continue
         agree = sum(1 for f in later if f.value == other.value)
-        if agree >= 2 and _digit_apart(first.value, other.value):
+        if agree >= 2 and _digit_apart(first.value, other.value) and not _longer(other, first):
+            # (repeats a digit longer may each carry a dollar sign read as one)
             return other
         if (
             _sign_read_as_digit(first.value, other.value)
@@ -56,6 +57,12 @@ def _agreed(doc: DocText, first: Found, later: list[Found]) -> Found:
         ):
             return other
     return first
+
+
+def _longer(a: Found, b: Found) -> bool:
+    assert isinstance(a.value, Decimal)
+    assert isinstance(b.value, Decimal)
+    return len(f"{abs(a.value):.2f}") > len(f"{abs(b.value):.2f}")
 
 
 def _sign_read_as_digit(read: Decimal, other: Decimal) -> bool:
