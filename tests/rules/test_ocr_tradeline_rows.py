@@ -103,3 +103,15 @@ def test_a_scanned_cd_total_payment_under_its_own_parts_is_not_the_pitia() -> No
     )
     compute_figures(ctx)
     assert ctx.figures["dti_back"].value != "29.50"
+
+
+def test_a_scanned_cd_total_no_more_than_its_escrow_is_not_the_payment() -> None:
+    loan = clean_loan().set(
+        DocType.closing_disclosure,
+        monthly_pi=None,
+        estimated_escrow_monthly=D("603.80"),
+        estimated_total_monthly_payment=D("603.80"),
+    )
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert "pitia_monthly" not in ctx.figures

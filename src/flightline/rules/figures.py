@@ -375,13 +375,18 @@ def _compute(ctx: LoanContext) -> Computed:
     pi, escrow = num(cd, "monthly_pi"), num(cd, "estimated_escrow_monthly")
     if (
         total_payment is not None
-        and pi is not None
-        and escrow is not None
         and is_ocr(cd.fields.get("estimated_total_monthly_payment") if cd else None)
-        and _total_misread(total_payment, pi + escrow, num(cd, "loan_amount"))
-        and not _part_misread(total_payment, pi, escrow)
+        and not (pi is not None and escrow is not None and _part_misread(total_payment, pi, escrow))
     ):
-        total_payment = None
+        if escrow is not None and total_payment <= escrow:
+            # a total no more than its escrow alone: the escrow's cell read for it
+            total_payment = None
+        elif (
+            pi is not None
+            and escrow is not None
+            and _total_misread(total_payment, pi + escrow, num(cd, "loan_amount"))
+        ):
+            total_payment = None
     if total_payment is not None:
         c.pitia = total_payment
         c.pitia_evidence = [e for e in (ev(cd, "estimated_total_monthly_payment"),) if e]
