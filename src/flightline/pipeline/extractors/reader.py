@@ -5,7 +5,7 @@ the value beside or below it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from flightline.pipeline.extractors.base import (
@@ -172,39 +172,45 @@ class Reader:
         key amounts: a CD's cash to close on page 1 and page 3); another of
         the field's labels may name another amount (`Balance Forward`)."""
         out: list[Found] = []
+        for i, caption, found in self._readings(doc, spec, label_re, exclude, _REPEATS_TRIED):
+            if (
+                i > after
+                and found is not None
+                and (caption.startswith(label) or label.startswith(caption))
+            ):
+                out.append(found)
+        return out
+
+    def _readings(
+        self,
+        doc: DocText,
+        spec: Spec,
+        label_re: re.Pattern[str],
+        exclude: re.Pattern[str] | None,
+        limit: int,
+    ) -> Iterator[tuple[int, str, Found | None]]:
+        """Each occurrence of the field's labels (up to `limit`) not on an
+        excluded line: its line, its caption squeezed, and what it reads."""
         for n, (i, m) in enumerate(doc.find_lines(label_re)):
-            if n >= _REPEATS_TRIED or i <= after:
-                continue
-            caption = _squeeze(m.group(0))
-            if not (caption.startswith(label) or label.startswith(caption)):
-                continue
+            if n >= limit:
+                return
             line = doc.lines[i]
             if exclude is not None and exclude.search(line.text):
                 continue
             found = self._read_at(
                 doc, spec, label_re, i, m.start() - line.start, m.end() - line.start
             )
-            if found is not None:
-                out.append(found)
-        return out
+            yield i, _squeeze(m.group(0)), found
 
     def find(self, doc: DocText, name: str) -> Found | None:
         spec = self.specs[name]
         label_re, exclude = self._compiled[name]
         result: Found | None = None
-        for n, (i, m) in enumerate(doc.find_lines(label_re)):
-            if n >= MAX_CANDIDATES:
-                break
-            line = doc.lines[i]
-            if exclude is not None and exclude.search(line.text):
-                continue
-            found = self._read_at(
-                doc, spec, label_re, i, m.start() - line.start, m.end() - line.start
-            )
+        for i, caption, found in self._readings(doc, spec, label_re, exclude, MAX_CANDIDATES):
             if found is not None:
                 if not spec.last:
                     if doc.ocr and spec.kind == "money":
-                        later = self._later(doc, spec, label_re, exclude, i, _squeeze(m.group(0)))
+                        later = self._later(doc, spec, label_re, exclude, i, caption)
                         return _agreed(doc, found, later)
                     return found
                 result = found
