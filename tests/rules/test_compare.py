@@ -322,6 +322,7 @@ def test_digit_dropped_by_ocr_is_unsure() -> None:
         "~—~«;AS State",
         "2754 Hartman Drive, Bowenshire, NC",
         "se",
+        "INF ORMATION",  # a heading OCR split in two
         "John M. Smithar@ Spari Orr",  # one symbol inside: not a name
         'John Michaelg"Smifiael',
         "John M. SmhtTh",  # a capital deep inside a word: OCR's mix of cases

@@ -394,3 +394,24 @@ def test_a_lone_scanned_base_a_tenth_of_the_stated_one_is_unread() -> None:
     # a rate of the right size stands; on a text layer the VOE's rate is what it says
     assert figures(_scanned(lone(120000)))["qualifying_income_monthly"] == "10000.00"
     assert figures(lone(12000))["qualifying_income_monthly"] == "1000.00"
+
+
+def test_an_applicant_read_as_their_own_co_borrower_is_no_name_finding() -> None:
+    from flightline.rules.engine import REGISTRY
+    from tests.rules.test_compare import _scanned
+
+    loan = clean_loan(co_borrower=True)
+    loan.add(
+        make(
+            DocType.urla_1003,
+            {
+                "borrower_name": "John Michael Smith",
+                "ssn_last4": "9876",
+                "co_borrower_name": "John Michael Smith",
+                "co_borrower_ssn_last4": "1234",
+            },
+        )
+    )
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert REGISTRY["IDN-001"](ctx) == []

@@ -228,7 +228,7 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
             # no name read at all: the party with the application's SSN (a
             # loan-level document may not name every party on a scan)
             own, ocr = _loan_level_name(ctx, ssn, any_party=False), True
-        elif own and ssn and ocr and _own_co_borrower(u, own):
+        elif own and ssn and ocr and own_co_borrower(u, own):
             # the applicant read as their own co-borrower: the other box's
             # name was read into this one; the SSN says who applies
             own = _named_by_ssn(ctx, u, ssn)
@@ -284,7 +284,8 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
     return ranked
 
 
-def _own_co_borrower(u: LogicalDocument, own: str) -> bool:
+def own_co_borrower(u: LogicalDocument, own: str) -> bool:
+    """Both name boxes of a document read alike: one holds the other's name."""
     co = text(u, "co_borrower_name")
     return co is not None and name_key(co) == name_key(own)
 

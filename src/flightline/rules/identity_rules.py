@@ -27,6 +27,7 @@ from flightline.rules.facts import (
     best_match,
     doc_label,
     facts,
+    own_co_borrower,
     split_reporting_unsure,
     ssn_of,
     text,
@@ -132,6 +133,7 @@ def _differences(
             if what == "name" and (
                 looks_like_company(m.value)
                 or (m.ocr and (garbled(m.value) or resembles_employer(m.value, employers)))
+                or (m.ocr and m.field == "borrower_name" and own_co_borrower(m.doc, m.value))
             ):
                 ctx.could_not_read(
                     f"{what} {who.label} {m.doc.id}",

@@ -79,7 +79,14 @@ def garbled(raw: str) -> bool:
         or len(_LABEL_WORDS & set(_name_words(raw))) >= 2  # the form's label read
         or bool(_PROSE_WORDS & {w.lower() for w in re.findall(r"[A-Za-z]+", raw)})
         or len([w for w in _name_words(raw) if len(w) > 1]) < 2
+        or re.sub(r"[^a-z]", "", raw.lower()) in _HEADINGS  # `INF ORMATION`: split by OCR
     )
+
+
+# A form's heading words: one OCR split in two reads like a first and last name.
+_HEADINGS = frozenset(
+    {"information", "borrowerinformation", "employment", "verification", "applicant", "borrower"}
+)
 
 
 def first_name(raw: str) -> str | None:
