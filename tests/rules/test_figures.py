@@ -357,11 +357,11 @@ def test_hours_no_one_works_and_a_latest_stub_whose_figures_back_nothing() -> No
     assert figures(loan)["qualifying_income_monthly"] == "12996.53"
 
 
-def test_an_applicant_read_as_their_own_co_borrower_is_named_by_ssn() -> None:
+def _self_co_borrowing() -> LoanContext:
+    """Mary's scanned application with John's name read into both name boxes."""
     from tests.rules.test_compare import _scanned
 
     loan = clean_loan(co_borrower=True)
-    # Mary's application with John's name read into both name boxes
     loan.add(
         make(
             DocType.urla_1003,
@@ -374,8 +374,11 @@ def test_an_applicant_read_as_their_own_co_borrower_is_named_by_ssn() -> None:
             },
         )
     )
-    ctx = _scanned(loan).context()
-    people = [(b.name, b.ssn4) for b in facts(ctx).borrowers]
+    return _scanned(loan).context()
+
+
+def test_an_applicant_read_as_their_own_co_borrower_is_named_by_ssn() -> None:
+    people = [(b.name, b.ssn4) for b in facts(_self_co_borrowing()).borrowers]
     assert sorted(people) == [("John Michael Smith", "1234"), ("Mary Jones", "9876")]
 
 
@@ -398,20 +401,7 @@ def test_a_lone_scanned_base_a_tenth_of_the_stated_one_is_unread() -> None:
 
 def test_an_applicant_read_as_their_own_co_borrower_is_no_name_finding() -> None:
     from flightline.rules.engine import REGISTRY
-    from tests.rules.test_compare import _scanned
 
-    loan = clean_loan(co_borrower=True)
-    loan.add(
-        make(
-            DocType.urla_1003,
-            {
-                "borrower_name": "John Michael Smith",
-                "ssn_last4": "9876",
-                "co_borrower_name": "John Michael Smith",
-                "co_borrower_ssn_last4": "1234",
-            },
-        )
-    )
-    ctx = _scanned(loan).context()
+    ctx = _self_co_borrowing()
     compute_figures(ctx)
     assert REGISTRY["IDN-001"](ctx) == []
