@@ -548,3 +548,19 @@ def test_an_employer_named_only_on_that_document_is_still_an_employer() -> None:
     )
     issues, ctx = _with_run(loan, "IDN-001")
     assert issues == [] and len(ctx.unread) == 1
+
+
+def test_cns_001_a_scanned_term_no_loan_has_is_a_misread() -> None:
+    # a 300,000 loan: P&I 1,896.20 on the CD
+    for field, value in (
+        ("monthly_pi", D("189620.00")),  # the decimal point lost
+        ("monthly_pi", D("15.00")),
+        ("interest_rate", D("125.000")),
+    ):
+        loan = clean_loan().set(DocType.note, **{field: value})
+        loan.one(DocType.note).fields.pop("principal_amount", None)  # nothing to tie up
+        issues, ctx = _with_run(_scanned(loan), "CNS-001")
+        assert issues == [] and len(ctx.unread) == 1, field
+        # on a text layer the Note says what it says
+        text = clean_loan().set(DocType.note, **{field: value})
+        assert len(run(text, "CNS-001")) == 1

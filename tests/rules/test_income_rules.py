@@ -142,6 +142,7 @@ def test_inc_005_employer_differs() -> None:
         "Yon tis job",  # a caption's sentence, in small letters
         "jes State",  # a caption's fragment: a first word all in small letters
         "Etptoyee",  # the caption `Employee`, misspelt
+        "Addregs",  # the caption `Address`, misspelt
     ],
 )
 def test_inc_005_an_address_or_a_caption_read_as_a_scanned_employer_is_unread(

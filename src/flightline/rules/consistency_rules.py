@@ -61,6 +61,23 @@ def _ties(doc: LogicalDocument, amount_field: str, **instead: Decimal) -> bool |
 _TERM_OF = {"principal_amount": "amount", "interest_rate": "rate", "monthly_pi": "pi"}
 
 
+# No mortgage note carries a rate beyond this; no monthly P&I is under the
+# principal spread over 50 years or over 3% of the principal (a 36% rate).
+_MAX_RATE = Decimal(25)
+_MIN_PI_SHARE = Decimal(1) / 600
+_MAX_PI_SHARE = Decimal("0.03")
+
+
+def _implausible(field: str, value: Decimal, amount: Decimal | None) -> bool:
+    """A scanned term no loan has (`125.000%`, a P&I of 15.00 or 4,308,417.00
+    on a 300,000 loan): a misread, not a difference."""
+    if field == "interest_rate":
+        return not 0 < value <= _MAX_RATE
+    if field == "monthly_pi" and amount:
+        return not amount * _MIN_PI_SHARE <= value <= amount * _MAX_PI_SHARE
+    return False
+
+
 def _misread(
     note: LogicalDocument, cd: LogicalDocument, note_field: str, on_note: Decimal, on_cd: Decimal
 ) -> bool:
@@ -96,8 +113,11 @@ def note_vs_cd(ctx: LoanContext) -> list[Issue]:
         if on_note is None or on_cd is None or abs(on_note - on_cd) < tolerance:
             continue
         ocr = is_ocr(note.fields.get(note_field), cd.fields.get(cd_field))
-        if compare_amounts(on_note, on_cd, ocr) is Verdict.UNSURE or (
-            ocr and _misread(note, cd, note_field, on_note, on_cd)
+        amount = num(note, "principal_amount") or num(cd, "loan_amount")
+        if (
+            compare_amounts(on_note, on_cd, ocr) is Verdict.UNSURE
+            or (ocr and _misread(note, cd, note_field, on_note, on_cd))
+            or (ocr and any(_implausible(cd_field, v, amount) for v in (on_note, on_cd)))
         ):
             ctx.could_not_read(
                 f"{cd_field} note vs cd",

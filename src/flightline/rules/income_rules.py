@@ -274,12 +274,14 @@ def _not_an_employer(raw: str) -> bool:
 
 
 def _caption_word(raw: str) -> bool:
-    """One word that is a caption OCR misspelt (`Etptoyee` for Employee)."""
+    """One word that is a caption OCR misspelt (`Etptoyee` for Employee,
+    `Addregs` for Address)."""
     from rapidfuzz import fuzz
 
     words = re.findall(r"[A-Za-z]+", raw)
     return len(words) == 1 and any(
-        fuzz.ratio(words[0].lower(), c) >= _CAPTION_SCORE for c in ("employee", "employer")
+        fuzz.ratio(words[0].lower(), c) >= _CAPTION_SCORE
+        for c in ("employee", "employer", "address")
     )
 
 
