@@ -284,3 +284,15 @@ def fix_ocr_digits(text: str) -> str:
 
 def normalize_spaces(text: str) -> str:
     return _WS_RE.sub(" ", text).strip()
+
+
+def cent_digits(v: Decimal) -> str:
+    """An amount's digits to the cent, without point or sign (`1234.5` -> `123450`)."""
+    return format(abs(v).quantize(Decimal("0.01")), "f").replace(".", "")
+
+
+def one_digit_more(read: Decimal, whole: Decimal) -> bool:
+    """`read` is `whole` with one digit too many anywhere in it (OCR's speck
+    or dollar sign read as a digit), or `whole` with one lost, seen from it."""
+    a, b = cent_digits(read), cent_digits(whole)
+    return len(a) == len(b) + 1 and any(a[:k] + a[k + 1 :] == b for k in range(len(a)))

@@ -19,6 +19,7 @@ from decimal import Decimal
 from rapidfuzz.distance import Levenshtein
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.pipeline.normalize import one_digit_more
 from flightline.rules.compare import (
     Verdict,
     compare_amounts,
@@ -337,14 +338,9 @@ def _part_misread(total: Decimal, pi: Decimal, escrow: Decimal) -> bool:
     was misread, the total stands."""
     for part, other in ((escrow, pi), (pi, escrow)):
         rest = total - other
-        if rest > 0 and _one_digit_more(part, rest):
+        if rest > 0 and one_digit_more(part, rest):
             return True
     return False
-
-
-def _one_digit_more(read: Decimal, whole: Decimal) -> bool:
-    a, b = (format(v.quantize(Decimal("0.01")), "f").replace(".", "") for v in (read, whole))
-    return len(a) == len(b) + 1 and any(a[:k] + a[k + 1 :] == b for k in range(len(a)))
 
 
 def _compute(ctx: LoanContext) -> Computed:

@@ -29,6 +29,7 @@ from flightline.pipeline.extractors.values import (
     value_tokens,
 )
 from flightline.pipeline.model import FieldValue, Value
+from flightline.pipeline.normalize import cent_digits
 
 REST_MAX = 240  # characters after a label where its value may be
 
@@ -62,19 +63,18 @@ def _agreed(doc: DocText, first: Found, later: list[Found]) -> Found:
 def _longer(a: Found, b: Found) -> bool:
     assert isinstance(a.value, Decimal)
     assert isinstance(b.value, Decimal)
-    return len(f"{abs(a.value):.2f}") > len(f"{abs(b.value):.2f}")
+    return len(cent_digits(a.value)) > len(cent_digits(b.value))
 
 
 def _sign_read_as_digit(read: Decimal, other: Decimal) -> bool:
-    a, b = (format(v.quantize(Decimal("0.01")), "f") for v in (read, other))
+    a, b = cent_digits(read), cent_digits(other)
     return len(a) == len(b) + 1 and a[1:] == b and a[0] in "3589"
 
 
 def _digit_apart(a: Decimal, b: Decimal) -> bool:
     from rapidfuzz.distance import Levenshtein
 
-    digits = [format(v.quantize(Decimal("0.01")), "f").replace(".", "") for v in (a, b)]
-    return Levenshtein.distance(digits[0], digits[1]) == 1
+    return Levenshtein.distance(cent_digits(a), cent_digits(b)) == 1
 
 
 # Separators between a label and its value; `#`, `*` and `-` only when spaced,

@@ -18,7 +18,7 @@ from flightline.pipeline.extractors.cells import (
 )
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue
-from flightline.pipeline.normalize import find_dates
+from flightline.pipeline.normalize import find_dates, one_digit_more
 
 VOE_HEADER = re.compile(
     r"(?:year\s*-?\s*to\s*-?\s*date|\bytd\b|gross\s*earnings)"
@@ -127,15 +127,12 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
 
 def _one_dropped(whole: Decimal, read: Decimal) -> bool:
     """`read` is `whole` with exactly one of its digits lost."""
-    digits, got = f"{whole:.2f}".replace(".", ""), f"{read:.2f}".replace(".", "")
-    return len(got) == len(digits) - 1 and any(
-        digits[:k] + digits[k + 1 :] == got for k in range(len(digits))
-    )
+    return whole >= 0 and read >= 0 and one_digit_more(whole, read)
 
 
 def _one_added(read: Decimal, whole: Decimal) -> bool:
     """`read` is `whole` with one digit too many (a dollar sign read as 5)."""
-    return whole >= 0 and _one_dropped(read, whole)
+    return _one_dropped(read, whole)
 
 
 # The year-to-date row: `YTD` (one letter may be misread: `Y¥D`) or its `thru` date.
