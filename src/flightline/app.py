@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import os
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -76,17 +78,36 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
 
 
 def _mount_bench_endpoints(app: FastAPI, settings: Settings) -> None:
-    """The intake benchmark's reference: the same server writing a body to disk."""
+    """The intake benchmark's reference: the same server writing a body to disk.
+
+    `?durable=true` makes it durable as the intake is (its blobs are flushed
+    before the 201): the body is flushed to the disk as it arrives, every
+    8 MiB on a thread so the disk works while the socket is read, and once
+    more at the end. Without it the body only reaches the page cache."""
 
     @app.post("/bench/sink", include_in_schema=False)
-    async def sink(request: Request) -> dict[str, int]:
+    async def sink(request: Request, durable: bool = False) -> dict[str, int]:
         path = settings.data_dir / "staging" / f"sink-{uuid.uuid4()}"
         path.parent.mkdir(parents=True, exist_ok=True)
-        size = 0
+        size = flushed = 0
+        pending: asyncio.Future[None] | None = None
         with open(path, "wb") as handle:  # noqa: ASYNC230 - the bare reference, on purpose
             async for chunk in request.stream():
                 handle.write(chunk)
                 size += len(chunk)
+                if (
+                    durable
+                    and size - flushed >= 8 * 1024 * 1024
+                    and (pending is None or pending.done())
+                ):
+                    handle.flush()
+                    pending = asyncio.ensure_future(asyncio.to_thread(os.fsync, handle.fileno()))
+                    flushed = size
+            if durable:
+                if pending is not None:
+                    await pending
+                handle.flush()
+                await asyncio.to_thread(os.fsync, handle.fileno())
         path.unlink()
         return {"bytes": size}
 

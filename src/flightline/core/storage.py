@@ -6,6 +6,12 @@ and only `commit` makes it visible under its name. `abort` leaves nothing
 behind. A request that fails half-way therefore stores nothing; a process that
 dies half-way leaves only staging files, swept by `sweep_staging`.
 
+A committed object is durable: the local store flushes the file to the disk
+before its rename and the directory after it, so a review row (which
+PostgreSQL makes durable at commit) never outlives the bytes it names after a
+power loss. `flush_soon` starts that flush as soon as a document is written,
+so the disk works while the next one is parsed and `commit` rarely waits.
+
 Object names are `<org_id>/<review_id>/<document_id>`: identifiers only, never
 a filename or anything a borrower wrote.
 """
@@ -15,6 +21,8 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -30,6 +38,7 @@ class StagedBlob:
         self.path = path
         self._file: BinaryIO | None = open(path, "wb")  # noqa: SIM115 - closed in close()
         self.committed = False
+        self.flushed: Future[None] | None = None
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
         assert self._file is not None, "staged blob already closed"
@@ -39,6 +48,12 @@ class StagedBlob:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+    def flush_soon(self) -> None:
+        """Writing is done: the store may start making the bytes durable now."""
+        assert self._file is not None, "staged blob already closed"
+        self._file.flush()
+        self.store.flush_soon(self)
 
     def open_read(self) -> BinaryIO:
         self.close()
@@ -59,7 +74,13 @@ class BlobStore(Protocol):
 
     def stage(self, name: str) -> StagedBlob: ...
 
+    def flush_soon(self, staged: StagedBlob) -> None: ...
+
     def commit_staged(self, staged: StagedBlob) -> None: ...
+
+    def commit_all(self, staged: Sequence[StagedBlob]) -> None:
+        """Commit each in turn; those committed before a failure stay `committed`."""
+        ...
 
     def open(self, name: str) -> BinaryIO: ...
 
@@ -73,6 +94,26 @@ def _check_name(name: str) -> str:
     if not parts or any(p in ("", ".", "..") or not p.replace("-", "").isalnum() for p in parts):
         raise ValueError("object names are slash-separated identifiers")
     return name
+
+
+# fsync releases the GIL and mostly waits on the disk; a few at once keep the
+# device's queue busy without a thread per document.
+_FLUSHING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="blob-flush")
+
+
+def _fsync_fd(fd: int, drop: bool = False) -> None:
+    try:
+        os.fsync(fd)
+        if drop:
+            # Clean now: let the kernel reuse its pages rather than keep a
+            # large upload cached at the expense of the database's pages.
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    _fsync_fd(os.open(path, os.O_RDONLY | os.O_DIRECTORY))
 
 
 class LocalBlobStore:
@@ -91,11 +132,37 @@ class LocalBlobStore:
         _check_name(name)
         return StagedBlob(self, name, self.staging_dir / f"{uuid.uuid4()}.part")
 
+    def flush_soon(self, staged: StagedBlob) -> None:
+        assert staged._file is not None
+        # A descriptor of its own: the writer may close (or abort) the file
+        # while the flush runs.
+        staged.flushed = _FLUSHING.submit(_fsync_fd, os.dup(staged._file.fileno()), True)
+
     def commit_staged(self, staged: StagedBlob) -> None:
-        target = self._path(staged.name)
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # Same filesystem under the data directory: an atomic rename.
-        os.replace(staged.path, target)
+        self.commit_all([staged])
+
+    def commit_all(self, staged: Sequence[StagedBlob]) -> None:
+        dirs: set[Path] = set()
+        for blob in staged:
+            blob.close()
+            if blob.flushed is None:
+                _fsync_fd(os.open(blob.path, os.O_RDONLY), drop=True)
+            else:
+                blob.flushed.result()
+            target = self._path(blob.name)
+            for parent in reversed(target.relative_to(self.root).parents):
+                folder = self.root / parent
+                if not folder.is_dir():
+                    folder.mkdir(mode=0o700, exist_ok=True)
+                    dirs.add(folder.parent)  # its new entry must survive too
+            # Same filesystem under the data directory: an atomic rename.
+            os.replace(blob.path, target)
+            blob.committed = True
+            dirs.add(target.parent)
+        # Parents before children is not needed: each fsync covers one
+        # directory's own entries.
+        for folder in dirs:
+            _fsync_dir(folder)
 
     def open(self, name: str) -> BinaryIO:
         return open(self._path(name), "rb")

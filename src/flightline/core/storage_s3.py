@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import tempfile
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -104,6 +105,14 @@ class S3BlobStore:
     def stage(self, name: str) -> StagedBlob:
         _check_name(name)
         return StagedBlob(self, name, self.staging_dir / f"{uuid.uuid4()}.part")
+
+    def flush_soon(self, staged: StagedBlob) -> None:
+        """Nothing to do: the staging file is only read back for the upload,
+        which is durable once S3 acknowledges it."""
+
+    def commit_all(self, staged: Sequence[StagedBlob]) -> None:
+        for blob in staged:
+            blob.commit()
 
     def commit_staged(self, staged: StagedBlob) -> None:
         key = self._key(staged.name)

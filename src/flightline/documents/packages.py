@@ -152,7 +152,6 @@ class DocumentWriter:
     def finish(self) -> Extracted | None:
         """The document, or None when empty (nothing kept). Duplicates map to the first."""
         self.staged.write(self._enc.finalize())
-        self.staged.close()
         if self.size == 0:
             self.staged.abort()
             return None
@@ -161,6 +160,8 @@ class DocumentWriter:
         if existing is not None:
             self.staged.abort()
             return existing
+        self.staged.flush_soon()
+        self.staged.close()
         doc = Extracted(
             self.document_id,
             self.upload_index,
@@ -299,9 +300,10 @@ class Package:
 
     def commit(self) -> None:
         """Make every document visible; on failure, none stays (committed ones deleted)."""
+        if not self.documents:
+            return
         try:
-            for doc in self.documents:
-                doc.staged.commit()
+            self.documents[0].staged.store.commit_all([doc.staged for doc in self.documents])
         except BaseException:
             self.delete_committed()
             raise
