@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -78,19 +79,76 @@ def test_commit_all_flushes_a_shared_directory_once(
     ]
 
 
-def test_existing_directories_are_flushed_only_where_a_name_was_added(
-    store: LocalBlobStore, fsynced: list[Path]
+def test_every_directory_on_the_way_is_flushed_after_the_rename(
+    store: LocalBlobStore, fsynced: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = store.stage("org1/review1/doc1")
-    first.write(b"a")
-    first.commit()
-    fsynced.clear()
-    second = store.stage("org1/review2/doc1")
-    second.write(b"b")
-    second.commit()
-    assert store.root / "org1/review2" in fsynced
-    assert store.root / "org1" in fsynced  # review2 is a new entry there
-    assert store.root not in fsynced  # nothing new at the top
+    # `org1` exists already (another request may have created it a moment
+    # ago and not flushed it yet): its entry in the root is flushed anyway.
+    (store.root / "org1").mkdir()
+    renamed: list[int] = []
+    real_replace = os.replace
+
+    def recording(src: Path, dst: Path) -> None:
+        renamed.append(len(fsynced))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(storage.os, "replace", recording)
+    staged = store.stage("org1/review2/doc1")
+    staged.write(b"b")
+    staged.commit()
+    after = fsynced[renamed[0] :]
+    assert {store.root / "org1/review2", store.root / "org1", store.root} <= set(after)
+
+
+def test_a_failed_flush_stops_the_commit(
+    store: LocalBlobStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(storage.os, "fsync", failing)
+    staged = store.stage(NAME)
+    staged.write(b"abc")
+    staged.flush_soon()
+    with pytest.raises(OSError, match="Input/output"):
+        staged.commit()
+    assert not staged.committed
+    assert not (store.root / NAME).exists()
+    staged.abort()
+    assert list(store.staging_dir.iterdir()) == []
+
+
+def test_a_refused_page_cache_hint_is_harmless(
+    store: LocalBlobStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refusing(*args: object) -> None:
+        raise OSError(22, "Invalid argument")
+
+    monkeypatch.setattr(storage.os, "posix_fadvise", refusing)
+    staged = store.stage(NAME)
+    staged.write(b"abc")
+    staged.flush_soon()
+    staged.commit()
+    assert (store.root / NAME).read_bytes() == b"abc"
+
+
+def test_abort_cancels_a_flush_not_yet_started(store: LocalBlobStore) -> None:
+    gate = threading.Event()
+    busy = [storage._FLUSHING.submit(gate.wait, 10) for _ in range(8)]
+    try:
+        staged = store.stage(NAME)
+        staged.write(b"abc")
+        staged.flush_soon()
+        fd = staged.flush_fd
+        assert fd is not None
+        staged.abort()
+        assert staged.flushed is not None and staged.flushed.cancelled()
+        with pytest.raises(OSError, match="Bad file descriptor"):
+            os.fstat(fd)  # its descriptor closed, not leaked
+    finally:
+        gate.set()
+        for job in busy:
+            job.result(timeout=10)
 
 
 def test_abort_after_flush_soon_leaves_nothing(store: LocalBlobStore) -> None:
@@ -99,7 +157,9 @@ def test_abort_after_flush_soon_leaves_nothing(store: LocalBlobStore) -> None:
     staged.flush_soon()
     staged.abort()
     assert staged.flushed is not None
-    staged.flushed.result(timeout=10)  # the flush of an unlinked file is harmless
+    # cancelled if it had not started; else the flush of an unlinked file is harmless
+    if not staged.flushed.cancelled():
+        staged.flushed.result(timeout=10)
     assert not staged.path.exists()
     assert not (store.root / NAME).exists()
     assert list(store.staging_dir.iterdir()) == []

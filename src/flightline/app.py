@@ -91,24 +91,31 @@ def _mount_bench_endpoints(app: FastAPI, settings: Settings) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         size = flushed = 0
         pending: asyncio.Future[None] | None = None
-        with open(path, "wb") as handle:  # noqa: ASYNC230 - the bare reference, on purpose
-            async for chunk in request.stream():
-                handle.write(chunk)
-                size += len(chunk)
-                if (
-                    durable
-                    and size - flushed >= 8 * 1024 * 1024
-                    and (pending is None or pending.done())
-                ):
+        try:
+            with open(path, "wb") as handle:  # noqa: ASYNC230 - the bare reference, on purpose
+                try:
+                    async for chunk in request.stream():
+                        handle.write(chunk)
+                        size += len(chunk)
+                        if (
+                            durable
+                            and size - flushed >= 8 * 1024 * 1024
+                            and (pending is None or pending.done())
+                        ):
+                            handle.flush()
+                            pending = asyncio.ensure_future(
+                                asyncio.to_thread(os.fsync, handle.fileno())
+                            )
+                            flushed = size
+                finally:
+                    # never close the file under a flush still running on it
+                    if pending is not None:
+                        await pending
+                if durable:
                     handle.flush()
-                    pending = asyncio.ensure_future(asyncio.to_thread(os.fsync, handle.fileno()))
-                    flushed = size
-            if durable:
-                if pending is not None:
-                    await pending
-                handle.flush()
-                await asyncio.to_thread(os.fsync, handle.fileno())
-        path.unlink()
+                    await asyncio.to_thread(os.fsync, handle.fileno())
+        finally:
+            path.unlink(missing_ok=True)
         return {"bytes": size}
 
 

@@ -18,6 +18,7 @@ a filename or anything a borrower wrote.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 import uuid
@@ -38,7 +39,10 @@ class StagedBlob:
         self.path = path
         self._file: BinaryIO | None = open(path, "wb")  # noqa: SIM115 - closed in close()
         self.committed = False
+        # Set by the store's `flush_soon`: the flush under way and the
+        # descriptor it owns (closed here if the flush never starts).
         self.flushed: Future[None] | None = None
+        self.flush_fd: int | None = None
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
         assert self._file is not None, "staged blob already closed"
@@ -66,6 +70,10 @@ class StagedBlob:
 
     def abort(self) -> None:
         self.close()
+        # A refused package's flushes would only hold the pool (and the
+        # unlinked file's pages) for other requests' commits.
+        if self.flushed is not None and self.flushed.cancel() and self.flush_fd is not None:
+            os.close(self.flush_fd)
         self.path.unlink(missing_ok=True)
 
 
@@ -104,10 +112,12 @@ _FLUSHING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="blob-flush")
 def _fsync_fd(fd: int, drop: bool = False) -> None:
     try:
         os.fsync(fd)
-        if drop:
+        if drop and hasattr(os, "posix_fadvise"):
             # Clean now: let the kernel reuse its pages rather than keep a
             # large upload cached at the expense of the database's pages.
-            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            # Only a hint: a filesystem that refuses it loses nothing.
+            with contextlib.suppress(OSError):
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
     finally:
         os.close(fd)
 
@@ -136,7 +146,13 @@ class LocalBlobStore:
         assert staged._file is not None
         # A descriptor of its own: the writer may close (or abort) the file
         # while the flush runs.
-        staged.flushed = _FLUSHING.submit(_fsync_fd, os.dup(staged._file.fileno()), True)
+        fd = os.dup(staged._file.fileno())
+        try:
+            staged.flushed = _FLUSHING.submit(_fsync_fd, fd, True)
+        except BaseException:
+            os.close(fd)
+            raise
+        staged.flush_fd = fd
 
     def commit_staged(self, staged: StagedBlob) -> None:
         self.commit_all([staged])
@@ -150,17 +166,14 @@ class LocalBlobStore:
             else:
                 blob.flushed.result()
             target = self._path(blob.name)
-            for parent in reversed(target.relative_to(self.root).parents):
-                folder = self.root / parent
-                if not folder.is_dir():
-                    folder.mkdir(mode=0o700, exist_ok=True)
-                    dirs.add(folder.parent)  # its new entry must survive too
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             # Same filesystem under the data directory: an atomic rename.
             os.replace(blob.path, target)
             blob.committed = True
-            dirs.add(target.parent)
-        # Parents before children is not needed: each fsync covers one
-        # directory's own entries.
+            # Every directory on the way: one this request did not create may
+            # be another's, created a moment ago and not yet flushed.
+            dirs.update(self.root / up for up in target.relative_to(self.root).parents)
+        # Each fsync covers one directory's own entries; a few per review.
         for folder in dirs:
             _fsync_dir(folder)
 

@@ -19,6 +19,7 @@ import uuid
 import zipfile
 import zlib
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import IO, BinaryIO, Protocol
 
@@ -297,6 +298,10 @@ class Package:
         for staged in self.staged:
             staged.abort()
         self.staged.clear()
+
+    def flushing(self) -> list[Future[None]]:
+        """The documents' flushes to the disk started as each was written."""
+        return [d.staged.flushed for d in self.documents if d.staged.flushed is not None]
 
     def commit(self) -> None:
         """Make every document visible; on failure, none stays (committed ones deleted)."""

@@ -351,6 +351,9 @@ async def store_package(
             for d in package.documents
         ],
     )
+    # Wait for the documents' flushes here rather than on a worker thread:
+    # a large package's commit would hold one of the few for seconds.
+    await asyncio.gather(*(asyncio.wrap_future(f) for f in package.flushing()))
     await asyncio.to_thread(package.commit)
 
 
