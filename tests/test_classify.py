@@ -281,6 +281,16 @@ def test_titled_other_documents_are_not_loan_documents() -> None:
         assert classify_page(PageText(DOC, 1, text, "text"))[0] == DocType.other
 
 
+def test_an_accent_ocr_put_on_a_title_does_not_make_it_another_title() -> None:
+    # `Vérification` once read as `rification` came within a letter or two
+    # of `Certification`, a title of none of our types
+    voe = "Verbal V\u00e9rification of Employment\nEmployer:        Griffin Manufacturing\n"
+    voe += "Borrower:        Pena, Maria M.\nDate of Verification:        06/15/2026\n"
+    assert classify_page(PageText(DOC, 1, voe, "ocr"))[0] == DocType.voe
+    notice = "Privacy N\u00f3tice\nWe collect your Social Security number and income."
+    assert classify_page(PageText(DOC, 1, notice, "ocr"))[0] == DocType.other
+
+
 def test_memo_is_a_letter_of_explanation() -> None:
     memo = "DATE: May 24, 2025\nFROM: John M. Estrada\nSUBJECT: SOURCE OF FUNDS\n"
     memo += "THE $16,873.09 DEPOSITED ON April 23, 2025 IS FROM A REIMBURSEMENT.\nJOHN M. ESTRADA"

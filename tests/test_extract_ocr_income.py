@@ -423,6 +423,24 @@ def test_1040_ssn_after_a_speck_is_the_taxpayers_not_the_spouses() -> None:
     assert values(run(DocType.tax_return_1040, text))["ssn_last4"] == "7673"
 
 
+def test_1040_garbled_mask_in_a_shifted_row_and_never_the_spouses_ssn() -> None:
+    text = (
+        "Form 1040 U.S. Individual Income Tax Return 2025\n"
+        "Your first name and middle initial / Last name        \u2018Your social security number\n"
+        "CURTIS S FLOYD»        SHAE 5325        reall\n"
+        "[Wjoim remm, spouse's name        Spouse's SSN\n"
+        "Edwin Floyd        XXX-XX-854I\n"
+        "Total amount from Form(s) W-2, box 1        132,984.05\n"
+    )
+    assert values(run(DocType.tax_return_1040, text))["ssn_last4"] == "5325"
+    # the taxpayer's SSN unread: nothing, not the spouse's
+    unread = text.replace("SHAE 5325", "SHAE")
+    assert "ssn_last4" not in values(run(DocType.tax_return_1040, unread))
+    # two SSN-like cells in the row: which is the taxpayer's is not known
+    two = text.replace("reall", "XXX-XX-7777 ")
+    assert values(run(DocType.tax_return_1040, two)).get("ssn_last4") != "5325"
+
+
 def test_urla_income_line_with_a_lone_digit_speck_before_the_amount() -> None:
     text = (
         "Uniform Residential Loan Application\n"
@@ -483,3 +501,19 @@ def test_w2_scan_with_a_cut_short_name_caption_and_a_bare_ssn_cell() -> None:
     assert got["employee_name"] == "Michael Pierce"
     assert got["ssn_last4"] == "5125"
     assert got["box1_wages"] == Decimal("116843.74")
+
+
+def test_voe_year_table_under_a_header_with_an_underscore_speck() -> None:
+    text = (
+        "Verification of Income & Employment\n"
+        "Employee:        Maria M. Pena        SSN:        XXX-XX-1211\n"
+        "Gross Income\n"
+        "_Year        Base        Overtime        Bonus        Total\n"
+        "2026 YTD thru 01-May-2026        88,961.58        0.00        2,445.24        91 406.82.\n"
+        "2025        248,159.08        0.00        0.00        248,159.08\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["ytd_base_income"] == Decimal("88961.58")
+    assert got["ytd_bonus_income"] == Decimal("2445.24")
+    assert got["prior_year_base_income"] == Decimal("248159.08")
+    assert got["prior_year_bonus_income"] == Decimal("0.00")

@@ -144,6 +144,19 @@ def test_addresses_compare_numbers_digit_by_digit() -> None:
     assert address_verdict(a, d, False) is SAME
 
 
+def test_a_scanned_address_ends_at_its_zip() -> None:
+    a = address_key("2069 Scott Parkway, North Lauren, CA 95381")
+    # the next column's words run on after the ZIP, the state's C a speck
+    b = address_key("2069 Scott Parkway, North Lauren, €A 95381 Walters Bank")
+    assert address_verdict(a, b, True) is not DIFFERENT
+    assert address_verdict(a, b, False) is DIFFERENT  # a text layer says what it says
+    # another ZIP or street is still a difference
+    c = address_key("2069 Scott Parkway, North Lauren, CA 95831 Walters Bank")
+    assert address_verdict(a, c, True) is DIFFERENT
+    d = address_key("2069 Lake Parkway, North Lauren, CA 95381 Walters Bank")
+    assert address_verdict(a, d, True) is DIFFERENT
+
+
 # ----------------------------------------------------------------------------- in the rules
 
 

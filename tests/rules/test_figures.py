@@ -317,6 +317,12 @@ def test_documents_are_matched_to_their_borrower() -> None:
         ("John Smith", "john  smith", True),
         ("John Smith", "John Smyth", False),
         ("John Smith", "Jon Smith", False),
+        # a scan's III, II and IV read with l for I
+        ("Colton Medina III", "Colton Medina Ill", True),
+        ("Colton Medina II", "COLTON MEDINA Il", True),
+        ("Colton Medina IV", "Colton Medina lv", True),
+        # two words: `Ill` could be the surname
+        ("Colton Ill", "Colton", False),
     ],
 )
 def test_name_key(a: str, b: str, same: bool) -> None:

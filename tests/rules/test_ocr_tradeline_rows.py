@@ -58,6 +58,30 @@ def test_the_urla_settles_only_one_answer() -> None:
     assert "dti_back" not in _unread_first_row(loan, keep_balance=Decimal(9000)).figures
 
 
+def _urla_payment(payment: str, scanned: bool = True) -> LoanContext:
+    loan = clean_loan()
+    template = _liabilities(loan)[0]["monthly_payment"]
+    assert isinstance(template, FieldValue)
+    _liabilities(loan)[0]["monthly_payment"] = FieldValue(Decimal(payment), template.evidence)
+    ctx = (_scanned(loan) if scanned else loan).context()
+    compute_figures(ctx)
+    return ctx
+
+
+def test_report_and_urla_payments_a_misread_apart_leave_the_debt_unknown() -> None:
+    # the report's 450.00 against the URLA's 45.00 or 459.00: one of the two
+    # readings lost or changed a digit, and nothing says which
+    for misread in ("45.00", "459.00", "4500.00"):
+        ctx = _urla_payment(misread)
+        assert "dti_back" not in ctx.figures, misread
+        assert any("tradeline" in key for key in ctx.unread)
+    # a payment unlike the report's: the application's error, the report stands
+    assert _urla_payment("612.00").figures["dti_back"].value == "29.50"
+    # the same payment, or a text layer: nothing in doubt
+    assert _urla_payment("450.00").figures["dti_back"].value == "29.50"
+    assert _urla_payment("45.00", scanned=False).figures["dti_back"].value == "29.50"
+
+
 def _cell(loan: Loan, value: int) -> FieldValue:
     template = loan.one(DocType.credit_report).rows["tradelines"][0]["balance"]
     return FieldValue(Decimal(value), template.evidence)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from flightline.pipeline.model import DocType, PageText
 from flightline.pipeline.page_keys import PERSON_KEYED, instance_key, page_number, ssn_key
-from flightline.pipeline.signatures import SIGNATURES, Signature, squash
+from flightline.pipeline.signatures import SIGNATURES, Signature, squash, unaccented
 
 # A page whose best type scores less than this is `other`.
 MIN_SCORE = 6.0
@@ -371,7 +371,7 @@ def _ocr_title_word(line: str) -> str | None:
     (`Disc1osure`, `Certifcation`, `Notlce`)."""
     from rapidfuzz import fuzz, process
 
-    for token in re.findall(r"[A-Za-z0-9|!]{5,}", line):
+    for token in re.findall(r"[A-Za-z0-9|!]{5,}", unaccented(line)):
         word = _fold(token)
         if word in _OWN_TITLE_WORDS:
             continue

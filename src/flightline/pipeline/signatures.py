@@ -20,6 +20,7 @@ Kinds of signal:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from flightline.pipeline.model import DocType
@@ -30,7 +31,15 @@ _FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l"})
 
 def squash(text: str) -> str:
     """Lower case, letters and digits only, OCR look-alikes folded."""
-    return _NON_ALNUM.sub("", text.lower()).translate(_FOLD).replace("rn", "m")
+    return _NON_ALNUM.sub("", unaccented(text).lower()).translate(_FOLD).replace("rn", "m")
+
+
+def unaccented(text: str) -> str:
+    """`Vérification` as `Verification`: OCR puts accents on a speck over a
+    letter, and no title of ours has one."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,12 +197,22 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
         return Verdict.SAME
     if not ocr:
         return Verdict.DIFFERENT
+    a, b = _through_zip(a), _through_zip(b)
     na, nb = re.findall(r"\d+", a), re.findall(r"\d+", b)
     if len(na) != len(nb):
         return compare_text(a, b, ocr)
     verdicts = [compare_digits(x, y, ocr) for x, y in zip(na, nb, strict=True)]
     verdicts.append(compare_text(re.sub(r"\d+", " ", a), re.sub(r"\d+", " ", b), ocr))
     return worst(verdicts)
+
+
+# An address ends at its ZIP: words after it on a scanned line are the
+# neighbouring column (`..., CA 95381 Walters Bank`), not part of it.
+_AFTER_ZIP = re.compile(r"(?<=\b\d{5})(?: [a-z]+)+$")
+
+
+def _through_zip(key: str) -> str:
+    return _AFTER_ZIP.sub("", key)
 
 
 def worst(verdicts: list[Verdict]) -> Verdict:

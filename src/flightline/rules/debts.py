@@ -13,7 +13,7 @@ from decimal import Decimal
 from rapidfuzz.fuzz import token_set_ratio
 
 from flightline.pipeline.model import DocType, LogicalDocument
-from flightline.rules.compare import is_ocr
+from flightline.rules.compare import Verdict, compare_amounts, is_ocr
 from flightline.rules.engine import IssueEvidence, LoanContext
 from flightline.rules.facts import Row, cell, dec, ev, facts, num, row_evidence, rows, txt
 from flightline.rules.keys import employer_key
@@ -155,11 +155,11 @@ def _unread_payment(r: Row) -> bool:
 def _stated_payment(
     ctx: LoanContext, r: Row, tradelines: list[Row]
 ) -> tuple[Decimal, LogicalDocument, Row] | None:
-    """The payment the URLA lists for a tradeline whose own payment OCR did
-    not give: what an analyst does with an illegible report. Only where it is
-    one answer: exactly one liability of that creditor on the application,
-    that creditor once on the credit report, and the balances agreeing when
-    both are read."""
+    """The payment the URLA lists for a tradeline: exactly one liability of
+    that creditor on the application, that creditor once on the credit
+    report, and the balances agreeing when both are read. Where OCR did not
+    give the report's payment, what an analyst does with an illegible
+    report; where it did, a second reading of the same payment."""
     creditor = txt(cell(r, "creditor"))
     if not creditor:
         return None
@@ -180,6 +180,21 @@ def _stated_payment(
     if balance is not None and (stated_balance is None or not _near(balance, stated_balance)):
         return None
     return payment, urla, row
+
+
+def _misread_either(ctx: LoanContext, r: Row, tradelines: list[Row], payment: Decimal) -> bool:
+    """The report and the URLA give one debt payments a misread tells apart
+    (`719.00` and `79.00`, `199.00` and `109.00`) on a scan: which one is
+    right is not known, so neither is taken. A payment that differs more is
+    the application's error, and the report's stands."""
+    if not is_ocr(r.get("monthly_payment")):
+        return False
+    stated = _stated_payment(ctx, r, tradelines)
+    return (
+        stated is not None
+        and stated[0] != payment
+        and compare_amounts(payment, stated[0], True) is Verdict.UNSURE
+    )
 
 
 def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
@@ -206,6 +221,14 @@ def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
                 out.append(debt)
                 continue
             if payment is None or payment <= 0:
+                continue
+            if _misread_either(ctx, r, tradelines, payment):
+                ctx.could_not_read(
+                    f"tradeline {creditor}",
+                    f"the monthly payment of {creditor or 'a tradeline'} on the credit report",
+                    [row_evidence(report, "tradelines", r, "monthly_payment")],
+                )
+                unknown = True
                 continue
             balance = dec(cell(r, "balance"))
             if balance is not None and 0 < balance < payment and is_ocr(r.get("monthly_payment")):

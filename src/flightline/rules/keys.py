@@ -23,7 +23,14 @@ def _name_words(raw: str) -> list[str]:
         s = f"{first} {last}"
     # a name has no digits: one inside a word is OCR's look-alike of a letter
     s = re.sub(r"['\u2019`]", "", s.lower()).translate(_NAME_DIGITS)
-    return [w for w in re.sub(r"[^a-z]+", " ", s).split() if w not in _NAME_SUFFIXES]
+    words = [w for w in re.sub(r"[^a-z]+", " ", s).split() if w not in _NAME_SUFFIXES]
+    # `Ill`, `Il`, `lv`: a scan's II, III or IV after a whole name, not a surname
+    if len(words) >= 3 and _SUFFIX_LOOKALIKE.fullmatch(words[-1]):
+        words.pop()
+    return words
+
+
+_SUFFIX_LOOKALIKE = re.compile(r"[il]{2,3}|[il]v")
 
 
 def name_words(raw: str) -> tuple[str, ...]:

@@ -395,7 +395,12 @@ _1040 = Reader(
             ),
             exclude=r"spouse",
         ),
-        Spec("ssn_last4", "ssn4", ("Your social security number", "Social security number", "SSN")),
+        Spec(
+            "ssn_last4",
+            "ssn4",
+            ("Your social security number", "Social security number", "SSN"),
+            exclude=r"spouse",
+        ),
         Spec(
             "wages",
             "money_last",

@@ -118,6 +118,7 @@ _BOX_NUMBER = re.compile(r"\d{1,2}[a-z]?[.,]?")
 
 # A cell of a row whose columns are kept apart by wide gaps.
 _CELL = re.compile(r"\S+(?: \S+)*")
+_CELL_SPLIT = re.compile(r"\s{2,}")
 
 # -- field search ------------------------------------------------------------
 
@@ -370,6 +371,11 @@ class Reader:
             if parsed is not None:
                 return Found(self._sign(spec, parsed[1]), j, i)
         mine = FINDERS[spec.kind](below)
+        if not mine and spec.kind == "ssn4" and doc.ocr:
+            # A garbled mask (`SHAE 5325`) is read only as a cell of its own,
+            # and specks shift the columns: the row's one such cell is it.
+            mine = [v for c in _CELL_SPLIT.split(below) if (v := pick(spec.kind, c)) is not None]
+            mine = mine if len(mine) == 1 else []
         if len(mine) == 1 and (len(labels) == 1 or not tokens or len(tokens) == 1):
             return Found(self._sign(spec, mine[0][1]), j, i)
         if len(mine) == len(labels) and len(labels) > 1:

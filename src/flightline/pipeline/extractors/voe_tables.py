@@ -37,9 +37,9 @@ VOE_ROWS = (
 )
 
 
-_YEAR_TABLE = re.compile(r"^\W*year\b.*\b(?:base|overtime|total)\b", re.IGNORECASE)
+_YEAR_TABLE = re.compile(r"^[\W_]*year\b.*\b(?:base|overtime|total)\b", re.IGNORECASE)
 # A row's year as OCR may leave it (`20%6`, `4024`): four characters, mostly digits.
-_YEAR_ROW = re.compile(r"^\W*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{3})(?![\w,.])")
+_YEAR_ROW = re.compile(r"^[\W_]*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{3})(?![\w,.])")
 _YEAR_COLS = {
     "base": "base",
     "overtime": "overtime",
