@@ -278,3 +278,15 @@ def test_a_table_whose_creditor_caption_is_garbled_is_named_by_its_columns() -> 
         ("LIBERTY RETAIL CARD", Decimal("81.00")),
         ("KEYSTONE MOTOR CREDIT", Decimal("351.00")),
     ]
+
+
+def test_a_payment_caption_with_its_p_misread_still_names_the_column() -> None:
+    text = (
+        "CREDITOR        TYPE       BALANCE   \u2018aAYMENT    STATUS\n"
+        "LAKESHORE CARD SVCS        0.00      0.00      OPEN\n"
+        "PRAIRIE CARD SERVICES       R        4,857.00    147.00      OPEN\n"
+    )
+    assert [(r["creditor"], r["balance"], r["monthly_payment"]) for r in tradelines(run(text))] == [
+        ("LAKESHORE CARD SVCS", Decimal("0.00"), Decimal("0.00")),
+        ("PRAIRIE CARD SERVICES", Decimal("4857.00"), Decimal("147.00")),
+    ]

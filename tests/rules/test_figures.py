@@ -388,6 +388,28 @@ def test_an_applicant_read_as_their_own_co_borrower_is_named_by_ssn() -> None:
     assert sorted(people) == [("John Michael Smith", "1234"), ("Mary Jones", "9876")]
 
 
+def test_a_document_without_name_or_ssn_is_the_borrower_whose_documents_name_its_employer() -> None:
+    from tests.rules.test_compare import _scanned
+
+    loan = clean_loan(co_borrower=True)
+    # John's application garbled his employer; his paystub names it
+    loan.set(DocType.urla_1003, employer_name="or Business")
+    loan.add(
+        make(
+            DocType.voe,
+            {"employer_name": "Beacon Health", "employee_name": "Mary Jones", "ssn_last4": "9876"},
+        )
+    )
+    nameless = make(DocType.voe, {"employer_name": "Acme Logistics Inc", "ytd_base_income": D(1)})
+    loan.add(nameless)
+    f = facts(_scanned(loan).context())
+    assert f.owners[nameless.id] is f.borrowers[0]
+    # an employer both borrowers' documents name tells no one apart
+    mary_w2 = {"employer_name": "Acme Logistics, Inc.", "employee_name": "Mary Jones"}
+    loan.add(make(DocType.w2, mary_w2))
+    assert nameless.id not in facts(_scanned(loan).context()).owners
+
+
 def test_a_lone_scanned_base_a_tenth_of_the_stated_one_is_unread() -> None:
     from tests.rules.test_compare import _scanned
 

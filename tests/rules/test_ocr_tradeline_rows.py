@@ -71,12 +71,13 @@ def _urla_payment(payment: str, scanned: bool = True) -> LoanContext:
 def test_report_and_urla_payments_a_misread_apart_leave_the_debt_unknown() -> None:
     # the report's 450.00 against the URLA's 45.00 or 459.00: one of the two
     # readings lost or changed a digit, and nothing says which
-    for misread in ("45.00", "459.00", "4500.00"):
+    for misread in ("45.00", "459.00", "4500.00", "50.00", "1450.00"):
         ctx = _urla_payment(misread)
         assert "dti_back" not in ctx.figures, misread
         assert any("tradeline" in key for key in ctx.unread)
     # a payment unlike the report's: the application's error, the report stands
     assert _urla_payment("612.00").figures["dti_back"].value == "29.50"
+    assert _urla_payment("4.50").figures["dti_back"].value == "29.50"
     # the same payment, or a text layer: nothing in doubt
     assert _urla_payment("450.00").figures["dti_back"].value == "29.50"
     assert _urla_payment("45.00", scanned=False).figures["dti_back"].value == "29.50"

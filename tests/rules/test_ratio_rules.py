@@ -93,6 +93,14 @@ def test_ltv_001_matrix_by_occupancy_units_and_purpose() -> None:
     assert Decimal(issue.observed or "0") > 80
 
 
+def test_ltv_001_a_unit_count_no_1_4_unit_home_has_is_asked_of_the_next_source() -> None:
+    # the appraisal's `1989` is a year read where the units were; the URLA says 3
+    loan = _ltv("300001", occupancy="investment", units=3).set(DocType.appraisal_1004, units=1989)
+    [issue] = run(loan, "LTV-001")
+    assert issue.limit == "75.00" and "3-unit investment purchase" in issue.summary
+    assert "1989" not in issue.summary
+
+
 def test_ltv_001_needs_the_appraisal_and_the_shape() -> None:
     assert run(_ltv("399000").drop(DocType.appraisal_1004), "LTV-001") == []
     loan = _ltv("399000").set(DocType.urla_1003, occupancy=None)

@@ -19,6 +19,7 @@ from flightline.rules.facts import Row, cell, dec, ev, facts, num, row_evidence,
 from flightline.rules.keys import employer_key
 
 ZERO = Decimal(0)
+_CENT = Decimal("0.01")
 REFINANCES = frozenset({"refinance", "rate_term_refinance", "cash_out_refinance"})
 
 
@@ -184,17 +185,19 @@ def _stated_payment(
 
 def _misread_either(ctx: LoanContext, r: Row, tradelines: list[Row], payment: Decimal) -> bool:
     """The report and the URLA give one debt payments a misread tells apart
-    (`719.00` and `79.00`, `199.00` and `109.00`) on a scan: which one is
+    (`719.00` and `79.00`, `199.00` and `109.00`, `2.00` and `602.00`) on a scan: which one is
     right is not known, so neither is taken. A payment that differs more is
     the application's error, and the report's stands."""
     if not is_ocr(r.get("monthly_payment")):
         return False
     stated = _stated_payment(ctx, r, tradelines)
-    return (
-        stated is not None
-        and stated[0] != payment
-        and compare_amounts(payment, stated[0], True) is Verdict.UNSURE
-    )
+    if stated is None or stated[0] == payment:
+        return False
+    if compare_amounts(payment, stated[0], True) is Verdict.UNSURE:
+        return True
+    # leading digits lost to a speck (`602.00` read `2.00`)
+    short, long = sorted((payment, stated[0]))
+    return str(long.quantize(_CENT)).endswith(str(short.quantize(_CENT)))
 
 
 def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:

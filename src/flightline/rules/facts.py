@@ -401,6 +401,33 @@ def _owner(people: list[Borrower], doc: LogicalDocument) -> Borrower | None:
     return best_match(people, name, ssn, text(doc, "employer_name"), ocr)
 
 
+def _owned_by_employer(ctx: LoanContext, facts: Facts) -> None:
+    """A document whose name and SSN OCR lost, of an employer whose name the
+    application garbled: the borrower whose other documents name that
+    employer, when exactly one borrower's do."""
+    if len(facts.borrowers) < 2:
+        return
+    named: dict[int, set[str]] = {}
+    for doc in ctx.documents:
+        who = facts.owners.get(doc.id)
+        if who is not None and (e := text(doc, "employer_name")):
+            named.setdefault(who.index, set()).add(employer_key(e))
+    for doc in ctx.documents:
+        if doc.type not in PER_BORROWER or doc.id in facts.owners:
+            continue
+        employer = text(doc, "employer_name")
+        if not employer or text(doc, PER_BORROWER[doc.type]) or text(doc, "ssn_last4"):
+            continue  # a name or SSN that matched no one is not this case
+        key, ocr = employer_key(employer), is_ocr(doc.fields.get("employer_name"))
+        found = [
+            who
+            for who in facts.borrowers
+            if any(compare_text(key, k, ocr) is Verdict.SAME for k in named.get(who.index, ()))
+        ]
+        if len(found) == 1:
+            facts.owners[doc.id] = found[0]
+
+
 def ssn_of(doc: LogicalDocument, name: str) -> str | None:
     return _ssn(text(doc, name))
 
@@ -428,14 +455,23 @@ _CD_TERMS = ("loan_amount", "monthly_pi", "estimated_total_monthly_payment")
 
 
 def _first_value(
-    ctx: LoanContext, sources: tuple[tuple[DocType, str], ...]
+    ctx: LoanContext,
+    sources: tuple[tuple[DocType, str], ...],
+    valid: Callable[[Value], bool] = lambda v: True,
 ) -> tuple[Value, IssueEvidence | None] | None:
     for doc_type, name in sources:
         for doc in ctx.of_type(doc_type):
             v = doc.get(name)
-            if v is not None:
+            if v is not None and valid(v):
                 return v, evidence(doc, name)
     return None
+
+
+def _residential_units(value: Value) -> bool:
+    """A 1-4 unit property, the only kind these guidelines cover: `1989` is
+    a year OCR read where the unit count was (the next source is asked)."""
+    units = integer_of(value)
+    return units is not None and 1 <= units <= 4
 
 
 def _build(ctx: LoanContext) -> Facts:
@@ -446,6 +482,7 @@ def _build(ctx: LoanContext) -> Facts:
             who = _owner(people, doc)
             if who is not None:
                 facts.owners[doc.id] = who
+    _owned_by_employer(ctx, facts)
     note = ctx.first(DocType.note)
     cd = latest_cd(ctx)
     facts.cd = cd
@@ -487,7 +524,8 @@ def _build(ctx: LoanContext) -> Facts:
             ),
         ),
     ):
-        found = _first_value(ctx, sources)
+        valid = _residential_units if attr == "units" else lambda v: True
+        found = _first_value(ctx, sources, valid)
         if found is None:
             continue
         value, where = found

@@ -270,7 +270,8 @@ def _money_columns(header: str) -> list[str]:
         # `Hiigh Credit`: OCR doubles or drops a letter of the word
         # `High cred`: the word cut short
         r"(?<![a-z])h[a-z]{1,3}h\s*(?:cred\w*|balance)|credit\s*limit|\blimit\b|past\s*due|"
-        r"(?:monthly\s*)?(?:payment|pmt)s?|\bbalance\b|\bbal\b|\bterms?\b",
+        # `aAYMENT`: the P read as another letter
+        r"(?:monthly\s*)?(?:payment|pmt|(?<![a-z])[a-z]?ayment)s?|\bbalance\b|\bbal\b|\bterms?\b",
         header,
         re.IGNORECASE,
     ):
