@@ -290,3 +290,17 @@ def test_a_payment_caption_with_its_p_misread_still_names_the_column() -> None:
         ("LAKESHORE CARD SVCS", Decimal("0.00"), Decimal("0.00")),
         ("PRAIRIE CARD SERVICES", Decimal("4857.00"), Decimal("147.00")),
     ]
+
+
+def test_an_opened_date_that_lost_its_slash_and_a_quote_before_an_amount() -> None:
+    text = (
+        "Tradelines\n"
+        "Creditor        Account        ECOA   Opened    High Credit      Balance    Payment Type\n"
+        'HERITAGE RETAIL CARD        80227766""**        0222        7,400        192     25 REV\n'
+        'STERLING CARD SERVICES        98691768"***        J        03/22        "5,900        0\n'
+    )
+    rows = tradelines(run(text))
+    assert [(r["creditor"], r.get("balance"), r["monthly_payment"]) for r in rows] == [
+        ("HERITAGE RETAIL CARD", Decimal("192"), Decimal("25")),
+        ("STERLING CARD SERVICES", None, Decimal("0")),
+    ]

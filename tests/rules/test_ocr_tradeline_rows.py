@@ -80,6 +80,8 @@ def test_report_and_urla_payments_a_misread_apart_leave_the_debt_unknown() -> No
     assert _urla_payment("4.50").figures["dti_back"].value == "29.50"
     # the same payment, or a text layer: nothing in doubt
     assert _urla_payment("450.00").figures["dti_back"].value == "29.50"
+    # the report's whole dollars against the URLA's cents: the same payment
+    assert _urla_payment("450.40").figures["dti_back"].value == "29.50"
     assert _urla_payment("45.00", scanned=False).figures["dti_back"].value == "29.50"
 
 
@@ -93,6 +95,23 @@ def _pitia(total: str, scanned: bool = True) -> str:
     ctx = (_scanned(loan) if scanned else loan).context()
     compute_figures(ctx)
     return ctx.figures["pitia_monthly"].value
+
+
+def test_a_scanned_cd_total_below_its_own_pi_leaves_the_pitia_unread() -> None:
+    # P&I 1,896.20; the escrow's 603.80 read as the total, the escrow as 0
+    loan = clean_loan().set(
+        DocType.closing_disclosure,
+        estimated_total_monthly_payment=D("603.80"),
+        estimated_escrow_monthly=D(0),
+    )
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert "pitia_monthly" not in ctx.figures and "dti_back" not in ctx.figures
+    # a text layer's CD says what it says
+    loan = clean_loan().set(DocType.closing_disclosure, estimated_total_monthly_payment=D("603.80"))
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert ctx.figures["pitia_monthly"].value == "603.80"
 
 
 def test_a_scanned_cd_total_a_digit_above_its_parts_is_a_misread() -> None:

@@ -191,7 +191,8 @@ def _misread_either(ctx: LoanContext, r: Row, tradelines: list[Row], payment: De
     if not is_ocr(r.get("monthly_payment")):
         return False
     stated = _stated_payment(ctx, r, tradelines)
-    if stated is None or stated[0] == payment:
+    # within a dollar: the report's whole dollars against the URLA's cents
+    if stated is None or abs(stated[0] - payment) < 1:
         return False
     if compare_amounts(payment, stated[0], True) is Verdict.UNSURE:
         return True

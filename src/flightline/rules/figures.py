@@ -377,6 +377,11 @@ def _compute(ctx: LoanContext) -> Computed:
         if escrow is not None and total_payment <= escrow:
             # a total no more than its escrow alone: the escrow's cell read for it
             total_payment = None
+        elif pi is not None and total_payment < pi and not escrow:
+            # a total below its own P&I beside no escrow: the escrow's cell
+            # read as the total and a blank as the escrow (the columns
+            # shifted), or the other way round; nothing says which
+            total_payment = escrow = None
         elif (
             pi is not None
             and escrow is not None

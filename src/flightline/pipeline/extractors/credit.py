@@ -141,7 +141,8 @@ _TRAILING_SPECK = re.compile(r"\s{2,}\S{1,2}$")
 _POINT_FOR_COMMA = re.compile(r"^\$?\d{1,3}\.\d{3}$")
 _DOLLAR_ZERO = re.compile(r"^[sS$][oO0][.,]?$")
 # A small bare number before the amounts: a code column OCR read as a digit.
-_STRAY_CODE = re.compile(r"^\d{1,2}$")
+# ... or an opened date that lost its slash (`0222` for 02/22).
+_STRAY_CODE = re.compile(r"^(?:\d{1,2}|(?:0[1-9]|1[0-2])\d\d)$")
 # Specks OCR reads at a name's edges (`*HARBOR CARD SVCS_—«`).
 _EDGE_JUNK = re.compile(r"^(?:[^\w(]|_)+|(?:[^\w.)]|_)+$")
 _MONTH_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{2}(?![\d/])")
@@ -288,7 +289,8 @@ def _money_columns(header: str) -> list[str]:
 
 
 def _is_value(token: str) -> bool:
-    return bool(re.match(r"^[$(-]?\d", token))
+    # a quote speck before an amount (`"5,900`) still starts the amounts
+    return bool(re.match(r"^[\"'\u201c\u201d\u2018\u2019]?[$(-]?\d", token))
 
 
 def _split_row(text: str, codes: bool) -> tuple[str, list[str]] | None:
