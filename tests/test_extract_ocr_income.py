@@ -517,3 +517,15 @@ def test_voe_year_table_under_a_header_with_an_underscore_speck() -> None:
     assert got["ytd_bonus_income"] == Decimal("2445.24")
     assert got["prior_year_base_income"] == Decimal("248159.08")
     assert got["prior_year_bonus_income"] == Decimal("0.00")
+
+
+def test_urla_ssn_mask_with_b_for_hash_is_the_borrowers_not_the_co_borrowers() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "Borrower's Name (include Jr. of Sr. if applicable)        Co-Borrower's Name\n"
+        "Kimberly Wong        Jacob Wong\n"
+        '"Social Security Number        Co-Borrower SSN\n'
+        "#BBH-HH-4225        ###-##-0044\n"
+    )
+    got = values(run(DocType.urla_1003, text))
+    assert (got["ssn_last4"], got["co_borrower_ssn_last4"]) == ("4225", "0044")

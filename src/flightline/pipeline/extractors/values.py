@@ -84,7 +84,7 @@ _SSN_TOKEN = re.compile(
     r"|(?<![Xx*#\u2022])[Xx*#\u2022]{5,12}\s?\d{4}(?!\d)"
 )
 _OCR_SSN = re.compile(
-    r"[\s:;()#.]{0,12}(?:last\s*4\W{0,3})?[XxHKEWFMN*#%\u2022\d][XxHKEWFMN*#%\u2022\d\s.~_-]{3,10}?"
+    r"[\s:;()#.]{0,12}(?:last\s*4\W{0,3})?[XxHKEWFMNB*#%\u2022\d][XxHKEWFMNB*#%\u2022\d\s.~_-]{3,10}?"
     r"(\d{4})(?![\d.,])"
 )
 _SSN_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
