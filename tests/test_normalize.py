@@ -237,3 +237,11 @@ def test_ocr_confusions_in_dates() -> None:
 @pytest.mark.parametrize("text", ["Apr 15, $025", "Apr 15°2025", "Apr 15»2025", "Apr 15,2025"])
 def test_ocr_marks_in_written_dates(text: str) -> None:
     assert normalize_date(text) == date(2025, 4, 15)
+
+
+def test_a_notes_signing_instruction_is_not_a_person() -> None:
+    from flightline.pipeline.extractors.names import clean_person
+
+    assert clean_person("{Sign Original Only") is None
+    assert clean_person("Witness Signature") is None
+    assert clean_person("Joseph Johnson") == "Joseph Johnson"

@@ -159,3 +159,18 @@ def test_a_scanned_cd_total_no_more_than_its_escrow_is_not_the_payment() -> None
     ctx = _scanned(loan).context()
     compute_figures(ctx)
     assert "pitia_monthly" not in ctx.figures
+
+
+def test_a_scanned_cash_to_close_above_the_price_is_a_misread() -> None:
+    loan = clean_loan().set(DocType.closing_disclosure, cash_to_close=D("99390436.89"))
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert "funds_to_close" not in ctx.figures and "reserves_months" not in ctx.figures
+    assert "funds to close" in ctx.unread
+    # the usual cash to close stands; a text layer's CD says what it says
+    ctx = _scanned(clean_loan()).context()
+    compute_figures(ctx)
+    assert ctx.figures["funds_to_close"].value == "108000.00"
+    ctx = clean_loan().set(DocType.closing_disclosure, cash_to_close=D("99390436.89")).context()
+    compute_figures(ctx)
+    assert ctx.figures["funds_to_close"].value == "99390436.89"

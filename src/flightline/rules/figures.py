@@ -435,6 +435,20 @@ def _compute(ctx: LoanContext) -> Computed:
         c.assets = sum((b for _, b in known), ZERO)
         c.assets_evidence = [e for d, _ in known if (e := ev(d, "closing_balance"))]
     ctc = num(cd, "cash_to_close")
+    if (
+        ctc is not None
+        and c.value_basis is not None
+        and ctc > c.value_basis
+        and is_ocr(cd.fields.get("cash_to_close") if cd else None)
+    ):
+        # more cash than the home is worth: a loan pays part of the price,
+        # so this is a misread (`99390436.89`), not what the borrower brings
+        ctx.could_not_read(
+            "funds to close",
+            "the cash to close on the Closing Disclosure (more than the property's price)",
+            [ev(cd, "cash_to_close")],
+        )
+        ctc = None
     if ctc is not None:
         c.funds_to_close = max(ctc, ZERO)
         c.funds_evidence = [e for e in (ev(cd, "cash_to_close"),) if e]

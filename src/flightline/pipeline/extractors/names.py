@@ -43,7 +43,7 @@ _NOT_PERSON = re.compile(
     r"instrument|notice|rights?|consumer|transaction|gift|letter|savings|account|funds|"
     r"pay|stub|earnings|payroll|check|advice|deposit|note|rate|fixed|multistate|mortgage|deed|"
     r"closing|disclosure|estimate|verification|employment|uniform|residential|settlement|"
-    r"appraisal|borrower)\b",
+    r"appraisal|borrower|sign|original|only|witness)\b",
     re.IGNORECASE,
 )
 
