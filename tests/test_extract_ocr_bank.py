@@ -304,3 +304,21 @@ def test_a_balance_carried_forward_is_not_a_repeat_of_the_opening_balance() -> N
         "Ending Balance        $5,000.00\n"
     )
     assert run(text).get("opening_balance") == Decimal("35000.00")
+
+
+def test_a_posted_description_header_makes_a_lone_amount_wait_for_the_next_balance() -> None:
+    text = (
+        "PATRICKPORT SAVINGS BANK\n"
+        "MEMBER STATEMENT   02-MAY-2026 TO 01-JUN-2026\n"
+        "REGULAR SHARE SAVINGS   ACCOUNT XXXXXX4355\n"
+        "PREVIOUS BALANCE        *$243296.47\n"
+        "POSTED DESCRIPTION        WITHDRAWAL     DEPOSIT      BALANCE\n"
+        "05/28   POS PURCHASE METRO WATER #888        $0.07        $243296.10\n"
+        # `$1.54` read as `51-64`: the lone amount is the running balance
+        "06/01   INTEREST PAYMENT        51-64   $243297.64\n"
+        "06/01   POS PURCHASE HARDWARE DEPOT #2810        $0.04        $243297.60\n"
+        "BALANCE THIS STATEMENT        $243297.60\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.bank_statement, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    assert doc.rows.get("deposits", []) == []

@@ -153,7 +153,7 @@ _DEBIT_SECTION = re.compile(
 )
 _MIXED_SECTION = re.compile(
     r"^(?:transaction\s*(?:history|detail|details|activity)|account\s*activity|"
-    r"transactions|activity|date\s+description)\b",
+    r"transactions|activity|(?:posted|post(?:ing)?\s*date|date)\s+description)\b",
     re.IGNORECASE,
 )
 # The daily balance table ends the transactions: its title (`Balarice` as OCR
