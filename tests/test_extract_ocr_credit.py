@@ -304,3 +304,16 @@ def test_an_opened_date_that_lost_its_slash_and_a_quote_before_an_amount() -> No
         ("HERITAGE RETAIL CARD", Decimal("192"), Decimal("25")),
         ("STERLING CARD SERVICES", None, Decimal("0")),
     ]
+
+
+def test_a_dollar_zero_with_a_speck_after_it_is_still_zero() -> None:
+    text = (
+        "Creditor        Account     ECOA   Opened    _HighCredit      Balance     Payment Type\n"
+        'BEACON CARD SERVICES        01/25        $2g00        $0        So" REV       CLOSED\n'
+        "BLUEWATER CREDIT CARD        09/17        $1000        SO\u00ae        $O REV,   CLOSED\n"
+    )
+    rows = tradelines(run(text))
+    assert [(r["creditor"], r["monthly_payment"]) for r in rows] == [
+        ("BEACON CARD SERVICES", Decimal("0")),
+        ("BLUEWATER CREDIT CARD", Decimal("0")),
+    ]

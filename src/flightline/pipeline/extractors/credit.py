@@ -139,7 +139,7 @@ _TRADE_SECTION = re.compile(
 )
 _TRAILING_SPECK = re.compile(r"\s{2,}\S{1,2}$")
 _POINT_FOR_COMMA = re.compile(r"^\$?\d{1,3}\.\d{3}$")
-_DOLLAR_ZERO = re.compile(r"^[sS$][oO0][.,]?$")
+_DOLLAR_ZERO = re.compile(r"^[sS$][oO0][.,\"'\u00ae\u00b0\u201d\u2019]?$")
 # A small bare number before the amounts: a code column OCR read as a digit.
 # ... or an opened date that lost its slash (`0222` for 02/22).
 _STRAY_CODE = re.compile(r"^(?:\d{1,2}|(?:0[1-9]|1[0-2])\d\d)$")
