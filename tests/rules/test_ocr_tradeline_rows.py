@@ -174,3 +174,21 @@ def test_a_scanned_cash_to_close_above_the_price_is_a_misread() -> None:
     ctx = clean_loan().set(DocType.closing_disclosure, cash_to_close=D("99390436.89")).context()
     compute_figures(ctx)
     assert ctx.figures["funds_to_close"].value == "99390436.89"
+
+
+def test_a_payment_above_its_balance_stands_when_the_urla_states_it() -> None:
+    # the report's balance 15,000 read as 150 (below the 450.00 payment)
+    def with_balance(urla_payment: str) -> LoanContext:
+        loan = clean_loan()
+        loan.one(DocType.credit_report).rows["tradelines"][0]["balance"] = _cell(loan, 150)
+        template = _liabilities(loan)[0]["monthly_payment"]
+        assert isinstance(template, FieldValue)
+        _liabilities(loan)[0]["monthly_payment"] = FieldValue(D(urla_payment), template.evidence)
+        ctx = _scanned(loan).context()
+        compute_figures(ctx)
+        return ctx
+
+    # the URLA states the same payment: the balance was the misread
+    assert with_balance("450.00").figures["dti_back"].value == "29.50"
+    # it states another: which of the row's amounts is wrong is unknown
+    assert "dti_back" not in with_balance("612.00").figures

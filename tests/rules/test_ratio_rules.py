@@ -103,9 +103,17 @@ def test_ltv_001_a_unit_count_no_1_4_unit_home_has_is_asked_of_the_next_source()
 
 def test_ltv_001_needs_the_appraisal_and_the_shape() -> None:
     assert run(_ltv("399000").drop(DocType.appraisal_1004), "LTV-001") == []
-    loan = _ltv("399000").set(DocType.urla_1003, occupancy=None)
+    # no occupancy read: under the highest maximum of any occupancy (97%) is
+    # no finding ...
+    loan = _ltv("388000").set(DocType.urla_1003, occupancy=None)
     loan.set(DocType.transmittal_1008, occupancy=None)
     assert run(loan, "LTV-001") == []
+    # ... above it is, whichever the occupancy
+    loan = _ltv("388001").set(DocType.urla_1003, occupancy=None)
+    loan.set(DocType.transmittal_1008, occupancy=None)
+    [issue] = run(loan, "LTV-001")
+    assert issue.limit == "97.00"
+    assert "1-unit purchase of any occupancy (the file's could not be read)" in issue.summary
 
 
 def test_dti_001_a_scanned_1008_ratio_over_100_percent_is_a_misread() -> None:

@@ -201,6 +201,20 @@ def _misread_either(ctx: LoanContext, r: Row, tradelines: list[Row], payment: De
     return str(long.quantize(_CENT)).endswith(str(short.quantize(_CENT)))
 
 
+def _payment_confirmed(ctx: LoanContext, creditor: str, payment: Decimal) -> bool:
+    """The URLA's one liability of that creditor states the same payment: two
+    readings agree, so where the row disagrees with itself its balance is the
+    misread."""
+    found = [
+        stated
+        for urla in ctx.of_type(DocType.urla_1003)
+        for row in rows(urla, "liabilities")
+        if _alike(creditor, txt(cell(row, "creditor")) or "")
+        and (stated := dec(cell(row, "monthly_payment"))) is not None
+    ]
+    return len(found) == 1 and abs(found[0] - payment) < 1
+
+
 def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
     """The credit reports' debts with a payment, and whether every debt's
     payment is known (a payment OCR did not give, and the URLA does not
@@ -235,7 +249,12 @@ def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
                 unknown = True
                 continue
             balance = dec(cell(r, "balance"))
-            if balance is not None and 0 < balance < payment and is_ocr(r.get("monthly_payment")):
+            if (
+                balance is not None
+                and 0 < balance < payment
+                and is_ocr(r.get("monthly_payment"))
+                and not _payment_confirmed(ctx, creditor, payment)
+            ):
                 # a monthly payment larger than the whole balance: a misread amount
                 ctx.could_not_read(
                     f"tradeline {creditor}",

@@ -75,20 +75,39 @@ def debt_to_income(ctx: LoanContext) -> list[Issue]:
     return issues
 
 
+_PURPOSES = ("purchase", "rate_term_refinance", "cash_out_refinance")
+_OCCUPANCIES = ("principal_residence", "second_home", "investment")
+
+
 @rule("LTV-001")
 def loan_to_value(ctx: LoanContext) -> list[Issue]:
     f = facts(ctx)
     c = computed(ctx)
-    if c.ltv is None or f.purpose is None or f.occupancy is None:
+    if c.ltv is None:
         return []
-    cap = ctx.policy.ltv_matrix.limit(f.purpose, f.occupancy, f.units or 1)
-    if cap is None:
-        return []
-    issues = []
     units = f.units or 1
-    shape = (
-        f"{'1-unit' if units <= 1 else f'{units}-unit'} {f.occupancy.replace('_', ' ')} "
-        f"{f.purpose.replace('_', ' ')}"
+    # An occupancy or purpose no document gave: the highest maximum any of
+    # them allows; a ratio above even that is over, whichever it is.
+    purposes = [f.purpose] if f.purpose else list(_PURPOSES)
+    occupancies = [f.occupancy] if f.occupancy else list(_OCCUPANCIES)
+    caps = [
+        cap
+        for p in purposes
+        for o in occupancies
+        if (cap := ctx.policy.ltv_matrix.limit(p, o, units)) is not None
+    ]
+    if not caps:
+        return []
+    cap = max(caps)
+    issues = []
+    words = [
+        "1-unit" if units <= 1 else f"{units}-unit",
+        *([f.occupancy.replace("_", " ")] if f.occupancy else []),
+        f.purpose.replace("_", " ") if f.purpose else "loan",
+    ]
+    unread = [n for n, v in (("occupancy", f.occupancy), ("purpose", f.purpose)) if v is None]
+    shape = " ".join(words) + (
+        f" of any {' or '.join(unread)} (the file's could not be read)" if unread else ""
     )
     for subject, value in (("ltv", c.ltv), ("cltv", c.cltv)):
         if value is None or value <= cap or (subject == "cltv" and value == c.ltv):
