@@ -100,3 +100,28 @@ def test_ytd_through_date_a_whole_pay_period_after_the_latest_paystub() -> None:
         verification_date=None,
     )
     assert computed(loan.context()).incomes[0].through is None
+
+
+def test_a_salary_read_only_as_two_stubs_equal_gross() -> None:
+    from tests.rules.builders import Loan, make
+
+    def bare(gross: str, second: str | None, bonus: int = 0) -> Loan:
+        # no rate on the VOE or the stubs, no earnings rows: only each stub's gross
+        loan = clean_loan().set(DocType.voe, base_pay_rate=None, ytd_bonus_income=D(bonus))
+        loan.set(DocType.paystub, annual_salary=None, gross_current=D(gross))
+        loan.set_rows(DocType.paystub, "earnings", [])
+        if second is not None:
+            fields = {k: v.value for k, v in loan.one(DocType.paystub).fields.items()}
+            loan.add(make(DocType.paystub, fields | {"gross_current": D(second)}))
+            loan.set(DocType.paystub, 1, pay_date=date(2026, 2, 6))
+        return loan
+
+    def base(loan: Loan) -> Decimal | None:
+        return computed(_scanned(loan).context()).incomes[0].base
+
+    # 4,615.38 every two weeks on both stubs, no overtime or bonus: 10,000.00
+    assert base(bare("4615.38", "4615.38")) == Decimal("4615.38") * 26 / 12
+    # one stub, two grosses that differ, or a bonus this year: not the base
+    assert base(bare("4615.38", None)) is None
+    assert base(bare("4615.38", "4790.12")) is None
+    assert base(bare("4615.38", "4615.38", bonus=1500)) is None

@@ -159,12 +159,32 @@ def _base(
             if any(abs(value - v) <= value * _AGREE for j, (v, _) in enumerate(own) if j != i):
                 return value, found
     if not candidates:
-        return None, []
+        return _gross_as_base(stubs, voe)
     value, found = candidates[0]
     read = [*stubs[:1], *([voe] if voe is not None else [])]
     if any(scanned(d) for d in read) and _tenfold_off(value, stated_base):
         return None, []
     return value, found
+
+
+def _gross_as_base(
+    stubs: list[LogicalDocument], voe: LogicalDocument | None
+) -> tuple[Decimal | None, list[IssueEvidence]]:
+    """No rate and no regular-pay row read: a period's gross is the base pay
+    when the VOE shows no overtime or bonus this year and two paystubs state
+    the same gross (a salary's pay; an hourly one's gross moves with hours)."""
+    if voe is None or any(num(voe, f"ytd_{kind}_income") != 0 for kind in ("overtime", "bonus")):
+        return None, []
+    found: list[tuple[Decimal, LogicalDocument]] = []
+    for stub in stubs:
+        periods = PERIODS.get(text(stub, "pay_frequency") or "")
+        gross = num(stub, "gross_current")
+        if periods is not None and gross is not None and gross > 0:
+            found.append((gross * periods / 12, stub))
+    for i, (value, stub) in enumerate(found):
+        if any(v == value for j, (v, _) in enumerate(found) if j != i):
+            return value, [e for e in (ev(stub, "gross_current"),) if e]
+    return None, []
 
 
 def _tenfold_off(value: Decimal, stated: Decimal | None) -> bool:
