@@ -155,6 +155,11 @@ def test_a_scanned_address_ends_at_its_zip() -> None:
     assert address_verdict(a, c, True) is DIFFERENT
     d = address_key("2069 Lake Parkway, North Lauren, CA 95381 Walters Bank")
     assert address_verdict(a, d, True) is DIFFERENT
+    # a ZIP of four digits: the scanned line lost digits, nothing to compare
+    e = address_key("16322 THOMAS BLVD., FRANCESMOUTH, TX 76978")
+    f = address_key("1838 THOS BLVD., FRANCESMOUTH, Tx 7978")
+    assert address_verdict(e, f, True) is UNSURE
+    assert address_verdict(e, f, False) is DIFFERENT
 
 
 # ----------------------------------------------------------------------------- in the rules

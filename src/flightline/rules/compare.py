@@ -198,6 +198,9 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
     if not ocr:
         return Verdict.DIFFERENT
     a, b = _through_zip(a), _through_zip(b)
+    if _zip_cut_short(a) or _zip_cut_short(b):
+        # `TX 7978`: a ZIP has five digits; OCR lost some of this line
+        return Verdict.UNSURE
     na, nb = re.findall(r"\d+", a), re.findall(r"\d+", b)
     if len(na) != len(nb):
         return compare_text(a, b, ocr)
@@ -213,6 +216,14 @@ _AFTER_ZIP = re.compile(r"(?<=\b\d{5})(?: [a-z]+)+$")
 
 def _through_zip(key: str) -> str:
     return _AFTER_ZIP.sub("", key)
+
+
+def _zip_cut_short(key: str) -> bool:
+    """The address ends with a state and a number too short for a ZIP."""
+    return _SHORT_ZIP.search(key) is not None
+
+
+_SHORT_ZIP = re.compile(r"\b[a-z]{2} \d{3,4}$")
 
 
 def worst(verdicts: list[Verdict]) -> Verdict:
