@@ -529,3 +529,16 @@ def test_urla_ssn_mask_with_b_for_hash_is_the_borrowers_not_the_co_borrowers() -
     )
     got = values(run(DocType.urla_1003, text))
     assert (got["ssn_last4"], got["co_borrower_ssn_last4"]) == ("4225", "0044")
+
+
+def test_w2_ssn_behind_a_garbled_mask_and_never_the_address_below() -> None:
+    text = (
+        "2024 W-2 Wage and Tax Statement\n"
+        "EMPLOYEE:        DANIELLE A RIOS\n"
+        "SSN:        \u201c*.+*.3052\n"
+        "ADDRESS:        7163 Aspen Place, East Michele, MN 56643\n"
+        "Box 1 Wages, tips, other comp.        255713.75\n"
+    )
+    assert values(run(DocType.w2, text))["ssn_last4"] == "3052"
+    unread = text.replace("\u201c*.+*.3052", "\u201c*.+*.")
+    assert values(run(DocType.w2, unread)).get("ssn_last4") != "7163"

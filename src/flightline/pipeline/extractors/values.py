@@ -84,7 +84,8 @@ _SSN_TOKEN = re.compile(
     r"|(?<![Xx*#\u2022])[Xx*#\u2022]{5,12}\s?\d{4}(?!\d)"
 )
 _OCR_SSN = re.compile(
-    r"[\s:;()#.]{0,12}(?:last\s*4\W{0,3})?[XxHKEWFMNB*#%\u2022\d][XxHKEWFMNB*#%\u2022\d\s.~_-]{3,10}?"
+    r"[\s:;()#.\"\u201c\u201d]{0,12}(?:last\s*4\W{0,3})?[XxHKEWFMNB*#%\u2022\d]"
+    r"[XxHKEWFMNB*#%\u2022\d\s.~_+-]{3,10}?"
     r"(\d{4})(?![\d.,])"
 )
 _SSN_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
@@ -111,12 +112,17 @@ def _months(text: str) -> list[tuple[int, Value]]:
     return out
 
 
+# `SSN (last 4): 1234`; never another label's number (`ADDRESS: 7163 Aspen`).
+_LAST4_AFTER_LABEL = re.compile(
+    r"(?!\W*(?:address|street|zip|phone|date|box)\b)[\s:()a-zA-Z4]{0,14}?[\s:]\s*(\d{4})(?![\d-])",
+    re.IGNORECASE,
+)
+
+
 def _ssns(text: str) -> list[tuple[int, Value]]:
     # `SSN (last 4): 1234`: four digits alone right after the label; or a
     # cell of its column that is four digits alone (the mask OCR lost).
-    m = re.match(r"[\s:()a-zA-Z4]{0,14}?[\s:]\s*(\d{4})(?![\d-])", text) or re.fullmatch(
-        r"\s*(\d{4})\s*", text
-    )
+    m = _LAST4_AFTER_LABEL.match(text) or re.fullmatch(r"\s*(\d{4})\s*", text)
     if m and not _SSN_TOKEN.search(text):
         return [(m.start(1), m.group(1))]
     out: list[tuple[int, Value]] = []
