@@ -317,3 +317,17 @@ def test_a_dollar_zero_with_a_speck_after_it_is_still_zero() -> None:
         ("BEACON CARD SERVICES", Decimal("0")),
         ("BLUEWATER CREDIT CARD", Decimal("0")),
     ]
+
+
+def test_an_applicant_ssn_mask_with_an_s_is_the_applicants() -> None:
+    text = (
+        "CREDIT REPORT\n"
+        "APPLICANT: COLLIER, STEPHANIE B   SSN: xsx-xx-3132\n"
+        "CO-APPLICANT:@COIMIER, JACLYN C   SSN: XXXXX6521\n"
+        "SCORES\n"
+    )
+    doc = run(text)
+    assert (doc.fields["ssn_last4"].value, doc.fields["co_borrower_ssn_last4"].value) == (
+        "3132",
+        "6521",
+    )

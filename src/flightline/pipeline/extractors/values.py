@@ -84,8 +84,8 @@ _SSN_TOKEN = re.compile(
     r"|(?<![Xx*#\u2022])[Xx*#\u2022]{5,12}\s?\d{4}(?!\d)"
 )
 _OCR_SSN = re.compile(
-    r"[\s:;()#.\"\u201c\u201d]{0,12}(?:last\s*4\W{0,3})?[XxHKEWFMNB*#%\u2022\d]"
-    r"[XxHKEWFMNB*#%\u2022\d\s.~_+-]{3,10}?"
+    r"[\s:;()#.\"\u201c\u201d]{0,12}(?:last\s*4\W{0,3})?[XxsSHKEWFMNB*#%\u2022\d]"
+    r"[XxsSHKEWFMNB*#%\u2022\d\s.~_+-]{3,10}?"
     r"(\d{4})(?![\d.,])"
 )
 _SSN_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
