@@ -245,3 +245,14 @@ def test_a_notes_signing_instruction_is_not_a_person() -> None:
     assert clean_person("{Sign Original Only") is None
     assert clean_person("Witness Signature") is None
     assert clean_person("Joseph Johnson") == "Joseph Johnson"
+
+
+def test_a_month_number_no_calendar_has_is_repaired_only_when_one_digit_makes_one_month() -> None:
+    from flightline.pipeline.extractors.cells import repair_dates
+
+    assert repair_dates("Year To Date (Thru 99-30-2025)") == "Year To Date (Thru 09-30-2025)"
+    assert repair_dates("39/01/2024") == "09/01/2024"
+    # 15 could be 05, 10, 11 or 12; 00 any of 01-09: left as read
+    assert repair_dates("15-30-2025") == "15-30-2025"
+    assert repair_dates("00-12-2025") == "00-12-2025"
+    assert repair_dates("09-30-2025") == "09-30-2025"

@@ -106,14 +106,36 @@ def repair_numbers(text: str) -> str:
     return _GROUP_MARK.sub(",", text)
 
 
+_NUMERIC_MDY = re.compile(r"\b(\d\d)([-/])(\d\d)\2((?:19|20)\d\d)\b")
+
+
+def _month_digit_fix(m: re.Match[str]) -> str:
+    """`99-30-2025`: a month no calendar has, which one changed digit makes
+    into exactly one month (09); a month several could be stays as read."""
+    month = m.group(1)
+    if 1 <= int(month) <= 12:
+        return m.group(0)
+    near = {
+        candidate
+        for i in range(2)
+        for d in "0123456789"
+        if 1 <= int(candidate := month[:i] + d + month[i + 1 :]) <= 12
+    }
+    if len(near) != 1:
+        return m.group(0)
+    return f"{near.pop()}{m.group(2)}{m.group(3)}{m.group(2)}{m.group(4)}"
+
+
 def repair_dates(text: str) -> str:
     """An OCR'd line with the dates OCR slipped on put back: a letter glued
     onto a month name, a stray mark where a separator was, one wrong letter
-    of a month's abbreviation that leaves only one month it can be. A date
-    with a wrong digit stays as read: nothing tells which digit."""
+    of a month's abbreviation that leaves only one month it can be, a month
+    number no calendar has that one digit makes into only one month. Any
+    other date with a wrong digit stays as read: nothing tells which digit."""
     fixed = _GLUED_MONTH.sub(" ", text)
     fixed = _DAY_MARK.sub(r"\1, \2", fixed)
     fixed = _MONTH_MARK.sub(r"\1-\2", fixed)
+    fixed = _NUMERIC_MDY.sub(_month_digit_fix, fixed)
     return _DMY.sub(_month_fix, fixed)
 
 
