@@ -322,3 +322,15 @@ def test_a_posted_description_header_makes_a_lone_amount_wait_for_the_next_balan
     doc = LogicalDocument(uuid.uuid4(), DocType.bank_statement, 1.0, DOC, [1])
     extract(doc, [PageText(DOC, 1, text, "ocr")])
     assert doc.rows.get("deposits", []) == []
+
+
+def test_a_product_name_with_its_first_letter_misread_still_gives_the_account() -> None:
+    text = (
+        "Port Amber Savings Bank\n"
+        "Period Covered        Account\n"
+        "02-01-2026 to 02-28-2026        Ghecking ...2580        APES\n"
+        "Opening Balance        Balance This Statement\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.bank_statement, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    assert doc.fields["account_last4"].value == "2580"

@@ -572,7 +572,9 @@ def _balance_pair(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 # `Checking 8370`, `Savings ...8834`: the product's name beside the number.
 _PRODUCT_NUMBER = re.compile(
-    r"\b(?:checking|savings|money\s*market)\s*(?:[^\w\s]{1,4}|x+)?\s*(\d{4})\b", re.IGNORECASE
+    # `Ghecking ...2580`: the first letter misread
+    r"\b(?:\w?hecking|\w?avings|money\s*market)\s*(?:[^\w\s]{1,4}|x+)?\s*(\d{4})\b",
+    re.IGNORECASE,
 )
 
 
