@@ -247,6 +247,16 @@ def test_a_notes_signing_instruction_is_not_a_person() -> None:
     assert clean_person("Joseph Johnson") == "Joseph Johnson"
 
 
+def test_a_speck_read_as_a_small_letter_before_a_name_is_dropped() -> None:
+    from flightline.pipeline.extractors.names import clean_person
+
+    assert clean_person("i Daniel J. Ayala") == "Daniel J. Ayala"
+    assert clean_person("l Mary Jones") == "Mary Jones"
+    # a particle is a name's own word; one word after a speck is no name
+    assert clean_person("de La Cruz Maria") == "de La Cruz Maria"
+    assert clean_person("i Daniel") is None
+
+
 def test_a_month_number_no_calendar_has_is_repaired_only_when_one_digit_makes_one_month() -> None:
     from flightline.pipeline.extractors.cells import repair_dates
 

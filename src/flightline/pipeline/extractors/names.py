@@ -48,6 +48,7 @@ _NOT_PERSON = re.compile(
 )
 
 
+_LEADING_SPECK = re.compile(r"^[a-z]\s+(?=[A-Z][a-z]*\.?\s+[A-Z])")
 _PARTICLES = frozenset({"and", "de", "del", "della", "la", "le", "van", "von", "der", "da", "di"})
 _SPLIT_WORD = re.compile(r"\b([A-Z][a-z]+) ([a-z]{2,})\b")
 
@@ -61,6 +62,9 @@ def clean_person(text: str) -> str | None:
     name = clean_name(text)
     if name is None or name.startswith(("'", "\u2019")):
         return None
+    # `i Daniel J. Ayala`: a speck read as a lone small letter before the name
+    # (no particle has one letter)
+    name = _LEADING_SPECK.sub("", name)
     # OCR splits a word of a name at a wide letter (`Chri stopher`): a lower-case
     # piece that is no particle belongs to the word before it.
     name = _SPLIT_WORD.sub(
