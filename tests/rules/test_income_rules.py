@@ -31,6 +31,23 @@ def test_inc_001_stated_income_over_the_tolerance() -> None:
     assert issue.evidence[0].field == "income_total_monthly"
 
 
+def test_inc_001_the_sum_of_every_line_when_the_total_was_not_read() -> None:
+    def stated(base: str, commission: str | None = "0") -> Loan:
+        return clean_loan().set(
+            DocType.urla_1003,
+            income_total_monthly=None,
+            income_base_monthly=D(base),
+            income_commission_monthly=None if commission is None else D(commission),
+            income_other_monthly=D(0),
+        )
+
+    assert run(stated("10500.00"), "INC-001") == []
+    [issue] = run(stated("10500.01"), "INC-001")
+    assert issue.observed == "10500.01" and issue.evidence[0].field == "income_base_monthly"
+    # a line not read either: nothing is stated
+    assert run(stated("10500.01", commission=None), "INC-001") == []
+
+
 def test_inc_001_needs_a_recalculated_income() -> None:
     loan = clean_loan().drop(DocType.paystub).drop(DocType.voe)
     assert run(loan.set(DocType.urla_1003, income_total_monthly=D(20000)), "INC-001") == []

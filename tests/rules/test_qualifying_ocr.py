@@ -125,3 +125,17 @@ def test_a_salary_read_only_as_two_stubs_equal_gross() -> None:
     assert base(bare("4615.38", None)) is None
     assert base(bare("4615.38", "4790.12")) is None
     assert base(bare("4615.38", "4615.38", bonus=1500)) is None
+
+
+def test_a_scanned_urla_variable_line_under_a_dollar_is_a_misread_zero() -> None:
+    from tests.rules.test_figures import figures
+
+    def total(commission: str) -> str | None:
+        loan = clean_loan().set(DocType.urla_1003, income_commission_monthly=D(commission))
+        found = figures(_scanned(loan).context()).get("qualifying_income_monthly")
+        return None if found is None else str(found)
+
+    # `0.00` read as `0.90`: no commission income to look for
+    assert total("0.90") == "10000.00"
+    # a dollar or more is income the documents must show: unread without them
+    assert total("1.00") is None

@@ -298,7 +298,8 @@ def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
     return [
         k
         for k in VARIABLE_KINDS
-        if (num(urla, f"income_{k}_monthly") or ZERO) > 0
+        # under a dollar a month is a scan's `0.00` read `0.90`, not income
+        if (num(urla, f"income_{k}_monthly") or ZERO) >= 1
         and k not in inc.variable
         and not _read_as_none(inc.voe, k)
     ]

@@ -37,8 +37,16 @@ _ROUNDING = Decimal(1)
 
 
 def _stated(inc: Income) -> tuple[Decimal | None, IssueEvidence | None]:
+    """The URLA's total monthly income; where OCR lost the total, the sum of
+    its lines when every one was read."""
     urla = inc.borrower.urla
-    return num(urla, "income_total_monthly"), ev(urla, "income_total_monthly")
+    total = num(urla, "income_total_monthly")
+    if total is not None or urla is None:
+        return total, ev(urla, "income_total_monthly")
+    lines = [num(urla, f"income_{k}_monthly") for k in _STATED_LINES]
+    if any(v is None for v in lines):
+        return None, None
+    return sum((v for v in lines if v is not None), Decimal(0)), ev(urla, "income_base_monthly")
 
 
 _STATED_LINES = ("base", "overtime", "bonus", "commission", "other")
