@@ -102,6 +102,28 @@ def test_ast_001_sourced_deposits_do_not_fire() -> None:
     assert run(loan, "AST-001") == []
 
 
+def test_ast_001_a_scanned_letters_amount_a_misread_from_the_deposit_sources_it() -> None:
+    from tests.rules.test_compare import _scanned
+
+    deposit: dict[str, Value] = {
+        "date": date(2026, 1, 12),
+        "amount": D("26714.19"),
+        "description": "MOBILE DEPOSIT",
+    }
+
+    def with_letter(amount: str) -> Loan:
+        loan = _deposits(deposit)
+        letter = {"explained_amount": D(amount), "explained_date": date(2026, 1, 12)}
+        return loan.add(make(DocType.letter_of_explanation, letter))
+
+    # the letter's `26,714.19` read without its cents, or one digit off
+    assert run(_scanned(with_letter("26714")), "AST-001") == []
+    assert run(_scanned(with_letter("26774.19")), "AST-001") == []
+    # another amount, or a text layer's letter: not this deposit's source
+    assert len(run(_scanned(with_letter("16000.00")), "AST-001")) == 1
+    assert len(run(with_letter("26714"), "AST-001")) == 1
+
+
 def test_ast_001_only_the_two_latest_statements_are_sourced() -> None:
     loan = clean_loan()
     old = make(

@@ -224,6 +224,16 @@ def _near(a: date | None, b: date | None) -> bool:
     return a is None or b is None or abs((a - b).days) <= _NEAR_DAYS
 
 
+def _letter_amount(letter: LogicalDocument, name: str, deposit: Decimal) -> bool:
+    """The letter's amount is the deposit's: the same, or on a scanned letter
+    the same but for a misread (its cents lost, one digit)."""
+    stated = num(letter, name)
+    if stated is None:
+        return False
+    ocr = is_ocr(letter.fields.get(name))
+    return stated == deposit or (ocr and compare_amounts(stated, deposit, True) is Verdict.UNSURE)
+
+
 def _source(
     ctx: LoanContext,
     amount: Decimal,
@@ -243,10 +253,10 @@ def _source(
         if num(stub, "net_pay") == amount:
             return "payroll"
     for g in ctx.of_type(DocType.gift_letter):
-        if num(g, "gift_amount") == amount and _near(when(g, "gift_date"), on):
+        if _letter_amount(g, "gift_amount", amount) and _near(when(g, "gift_date"), on):
             return "gift_letter"
     for e in ctx.of_type(DocType.letter_of_explanation):
-        if num(e, "explained_amount") == amount and _near(when(e, "explained_date"), on):
+        if _letter_amount(e, "explained_amount", amount) and _near(when(e, "explained_date"), on):
             return "letter_of_explanation"
     if re.search(r"transfer", description, re.I) and any(
         a in description for a in own_accounts - {account} if a.isdigit()
