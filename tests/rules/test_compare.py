@@ -18,6 +18,7 @@ from flightline.rules.compare import (
     compare_amounts,
     compare_dates,
     compare_digits,
+    compare_name_words,
     compare_names,
     compare_text,
     fold,
@@ -25,7 +26,14 @@ from flightline.rules.compare import (
 from flightline.rules.engine import REGISTRY, Issue, LoanContext, run_rules
 from flightline.rules.facts import facts
 from flightline.rules.figures import compute_figures
-from flightline.rules.keys import address_key, employer_key, garbled, looks_like_company, name_key
+from flightline.rules.keys import (
+    address_key,
+    employer_key,
+    garbled,
+    looks_like_company,
+    name_key,
+    name_words,
+)
 from tests.rules.builders import D, Loan, clean_loan, make, run
 
 SAME, DIFFERENT, UNSURE = Verdict.SAME, Verdict.DIFFERENT, Verdict.UNSURE
@@ -345,6 +353,7 @@ def test_digit_dropped_by_ocr_is_unsure() -> None:
         'John Michaelg"Smifiael',
         "John M. SmhtTh",  # a capital deep inside a word: OCR's mix of cases
         "and Lefider",  # "Borrower and Lender" read where the name belongs
+        "RoReKenW Smith",  # case switching twice inside a word
     ],
 )
 def test_garbled_ocr_names_are_unread_not_findings(raw: str) -> None:
@@ -366,10 +375,19 @@ def test_garbled_ocr_names_are_unread_not_findings(raw: str) -> None:
         "Keisha DeShawn",
         "Minh To",
         "Maria De La Cruz",
+        "LaToya McKenzie",
     ],
 )
 def test_names_are_not_garbled(raw: str) -> None:
     assert not garbled(raw)
+
+
+def test_a_middle_name_glued_onto_the_last_name_is_unsure() -> None:
+    a, b = name_words("Kyle J. Price"), name_words("Kyle Jamiprice")
+    assert compare_name_words(a, b, True) is UNSURE
+    assert compare_name_words(a, b, False) is DIFFERENT
+    # another first name: a difference
+    assert compare_name_words(a, name_words("Kurt Jamiprice"), True) is DIFFERENT
 
 
 def test_stray_ocr_tokens_around_a_name_are_the_same_name() -> None:

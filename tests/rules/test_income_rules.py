@@ -160,6 +160,7 @@ def test_inc_005_employer_differs() -> None:
         "jes State",  # a caption's fragment: a first word all in small letters
         "Etptoyee",  # the caption `Employee`, misspelt
         "Addregs",  # the caption `Address`, misspelt
+        "joyee",  # the end of the caption `Employee`, in small letters
     ],
 )
 def test_inc_005_an_address_or_a_caption_read_as_a_scanned_employer_is_unread(

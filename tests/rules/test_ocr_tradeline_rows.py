@@ -192,3 +192,21 @@ def test_a_payment_above_its_balance_stands_when_the_urla_states_it() -> None:
     assert with_balance("450.00").figures["dti_back"].value == "29.50"
     # it states another: which of the row's amounts is wrong is unknown
     assert "dti_back" not in with_balance("612.00").figures
+
+
+def test_a_scanned_payment_under_a_dollar_is_a_misread_zero() -> None:
+    from tests.rules.test_compare import _with_run
+
+    loan = clean_loan()
+    tradelines = loan.one(DocType.credit_report).rows["tradelines"]
+    row = dict(tradelines[0])
+    row["creditor"] = FieldValue("HERITAGE BANK USA", row["creditor"].evidence)  # type: ignore[union-attr]
+    row["balance"] = _cell(loan, 0)
+    template = row["monthly_payment"]
+    assert isinstance(template, FieldValue)
+    row["monthly_payment"] = FieldValue(Decimal("0.60"), template.evidence)
+    tradelines.append(row)
+    issues, ctx = _with_run(_scanned(loan), "CRD-002")
+    assert issues == []
+    compute_figures(ctx)
+    assert ctx.figures["dti_back"].value == "29.50"

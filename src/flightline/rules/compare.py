@@ -144,7 +144,16 @@ def compare_name_words(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> Ver
 
     if within(ka, b) or within(kb, a):
         return Verdict.SAME
+    if a[0] == b[0] and _glued_on(a[-1], b[-1]):
+        return Verdict.UNSURE
     return compare_names(ka, kb, ocr)
+
+
+def _glued_on(x: str, y: str) -> bool:
+    """One last name is the other with a middle name OCR glued in front of it
+    (`jamiprice` for J. Price): the same person, read badly."""
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 4 and len(long) - len(short) >= 2 and long.endswith(short)
 
 
 def compare_digits(a: str, b: str, ocr: bool) -> Verdict:

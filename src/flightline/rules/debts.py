@@ -240,6 +240,8 @@ def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
                 continue
             if payment is None or payment <= 0:
                 continue
+            if payment < 1 and is_ocr(r.get("monthly_payment")):
+                continue  # a scan's `0.00` read `0.60`: no payment is under a dollar
             if _misread_either(ctx, r, tradelines, payment):
                 ctx.could_not_read(
                     f"tradeline {creditor}",

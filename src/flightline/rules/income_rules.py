@@ -278,6 +278,9 @@ def _not_an_employer(raw: str) -> bool:
         or raw.count("(") != raw.count(")")
         or _mostly_small(raw)
         or letters < _MIN_LETTERS
+        # one word in small letters (`joyee`, the end of `Employee`): a
+        # fragment; a company's name is capitalised
+        or bool(re.fullmatch(r"\W*[a-z]+\W*", raw))
     )
 
 

@@ -75,12 +75,15 @@ def garbled(raw: str) -> bool:
     """An OCR'd reading that is not a name: symbols a name never has (one
     inside it, or two anywhere: a speck at either end is only a speck), a
     capital after three small letters inside a word ("GhheSpie": names that
-    mix case do it early, as in McDonald, MacArthur, DeShawn), a word of
+    mix case do it early, as in McDonald, MacArthur, DeShawn) or a word that
+    switches case twice ("RoReKenW"), a word of
     prose, or fewer than two words of letters."""
     inner = _JUNK.sub("", raw[:1]) + raw[1:-1] + _JUNK.sub("", raw[-1:])
     return (
         len(_JUNK.findall(raw)) >= 2
         or bool(re.search(r"[a-z]{3}[A-Z]", raw))
+        # case switching twice inside a word (`RoReKenW`): no name does
+        or bool(re.search(r"[a-z][A-Z][A-Za-z]*?[a-z][A-Z]", raw))
         or bool(_JUNK.search(inner.strip()))
         or bool(re.search(r"\d{3}", raw))  # a house number, a date: not a name
         or len(_LABEL_WORDS & set(_name_words(raw))) >= 2  # the form's label read
