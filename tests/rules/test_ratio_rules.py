@@ -101,6 +101,26 @@ def test_ltv_001_a_unit_count_no_1_4_unit_home_has_is_asked_of_the_next_source()
     assert "1989" not in issue.summary
 
 
+def test_ltv_001_scanned_unit_counts_that_disagree_take_the_highest_maximum() -> None:
+    from tests.rules.test_compare import _scanned
+
+    # investment purchase: 85% for 1 unit, 75% for 2-4; the URLA's 1 read as 4
+    def loan(amount: str) -> Loan:
+        shaped = _ltv(amount, occupancy="investment", units=4)
+        shaped.set(DocType.urla_1003, loan_amount=D(amount))
+        shaped.set(DocType.note, principal_amount=D(amount))
+        shaped.set(DocType.transmittal_1008, loan_amount=D(amount))
+        return shaped.set(DocType.transmittal_1008, units=1, occupancy="investment")
+
+    assert run(_scanned(loan("328000")), "LTV-001") == []  # 82% of the 400,000 price
+    [issue] = run(_scanned(loan("340001")), "LTV-001")
+    assert issue.limit == "85.00" and "1 or 4-unit investment purchase" in issue.summary
+    # on a text layer the documents say what they say: the first source's count
+    text = loan("328000").set(DocType.appraisal_1004, units=4)
+    [issue] = run(text, "LTV-001")
+    assert issue.limit == "75.00"
+
+
 def test_ltv_001_needs_the_appraisal_and_the_shape() -> None:
     assert run(_ltv("399000").drop(DocType.appraisal_1004), "LTV-001") == []
     # no occupancy read: under the highest maximum of any occupancy (97%) is

@@ -198,6 +198,9 @@ class Facts:
     purpose: str | None = None
     occupancy: str | None = None
     units: int | None = None
+    # every unit count the documents give when a scanned one disagrees with
+    # another (a misread `4` for 1): which is right is not known
+    units_disputed: frozenset[int] = frozenset()
     shape_evidence: list[IssueEvidence] = field(default_factory=list)
 
     def docs_of(self, ctx: LoanContext, doc_type: DocType, who: Borrower) -> list[LogicalDocument]:
@@ -467,6 +470,19 @@ def _first_value(
     return None
 
 
+def _disputed_units(ctx: LoanContext, sources: tuple[tuple[DocType, str], ...]) -> frozenset[int]:
+    read = [
+        (units, is_ocr(doc.fields.get(name)))
+        for doc_type, name in sources
+        for doc in ctx.of_type(doc_type)
+        if (v := doc.get(name)) is not None
+        and _residential_units(v)
+        and (units := integer_of(v)) is not None
+    ]
+    counts = frozenset(u for u, _ in read)
+    return counts if len(counts) > 1 and any(ocr for _, ocr in read) else frozenset()
+
+
 def _residential_units(value: Value) -> bool:
     """A 1-4 unit property, the only kind these guidelines cover: `1989` is
     a year OCR read where the unit count was (the next source is asked)."""
@@ -534,6 +550,7 @@ def _build(ctx: LoanContext) -> Facts:
             if units is None:
                 continue
             facts.units = units
+            facts.units_disputed = _disputed_units(ctx, sources)
         else:
             setattr(facts, attr, str(value).strip().lower())
         if where is not None:

@@ -90,18 +90,22 @@ def loan_to_value(ctx: LoanContext) -> list[Issue]:
     # them allows; a ratio above even that is over, whichever it is.
     purposes = [f.purpose] if f.purpose else list(_PURPOSES)
     occupancies = [f.occupancy] if f.occupancy else list(_OCCUPANCIES)
+    # scanned documents that disagree on the unit count: the highest maximum
+    # of the counts they give, as for an occupancy not read
+    counts = sorted(f.units_disputed) or [units]
     caps = [
         cap
         for p in purposes
         for o in occupancies
-        if (cap := ctx.policy.ltv_matrix.limit(p, o, units)) is not None
+        for n in counts
+        if (cap := ctx.policy.ltv_matrix.limit(p, o, n)) is not None
     ]
     if not caps:
         return []
     cap = max(caps)
     issues = []
     words = [
-        "1-unit" if units <= 1 else f"{units}-unit",
+        "1-unit" if counts == [1] else f"{' or '.join(str(n) for n in counts)}-unit",
         *([f.occupancy.replace("_", " ")] if f.occupancy else []),
         f.purpose.replace("_", " ") if f.purpose else "loan",
     ]
