@@ -140,6 +140,19 @@ def test_inc_004_no_verbal_voe_at_all() -> None:
     assert len(run(after_note, "INC-004")) == 1
 
 
+def test_inc_004_a_scanned_voe_dated_after_the_note_was_misread() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    def loan() -> Loan:
+        # the verbal VOE's 2026-04-13 read with the year 2036
+        return clean_loan().set(DocType.voe, 1, verification_date=date(2036, 4, 13))
+
+    issues, ctx = _with_run(_scanned(loan()), "INC-004")
+    assert issues == [] and "verification date borrower 1" in ctx.unread
+    # on a text layer, a VOE after the note is not one before it
+    assert len(run(loan(), "INC-004")) == 1
+
+
 def test_inc_005_employer_differs() -> None:
     formatted = clean_loan().set(DocType.w2, 0, employer_name="ACME LOGISTICS INC")
     assert run(formatted, "INC-005") == []

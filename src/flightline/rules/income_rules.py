@@ -226,7 +226,12 @@ def verification_of_employment(ctx: LoanContext) -> list[Issue]:
         dated = [(d, v) for v in voes if (d := when(v, "verification_date"))]
         if any(earliest <= d <= note for d, _ in dated):
             continue
-        undated = [v for v in voes if when(v, "verification_date") is None and scanned(v)]
+        # a scanned VOE dated after the note (`2035-10-17`) was misread too
+        undated = [
+            v
+            for v in voes
+            if scanned(v) and ((d := when(v, "verification_date")) is None or d > note)
+        ]
         if undated:
             # the VOE whose date was not read may be the one in the window
             ctx.could_not_read(
