@@ -542,3 +542,16 @@ def test_w2_ssn_behind_a_garbled_mask_and_never_the_address_below() -> None:
     assert values(run(DocType.w2, text))["ssn_last4"] == "3052"
     unread = text.replace("\u201c*.+*.3052", "\u201c*.+*.")
     assert values(run(DocType.w2, unread)).get("ssn_last4") != "7163"
+
+
+def test_1008_borrower_under_a_header_ending_in_a_speck_and_never_the_co_borrower() -> None:
+    text = (
+        "Uniform Underwriting and Transmittal Summary\n"
+        "Borrower Name        SSN        7\n"
+        "Jessica Kidd        XXXXX2577\n"
+        "Co-Borrower Name        SSN\n"
+        "Andrew J. Thorffton        #4442729\n"
+    )
+    assert values(run(DocType.transmittal_1008, text))["borrower_name"] == "Jessica Kidd"
+    unread = text.replace("Jessica Kidd", "")
+    assert values(run(DocType.transmittal_1008, unread)).get("borrower_name") is None

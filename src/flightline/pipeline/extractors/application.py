@@ -451,7 +451,8 @@ _1008 = Reader(
             "borrower_name",
             "person",
             ("Borrower Name", "Borrower", "Borrower(s)"),
-            exclude=r"co-?\s*borrower\s*$|funds",
+            # the co-borrower's row (`Co-Borrower Name  SSN`), or its label alone
+            exclude=r"co-?\s*borrower\s*$|^\W*co-?\s*borrower|funds",
         ),
         Spec(
             # With a co-borrower the row reads borrower, co-borrower, total.

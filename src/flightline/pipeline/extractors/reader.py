@@ -119,6 +119,7 @@ _BOX_NUMBER = re.compile(r"\d{1,2}[a-z]?[.,]?")
 # A cell of a row whose columns are kept apart by wide gaps.
 _CELL = re.compile(r"\S+(?: \S+)*")
 _CELL_SPLIT = re.compile(r"\s{2,}")
+_END_SPECK = re.compile(r"\s{2,}\S{1,2}$")
 
 # -- field search ------------------------------------------------------------
 
@@ -218,7 +219,7 @@ class Reader:
         if result is None and ".." in doc.text:
             result = self._find_truncated(doc, spec, label_re)
         if result is None and doc.ocr:
-            result = self._find_misread(doc, spec, label_re)
+            result = self._find_misread(doc, spec, label_re, exclude)
         return result
 
     def _is_label(self, cell: str) -> bool:
@@ -235,7 +236,13 @@ class Reader:
         )
         return hit is not None
 
-    def _find_misread(self, doc: DocText, spec: Spec, label_re: re.Pattern[str]) -> Found | None:
+    def _find_misread(
+        self,
+        doc: DocText,
+        spec: Spec,
+        label_re: re.Pattern[str],
+        exclude: re.Pattern[str] | None = None,
+    ) -> Found | None:
         """A label OCR read with a letter or two wrong (`hosing Balance:`,
         `Emp1oyer Narne`): each label-like cell of a line (the words before a
         colon, or a cell between wide gaps) compared with the field's labels."""
@@ -250,6 +257,8 @@ class Reader:
         if not labels:
             return None
         for i, line in enumerate(doc.lines):
+            if exclude is not None and exclude.search(line.text):
+                continue
             for m in _LABEL_CELL.finditer(line.text):
                 words = m.group(1)
                 squeezed = _squeeze(words)
@@ -336,8 +345,10 @@ class Reader:
         # a line with words or values of its own is not a header.
         # A label cut short by its box (`Last ..`) is still just a label.
         cut = _OCR_TRUNCATED if doc.ocr else _TRUNCATED
-        remainder = cut.sub("", _PAREN.sub(" ", self.any_label.sub(" ", rest)))
-        if value_tokens(rest) or len(re.sub(r"[^A-Za-z]", "", remainder)) > 3:
+        # a speck at the end of a scanned header (`SSN        7`) is no value
+        head = _END_SPECK.sub("", rest) if doc.ocr else rest
+        remainder = cut.sub("", _PAREN.sub(" ", self.any_label.sub(" ", head)))
+        if value_tokens(head) or len(re.sub(r"[^A-Za-z]", "", remainder)) > 3:
             return None
         j = doc.next_line(i)
         if j is None:
