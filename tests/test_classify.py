@@ -359,3 +359,13 @@ def test_a_statement_key_takes_the_digits_after_a_mask_ocr_read_as_digits() -> N
 
     lines = ["MEMBER STATEMENT 08-MAY-2025 - 07-JUN-2025", "SHARE DRAFT CHECKING ACCOUNT 7000x7734"]
     assert instance_key(DocType.bank_statement, lines)[2] == "7734"  # type: ignore[index]
+
+
+def test_an_application_summary_after_another_application_is_a_new_one() -> None:
+    legacy = "CONTINUATION SHEET/RESIDENTIAL LOAN APPLICATION\n"
+    legacy += "Co-Borrower   Carolyn Berger   Social Security Number   XXX-XX-3656\n"
+    legacy += "V. MONTHLY INCOME AND COMBINED HOUSING EXPENSE INFORMATION\nFannie Mae Form 1003"
+    summary = "LOAN APPLICATION SUMMARY\nApplicant information as captured at application.\n"
+    summary += "Name   Joshua John Berger   SSN   dHHEHE-O78E\nEmployment & Income (Monthly)\n"
+    summary += "Subject Loan\nLoan Amount   $285700.00\nNumber of Units   1"
+    assert split(legacy, summary) == [(DocType.urla_1003, [1]), (DocType.urla_1003, [2])]

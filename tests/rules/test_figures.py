@@ -410,6 +410,14 @@ def test_a_document_without_name_or_ssn_is_the_borrower_whose_documents_name_its
     assert nameless.id not in facts(_scanned(loan).context()).owners
 
 
+def test_a_co_borrower_read_with_the_applicants_own_ssn_is_still_another_person() -> None:
+    loan = clean_loan()
+    # one application: Mary's name beside John's SSN read twice
+    loan.set(DocType.urla_1003, co_borrower_name="Mary Smith", co_borrower_ssn_last4="1234")
+    people = [(b.name, b.ssn4) for b in facts(loan.context()).borrowers]
+    assert people == [("John Michael Smith", "1234"), ("Mary Smith", None)]
+
+
 def test_a_lone_scanned_base_a_tenth_of_the_stated_one_is_unread() -> None:
     from tests.rules.test_compare import _scanned
 

@@ -82,7 +82,7 @@ SIGNATURES: tuple[Signature, ...] = (
             ("Liabilities", 1), ("Declarations", 2), ("Loan Originator", 2), ("Ethnicity", 2),
             ("Borrower Signature", 1), ("Other Income", 1), ("Rental Income", 1),
         ),
-        first=("Personal Information", "Borrower Information"),
+        first=("Personal Information", "Borrower Information", "Application Summary"),
     ),
     Signature(
         T.transmittal_1008,

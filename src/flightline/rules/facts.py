@@ -241,7 +241,12 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
         co = text(u, "co_borrower_name")
         if co:
             ocr = is_ocr(u.fields.get("co_borrower_name"))
-            mentions.append((co, _ssn(text(u, "co_borrower_ssn_last4")), None, None, ocr))
+            co_ssn = _ssn(text(u, "co_borrower_ssn_last4"))
+            if co_ssn is not None and co_ssn == _ssn(text(u, "ssn_last4")):
+                # two applicants never share an SSN: one box was read into the
+                # other, and which one is not known
+                co_ssn = None
+            mentions.append((co, co_ssn, None, None, ocr))
     if not mentions:
         # No application: the parties named on the credit report or the Note.
         for doc_type in (DocType.credit_report, DocType.note, DocType.closing_disclosure):
