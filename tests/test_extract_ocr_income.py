@@ -555,3 +555,22 @@ def test_1008_borrower_under_a_header_ending_in_a_speck_and_never_the_co_borrowe
     assert values(run(DocType.transmittal_1008, text))["borrower_name"] == "Jessica Kidd"
     unread = text.replace("Jessica Kidd", "")
     assert values(run(DocType.transmittal_1008, unread)).get("borrower_name") is None
+
+
+def test_voe_year_header_with_specks_before_its_first_column() -> None:
+    text = (
+        "Verification of Income & Employment\n"
+        "Gross Income\n"
+        "Year        2        itil        Base        Overtithe        Bonus        Total\n"
+        "2025 YTD thru 07-04-2025        $60307.66        $0.00        $3059.90        $63367.56\n"
+        "2024        S111741.50        $0.00        $4250.32        $115991.82\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert (got["ytd_base_income"], got["ytd_bonus_income"]) == (
+        Decimal("60307.66"),
+        Decimal("3059.90"),
+    )
+    assert got["prior_year_bonus_income"] == Decimal("4250.32")
+    # an unknown word between columns still makes the header unplaceable
+    between = text.replace("Base        Overtithe", "Base        Zqxv        Overtithe")
+    assert "ytd_base_income" not in values(run(DocType.voe, between))

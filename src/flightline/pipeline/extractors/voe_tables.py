@@ -67,6 +67,8 @@ def _year_columns(header: str) -> list[str]:
             word.lower(), tuple(_YEAR_COLS), scorer=fuzz.ratio, score_cutoff=_COLUMN_SCORE
         )
         if hit is None:
+            if not cols:
+                continue  # specks between `Year` and the first column (`Year  2  itil  Base`)
             return []  # a word that names no column: not a header we can place values under
         cols.append(_YEAR_COLS[hit[0]])
     return cols
