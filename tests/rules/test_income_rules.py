@@ -174,6 +174,8 @@ def test_inc_005_employer_differs() -> None:
         "Etptoyee",  # the caption `Employee`, misspelt
         "Addregs",  # the caption `Address`, misspelt
         "joyee",  # the end of the caption `Employee`, in small letters
+        "CERYIFICATION",  # a form's label misspelt
+        "Jon M. Smith",  # the borrower's own name, a letter off
     ],
 )
 def test_inc_005_an_address_or_a_caption_read_as_a_scanned_employer_is_unread(

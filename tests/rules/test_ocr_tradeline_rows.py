@@ -46,6 +46,15 @@ def test_the_urla_settles_a_payment_ocr_did_not_give() -> None:
     assert "liabilities.monthly_payment" in {e.field for e in dti.evidence}
 
 
+def test_the_urla_settles_nothing_with_a_payment_above_its_own_balance() -> None:
+    # the URLA's 450.00 read as 45000 beside its 15,000 balance
+    loan = clean_loan()
+    template = _liabilities(loan)[0]["monthly_payment"]
+    assert isinstance(template, FieldValue)
+    _liabilities(loan)[0]["monthly_payment"] = FieldValue(D(45000), template.evidence)
+    assert "dti_back" not in _unread_first_row(loan, keep_balance=None).figures
+
+
 def test_the_urla_settles_only_one_answer() -> None:
     # two liabilities of that creditor on the URLA: which payment is unknown
     loan = clean_loan()

@@ -178,6 +178,12 @@ def _stated_payment(
         return None
     payment, urla, row = found[0]
     balance, stated_balance = dec(cell(r, "balance")), dec(cell(row, "balance"))
+    if (
+        stated_balance is not None
+        and 0 < stated_balance < payment
+        and is_ocr(row.get("monthly_payment"))
+    ):
+        return None  # a payment above its own balance (`414.00` read 41400): misread
     if balance is not None and (stated_balance is None or not _near(balance, stated_balance)):
         return None
     return payment, urla, row

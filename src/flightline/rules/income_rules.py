@@ -11,10 +11,18 @@ from decimal import Decimal
 
 from flightline.pipeline.model import DocType
 from flightline.rules.calendar import Calendar, add_business_days, business_days_between
-from flightline.rules.compare import Reading, Verdict, compare_text, is_ocr, scanned
+from flightline.rules.compare import (
+    Reading,
+    Verdict,
+    compare_name_words,
+    compare_text,
+    is_ocr,
+    scanned,
+)
 from flightline.rules.engine import Issue, IssueEvidence, LoanContext, rule
 from flightline.rules.facts import (
     HUNDRED,
+    Borrower,
     doc_label,
     ev,
     facts,
@@ -28,7 +36,7 @@ from flightline.rules.facts import (
     when,
 )
 from flightline.rules.figures import computed, unread_variable
-from flightline.rules.keys import employer_key, name_key
+from flightline.rules.keys import employer_key, looks_like_company, name_key, name_words
 from flightline.rules.qualifying import Income, latest_paystub
 
 # Stated income is a sum of cent-rounded lines: this much above the recalculated
@@ -278,6 +286,7 @@ def _not_an_employer(raw: str) -> bool:
     letters = sum(c.isalpha() for c in raw)
     return (
         _caption_word(raw)
+        or _misspelt_form_word(raw)
         or bool(_FORM_WORDS.search(raw) or _BOX_STEMS.search(raw) or _BOX_LABEL.match(raw))
         or bool(_STREET_ADDRESS.match(raw) or _PROSE_START.match(raw) or _SYMBOL.search(raw))
         or raw.count("(") != raw.count(")")
@@ -287,6 +296,33 @@ def _not_an_employer(raw: str) -> bool:
         # fragment; a company's name is capitalised
         or bool(re.fullmatch(r"\W*[a-z]+\W*", raw))
     )
+
+
+def _a_borrowers_name(raw: str, borrowers: list[Borrower]) -> bool:
+    """A scanned employer that reads as one of the borrowers' names, a letter
+    or two apart (`Brian Alan Copeland` for Briag Copeland): the box beside."""
+    if looks_like_company(raw):
+        return False
+    words = name_words(raw)
+    return any(
+        compare_name_words(words, name_words(p.name), True) is not Verdict.DIFFERENT
+        for p in borrowers
+    )
+
+
+def _misspelt_form_word(raw: str) -> bool:
+    """A long word of a form's labels read with a letter wrong
+    (`CERYIFICATION`)."""
+    from rapidfuzz import fuzz
+
+    return any(
+        fuzz.ratio(w.lower(), label) >= _CAPTION_SCORE + 15
+        for w in re.findall(r"[A-Za-z]{8,}", raw)
+        for label in _LONG_FORM_WORDS
+    )
+
+
+_LONG_FORM_WORDS = ("certification", "verification", "identification", "signature", "employment")
 
 
 def _caption_word(raw: str) -> bool:
@@ -378,7 +414,11 @@ def employer_mismatch(ctx: LoanContext) -> list[Issue]:
                 ocr = is_ocr(d.fields.get("employer_name"))
                 if ocr:
                     name = _without_borrower(name, who.name)
-                if name_key(name) in people or (ocr and _not_an_employer(name)):
+                if (
+                    name_key(name) in people
+                    or (ocr and _not_an_employer(name))
+                    or (ocr and _a_borrowers_name(name, f.borrowers))
+                ):
                     # a borrower's name or a label read as the employer: the wrong place
                     ctx.could_not_read(
                         f"employer {who.label} {d.id}",
