@@ -331,3 +331,17 @@ def test_an_applicant_ssn_mask_with_an_s_is_the_applicants() -> None:
         "3132",
         "6521",
     )
+
+
+def test_applicant_ssn_on_its_own_line_when_its_caption_is_garbled() -> None:
+    text = (
+        "CREDIT REPORT\n"
+        "APPLICANT: POTTER, DOUGLAS D   SSNiy xxx-xx-1022\n"
+        "CO-APPLICANT: BARBER, ANDRE R   SSN:#XXX-#x-2096\n"
+        "SCORES\n"
+    )
+    doc = run(text)
+    assert (doc.fields["ssn_last4"].value, doc.fields["co_borrower_ssn_last4"].value) == (
+        "1022",
+        "2096",
+    )

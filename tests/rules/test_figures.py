@@ -412,10 +412,33 @@ def test_a_document_without_name_or_ssn_is_the_borrower_whose_documents_name_its
 
 def test_a_co_borrower_read_with_the_applicants_own_ssn_is_still_another_person() -> None:
     loan = clean_loan()
-    # one application: Mary's name beside John's SSN read twice
+    # one application: Mary's name beside John's SSN read twice; which box
+    # holds whose is not known, so neither SSN is taken from it
     loan.set(DocType.urla_1003, co_borrower_name="Mary Smith", co_borrower_ssn_last4="1234")
     people = [(b.name, b.ssn4) for b in facts(loan.context()).borrowers]
-    assert people == [("John Michael Smith", "1234"), ("Mary Smith", None)]
+    assert people == [("John Michael Smith", None), ("Mary Smith", None)]
+
+
+def test_an_ssn_both_applicants_boxes_read_alike_is_no_ones() -> None:
+    from tests.rules.test_compare import _with_run
+
+    # Mary's application, both boxes reading John's 1234; the report gives hers
+    loan = clean_loan(co_borrower=True)
+    loan.add(
+        make(
+            DocType.urla_1003,
+            {
+                "borrower_name": "Mary Jones",
+                "ssn_last4": "1234",
+                "co_borrower_name": "John Michael Smith",
+                "co_borrower_ssn_last4": "1234",
+            },
+        )
+    )
+    people = [(b.name, b.ssn4) for b in facts(loan.context()).borrowers]
+    assert sorted(people) == [("John Michael Smith", "1234"), ("Mary Jones", "9876")]
+    issues, _ = _with_run(loan, "IDN-002")
+    assert issues == []
 
 
 def test_a_lone_scanned_base_a_tenth_of_the_stated_one_is_unread() -> None:

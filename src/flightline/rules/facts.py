@@ -236,16 +236,14 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
             # name was read into this one; the SSN says who applies
             own = _named_by_ssn(ctx, u, ssn)
         if own:
-            mentions.append((own, _ssn(text(u, "ssn_last4")), text(u, "employer_name"), u, ocr))
+            mentions.append((own, _own_ssn(u), text(u, "employer_name"), u, ocr))
     for u in ctx.of_type(DocType.urla_1003):
         co = text(u, "co_borrower_name")
         if co:
             ocr = is_ocr(u.fields.get("co_borrower_name"))
             co_ssn = _ssn(text(u, "co_borrower_ssn_last4"))
             if co_ssn is not None and co_ssn == _ssn(text(u, "ssn_last4")):
-                # two applicants never share an SSN: one box was read into the
-                # other, and which one is not known
-                co_ssn = None
+                co_ssn = None  # see `_own_ssn`
             mentions.append((co, co_ssn, None, None, ocr))
     if not mentions:
         # No application: the parties named on the credit report or the Note.
@@ -290,6 +288,20 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
     for n, p in enumerate(ranked, start=1):
         p.index = n
     return ranked
+
+
+def _own_ssn(u: LogicalDocument) -> str | None:
+    """The applicant's SSN, unless the co-borrower's box reads the same: two
+    applicants never share one, so one box was read into the other and which
+    one is not known."""
+    ssn = _ssn(text(u, "ssn_last4"))
+    if (
+        ssn is not None
+        and text(u, "co_borrower_name")
+        and ssn == _ssn(text(u, "co_borrower_ssn_last4"))
+    ):
+        return None
+    return ssn
 
 
 def own_co_borrower(u: LogicalDocument, own: str) -> bool:

@@ -85,13 +85,17 @@ def _mentions(ctx: LoanContext) -> tuple[list[Mention], list[Mention]]:
     if not people:
         return names, ssns
     for doc in ctx.documents:
+        # both applicants' boxes read alike: one was read into the other
+        shared = doc.type == DocType.urla_1003 and ssn_of(doc, "ssn_last4") == ssn_of(
+            doc, "co_borrower_ssn_last4"
+        )
         if doc.type in PER_BORROWER:
             owner = f.owner(doc)
             if owner is not None:
                 for name_field in _NAME_FIELDS:
                     if (v := text(doc, name_field)) is not None:
                         names.append(Mention(owner, v, doc, name_field))
-                if (v := ssn_of(doc, "ssn_last4")) is not None:
+                if (v := ssn_of(doc, "ssn_last4")) is not None and not shared:
                     ssns.append(Mention(owner, v, doc, "ssn_last4"))
             parties = [("co_borrower_name", 1)]
         else:
@@ -103,7 +107,7 @@ def _mentions(ctx: LoanContext) -> tuple[list[Mention], list[Mention]]:
             if (v := text(doc, name_field)) is not None:
                 names.append(Mention(who, v, doc, name_field))
             ssn_field = _SSN_OF[name_field]
-            if (v := ssn_of(doc, ssn_field)) is not None:
+            if (v := ssn_of(doc, ssn_field)) is not None and not shared:
                 ssns.append(Mention(who, v, doc, ssn_field))
     return names, ssns
 

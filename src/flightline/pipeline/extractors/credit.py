@@ -54,6 +54,8 @@ _CREDIT = Reader(
             "ssn_last4",
             "ssn4",
             ("Borrower SSN", "SSN", "Social Security Number", "Social Security", "SS#"),
+            # the co-applicant's line (`CO-APPLICANT: ... SSN: ...`) is not ours
+            exclude=r"^\W*co-?\s*(?:borrower|applicant|app)\b",
         ),
         Spec(
             "co_borrower_name",
@@ -479,10 +481,33 @@ def extract_credit_report(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _parties(doc, out)
     _CREDIT.read(doc, out)
+    if "ssn_last4" not in out:
+        _line_ssn(doc, out, "ssn_last4", _MAIN, _CO)
+    if "co_borrower_ssn_last4" not in out and "co_borrower_name" in out:
+        _line_ssn(doc, out, "co_borrower_ssn_last4", _CO, None)
     if "co_borrower_ssn_last4" not in out and "co_borrower_name" in out:
         _second_ssn(doc, out)
     _score_lines(doc, ld)
     _tradelines(doc, ld)
+
+
+def _line_ssn(
+    doc: DocText,
+    out: dict[str, FieldValue],
+    name: str,
+    party: re.Pattern[str],
+    other: re.Pattern[str] | None,
+) -> None:
+    """A masked SSN on the party's own line (`APPLICANT: ... SSNiy xxx-xx-1022`)
+    whose caption OCR garbled: the line opens with the party's mark."""
+    for i, line in enumerate(doc.lines):
+        head = line.text[:24]
+        if not party.search(head) or (other is not None and other.search(head)):
+            continue
+        masks = _SSN_MASK.findall(line.text)
+        if len(masks) == 1:
+            out[name] = doc.field(masks[0][-4:], i)
+            return
 
 
 def _second_ssn(doc: DocText, out: dict[str, FieldValue]) -> None:
