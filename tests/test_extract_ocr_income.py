@@ -574,3 +574,15 @@ def test_voe_year_header_with_specks_before_its_first_column() -> None:
     # an unknown word between columns still makes the header unplaceable
     between = text.replace("Base        Overtithe", "Base        Zqxv        Overtithe")
     assert "ytd_base_income" not in values(run(DocType.voe, between))
+
+
+def test_a_lenders_number_is_not_read_as_an_ss_label() -> None:
+    # `557398` under `Lender's No.`: its `55` is no `SS#` caption
+    text = (
+        "Request for Verification of Employment\n"
+        "3. Signature of Lender        4 Title        6. Lender's No.\n"
+        "Processor        557398\n"
+        "7. Name and Address of Applicant        8. SSN\n"
+        "Mary Rachael Fisher        HHH-##-8138\n"
+    )
+    assert values(run(DocType.voe, text))["ssn_last4"] == "8138"

@@ -63,8 +63,14 @@ def _label_pattern(label: str) -> str:
     # Bounded separators and no optional start: a label pattern must not be
     # able to begin anywhere (a run of dots would cost quadratic time).
     out: list[str] = []
+    # A label whose every letter has a digit look-alike (`SS#`) would match a
+    # number (`557398`): its first letter is taken as written.
+    literal = all(c in _CONFUSABLE for c in label.lower() if c.isalnum())
     for ch in label.lower().strip(_SEPARATORS):
-        if ch in _SEPARATORS:
+        if literal and ch.isalnum():
+            out.append(re.escape(ch))
+            literal = False
+        elif ch in _SEPARATORS:
             if out and out[-1] != _SEP:
                 out.append(_SEP)
         elif ch in "'\u2019":
