@@ -125,3 +125,16 @@ def test_repeats_a_digit_longer_do_not_override_the_first_reading() -> None:
     text = CASH.format(first="$157590.84", second="3157590.84", third="3157590.84")
     doc = run(DocType.closing_disclosure, text.replace("$158031        ", ""))
     assert doc.get("cash_to_close") == Decimal("157590.84")
+
+
+def test_the_apr_line_misspelt_is_not_the_interest_rate() -> None:
+    text = (
+        "Closing Disclosure\n"
+        "Loan Amount        454300.00\n"
+        "Interest Rate        zoos\n"
+        "Annual p\u00e9fcentage Rate (APR). Your costs over the loan term expressed as a rate."
+        " 7.702%\n"
+    )
+    doc = run(DocType.closing_disclosure, text)
+    assert doc.fields.get("interest_rate") is None
+    assert doc.fields["apr"].value == Decimal("7.702")

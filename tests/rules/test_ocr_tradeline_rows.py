@@ -219,3 +219,26 @@ def test_a_scanned_payment_under_a_dollar_is_a_misread_zero() -> None:
     assert issues == []
     compute_figures(ctx)
     assert ctx.figures["dti_back"].value == "29.50"
+
+
+def test_a_scanned_payment_on_a_zero_balance_is_unread() -> None:
+    from tests.rules.test_compare import _with_run
+
+    def loan() -> Loan:
+        built = clean_loan()
+        tradelines = built.one(DocType.credit_report).rows["tradelines"]
+        row = dict(tradelines[0])
+        creditor = row["creditor"]
+        assert isinstance(creditor, FieldValue)
+        row["creditor"] = FieldValue("MERIDIAN CARD SERVICES", creditor.evidence)
+        row["balance"] = _cell(built, 0)
+        row["monthly_payment"] = _cell(built, 90)
+        tradelines.append(row)
+        return built
+
+    issues, ctx = _with_run(_scanned(loan()), "CRD-002")
+    assert issues == [] and "tradeline MERIDIAN CARD SERVICES" in ctx.unread
+    compute_figures(ctx)
+    assert "dti_back" not in ctx.figures
+    # a text layer's report says what it says: a debt the URLA does not list
+    assert len(_with_run(loan(), "CRD-002")[0]) == 1

@@ -248,6 +248,16 @@ def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
                 continue
             if payment < 1 and is_ocr(r.get("monthly_payment")):
                 continue  # a scan's `0.00` read `0.60`: no payment is under a dollar
+            if dec(cell(r, "balance")) == 0 and is_ocr(r.get("monthly_payment")):
+                # a payment on nothing owed: `0.00` read `90.00`, or the
+                # balance misread; which is not known
+                ctx.could_not_read(
+                    f"tradeline {creditor}",
+                    f"the monthly payment of {creditor or 'a tradeline'} on the credit report",
+                    [row_evidence(report, "tradelines", r, "monthly_payment")],
+                )
+                unknown = True
+                continue
             if _misread_either(ctx, r, tradelines, payment):
                 ctx.could_not_read(
                     f"tradeline {creditor}",

@@ -36,7 +36,8 @@ _COMMON = (
         "interest_rate",
         "percent",
         ("Interest Rate", "Note Rate", "Rate"),
-        exclude=r"annual\s*percentage|adjustable|rate\s*lock|total\s*interest\s*percentage",
+        # the APR's line, its words misspelt too (`Annual péfcentage Rate (APR)`)
+        exclude=r"annual\s*p\S*centage|\bapr\b|adjustable|rate\s*lock|total\s*interest\s*percentage",
     ),
     Spec(
         "monthly_pi",
