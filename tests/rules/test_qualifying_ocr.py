@@ -139,3 +139,20 @@ def test_a_scanned_urla_variable_line_under_a_dollar_is_a_misread_zero() -> None
     assert total("0.90") == "10000.00"
     # a dollar or more is income the documents must show: unread without them
     assert total("1.00") is None
+
+
+def test_a_variable_line_whose_past_year_was_not_read_leaves_the_income_unread() -> None:
+    from tests.rules.builders import Loan, run
+    from tests.rules.test_figures import figures
+
+    def loan() -> Loan:
+        # the URLA counts 500.00 of overtime; the VOE's this-year overtime was
+        # read, last year's was not, for a borrower employed since 2018
+        return (
+            clean_loan()
+            .set(DocType.urla_1003, income_overtime_monthly=D(500), income_total_monthly=D(10500))
+            .set(DocType.voe, ytd_overtime_income=D(1000), prior_year_overtime_income=None)
+        )
+
+    assert "qualifying_income_monthly" not in figures(_scanned(loan()))
+    assert run(_scanned(loan()), "INC-001") == []

@@ -310,8 +310,12 @@ def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
         for k in VARIABLE_KINDS
         # under a dollar a month is a scan's `0.00` read `0.90`, not income
         if (num(urla, f"income_{k}_monthly") or ZERO) >= 1
-        and k not in inc.variable
-        and not _read_as_none(inc.voe, k)
+        and (
+            (k not in inc.variable and not _read_as_none(inc.voe, k))
+            # its past year not read, for a borrower employed long enough to
+            # have one: averaging this year alone would be a guess
+            or (k in inc.variable and inc.variable[k].history_unread)
+        )
     ]
 
 
