@@ -221,6 +221,31 @@ def _payment_confirmed(ctx: LoanContext, creditor: str, payment: Decimal) -> boo
     return len(found) == 1 and abs(found[0] - payment) < 1
 
 
+def _payment_misread(
+    ctx: LoanContext,
+    r: Row,
+    tradelines: list[Row],
+    creditor: str,
+    payment: Decimal,
+    balance: Decimal | None,
+) -> bool:
+    """A scanned row's payment that cannot be taken as read: one on nothing
+    owed (`0.00` read `90.00`, or the balance misread), one a misread apart
+    from the URLA's, or one larger than its whole balance that the URLA does
+    not confirm."""
+    if not is_ocr(r.get("monthly_payment")):
+        return False
+    return (
+        balance == 0
+        or _misread_either(ctx, r, tradelines, payment)
+        or (
+            balance is not None
+            and 0 < balance < payment
+            and not _payment_confirmed(ctx, creditor, payment)
+        )
+    )
+
+
 def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
     """The credit reports' debts with a payment, and whether every debt's
     payment is known (a payment OCR did not give, and the URLA does not
@@ -248,32 +273,8 @@ def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
                 continue
             if payment < 1 and is_ocr(r.get("monthly_payment")):
                 continue  # a scan's `0.00` read `0.60`: no payment is under a dollar
-            if dec(cell(r, "balance")) == 0 and is_ocr(r.get("monthly_payment")):
-                # a payment on nothing owed: `0.00` read `90.00`, or the
-                # balance misread; which is not known
-                ctx.could_not_read(
-                    f"tradeline {creditor}",
-                    f"the monthly payment of {creditor or 'a tradeline'} on the credit report",
-                    [row_evidence(report, "tradelines", r, "monthly_payment")],
-                )
-                unknown = True
-                continue
-            if _misread_either(ctx, r, tradelines, payment):
-                ctx.could_not_read(
-                    f"tradeline {creditor}",
-                    f"the monthly payment of {creditor or 'a tradeline'} on the credit report",
-                    [row_evidence(report, "tradelines", r, "monthly_payment")],
-                )
-                unknown = True
-                continue
             balance = dec(cell(r, "balance"))
-            if (
-                balance is not None
-                and 0 < balance < payment
-                and is_ocr(r.get("monthly_payment"))
-                and not _payment_confirmed(ctx, creditor, payment)
-            ):
-                # a monthly payment larger than the whole balance: a misread amount
+            if _payment_misread(ctx, r, tradelines, creditor, payment, balance):
                 ctx.could_not_read(
                     f"tradeline {creditor}",
                     f"the monthly payment of {creditor or 'a tradeline'} on the credit report",
