@@ -345,3 +345,18 @@ def test_applicant_ssn_on_its_own_line_when_its_caption_is_garbled() -> None:
         "1022",
         "2096",
     )
+
+
+def test_a_garbled_dollar_cell_keeps_its_column_and_a_star_before_an_amount() -> None:
+    text = (
+        "Creditor      Account      Econ   Opened    High Credit       Balance     Payment Type\n"
+        'HERITAGE MORTGAGE CO        26788125"***        03/16     *$725946      $604955'
+        "       $4118 MTG\n"
+        "PRAIRIE CARD SERVICES,        2240\u00b0**%        1        06/26        $1800        $7g8"
+        "        $22 REV\n"
+    )
+    rows = [(r["creditor"], r.get("balance"), r["monthly_payment"]) for r in tradelines(run(text))]
+    assert rows == [
+        ("HERITAGE MORTGAGE CO", Decimal("604955"), Decimal("4118")),
+        ("PRAIRIE CARD SERVICES", None, Decimal("22")),
+    ]

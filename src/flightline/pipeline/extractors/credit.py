@@ -291,8 +291,9 @@ def _money_columns(header: str) -> list[str]:
 
 
 def _is_value(token: str) -> bool:
-    # a quote speck before an amount (`"5,900`) still starts the amounts
-    return bool(re.match(r"^[\"'\u201c\u201d\u2018\u2019]?[$(-]?\d", token))
+    # a quote or star speck before an amount (`"5,900`, `*$725946`) still
+    # starts the amounts
+    return bool(re.match(r"^[\"'*\u201c\u201d\u2018\u2019]?[$(-]?\d", token))
 
 
 def _split_row(text: str, codes: bool) -> tuple[str, list[str]] | None:
@@ -396,6 +397,29 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
 _USUAL_ORDER = {2: ["balance", "payment"], 3: ["limit", "balance", "payment"]}
 
 
+# A dollar amount OCR garbled past reading (`$7g8`): a cell that holds its place.
+_GARBLED_DOLLARS = re.compile(r"(?<!\S)\$\S*\d\S*(?!\S)")
+
+
+def _garbled_cell_kept(
+    joined: str, found: list[tuple[int, int, Decimal]], cols: list[str]
+) -> dict[str, Decimal | None] | None:
+    """A row one amount short of its header because one `$` cell did not
+    read: that cell keeps its column, the others theirs."""
+    spans = [(s, e) for s, e, _ in found]
+    garbled = [
+        m.start()
+        for m in _GARBLED_DOLLARS.finditer(joined)
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans)
+    ]
+    if len(garbled) != 1:
+        return None
+    cells: list[tuple[int, Decimal | None]] = [(s, abs(v)) for s, _, v in found]
+    cells.append((garbled[0], None))
+    cells.sort(key=lambda c: c[0])
+    return {col: v for col, (_, v) in zip(cols, cells, strict=True)}
+
+
 def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Decimal | None]:
     """A row's amounts by column: the header's, else the usual order. Small
     bare numbers before the amounts (an ECOA or type code OCR read as a digit)
@@ -413,16 +437,19 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
         (s, e, (v * 1000).quantize(Decimal(1)) if _POINT_FOR_COMMA.match(t) else v)
         for (s, e, v), t in zip(found, texts, strict=True)
     ]
-    signed = [(t, v) for t, (_, _, v) in zip(texts, found, strict=True) if t.startswith("$")]
+    signed = [(t, f) for t, f in zip(texts, found, strict=True) if t.startswith("$")]
     if signed and len(signed) < len(found) and len(signed) in (len(cols), *_USUAL_ORDER):
         # where a row's amounts carry a dollar sign, the bare numbers are
         # codes and dates that lost their slash (`1120` for 11/20)
-        texts, values = [t for t, _ in signed], [abs(v) for _, v in signed]
-    else:
-        values = [abs(v) for _, _, v in found]
+        texts, found = [t for t, _ in signed], [f for _, f in signed]
+    values = [abs(v) for _, _, v in found]
     want = len(cols) if cols else max(_USUAL_ORDER)
     while len(values) > want and _STRAY_CODE.match(texts[0]):
-        values, texts = values[1:], texts[1:]
+        values, texts, found = values[1:], texts[1:], found[1:]
+    if ocr and cols and len(values) == len(cols) - 1:
+        placed = _garbled_cell_kept(joined, found, cols)
+        if placed is not None:
+            return placed
     if cols and len(values) == len(cols):
         return dict(zip(cols, values, strict=True))
     if ocr and len(values) == 2 and {"limit", "balance", "payment"} <= set(cols):
