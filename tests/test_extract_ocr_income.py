@@ -586,3 +586,14 @@ def test_a_lenders_number_is_not_read_as_an_ss_label() -> None:
         "Mary Rachael Fisher        HHH-##-8138\n"
     )
     assert values(run(DocType.voe, text))["ssn_last4"] == "8138"
+
+
+def test_paystub_row_with_a_speck_after_its_last_amount() -> None:
+    stub = (
+        "EMPLOYEE: SCHMITT, JULIE L        SSN: XXXXX7141\n"
+        "PAY FREQUENCY: BI-WEEKLY\n"
+        "EARNINGS        RATE    HOURS       CURRENT        YTD\n"
+        "BASE SALARY        \u00a715115.38     $317422.98       |g\n"
+    )
+    [row] = earnings(run(DocType.paystub, stub))
+    assert (row["current_amount"], row["ytd_amount"]) == (Decimal("15115.38"), Decimal("317422.98"))

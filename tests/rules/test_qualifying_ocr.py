@@ -156,3 +156,18 @@ def test_a_variable_line_whose_past_year_was_not_read_leaves_the_income_unread()
 
     assert "qualifying_income_monthly" not in figures(_scanned(loan()))
     assert run(_scanned(loan()), "INC-001") == []
+
+
+def test_a_scanned_hourly_rate_no_one_is_paid_is_not_the_rate() -> None:
+    from tests.rules.builders import Loan
+    from tests.rules.test_figures import figures
+
+    # 5,924.00 "an hour", nothing else read: another cell read as the rate
+    def loan(rate: int) -> Loan:
+        built = clean_loan().set(DocType.voe, base_pay_rate=None)
+        built.set(DocType.paystub, annual_salary=None, hourly_rate=D(rate), hours=D(80))
+        return built.set_rows(DocType.paystub, "earnings", [])
+
+    assert "qualifying_income_monthly" not in figures(_scanned(loan(5924)))
+    # a rate someone is paid stands
+    assert figures(_scanned(loan(50)))["qualifying_income_monthly"] == "8666.67"

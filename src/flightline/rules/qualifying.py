@@ -108,6 +108,8 @@ Candidate = tuple[Decimal, list[IssueEvidence]]
 def _stated_rate(ctx: LoanContext, stub: LogicalDocument) -> list[Candidate]:
     out: list[Candidate] = []
     rate, salary = num(stub, "hourly_rate"), num(stub, "annual_salary")
+    if rate is not None and rate >= _MAX_HOURLY and is_ocr(stub.fields.get("hourly_rate")):
+        rate = None  # no one is paid 5,924.00 an hour: another cell read as the rate
     if rate is not None and rate > 0:
         found = [e for e in (ev(stub, "hourly_rate"), ev(stub, "hours")) if e]
         out.append((rate * _hours_per_year(ctx, stub) / 12, found))

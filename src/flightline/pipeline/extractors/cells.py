@@ -54,13 +54,23 @@ def row_cells(rest: str) -> list[str]:
     return [c for c in _WIDE.split(rest.strip()) if c]
 
 
+# one or two marks with a letter or a bar in them (`|g`); `~~` is an
+# unreadable amount and keeps its place
+_END_SPECK_CELL = re.compile(r"(?=\S{0,1}[A-Za-z|])[^\s\d$]{1,2}")
+
+
 def cells_by_columns(rest: str, cols: list[str]) -> dict[str, Decimal] | None:
     """A row's amounts placed under `cols` by cell, aligned from the right
     (a salaried row leaves its rate and hours cells empty at the left); an
     unreadable cell keeps its place and gives no value. None when the row has
     more cells than columns (it cannot be placed) or no amount at all."""
     values: list[Decimal | None] = []
-    for cell in row_cells(rest):
+    cells = row_cells(rest)
+    # a speck after the last amount (`$317422.98   |g`) is no cell: left in,
+    # it would push every amount one column to the left
+    while cells and _END_SPECK_CELL.fullmatch(cells[-1]):
+        cells.pop()
+    for cell in cells:
         amounts = cell_amounts(cell)
         if amounts is None:
             values.append(None)
