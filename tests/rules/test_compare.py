@@ -600,3 +600,14 @@ def test_cns_001_a_scanned_term_no_loan_has_is_a_misread() -> None:
         # on a text layer the Note says what it says
         text = clean_loan().set(DocType.note, **{field: value})
         assert len(run(text, "CNS-001")) == 1
+
+
+def test_cns_001_a_scanned_principal_of_twice_the_homes_value_is_a_misread() -> None:
+    # the 300,000 loan's `$300,000.00` read 300000100 on a Note whose payment
+    # was not read (nothing to tie its terms up with)
+    loan = clean_loan().set(DocType.note, principal_amount=D(300000100), monthly_pi=None)
+    issues, ctx = _with_run(_scanned(loan), "CNS-001")
+    assert [i for i in issues if i.subject == "loan_amount"] == []
+    assert "loan_amount note vs cd" in ctx.unread
+    text = clean_loan().set(DocType.note, principal_amount=D(300000100))
+    assert any(i.subject == "loan_amount" for i in run(text, "CNS-001"))

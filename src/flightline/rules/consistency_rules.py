@@ -68,13 +68,18 @@ _MIN_PI_SHARE = Decimal(1) / 600
 _MAX_PI_SHARE = Decimal("0.03")
 
 
-def _implausible(field: str, value: Decimal, amount: Decimal | None) -> bool:
+def _implausible(
+    field: str, value: Decimal, amount: Decimal | None, worth: Decimal | None = None
+) -> bool:
     """A scanned term no loan has (`125.000%`, a P&I of 15.00 or 4,308,417.00
-    on a 300,000 loan): a misread, not a difference."""
+    on a 300,000 loan, a principal of twice the home's value): a misread, not
+    a difference."""
     if field == "interest_rate":
         return not 0 < value <= _MAX_RATE
     if field == "monthly_pi" and amount:
         return not amount * _MIN_PI_SHARE <= value <= amount * _MAX_PI_SHARE
+    if field == "loan_amount" and worth:
+        return value > worth * 2
     return False
 
 
@@ -108,6 +113,8 @@ def note_vs_cd(ctx: LoanContext) -> list[Issue]:
     if note is None or cd is None:
         return []
     issues = []
+    appraisal = ctx.first(DocType.appraisal_1004)
+    worth = num(appraisal, "appraised_value") or num(cd, "sale_price")
     for note_field, cd_field, label, tolerance in _TERMS:
         on_note, on_cd = num(note, note_field), num(cd, cd_field)
         if on_note is None or on_cd is None or abs(on_note - on_cd) < tolerance:
@@ -117,7 +124,7 @@ def note_vs_cd(ctx: LoanContext) -> list[Issue]:
         if (
             compare_amounts(on_note, on_cd, ocr) is Verdict.UNSURE
             or (ocr and _misread(note, cd, note_field, on_note, on_cd))
-            or (ocr and any(_implausible(cd_field, v, amount) for v in (on_note, on_cd)))
+            or (ocr and any(_implausible(cd_field, v, amount, worth) for v in (on_note, on_cd)))
         ):
             ctx.could_not_read(
                 f"{cd_field} note vs cd",
