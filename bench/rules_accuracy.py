@@ -142,6 +142,11 @@ async def run(args: argparse.Namespace, cluster: Any, seeded: Any) -> None:
                                     print(f"    {line}")
                     ours = [i for i in report.get("issues", []) if i["code"] in CODES]
                     decisions += _decision(ours) == _decision(expected_issues)
+                    if args.explain and _decision(ours) != _decision(expected_issues):
+                        print(
+                            f"seed {s} decision: ours {_decision(ours)}, "
+                            f"expected {_decision(expected_issues)}"
+                        )
                     truth = lf.answer_key["figures"]
                     for name in FIGURES:
                         expected = truth.get(name)
