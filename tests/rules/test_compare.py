@@ -163,6 +163,11 @@ def test_a_scanned_address_ends_at_its_zip() -> None:
     assert address_verdict(a, c, True) is DIFFERENT
     d = address_key("2069 Lake Parkway, North Lauren, CA 95381 Walters Bank")
     assert address_verdict(a, d, True) is DIFFERENT
+    # number, street and ZIP agree: a garbled city is a misread on a scan
+    g = address_key("18835 Hampton Street, Wilkinsonton, AL 35069")
+    h = address_key("18835 Hampton St, Whoneonign, AL 35069")
+    assert address_verdict(g, h, True) is UNSURE
+    assert address_verdict(g, h, False) is DIFFERENT
     # a ZIP of four digits: the scanned line lost digits, nothing to compare
     e = address_key("16322 THOMAS BLVD., FRANCESMOUTH, TX 76978")
     f = address_key("1838 THOS BLVD., FRANCESMOUTH, Tx 7978")

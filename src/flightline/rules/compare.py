@@ -214,8 +214,19 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
     if len(na) != len(nb):
         return compare_text(a, b, ocr)
     verdicts = [compare_digits(x, y, ocr) for x, y in zip(na, nb, strict=True)]
-    verdicts.append(compare_text(re.sub(r"\d+", " ", a), re.sub(r"\d+", " ", b), ocr))
+    words = compare_text(re.sub(r"\d+", " ", a), re.sub(r"\d+", " ", b), ocr)
+    if words is Verdict.DIFFERENT and na == nb and len(na) >= 2 and _same_street(a, b):
+        # house number, street and ZIP agree: the ZIP names the city, so a
+        # city read another way (`Whoneonign` for Wilkinsonton) is a misread
+        words = Verdict.UNSURE
+    verdicts.append(words)
     return worst(verdicts)
+
+
+def _same_street(a: str, b: str) -> bool:
+    """The words right after the house number agree (`hampton street`)."""
+    wa, wb = a.split(), b.split()
+    return len(wa) > 2 and len(wb) > 2 and wa[1:3] == wb[1:3]
 
 
 # An address ends at its ZIP: words after it on a scanned line are the
