@@ -168,6 +168,11 @@ def test_a_scanned_address_ends_at_its_zip() -> None:
     h = address_key("18835 Hampton St, Whoneonign, AL 35069")
     assert address_verdict(g, h, True) is UNSURE
     assert address_verdict(g, h, False) is DIFFERENT
+    # a state no state has: the scanned line is garbled, its house number too
+    m = address_key("1755 Torres Boulevard, West Michaelborough, IN 46340")
+    n = address_key("2955 Torres Boulevard, West Michaelborough, tm 46340")
+    assert address_verdict(m, n, True) is UNSURE
+    assert address_verdict(m, n, False) is DIFFERENT
     # a ZIP of four digits: the scanned line lost digits, nothing to compare
     e = address_key("16322 THOMAS BLVD., FRANCESMOUTH, TX 76978")
     f = address_key("1838 THOS BLVD., FRANCESMOUTH, Tx 7978")

@@ -242,3 +242,18 @@ def test_a_scanned_payment_on_a_zero_balance_is_unread() -> None:
     assert "dti_back" not in ctx.figures
     # a text layer's report says what it says: a debt the URLA does not list
     assert len(_with_run(loan(), "CRD-002")[0]) == 1
+
+
+def test_a_scanned_payment_figure_no_loan_has_is_a_misread() -> None:
+    # a 300,000 loan: P&I 1,896.20 + escrow 603.80 = 2,500.00
+    def pitia(**cd: Decimal) -> str | None:
+        loan = clean_loan().set(DocType.closing_disclosure, **cd)  # type: ignore[arg-type]
+        ctx = _scanned(loan).context()
+        compute_figures(ctx)
+        found = ctx.figures.get("pitia_monthly")
+        return None if found is None else found.value
+
+    # the escrow's `$603.80` read 5603800: the total stands
+    assert pitia(estimated_escrow_monthly=D(5603800)) == "2500.00"
+    # the total read 250000000: P&I and escrow give it
+    assert pitia(estimated_total_monthly_payment=D(250000000)) == "2500.00"

@@ -207,8 +207,9 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
     if not ocr:
         return Verdict.DIFFERENT
     a, b = _through_zip(a), _through_zip(b)
-    if _zip_cut_short(a) or _zip_cut_short(b):
-        # `TX 7978`: a ZIP has five digits; OCR lost some of this line
+    if _zip_cut_short(a) or _zip_cut_short(b) or _no_state(a) or _no_state(b):
+        # `TX 7978`: a ZIP has five digits; `tm 46340`: no state is TM. OCR
+        # garbled this line, so its other figures are not to be trusted
         return Verdict.UNSURE
     na, nb = re.findall(r"\d+", a), re.findall(r"\d+", b)
     if len(na) != len(nb):
@@ -244,6 +245,21 @@ def _zip_cut_short(key: str) -> bool:
 
 
 _SHORT_ZIP = re.compile(r"\b[a-z]{2} \d{3,4}$")
+_STATE_ZIP = re.compile(r"\b([a-z]{2}) \d{5}$")
+_STATES = frozenset(
+    (
+        *("al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il"),
+        *("in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne"),
+        *("nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd"),
+        *("tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "pr", "vi", "gu", "as", "mp"),
+    )
+)
+
+
+def _no_state(key: str) -> bool:
+    """Two letters before the ZIP that name no state (`tm 46340`)."""
+    m = _STATE_ZIP.search(key)
+    return m is not None and m.group(1) not in _STATES
 
 
 def worst(verdicts: list[Verdict]) -> Verdict:

@@ -347,6 +347,11 @@ def _total_misread(total: Decimal, parts: Decimal, loan: Decimal | None) -> bool
     return total > parts + premium and compare_amounts(total, parts, True) is Verdict.UNSURE
 
 
+# A month's payment (P&I at most 3% of the principal, plus escrow) above this
+# share of the loan is no payment.
+_MAX_PAYMENT_SHARE = Decimal("0.04")
+
+
 def _part_misread(total: Decimal, pi: Decimal, escrow: Decimal) -> bool:
     """The total is P&I plus the escrow (or the escrow plus P&I) once a digit
     too many is taken off the other part (`91297.47` for 1,297.47): the part
@@ -384,6 +389,22 @@ def _compute(ctx: LoanContext) -> Computed:
     cd = f.cd
     total_payment = num(cd, "estimated_total_monthly_payment")
     pi, escrow = num(cd, "monthly_pi"), num(cd, "estimated_escrow_monthly")
+    # no loan is paid at 4% of its principal a month (P&I at most 3%, plus
+    # escrow): a scanned figure above that is a misread (`540270` escrow)
+    ceiling = (num(cd, "loan_amount") or ZERO) * _MAX_PAYMENT_SHARE
+    if cd is not None and ceiling:
+        if (
+            escrow is not None
+            and escrow > ceiling
+            and is_ocr(cd.fields.get("estimated_escrow_monthly"))
+        ):
+            escrow = None
+        if (
+            total_payment is not None
+            and total_payment > ceiling
+            and is_ocr(cd.fields.get("estimated_total_monthly_payment"))
+        ):
+            total_payment = None
     if (
         total_payment is not None
         and is_ocr(cd.fields.get("estimated_total_monthly_payment") if cd else None)
