@@ -334,3 +334,34 @@ def test_a_product_name_with_its_first_letter_misread_still_gives_the_account() 
     doc = LogicalDocument(uuid.uuid4(), DocType.bank_statement, 1.0, DOC, [1])
     extract(doc, [PageText(DOC, 1, text, "ocr")])
     assert doc.fields["account_last4"].value == "2580"
+
+
+def _deposits_of(text: str) -> list[dict[str, object]]:
+    doc = LogicalDocument(uuid.uuid4(), DocType.bank_statement, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    return [{k: v.value for k, v in r.items()} for r in doc.rows.get("deposits", [])]
+
+
+def test_balances_only_rows_need_their_cents_and_a_header_without_its_date() -> None:
+    savings = (
+        "PERIOD COVERED        01-Aug-2026 - 31-Aug-2026        ACCOUNT NUMBER        #4481228\n"
+        "OPENING BALANCE        136,026.53\n"
+        "TRANSACTION DETAIL\n"
+        "Date        Description        Balance\n"
+        "05-Aug-2026        CHECK #2933        136,024.40\n"
+        "15-Aug-2026        TRANSFER FROM CHK 9498        13621664\n"
+        "15-Aug-2026        POS PURCHASE TARGETED Goops #8437\n"
+        "31-Aug-2026        INTEREST PAYMENT        136,222.23\n"
+    )
+    # `8437` and `13621664` are no balances: nothing after them is a deposit
+    assert _deposits_of(savings) == []
+    no_date = (
+        "FOR THE PERIOD        05-21-2025 through 06-26-2025       ACCOUNT NUMBER       ****1000\n"
+        "BALANCE FORWARD     $6264.36        DEPOSITS AND ADDITION.. $5.00\n"
+        "TRANSACTION DETAIL\n"
+        "Description        Balance\n"
+        "ACH DEBIT PHARMACY PLUS        $6264.13\n"
+        "06-20-2025        INTEREST PAYMENT        $6269.13\n"
+    )
+    # the lone amount is the running balance, not a 6,269.13 deposit
+    assert all(d["amount"] != Decimal("6269.13") for d in _deposits_of(no_date))

@@ -153,7 +153,9 @@ _DEBIT_SECTION = re.compile(
 )
 _MIXED_SECTION = re.compile(
     r"^(?:transaction\s*(?:history|detail|details|activity)|account\s*activity|"
-    r"transactions|activity|(?:posted|post(?:ing)?\s*date|date)\s+description)\b",
+    r"transactions|activity|(?:posted|post(?:ing)?\s*date|date)\s+description|"
+    # the date's caption lost: `Description   Balance`
+    r"description\s+(?:amount\s+)?balance\W*$)\b",
     re.IGNORECASE,
 )
 # The daily balance table ends the transactions: its title (`Balarice` as OCR
@@ -425,6 +427,11 @@ def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldV
             continue
         when = _tx_date(m, start, end)
         amount = amounts[0][2]
+        if balances_only and not with_cents:
+            # a running balance prints its cents: `8437` (a card's number),
+            # `13621664` (the balance garbled) leave the balance unknown
+            balance = None
+            continue
         if balances_only and len(amounts) == 1:
             # the amount is the change from the balance before
             before, balance = balance, amount
