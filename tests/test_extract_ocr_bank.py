@@ -319,9 +319,7 @@ def test_a_posted_description_header_makes_a_lone_amount_wait_for_the_next_balan
         "06/01   POS PURCHASE HARDWARE DEPOT #2810        $0.04        $243297.60\n"
         "BALANCE THIS STATEMENT        $243297.60\n"
     )
-    doc = LogicalDocument(uuid.uuid4(), DocType.bank_statement, 1.0, DOC, [1])
-    extract(doc, [PageText(DOC, 1, text, "ocr")])
-    assert doc.rows.get("deposits", []) == []
+    assert run(text).rows.get("deposits", []) == []
 
 
 def test_a_product_name_with_its_first_letter_misread_still_gives_the_account() -> None:
@@ -331,15 +329,11 @@ def test_a_product_name_with_its_first_letter_misread_still_gives_the_account() 
         "02-01-2026 to 02-28-2026        Ghecking ...2580        APES\n"
         "Opening Balance        Balance This Statement\n"
     )
-    doc = LogicalDocument(uuid.uuid4(), DocType.bank_statement, 1.0, DOC, [1])
-    extract(doc, [PageText(DOC, 1, text, "ocr")])
-    assert doc.fields["account_last4"].value == "2580"
+    assert run(text).fields["account_last4"].value == "2580"
 
 
 def _deposits_of(text: str) -> list[dict[str, object]]:
-    doc = LogicalDocument(uuid.uuid4(), DocType.bank_statement, 1.0, DOC, [1])
-    extract(doc, [PageText(DOC, 1, text, "ocr")])
-    return [{k: v.value for k, v in r.items()} for r in doc.rows.get("deposits", [])]
+    return [{k: v.value for k, v in r.items()} for r in run(text).rows.get("deposits", [])]
 
 
 def test_balances_only_rows_need_their_cents_and_a_header_without_its_date() -> None:

@@ -194,8 +194,6 @@ def _misread_either(ctx: LoanContext, r: Row, tradelines: list[Row], payment: De
     (`719.00` and `79.00`, `199.00` and `109.00`, `2.00` and `602.00`) on a scan: which one is
     right is not known, so neither is taken. A payment that differs more is
     the application's error, and the report's stands."""
-    if not is_ocr(r.get("monthly_payment")):
-        return False
     stated = _stated_payment(ctx, r, tradelines)
     # within a dollar: the report's whole dollars against the URLA's cents
     if stated is None or abs(stated[0] - payment) < 1:

@@ -236,14 +236,13 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
             # name was read into this one; the SSN says who applies
             own = _named_by_ssn(ctx, u, ssn)
         if own:
-            mentions.append((own, _own_ssn(u), text(u, "employer_name"), u, ocr))
+            own_ssn = None if boxes_share_ssn(u) else ssn
+            mentions.append((own, own_ssn, text(u, "employer_name"), u, ocr))
     for u in ctx.of_type(DocType.urla_1003):
         co = text(u, "co_borrower_name")
         if co:
             ocr = is_ocr(u.fields.get("co_borrower_name"))
-            co_ssn = _ssn(text(u, "co_borrower_ssn_last4"))
-            if co_ssn is not None and co_ssn == _ssn(text(u, "ssn_last4")):
-                co_ssn = None  # see `_own_ssn`
+            co_ssn = None if boxes_share_ssn(u) else _ssn(text(u, "co_borrower_ssn_last4"))
             mentions.append((co, co_ssn, None, None, ocr))
     if not mentions:
         # No application: the parties named on the credit report or the Note.
@@ -290,18 +289,11 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
     return ranked
 
 
-def _own_ssn(u: LogicalDocument) -> str | None:
-    """The applicant's SSN, unless the co-borrower's box reads the same: two
-    applicants never share one, so one box was read into the other and which
-    one is not known."""
+def boxes_share_ssn(u: LogicalDocument) -> bool:
+    """An application's two SSN boxes read alike: two applicants never share
+    one, so one box was read into the other, and which one is not known."""
     ssn = _ssn(text(u, "ssn_last4"))
-    if (
-        ssn is not None
-        and text(u, "co_borrower_name")
-        and ssn == _ssn(text(u, "co_borrower_ssn_last4"))
-    ):
-        return None
-    return ssn
+    return ssn is not None and ssn == _ssn(text(u, "co_borrower_ssn_last4"))
 
 
 def own_co_borrower(u: LogicalDocument, own: str) -> bool:

@@ -25,6 +25,7 @@ from flightline.rules.facts import (
     PER_BORROWER,
     Borrower,
     best_match,
+    boxes_share_ssn,
     doc_label,
     facts,
     own_co_borrower,
@@ -86,9 +87,7 @@ def _mentions(ctx: LoanContext) -> tuple[list[Mention], list[Mention]]:
         return names, ssns
     for doc in ctx.documents:
         # both applicants' boxes read alike: one was read into the other
-        shared = doc.type == DocType.urla_1003 and ssn_of(doc, "ssn_last4") == ssn_of(
-            doc, "co_borrower_ssn_last4"
-        )
+        shared = doc.type == DocType.urla_1003 and boxes_share_ssn(doc)
         if doc.type in PER_BORROWER:
             owner = f.owner(doc)
             if owner is not None:

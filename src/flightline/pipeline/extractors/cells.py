@@ -18,6 +18,8 @@ from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.normalize import find_dates
 
 _WIDE = re.compile(r"\s{2,}")
+# One or two marks after a wide gap at a line's end: a speck, not a cell.
+TRAILING_SPECK = re.compile(r"\s{2,}\S{1,2}$")
 # An amount as a table prints it: grouped thousands or not, always cents.
 _CLEAN_MONEY = re.compile(r"[$(]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}\)?")
 

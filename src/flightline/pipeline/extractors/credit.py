@@ -12,6 +12,7 @@ from flightline.pipeline.extractors.base import (
     Spec,
     set_field,
 )
+from flightline.pipeline.extractors.cells import TRAILING_SPECK
 from flightline.pipeline.extractors.names import clean_person
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
@@ -139,7 +140,6 @@ _TRADE_SECTION = re.compile(
     r"^\W*(?:trade\s*lines?|credit\s*accounts?|account\s*history|credit\s*history)\W*$",
     re.IGNORECASE,
 )
-_TRAILING_SPECK = re.compile(r"\s{2,}\S{1,2}$")
 _POINT_FOR_COMMA = re.compile(r"^\$?\d{1,3}\.\d{3}$")
 _DOLLAR_ZERO = re.compile(r"^[sS$][oO0][.,\"'\u00ae\u00b0\u201d\u2019]?$")
 # A small bare number before the amounts: a code column OCR read as a digit.
@@ -468,7 +468,7 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
 def _block(doc: DocText, i: int) -> dict[str, FieldValue] | None:
     """A creditor's name on its own line over `Type: ... Balance: ... Payment: ...`."""
     # a speck OCR set apart after the name (`KEYSTONE FINANCE        5`)
-    text = _TRAILING_SPECK.sub("", doc.lines[i].text)
+    text = TRAILING_SPECK.sub("", doc.lines[i].text)
     if ":" in text or re.search(r"\d", text) or not re.search(r"[A-Za-z]{3}", text):
         return None
     if _TRADE_END.match(text) or len(text) > 60:

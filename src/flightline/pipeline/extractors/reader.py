@@ -15,6 +15,7 @@ from flightline.pipeline.extractors.base import (
     Spec,
     label_regex,
 )
+from flightline.pipeline.extractors.cells import TRAILING_SPECK, row_cells
 from flightline.pipeline.extractors.names import (
     CITY_STATE_ZIP,
     clean_address,
@@ -118,8 +119,6 @@ _BOX_NUMBER = re.compile(r"\d{1,2}[a-z]?[.,]?")
 
 # A cell of a row whose columns are kept apart by wide gaps.
 _CELL = re.compile(r"\S+(?: \S+)*")
-_CELL_SPLIT = re.compile(r"\s{2,}")
-_END_SPECK = re.compile(r"\s{2,}\S{1,2}$")
 
 # -- field search ------------------------------------------------------------
 
@@ -346,7 +345,7 @@ class Reader:
         # A label cut short by its box (`Last ..`) is still just a label.
         cut = _OCR_TRUNCATED if doc.ocr else _TRUNCATED
         # a speck at the end of a scanned header (`SSN        7`) is no value
-        head = _END_SPECK.sub("", rest) if doc.ocr else rest
+        head = TRAILING_SPECK.sub("", rest) if doc.ocr else rest
         remainder = cut.sub("", _PAREN.sub(" ", self.any_label.sub(" ", head)))
         if value_tokens(head) or len(re.sub(r"[^A-Za-z]", "", remainder)) > 3:
             return None
@@ -385,7 +384,7 @@ class Reader:
         if not mine and spec.kind == "ssn4" and doc.ocr:
             # A garbled mask (`SHAE 5325`) is read only as a cell of its own,
             # and specks shift the columns: the row's one such cell is it.
-            mine = [v for c in _CELL_SPLIT.split(below) if (v := pick(spec.kind, c)) is not None]
+            mine = [v for c in row_cells(below) if (v := pick(spec.kind, c)) is not None]
             mine = mine if len(mine) == 1 else []
         if len(mine) == 1 and (len(labels) == 1 or not tokens or len(tokens) == 1):
             return Found(self._sign(spec, mine[0][1]), j, i)
