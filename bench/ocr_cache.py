@@ -25,7 +25,7 @@ from flightline.pipeline.pages import (
     TESSERACT_CONFIG,
     OcrPool,
     ocr_text,
-    read_words,
+    read_page,
 )
 
 # Pages wait for their (cached) Tesseract calls here: enough threads to keep
@@ -107,8 +107,8 @@ class CachingOcrPool(OcrPool):
     def submit(
         self, mode: str, size: tuple[int, int], raw: bytes
     ) -> Future[tuple[str, float | None]]:
-        """As `ocr_raw` (`read_words`: the fallback and missed regions
-        included), each Tesseract call cached. The calls are waited for on a
+        """As `ocr_raw` (`read_page`: the page prepared, the fallback and
+        missed regions included), each Tesseract call cached. The calls are waited for on a
         thread of this process, never on the pool's own."""
         return _WAITERS.submit(self._read, mode, size, raw)
 
@@ -119,7 +119,7 @@ class CachingOcrPool(OcrPool):
         def call(m: str, s: tuple[int, int], r: bytes, config: str) -> list[Word] | None:
             return self.submit_words(m, s, r, config).result()
 
-        return ocr_text(read_words(mode, size, raw, call))
+        return ocr_text(read_page(mode, size, raw, call))
 
     def shutdown(self) -> None:
         """The wrapped pool belongs to the caller, who shuts it down."""

@@ -360,3 +360,21 @@ def test_a_garbled_dollar_cell_keeps_its_column_and_a_star_before_an_amount() ->
         ("HERITAGE MORTGAGE CO", Decimal("604955"), Decimal("4118")),
         ("PRAIRIE CARD SERVICES", None, Decimal("22")),
     ]
+
+
+def test_amount_cells_with_a_speck_before_the_dollar_or_a_lost_dollar() -> None:
+    text = """\
+Tradelines
+Creditor    Account    ECOA    Opened     High Credit       Balance      Payment Type       Status
+EVERGREEN CARD SVCS    29587003****    07721      _-$12300,    $986    $25 R    CURRENT
+EVERGREEN BANK USA    52302664°***    10/19    6,200    $ 3,323    $85 R    CURRENT
+LIBERTY CARD SVCS    94192338****    1120    $9,100    $1,450    $45 R    CURRENT
+Inquiries
+"""
+    got = tradelines(run(text))
+    # `_-$12300,`: a speck read as a minus; the opened date `07721` no amount
+    assert got[0]["balance"] == Decimal(986) and got[0]["monthly_payment"] == Decimal(25)
+    # `6,200`: its `$` lost, its thousands comma still an amount's
+    assert got[1]["balance"] == Decimal(3323) and got[1]["monthly_payment"] == Decimal(85)
+    # a bare `1120` (11/20 without its slash) is still no amount
+    assert got[2]["balance"] == Decimal(1450) and got[2]["monthly_payment"] == Decimal(45)

@@ -597,3 +597,19 @@ def test_paystub_row_with_a_speck_after_its_last_amount() -> None:
     )
     [row] = earnings(run(DocType.paystub, stub))
     assert (row["current_amount"], row["ytd_amount"]) == (Decimal("15115.38"), Decimal("317422.98"))
+
+
+def test_continuation_sheet_co_borrower_label_with_a_speck_after_its_colon() -> None:
+    # the sheet is the co-borrower's application: `Co-Borrower:,` still names
+    # its applicant, and the `Borrower` is the other one
+    text = """\
+CONTINUATION SHEET/RESIDENTIAL LOAN APPLICATION
+Use this continuation sheet if you need more space to complete the Residential Loan Application.
+Co-Borrower:,        Dana Q. Example        Social Security Number:    XXXXX1111
+Borrower:        Lee Sample        Borrower SSN:        XXX-XX-2222
+"""
+    for speck in (",", ";"):
+        got = values(run(DocType.urla_1003, text.replace(":,", ":" + speck)))
+        assert got["borrower_name"] == "Dana Q. Example"
+        assert got["co_borrower_name"] == "Lee Sample"
+        assert got["ssn_last4"] == "1111" and got["co_borrower_ssn_last4"] == "2222"

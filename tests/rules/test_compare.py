@@ -173,6 +173,11 @@ def test_a_scanned_address_ends_at_its_zip() -> None:
     n = address_key("2955 Torres Boulevard, West Michaelborough, tm 46340")
     assert address_verdict(m, n, True) is UNSURE
     assert address_verdict(m, n, False) is DIFFERENT
+    # no street at all, an amount from the next cell: a misread on a scan
+    cd = address_key("247009 .00")
+    assert address_verdict(m, cd, True) is UNSURE
+    assert address_verdict(cd, m, True) is UNSURE
+    assert address_verdict(m, cd, False) is DIFFERENT
     # a ZIP of four digits: the scanned line lost digits, nothing to compare
     e = address_key("16322 THOMAS BLVD., FRANCESMOUTH, TX 76978")
     f = address_key("1838 THOS BLVD., FRANCESMOUTH, Tx 7978")

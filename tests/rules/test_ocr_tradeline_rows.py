@@ -142,6 +142,26 @@ def test_a_scanned_cd_part_with_a_digit_too_many_leaves_the_total() -> None:
     assert ctx.figures["pitia_monthly"].value == "2500.00"
 
 
+def test_a_scanned_total_under_its_parts_names_the_misread_figure_or_none() -> None:
+    # P&I 1,896.20 + escrow 603.80 = 2,500.00
+    def pitia(**cd: Decimal) -> str | None:
+        loan = clean_loan().set(DocType.closing_disclosure, **cd)  # type: ignore[arg-type]
+        ctx = _scanned(loan).context()
+        compute_figures(ctx)
+        found = ctx.figures.get("pitia_monthly")
+        return None if found is None else found.value
+
+    # the total one digit from the parts' sum: the total is the misread
+    assert pitia(estimated_total_monthly_payment=D("2400.00")) == "2500.00"
+    # P&I 3,320.57 + escrow 1,108.37 = 4,428.94, the escrow read 1,908.37:
+    # the total less P&I is one digit from it, so the total stands
+    cd = {"monthly_pi": D("3320.57"), "estimated_escrow_monthly": D("1908.37")}
+    assert pitia(estimated_total_monthly_payment=D("4428.94"), **cd) == "4428.94"
+    # escrow and total both misread (`1,908.37`, `4,478.94`): nothing says
+    # which figure is right, so no payment and no ratio is made of them
+    assert pitia(estimated_total_monthly_payment=D("4478.94"), **cd) is None
+
+
 def test_a_scanned_cd_total_payment_under_its_own_parts_is_not_the_pitia() -> None:
     # P&I 1,896.20 + escrow 603.80 = 2,500.00; the total read 1,306.00
     loan = clean_loan().set(DocType.closing_disclosure, estimated_total_monthly_payment=D(1306))
@@ -257,3 +277,5 @@ def test_a_scanned_payment_figure_no_loan_has_is_a_misread() -> None:
     assert pitia(estimated_escrow_monthly=D(5603800)) == "2500.00"
     # the total read 250000000: P&I and escrow give it
     assert pitia(estimated_total_monthly_payment=D(250000000)) == "2500.00"
+    # P&I `$1,896.20` read 189620 (its cents point lost): the total stands
+    assert pitia(monthly_pi=D(189620)) == "2500.00"

@@ -171,3 +171,28 @@ def test_a_scanned_hourly_rate_no_one_is_paid_is_not_the_rate() -> None:
     assert "qualifying_income_monthly" not in figures(_scanned(loan(5924)))
     # a rate someone is paid stands
     assert figures(_scanned(loan(50)))["qualifying_income_monthly"] == "8666.67"
+
+
+def test_a_scanned_regular_pay_no_year_of_the_voe_comes_near_is_unread() -> None:
+    from tests.rules.builders import Loan
+
+    # the only base figure read is a period's regular pay; the VOE reports
+    # 116,000 last year and 120,000 a year at this year's pace
+    def loan(pay: str) -> Loan:
+        built = clean_loan().set(DocType.voe, base_pay_rate=None)
+        built.set(DocType.paystub, annual_salary=None, hourly_rate=None)
+        return built.set_rows(
+            DocType.paystub, "earnings", [{"kind": "regular", "current_amount": D(pay)}]
+        )
+
+    # `80.00` every two weeks, the hours' cell read as the pay: unread on a scan
+    assert computed(_scanned(loan("80.00")).context()).incomes[0].base is None
+    # and with it the income: overtime alone is not what this borrower earns
+    overtime = {"ytd_overtime_income": D(3000), "prior_year_overtime_income": D(6000)}
+    unread = _scanned(loan("80.00").set(DocType.voe, **overtime)).context()
+    assert computed(unread).incomes[0].variable["overtime"].counted
+    assert computed(unread).incomes[0].total is None
+    # a text layer says what it says
+    assert computed(loan("80.00").context()).incomes[0].base == D(80) * 26 / 12
+    # a pay the VOE's years come near (a cut of a third) stands
+    assert computed(_scanned(loan("3076.92")).context()).incomes[0].base == (D("3076.92") * 26 / 12)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from flightline.pipeline.model import PageText
 from flightline.pipeline.ocr_bands import missed_bands, placed
+from flightline.pipeline.ocr_prepare import prepare
 from flightline.pipeline.ocr_rows import Word, rows_text
 
 MIN_CHARS = 20
@@ -162,11 +163,20 @@ def read_words(mode: str, size: tuple[int, int], raw: bytes, call: OcrCall) -> l
     return words
 
 
+def read_page(mode: str, size: tuple[int, int], raw: bytes, call: OcrCall) -> list[Word] | None:
+    """A page's words, read from the page straightened and enlarged
+    (`ocr_prepare`)."""
+    from PIL import Image
+
+    page = prepare(Image.frombytes(mode, size, raw))
+    return read_words(page.mode, page.size, page.tobytes(), call)
+
+
 def ocr_raw(
     mode: str, size: tuple[int, int], raw: bytes, timeout: float
 ) -> tuple[str, float | None]:
     """Run Tesseract on raw pixels; returns (text by rows, mean word confidence)."""
-    return ocr_text(read_words(mode, size, raw, lambda m, s, r, c: ocr_words(m, s, r, timeout, c)))
+    return ocr_text(read_page(mode, size, raw, lambda m, s, r, c: ocr_words(m, s, r, timeout, c)))
 
 
 class OcrPool:
@@ -215,7 +225,8 @@ def _has_ink(image: object) -> bool:
 
 def _render_dpi(page: object) -> float:
     """300 dpi, or the page's own resolution when it is one scanned image of less:
-    upsampling a 200 dpi scan adds pixels for Tesseract, not information."""
+    such a page is enlarged for Tesseract by `ocr_prepare`, with a finer
+    filter than rendering uses."""
     import pypdfium2 as pdfium
 
     assert isinstance(page, pdfium.PdfPage)

@@ -207,8 +207,9 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
     if not ocr:
         return Verdict.DIFFERENT
     a, b = _through_zip(a), _through_zip(b)
-    if _zip_cut_short(a) or _zip_cut_short(b) or _no_state(a) or _no_state(b):
-        # `TX 7978`: a ZIP has five digits; `tm 46340`: no state is TM. OCR
+    if any(_zip_cut_short(k) or _no_state(k) or _no_street(k) for k in (a, b)):
+        # `TX 7978`: a ZIP has five digits; `tm 46340`: no state is TM;
+        # `247009 .00`: an amount from the next cell, no street at all. OCR
         # garbled this line, so its other figures are not to be trusted
         return Verdict.UNSURE
     na, nb = re.findall(r"\d+", a), re.findall(r"\d+", b)
@@ -260,6 +261,11 @@ def _no_state(key: str) -> bool:
     """Two letters before the ZIP that name no state (`tm 46340`)."""
     m = _STATE_ZIP.search(key)
     return m is not None and m.group(1) not in _STATES
+
+
+def _no_street(key: str) -> bool:
+    """Not a word of two letters in it: no street, city or state was read."""
+    return re.search(r"[a-z]{2}", key) is None
 
 
 def worst(verdicts: list[Verdict]) -> Verdict:

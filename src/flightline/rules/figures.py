@@ -352,6 +352,21 @@ def _total_misread(total: Decimal, parts: Decimal, loan: Decimal | None) -> bool
 _MAX_PAYMENT_SHARE = Decimal("0.04")
 
 
+def _below_its_parts(total: Decimal, pi: Decimal, escrow: Decimal) -> str:
+    """Which figure OCR misread when a total payment is below its P&I plus
+    escrow: the "total" when it is one digit from their sum (`4,411.71` for
+    2,411.71), a "part" when the total less the other part is one digit
+    from it; else "unknown" (two figures misread: nothing says which). A
+    total below either part alone is no total (`1,306.00`, a cell beside)."""
+    if total < max(pi, escrow) or compare_amounts(total, pi + escrow, True) is Verdict.UNSURE:
+        return "total"
+    for part, other in ((escrow, pi), (pi, escrow)):
+        rest = total - other
+        if rest > 0 and compare_amounts(part, rest, True) is Verdict.UNSURE:
+            return "part"
+    return "unknown"
+
+
 def _part_misread(total: Decimal, pi: Decimal, escrow: Decimal) -> bool:
     """The total is P&I plus the escrow (or the escrow plus P&I) once a digit
     too many is taken off the other part (`91297.47` for 1,297.47): the part
@@ -390,9 +405,12 @@ def _compute(ctx: LoanContext) -> Computed:
     total_payment = num(cd, "estimated_total_monthly_payment")
     pi, escrow = num(cd, "monthly_pi"), num(cd, "estimated_escrow_monthly")
     # no loan is paid at 4% of its principal a month (P&I at most 3%, plus
-    # escrow): a scanned figure above that is a misread (`540270` escrow)
+    # escrow): a scanned figure above that is a misread (`540270` escrow),
+    # P&I included
     ceiling = (num(cd, "loan_amount") or ZERO) * _MAX_PAYMENT_SHARE
     if cd is not None and ceiling:
+        if pi is not None and pi > ceiling and is_ocr(cd.fields.get("monthly_pi")):
+            pi = None  # `257779` for 2,771.79: the total, if read, stands
         if (
             escrow is not None
             and escrow > ceiling
@@ -418,6 +436,13 @@ def _compute(ctx: LoanContext) -> Computed:
             # read as the total and a blank as the escrow (the columns
             # shifted), or the other way round; nothing says which
             total_payment = escrow = None
+        elif pi is not None and escrow is not None and total_payment < pi + escrow:
+            # mortgage insurance only adds: one of the three is misread
+            misread = _below_its_parts(total_payment, pi, escrow)
+            if misread != "part":
+                total_payment = None
+            if misread == "unknown":
+                escrow = None
         elif (
             pi is not None
             and escrow is not None

@@ -71,11 +71,14 @@ class Income:
     variable: dict[str, Variable] = field(default_factory=dict)
     voe: LogicalDocument | None = None
     through: date | None = None
+    # the VOE or the URLA shows base pay, but none could be read: variable
+    # pay alone is not the income
+    base_unread: bool = False
 
     @property
     def total(self) -> Decimal | None:
         counted = [v.monthly for v in self.variable.values() if v.counted]
-        if self.base is None and not counted:
+        if (self.base is None and not counted) or self.base_unread:
             return None
         return (self.base or ZERO) + sum(counted, ZERO)
 
@@ -164,7 +167,9 @@ def _base(
         return _gross_as_base(stubs, voe)
     value, found = candidates[0]
     read = [*stubs[:1], *([voe] if voe is not None else [])]
-    if any(scanned(d) for d in read) and _tenfold_off(value, stated_base):
+    if any(scanned(d) for d in read) and (
+        _tenfold_off(value, stated_base) or _far_from_earned(value, voe)
+    ):
         return None, []
     return value, found
 
@@ -206,14 +211,14 @@ _TENFOLD_SLACK = Decimal("0.15")
 _RATE_NEAR_EARNINGS = Decimal("0.10")
 
 
-def _voe_rate(voe: LogicalDocument, hours: Decimal) -> Decimal | None:
-    """The VOE's base rate. On a scan it is checked against the base pay the
-    VOE itself reports: a rate that fits neither the prior year nor the year
-    to date's pace was misread. The one rate a digit away that fits is taken
-    (158,500 read as 458,500); with none, or several, the rate is unread."""
-    rate = num(voe, "base_pay_rate")
-    if rate is None or rate <= 0 or not is_ocr(voe.fields.get("base_pay_rate")):
-        return rate
+# An unconfirmed base pay further than this from every year the VOE reports
+# (as a share of that year's base) is neither a raise nor a cut but a misread.
+_FAR_FROM_EARNED = Decimal("0.5")
+
+
+def _earned(voe: LogicalDocument) -> list[Decimal]:
+    """The yearly base pay the VOE's own columns show: the prior year's, and
+    the year to date's at its pace."""
     earned: list[Decimal] = []
     prior = num(voe, "prior_year_base_income")
     if prior is not None and prior > 0:
@@ -223,6 +228,25 @@ def _voe_rate(voe: LogicalDocument, hours: Decimal) -> Decimal | None:
         months = _months_between(date(through.year, 1, 1), through)
         if months >= 1:
             earned.append(ytd * 12 / months)
+    return earned
+
+
+def _far_from_earned(monthly: Decimal, voe: LogicalDocument | None) -> bool:
+    """A base pay (`80.00` a period: the hours' cell read as the pay) that no
+    year of the VOE comes near."""
+    earned = _earned(voe) if voe is not None else []
+    return bool(earned) and all(abs(monthly * 12 - e) > e * _FAR_FROM_EARNED for e in earned)
+
+
+def _voe_rate(voe: LogicalDocument, hours: Decimal) -> Decimal | None:
+    """The VOE's base rate. On a scan it is checked against the base pay the
+    VOE itself reports: a rate that fits neither the prior year nor the year
+    to date's pace was misread. The one rate a digit away that fits is taken
+    (158,500 read as 458,500); with none, or several, the rate is unread."""
+    rate = num(voe, "base_pay_rate")
+    if rate is None or rate <= 0 or not is_ocr(voe.fields.get("base_pay_rate")):
+        return rate
+    earned = _earned(voe)
     if not earned:
         return rate
 
@@ -415,6 +439,14 @@ def income_of(ctx: LoanContext, who: Borrower) -> Income:
     stubs = paystubs(ctx, who)
     base, base_ev = _base(ctx, stubs, voe, num(who.urla, "income_base_monthly"))
     income = Income(who, base, base_ev, voe=voe)
+    income.base_unread = base is None and any(
+        (num(d, name) or ZERO) > 0
+        for d, name in (
+            (voe, "ytd_base_income"),
+            (voe, "prior_year_base_income"),
+            (who.urla, "income_base_monthly"),
+        )
+    )
     if voe is not None:
         through = (
             when(voe, "ytd_through_date")

@@ -420,6 +420,9 @@ def _garbled_cell_kept(
     return {col: v for col, (_, v) in zip(cols, cells, strict=True)}
 
 
+_DOLLAR_CELL = re.compile(r"[-(]?\$")
+
+
 def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Decimal | None]:
     """A row's amounts by column: the header's, else the usual order. Small
     bare numbers before the amounts (an ECOA or type code OCR read as a digit)
@@ -437,11 +440,17 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
         (s, e, (v * 1000).quantize(Decimal(1)) if _POINT_FOR_COMMA.match(t) else v)
         for (s, e, v), t in zip(found, texts, strict=True)
     ]
-    signed = [(t, f) for t, f in zip(texts, found, strict=True) if t.startswith("$")]
-    if signed and len(signed) < len(found) and len(signed) in (len(cols), *_USUAL_ORDER):
-        # where a row's amounts carry a dollar sign, the bare numbers are
-        # codes and dates that lost their slash (`1120` for 11/20)
-        texts, found = [t for t, _ in signed], [f for _, f in signed]
+    # where a row's amounts carry a dollar sign (`$986`, `-$12300` with a
+    # speck read as a minus), its bare whole numbers are codes and dates that
+    # lost their slash (`1120` for 11/20); a number with a thousands comma
+    # (`6,200`, its `$` lost) is still an amount
+    amounts = [(t, f) for t, f in zip(texts, found, strict=True) if not t.isdigit()]
+    if (
+        any(_DOLLAR_CELL.match(t) for t in texts)
+        and len(amounts) < len(found)
+        and len(amounts) in (len(cols), *_USUAL_ORDER)
+    ):
+        texts, found = [t for t, _ in amounts], [f for _, f in amounts]
     values = [abs(v) for _, _, v in found]
     want = len(cols) if cols else max(_USUAL_ORDER)
     while len(values) > want and _STRAY_CODE.match(texts[0]):

@@ -79,8 +79,9 @@ def _digit_apart(a: Decimal, b: Decimal) -> bool:
 
 
 # Separators between a label and its value; `#`, `*` and `-` only when spaced,
-# since they also start masked numbers (`###-##-1234`) and negative amounts.
-_LEAD = re.compile(r"^(?:[\s:=.>\])|]|[#*-](?=\s))*(?=\S)")
+# since they also start masked numbers (`###-##-1234`) and negative amounts;
+# `,` and `;` only when spaced, a speck OCR put after a colon (`Co-Borrower:,`).
+_LEAD = re.compile(r"^(?:[\s:=.>\])|]|[#*,;-](?=\s))*(?=\S)")
 
 _VALUE_END = re.compile(r"\s{2}|\s\|\s|\t")
 
