@@ -53,6 +53,14 @@ def test_voe_year_table_with_a_misread_column_name_and_year() -> None:
     assert got["prior_year_base_income"] == Decimal("93329.52")
 
 
+def test_voe_year_table_whose_past_year_lost_its_first_digit() -> None:
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    text = VOE_REPORT.format(ytd=ytd).replace("\n2025        93,329.52", "\n025        93,329.52")
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_base_income"] == Decimal("93329.52")
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+
+
 def test_voe_year_table_with_two_letters_of_bonus_misread() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     text = VOE_REPORT.format(ytd=ytd).replace("ponus", "Bortus")
@@ -127,6 +135,12 @@ def test_voe_1005_amounts_with_a_quote_speck_beside_them_are_read() -> None:
     # a mark in front of the digits may have been a digit: unread
     text = VOE_1005.replace("$4783.79", '"783.79')
     assert "ytd_bonus_income" not in values(run(DocType.voe, text))
+
+
+def test_voe_1005_row_label_with_an_accent_ocr_put_on_a_speck() -> None:
+    got = values(run(DocType.voe, VOE_1005.replace("Bonus ", "B\u00e9nus ")))
+    assert got["ytd_bonus_income"] == Decimal("4783.79")
+    assert got["prior_year_bonus_income"] == Decimal("1200.00")
 
 
 PAYSTUB = """\

@@ -33,13 +33,15 @@ VOE_ROWS = (
         re.compile(_SPECK + r"(?:base\s*(?:pay|salary|income|earnings)?|salary|regular)\b", re.I),
     ),
     ("overtime", re.compile(_SPECK + r"(?:overtime|over\s*time)\b", re.I)),
-    ("bonus", re.compile(_SPECK + r"bonus(?:es)?\b", re.I)),
+    # (`Bénus`, `Bortus`, `Bopus`: the o, or the n, misread)
+    ("bonus", re.compile(_SPECK + r"b(?:\wnu|o\w{1,2}u)s(?:es)?\b", re.I)),
 )
 
 
 _YEAR_TABLE = re.compile(r"^[\W_]*year\b.*\b(?:base|overtime|total)\b", re.IGNORECASE)
-# A row's year as OCR may leave it (`20%6`, `4024`): four characters, mostly digits.
-_YEAR_ROW = re.compile(r"^[\W_]*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{3})(?![\w,.])")
+# A row's year as OCR may leave it (`20%6`, `4024`, `024` its first digit
+# lost): three or four characters, mostly digits.
+_YEAR_ROW = re.compile(r"^[\W_]*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{2,3})(?![\w,.])")
 _YEAR_COLS = {
     "base": "base",
     "overtime": "overtime",
