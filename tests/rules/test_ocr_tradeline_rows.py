@@ -99,7 +99,7 @@ def _cell(loan: Loan, value: int) -> FieldValue:
     return FieldValue(Decimal(value), template.evidence)
 
 
-def _pitia(total: str, scanned: bool = True) -> str:
+def _total_pitia(total: str, scanned: bool = True) -> str:
     loan = clean_loan().set(DocType.closing_disclosure, estimated_total_monthly_payment=D(total))
     ctx = (_scanned(loan) if scanned else loan).context()
     compute_figures(ctx)
@@ -125,13 +125,13 @@ def test_a_scanned_cd_total_below_its_own_pi_leaves_the_pitia_unread() -> None:
 
 def test_a_scanned_cd_total_a_digit_above_its_parts_is_a_misread() -> None:
     # P&I 1,896.20 + escrow 603.80 = 2,500.00; `$2,500.00` read as 52500.00
-    assert _pitia("52500.00") == "2500.00"
+    assert _total_pitia("52500.00") == "2500.00"
     # a total above its parts by a premium's worth is mortgage insurance
-    assert _pitia("2600.00") == "2600.00"
+    assert _total_pitia("2600.00") == "2600.00"
     # far above and not one digit off: what the CD says, unexplained
-    assert _pitia("9431.18") == "9431.18"
+    assert _total_pitia("9431.18") == "9431.18"
     # on a text layer the CD's own total is what it says
-    assert _pitia("52500.00", scanned=False) == "52500.00"
+    assert _total_pitia("52500.00", scanned=False) == "52500.00"
 
 
 def test_a_scanned_cd_part_with_a_digit_too_many_leaves_the_total() -> None:
@@ -142,24 +142,26 @@ def test_a_scanned_cd_part_with_a_digit_too_many_leaves_the_total() -> None:
     assert ctx.figures["pitia_monthly"].value == "2500.00"
 
 
+def _pitia(**cd: Decimal) -> str | None:
+    """The PITIA of the clean loan scanned, its CD's figures read as given."""
+    loan = clean_loan().set(DocType.closing_disclosure, **cd)  # type: ignore[arg-type]
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    found = ctx.figures.get("pitia_monthly")
+    return None if found is None else found.value
+
+
 def test_a_scanned_total_under_its_parts_names_the_misread_figure_or_none() -> None:
     # P&I 1,896.20 + escrow 603.80 = 2,500.00
-    def pitia(**cd: Decimal) -> str | None:
-        loan = clean_loan().set(DocType.closing_disclosure, **cd)  # type: ignore[arg-type]
-        ctx = _scanned(loan).context()
-        compute_figures(ctx)
-        found = ctx.figures.get("pitia_monthly")
-        return None if found is None else found.value
-
     # the total one digit from the parts' sum: the total is the misread
-    assert pitia(estimated_total_monthly_payment=D("2400.00")) == "2500.00"
+    assert _pitia(estimated_total_monthly_payment=D("2400.00")) == "2500.00"
     # P&I 3,320.57 + escrow 1,108.37 = 4,428.94, the escrow read 1,908.37:
     # the total less P&I is one digit from it, so the total stands
     cd = {"monthly_pi": D("3320.57"), "estimated_escrow_monthly": D("1908.37")}
-    assert pitia(estimated_total_monthly_payment=D("4428.94"), **cd) == "4428.94"
+    assert _pitia(estimated_total_monthly_payment=D("4428.94"), **cd) == "4428.94"
     # escrow and total both misread (`1,908.37`, `4,478.94`): nothing says
     # which figure is right, so no payment and no ratio is made of them
-    assert pitia(estimated_total_monthly_payment=D("4478.94"), **cd) is None
+    assert _pitia(estimated_total_monthly_payment=D("4478.94"), **cd) is None
 
 
 def test_a_scanned_cd_total_payment_under_its_own_parts_is_not_the_pitia() -> None:
@@ -266,16 +268,9 @@ def test_a_scanned_payment_on_a_zero_balance_is_unread() -> None:
 
 def test_a_scanned_payment_figure_no_loan_has_is_a_misread() -> None:
     # a 300,000 loan: P&I 1,896.20 + escrow 603.80 = 2,500.00
-    def pitia(**cd: Decimal) -> str | None:
-        loan = clean_loan().set(DocType.closing_disclosure, **cd)  # type: ignore[arg-type]
-        ctx = _scanned(loan).context()
-        compute_figures(ctx)
-        found = ctx.figures.get("pitia_monthly")
-        return None if found is None else found.value
-
     # the escrow's `$603.80` read 5603800: the total stands
-    assert pitia(estimated_escrow_monthly=D(5603800)) == "2500.00"
+    assert _pitia(estimated_escrow_monthly=D(5603800)) == "2500.00"
     # the total read 250000000: P&I and escrow give it
-    assert pitia(estimated_total_monthly_payment=D(250000000)) == "2500.00"
+    assert _pitia(estimated_total_monthly_payment=D(250000000)) == "2500.00"
     # P&I `$1,896.20` read 189620 (its cents point lost): the total stands
-    assert pitia(monthly_pi=D(189620)) == "2500.00"
+    assert _pitia(monthly_pi=D(189620)) == "2500.00"
