@@ -156,3 +156,18 @@ def test_dti_001_a_scanned_1008_ratio_over_100_percent_is_a_misread() -> None:
         )
         == 1
     )
+
+
+def test_a_debt_the_application_alone_declares_counts_in_the_dti() -> None:
+    from tests.rules.test_figures import figures
+
+    extra = {"creditor": "Pioneer Card Services", "balance": D(4969), "monthly_payment": D(128)}
+    summit = {"creditor": "Summit Auto Finance", "balance": D(15000), "monthly_payment": D(450)}
+    # a 128.00 card payment no tradeline lists: (2,500 + 450 + 128) / 10,000
+    loan = clean_loan().set_rows(DocType.urla_1003, "liabilities", [summit, extra])
+    assert figures(loan)["dti_back"] == "30.78"
+    # the auto loan listed under a garbled name, its balance and payment the
+    # report's: the same debt, counted once
+    garbled = {"creditor": "{ummit Aut0 Fin", "balance": D(15000), "monthly_payment": D(450)}
+    loan = clean_loan().set_rows(DocType.urla_1003, "liabilities", [garbled])
+    assert figures(loan)["dti_back"] == "29.50"

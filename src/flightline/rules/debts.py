@@ -1,4 +1,5 @@
-"""Debts for the DTI: every credit-report debt with a payment, less those this
+"""Debts for the DTI: every credit-report debt with a payment, and every
+debt the application alone declares, less those this
 closing pays off — read from the Closing Disclosure's payoff rows, matched to
 tradelines by creditor and balance; without rows, a refinance's own mortgage,
 inferred from the CD's cash-to-close arithmetic only when that is unambiguous.
@@ -35,11 +36,14 @@ class Debt:
     # the URLA's liability row the payment was taken from, when OCR did not
     # give the credit report's
     stated: tuple[LogicalDocument, Row] | None = None
+    # where the row is: a credit report's tradelines, or (a debt the
+    # application alone lists) the URLA's liabilities
+    group: str = "tradelines"
 
     def evidence(self) -> list[IssueEvidence]:
-        found = [row_evidence(self.doc, "tradelines", self.row, "creditor")]
+        found = [row_evidence(self.doc, self.group, self.row, "creditor")]
         if self.stated is None:
-            found.append(row_evidence(self.doc, "tradelines", self.row, "monthly_payment"))
+            found.append(row_evidence(self.doc, self.group, self.row, "monthly_payment"))
         else:
             urla, row = self.stated
             found.append(row_evidence(urla, "liabilities", row, "monthly_payment"))
@@ -285,4 +289,38 @@ def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
                 continue
             seen.add(key)
             out.append(Debt(creditor, payment, balance, txt(cell(r, "account_type")), report, r))
+    out += _disclosed_only(ctx, out)
     return out, _mark_paid_off(ctx, out) and not unknown
+
+
+def _disclosed_only(ctx: LoanContext, debts: list[Debt]) -> list[Debt]:
+    """The application's liabilities with a payment that no tradeline lists
+    (by creditor, balance or payment): a debt the borrower declares counts
+    whether or not the bureau reports it, and on a scanned report it is
+    often a row OCR lost."""
+    tradelines = [
+        r for report in ctx.of_type(DocType.credit_report) for r in rows(report, "tradelines")
+    ]
+    found: list[Debt] = []
+    for urla in ctx.of_type(DocType.urla_1003):
+        for r in rows(urla, "liabilities"):
+            payment, balance = dec(cell(r, "monthly_payment")), dec(cell(r, "balance"))
+            creditor = txt(cell(r, "creditor")) or ""
+            if payment is None or payment < 1:
+                continue
+            if any(_lists(t, creditor, balance, payment) for t in tradelines) or any(
+                _alike(d.creditor, creditor) or d.payment == payment for d in (*debts, *found)
+            ):
+                continue
+            found.append(Debt(creditor, payment, balance, None, urla, r, group="liabilities"))
+    return found
+
+
+def _lists(tradeline: Row, creditor: str, balance: Decimal | None, payment: Decimal) -> bool:
+    named = txt(cell(tradeline, "creditor"))
+    owed = dec(cell(tradeline, "balance"))
+    return (
+        (named is not None and _alike(named, creditor))
+        or (balance is not None and balance > 0 and owed == balance)
+        or dec(cell(tradeline, "monthly_payment")) == payment
+    )
