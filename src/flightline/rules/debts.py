@@ -1,8 +1,8 @@
-"""Debts for the DTI: every credit-report debt with a payment, and every
-debt the application alone declares, less those this
-closing pays off — read from the Closing Disclosure's payoff rows, matched to
-tradelines by creditor and balance; without rows, a refinance's own mortgage,
-inferred from the CD's cash-to-close arithmetic only when that is unambiguous.
+"""Debts for the DTI: every credit-report debt with a payment, and every debt
+the application alone declares, less those this closing pays off — read from
+the Closing Disclosure's payoff rows, matched to tradelines by creditor and
+balance; without rows, a refinance's own mortgage, inferred from the CD's
+cash-to-close arithmetic only when that is unambiguous.
 """
 
 from __future__ import annotations
