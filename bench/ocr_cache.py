@@ -108,8 +108,8 @@ class CachingOcrPool(OcrPool):
         self, mode: str, size: tuple[int, int], raw: bytes
     ) -> Future[tuple[str, float | None]]:
         """As `ocr_raw` (`read_page`: the page prepared, the fallback and
-        missed regions included), each Tesseract call cached. The calls are waited for on a
-        thread of this process, never on the pool's own."""
+        missed regions included), each Tesseract call cached. The calls are
+        waited for on a thread of this process, never on the pool's own."""
         return _WAITERS.submit(self._read, mode, size, raw)
 
     def _read(self, mode: str, size: tuple[int, int], raw: bytes) -> tuple[str, float | None]:

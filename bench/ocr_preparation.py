@@ -18,20 +18,16 @@ import os
 import random
 import time
 from collections import Counter
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 import pypdfium2 as pdfium
 
-from flightline.pipeline.ocr_rows import Word
 from flightline.pipeline.pages import ocr_text, ocr_words, read_page, read_words
 from flightline.synth import GeneratorOptions, generate
 from flightline.synth.scan import scan_pdf
 
 SCAN_DPI = 200
 _EDGE = "\"'.,;:()[]"
-
-Reader = Callable[[str, tuple[int, int], bytes, Callable[..., list[Word] | None]], object]
 
 
 def _init() -> None:

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
@@ -335,12 +336,10 @@ _MI_MAX_YEARLY = Decimal("0.02")
 
 
 def _total_misread(total: Decimal, parts: Decimal, loan: Decimal | None) -> bool:
-    """A scanned total payment that its own parts (P&I + escrow) show OCR
-    misread: below them (mortgage insurance only adds), or above them by
-    more than a premium and one digit from them (`52411.71`, a dollar sign
-    read as a 5, for 2,411.71). The parts are then the payment."""
-    if total < parts:
-        return True
+    """A scanned total payment above its own parts (P&I + escrow) by more
+    than a premium and one digit from them (`52411.71`, a dollar sign read
+    as a 5, for 2,411.71): OCR misread it, and the parts are the payment.
+    (A total below its parts is `_below_its_parts`'s.)"""
     if loan is None:
         return False  # no loan amount, no bound on a premium
     premium = loan * _MI_MAX_YEARLY / 12
@@ -352,7 +351,9 @@ def _total_misread(total: Decimal, parts: Decimal, loan: Decimal | None) -> bool
 _MAX_PAYMENT_SHARE = Decimal("0.04")
 
 
-def _below_its_parts(total: Decimal, pi: Decimal, escrow: Decimal) -> str:
+def _below_its_parts(
+    total: Decimal, pi: Decimal, escrow: Decimal
+) -> Literal["total", "part", "unknown"]:
     """Which figure OCR misread when a total payment is below its P&I plus
     escrow: the "total" when it is one digit from their sum (`4,411.71` for
     2,411.71), a "part" when the total less the other part is one digit
