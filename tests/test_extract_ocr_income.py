@@ -479,6 +479,31 @@ def test_urla_income_total_after_a_speck() -> None:
     assert values(run(DocType.urla_1003, text))["income_total_monthly"] == Decimal("34431.79")
 
 
+URLA_ROWS = (
+    "Uniform Residential Loan Application\n"
+    "V. MONTHLY INCOME AND COMBINED HOUSING EXPENSE INFORMATION\n"
+    "_Gross Monthly Income*        Borrower        Co-Borrower        Total\n"
+    "Base Empl. Income\u201d        13291.67        13291 67\n"
+    "Overtime        0.00,        0.00\n"
+    "Bonuses        822.50        822.50\n"
+    "Commissions        0.00        0.00\n"
+    "Other        _0.00        0.00\n"
+    "Total        {total}        14114.17\n"
+)
+
+
+def test_urla_income_total_that_lost_its_point_is_the_total_columns() -> None:
+    got = values(run(DocType.urla_1003, URLA_ROWS.format(total="1411417")))
+    assert got["income_total_monthly"] == Decimal("14114.17")
+    assert got["income_other_monthly"] == Decimal("0.00")  # after a `_` speck
+    # other figures beside it are no reading of it: the cell is as read
+    other = values(run(DocType.urla_1003, URLA_ROWS.format(total="1511417")))
+    assert other["income_total_monthly"] == Decimal("1511417")
+    # a text layer is what it says
+    text = values(run(DocType.urla_1003, URLA_ROWS.format(total="1411417"), method="text"))
+    assert text["income_total_monthly"] == Decimal("1411417")
+
+
 def test_urla_employer_under_its_label_when_a_garbled_caption_left_a_word_beside_it() -> None:
     text = (
         "Uniform Residential Loan Application\n"
@@ -627,3 +652,34 @@ Borrower:        Lee Sample        Borrower SSN:        XXX-XX-2222
         assert got["borrower_name"] == "Dana Q. Example"
         assert got["co_borrower_name"] == "Lee Sample"
         assert got["ssn_last4"] == "1111" and got["co_borrower_ssn_last4"] == "2222"
+
+
+def test_voe_year_cell_without_the_rows_dollar_sign_is_doubtful() -> None:
+    # `$0.00` read as 80.00 among cells that print their dollar sign: with
+    # the total unreadable, nothing says whether it is 80.00 or 0.00
+    ytd = "2026 YTD thru 04-30-2026    $31,833.36    $0.00    $1,387.91    $33,221.27"
+    prior = "2025        $93,329.52        80.00        $3,575.65        $96,9O5.1?"
+    text = VOE_REPORT.format(ytd=ytd).replace(
+        "2025        93,329.52        0.00        3,575.65        96,905.17", prior
+    )
+    got = values(run(DocType.voe, text))
+    assert "prior_year_overtime_income" not in got
+    assert got["prior_year_base_income"] == Decimal("93329.52")
+    # a readable total says which reading it is
+    totalled = text.replace("$96,9O5.1?", "$96,905.17")
+    assert values(run(DocType.voe, totalled))["prior_year_overtime_income"] == Decimal("0.00")
+    # a row that prints no dollar signs reads its bare figures
+    bare = text.replace("$", "")
+    assert values(run(DocType.voe, bare))["prior_year_overtime_income"] == Decimal("80.00")
+
+
+def test_paystub_ssn_mask_ending_in_five_digits_is_unread() -> None:
+    # `XXX-XX-2371` with a speck read as a trailing 1: which four digits are
+    # the SSN's is unknown, so none is taken (an IDN-002 would be a guess)
+    stub = PAYSTUB.replace(
+        "ACME FOODS        Dana Q. Example",
+        "ACME FOODS        Dana Q. Example\nEmployer Address        SSN\n"
+        "1733 Hunt Lane, East Ronald, GA 31952        HHH -HH-{ssn}",
+    )
+    assert values(run(DocType.paystub, stub.format(ssn="2371")))["ssn_last4"] == "2371"
+    assert "ssn_last4" not in values(run(DocType.paystub, stub.format(ssn="23711")))

@@ -626,3 +626,17 @@ def test_cns_001_a_scanned_principal_of_twice_the_homes_value_is_a_misread() -> 
     assert "loan_amount note vs cd" in ctx.unread
     text = clean_loan().set(DocType.note, principal_amount=D(300000100))
     assert any(i.subject == "loan_amount" for i in run(text, "CNS-001"))
+
+
+def test_cns_001_a_scanned_loan_amount_of_zero_is_a_misread() -> None:
+    # the CD's `$300,000` read as 0 (its P&I, read 7,896.20, ties nothing up)
+    loan = clean_loan().set(DocType.closing_disclosure, loan_amount=D(0), monthly_pi=D("7896.20"))
+    issues, ctx = _with_run(_scanned(loan), "CNS-001")
+    assert [i for i in issues if i.subject == "loan_amount"] == []
+    assert "loan_amount note vs cd" in ctx.unread
+    # a scanned amount that is possible and not a misread apart is compared
+    small = clean_loan().set(DocType.closing_disclosure, loan_amount=D(250000))
+    assert any(i.subject == "loan_amount" for i in run(_scanned(small), "CNS-001"))
+    # on a text layer the CD says what it says
+    text = clean_loan().set(DocType.closing_disclosure, loan_amount=D(0))
+    assert any(i.subject == "loan_amount" for i in run(text, "CNS-001"))

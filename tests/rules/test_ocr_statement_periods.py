@@ -65,3 +65,23 @@ def test_a_number_misread_in_several_digits_joins_the_account_its_balances_chain
     # balances that do not chain: two accounts, one month each
     loose = _balanced(spans, [52000, 61000])
     assert len(run(_scanned(loose), "AST-003")) == 2
+
+
+def test_balances_a_misread_apart_chain_only_across_consecutive_periods() -> None:
+    # `8575` read as `3579`; the second statement's opening 52,000.00 read 2,000.00
+    spans = (
+        ("3579", date(2026, 1, 1), date(2026, 1, 31)),
+        ("8575", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+
+    def opening(loan: Loan, value: int) -> Loan:
+        ev = loan.docs[-1].fields["closing_balance"].evidence
+        loan.docs[-1].fields["opening_balance"] = FieldValue(Decimal(value), ev)
+        return loan
+
+    assert run(_scanned(opening(_balanced(spans, [52000, 61000]), 2000)), "AST-003") == []
+    # two digits apart: no chain, two accounts of one month each
+    assert len(run(_scanned(opening(_balanced(spans, [52000, 61000]), 7000)), "AST-003")) == 2
+    # a month between the periods: no chain either
+    apart = (spans[0], ("8575", date(2026, 3, 1), date(2026, 3, 31)))
+    assert len(run(_scanned(opening(_balanced(apart, [52000, 61000]), 2000)), "AST-003")) == 2

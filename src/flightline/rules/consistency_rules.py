@@ -72,14 +72,14 @@ def _implausible(
     field: str, value: Decimal, amount: Decimal | None, worth: Decimal | None = None
 ) -> bool:
     """A scanned term no loan has (`125.000%`, a P&I of 15.00 or 4,308,417.00
-    on a 300,000 loan, a principal of twice the home's value): a misread, not
-    a difference."""
+    on a 300,000 loan, a principal of 0.00 or of twice the home's value): a
+    misread, not a difference."""
     if field == "interest_rate":
         return not 0 < value <= _MAX_RATE
     if field == "monthly_pi" and amount:
         return not amount * _MIN_PI_SHARE <= value <= amount * _MAX_PI_SHARE
-    if field == "loan_amount" and worth:
-        return value > worth * 2
+    if field == "loan_amount":
+        return value <= 0 or bool(worth and value > worth * 2)
     return False
 
 

@@ -15,12 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
 from flightline.pipeline.model import DocType, LogicalDocument
-from flightline.pipeline.normalize import one_digit_more
 from flightline.rules.compare import (
     Verdict,
     compare_amounts,
@@ -51,6 +49,7 @@ from flightline.rules.facts import (
     when,
 )
 from flightline.rules.keys import employer_key
+from flightline.rules.payment import cd_pitia
 from flightline.rules.qualifying import VARIABLE_KINDS, Income, income_of
 
 
@@ -125,15 +124,31 @@ def _accounts(ctx: LoanContext) -> dict[str, list[LogicalDocument]]:
     return out
 
 
-def _chained(a: LogicalDocument, b: LogicalDocument) -> bool:
+def _chained(a: LogicalDocument, b: LogicalDocument, misread: bool = False) -> bool:
     """One statement's ending balance is the other's opening balance (an empty
-    account's 0.00 chains with any other's, so it tells nothing)."""
+    account's 0.00 chains with any other's, so it tells nothing). With
+    `misread`, also a scanned pair one digit apart (`6,809.32` for 66,809.32)
+    when the second period starts the day after the first ends."""
     pairs = ((a, b), (b, a))
     return any(
         (end := num(x, "closing_balance")) is not None
         and end != 0
-        and end == num(y, "opening_balance")
+        and (opening := num(y, "opening_balance")) is not None
+        and (end == opening or (misread and _misread_chain(x, y, end, opening)))
         for x, y in pairs
+    )
+
+
+def _misread_chain(
+    first: LogicalDocument, then: LogicalDocument, end: Decimal, opening: Decimal
+) -> bool:
+    ends, starts = when(first, "period_end_date"), when(then, "period_start_date")
+    return (
+        ends is not None
+        and starts is not None
+        and (starts - ends).days == 1
+        and is_ocr(first.fields.get("closing_balance"), then.fields.get("opening_balance"))
+        and compare_amounts(end, opening, True) is Verdict.UNSURE
     )
 
 
@@ -204,7 +219,7 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
                 and k.isdigit()
                 and len(others) >= len(docs)
                 and all(is_ocr(o.fields.get("account_last4")) for o in others)
-                and any(_chained(d, o) for d in docs for o in others)
+                and any(_chained(d, o, misread=True) for d in docs for o in others)
                 and any(
                     compare_text(a, employer_key(text(o, "institution") or ""), True)
                     is not Verdict.DIFFERENT
@@ -330,55 +345,6 @@ def _read_as_none(voe: LogicalDocument | None, kind: str) -> bool:
     return all(v is not None and v == ZERO for v in figures)
 
 
-# Mortgage insurance is the only part of a CD's total payment beyond P&I and
-# escrow; more than this share of the loan a year is not a premium.
-_MI_MAX_YEARLY = Decimal("0.02")
-
-
-def _total_misread(total: Decimal, parts: Decimal, loan: Decimal | None) -> bool:
-    """A scanned total payment above its own parts (P&I + escrow) by more
-    than a premium and one digit from them (`52411.71`, a dollar sign read
-    as a 5, for 2,411.71): OCR misread it, and the parts are the payment.
-    (A total below its parts is `_below_its_parts`'s.)"""
-    if loan is None:
-        return False  # no loan amount, no bound on a premium
-    premium = loan * _MI_MAX_YEARLY / 12
-    return total > parts + premium and compare_amounts(total, parts, True) is Verdict.UNSURE
-
-
-# A month's payment (P&I at most 3% of the principal, plus escrow) above this
-# share of the loan is no payment.
-_MAX_PAYMENT_SHARE = Decimal("0.04")
-
-
-def _below_its_parts(
-    total: Decimal, pi: Decimal, escrow: Decimal
-) -> Literal["total", "part", "unknown"]:
-    """Which figure OCR misread when a total payment is below its P&I plus
-    escrow: the "total" when it is one digit from their sum (`4,411.71` for
-    2,411.71), a "part" when the total less the other part is one digit
-    from it; else "unknown" (two figures misread: nothing says which). A
-    total below either part alone is no total (`1,306.00`, a cell beside)."""
-    if total < max(pi, escrow) or compare_amounts(total, pi + escrow, True) is Verdict.UNSURE:
-        return "total"
-    for part, other in ((escrow, pi), (pi, escrow)):
-        rest = total - other
-        if rest > 0 and compare_amounts(part, rest, True) is Verdict.UNSURE:
-            return "part"
-    return "unknown"
-
-
-def _part_misread(total: Decimal, pi: Decimal, escrow: Decimal) -> bool:
-    """The total is P&I plus the escrow (or the escrow plus P&I) once a digit
-    too many is taken off the other part (`91297.47` for 1,297.47): the part
-    was misread, the total stands."""
-    for part, other in ((escrow, pi), (pi, escrow)):
-        rest = total - other
-        if rest > 0 and one_digit_more(part, rest):
-            return True
-    return False
-
-
 def _compute(ctx: LoanContext) -> Computed:
     f = facts(ctx)
     c = Computed()
@@ -403,61 +369,7 @@ def _compute(ctx: LoanContext) -> Computed:
     c.income_total = sum(totals, ZERO) if totals else None
 
     cd = f.cd
-    total_payment = num(cd, "estimated_total_monthly_payment")
-    pi, escrow = num(cd, "monthly_pi"), num(cd, "estimated_escrow_monthly")
-    # no loan is paid at 4% of its principal a month (P&I at most 3%, plus
-    # escrow): a scanned figure above that is a misread (`540270` escrow),
-    # P&I included
-    ceiling = (num(cd, "loan_amount") or ZERO) * _MAX_PAYMENT_SHARE
-    if cd is not None and ceiling:
-        if pi is not None and pi > ceiling and is_ocr(cd.fields.get("monthly_pi")):
-            pi = None  # `257779` for 2,771.79: the total, if read, stands
-        if (
-            escrow is not None
-            and escrow > ceiling
-            and is_ocr(cd.fields.get("estimated_escrow_monthly"))
-        ):
-            escrow = None
-        if (
-            total_payment is not None
-            and total_payment > ceiling
-            and is_ocr(cd.fields.get("estimated_total_monthly_payment"))
-        ):
-            total_payment = None
-    if (
-        total_payment is not None
-        and is_ocr(cd.fields.get("estimated_total_monthly_payment") if cd else None)
-        and not (pi is not None and escrow is not None and _part_misread(total_payment, pi, escrow))
-    ):
-        if escrow is not None and total_payment <= escrow:
-            # a total no more than its escrow alone: the escrow's cell read for it
-            total_payment = None
-        elif pi is not None and total_payment < pi and not escrow:
-            # a total below its own P&I beside no escrow: the escrow's cell
-            # read as the total and a blank as the escrow (the columns
-            # shifted), or the other way round; nothing says which
-            total_payment = escrow = None
-        elif pi is not None and escrow is not None and total_payment < pi + escrow:
-            # mortgage insurance only adds: one of the three is misread
-            misread = _below_its_parts(total_payment, pi, escrow)
-            if misread != "part":
-                total_payment = None
-            if misread == "unknown":
-                escrow = None
-        elif (
-            pi is not None
-            and escrow is not None
-            and _total_misread(total_payment, pi + escrow, num(cd, "loan_amount"))
-        ):
-            total_payment = None
-    if total_payment is not None:
-        c.pitia = total_payment
-        c.pitia_evidence = [e for e in (ev(cd, "estimated_total_monthly_payment"),) if e]
-    elif pi is not None and escrow is not None:
-        c.pitia = pi + escrow
-        c.pitia_evidence = [
-            e for e in (ev(cd, "monthly_pi"), ev(cd, "estimated_escrow_monthly")) if e
-        ]
+    c.pitia, c.pitia_evidence = cd_pitia(ctx, cd)
 
     reports = ctx.of_type(DocType.credit_report)
     if reports:

@@ -187,8 +187,8 @@ _INCOME_ITEMS = re.compile(
     r"\b(?P<kind>base(?:\s*(?:empl\w*\.?\s*)?(?:pay|income|employment\s*income)?\*?)?|"
     r"overtime(?:\s*income)?|bonus(?:es)?(?:\s*income)?|commissions?(?:\s*income)?|"
     r"other(?:\s*income)?|total(?:\s*(?:monthly\s*)?income)?)\b\*?\s*:?\s*"
-    # a speck OCR read as a mark before the amount (`TOTAL:  *34431.79`)
-    r"(?:[*\"'\u00ab\u00bb\u2018\u2019\u201c\u201d]\s?)?"
+    # a speck OCR read as a mark before the amount (`TOTAL:  *34431.79`, `_0.00`)
+    r"(?:[*_\"'\u00ab\u00bb\u2018\u2019\u201c\u201d]\s?)?"
     r"(?P<amount>\$?\s?-?\d[\d,]*(?:\.\d\d)?)",
     re.IGNORECASE,
 )
@@ -326,11 +326,26 @@ def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
                 kind = m.group("kind").lower()
                 key = kind[:2] if kind[0] in "bo" else kind[0]
                 value = normalize_money(m.group("amount"))
+                if doc.ocr and value is not None:
+                    value = _point_beside(m.group("amount"), doc.lines[j].text[m.end() :], value)
                 if key in _INCOME_FIELDS and value is not None:
                     set_field(out, _INCOME_FIELDS[key], doc.field(abs(value), j))
             if "income_total_monthly" in out:
                 return
             j = doc.next_line(j)
+
+
+def _point_beside(read: str, rest: str, value: Decimal) -> Decimal:
+    """An amount OCR read without its point (`1411417`) beside the row's
+    next cell with the same figures and its cents (`14114.17`, the total
+    column): the point was lost, and that cell is the amount."""
+    if "." in read:
+        return value
+    digits = re.sub(r"\D", "", read)
+    for _, _, other in money_tokens(rest):
+        if re.sub(r"\D", "", f"{abs(other):.2f}") == digits:
+            return abs(other)
+    return value
 
 
 def _rows(

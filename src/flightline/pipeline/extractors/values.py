@@ -134,10 +134,16 @@ def _ssns(text: str) -> list[tuple[int, Value]]:
         # A masked SSN as OCR reads the mask (`HHH -HHH-2663`, `##4-##-2663`,
         # `XXX-XxX-2663`, `*** ** 2663`): the last four digits after a few
         # mask characters right after the label.
-        m = _OCR_SSN.match(text.translate(_SSN_DIGITS))
-        if m:
+        read = text.translate(_SSN_DIGITS)
+        m = _OCR_SSN.match(read)
+        # five digits after the mask's last break (`HHH -HH-23711`): one is a
+        # speck read as a digit, and nothing says which four are the SSN's
+        if m and not _FIVE_AFTER_BREAK.search(read, 0, m.end(1)):
             out.append((m.start(1), m.group(1)))
     return out
+
+
+_FIVE_AFTER_BREAK = re.compile(r"[\s.~_+-]\d{5}$")
 
 
 def _accounts(text: str) -> list[tuple[int, Value]]:

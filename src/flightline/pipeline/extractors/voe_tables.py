@@ -83,13 +83,23 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
     if len(cells) < n:
         return None
     out: list[tuple[Decimal | None, bool]] = []
-    for cell in cells[len(cells) - n :]:
+    row = cells[len(cells) - n :]
+    dollars = sum(c.lstrip().startswith("$") for c in row)
+    for cell in row:
         amounts = cell_amounts(cell)
         if amounts is None or len(amounts) != 1:
             out.append((None, False))
         else:
-            out.append((amounts[0], is_clean_amount(cell)))
+            # where the row's other cells print a dollar sign, one without it
+            # whose first figure could be that sign misread (`80.00` for
+            # $0.00, or $80.00 with its sign lost) is doubtful
+            lost_sign = dollars >= 2 and _SIGN_AS_DIGIT.match(cell.strip()) is not None
+            out.append((amounts[0], is_clean_amount(cell) and not lost_sign))
     return out
+
+
+# A dollar sign OCR may read as a figure or a letter, before a whole amount.
+_SIGN_AS_DIGIT = re.compile(r"^[85S](?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d$")
 
 
 def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> dict[str, Decimal]:

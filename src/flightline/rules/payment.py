@@ -1,0 +1,152 @@
+"""The monthly housing payment (PITIA) from the Closing Disclosure: its total
+payment, or its principal and interest plus escrow, with the figures OCR
+misread on a scan set aside rather than summed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import product
+from typing import Literal
+
+from flightline.pipeline.extractors.terms import amortized, payment_one_digit_from
+from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.pipeline.normalize import one_digit_more
+from flightline.rules.compare import Verdict, compare_amounts, is_ocr
+from flightline.rules.debts import ZERO
+from flightline.rules.engine import IssueEvidence, LoanContext
+from flightline.rules.facts import ev, integer, num
+
+# Mortgage insurance is the only part of a CD's total payment beyond P&I and
+# escrow; more than this share of the loan a year is not a premium.
+_MI_MAX_YEARLY = Decimal("0.02")
+
+
+def _total_misread(total: Decimal, parts: Decimal, loan: Decimal | None) -> bool:
+    """A scanned total payment above its own parts (P&I + escrow) by more
+    than a premium and one digit from them (`52411.71`, a dollar sign read
+    as a 5, for 2,411.71): OCR misread it, and the parts are the payment.
+    (A total below its parts is `_below_its_parts`'s.)"""
+    if loan is None:
+        return False  # no loan amount, no bound on a premium
+    premium = loan * _MI_MAX_YEARLY / 12
+    return total > parts + premium and compare_amounts(total, parts, True) is Verdict.UNSURE
+
+
+# A month's payment (P&I at most 3% of the principal, plus escrow) above this
+# share of the loan is no payment.
+_MAX_PAYMENT_SHARE = Decimal("0.04")
+
+
+def _below_its_parts(
+    total: Decimal, pi: Decimal, escrow: Decimal
+) -> Literal["total", "part", "unknown"]:
+    """Which figure OCR misread when a total payment is below its P&I plus
+    escrow: the "total" when it is one digit from their sum (`4,411.71` for
+    2,411.71), a "part" when the total less the other part is one digit
+    from it; else "unknown" (two figures misread: nothing says which). A
+    total below either part alone is no total (`1,306.00`, a cell beside)."""
+    if total < max(pi, escrow) or compare_amounts(total, pi + escrow, True) is Verdict.UNSURE:
+        return "total"
+    for part, other in ((escrow, pi), (pi, escrow)):
+        rest = total - other
+        if rest > 0 and compare_amounts(part, rest, True) is Verdict.UNSURE:
+            return "part"
+    return "unknown"
+
+
+def _part_misread(total: Decimal, pi: Decimal, escrow: Decimal) -> bool:
+    """The total is P&I plus the escrow (or the escrow plus P&I) once a digit
+    too many is taken off the other part (`91297.47` for 1,297.47): the part
+    was misread, the total stands."""
+    for part, other in ((escrow, pi), (pi, escrow)):
+        rest = total - other
+        if rest > 0 and one_digit_more(part, rest):
+            return True
+    return False
+
+
+# No mortgage note carries a rate beyond this.
+_MAX_RATE = Decimal(25)
+
+
+def _pi(ctx: LoanContext, cd: LogicalDocument | None) -> Decimal | None:
+    """The CD's P&I; on a scan, when it is one digit from the payment its
+    loan's amount, rate and term give (`7,935.22` for 2,935.22) and no
+    reading of the terms gives it exactly, that payment. The terms are the
+    CD's, the Note's standing in for any the CD scan did not give (a loan
+    amount read as 0)."""
+    pi = num(cd, "monthly_pi")
+    if cd is None or pi is None or not is_ocr(cd.fields.get("monthly_pi")):
+        return pi
+    note = ctx.first(DocType.note)
+    amounts = {a for a in (num(cd, "loan_amount"), num(note, "principal_amount")) if a}
+    rates = {r for r in (num(cd, "interest_rate"), num(note, "interest_rate")) if r}
+    terms = {t for t in (integer(cd, "loan_term_months"), integer(note, "loan_term_months")) if t}
+    fits: set[Decimal] = set()
+    for amount, rate, months in product(amounts, rates, terms):
+        if 0 < rate < _MAX_RATE and amortized(amount, rate, months) == pi:
+            return pi  # these terms give exactly the payment read
+        fixed = payment_one_digit_from(pi, amount, rate, months)
+        if fixed is not None:
+            fits.add(fixed)
+    return fits.pop() if len(fits) == 1 else pi
+
+
+def cd_pitia(
+    ctx: LoanContext, cd: LogicalDocument | None
+) -> tuple[Decimal | None, list[IssueEvidence]]:
+    """(PITIA, its evidence), or (None, []) when the CD's figures do not
+    give it reliably."""
+    total_payment = num(cd, "estimated_total_monthly_payment")
+    pi, escrow = _pi(ctx, cd), num(cd, "estimated_escrow_monthly")
+    # no loan is paid at 4% of its principal a month (P&I at most 3%, plus
+    # escrow): a scanned figure above that is a misread (`540270` escrow),
+    # P&I included
+    ceiling = (num(cd, "loan_amount") or ZERO) * _MAX_PAYMENT_SHARE
+    if cd is not None and ceiling:
+        if pi is not None and pi > ceiling and is_ocr(cd.fields.get("monthly_pi")):
+            pi = None  # `257779` for 2,771.79: the total, if read, stands
+        if (
+            escrow is not None
+            and escrow > ceiling
+            and is_ocr(cd.fields.get("estimated_escrow_monthly"))
+        ):
+            escrow = None
+        if (
+            total_payment is not None
+            and total_payment > ceiling
+            and is_ocr(cd.fields.get("estimated_total_monthly_payment"))
+        ):
+            total_payment = None
+    if (
+        total_payment is not None
+        and is_ocr(cd.fields.get("estimated_total_monthly_payment") if cd else None)
+        and not (pi is not None and escrow is not None and _part_misread(total_payment, pi, escrow))
+    ):
+        if escrow is not None and total_payment <= escrow:
+            # a total no more than its escrow alone: the escrow's cell read for it
+            total_payment = None
+        elif pi is not None and total_payment < pi and not escrow:
+            # a total below its own P&I beside no escrow: the escrow's cell
+            # read as the total and a blank as the escrow (the columns
+            # shifted), or the other way round; nothing says which
+            total_payment = escrow = None
+        elif pi is not None and escrow is not None and total_payment < pi + escrow:
+            # mortgage insurance only adds: one of the three is misread
+            misread = _below_its_parts(total_payment, pi, escrow)
+            if misread != "part":
+                total_payment = None
+            if misread == "unknown":
+                escrow = None
+        elif (
+            pi is not None
+            and escrow is not None
+            and _total_misread(total_payment, pi + escrow, num(cd, "loan_amount"))
+        ):
+            total_payment = None
+    if total_payment is not None:
+        return total_payment, [e for e in (ev(cd, "estimated_total_monthly_payment"),) if e]
+    if pi is not None and escrow is not None:
+        found = (ev(cd, "monthly_pi"), ev(cd, "estimated_escrow_monthly"))
+        return pi + escrow, [e for e in found if e]
+    return None, []
