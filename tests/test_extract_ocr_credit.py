@@ -378,3 +378,28 @@ Inquiries
     assert got[1]["balance"] == Decimal(3323) and got[1]["monthly_payment"] == Decimal(85)
     # a bare `1120` (11/20 without its slash) is still no amount
     assert got[2]["balance"] == Decimal(1450) and got[2]["monthly_payment"] == Decimal(45)
+
+
+def test_a_table_whose_balance_caption_is_garbled_reads_in_the_usual_order() -> None:
+    text = (
+        "CREDIT REPORT\n"
+        "DATE COMPLETED: 2025-04-25\n"
+        "APPLICANT: ROBERT W WALKER   SSN: ***-##~6037\n"
+        "CREDITOR        TYPE        E   PAYMENT    STATUS\n"
+        "HORIZON RETAIL CARD        R        $3,314.00    $84.00      OPEN\n"
+        "LIBERTY AUJO FINANCE        I       $19,359.00   $626.00      OPEN\n"
+        "HERITAGE BANK USA        R        $0.00     $0.00    CLOSED\n"
+    )
+    got = tradelines(run(text))
+    assert [
+        (r["creditor"], r["balance"], r["monthly_payment"], r["account_type"]) for r in got
+    ] == [
+        ("HORIZON RETAIL CARD", Decimal("3314.00"), Decimal("84.00"), "revolving"),
+        ("LIBERTY AUJO FINANCE", Decimal("19359.00"), Decimal("626.00"), "installment"),
+        ("HERITAGE BANK USA", Decimal("0.00"), Decimal("0.00"), "revolving"),
+    ]
+    # without that header line nothing says a table is there
+    assert (
+        tradelines(run(text.replace("CREDITOR        TYPE        E   PAYMENT    STATUS\n", "")))
+        == []
+    )

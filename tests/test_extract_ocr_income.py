@@ -61,6 +61,17 @@ def test_voe_year_table_whose_past_year_lost_its_first_digit() -> None:
     assert got["prior_year_bonus_income"] == Decimal("3575.65")
 
 
+def test_voe_year_table_whose_past_year_lost_its_first_two_digits() -> None:
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    text = VOE_REPORT.format(ytd=ytd).replace("\n2025        93,329.52", "\n25        93,329.52")
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+    # a row starting with a longer bare number is no year's
+    longer = "\n25000        93,329.52"
+    other = VOE_REPORT.format(ytd=ytd).replace("\n2025        93,329.52", longer)
+    assert "prior_year_bonus_income" not in values(run(DocType.voe, other))
+
+
 def test_voe_year_table_with_two_letters_of_bonus_misread() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     text = VOE_REPORT.format(ytd=ytd).replace("ponus", "Bortus")

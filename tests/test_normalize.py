@@ -266,3 +266,17 @@ def test_a_month_number_no_calendar_has_is_repaired_only_when_one_digit_makes_on
     assert repair_dates("15-30-2025") == "15-30-2025"
     assert repair_dates("00-12-2025") == "00-12-2025"
     assert repair_dates("09-30-2025") == "09-30-2025"
+
+
+def test_repair_dates_joins_a_two_digit_month_split_by_a_space() -> None:
+    from flightline.pipeline.extractors.cells import repair_dates
+
+    assert repair_dates("859000.00        1 1/23/2026        2") == (
+        "859000.00        11/23/2026        2"
+    )
+    assert repair_dates("1 2-01-2025") == "12-01-2025"
+    # a lone 1 before a month that cannot take a second digit, or a cell apart
+    assert repair_dates("1 3/23/2026") == "1 3/23/2026"
+    assert repair_dates("Units 1        1/23/2026") == "Units 1        1/23/2026"
+    # part of a longer number or amount: not a month's first digit
+    assert repair_dates("$21 1/23/2026") == "$21 1/23/2026"

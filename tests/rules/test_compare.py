@@ -515,11 +515,26 @@ def test_crd_002_ocr_creditor_spelling_is_not_an_unlisted_debt() -> None:
 
 
 def test_an_implausible_ltv_from_ocr_figures_is_unread() -> None:
-    loan = _scanned(clean_loan().set(DocType.appraisal_1004, 0, appraised_value=D(62)))
-    ctx = loan.context()
+    # (no 1008 to say what the value is)
+    loan = clean_loan().set(DocType.appraisal_1004, 0, appraised_value=D(62))
+    ctx = _scanned(loan.drop(DocType.transmittal_1008)).context()
     compute_figures(ctx)
     assert "ltv" not in ctx.figures and len(ctx.unread) == 1
     assert REGISTRY["LTV-001"](ctx) == []
+
+
+def test_an_appraised_value_misread_past_use_gives_way_to_the_1008s_that_ties_up() -> None:
+    # the appraisal's 410,000 read as 41; the 1008's 75.000% is its 300,000
+    # loan over the 400,000 price (below its 410,000 value)
+    loan = _scanned(clean_loan().set(DocType.appraisal_1004, 0, appraised_value=D(41)))
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert ctx.figures["ltv"].value == "75.00" and ctx.unread == {}
+    # a 1008 whose LTV is not its own figures' leaves the LTV unread
+    loan.set(DocType.transmittal_1008, ltv=D("80.000"))
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert "ltv" not in ctx.figures and len(ctx.unread) == 1
 
 
 def test_cns_001_an_ocr_note_payment_that_does_not_amortise_its_own_terms_is_a_misread() -> None:
@@ -548,6 +563,13 @@ def test_an_ocr_payment_larger_than_its_balance_is_a_misread() -> None:
     report = loan.one(DocType.credit_report)
     [line] = [r for r in report.rows["tradelines"] if r["creditor"].value == "SUMMIT AUTO FINANCE"]
     line["monthly_payment"] = FieldValue(D(45000), replace(line["monthly_payment"].evidence))
+    # the 1008's DTI (29.500%) is the one the URLA's 450.00 gives: that reading
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert ctx.figures["dti_back"].value == "29.50" and len(ctx.unread) == 1
+    assert REGISTRY["DTI-001"](ctx) == [] and REGISTRY["CRD-002"](ctx) == []
+    # a 1008 that ties up with neither reading leaves the DTI unknown
+    loan.set(DocType.transmittal_1008, dti_back=D("33.100"))
     ctx = loan.context()
     compute_figures(ctx)
     assert "dti_back" not in ctx.figures and len(ctx.unread) == 1

@@ -11,6 +11,7 @@ from flightline.rules.facts import facts
 from flightline.rules.figures import compute_figures, computed
 from flightline.rules.keys import address_key, employer_key, name_key
 from tests.rules.builders import D, Loan, clean_loan, make
+from tests.rules.test_compare import _scanned
 
 
 def figures(loan: Loan | LoanContext) -> dict[str, str]:
@@ -307,6 +308,62 @@ def test_documents_are_matched_to_their_borrower() -> None:
     assert f.owner(loan.all(DocType.paystub)[1]) is mary
     assert f.owner(loan.one(DocType.w2)) is john
     assert figures(ctx)["qualifying_income_monthly"] == "15000.00"
+
+
+def test_two_applications_naming_different_employers_are_two_people() -> None:
+    # `Lisa Davis` reads as part of `Miranda Lisa Davis`; each files her own URLA
+    lisa = {
+        "borrower_name": "Lisa Davis",
+        "ssn_last4": "8518",
+        "employer_name": "Hicks Distribution Inc",
+        "co_borrower_name": "Miranda L. Davis",
+    }
+    miranda = {
+        "borrower_name": "Miranda Lisa Davis",
+        "employer_name": "Taylor Realty Group Company",
+        "co_borrower_name": "Lisa L. Davis",
+        "co_borrower_ssn_last4": "8518",
+    }
+    loan = _scanned(Loan([make(DocType.urla_1003, lisa), make(DocType.urla_1003, miranda)]))
+    people = {(p.name, p.ssn4) for p in facts(loan.context()).borrowers}
+    assert people == {("Lisa Davis", "8518"), ("Miranda Lisa Davis", None)}
+    # one applicant's two copies, the employer written alike: one person
+    copy = dict(lisa, employer_name="HICKS DISTRIBUTION, INC.")
+    loan = _scanned(Loan([make(DocType.urla_1003, lisa), make(DocType.urla_1003, copy)]))
+    names = [p.name for p in facts(loan.context()).borrowers]
+    assert sorted(names) == ["Lisa Davis", "Miranda L. Davis"]
+
+
+def test_a_document_with_no_name_ssn_or_employer_read_is_owned_by_its_start_date() -> None:
+    loan = clean_loan(co_borrower=True)
+    loan.add(
+        make(
+            DocType.urla_1003,
+            {
+                "borrower_name": "Mary Jones",
+                "ssn_last4": "9876",
+                "employer_name": "Beacon Health",
+                "employment_start_date": date(2022, 2, 20),
+                "co_borrower_name": "John Smith",
+                "co_borrower_ssn_last4": "1234",
+            },
+        )
+    )
+    # a VOE's earnings page whose name, SSN and employer OCR lost (`Tis`)
+    table = {"employer_name": "Tis", "employment_start_date": date(2022, 2, 20)}
+    loan.add(make(DocType.voe, table))
+    ctx = loan.context()
+    mary = facts(ctx).borrowers[1]
+    assert mary.name == "Mary Jones"
+    assert facts(ctx).owner(loan.all(DocType.voe)[-1]) is mary
+    # a start date both borrowers' documents give says nothing
+    loan.set(DocType.urla_1003, 0, employment_start_date=date(2022, 2, 20))
+    assert facts(loan.context()).owner(loan.all(DocType.voe)[-1]) is None
+    # a name read that matched no one is not this case
+    named = dict(table, employee_name="Pat Doe")
+    loan.set(DocType.urla_1003, 0, employment_start_date=date(2018, 5, 1))
+    loan.docs[-1] = make(DocType.voe, named)
+    assert facts(loan.context()).owner(loan.docs[-1]) is None
 
 
 @pytest.mark.parametrize(

@@ -85,3 +85,26 @@ def test_balances_a_misread_apart_chain_only_across_consecutive_periods() -> Non
     # a month between the periods: no chain either
     apart = (spans[0], ("8575", date(2026, 3, 1), date(2026, 3, 31)))
     assert len(run(_scanned(opening(_balanced(apart, [52000, 61000]), 2000)), "AST-003")) == 2
+
+
+def test_a_statement_whose_period_is_unread_is_placed_by_its_balances() -> None:
+    from flightline.rules.figures import computed
+
+    spans = (
+        ("6949", date(2026, 6, 1), date(2026, 6, 30)),
+        ("6949", date(2026, 7, 1), date(2026, 7, 31)),
+    )
+
+    def assets(june_closing: int, july_opening: int) -> Decimal | None:
+        loan = _balanced(spans, [689, 18550])
+        june, july = loan.docs[-2], loan.docs[-1]
+        ev = july.fields["closing_balance"].evidence
+        june.fields["closing_balance"] = FieldValue(Decimal(june_closing), ev)
+        july.fields["opening_balance"] = FieldValue(Decimal(july_opening), ev)
+        del july.fields["period_start_date"], july.fields["period_end_date"]
+        return computed(_scanned(loan).context()).assets
+
+    # July's period unread; it opens with June's ending balance: it is the latest
+    assert assets(689, 689) == Decimal(18550)
+    # nothing chains: the dated statement stands as the latest
+    assert assets(689, 700) == Decimal(689)

@@ -67,8 +67,10 @@ def test_the_urla_settles_only_one_answer() -> None:
     assert "dti_back" not in _unread_first_row(loan, keep_balance=Decimal(9000)).figures
 
 
-def _urla_payment(payment: str, scanned: bool = True) -> LoanContext:
-    loan = clean_loan()
+def _urla_payment(payment: str, scanned: bool = True, dti_1008: str = "33.100") -> LoanContext:
+    """The clean loan with the URLA's auto-loan payment as given, beside a
+    1008 whose DTI (by default) ties up with no reading of it."""
+    loan = clean_loan().set(DocType.transmittal_1008, dti_back=D(dti_1008))
     template = _liabilities(loan)[0]["monthly_payment"]
     assert isinstance(template, FieldValue)
     _liabilities(loan)[0]["monthly_payment"] = FieldValue(Decimal(payment), template.evidence)
@@ -84,6 +86,9 @@ def test_report_and_urla_payments_a_misread_apart_leave_the_debt_unknown() -> No
         ctx = _urla_payment(misread)
         assert "dti_back" not in ctx.figures, misread
         assert any("tradeline" in key for key in ctx.unread)
+    # the 1008's DTI is the one the report's 450.00 gives: that reading
+    for misread in ("45.00", "459.00", "4500.00"):
+        assert _urla_payment(misread, dti_1008="29.500").figures["dti_back"].value == "29.50"
     # a payment unlike the report's: the application's error, the report stands
     assert _urla_payment("612.00").figures["dti_back"].value == "29.50"
     assert _urla_payment("4.50").figures["dti_back"].value == "29.50"
@@ -261,6 +266,11 @@ def test_a_scanned_payment_on_a_zero_balance_is_unread() -> None:
     issues, ctx = _with_run(_scanned(loan()), "CRD-002")
     assert issues == [] and "tradeline MERIDIAN CARD SERVICES" in ctx.unread
     compute_figures(ctx)
+    # the 1008's DTI (29.500%) counts no payment on it: neither do we
+    assert ctx.figures["dti_back"].value == "29.50"
+    # a 1008 that ties up with neither reading leaves the DTI unknown
+    ctx = _scanned(loan().set(DocType.transmittal_1008, dti_back=D("33.100"))).context()
+    compute_figures(ctx)
     assert "dti_back" not in ctx.figures
     # a text layer's report says what it says: a debt the URLA does not list
     assert len(_with_run(loan(), "CRD-002")[0]) == 1
@@ -290,3 +300,35 @@ def test_a_scanned_cd_pi_one_digit_from_its_loans_payment_is_that_payment() -> N
     ctx = loan.context()
     compute_figures(ctx)
     assert ctx.figures["pitia_monthly"].value == "2500.50"
+
+
+def _lost_card(dti_1008: str) -> LoanContext:
+    """The clean loan scanned with a card account whose balance and payment
+    OCR lost, a creditor the URLA does not list, and the 1008's DTI as given."""
+    loan = clean_loan().set(DocType.transmittal_1008, dti_back=D(dti_1008))
+    report = loan.one(DocType.credit_report)
+    evidence = report.fields["report_date"].evidence
+    report.rows["tradelines"].append(
+        {
+            "creditor": FieldValue("MERIDIAN CREDIT CARD", evidence),
+            "account_type": FieldValue("revolving", evidence),
+        }
+    )
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    return ctx
+
+
+def test_rows_whose_payment_ocr_lost_count_nothing_when_the_1008_says_the_same_dti() -> None:
+    # PITIA 2,500.00 + the auto loan's 450.00 over 10,000.00: the 1008's 29.500%
+    assert _lost_card("29.500").figures["dti_back"].value == "29.50"
+    # a 1008 that counted more than the debts read: that row's payment is unknown
+    assert "dti_back" not in _lost_card("31.000").figures
+    assert "dti_back" not in _lost_card("29.520").figures
+
+
+def test_a_cd_loan_amount_misread_short_does_not_void_the_payment() -> None:
+    # the CD's 300,000 read as 30: the Note's and the 1008's amounts bound the payment
+    assert _pitia(loan_amount=D(30)) == "2500.00"
+    # and a payment above 4% of the largest amount read is still a misread
+    assert _pitia(loan_amount=D(30), estimated_total_monthly_payment=D("25000.00")) == "2500.00"

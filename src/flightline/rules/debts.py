@@ -248,26 +248,40 @@ def _payment_misread(
     )
 
 
-def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
-    """The credit reports' debts with a payment, and whether every debt's
-    payment is known (a payment OCR did not give, and the URLA does not
-    settle, leaves the debts unknown rather than summed short)."""
+@dataclass
+class DebtsRead:
+    """The credit reports' debts with a payment; whether every debt's
+    payment is known; and, where some are not, the readings each such
+    tradeline may have (None: no payment), or None when one has no reading
+    to offer (a payoff in doubt, a payment above its balance)."""
+
+    debts: list[Debt]
+    known: bool
+    open: list[tuple[Debt | None, ...]] | None
+
+
+def read_debts(ctx: LoanContext) -> DebtsRead:
+    """A payment OCR did not give, and the URLA does not settle, or one a
+    misread apart from the URLA's, leaves the debts unknown rather than
+    summed short or long; its readings are kept for `settle_by_1008`."""
     out: list[Debt] = []
-    unknown = False
+    open_rows: list[tuple[Debt | None, ...]] = []
+    beyond = False  # a row with no reading to offer
     seen: set[tuple[str, Decimal, Decimal | None]] = set()
     for report in ctx.of_type(DocType.credit_report):
         tradelines = rows(report, "tradelines")
         for r in tradelines:
             payment = dec(cell(r, "monthly_payment"))
             creditor = txt(cell(r, "creditor")) or ""
+            kind = txt(cell(r, "account_type"))
             if _unread_payment(r):
                 stated = _stated_payment(ctx, r, tradelines)
                 if stated is None:
-                    unknown = True
+                    open_rows.append((None,))  # a `$0` cell OCR dropped, or a payment lost
                     continue
                 payment, urla, row = stated
                 balance = dec(cell(r, "balance"))
-                debt = Debt(creditor, payment, balance, txt(cell(r, "account_type")), report, r)
+                debt = Debt(creditor, payment, balance, kind, report, r)
                 debt.stated = (urla, row)
                 out.append(debt)
                 continue
@@ -282,15 +296,30 @@ def read_debts(ctx: LoanContext) -> tuple[list[Debt], bool]:
                     f"the monthly payment of {creditor or 'a tradeline'} on the credit report",
                     [row_evidence(report, "tradelines", r, "monthly_payment")],
                 )
-                unknown = True
+                as_read = Debt(creditor, payment, balance, kind, report, r)
+                stated = _stated_payment(ctx, r, tradelines)
+                if stated is not None and balance != 0:
+                    # the report's reading or the application's
+                    other = Debt(creditor, stated[0], balance, kind, report, r)
+                    other.stated = (stated[1], stated[2])
+                    open_rows.append((as_read, other))
+                elif balance == 0:
+                    open_rows.append((None, as_read))  # `0.00` read `90.00`, or the balance
+                else:
+                    beyond = True
                 continue
             key = (employer_key(creditor), payment, balance)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Debt(creditor, payment, balance, txt(cell(r, "account_type")), report, r))
+            out.append(Debt(creditor, payment, balance, kind, report, r))
     out += _disclosed_only(ctx, out)
-    return out, _mark_paid_off(ctx, out) and not unknown
+    settled = _mark_paid_off(ctx, out)
+    return DebtsRead(
+        out,
+        settled and not open_rows and not beyond,
+        open_rows if settled and not beyond else None,
+    )
 
 
 def _disclosed_only(ctx: LoanContext, debts: list[Debt]) -> list[Debt]:

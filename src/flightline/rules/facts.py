@@ -263,7 +263,14 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
         key = name_key(name)
         if key is None:
             continue
-        same = next((p for p in people if _same_person(p, name, ssn, ocr)), None)
+        # the best of the people this name may be (`Lisa L. Davis` with her
+        # SSN is Lisa Davis, not Miranda Lisa Davis)
+        alike = [
+            p
+            for p in people
+            if _same_person(p, name, ssn, ocr) and not _other_applicant(p, employer, urla)
+        ]
+        same = max(alike, key=lambda p: match_score(p, name, ssn, None, ocr), default=None)
         if same is None:
             people.append(Borrower(0, name, key, ssn, employer, urla))
             continue
@@ -340,6 +347,16 @@ def _same_person(p: Borrower, name: str, ssn: str | None, ocr: bool = False) -> 
     if mine and theirs and compare_text(mine, theirs, ocr) is Verdict.DIFFERENT:
         return False
     return match_score(p, name, ssn, None, ocr) >= 3
+
+
+def _other_applicant(p: Borrower, employer: str | None, urla: LogicalDocument | None) -> bool:
+    """Two applications, each its applicant's own, naming different
+    employers: two people (`Lisa Davis` and `Miranda Lisa Davis`), however
+    alike the names read; one applicant's two copies name one employer."""
+    if urla is None or p.urla is None or urla is p.urla or not employer or not p.employer:
+        return False
+    ocr = is_ocr(urla.fields.get("employer_name"), p.urla.fields.get("employer_name"))
+    return compare_text(employer_key(employer), employer_key(p.employer), ocr) is Verdict.DIFFERENT
 
 
 def _similar(a: str, b: str) -> bool:
@@ -440,6 +457,29 @@ def _owned_by_employer(ctx: LoanContext, facts: Facts) -> None:
             facts.owners[doc.id] = found[0]
 
 
+def _owned_by_start_date(ctx: LoanContext, facts: Facts) -> None:
+    """A document whose name, SSN and employer OCR lost or garbled (a VOE's
+    table page): the borrower whose other documents give the same
+    employment start date, when exactly one borrower's do (a day two
+    borrowers rarely share, and a VOE or an application states it)."""
+    if len(facts.borrowers) < 2:
+        return
+    started: dict[int, set[date]] = {}
+    for doc in ctx.documents:
+        who = facts.owners.get(doc.id)
+        if who is not None and (d := when(doc, "employment_start_date")) is not None:
+            started.setdefault(who.index, set()).add(d)
+    for doc in ctx.documents:
+        if doc.type not in PER_BORROWER or doc.id in facts.owners:
+            continue
+        if text(doc, PER_BORROWER[doc.type]) or text(doc, "ssn_last4"):
+            continue  # a name or SSN that matched no one is not this case
+        start = when(doc, "employment_start_date")
+        found = [who for who in facts.borrowers if start in started.get(who.index, ())]
+        if start is not None and len(found) == 1:
+            facts.owners[doc.id] = found[0]
+
+
 def ssn_of(doc: LogicalDocument, name: str) -> str | None:
     return _ssn(text(doc, name))
 
@@ -508,6 +548,7 @@ def _build(ctx: LoanContext) -> Facts:
             if who is not None:
                 facts.owners[doc.id] = who
     _owned_by_employer(ctx, facts)
+    _owned_by_start_date(ctx, facts)
     note = ctx.first(DocType.note)
     cd = latest_cd(ctx)
     facts.cd = cd

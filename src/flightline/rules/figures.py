@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import product
 
 from rapidfuzz.distance import Levenshtein
 
@@ -119,9 +120,38 @@ def _accounts(ctx: LoanContext) -> dict[str, list[LogicalDocument]]:
     for d in ctx.of_type(DocType.bank_statement):
         out.setdefault(account_key(d), []).append(d)
     _join_ocr_misreads(out)
-    for statements in out.values():
-        statements.sort(key=lambda d: when(d, "period_end_date") or date.min)
+    for key, statements in out.items():
+        out[key] = _in_order(statements)
     return out
+
+
+def _in_order(statements: list[LogicalDocument]) -> list[LogicalDocument]:
+    """An account's statements by period; one whose period OCR did not give
+    goes where its balances chain (after the statement whose ending balance
+    it opens with, before the one that opens with its ending balance), else
+    first: never taken for the latest on no evidence."""
+    dated = sorted(
+        (d for d in statements if when(d, "period_end_date") is not None),
+        key=lambda d: when(d, "period_end_date") or date.min,
+    )
+    undated = [d for d in statements if when(d, "period_end_date") is None]
+    placed: list[LogicalDocument] = []
+    for d in undated:
+        after = [i for i, o in enumerate(dated) if _chained(o, d) and _opens_with(d, o)]
+        before = [i for i, o in enumerate(dated) if _chained(d, o) and _opens_with(o, d)]
+        if len(after) == 1 and not before:
+            dated.insert(after[0] + 1, d)
+        elif len(before) == 1 and not after:
+            dated.insert(before[0], d)
+        else:
+            placed.append(d)
+    return placed + dated
+
+
+def _opens_with(later: LogicalDocument, earlier: LogicalDocument) -> bool:
+    """`later` opens with the balance `earlier` ends with."""
+    end = num(earlier, "closing_balance")
+    return end is not None and end != 0 and end == num(later, "opening_balance")
 
 
 def _chained(a: LogicalDocument, b: LogicalDocument, misread: bool = False) -> bool:
@@ -373,7 +403,9 @@ def _compute(ctx: LoanContext) -> Computed:
 
     reports = ctx.of_type(DocType.credit_report)
     if reports:
-        c.debts, debts_known = read_debts(ctx)
+        settled: list[Debt] | None = None
+        read = read_debts(ctx)
+        c.debts = read.debts
         # a report without a tradeline beside an application listing payments
         # leaves the debts unknown, not zero (`read_debts` says when a row's
         # payment is unread)
@@ -383,7 +415,11 @@ def _compute(ctx: LoanContext) -> Computed:
             for u in ctx.of_type(DocType.urla_1003)
             for r in rows(u, "liabilities")
         )
-        if not unread and debts_known:
+        if not unread and not read.known and read.open is not None:
+            settled = _settled_by_1008(ctx, c, c.debts, read.open)
+            if settled is not None:
+                c.debts = [*c.debts, *settled]
+        if not unread and (read.known or settled is not None):
             c.debts_monthly = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
     if c.income_total and c.pitia is not None:
         c.dti_front = _pct(c.pitia, c.income_total)
@@ -462,6 +498,22 @@ def _first_amount(
 _IMPLAUSIBLE_LTV = Decimal(200)
 
 
+def _value_on_1008(
+    ctx: LoanContext, loan: Decimal, price: Decimal | None
+) -> tuple[Decimal, IssueEvidence | None] | None:
+    """The 1008's appraised value when the 1008's LTV is the loan over it
+    (or over the lower price of a purchase), to its three places: its
+    figures tie up with the loan amount."""
+    for t in ctx.of_type(DocType.transmittal_1008):
+        value, stated = num(t, "appraised_value"), num(t, "ltv")
+        if not value or stated is None:
+            continue
+        basis = min(value, price) if price else value
+        if abs(_pct(loan, basis) - stated) <= _SAME_RATIO:
+            return value, ev(t, "appraised_value")
+    return None
+
+
 def _ltv(ctx: LoanContext, c: Computed) -> None:
     f = facts(ctx)
     # the CD's amount first: the terms as closed (CNS-001 reports a Note that differs)
@@ -481,6 +533,7 @@ def _ltv(ctx: LoanContext, c: Computed) -> None:
     if value is None:
         return
     basis = value
+    price: tuple[Decimal, IssueEvidence | None] | None = None
     if f.purpose not in REFINANCES:
         price = _first_amount(
             [
@@ -493,6 +546,15 @@ def _ltv(ctx: LoanContext, c: Computed) -> None:
         if price is not None and price[0] < value[0]:
             basis = price
     ltv = _pct(loan[0], basis[0])
+    misread = is_ocr(appraisal.fields.get("appraised_value"))
+    if ltv > _IMPLAUSIBLE_LTV and basis is value and misread:
+        # the appraisal's value misread past use (`31` for 313,000): the
+        # 1008's, where its own LTV says it is the value of this loan
+        stated = _value_on_1008(ctx, loan[0], price[0] if price else None)
+        if stated is not None:
+            value = stated
+            basis = price if price is not None and price[0] < value[0] else value
+            ltv = _pct(loan[0], basis[0])
     if ltv > _IMPLAUSIBLE_LTV and any(
         is_ocr(d.fields.get(n))
         for d, n in ((appraisal, "appraised_value"), (f.cd, "loan_amount"))
@@ -536,6 +598,52 @@ def _scores(ctx: LoanContext, c: Computed) -> None:
         c.representative_score = Decimal(sum(c.medians.values())) / len(c.medians)
     else:
         c.representative_score = Decimal(min(c.medians.values()))
+
+
+# How near a 1008's ratio (DTI, LTV) another must come to be the same figure
+# (it prints three places).
+_SAME_RATIO = Decimal("0.01")
+
+
+# At most this many open tradelines are tried against the 1008 (2^n readings).
+_MAX_OPEN = 4
+
+
+def _settled_by_1008(
+    ctx: LoanContext, c: Computed, debts: list[Debt], open_rows: list[tuple[Debt | None, ...]]
+) -> list[Debt] | None:
+    """The readings of the tradelines a scan left open (a payment lost, or
+    read a misread apart from the URLA's) that, with the debts read and the
+    PITIA, give the very back-end DTI the 1008 states over its own income:
+    the underwriter's count, when exactly one total of them does. Any other
+    1008 figure leaves the debts unknown."""
+    if c.pitia is None or len(open_rows) > _MAX_OPEN:
+        return None
+    known = sum((d.payment for d in debts if not d.paid_off), ZERO)
+    found: dict[Decimal, list[Debt]] = {}
+    for t in ctx.of_type(DocType.transmittal_1008):
+        # over the 1008's own income: ours may differ by a rounding
+        income = num(t, "qualifying_income_monthly") or c.income_total
+        stated = num(t, "dti_back")
+        if not income or stated is None:
+            continue
+        for choice in product(*open_rows):
+            chosen = [d for d in choice if d is not None]
+            total = known + sum((d.payment for d in chosen), ZERO)
+            if abs(_pct(c.pitia + total, income) - stated) <= _SAME_RATIO:
+                found.setdefault(total, chosen)
+    return next(iter(found.values())) if len(found) == 1 else None
+    for t in ctx.of_type(DocType.transmittal_1008):
+        # over the 1008's own income: ours may differ by a rounding
+        income = num(t, "qualifying_income_monthly") or c.income_total
+        stated = num(t, "dti_back")
+        if (
+            income
+            and stated is not None
+            and abs(_pct(c.pitia + debts, income) - stated) <= _SAME_RATIO
+        ):
+            return True
+    return False
 
 
 def computed(ctx: LoanContext) -> Computed:

@@ -102,7 +102,11 @@ def cd_pitia(
     # no loan is paid at 4% of its principal a month (P&I at most 3%, plus
     # escrow): a scanned figure above that is a misread (`540270` escrow),
     # P&I included
-    ceiling = (num(cd, "loan_amount") or ZERO) * _MAX_PAYMENT_SHARE
+    # (over the largest loan amount read: a CD's amount misread short, `31`
+    # for 311,000, would make every payment a misread)
+    note, t1008 = ctx.first(DocType.note), ctx.first(DocType.transmittal_1008)
+    amounts = (num(cd, "loan_amount"), num(note, "principal_amount"), num(t1008, "loan_amount"))
+    ceiling = max((a for a in amounts if a), default=ZERO) * _MAX_PAYMENT_SHARE
     if cd is not None and ceiling:
         if pi is not None and pi > ceiling and is_ocr(cd.fields.get("monthly_pi")):
             pi = None  # `257779` for 2,771.79: the total, if read, stands

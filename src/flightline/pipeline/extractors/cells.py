@@ -118,6 +118,9 @@ def repair_numbers(text: str) -> str:
     return _GROUP_MARK.sub(",", text)
 
 
+# `1 1/23/2026`: a month of October to December split by a space OCR put
+# after its 1 (cells are further apart than a space).
+_SPLIT_MONTH = re.compile(r"(?<![\w/.,$-])1 ([0-2])(?=[-/]\d{1,2}[-/](?:19|20)\d\d\b)")
 _NUMERIC_MDY = re.compile(r"\b(\d\d)([-/])(\d\d)\2((?:19|20)\d\d)\b")
 
 
@@ -142,9 +145,11 @@ def repair_dates(text: str) -> str:
     """An OCR'd line with the dates OCR slipped on put back: a letter glued
     onto a month name, a stray mark where a separator was, one wrong letter
     of a month's abbreviation that leaves only one month it can be, a month
-    number no calendar has that one digit makes into only one month. Any
+    number no calendar has that one digit makes into only one month, a
+    two-digit month split by a space (`1 1/23/2026`). Any
     other date with a wrong digit stays as read: nothing tells which digit."""
-    fixed = _GLUED_MONTH.sub(" ", text)
+    fixed = _SPLIT_MONTH.sub(r"1\1", text)
+    fixed = _GLUED_MONTH.sub(" ", fixed)
     fixed = _DAY_MARK.sub(r"\1, \2", fixed)
     fixed = _MONTH_MARK.sub(r"\1-\2", fixed)
     fixed = _NUMERIC_MDY.sub(_month_digit_fix, fixed)

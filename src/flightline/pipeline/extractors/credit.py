@@ -356,6 +356,17 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
             ecoa = bool(re.search(r"\becoa\b", text, re.I))
             active = "balance" in cols
             continue
+        if (
+            doc.ocr
+            and _TRADE_HEADER.search(text)
+            and re.search(r"\bpayment\b", text, re.I)
+            and not money_tokens(text)
+        ):
+            # the balance's caption garbled past reading (`CREDITOR  TYPE  E
+            # PAYMENT  STATUS`): the table is there, its amounts in the usual order
+            cols, ecoa, active = [], False, True
+            codes = bool(re.search(r"\btype\b", text, re.I))
+            continue
         if _TRADE_SECTION.match(text):
             # A header read next sets the columns; until then, the usual order.
             cols, codes, ecoa, active = [], False, False, True
