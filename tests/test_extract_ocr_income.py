@@ -67,6 +67,10 @@ def test_voe_year_table_whose_past_year_lost_its_first_two_digits() -> None:
     got = values(run(DocType.voe, text))
     assert got["prior_year_bonus_income"] == Decimal("3575.65")
     # a row starting with a longer bare number is no year's
+    speck = VOE_REPORT.format(ytd=ytd).replace(
+        "\n2025        93,329.52", "\n2025,        93,329.52"
+    )
+    assert values(run(DocType.voe, speck))["prior_year_bonus_income"] == Decimal("3575.65")
     longer = "\n25000        93,329.52"
     other = VOE_REPORT.format(ytd=ytd).replace("\n2025        93,329.52", longer)
     assert "prior_year_bonus_income" not in values(run(DocType.voe, other))
@@ -694,3 +698,26 @@ def test_paystub_ssn_mask_ending_in_five_digits_is_unread() -> None:
     )
     assert values(run(DocType.paystub, stub.format(ssn="2371")))["ssn_last4"] == "2371"
     assert "ssn_last4" not in values(run(DocType.paystub, stub.format(ssn="23711")))
+
+
+STUB_DATES = """\
+PAY STUB
+Employer        Employee
+KING & HAYNES MEDICAL CENTER CORP.        Misty Joyce
+Payment Date        Sly Paicde   ara!        Frequency    7
+{row}
+Description        Current        YTD
+Salary        12,458.33        49,833.32
+Gross Pay:        13,849.77        YTD Gross:        55,278.86
+"""
+
+
+def test_paystub_dates_row_under_garbled_captions() -> None:
+    row = "Apr 30, 2025        Apr 01, 2025 - Apr 30, 2025        MONTHLY"
+    got = values(run(DocType.paystub, STUB_DATES.format(row=row)))
+    assert got["pay_date"] == date(2025, 4, 30)
+    assert got["pay_period_start_date"] == date(2025, 4, 1)
+    assert got["pay_period_end_date"] == date(2025, 4, 30)
+    # a date before the period's end is no pay date of it: nothing is guessed
+    early = "Apr 10, 2025        Apr 01, 2025 - Apr 30, 2025        MONTHLY"
+    assert "pay_date" not in values(run(DocType.paystub, STUB_DATES.format(row=early)))

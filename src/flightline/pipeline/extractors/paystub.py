@@ -359,6 +359,8 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
         set_field(out, "hours", doc.field(regular_row["hours"], regular_line))
     _period(doc, out)
     _PAYSTUB.read(doc, out)
+    if doc.ocr and "pay_date" not in out:
+        _dates_row(doc, out)
     if "pay_frequency" in out:
         freq = canon_frequency(str(out["pay_frequency"].value))
         if freq:
@@ -433,6 +435,42 @@ def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
             set_field(out, "pay_period_start_date", doc.field(start, k))
             set_field(out, "pay_period_end_date", doc.field(end, k))
             return
+
+
+# A payment is made on or after its period's end, within this many days.
+_PAID_WITHIN = 31
+
+
+def _dates_row(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A scanned stub whose date captions OCR garbled (`Payment Date  Sly
+    Paicde ara!  Frequency`): the row under a caption line that holds one
+    date and one written range (`Apr 30, 2025  Apr 01, 2025 - Apr 30, 2025`)
+    is the pay date and the pay period, when the date falls on or soon after
+    the period's end."""
+    for i, line in enumerate(doc.lines[:_HEADER_LINES]):
+        j = doc.next_line(i)
+        if j is None or not re.search(r"\bdate\b", line.text, re.IGNORECASE):
+            continue
+        text = doc.lines[j].text
+        dates = find_dates(text)
+        ranges = [
+            (a, b)
+            for a, b in pairwise(dates)
+            if _RANGE_JOIN.fullmatch(text[a[1] : b[0]]) and a[2] <= b[2]
+        ]
+        if len(dates) != 3 or len(ranges) != 1:
+            continue
+        start, end = ranges[0][0][2], ranges[0][1][2]
+        paid = next(d[2] for d in dates if d not in ranges[0])
+        if 0 <= (paid - end).days <= _PAID_WITHIN:
+            set_field(out, "pay_date", doc.field(paid, j))
+            set_field(out, "pay_period_start_date", doc.field(start, j))
+            set_field(out, "pay_period_end_date", doc.field(end, j))
+        return
+
+
+# The lines of a stub's top where its dates are printed.
+_HEADER_LINES = 15
 
 
 # A year-to-date column's caption (`YTD`, `Year to Date`, `Year-To-Date`).

@@ -40,8 +40,8 @@ VOE_ROWS = (
 
 _YEAR_TABLE = re.compile(r"^[\W_]*year\b.*\b(?:base|overtime|total)\b", re.IGNORECASE)
 # A row's year as OCR may leave it (`20%6`, `4024`, `024` or `24` its first
-# digits lost): two to four characters, mostly digits.
-_YEAR_ROW = re.compile(r"^[\W_]*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{2,3}|\d\d)(?![\w,.])")
+# digits lost, `2024,` a speck after it): two to four characters, mostly digits.
+_YEAR_ROW = re.compile(r"^[\W_]*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{2,3}|\d\d)(?!\w|[,.]\d)")
 _YEAR_COLS = {
     "base": "base",
     "overtime": "overtime",
