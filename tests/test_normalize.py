@@ -280,3 +280,24 @@ def test_repair_dates_joins_a_two_digit_month_split_by_a_space() -> None:
     assert repair_dates("Units 1        1/23/2026") == "Units 1        1/23/2026"
     # part of a longer number or amount: not a month's first digit
     assert repair_dates("$21 1/23/2026") == "$21 1/23/2026"
+
+
+def test_repair_dates_drops_a_speck_before_a_written_dates_year() -> None:
+    from flightline.pipeline.extractors.cells import repair_dates
+
+    assert repair_dates("Information current a.. May 16, 92025") == (
+        "Information current a.. May 16, 2025"
+    )
+    # a numeric date or a year of its own is left as read
+    assert repair_dates("05/16/92025") == "05/16/92025"
+    assert repair_dates("Tracking 92025") == "Tracking 92025"
+
+
+def test_repair_dates_reads_a_months_zero_read_as_a_round_letter() -> None:
+    from flightline.pipeline.extractors.cells import repair_dates
+
+    assert repair_dates("Date of Verification:        Q6-18-2025") == (
+        "Date of Verification:        06-18-2025"
+    )
+    # within a word it is a letter
+    assert repair_dates("REQ6-18-2025") == "REQ6-18-2025"

@@ -93,6 +93,10 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _GLUED_MONTH = re.compile(r"(?<=[A-Za-z])(?=" + _MONTH + r"\s+\d)")
 # A stray mark where a date's separator was (`May 28% 2025`, `15-Sep#2022`).
 _DAY_MARK = re.compile(r"(" + _MONTH + r"\s+\d{1,2})[%#*@^]\s*((?:19|20)\d\d)\b")
+# A speck read as a digit before a written date's year (`May 16, 92025`).
+_YEAR_SPECK = re.compile(r"(" + _MONTH + r"\s+\d{1,2},\s*)\d((?:19|20)\d\d)\b")
+# A month's leading 0 read as a round letter (`Q6-18-2025`).
+_ROUND_ZERO = re.compile(r"(?<![A-Za-z\d])[QDU](\d[-/]\d\d[-/](?:19|20)\d\d)\b")
 _MONTH_MARK = re.compile(r"(\d{1,2}-[A-Za-z]{3})[%#*@^]((?:19|20)\d\d)\b")
 _DMY = re.compile(r"\b(\d{1,2})-([A-Za-z]{3})-((?:19|20)\d\d)\b")
 
@@ -146,11 +150,15 @@ def repair_dates(text: str) -> str:
     onto a month name, a stray mark where a separator was, one wrong letter
     of a month's abbreviation that leaves only one month it can be, a month
     number no calendar has that one digit makes into only one month, a
-    two-digit month split by a space (`1 1/23/2026`). Any
+    two-digit month split by a space (`1 1/23/2026`), a speck before a
+    written date's year (`May 16, 92025`), a month's 0 read as a letter
+    (`Q6-18-2025`). Any
     other date with a wrong digit stays as read: nothing tells which digit."""
     fixed = _SPLIT_MONTH.sub(r"1\1", text)
     fixed = _GLUED_MONTH.sub(" ", fixed)
     fixed = _DAY_MARK.sub(r"\1, \2", fixed)
+    fixed = _YEAR_SPECK.sub(r"\1\2", fixed)
+    fixed = _ROUND_ZERO.sub(r"0\1", fixed)
     fixed = _MONTH_MARK.sub(r"\1-\2", fixed)
     fixed = _NUMERIC_MDY.sub(_month_digit_fix, fixed)
     return _DMY.sub(_month_fix, fixed)
