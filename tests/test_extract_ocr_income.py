@@ -76,6 +76,13 @@ def test_voe_year_table_whose_past_year_lost_its_first_two_digits() -> None:
     assert "prior_year_bonus_income" not in values(run(DocType.voe, other))
 
 
+def test_voe_year_to_date_row_with_a_speck_glued_to_thru() -> None:
+    ytd = "2026 YTDathru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert got["ytd_base_income"] == Decimal("31833.36")
+    assert got["prior_year_base_income"] == Decimal("93329.52")
+
+
 def test_voe_year_table_with_two_letters_of_bonus_misread() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     text = VOE_REPORT.format(ytd=ytd).replace("ponus", "Bortus")

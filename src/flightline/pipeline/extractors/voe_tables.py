@@ -149,8 +149,9 @@ def _one_added(read: Decimal, whole: Decimal) -> bool:
     return _one_dropped(read, whole)
 
 
-# The year-to-date row: `YTD` (one letter may be misread: `Y¥D`) or its `thru` date.
-_YTD_ROW = re.compile(r"\by[^\s\d]d\b|year\s*to\s*date|\bthru\b|\bthrough\b", re.IGNORECASE)
+# The year-to-date row: `YTD` (one letter may be misread: `Y¥D`) or its `thru`
+# date (a speck may glue it to `YTD`: `YTDathru`).
+_YTD_ROW = re.compile(r"\by[^\s\d]d\b|year\s*to\s*date|thru\b|\bthrough\b", re.IGNORECASE)
 
 
 def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
