@@ -183,6 +183,14 @@ def test_a_scanned_address_ends_at_its_zip() -> None:
     f = address_key("1838 THOS BLVD., FRANCESMOUTH, Tx 7978")
     assert address_verdict(e, f, True) is UNSURE
     assert address_verdict(e, f, False) is DIFFERENT
+    # a ZIP with letters among its digits: garbled, nothing to compare
+    g = address_key("2579 Torres Ave, Simpsonmouth, CO 81025")
+    h = address_key("2579 TORRES AVE, SIMPSONMOUTH, CO BrO25")
+    assert address_verdict(g, h, True) is UNSURE
+    assert address_verdict(g, h, False) is DIFFERENT
+    # another house with a clean ZIP is still a difference
+    k = address_key("3812 Torres Ave, Simpsonmouth, CO 81025")
+    assert address_verdict(g, k, True) is DIFFERENT
 
 
 # ----------------------------------------------------------------------------- in the rules

@@ -208,7 +208,7 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
         return Verdict.DIFFERENT
     a, b = _through_zip(a), _through_zip(b)
     if any(_zip_cut_short(k) or _no_state(k) or _no_street(k) for k in (a, b)):
-        # `TX 7978`: a ZIP has five digits; `tm 46340`: no state is TM;
+        # `TX 7978`, `CO BrO25`: a ZIP has five digits; `tm 46340`: no state is TM;
         # `247009 .00`: an amount from the next cell, no street at all. OCR
         # garbled this line, so its other figures are not to be trusted
         return Verdict.UNSURE
@@ -241,11 +241,13 @@ def _through_zip(key: str) -> str:
 
 
 def _zip_cut_short(key: str) -> bool:
-    """The address ends with a state and a number too short for a ZIP."""
-    return _SHORT_ZIP.search(key) is not None
+    """The address ends with a state and a number too short for a ZIP, or
+    one with letters among its digits (`bro25`: OCR garbled it)."""
+    return _SHORT_ZIP.search(key) is not None or _LETTERED_ZIP.search(key) is not None
 
 
 _SHORT_ZIP = re.compile(r"\b[a-z]{2} \d{3,4}$")
+_LETTERED_ZIP = re.compile(r"\b[a-z]{2} (?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{4,6}$")
 _STATE_ZIP = re.compile(r"\b([a-z]{2}) \d{5}$")
 _STATES = frozenset(
     (
