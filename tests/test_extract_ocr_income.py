@@ -83,6 +83,17 @@ def test_voe_year_to_date_row_with_a_speck_glued_to_thru() -> None:
     assert got["prior_year_base_income"] == Decimal("93329.52")
 
 
+def test_voe_year_row_whose_part_lost_a_digit_is_settled_by_its_total() -> None:
+    # `$6196.00` for 66,196.00: the total less the other parts is the base
+    ytd = "2026 YTD thru 09-18-2026    $6196.00    $963.54    $0.00    $67159.54"
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert got["ytd_base_income"] == Decimal("66196.00")
+    assert got["ytd_overtime_income"] == Decimal("963.54")
+    # a gap no single lost digit explains leaves the row unread
+    off = "2026 YTD thru 09-18-2026    $6196.00    $963.54    $0.00    $67259.54"
+    assert "ytd_base_income" not in values(run(DocType.voe, VOE_REPORT.format(ytd=off)))
+
+
 def test_voe_year_table_with_two_letters_of_bonus_misread() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     text = VOE_REPORT.format(ytd=ytd).replace("ponus", "Bortus")

@@ -129,6 +129,19 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
     if total is None or not total_clean:
         # Nothing to check against: the cleanly read cells stand.
         return {c: v for c, v, ok in parts if v is not None and ok}
+    if complete:
+        # one part lost a digit (`$6196.00` for 66,196.00): the total less
+        # the others is that part whole, when exactly one part reads so
+        lost = [
+            (c, whole)
+            for c, v, _ in parts
+            if v is not None
+            and (whole := total - (known - v)) > v
+            and _one_dropped(whole, v)
+        ]
+        if len(lost) == 1:
+            row[lost[0][0]] = lost[0][1]
+            return row
     doubtful = [c for c, v, ok in parts if v is None or not ok]
     if len(doubtful) == 1:
         c = doubtful[0]
