@@ -664,6 +664,9 @@ def test_cns_001_a_scanned_loan_amount_of_zero_is_a_misread() -> None:
     issues, ctx = _with_run(_scanned(loan), "CNS-001")
     assert [i for i in issues if i.subject == "loan_amount"] == []
     assert "loan_amount note vs cd" in ctx.unread
+    # `184.00` for 184,100.00: no mortgage lends under a thousand dollars
+    loan = clean_loan().set(DocType.closing_disclosure, loan_amount=D(300), monthly_pi=D("7896.20"))
+    assert "loan_amount note vs cd" in _with_run(_scanned(loan), "CNS-001")[1].unread
     # a scanned amount that is possible and not a misread apart is compared
     small = clean_loan().set(DocType.closing_disclosure, loan_amount=D(250000))
     assert any(i.subject == "loan_amount" for i in run(_scanned(small), "CNS-001"))

@@ -10,7 +10,7 @@ from flightline.rules.engine import LoanContext
 from flightline.rules.facts import facts
 from flightline.rules.figures import compute_figures, computed
 from flightline.rules.keys import address_key, employer_key, name_key
-from tests.rules.builders import D, Loan, clean_loan, make
+from tests.rules.builders import D, Loan, clean_loan, fv, make
 from tests.rules.test_compare import _scanned
 
 
@@ -170,6 +170,34 @@ def test_mortgage_paid_off_at_closing_leaves_the_dti() -> None:
     assert c.debts_monthly == D(1950)
     # refinance LTV: loan over the appraised value
     assert figures(loan)["ltv"] == "73.17"
+
+
+def test_a_scanned_mortgage_paid_off_needs_no_reading_of_its_payment() -> None:
+    # a refinance of the one mortgage: its payment read 1,138 on the report and
+    # 1,137.00 on the URLA (a misread apart), but this closing pays it off
+    loan = _refinance(clean_loan())
+    mortgage = {"creditor": "FRONTIER MORTGAGE CO", "balance": D(72928), "account_type": "mortgage"}
+    loan.set_rows(
+        DocType.credit_report,
+        "tradelines",
+        [
+            {"creditor": "SUMMIT AUTO FINANCE", "balance": D(15000), "monthly_payment": D(450)},
+            mortgage | {"monthly_payment": D(1138)},
+        ],
+    )
+    loan.one(DocType.urla_1003).rows["liabilities"].append(
+        {
+            k: fv(v)
+            for k, v in (
+                ("creditor", "Frontier Mortgage Co"),
+                ("balance", D(72928)),
+                ("monthly_payment", D("1137.00")),
+            )
+        }
+    )
+    c = computed(_scanned(loan).context())
+    assert [d.creditor for d in c.debts if d.paid_off] == ["FRONTIER MORTGAGE CO"]
+    assert c.debts_monthly == D(450)
 
 
 def test_purchase_ltv_uses_the_lower_of_price_and_value() -> None:

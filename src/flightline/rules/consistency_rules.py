@@ -66,20 +66,22 @@ _TERM_OF = {"principal_amount": "amount", "interest_rate": "rate", "monthly_pi":
 _MAX_RATE = Decimal(25)
 _MIN_PI_SHARE = Decimal(1) / 600
 _MAX_PI_SHARE = Decimal("0.03")
+# No mortgage lends less (`184.00`: 184,100.00 with digits lost).
+_MIN_LOAN = Decimal(1000)
 
 
 def _implausible(
     field: str, value: Decimal, amount: Decimal | None, worth: Decimal | None = None
 ) -> bool:
     """A scanned term no loan has (`125.000%`, a P&I of 15.00 or 4,308,417.00
-    on a 300,000 loan, a principal of 0.00 or of twice the home's value): a
-    misread, not a difference."""
+    on a 300,000 loan, a principal under a thousand dollars or of twice the
+    home's value): a misread, not a difference."""
     if field == "interest_rate":
         return not 0 < value <= _MAX_RATE
     if field == "monthly_pi" and amount:
         return not amount * _MIN_PI_SHARE <= value <= amount * _MAX_PI_SHARE
     if field == "loan_amount":
-        return value <= 0 or bool(worth and value > worth * 2)
+        return value < _MIN_LOAN or bool(worth and value > worth * 2)
     return False
 
 

@@ -314,7 +314,12 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
             seen.add(key)
             out.append(Debt(creditor, payment, balance, kind, report, r))
     out += _disclosed_only(ctx, out)
-    settled = _mark_paid_off(ctx, out)
+    # an open row is a debt of the report all the same: the payoff rows may
+    # name it, and a debt this closing pays off needs no reading of its payment
+    reps = [next((d for d in readings if d is not None), None) for readings in open_rows]
+    settled = _mark_paid_off(ctx, out + [d for d in reps if d is not None])
+    out += [d for d in reps if d is not None and d.paid_off]
+    open_rows = [r for r, d in zip(open_rows, reps, strict=True) if d is None or not d.paid_off]
     return DebtsRead(
         out,
         settled and not open_rows and not beyond,

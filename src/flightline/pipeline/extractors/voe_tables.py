@@ -135,9 +135,7 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
         lost = [
             (c, whole)
             for c, v, _ in parts
-            if v is not None
-            and (whole := total - (known - v)) > v
-            and _one_dropped(whole, v)
+            if v is not None and (whole := total - (known - v)) > v and _one_dropped(whole, v)
         ]
         if len(lost) == 1:
             row[lost[0][0]] = lost[0][1]
