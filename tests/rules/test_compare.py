@@ -531,6 +531,23 @@ def test_an_implausible_ltv_from_ocr_figures_is_unread() -> None:
     assert REGISTRY["LTV-001"](ctx) == []
 
 
+def test_a_purchase_whose_scanned_appraisal_lost_its_value_takes_the_price_the_1008_used() -> None:
+    # the 1008's 75.000% is the 300,000 loan over the 400,000 price
+    loan = _scanned(clean_loan().set(DocType.appraisal_1004, 0, appraised_value=None))
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert ctx.figures["ltv"].value == "75.00"
+    # a 1008 over another basis says nothing of this one
+    loan.set(DocType.transmittal_1008, ltv=D("73.171"))
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert "ltv" not in ctx.figures
+    # a text-layer appraisal without a value has none: no LTV
+    text = clean_loan().set(DocType.appraisal_1004, 0, appraised_value=None).context()
+    compute_figures(text)
+    assert "ltv" not in text.figures
+
+
 def test_an_appraised_value_misread_past_use_gives_way_to_the_1008s_that_ties_up() -> None:
     # the appraisal's 410,000 read as 41; the 1008's 75.000% is its 300,000
     # loan over the 400,000 price (below its 410,000 value)

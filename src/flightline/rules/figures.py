@@ -514,6 +514,36 @@ def _value_on_1008(
     return None
 
 
+def _price_as_1008(
+    ctx: LoanContext, c: Computed, loan: tuple[Decimal, IssueEvidence | None]
+) -> None:
+    """A purchase whose scanned appraisal's value OCR did not give: the LTV
+    over the price when the 1008's LTV is exactly the loan over that price
+    (the underwriter's basis was the price, so the value is no lower)."""
+    f = facts(ctx)
+    scans = [a for a in ctx.of_type(DocType.appraisal_1004) if scanned(a)]
+    if not scans or f.purpose in REFINANCES:
+        return
+    price = _first_amount(
+        [
+            (f.cd, "sale_price"),
+            *((d, "sale_price") for d in ctx.of_type(DocType.urla_1003)),
+            *((d, "sale_price") for d in ctx.of_type(DocType.transmittal_1008)),
+            *((a, "sale_price") for a in scans),
+        ]
+    )
+    if price is None:
+        return
+    ltv = _pct(loan[0], price[0])
+    for t in ctx.of_type(DocType.transmittal_1008):
+        stated = num(t, "ltv")
+        if stated is not None and abs(ltv - stated) <= _SAME_RATIO:
+            c.loan_amount, c.value_basis, c.ltv = loan[0], price[0], ltv
+            c.cltv = ltv
+            c.ltv_evidence = [e for e in (loan[1], price[1], ev(t, "ltv")) if e]
+            return
+
+
 def _ltv(ctx: LoanContext, c: Computed) -> None:
     f = facts(ctx)
     # the CD's amount first: the terms as closed (CNS-001 reports a Note that differs)
@@ -526,6 +556,8 @@ def _ltv(ctx: LoanContext, c: Computed) -> None:
         ]
     )
     appraisals = [a for a in ctx.of_type(DocType.appraisal_1004) if num(a, "appraised_value")]
+    if loan is not None and not appraisals:
+        _price_as_1008(ctx, c, loan)
     if loan is None or not appraisals:
         return
     appraisal = max(appraisals, key=lambda a: when(a, "effective_date") or date.min)
