@@ -160,6 +160,30 @@ def test_voe_1005_rows_leave_cells_that_are_not_amounts_unread() -> None:
     assert "prior_year_overtime_income" not in got
 
 
+LOST_YTD_1005 = """\
+Request for Verification of Employment
+12B. Gross Earnings - Type    Year To Date (Thru April 18, 2025)    Past Year 2024    Past Year 2023
+Base Pay        {base}
+Overtime        $0.00        $0.00
+Bonus        $7543.39        $7165.92
+16. Remarks:        Fulltime, active,
+"""
+
+
+def test_voe_1005_whose_year_to_date_column_ocr_lost() -> None:
+    # every row a cell short, the base pay's first cell a whole year's pay by
+    # mid-April: the year-to-date column was lost, not the last past year
+    got = values(run(DocType.voe, LOST_YTD_1005.format(base="$86616.40        $83761.34")))
+    assert got["prior_year_base_income"] == Decimal("86616.40")
+    assert got["prior_year_bonus_income"] == Decimal("7543.39")
+    assert "ytd_base_income" not in got and "ytd_bonus_income" not in got
+    # a first cell the part of the year could earn: the last column was lost
+    got = values(run(DocType.voe, LOST_YTD_1005.format(base="$27076.96        $86616.40")))
+    assert got["ytd_base_income"] == Decimal("27076.96")
+    assert got["prior_year_base_income"] == Decimal("86616.40")
+    assert got["ytd_bonus_income"] == Decimal("7543.39")
+
+
 def test_voe_1005_amounts_with_a_quote_speck_beside_them_are_read() -> None:
     text = VOE_1005.replace("$4783.79        $1,200.00", '$4783.79"        \u00ab$1,200.00')
     got = values(run(DocType.voe, text))

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from flightline.pipeline.model import DocType
+from flightline.rules.facts import months_elapsed
 from flightline.rules.figures import Computed, computed
 from tests.rules.builders import D, clean_loan
 from tests.rules.test_compare import _scanned
@@ -51,6 +52,32 @@ def test_unread_ytd_bonus_comes_from_the_paystub_of_the_through_date() -> None:
     )
     bonus = computed(loan.context()).incomes[0].variable["bonus"]
     assert bonus.ytd == D(1500) and bonus.counted
+
+
+def test_unread_ytd_bonus_comes_from_the_latest_paystub_before_the_through_date() -> None:
+    # the VOE runs through 2026-03-06; the latest paystub (2026-02-20) is
+    # before it: its year to date, over the months through its own date
+    loan = clean_loan().set(
+        DocType.voe,
+        ytd_bonus_income=None,
+        prior_year_bonus_income=D(9000),
+        ytd_through_date=date(2026, 3, 6),
+    )
+    loan.set_rows(
+        DocType.paystub,
+        "earnings",
+        [
+            {"kind": "regular", "current_amount": D("4615.38"), "ytd_amount": D("18461.52")},
+            {"kind": "bonus", "current_amount": D(500), "ytd_amount": D(1500)},
+        ],
+    )
+    bonus = computed(loan.context()).incomes[0].variable["bonus"]
+    assert bonus.ytd == D(1500) and bonus.counted
+    assert bonus.months_ytd == months_elapsed(date(2026, 2, 20))
+    assert any(e.field == "earnings.ytd_amount" for e in bonus.evidence)
+    # a paystub of another year says nothing of this one
+    loan.set(DocType.paystub, pay_date=date(2025, 12, 19))
+    assert "bonus" not in computed(loan.context()).incomes[0].variable
 
 
 def test_unread_ytd_bonus_is_not_taken_as_zero() -> None:

@@ -283,14 +283,23 @@ def _months_between(start: date, end: date) -> Decimal:
     return months + Decimal((end - anchor).days) / Decimal((following - anchor).days)
 
 
-def _stub_ytd(stubs: list[LogicalDocument], kind: str, through: date) -> Decimal | None:
-    """A kind's year-to-date pay on the paystub cut on the VOE's through date."""
-    for stub in stubs:
-        if when(stub, "pay_date") != through:
-            continue
+def _stub_ytd(
+    stubs: list[LogicalDocument], kind: str, through: date
+) -> tuple[Decimal, date, IssueEvidence | None] | None:
+    """A kind's year-to-date pay and the date it runs through: on the paystub
+    cut on the VOE's through date, else on the latest paystub of that year
+    cut before it (its figures run through its own pay date)."""
+    dated = [
+        (paid, stub)
+        for stub in stubs
+        if (paid := when(stub, "pay_date")) is not None
+        and paid.year == through.year
+        and paid <= through
+    ]
+    for paid, stub in sorted(dated, key=lambda t: t[0], reverse=True):
         for r in rows(stub, "earnings"):
-            if txt(cell(r, "kind")) == kind:
-                return dec(cell(r, "ytd_amount"))
+            if txt(cell(r, "kind")) == kind and (ytd := dec(cell(r, "ytd_amount"))) is not None:
+                return ytd, paid, row_evidence(stub, "earnings", r, "ytd_amount")
     return None
 
 
@@ -302,17 +311,20 @@ def _variable(
     stubs: list[LogicalDocument],
 ) -> dict[str, Variable]:
     needed = ctx.policy.threshold("variable_income_history_months").value
-    m = months_elapsed(through)
     out: dict[str, Variable] = {}
     for kind in VARIABLE_KINDS:
+        m = months_elapsed(through)
+        stub_evidence: IssueEvidence | None = None
         ytd = num(voe, f"ytd_{kind}_income")
         prior = num(voe, f"prior_year_{kind}_income")
         if ytd is None and prior:
             # A year-to-date figure OCR could not read is not zero: the
-            # paystub of the through date has it, or the kind stays unknown.
-            ytd = _stub_ytd(stubs, kind, through)
-            if ytd is None:
+            # paystub of the through date (or the latest before it, through
+            # its own date) has it, or the kind stays unknown.
+            found = _stub_ytd(stubs, kind, through)
+            if found is None:
                 continue
+            ytd, m, stub_evidence = found[0], months_elapsed(found[1]), found[2]
         # Two years back: printed on the VOE but not (yet) an extraction field;
         # used when present, else the average runs over the prior year and YTD.
         prior2 = num(voe, f"two_years_prior_{kind}_income")
@@ -349,6 +361,7 @@ def _variable(
                 ev(voe, f"prior_year_{kind}_income"),
                 ev(voe, f"two_years_prior_{kind}_income"),
                 ev(voe, "ytd_through_date"),
+                stub_evidence,
             )
             if e
         ]

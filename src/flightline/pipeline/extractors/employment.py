@@ -19,6 +19,7 @@ from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.extractors.voe_tables import (
     VOE_HEADER,
     VOE_ROWS,
+    PeriodTable,
     ocr_period_row,
     period_columns,
     voe_year_rows,
@@ -337,12 +338,12 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     voe_year_rows(doc, out)
     header_seen = False
-    periods = 2
+    table = PeriodTable(2)
     for i, line in enumerate(doc.lines):
         text = line.text
         if VOE_HEADER.search(text):
             header_seen = True
-            periods = period_columns(text)
+            table = PeriodTable(period_columns(text))
             thru = re.search(r"(?:thru|through|as\s*of)", text, re.IGNORECASE)
             if thru:
                 found = ocr_dates(text[thru.end() :]) if doc.ocr else find_dates(text[thru.end() :])
@@ -356,7 +357,7 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
             if m:
                 numbers = [abs(v) for _, _, v in money_tokens(text[m.end() :])]
                 if doc.ocr:
-                    ocr_period_row(doc, out, kind, text[m.end() :], periods, i)
+                    ocr_period_row(doc, out, kind, text[m.end() :], table, i)
                     break
                 if numbers:
                     set_field(out, f"ytd_{kind}_income", doc.field(numbers[0], i))

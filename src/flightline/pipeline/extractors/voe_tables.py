@@ -7,6 +7,8 @@ with a Total is checked against it."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from flightline.pipeline.extractors.base import DocText, set_field
@@ -231,14 +233,42 @@ def period_columns(header: str) -> int:
     return max(2, words, len(_PAST_COLS.findall(header)) + 1, years + 1)
 
 
+@dataclass
+class PeriodTable:
+    """Form 1005's earnings table as its rows are read: how many period
+    columns, and whether its year-to-date column was found lost (its base
+    pay row one cell short, the first cell too large for the part of the
+    year it would cover)."""
+
+    periods: int
+    ytd_lost: bool = False
+
+
+# A year-to-date base pay above the past year's times the share of the year
+# it covers plus this much is no year-to-date figure.
+_YTD_SLACK = Decimal("0.25")
+
+
+def _ytd_share(out: dict[str, FieldValue]) -> Decimal | None:
+    found = out.get("ytd_through_date")
+    through = found.value if found is not None else None
+    if not isinstance(through, date):
+        return None
+    return Decimal(through.timetuple().tm_yday) / 365
+
+
 def ocr_period_row(
-    doc: DocText, out: dict[str, FieldValue], kind: str, rest: str, periods: int, i: int
+    doc: DocText, out: dict[str, FieldValue], kind: str, rest: str, table: PeriodTable, i: int
 ) -> None:
     """An OCR'd `Overtime  $1,200.00  $5,400.00  $4,800.00` row of Form 1005's
     earnings table (year to date, then the past years), read cell by cell. A
     cell that is not a whole amount with its cents (`190001`, `90,00`) is a
     misread, left unread rather than taken; stray marks before the amounts
-    (a smudge read as a word) are not a column."""
+    (a smudge read as a word) are not a column. A row a cell short lost its
+    last cell, unless the base pay row shows the year-to-date column lost
+    (its first cell more than the part of the year through its date could
+    earn against the next): then every short row lost its first."""
+    periods = table.periods
     values: list[Decimal | None] = []
     for cell in row_cells(rest):
         if len(re.findall(r"\d", cell)) < 3:
@@ -250,6 +280,17 @@ def ocr_period_row(
             values.append(amounts[0] if amounts and is_clean_amount(cell) else None)
     if not values or len(values) > periods:
         return
+    if len(values) == periods - 1 and kind == "base":
+        share = _ytd_share(out)
+        first, second = values[0], values[1] if len(values) > 1 else None
+        table.ytd_lost = (
+            share is not None
+            and first is not None
+            and second is not None
+            and first > second * (share + _YTD_SLACK)
+        )
+    if len(values) < periods and table.ytd_lost:
+        values = [None, *values]
     values += [None] * (periods - len(values))
     for prefix, value in (("ytd", values[0]), ("prior_year", values[1])):
         if value is not None:
