@@ -287,6 +287,10 @@ def test_cns_001_an_amount_its_own_document_does_not_tie_up_is_a_misread() -> No
     assert issues == [] and [u.subject for u in ctx.unread.values()] == ["loan_amount note vs cd"]
     # the same on a text layer is what the CD says
     assert len(run(misread(), "CNS-001")) == 1
+    # a figure a few times off (`100001.00` for 300,000): not the loan's size either
+    few = clean_loan().set(DocType.closing_disclosure, **cd, loan_amount=D("100001.00"))
+    issues, ctx = _with_run(_scanned(few), "CNS-001")
+    assert issues == [] and [u.subject for u in ctx.unread.values()] == ["loan_amount note vs cd"]
     # an amount of the same size, its P&I left at the other's, is a typo, not a box misread
     typo = clean_loan().set(DocType.closing_disclosure, **cd, loan_amount=D(315000))
     assert len(run(_scanned(typo), "CNS-001")) == 1

@@ -108,3 +108,22 @@ def test_a_statement_whose_period_is_unread_is_placed_by_its_balances() -> None:
     assert assets(689, 689) == Decimal(18550)
     # nothing chains: the dated statement stands as the latest
     assert assets(689, 700) == Decimal(689)
+
+
+def test_a_number_a_digit_off_joins_its_account_when_the_institution_is_unread() -> None:
+    spans = (
+        ("2392", date(2026, 1, 1), date(2026, 1, 31)),
+        ("2372", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+
+    def loan(chained: bool) -> Loan:
+        built = _balanced(spans, [52000, 61000])
+        ev = built.docs[-1].fields["closing_balance"].evidence
+        opening = Decimal(52000 if chained else 50000)
+        built.docs[-1].fields["opening_balance"] = FieldValue(opening, ev)
+        del built.docs[-1].fields["institution"]
+        return built
+
+    assert run(_scanned(loan(chained=True)), "AST-003") == []
+    # no institution and no chain: nothing says it is the same account
+    assert len(run(_scanned(loan(chained=False)), "AST-003")) == 2

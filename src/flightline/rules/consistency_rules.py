@@ -91,7 +91,7 @@ def _misread(
     """On a scan, each document's P&I is the payment of its own amount, rate
     and term. A P&I that does not tie up on its own document was misread. An
     amount or rate is a neighbouring box's figure read in its place when it
-    is not even of the other's size (ten times apart) and its own document's
+    is not even of the other's size (twice or more apart) and its own document's
     terms tie up with the other's value instead: the one reading that fits.
     A figure of the right size stays a difference (a typo in one box), as do
     a Note and a CD that each tie up but disagree."""
@@ -100,7 +100,7 @@ def _misread(
     if term == "pi":
         return any(_ties(doc, amount_field) is False for doc, amount_field, _ in pairs)
     low, high = sorted((abs(on_note), abs(on_cd)))
-    if high < low * 10:
+    if high < low * 2:
         return False
     return any(
         _ties(doc, amount_field) is False and _ties(doc, amount_field, **{term: other}) is True

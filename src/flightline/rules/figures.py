@@ -232,11 +232,18 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
             and k.isdigit()
             and compare_digits(key, k, True) is Verdict.UNSURE
             and len(others) >= len(docs)
-            and any(
-                compare_text(a, employer_key(text(o, "institution") or ""), True)
-                is not Verdict.DIFFERENT
-                for a in banks
-                for o in others
+            and (
+                any(
+                    compare_text(a, employer_key(text(o, "institution") or ""), True)
+                    is not Verdict.DIFFERENT
+                    for a in banks
+                    for o in others
+                )
+                # an institution OCR did not give: the balances chain
+                or (
+                    any(not text(x, "institution") for x in (*docs, *others))
+                    and any(_chained(d, o) for d in docs for o in others)
+                )
             )
         ]
         if not into:
