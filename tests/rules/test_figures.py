@@ -8,7 +8,7 @@ import pytest
 from flightline.pipeline.model import DocType
 from flightline.rules.engine import LoanContext
 from flightline.rules.facts import facts
-from flightline.rules.figures import compute_figures, computed
+from flightline.rules.figures import Computed, compute_figures, computed
 from flightline.rules.keys import address_key, employer_key, name_key
 from tests.rules.builders import D, Loan, clean_loan, fv, make
 from tests.rules.test_compare import _scanned
@@ -170,6 +170,39 @@ def test_mortgage_paid_off_at_closing_leaves_the_dti() -> None:
     assert c.debts_monthly == D(1950)
     # refinance LTV: loan over the appraised value
     assert figures(loan)["ltv"] == "73.17"
+
+
+def test_which_mortgage_a_refinance_pays_off_is_the_one_the_1008s_dti_says() -> None:
+    loan = _refinance(clean_loan())
+    loan.set_rows(
+        DocType.credit_report,
+        "tradelines",
+        [
+            {"creditor": "SUMMIT AUTO FINANCE", "balance": D(15000), "monthly_payment": D(450)},
+            {"creditor": "HARBOR MORTGAGE CO", "balance": D(296000), "monthly_payment": D(1900)},
+            {"creditor": "PIONEER HOME LOANS", "balance": D(210000), "monthly_payment": D(1500)},
+        ],
+    )
+    # no payoff rows and no cash-to-close arithmetic: which one is not known
+    ctx = loan.context()
+    assert computed(ctx).debts_monthly is None and "payoff" in ctx.unread
+
+    def with_1008(dti: str) -> Computed:
+        ctx = loan.context()
+        ctx.documents.append(
+            make(
+                DocType.transmittal_1008,
+                {"qualifying_income_monthly": D(10000), "dti_back": D(dti)},
+            )
+        )
+        return computed(ctx)
+
+    # PITIA 2,500 + 450 + 1,500 over 10,000: Harbor's is the one paid off
+    found = with_1008("44.500")
+    assert found.debts_monthly == D(1950)
+    assert "PIONEER HOME LOANS" in [d.creditor for d in found.debts]
+    # a 1008 no choice gives: unknown
+    assert with_1008("40.000").debts_monthly is None
 
 
 def test_a_scanned_mortgage_paid_off_needs_no_reading_of_its_payment() -> None:

@@ -8,7 +8,7 @@ cash-to-close arithmetic only when that is unambiguous.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rapidfuzz.fuzz import token_set_ratio
@@ -258,6 +258,9 @@ class DebtsRead:
     debts: list[Debt]
     known: bool
     open: list[tuple[Debt | None, ...]] | None
+    # a refinance's mortgages, one of which this closing pays off (which one
+    # the CD's figures do not say); not among `debts`
+    payoff: list[Debt] = field(default_factory=list)
 
 
 def read_debts(ctx: LoanContext) -> DebtsRead:
@@ -320,10 +323,16 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
     settled = _mark_paid_off(ctx, out + [d for d in reps if d is not None])
     out += [d for d in reps if d is not None and d.paid_off]
     open_rows = [r for r, d in zip(open_rows, reps, strict=True) if d is None or not d.paid_off]
+    payoff: list[Debt] = []
+    if not settled and not rows(facts(ctx).cd, "payoffs"):
+        # which of the refinance's mortgages is paid off is open too
+        payoff = [d for d in out if _is_mortgage(d)]
+        out = [d for d in out if d not in payoff]
     return DebtsRead(
         out,
         settled and not open_rows and not beyond,
-        open_rows if settled and not beyond else None,
+        open_rows if (settled or payoff) and not beyond else None,
+        payoff,
     )
 
 

@@ -29,7 +29,7 @@ from flightline.rules.compare import (
     is_ocr,
     scanned,
 )
-from flightline.rules.debts import REFINANCES, ZERO, Debt, read_debts
+from flightline.rules.debts import REFINANCES, ZERO, Debt, DebtsRead, read_debts
 from flightline.rules.engine import Figure, IssueEvidence, LoanContext
 from flightline.rules.facts import (
     HUNDRED,
@@ -423,9 +423,11 @@ def _compute(ctx: LoanContext) -> Computed:
             for r in rows(u, "liabilities")
         )
         if not unread and not read.known and read.open is not None:
-            settled = _settled_by_1008(ctx, c, c.debts, read.open)
+            settled = _settled_by_1008(ctx, c, read)
             if settled is not None:
                 c.debts = [*c.debts, *settled]
+                if read.payoff:
+                    ctx.unread.pop("payoff", None)  # the 1008 said which
         if not unread and (read.known or settled is not None):
             c.debts_monthly = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
     if c.income_total and c.pitia is not None:
@@ -644,21 +646,23 @@ def _scores(ctx: LoanContext, c: Computed) -> None:
 _SAME_RATIO = Decimal("0.01")
 
 
-# At most this many open tradelines are tried against the 1008 (2^n readings).
+# At most this many open tradelines and payoff candidates are tried against
+# the 1008 (about 2^n readings).
 _MAX_OPEN = 4
 
 
-def _settled_by_1008(
-    ctx: LoanContext, c: Computed, debts: list[Debt], open_rows: list[tuple[Debt | None, ...]]
-) -> list[Debt] | None:
+def _settled_by_1008(ctx: LoanContext, c: Computed, read: DebtsRead) -> list[Debt] | None:
     """The readings of the tradelines a scan left open (a payment lost, or
-    read a misread apart from the URLA's) that, with the debts read and the
-    PITIA, give the very back-end DTI the 1008 states over its own income:
-    the underwriter's count, when exactly one total of them does. Any other
+    read a misread apart from the URLA's), and which of a refinance's
+    mortgages this closing pays off, that with the debts read and the PITIA
+    give the very back-end DTI the 1008 states over its own income: the
+    underwriter's count, when exactly one total of them does. Any other
     1008 figure leaves the debts unknown."""
-    if c.pitia is None or len(open_rows) > _MAX_OPEN:
+    open_rows = read.open or []
+    if c.pitia is None or len(open_rows) + len(read.payoff) > _MAX_OPEN:
         return None
-    known = sum((d.payment for d in debts if not d.paid_off), ZERO)
+    known = sum((d.payment for d in read.debts if not d.paid_off), ZERO)
+    payoffs: list[Debt | None] = list(read.payoff) or [None]
     found: dict[Decimal, list[Debt]] = {}
     for t in ctx.of_type(DocType.transmittal_1008):
         # over the 1008's own income: ours may differ by a rounding
@@ -667,22 +671,13 @@ def _settled_by_1008(
         if not income or stated is None:
             continue
         for choice in product(*open_rows):
-            chosen = [d for d in choice if d is not None]
-            total = known + sum((d.payment for d in chosen), ZERO)
-            if abs(_pct(c.pitia + total, income) - stated) <= _SAME_RATIO:
-                found.setdefault(total, chosen)
+            for paid in payoffs:
+                kept = [d for d in read.payoff if d is not paid]
+                chosen = [d for d in choice if d is not None] + kept
+                total = known + sum((d.payment for d in chosen), ZERO)
+                if abs(_pct(c.pitia + total, income) - stated) <= _SAME_RATIO:
+                    found.setdefault(total, chosen)
     return next(iter(found.values())) if len(found) == 1 else None
-    for t in ctx.of_type(DocType.transmittal_1008):
-        # over the 1008's own income: ours may differ by a rounding
-        income = num(t, "qualifying_income_monthly") or c.income_total
-        stated = num(t, "dti_back")
-        if (
-            income
-            and stated is not None
-            and abs(_pct(c.pitia + debts, income) - stated) <= _SAME_RATIO
-        ):
-            return True
-    return False
 
 
 def computed(ctx: LoanContext) -> Computed:
