@@ -287,12 +287,23 @@ def test_a_scanned_payment_figure_no_loan_has_is_a_misread() -> None:
 
 
 def test_a_scanned_cd_pi_one_digit_from_its_loans_payment_is_that_payment() -> None:
+    """(and a P&I within a tenth of it, where another reading is exactly it)"""
     # 300,000 at 6.5% over 360 months (the Note's term) pays 1,896.20;
     # the CD's P&I read 7,896.20 beside its total 2,500.00 and escrow 603.80
     assert _pitia(monthly_pi=D("7896.20")) == "2500.00"
     assert _pitia(monthly_pi=D("1896.70"), estimated_total_monthly_payment=None) == "2500.00"
-    # two digits off: no reading of the terms explains it, the P&I is as read
-    assert _pitia(monthly_pi=D("1996.70"), estimated_total_monthly_payment=None) == "2600.50"
+    # two digits off: the Note's P&I, the payment of the terms, settles it
+    assert _pitia(monthly_pi=D("1996.70"), estimated_total_monthly_payment=None) == "2500.00"
+    # or the CD's own total less its escrow (`2093` for 2,013.40 in a file)
+    assert _pitia(monthly_pi=D("1996.70")) == "2500.00"
+    # nothing else says what it is: as read
+    loan = clean_loan().set(DocType.note, monthly_pi=None)
+    loan.set(
+        DocType.closing_disclosure, monthly_pi=D("1996.70"), estimated_total_monthly_payment=None
+    )
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert ctx.figures["pitia_monthly"].value == "2600.50"
     # a text layer's P&I is what the CD says
     loan = clean_loan().set(
         DocType.closing_disclosure, monthly_pi=D("1896.70"), estimated_total_monthly_payment=None

@@ -8,7 +8,7 @@ from decimal import Decimal
 from itertools import product
 from typing import Literal
 
-from flightline.pipeline.extractors.terms import amortized, payment_one_digit_from
+from flightline.pipeline.extractors.terms import amortized, one_digit_from
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.pipeline.normalize import one_digit_more
 from flightline.rules.compare import Verdict, compare_amounts, is_ocr
@@ -69,12 +69,23 @@ def _part_misread(total: Decimal, pi: Decimal, escrow: Decimal) -> bool:
 _MAX_RATE = Decimal(25)
 
 
+# A misread P&I another reading settles is within this share of it (a figure
+# further off is another payment, for CNS-001 to report, not a misread).
+_NEAR_SHARE = Decimal("0.1")
+
+
+def _near(read: Decimal, value: Decimal) -> bool:
+    return abs(read - value) <= value * _NEAR_SHARE
+
+
 def _pi(ctx: LoanContext, cd: LogicalDocument | None) -> Decimal | None:
-    """The CD's P&I; on a scan, when it is one digit from the payment its
-    loan's amount, rate and term give (`7,935.22` for 2,935.22) and no
-    reading of the terms gives it exactly, that payment. The terms are the
-    CD's, the Note's standing in for any the CD scan did not give (a loan
-    amount read as 0)."""
+    """The CD's P&I; on a scan, when no reading of its loan's amount, rate
+    and term gives it exactly, the payment they give where the scan itself
+    says so: the P&I one digit from it (`7,935.22` for 2,935.22), or within
+    a tenth of it (`2093` for 2,013.40) while the CD's total less its escrow,
+    or the Note's P&I, is exactly that payment.
+    The terms are the CD's, the Note's standing in for any the CD scan did
+    not give (a loan amount read as 0)."""
     pi = num(cd, "monthly_pi")
     if cd is None or pi is None or not is_ocr(cd.fields.get("monthly_pi")):
         return pi
@@ -82,13 +93,16 @@ def _pi(ctx: LoanContext, cd: LogicalDocument | None) -> Decimal | None:
     amounts = {a for a in (num(cd, "loan_amount"), num(note, "principal_amount")) if a}
     rates = {r for r in (num(cd, "interest_rate"), num(note, "interest_rate")) if r}
     terms = {t for t in (integer(cd, "loan_term_months"), integer(note, "loan_term_months")) if t}
-    fits: set[Decimal] = set()
-    for amount, rate, months in product(amounts, rates, terms):
-        if 0 < rate < _MAX_RATE and amortized(amount, rate, months) == pi:
-            return pi  # these terms give exactly the payment read
-        fixed = payment_one_digit_from(pi, amount, rate, months)
-        if fixed is not None:
-            fits.add(fixed)
+    payments = {
+        amortized(amount, rate, months)
+        for amount, rate, months in product(amounts, rates, terms)
+        if 0 < rate < _MAX_RATE
+    }
+    if pi in payments:
+        return pi  # these terms give exactly the payment read
+    total, escrow = num(cd, "estimated_total_monthly_payment"), num(cd, "estimated_escrow_monthly")
+    others = {num(note, "monthly_pi"), total - escrow if total and escrow else None}
+    fits = {w for w in payments if (w in others and _near(pi, w)) or one_digit_from(pi, w)}
     return fits.pop() if len(fits) == 1 else pi
 
 

@@ -47,16 +47,10 @@ def _one_digit_off(value: Decimal) -> set[Decimal]:
     return {v for v in out if v > 0}
 
 
-def payment_one_digit_from(
-    pi: Decimal, amount: Decimal, rate_pct: Decimal, months: int
-) -> Decimal | None:
-    """The payment of these terms when `pi` is it with one digit misread,
-    dropped or doubled (`7,935.22` for 2,935.22); None when `pi` is it or is
-    not one digit from it."""
-    if months not in _TERMS or not 0 < rate_pct < 25 or amount <= 0:
-        return None
-    want = amortized(amount, rate_pct, months)
-    return want if want in _one_digit_off(pi) else None
+def one_digit_from(read: Decimal, value: Decimal) -> bool:
+    """`read` is `value` as printed with cents with one digit misread,
+    dropped or doubled (`7,935.22` for 2,935.22)."""
+    return value in _one_digit_off(read)
 
 
 def _decimal(fv: FieldValue | None) -> Decimal | None:
