@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from flightline.pipeline.model import DocType
+from flightline.pipeline.model import DocType, Value
 from flightline.rules.engine import LoanContext
 from flightline.rules.facts import facts
 from flightline.rules.figures import Computed, compute_figures, computed
@@ -333,21 +333,20 @@ def test_large_deposits_and_their_sources() -> None:
     ]
 
 
+def _with_marys_urla(**fields: Value) -> Loan:
+    """The clean loan with a co-borrower, Mary Jones, and her own URLA."""
+    mary = {
+        "borrower_name": "Mary Jones",
+        "ssn_last4": "9876",
+        "employer_name": "Beacon Health",
+        "co_borrower_name": "John Smith",
+        "co_borrower_ssn_last4": "1234",
+    }
+    return clean_loan(co_borrower=True).add(make(DocType.urla_1003, mary | fields))
+
+
 def test_documents_are_matched_to_their_borrower() -> None:
-    loan = clean_loan(co_borrower=True)
-    loan.add(
-        make(
-            DocType.urla_1003,
-            {
-                "borrower_name": "Mary Jones",
-                "ssn_last4": "9876",
-                "employer_name": "Beacon Health",
-                "co_borrower_name": "John Smith",
-                "co_borrower_ssn_last4": "1234",
-                "income_total_monthly": D(5000),
-            },
-        )
-    )
+    loan = _with_marys_urla(income_total_monthly=D(5000))
     # Mary's paystub, with her name misspelt; John's W-2 with a wrong SSN
     loan.add(
         make(
@@ -396,20 +395,7 @@ def test_two_applications_naming_different_employers_are_two_people() -> None:
 
 
 def test_a_document_with_no_name_ssn_or_employer_read_is_owned_by_its_start_date() -> None:
-    loan = clean_loan(co_borrower=True)
-    loan.add(
-        make(
-            DocType.urla_1003,
-            {
-                "borrower_name": "Mary Jones",
-                "ssn_last4": "9876",
-                "employer_name": "Beacon Health",
-                "employment_start_date": date(2022, 2, 20),
-                "co_borrower_name": "John Smith",
-                "co_borrower_ssn_last4": "1234",
-            },
-        )
-    )
+    loan = _with_marys_urla(employment_start_date=date(2022, 2, 20))
     # a VOE's earnings page whose name, SSN and employer OCR lost (`Tis`)
     table = {"employer_name": "Tis", "employment_start_date": date(2022, 2, 20)}
     loan.add(make(DocType.voe, table))

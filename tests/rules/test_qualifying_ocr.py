@@ -8,7 +8,7 @@ from decimal import Decimal
 from flightline.pipeline.model import DocType
 from flightline.rules.facts import months_elapsed
 from flightline.rules.figures import Computed, computed
-from tests.rules.builders import D, clean_loan
+from tests.rules.builders import D, Loan, clean_loan
 from tests.rules.test_compare import _scanned
 
 
@@ -40,8 +40,8 @@ def test_no_through_date_when_no_paystub_shows_the_same_ytd_base() -> None:
     assert income.variable == {}
 
 
-def test_unread_ytd_bonus_comes_from_the_paystub_of_the_through_date() -> None:
-    loan = clean_loan().set(DocType.voe, ytd_bonus_income=None, prior_year_bonus_income=D(9000))
+def _stub_bonus(loan: Loan) -> None:
+    """The clean loan's paystub with a 1,500.00 year-to-date bonus row."""
     loan.set_rows(
         DocType.paystub,
         "earnings",
@@ -50,6 +50,11 @@ def test_unread_ytd_bonus_comes_from_the_paystub_of_the_through_date() -> None:
             {"kind": "bonus", "current_amount": D(500), "ytd_amount": D(1500)},
         ],
     )
+
+
+def test_unread_ytd_bonus_comes_from_the_paystub_of_the_through_date() -> None:
+    loan = clean_loan().set(DocType.voe, ytd_bonus_income=None, prior_year_bonus_income=D(9000))
+    _stub_bonus(loan)
     bonus = computed(loan.context()).incomes[0].variable["bonus"]
     assert bonus.ytd == D(1500) and bonus.counted
 
@@ -63,14 +68,7 @@ def test_unread_ytd_bonus_comes_from_the_latest_paystub_before_the_through_date(
         prior_year_bonus_income=D(9000),
         ytd_through_date=date(2026, 3, 6),
     )
-    loan.set_rows(
-        DocType.paystub,
-        "earnings",
-        [
-            {"kind": "regular", "current_amount": D("4615.38"), "ytd_amount": D("18461.52")},
-            {"kind": "bonus", "current_amount": D(500), "ytd_amount": D(1500)},
-        ],
-    )
+    _stub_bonus(loan)
     bonus = computed(loan.context()).incomes[0].variable["bonus"]
     assert bonus.ytd == D(1500) and bonus.counted
     assert bonus.months_ytd == months_elapsed(date(2026, 2, 20))
@@ -130,7 +128,7 @@ def test_ytd_through_date_a_whole_pay_period_after_the_latest_paystub() -> None:
 
 
 def test_a_salary_read_only_as_two_stubs_equal_gross() -> None:
-    from tests.rules.builders import Loan, make
+    from tests.rules.builders import make
 
     def bare(gross: str, second: str | None, bonus: int = 0) -> Loan:
         # no rate on the VOE or the stubs, no earnings rows: only each stub's gross
@@ -169,7 +167,7 @@ def test_a_scanned_urla_variable_line_under_a_dollar_is_a_misread_zero() -> None
 
 
 def test_a_variable_line_whose_past_year_was_not_read_leaves_the_income_unread() -> None:
-    from tests.rules.builders import Loan, run
+    from tests.rules.builders import run
     from tests.rules.test_figures import figures
 
     def loan() -> Loan:
@@ -186,7 +184,6 @@ def test_a_variable_line_whose_past_year_was_not_read_leaves_the_income_unread()
 
 
 def test_a_scanned_hourly_rate_no_one_is_paid_is_not_the_rate() -> None:
-    from tests.rules.builders import Loan
     from tests.rules.test_figures import figures
 
     # 5,924.00 "an hour", nothing else read: another cell read as the rate
@@ -201,7 +198,6 @@ def test_a_scanned_hourly_rate_no_one_is_paid_is_not_the_rate() -> None:
 
 
 def test_a_scanned_regular_pay_no_year_of_the_voe_comes_near_is_unread() -> None:
-    from tests.rules.builders import Loan
 
     # the only base figure read is a period's regular pay; the VOE reports
     # 116,000 last year and 120,000 a year at this year's pace
