@@ -94,6 +94,20 @@ def test_voe_year_row_whose_part_lost_a_digit_is_settled_by_its_total() -> None:
     assert "ytd_base_income" not in values(run(DocType.voe, VOE_REPORT.format(ytd=off)))
 
 
+def test_voe_year_row_cell_with_a_point_after_its_cents_is_clean() -> None:
+    # the base lost its point (`179,52714`); the bonus has a speck after its
+    # cents: still clean, so the total settles the base
+    ytd = "2025 YTD thru 11-07-2025    $159,673.13    $0.00,    $13,686.81    $173,359.94"
+    prior = "2024        $179,52714        $0.00        $12,239.73.        $191,766.87"
+    text = VOE_REPORT.format(ytd=ytd).replace(
+        "2025        93,329.52        0.00        3,575.65        96,905.17", prior
+    )
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_base_income"] == Decimal("179527.14")
+    assert got["prior_year_bonus_income"] == Decimal("12239.73")
+    assert got["ytd_overtime_income"] == Decimal("0.00")
+
+
 def test_voe_year_table_with_two_letters_of_bonus_misread() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     text = VOE_REPORT.format(ytd=ytd).replace("ponus", "Bortus")

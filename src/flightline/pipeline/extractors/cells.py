@@ -43,6 +43,8 @@ def cell_amounts(cell: str) -> list[Decimal] | None:
 # they cannot have been a digit of the amount.
 _EDGE_MARKS = re.compile(
     r"^[\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb]+(?=\$)|(?<=\d)[\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb]+$"
+    # a point or comma after the cents (`$12,239.73.`, `$0.00,`)
+    r"|(?<=\.\d\d)[.,]$"
 )
 
 
