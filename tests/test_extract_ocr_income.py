@@ -227,6 +227,15 @@ GROSS PAY        4887.53        YTD EARNINGS        93622.10
 """
 
 
+def test_voe_1005_overtime_row_with_a_letter_misread() -> None:
+    text = VOE_1005.replace(
+        "Overtime        PEAR       190001        90,00", "Ovejtime  $1,920.04  $0.00"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["ytd_overtime_income"] == Decimal("1920.04")
+    assert got["prior_year_overtime_income"] == Decimal("0.00")
+
+
 def test_paystub_row_with_a_garbled_cell_keeps_its_other_columns() -> None:
     rows = earnings(run(DocType.paystub, PAYSTUB))
     assert {"kind": "regular", "ytd_amount": Decimal("84769.26")} in rows

@@ -301,3 +301,11 @@ def test_repair_dates_reads_a_months_zero_read_as_a_round_letter() -> None:
     )
     # within a word it is a letter
     assert repair_dates("REQ6-18-2025") == "REQ6-18-2025"
+
+
+def test_fix_ocr_digits_joins_a_percentage_split_in_its_decimals() -> None:
+    assert fix_ocr_digits("TOTAL OBLIGATIONS/INC.. 29.1 97%") == "TOTAL OBLIGATIONS/INC.. 29.197%"
+    assert fix_ocr_digits("29.19 7%") == "29.197%"
+    # two cells, each a whole figure: not one percentage
+    assert fix_ocr_digits("24.004%  29.197%") == "24.004%  29.197%"
+    assert fix_ocr_digits("Units 2 97%") == "Units 2 97%"

@@ -246,6 +246,8 @@ _OCR_SB_MAP = str.maketrans({"S": "5", "B": "8"})
 # `550. 48`, `1 ,234.56`, `12, 345.67`: a stray space inside an amount.
 _OCR_CENTS_SPACE_RE = re.compile(r"(?<=\d)\.\s(?=\d\d(?!\d))")
 _OCR_GROUP_SPACE_RE = re.compile(r"(?<=\d)(?:\s,|,\s)(?=\d{3}(?!\d))")
+# `29.1 97%`: a percentage's three decimals split by a space OCR put in them
+_OCR_PCT_SPACE_RE = re.compile(r"(?<![\d.])(\d{1,3}\.(?:\d \d\d|\d\d \d))%")
 
 
 # `|$917000.00`: a table's rule before a dollar sign, not a digit (no digit
@@ -279,6 +281,7 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_DOLLAR_RE.sub("$", text)
     text = _OCR_SB_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_SB_MAP), text)
     text = _OCR_CENTS_SPACE_RE.sub(".", text)
+    text = _OCR_PCT_SPACE_RE.sub(lambda m: m.group(1).replace(" ", "") + "%", text)
     return _OCR_GROUP_SPACE_RE.sub(",", text)
 
 

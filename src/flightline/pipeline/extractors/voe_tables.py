@@ -34,7 +34,8 @@ VOE_ROWS = (
         "base",
         re.compile(_SPECK + r"(?:base\s*(?:pay|salary|income|earnings)?|salary|regular)\b", re.I),
     ),
-    ("overtime", re.compile(_SPECK + r"(?:overtime|over\s*time)\b", re.I)),
+    # (`Ovejtime`, `Overtlme`: a letter misread)
+    ("overtime", re.compile(_SPECK + r"(?:ov\w{1,2}t[il1]me|over\s*time)\b", re.I)),
     # (`Bénus`, `Bortus`, `Bopus`: the o, or the n, misread)
     ("bonus", re.compile(_SPECK + r"b(?:\wnu|o\w{1,2}u)s(?:es)?\b", re.I)),
 )
