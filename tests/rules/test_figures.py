@@ -394,6 +394,26 @@ def test_two_applications_naming_different_employers_are_two_people() -> None:
     assert sorted(names) == ["Lisa Davis", "Miranda L. Davis"]
 
 
+def test_a_scanned_co_borrower_box_with_a_misread_surname_is_the_applicant() -> None:
+    carol = {"borrower_name": "Carol K. Rice", "employer_name": "Jones & Conrad Dental"}
+    hunter = {
+        "borrower_name": "Hunter Williams",
+        "ssn_last4": "6959",
+        "employer_name": "Suarez Software, Inc.",
+    }
+
+    def roster(co_name: str) -> list[str]:
+        urlas = [carol | {"co_borrower_name": co_name}, hunter]
+        loan = _scanned(Loan([make(DocType.urla_1003, u) for u in urlas]))
+        return sorted(p.name for p in facts(loan.context()).borrowers)
+
+    # `Hunter Willidins` with no SSN: Hunter Williams, not a third person
+    assert roster("Hunter Willidins") == ["Carol K. Rice", "Hunter Williams"]
+    # another first name, or a surname further off, is another person
+    assert len(roster("Hanna Willidins")) == 3
+    assert len(roster("Hunter Wilson")) == 3
+
+
 def test_a_document_with_no_name_ssn_or_employer_read_is_owned_by_its_start_date() -> None:
     loan = _with_marys_urla(employment_start_date=date(2022, 2, 20))
     # a VOE's earnings page whose name, SSN and employer OCR lost (`Tis`)

@@ -23,6 +23,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from difflib import SequenceMatcher
 from typing import TypeVar
 
+from rapidfuzz.distance import Levenshtein
+
 from flightline.pipeline.model import DocType, FieldValue, LogicalDocument, Value
 from flightline.rules.compare import (
     Reading,
@@ -271,6 +273,12 @@ def _roster(ctx: LoanContext) -> list[Borrower]:
             if _same_person(p, name, ssn, ocr) and not _other_applicant(p, employer, urla)
         ]
         same = max(alike, key=lambda p: match_score(p, name, ssn, None, ocr), default=None)
+        if same is None and urla is None and ssn is None and ocr:
+            # a scanned co-borrower box with no SSN, its surname misread
+            # (`Hunter Willidins`): the one applicant of that first name
+            # whose surname is alike, not a third person
+            near = [p for p in people if _misread_surname(p.name, name)]
+            same = near[0] if len(near) == 1 else None
         if same is None:
             people.append(Borrower(0, name, key, ssn, employer, urla))
             continue
@@ -347,6 +355,21 @@ def _same_person(p: Borrower, name: str, ssn: str | None, ocr: bool = False) -> 
     if mine and theirs and compare_text(mine, theirs, ocr) is Verdict.DIFFERENT:
         return False
     return match_score(p, name, ssn, None, ocr) >= 3
+
+
+# The shortest surname compared so (shorter ones are too alike by chance).
+_SURNAME_MIN = 5
+
+
+def _misread_surname(known: str, read: str) -> bool:
+    """The same first name, and last names of five letters or more at most
+    a third of their letters apart (two at least: `Willidins` for Williams)."""
+    a, b = name_words(known), name_words(read)
+    if not a or not b or first_name(known) != first_name(read):
+        return False
+    x, y = a[-1], b[-1]
+    shorter = min(len(x), len(y))
+    return shorter >= _SURNAME_MIN and Levenshtein.distance(x, y) <= max(2, -(-shorter // 3))
 
 
 def _other_applicant(p: Borrower, employer: str | None, urla: LogicalDocument | None) -> bool:
