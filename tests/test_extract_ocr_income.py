@@ -42,6 +42,13 @@ The lender may verify any information contained in your application.
 """
 
 
+def _with_prior_row(ytd: str, prior: str) -> str:
+    """VOE_REPORT with its year-to-date row and its past year's row as given."""
+    return VOE_REPORT.format(ytd=ytd).replace(
+        "2025        93,329.52        0.00        3,575.65        96,905.17", prior
+    )
+
+
 def test_voe_year_table_with_a_misread_column_name_and_year() -> None:
     ytd = "20%6 yTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
@@ -99,9 +106,7 @@ def test_voe_year_row_cell_with_a_point_after_its_cents_is_clean() -> None:
     # cents: still clean, so the total settles the base
     ytd = "2025 YTD thru 11-07-2025    $159,673.13    $0.00,    $13,686.81    $173,359.94"
     prior = "2024        $179,52714        $0.00        $12,239.73.        $191,766.87"
-    text = VOE_REPORT.format(ytd=ytd).replace(
-        "2025        93,329.52        0.00        3,575.65        96,905.17", prior
-    )
+    text = _with_prior_row(ytd, prior)
     got = values(run(DocType.voe, text))
     assert got["prior_year_base_income"] == Decimal("179527.14")
     assert got["prior_year_bonus_income"] == Decimal("12239.73")
@@ -739,9 +744,7 @@ def test_voe_year_cell_without_the_rows_dollar_sign_is_doubtful() -> None:
     # the total unreadable, nothing says whether it is 80.00 or 0.00
     ytd = "2026 YTD thru 04-30-2026    $31,833.36    $0.00    $1,387.91    $33,221.27"
     prior = "2025        $93,329.52        80.00        $3,575.65        $96,9O5.1?"
-    text = VOE_REPORT.format(ytd=ytd).replace(
-        "2025        93,329.52        0.00        3,575.65        96,905.17", prior
-    )
+    text = _with_prior_row(ytd, prior)
     got = values(run(DocType.voe, text))
     assert "prior_year_overtime_income" not in got
     assert got["prior_year_base_income"] == Decimal("93329.52")
