@@ -253,7 +253,8 @@ class DebtsRead:
     """The credit reports' debts with a payment; whether every debt's
     payment is known; and, where some are not, the readings each such
     tradeline may have (None: no payment), or None when one has no reading
-    to offer (a payoff in doubt, a payment above its balance)."""
+    to offer (a payment above its balance, payoff rows that could name
+    several debts)."""
 
     debts: list[Debt]
     known: bool
@@ -266,7 +267,8 @@ class DebtsRead:
 def read_debts(ctx: LoanContext) -> DebtsRead:
     """A payment OCR did not give, and the URLA does not settle, or one a
     misread apart from the URLA's, leaves the debts unknown rather than
-    summed short or long; its readings are kept for `settle_by_1008`."""
+    summed short or long; its readings are kept for the figures to settle
+    against the 1008 (`figures._settled_by_1008`)."""
     out: list[Debt] = []
     open_rows: list[tuple[Debt | None, ...]] = []
     beyond = False  # a row with no reading to offer

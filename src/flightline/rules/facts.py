@@ -453,54 +453,64 @@ def _owner(people: list[Borrower], doc: LogicalDocument) -> Borrower | None:
     return best_match(people, name, ssn, text(doc, "employer_name"), ocr)
 
 
-def _owned_by_employer(ctx: LoanContext, facts: Facts) -> None:
-    """A document whose name and SSN OCR lost, of an employer whose name the
-    application garbled: the borrower whose other documents name that
-    employer, when exactly one borrower's do."""
+def _owned_by_shared(
+    ctx: LoanContext,
+    facts: Facts,
+    value_of: Callable[[LogicalDocument], T | None],
+    same: Callable[[LogicalDocument, T, T], bool],
+) -> None:
+    """A document whose name and SSN OCR lost: the borrower whose other
+    documents give a value it gives (`value_of`, compared by `same`), when
+    exactly one borrower's do. A name or SSN read that matched no one is
+    not this case."""
     if len(facts.borrowers) < 2:
         return
-    named: dict[int, set[str]] = {}
+    known: dict[int, list[T]] = {}
     for doc in ctx.documents:
         who = facts.owners.get(doc.id)
-        if who is not None and (e := text(doc, "employer_name")):
-            named.setdefault(who.index, set()).add(employer_key(e))
+        if who is not None and (v := value_of(doc)) is not None:
+            known.setdefault(who.index, []).append(v)
     for doc in ctx.documents:
         if doc.type not in PER_BORROWER or doc.id in facts.owners:
             continue
-        employer = text(doc, "employer_name")
-        if not employer or text(doc, PER_BORROWER[doc.type]) or text(doc, "ssn_last4"):
-            continue  # a name or SSN that matched no one is not this case
-        key, ocr = employer_key(employer), is_ocr(doc.fields.get("employer_name"))
+        mine = value_of(doc)
+        if mine is None or text(doc, PER_BORROWER[doc.type]) or text(doc, "ssn_last4"):
+            continue
         found = [
             who
             for who in facts.borrowers
-            if any(compare_text(key, k, ocr) is Verdict.SAME for k in named.get(who.index, ()))
+            if any(same(doc, mine, v) for v in known.get(who.index, ()))
         ]
         if len(found) == 1:
             facts.owners[doc.id] = found[0]
 
 
+def _employer_of(doc: LogicalDocument) -> str | None:
+    employer = text(doc, "employer_name")
+    return employer_key(employer) if employer else None
+
+
+def _same_employer(doc: LogicalDocument, mine: str, other: str) -> bool:
+    ocr = is_ocr(doc.fields.get("employer_name"))
+    return compare_text(mine, other, ocr) is Verdict.SAME
+
+
+def _owned_by_employer(ctx: LoanContext, facts: Facts) -> None:
+    """Of an employer whose name the application garbled: the borrower whose
+    other documents name that employer."""
+    _owned_by_shared(ctx, facts, _employer_of, _same_employer)
+
+
 def _owned_by_start_date(ctx: LoanContext, facts: Facts) -> None:
-    """A document whose name, SSN and employer OCR lost or garbled (a VOE's
-    table page): the borrower whose other documents give the same
-    employment start date, when exactly one borrower's do (a day two
-    borrowers rarely share, and a VOE or an application states it)."""
-    if len(facts.borrowers) < 2:
-        return
-    started: dict[int, set[date]] = {}
-    for doc in ctx.documents:
-        who = facts.owners.get(doc.id)
-        if who is not None and (d := when(doc, "employment_start_date")) is not None:
-            started.setdefault(who.index, set()).add(d)
-    for doc in ctx.documents:
-        if doc.type not in PER_BORROWER or doc.id in facts.owners:
-            continue
-        if text(doc, PER_BORROWER[doc.type]) or text(doc, "ssn_last4"):
-            continue  # a name or SSN that matched no one is not this case
-        start = when(doc, "employment_start_date")
-        found = [who for who in facts.borrowers if start in started.get(who.index, ())]
-        if start is not None and len(found) == 1:
-            facts.owners[doc.id] = found[0]
+    """With its employer garbled too (a VOE's table page): the borrower whose
+    other documents give the same employment start date (a day two
+    borrowers rarely share; a VOE or an application states it)."""
+    _owned_by_shared(
+        ctx,
+        facts,
+        lambda doc: when(doc, "employment_start_date"),
+        lambda doc, mine, other: mine == other,
+    )
 
 
 def ssn_of(doc: LogicalDocument, name: str) -> str | None:
