@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flightline.pipeline.extractors.terms import amortized
+from flightline.pipeline.extractors.terms import MAX_RATE, amortized
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.compare import (
     Reading,
@@ -61,9 +61,8 @@ def _ties(doc: LogicalDocument, amount_field: str, **instead: Decimal) -> bool |
 _TERM_OF = {"principal_amount": "amount", "interest_rate": "rate", "monthly_pi": "pi"}
 
 
-# No mortgage note carries a rate beyond this; no monthly P&I is under the
-# principal spread over 50 years or over 3% of the principal (a 36% rate).
-_MAX_RATE = Decimal(25)
+# No monthly P&I is under the principal spread over 50 years or over 3% of
+# the principal (a 36% rate).
 _MIN_PI_SHARE = Decimal(1) / 600
 _MAX_PI_SHARE = Decimal("0.03")
 # No mortgage lends less (`184.00`: 184,100.00 with digits lost).
@@ -77,7 +76,7 @@ def _implausible(
     on a 300,000 loan, a principal under a thousand dollars or of twice the
     home's value): a misread, not a difference."""
     if field == "interest_rate":
-        return not 0 < value <= _MAX_RATE
+        return not 0 < value <= MAX_RATE
     if field == "monthly_pi" and amount:
         return not amount * _MIN_PI_SHARE <= value <= amount * _MAX_PI_SHARE
     if field == "loan_amount":

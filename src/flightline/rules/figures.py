@@ -353,7 +353,7 @@ def _value_on_1008(
         if not value or stated is None:
             continue
         basis = min(value, price) if price else value
-        if abs(_pct(loan, basis) - stated) <= _SAME_RATIO:
+        if _same_ratio(_pct(loan, basis), stated):
             return value, ev(t, "appraised_value")
     return None
 
@@ -381,7 +381,7 @@ def _price_as_1008(
     ltv = _pct(loan[0], price[0])
     for t in ctx.of_type(DocType.transmittal_1008):
         stated = num(t, "ltv")
-        if stated is not None and abs(ltv - stated) <= _SAME_RATIO:
+        if stated is not None and _same_ratio(ltv, stated):
             c.loan_amount, c.value_basis, c.ltv = loan[0], price[0], ltv
             c.cltv = ltv
             c.ltv_evidence = [e for e in (loan[1], price[1], ev(t, "ltv")) if e]
@@ -481,6 +481,10 @@ def _scores(ctx: LoanContext, c: Computed) -> None:
 _SAME_RATIO = Decimal("0.01")
 
 
+def _same_ratio(ours: Decimal, stated: Decimal) -> bool:
+    return abs(ours - stated) <= _SAME_RATIO
+
+
 # At most this many open tradelines and payoff candidates are tried against
 # the 1008 (about 2^n readings).
 _MAX_OPEN = 4
@@ -510,7 +514,7 @@ def _settled_by_1008(ctx: LoanContext, c: Computed, read: DebtsRead) -> list[Deb
                 kept = [d for d in read.payoff if d is not paid]
                 chosen = [d for d in choice if d is not None] + kept
                 total = known + sum((d.payment for d in chosen), ZERO)
-                if abs(_pct(c.pitia + total, income) - stated) <= _SAME_RATIO:
+                if _same_ratio(_pct(c.pitia + total, income), stated):
                     found.setdefault(total, chosen)
     return next(iter(found.values())) if len(found) == 1 else None
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from itertools import product
 from typing import Literal
 
-from flightline.pipeline.extractors.terms import amortized, one_digit_from
+from flightline.pipeline.extractors.terms import MAX_RATE, amortized, one_digit_from
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.pipeline.normalize import one_digit_more
 from flightline.rules.compare import Verdict, compare_amounts, is_ocr
@@ -65,10 +65,6 @@ def _part_misread(total: Decimal, pi: Decimal, escrow: Decimal) -> bool:
     return False
 
 
-# No mortgage note carries a rate beyond this.
-_MAX_RATE = Decimal(25)
-
-
 # A misread P&I another reading settles is within this share of it (a figure
 # further off is another payment, for CNS-001 to report, not a misread).
 _NEAR_SHARE = Decimal("0.1")
@@ -96,7 +92,7 @@ def _pi(ctx: LoanContext, cd: LogicalDocument | None) -> Decimal | None:
     payments = {
         amortized(amount, rate, months)
         for amount, rate, months in product(amounts, rates, terms)
-        if 0 < rate < _MAX_RATE
+        if 0 < rate < MAX_RATE
     }
     if pi in payments:
         return pi  # these terms give exactly the payment read

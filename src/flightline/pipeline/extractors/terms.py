@@ -19,6 +19,8 @@ from flightline.pipeline.model import FieldValue
 
 _CENT = Decimal("0.01")
 _TERMS = range(12, 481)
+# No mortgage note carries an interest rate (percent) beyond this.
+MAX_RATE = Decimal(25)
 
 
 def amortized(amount: Decimal, rate_pct: Decimal, months: int) -> Decimal:
@@ -68,7 +70,7 @@ def reconcile_terms(doc: DocText, out: dict[str, FieldValue], amount_name: str) 
     if amount is None or pi is None or rate is None or term not in _TERMS:
         return
     assert term is not None
-    if not 0 < rate < 25 or amortized(amount, rate, term) == pi:
+    if not 0 < rate < MAX_RATE or amortized(amount, rate, term) == pi:
         return
     fits = {a for a in _one_digit_off(amount) if amortized(a, rate, term) == pi}
     if len(fits) == 1:
