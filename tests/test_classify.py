@@ -369,3 +369,23 @@ def test_an_application_summary_after_another_application_is_a_new_one() -> None
     summary += "Name   Joshua John Berger   SSN   dHHEHE-O78E\nEmployment & Income (Monthly)\n"
     summary += "Subject Loan\nLoan Amount   $285700.00\nNumber of Units   1"
     assert split(legacy, summary) == [(DocType.urla_1003, [1]), (DocType.urla_1003, [2])]
+
+
+def test_a_check_stub_after_a_paystub_whose_dates_ocr_garbled_is_another() -> None:
+    first = """Patterson Health Partners Company
+Earnings Statement
+Period Beginning 2026-04-06 Employee Palmer, Lisa J.
+Advice Date 2026-04-24 Employee ID 88941
+Regular Pay $ 2,173.08 $ 19,557.72
+Total Earnings $ 2,435.14 $ 21,797.64
+Take Home Pay $ 1,874.48"""
+    second = """Payroll Check Stub
+Employer        inupisves
+COOK SOFTWARE LLC        KAYLA K MOORE
+'pate Paid      aT,        'Pay Period        Frequency
+Regular        $ 3,230.77
+NET PAY:        $ 2,527.29"""
+    assert split(first, second, method="ocr") == [
+        (DocType.paystub, [1]),
+        (DocType.paystub, [2]),
+    ]

@@ -359,3 +359,16 @@ def test_balances_only_rows_need_their_cents_and_a_header_without_its_date() -> 
     )
     # the lone amount is the running balance, not a 6,269.13 deposit
     assert all(d["amount"] != Decimal("6269.13") for d in _deposits_of(no_date))
+
+
+def test_an_ending_balance_that_lost_its_point_is_read_where_the_last_row_agrees() -> None:
+    # `$67749.54` read `96774954`: its sign as a 9, its point lost; the last
+    # row's running balance holds the same figures
+    text = SUMMARY.replace("Balance:        147,440.91", "Ending Balance        $14744091")
+    assert run(text).get("closing_balance") == Decimal("147440.91")
+    signed = SUMMARY.replace("Balance:        147,440.91", "Ending Balance        914744091")
+    assert run(signed).get("closing_balance") == Decimal("147440.91")
+    # figures the rows do not hold, or two extra, stay unread
+    for garbled in ("914744191", "9914744091"):
+        other = SUMMARY.replace("Balance:        147,440.91", f"Ending Balance        {garbled}")
+        assert run(other).get("closing_balance") is None

@@ -138,3 +138,14 @@ def test_the_apr_line_misspelt_is_not_the_interest_rate() -> None:
     doc = run(DocType.closing_disclosure, text)
     assert doc.fields.get("interest_rate") is None
     assert doc.fields["apr"].value == Decimal("7.702")
+
+
+def test_a_garbled_escrow_is_not_the_total_payment_on_the_line_below() -> None:
+    text = CD.replace(
+        "Estimated Total Monthly Payment        6,093.73",
+        "Estimated Escrow (amount can increase over time)        1,734835\n"
+        "Estimated Total Monthly Payment        $ 6,093.73",
+    )
+    doc = run(DocType.closing_disclosure, text)
+    assert doc.get("estimated_escrow_monthly") is None
+    assert doc.get("estimated_total_monthly_payment") == Decimal("6093.73")

@@ -403,3 +403,63 @@ def test_a_table_whose_balance_caption_is_garbled_reads_in_the_usual_order() -> 
         tradelines(run(text.replace("CREDITOR        TYPE        E   PAYMENT    STATUS\n", "")))
         == []
     )
+
+
+SPECKED_CAPTIONS = """\
+Clearpoint Credco
+ACCOUNT DETAIL
+SUMMIT RETAIL CARD
+ACCOUNT #       65577031        TYPE        Revolving        "BALANCE        2,270.00
+MONTHLY PAYM.._ 62.00        OPENED        07-31-2021,        STATUS        Open / Current
+BEACON CARD SERVICES
+ACCOUNT #       4217#*4*        TYPE        Revolving        BALAN\u20acE        246.00
+MONTHLY PAYM.. 15.00        OPENED        16-27-2025        STATUS        Open / Current
+CONSUMER STATEMENT
+"""
+
+
+def test_account_blocks_whose_captions_ocr_specked() -> None:
+    # a speck after the cut-short payment caption; a balance caption with a
+    # letter read as a symbol
+    rows = tradelines(run(SPECKED_CAPTIONS))
+    assert [(r["creditor"], r["balance"], r.get("monthly_payment")) for r in rows] == [
+        ("SUMMIT RETAIL CARD", Decimal("2270.00"), Decimal("62.00")),
+        ("BEACON CARD SERVICES", Decimal("246.00"), Decimal("15.00")),
+    ]
+
+
+def test_a_garbled_cell_after_a_spaced_dollar_or_read_as_letters_keeps_its_column() -> None:
+    text = """\
+TRADELINES
+Creditor    Account    ECOA    Opened    High Credit    Balance    Payment \u2018Type    Status
+BEACON MORTGAGE CO    25289283****    07/19    $294,400    $ 256,0008    $3,018 M    CURRENT
+BLUEWATER\u00aeCARD SERVICES    2270****    I    12/24    $800    $ 305    Sw OR    CWRRENT
+INQUIRIES
+"""
+    got = tradelines(run(text))
+    rows = [(r["creditor"], r.get("balance"), r.get("monthly_payment")) for r in got]
+    assert rows == [
+        # `$ 256,0008`: the balance garbled, the payment beside it read
+        ("BEACON MORTGAGE CO", None, Decimal("3018")),
+        # `Sw`: the payment's dollar sign read as an S and its figures lost
+        ("BLUEWATER\u00aeCARD SERVICES", Decimal("305"), None),
+    ]
+
+
+def test_a_zero_payment_glued_to_its_type_code() -> None:
+    text = """\
+TRADELINES
+Creditor    Account    ECOA   Opened    High Credit    Balance    Payment Type    Status
+MERIDIAN CREDIT CARD    76397841****    I    02/17    5,800    0    OR    CURRENT
+PRAIRIE CARD SERVICES    22881435\u00b0""*    09/20    4,400    OR    CLOSED
+SUMMIT CARD    22881435****    09/20    4,400    $120    $25    CURRENT
+INQUIRIES
+"""
+    got = tradelines(run(text))
+    rows = [(r["creditor"], r.get("balance"), r.get("monthly_payment")) for r in got]
+    assert rows == [
+        ("MERIDIAN CREDIT CARD", Decimal(0), Decimal(0)),
+        # (limit, payment `0` glued to R) or (balance, payment): no payment either way
+        ("PRAIRIE CARD SERVICES", None, Decimal(0)),
+        ("SUMMIT CARD", Decimal(120), Decimal(25)),
+    ]

@@ -789,3 +789,63 @@ def test_paystub_dates_row_under_garbled_captions() -> None:
     # a date before the period's end is no pay date of it: nothing is guessed
     early = "Apr 10, 2025        Apr 01, 2025 - Apr 30, 2025        MONTHLY"
     assert "pay_date" not in values(run(DocType.paystub, STUB_DATES.format(row=early)))
+
+
+# A Form 1005 whose masked SSN OCR garbled past reading, with specks for lines
+# at its foot: `Ss` is no `SS#` label and the form's number is no SSN.
+SPECKED_1005 = """\
+Request for Verification of Employment
+Name and Address of Applicant        8. SSN        Tl
+Carol Rice        _Ht-HH-9.439
+Part II - Verifitation of Present Employment
+"9. Applicant's Date of Employment        10. Present Position
+08/22/2016        Teacher
+Signature of Employer        21. Title        22. Date
+_S. Carter        HR Generalist        10/01/2026
+aS
+Part III - Verification of Previous Employment
+Ss
+*FannieyMae Form 1005        Page
+"""
+
+
+def test_a_speck_is_no_ssn_label_and_a_form_number_no_ssn() -> None:
+    got = values(run(DocType.voe, SPECKED_1005))
+    assert "ssn_last4" not in got
+    assert got["employment_start_date"] == date(2016, 8, 22)
+
+
+def test_voe_year_row_whose_part_gained_a_digit_is_settled_by_its_total() -> None:
+    # `$65,186.68` with its dollar sign read as a 6, after a speck cell: the
+    # total less the other parts is the base
+    ytd = "2026 YTD thru 05-15-2026    $25,769.20    $0.00    $2,801.09    $28,570.29"
+    prior = "2025        Ne...    665,186.68        $0.00        $5,667.54      $70,854.22"
+    got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
+    assert got["prior_year_base_income"] == Decimal("65186.68")
+    assert got["prior_year_bonus_income"] == Decimal("5667.54")
+    # two cells whose first figure could be the sign: nothing says which
+    two = "2025        665,186.68        $0.00        55,667.54      $70,854.22"
+    assert "prior_year_base_income" not in values(run(DocType.voe, _with_prior_row(ytd, two)))
+
+
+def test_voe_year_table_headed_years() -> None:
+    ytd = "2026 YTD thru 15-MAY-2026        56,625.03        0.00        3,313.29        59,938.32."
+    text = VOE_REPORT.format(ytd=ytd).replace(
+        "Year        Base        Overtime        ponus        Total",
+        "Years        Base        Ovetine        Bonus        Total",
+    )
+    got = values(run(DocType.voe, text))
+    assert got["ytd_base_income"] == Decimal("56625.03")
+    assert got["ytd_bonus_income"] == Decimal("3313.29")
+    assert got["prior_year_base_income"] == Decimal("93329.52")
+
+
+def test_voe_year_table_with_a_column_name_split_in_two() -> None:
+    ytd = "2026 YTD thru 09/30/2026        166500.00        0.00        14600.07        181100.07"
+    text = VOE_REPORT.format(ytd=ytd).replace(
+        "Year        Base        Overtime        ponus        Total",
+        "Year        Base        Overt ime        Bonfis        *Total",
+    )
+    got = values(run(DocType.voe, text))
+    assert got["ytd_bonus_income"] == Decimal("14600.07")
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")

@@ -34,3 +34,19 @@ def test_a_whole_address_is_kept() -> None:
         "Shannonhav 9320 Birch Ave 6054 Birch Dr 4944 Birch Dr", "Shannonhaven, TX 76466"
     )
     assert run(text).get("property_address") == "6646 Birch Drive, Shannonhaven, TX 76466"
+
+
+SUMMARY = """\
+APPRAISAL REPORT
+Market Value        Effective Date        Units
+$ 276,000.00        06/15/2026
+SUBJECT        {cell}        21337 BIRCHCIR, NEW JULIAN, FL 33354
+CLIENT        Rivera Mortgage
+"""
+
+
+def test_a_speck_cell_between_label_and_address_is_skipped() -> None:
+    got = run(SUMMARY.format(cell="E")).get("property_address")
+    assert got == "21337 BIRCHCIR, NEW JULIAN, FL 33354"
+    # a word is no speck: what follows it is not read as the address
+    assert run(SUMMARY.format(cell="Lot")).get("property_address") is None

@@ -176,7 +176,7 @@ def test_dev_runs_everything_and_stops_cleanly() -> None:
         assert oct((data_dir / "master.key").stat().st_mode & 0o777) == "0o600"
     finally:
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == 0
+        assert proc.wait(timeout=60) == 0
     assert not Cluster(data_dir).is_running()
     # Second start: reuses everything and prints no secret.
     proc = subprocess.Popen(
@@ -200,7 +200,7 @@ def test_dev_runs_everything_and_stops_cleanly() -> None:
         assert "Demo organization" in first and "fl_live_" not in first
         # Mid start-up (the children may not exist yet): still a clean stop.
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == 0
+        assert proc.wait(timeout=60) == 0
         assert not Cluster(data_dir).is_running()
         with socket.socket() as probe:
             assert probe.connect_ex(("127.0.0.1", port)) != 0, "the API outlived `dev`"

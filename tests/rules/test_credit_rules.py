@@ -112,3 +112,21 @@ def test_crd_002_a_scanned_urla_with_no_liability_read_is_unread() -> None:
     assert len(run(bare, "CRD-002")) == 2
     # a scanned application that lists some still has the one it leaves off
     assert len(run(_scanned(_tradelines(card)), "CRD-002")) == 1
+
+
+def test_crd_002_a_scanned_debt_whose_payment_was_lost_still_needs_listing() -> None:
+    from tests.rules.test_compare import _scanned
+
+    card = {"creditor": "BLUEWATER CARD SERVICES", "balance": D(305)}
+    [issue] = run(_scanned(_tradelines(card)), "CRD-002")
+    assert issue.subject == "BLUEWATER CARD SERVICES"
+    assert "305.00 balance" in issue.summary
+    assert {e.field for e in issue.evidence} >= {"tradelines.creditor", "tradelines.balance"}
+    # nothing owed, or a debt the application lists: no finding
+    paid = {"creditor": "BLUEWATER CARD SERVICES", "balance": D(0)}
+    assert run(_scanned(_tradelines(paid)), "CRD-002") == []
+    listed = {"creditor": "Summit Auto Finance", "balance": D(15000)}
+    assert run(_scanned(_tradelines(listed)), "CRD-002") == []
+    # a mortgage whose payment was lost may be the one this loan pays off
+    mortgage = {"creditor": "BEACON MORTGAGE CO", "balance": D(256000), "account_type": "mortgage"}
+    assert run(_scanned(_tradelines(mortgage)), "CRD-002") == []

@@ -136,6 +136,9 @@ def test_idn_001_two_parties_with_a_glued_and_on_a_scan_is_the_first() -> None:
 
     glued = clean_loan().set(DocType.note, borrower_name="John M. Smithand Mary A. Jones")
     assert run(_scanned(glued), "IDN-001") == []
+    # the `and` with a letter misread (`Smithagd`)
+    misread = clean_loan().set(DocType.note, borrower_name="John M. Smithagd Mary A. Jones")
+    assert run(_scanned(misread), "IDN-001") == []
     # one person with a name in -and is compared whole: a real difference
     # after it still fires
     rowland = clean_loan().set(DocType.note, borrower_name="John Rowland Jones")

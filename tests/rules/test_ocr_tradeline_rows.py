@@ -343,3 +343,24 @@ def test_a_cd_loan_amount_misread_short_does_not_void_the_payment() -> None:
     assert _pitia(loan_amount=D(30)) == "2500.00"
     # and a payment above 4% of the largest amount read is still a misread
     assert _pitia(loan_amount=D(30), estimated_total_monthly_payment=D("25000.00")) == "2500.00"
+
+
+def test_a_scanned_total_a_digit_off_parts_each_read_twice_is_a_misread() -> None:
+    # P&I 1,896.20 (the Note's as well) + escrow 603.80 (the taxes and
+    # insurance it pays as well) + no mortgage insurance = 2,500.00
+    twice = {"mortgage_insurance_monthly": D(0), "taxes_insurance_monthly": D("603.80")}
+    assert _pitia(estimated_total_monthly_payment=D("2700.00"), **twice) == "2500.00"
+    # without the insurance read, a premium's worth above the parts may be it
+    assert _pitia(estimated_total_monthly_payment=D("2700.00")) == "2700.00"
+    # an escrow with no second reading may itself be the misread
+    once = {"mortgage_insurance_monthly": D(0)}
+    assert _pitia(estimated_total_monthly_payment=D("2700.00"), **once) == "2700.00"
+    # a total further off than a digit is left as the CD says
+    assert _pitia(estimated_total_monthly_payment=D("2777.00"), **twice) == "2777.00"
+
+
+def test_parts_without_a_total_add_the_mortgage_insurance_read() -> None:
+    parts = {"estimated_total_monthly_payment": None}
+    assert _pitia(mortgage_insurance_monthly=D("85.00"), **parts) == "2585.00"  # type: ignore[arg-type]
+    # more than any premium on the loan: a misread, counted as none
+    assert _pitia(mortgage_insurance_monthly=D("8500.00"), **parts) == "2500.00"  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 
 from flightline.cli.runtime import Databases, databases, export_environment
 from flightline.core.db import Database, check_app_role
@@ -202,8 +203,11 @@ def _run_children(host: str, port: int, env: dict[str, str], stop: threading.Eve
         for child in children:
             if child.poll() is None:
                 child.send_signal(signal.SIGTERM)
+        # one deadline for both: a slow machine must not add their waits up
+        deadline = time.monotonic() + 15
         for child in children:
             try:
-                child.wait(timeout=15)
+                child.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 child.kill()
+                child.wait()

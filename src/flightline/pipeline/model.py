@@ -204,6 +204,8 @@ FIELDS: dict[DocType, tuple[str, ...]] = {
         "loan_term_months",
         "loan_purpose",
         "estimated_escrow_monthly",
+        "mortgage_insurance_monthly",
+        "taxes_insurance_monthly",
         "estimated_total_monthly_payment",
         "apr",
         "finance_charge",

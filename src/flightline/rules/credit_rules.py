@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from flightline.pipeline.model import DocType
 from flightline.rules.compare import Verdict, compare_text, is_ocr, scanned
+from flightline.rules.debts import unread_payment_balances
 from flightline.rules.engine import Issue, LoanContext, rule
-from flightline.rules.facts import cell, dec, ev, money, rows, txt
+from flightline.rules.facts import Row, cell, dec, ev, money, row_evidence, rows, txt
 from flightline.rules.figures import computed
 from flightline.rules.keys import employer_key
 
@@ -67,18 +68,22 @@ def debt_missing_from_application(ctx: LoanContext) -> list[Issue]:
             "liabilities urla", "the liabilities on the URLA", [ev(urlas[0], "borrower_name")]
         )
         return []
-    for debt in open_debts:
+    scan = any(scanned(u) for u in urlas)
+
+    def on_urla(creditor: str, row: Row, balance: Decimal | None, payment: Decimal | None) -> bool:
         # the same debt under a creditor name spelt another way still counts as listed
-        key = employer_key(debt.creditor)
-        ocr = is_ocr(debt.row.get("creditor")) or any(scanned(u) for u in urlas)
-        if (
+        key = employer_key(creditor)
+        return (
             key in listed_names
-            or (debt.balance is not None and (debt.balance, debt.payment) in listed_terms)
+            or (balance is not None and (balance, payment) in listed_terms)
             or (
-                ocr
+                (is_ocr(row.get("creditor")) or scan)
                 and any(compare_text(key, n, True) is not Verdict.DIFFERENT for n in listed_names)
             )
-        ):
+        )
+
+    for debt in open_debts:
+        if on_urla(debt.creditor, debt.row, debt.balance, debt.payment):
             continue
         issues.append(
             ctx.issue(
@@ -90,6 +95,31 @@ def debt_missing_from_application(ctx: LoanContext) -> list[Issue]:
                 observed="not on URLA",
                 limit="on URLA",
                 subject=debt.creditor.upper(),
+            )
+        )
+    # a debt whose payment the scan lost is owed all the same: its balance
+    # shows it, and the application must list it
+    for report, row, creditor, balance in unread_payment_balances(ctx):
+        if on_urla(creditor, row, balance, None):
+            continue
+        issues.append(
+            ctx.issue(
+                "CRD-002",
+                f"The credit report shows {creditor} with a {money(balance)} balance (its "
+                "monthly payment unreadable on the scan) that the URLA does not list; add the "
+                "debt to the application and recompute the DTI.",
+                evidence=[
+                    e
+                    for e in (
+                        row_evidence(report, "tradelines", row, "creditor"),
+                        row_evidence(report, "tradelines", row, "balance"),
+                        ev(urlas[0], "borrower_name"),
+                    )
+                    if e
+                ],
+                observed="not on URLA",
+                limit="on URLA",
+                subject=creditor.upper(),
             )
         )
     return issues

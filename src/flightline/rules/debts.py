@@ -51,8 +51,13 @@ class Debt:
 
 
 def _is_mortgage(d: Debt) -> bool:
-    kind = (d.account_type or "").lower()
-    return kind == "mortgage" or bool(re.search(r"mortgage|home\s*loan|\bmtg\b", d.creditor, re.I))
+    return _mortgage_like(d.account_type, d.creditor)
+
+
+def _mortgage_like(kind: str | None, creditor: str) -> bool:
+    return (kind or "").lower() == "mortgage" or bool(
+        re.search(r"mortgage|home\s*loan|\bmtg\b", creditor, re.I)
+    )
 
 
 def _implied_payoff(cd: LogicalDocument | None) -> Decimal | None:
@@ -155,6 +160,28 @@ def _unread_payment(r: Row) -> bool:
     zero balance has none)."""
     balance = dec(cell(r, "balance"))
     return cell(r, "monthly_payment") is None and (balance is None or balance > 0)
+
+
+def unread_payment_balances(
+    ctx: LoanContext,
+) -> list[tuple[LogicalDocument, Row, str, Decimal]]:
+    """Scanned tradelines, other than mortgages, whose payment OCR lost but
+    whose creditor and balance owed it gave: (report, row, creditor, balance)."""
+    out = []
+    for report in ctx.of_type(DocType.credit_report):
+        for r in rows(report, "tradelines"):
+            creditor = txt(cell(r, "creditor"))
+            balance = dec(cell(r, "balance"))
+            if (
+                creditor
+                and balance is not None
+                and balance > 0
+                and _unread_payment(r)
+                and is_ocr(r.get("balance"))
+                and not _mortgage_like(txt(cell(r, "account_type")), creditor)
+            ):
+                out.append((report, r, creditor, balance))
+    return out
 
 
 def _stated_payment(

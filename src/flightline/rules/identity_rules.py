@@ -172,8 +172,8 @@ def _differences(
 
 
 # `Rebecca Kellyand Nicole J. Manning`: two parties whose `and` OCR glued to
-# the first one's last name.
-_GLUED_AND = re.compile(r"(?<=[a-z])and\s+(?=[A-Z])")
+# the first one's last name (`Harrisagd`: a letter of it misread as well).
+_GLUED_AND = re.compile(r"(?<=[a-z])a(?:n[a-z]|[a-z]d)\s+(?=[A-Z])")
 
 
 def _first_of_two(m: Mention) -> Mention:

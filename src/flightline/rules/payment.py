@@ -158,9 +158,45 @@ def cd_pitia(
             and _total_misread(total_payment, pi + escrow, num(cd, "loan_amount"))
         ):
             total_payment = None
+        elif (
+            pi is not None
+            and escrow is not None
+            and (parts := _parts_read_twice(ctx, cd, pi, escrow)) is not None
+            and total_payment != parts
+            and compare_amounts(total_payment, parts, True) is Verdict.UNSURE
+        ):
+            # each part read twice and the total one digit from their sum
+            # (`4,372.02` for 4,172.02): the total is the misread
+            total_payment = None
     if total_payment is not None:
         return total_payment, [e for e in (ev(cd, "estimated_total_monthly_payment"),) if e]
     if pi is not None and escrow is not None:
         found = (ev(cd, "monthly_pi"), ev(cd, "estimated_escrow_monthly"))
-        return pi + escrow, [e for e in found if e]
+        return pi + escrow + _insurance(cd), [e for e in found if e]
     return None, []
+
+
+def _insurance(cd: LogicalDocument | None) -> Decimal:
+    """The CD's monthly mortgage insurance; none read, or more than a
+    premium can be (a scan's `+0` read `40` on a small loan), counts nothing."""
+    mi, loan = num(cd, "mortgage_insurance_monthly"), num(cd, "loan_amount")
+    if mi is None or loan is None or mi > loan * _MI_MAX_YEARLY / 12:
+        return ZERO
+    return mi
+
+
+def _parts_read_twice(
+    ctx: LoanContext, cd: LogicalDocument | None, pi: Decimal, escrow: Decimal
+) -> Decimal | None:
+    """P&I plus escrow plus mortgage insurance when the CD reads its
+    insurance and each of the other two agrees with a second reading: the
+    P&I with the Note's, the escrow with the taxes and insurance it pays.
+    Then the sum is the payment whatever the total reads; else None."""
+    mi = num(cd, "mortgage_insurance_monthly")
+    if mi is None or mi > pi:
+        return None
+    if pi != num(ctx.first(DocType.note), "monthly_pi"):
+        return None
+    if escrow != num(cd, "taxes_insurance_monthly"):
+        return None
+    return pi + escrow + mi

@@ -623,6 +623,10 @@ def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
         _closing_confirmed(doc, out)
 
 
+_ENDING = re.compile(r"\b(?:ending|closing|new)\s*bal[a-z]{3}[a-z]?\b", re.IGNORECASE)
+_FIGURES = re.compile(r"[$S]?\d[\d,.]{5,}")
+
+
 def _closing_confirmed(doc: DocText, out: dict[str, FieldValue]) -> None:
     """The ending balance's label OCR cut short (`Ending Balance:` read as
     `Balance:`): an amount after a balance word that equals the running
@@ -642,4 +646,15 @@ def _closing_confirmed(doc: DocText, out: dict[str, FieldValue]) -> None:
         for s, _, v in money_tokens(line.text):
             if v == last and _BALANCE_WORD.search(line.text, 0, s):
                 set_field(out, "closing_balance", doc.field(v, i))
+                return
+    # the ending balance read with its point lost, its sign perhaps as a
+    # figure (`96774954` for $67749.54): the same figures as the last row's
+    # balance, in their order, are still two readings agreeing
+    figures = f"{abs(last):.2f}".replace(".", "")
+    for i, m in doc.find_lines(_ENDING):
+        line = doc.lines[i]
+        for token in _FIGURES.findall(line.text, m.end() - line.start):
+            read = re.sub(r"\D", "", token)
+            if read == figures or (len(read) == len(figures) + 1 and read[1:] == figures):
+                set_field(out, "closing_balance", doc.field(last, i))
                 return

@@ -66,6 +66,9 @@ def _label_pattern(label: str) -> str:
     # A label whose every letter has a digit look-alike (`SS#`) would match a
     # number (`557398`): its first letter is taken as written.
     literal = all(c in _CONFUSABLE for c in label.lower() if c.isalnum())
+    # A symbol OCR may drop is optional, except in a label of two letters
+    # (`SS#`): without it, any speck read `Ss` would be the label.
+    short = sum(c.isalnum() for c in label) < 3
     for ch in label.lower().strip(_SEPARATORS):
         if literal and ch.isalnum():
             out.append(re.escape(ch))
@@ -82,7 +85,7 @@ def _label_pattern(label: str) -> str:
         elif ch.isalnum():
             out.append(re.escape(ch))
         else:
-            out.append(re.escape(ch) + ("?" if out else ""))
+            out.append(re.escape(ch) + ("?" if out and not short else ""))
     return "".join(out)
 
 

@@ -149,10 +149,12 @@ _STRAY_CODE = re.compile(r"^(?:\d{1,2}|(?:0[1-9]|1[0-2])\d\d)$")
 _EDGE_JUNK = re.compile(r"^(?:[^\w(]|_)+|(?:[^\w.)]|_)+$")
 _MONTH_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{2}(?![\d/])")
 _KV_TYPE = re.compile(r"\btype\W{0,3}\s*([A-Za-z]+)", re.IGNORECASE)
-_KV_BALANCE = re.compile(r"\bbalance\W{0,2}\s*(\$?\s?-?\d[\d,.]*)", re.IGNORECASE)
+# (`BALAN€E`: a letter OCR read as a symbol)
+_KV_BALANCE = re.compile(r"\bbal\S{2,4}e\W{0,2}\s*(\$?\s?-?\d[\d,.]*)", re.IGNORECASE)
 _KV_PAYMENT = re.compile(
-    # `MONTHLY PAYM..`: a label cut short by its box still names the payment.
-    r"\b(?:monthly\s*)?paym\w*(?:\.\.)?\s*:?\s*(\$?\s?-?\d[\d,.]*)",
+    # `MONTHLY PAYM..`: a label cut short by its box still names the payment
+    # (`PAYM.._`: a speck after it).
+    r"\b(?:monthly\s*)?paym\w*(?:\.\.)?[\s:_~]*(\$?\s?-?\d[\d,.]*)",
     re.IGNORECASE,
 )
 _KV_LINE = re.compile(r"\b(?:account|balance|paym\w*|type|opened|status)\b", re.IGNORECASE)
@@ -408,8 +410,10 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
 _USUAL_ORDER = {2: ["balance", "payment"], 3: ["limit", "balance", "payment"]}
 
 
-# A dollar amount OCR garbled past reading (`$7g8`): a cell that holds its place.
-_GARBLED_DOLLARS = re.compile(r"(?<!\S)\$\S*\d\S*(?!\S)")
+# A dollar amount OCR garbled past reading (`$7g8`, `$ 256,0008`), or with
+# its sign read as an S and its figures as a letter (`Sw`): a cell that
+# holds its place.
+_GARBLED_DOLLARS = re.compile(r"(?<!\S)(?:\$\s?\S*\d\S*|S[a-z]{1,2})(?!\S)")
 
 
 def _garbled_cell_kept(
@@ -417,12 +421,7 @@ def _garbled_cell_kept(
 ) -> dict[str, Decimal | None] | None:
     """A row one amount short of its header because one `$` cell did not
     read: that cell keeps its column, the others theirs."""
-    spans = [(s, e) for s, e, _ in found]
-    garbled = [
-        m.start()
-        for m in _GARBLED_DOLLARS.finditer(joined)
-        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans)
-    ]
+    garbled = _garbled_cells(joined, found)
     if len(garbled) != 1:
         return None
     cells: list[tuple[int, Decimal | None]] = [(s, abs(v)) for s, _, v in found]
@@ -431,7 +430,18 @@ def _garbled_cell_kept(
     return {col: v for col, (_, v) in zip(cols, cells, strict=True)}
 
 
+def _garbled_cells(joined: str, found: list[tuple[int, int, Decimal]]) -> list[int]:
+    """Where the row's garbled dollar cells start, outside the amounts read."""
+    spans = [(s, e) for s, e, _ in found]
+    return [
+        m.start()
+        for m in _GARBLED_DOLLARS.finditer(joined)
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans)
+    ]
+
+
 _DOLLAR_CELL = re.compile(r"[-(]?\$")
+_ZERO_GLUED_TYPE = re.compile(r"(?<!\S)[oO0][RIM](?!\S)")
 
 
 def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Decimal | None]:
@@ -464,6 +474,20 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
         texts, found = [t for t, _ in amounts], [f for _, f in amounts]
     values = [abs(v) for _, _, v in found]
     want = len(cols) if cols else max(_USUAL_ORDER)
+    glued = [m.start() for m in _ZERO_GLUED_TYPE.finditer(joined)]
+    if (
+        ocr
+        and len(values) < want
+        and len(glued) == 1
+        and (not found or glued[0] > found[-1][1])
+        and not _garbled_cells(joined, found)
+    ):
+        # a row short of its amounts whose last one is a zero glued to the
+        # type code after it (`4,400  OR  CLOSED`: $0, type R); beside a
+        # garbled amount (`Sw OR`) the `O` is more likely a speck
+        values.append(Decimal(0))
+        texts.append("0")
+        found.append((glued[0], glued[0] + 1, Decimal(0)))
     while len(values) > want and _STRAY_CODE.match(texts[0]):
         values, texts, found = values[1:], texts[1:], found[1:]
     if ocr and cols and len(values) == len(cols) - 1:

@@ -95,6 +95,25 @@ _CD = Reader(
             ("Estimated Escrow", "Escrow Payment", "Monthly Escrow Payment"),
             exclude=r"escrowed\s*property|initial\s*escrow",
         ),
+        # the projected payment's other parts, each a second reading of the
+        # total: mortgage insurance (`+ 0` when none) and the taxes and
+        # insurance the escrow pays
+        Spec(
+            "mortgage_insurance_monthly",
+            "money",
+            ("Mortgage Insurance",),
+            exclude=r"premium",  # the up-front premium among the closing costs
+            below=False,
+        ),
+        Spec(
+            "taxes_insurance_monthly",
+            "money",
+            (
+                "Estimated Taxes, Insurance & Assessments",
+                "Estimated Taxes, Insurance and Assessments",
+            ),
+            below=False,
+        ),
         Spec(
             "estimated_total_monthly_payment",
             "money",

@@ -354,6 +354,11 @@ class Reader:
         if j is None:
             return None
         below = doc.lines[j].text
+        if spec.kind not in TEXT_KINDS and self._other_label_first(below, own):
+            # the line below is another label's, with its own value
+            # (`Estimated Total Monthly Payment $6,578.75` under an escrow
+            # whose amount OCR garbled)
+            return None
         labels = self.labels_in(text)
         k = next((n for n, (s, e) in enumerate(labels) if s < lend and lstart < e), 0)
         before = self.any_label.sub(" ", text[:lstart])
@@ -392,6 +397,10 @@ class Reader:
         if len(mine) == len(labels) and len(labels) > 1:
             return Found(self._sign(spec, mine[k][1]), j, i)
         return None
+
+    def _other_label_first(self, line: str, own: re.Pattern[str]) -> bool:
+        text = line.lstrip(" \t\"'*_-.:;")
+        return self.any_label.match(text) is not None and own.match(text) is None
 
     def _column_below(
         self, doc: DocText, spec: Spec, i: int, lstart: int, lend: int
@@ -529,7 +538,10 @@ class Reader:
         elif spec.kind == "person":
             value = clean_person(value) or ""
         elif spec.kind == "address":
-            value = clean_address(value)
+            # a speck read as a cell of its own before the street number
+            # (`SUBJECT    E    21337 Birch Cir`) is no part of the address
+            speck = _SPECK_CELL.match(value)
+            value = clean_address(value[speck.end() :] if speck else value)
             # A US street address starts with its number (or a PO box).
             if not re.match(r"^(?:\d+[A-Za-z]?\s+\S|p\.?\s*o\.?\s*box)", value, re.IGNORECASE):
                 value = ""
@@ -547,6 +559,9 @@ class Reader:
             if m and len(nxt) < 80 and not self.any_label.match(nxt):
                 return f"{value}, {clean_address(nxt[: m.end()])}"
         return value
+
+
+_SPECK_CELL = re.compile(r"[^\w\s]{0,2}\w?[^\w\s]{0,2}\s{2,}(?=\d)")
 
 
 def _strip(text: str) -> str:

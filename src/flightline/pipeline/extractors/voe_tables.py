@@ -41,7 +41,7 @@ VOE_ROWS = (
 )
 
 
-_YEAR_TABLE = re.compile(r"^[\W_]*year\b.*\b(?:base|overtime|total)\b", re.IGNORECASE)
+_YEAR_TABLE = re.compile(r"^[\W_]*years?\b.*\b(?:base|overtime|total)\b", re.IGNORECASE)
 # A row's year as OCR may leave it (`20%6`, `4024`, `024` or `24` its first
 # digits lost, `2024,` a speck after it): two to four characters, mostly digits.
 _YEAR_ROW = re.compile(r"^[\W_]*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{2,3}|\d\d)(?!\w|[,.]\d)")
@@ -65,17 +65,23 @@ def _year_columns(header: str) -> list[str]:
     tolerantly (one misread letter of `Bonus` still names the bonus column)."""
     from rapidfuzz import fuzz, process
 
-    words = re.findall(r"[A-Za-z]{3,}", header)[1:]
-    cols: list[str] = []
-    for word in words:
+    def column(word: str) -> str | None:
         hit = process.extractOne(
             word.lower(), tuple(_YEAR_COLS), scorer=fuzz.ratio, score_cutoff=_COLUMN_SCORE
         )
-        if hit is None:
+        return None if hit is None else _YEAR_COLS[hit[0]]
+
+    words = re.findall(r"[A-Za-z]{3,}", header)[1:]
+    cols: list[str] = []
+    for n, word in enumerate(words):
+        found = column(word)
+        if found is None:
             if not cols:
                 continue  # specks between `Year` and the first column (`Year  2  itil  Base`)
+            if column(words[n - 1] + word) == cols[-1]:
+                continue  # the rest of a word OCR split (`Overt ime`)
             return []  # a word that names no column: not a header we can place values under
-        cols.append(_YEAR_COLS[hit[0]])
+        cols.append(found)
     return cols
 
 
@@ -101,8 +107,9 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
     return out
 
 
-# A dollar sign OCR may read as a figure or a letter, before a whole amount.
-_SIGN_AS_DIGIT = re.compile(r"^[85S](?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d$")
+# A dollar sign OCR may read as a figure or a letter, before a whole amount
+# (`665,186.68` for $65,186.68).
+_SIGN_AS_DIGIT = re.compile(r"^[\dS](?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d$")
 
 
 def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> dict[str, Decimal]:
