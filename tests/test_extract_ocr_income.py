@@ -849,3 +849,28 @@ def test_voe_year_table_with_a_column_name_split_in_two() -> None:
     got = values(run(DocType.voe, text))
     assert got["ytd_bonus_income"] == Decimal("14600.07")
     assert got["prior_year_bonus_income"] == Decimal("3575.65")
+
+
+def test_voe_year_to_date_row_short_a_cell_is_not_read_from_its_garbled_date() -> None:
+    # the overtime cell lost: which column is missing is not known, and the
+    # through date OCR did not read is no amount to recompute
+    ytd = "2026 YTD thru 15~OCT-2026        $23354.23        $1016.68        $24370.91"
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert "ytd_base_income" not in got and "ytd_overtime_income" not in got
+
+
+SIDE_BY_SIDE = """\
+EMPLOYEE BAY STUB
+Brployer        Employee
+Ewing Bharmacy Services Corporation        Brandon    Santos
+Check Date        pe Period        Frequency
+September 30, 2026        September 16, 2026 - September 30, 2026 Twice Monthly
+Description        Current        YTD
+Gross Pay        1296.06        YTD Gross        23084.89
+"""
+
+
+def test_employer_and_employee_side_by_side_under_a_misread_caption() -> None:
+    got = values(run(DocType.paystub, SIDE_BY_SIDE))
+    assert got["employee_name"] == "Brandon Santos"
+    assert got["employer_name"] == "Ewing Bharmacy Services Corporation"

@@ -20,6 +20,7 @@ from flightline.rules.compare import (
     compare_digits,
     compare_name_words,
     compare_names,
+    compare_ssn,
     compare_text,
     fold,
 )
@@ -119,6 +120,14 @@ def test_employers() -> None:
 )
 def test_digits(a: str, b: str, ocr: bool, want: Verdict) -> None:
     assert compare_digits(a, b, ocr) is want
+
+
+def test_ssn_digits_misread_the_same_way_twice() -> None:
+    assert compare_ssn("1226", "1996", True) is UNSURE  # one glyph's shape, twice
+    assert compare_ssn("1226", "1996", False) is DIFFERENT
+    assert compare_ssn("1226", "1946", True) is DIFFERENT  # two misreads apart
+    assert compare_ssn("8239", "6259", True) is DIFFERENT
+    assert compare_ssn("8239", "8249", True) is UNSURE
 
 
 def test_amounts_and_dates() -> None:

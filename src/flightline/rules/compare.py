@@ -176,6 +176,17 @@ def compare_digits(a: str, b: str, ocr: bool) -> Verdict:
     return Verdict.DIFFERENT
 
 
+def compare_ssn(a: str, b: str, ocr: bool) -> Verdict:
+    """Two SSNs' last four: `compare_digits`, and on a scan two digits apart
+    the same way (`1996` for 1226: one glyph's shape misread twice) is
+    UNSURE too; another person's number seldom differs so."""
+    verdict = compare_digits(a, b, ocr)
+    if verdict is not Verdict.DIFFERENT or not ocr or len(a) != len(b):
+        return verdict
+    apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return Verdict.UNSURE if len(apart) == 2 and apart[0] == apart[1] else verdict
+
+
 def compare_amounts(a: Decimal, b: Decimal, ocr: bool) -> Verdict:
     if ocr and (_cents_lost(a, b) or _cents_lost(b, a)):
         # `2,066. 8g` read as 2,066 for 2,066.88: the cents split off the

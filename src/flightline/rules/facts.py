@@ -29,8 +29,8 @@ from flightline.pipeline.model import DocType, FieldValue, LogicalDocument, Valu
 from flightline.rules.compare import (
     Reading,
     Verdict,
-    compare_digits,
     compare_name_words,
+    compare_ssn,
     compare_text,
     is_ocr,
     readings_split,
@@ -349,7 +349,7 @@ def _same_person(p: Borrower, name: str, ssn: str | None, ocr: bool = False) -> 
     """Spelt alike (or nearly, with the same SSN), and neither the SSNs nor the
     middle initials say otherwise: relatives share first and last names. On an
     OCR'd page a look-alike digit or letter is not "otherwise"."""
-    if ssn and p.ssn4 and compare_digits(ssn, p.ssn4, ocr) is Verdict.DIFFERENT:
+    if ssn and p.ssn4 and compare_ssn(ssn, p.ssn4, ocr) is Verdict.DIFFERENT:
         return False
     mine, theirs = middle_initial(name), middle_initial(p.name)
     if mine and theirs and compare_text(mine, theirs, ocr) is Verdict.DIFFERENT:
@@ -407,7 +407,7 @@ def match_score(
                 score += 1
             if any(_similar(a, b) for a in key for b in p.key if a != first):
                 score += 1
-    if ssn and p.ssn4 and compare_digits(ssn, p.ssn4, ocr) is not Verdict.DIFFERENT:
+    if ssn and p.ssn4 and compare_ssn(ssn, p.ssn4, ocr) is not Verdict.DIFFERENT:
         score += 2
     if (
         employer

@@ -16,8 +16,8 @@ from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.compare import (
     Reading,
     Verdict,
-    compare_digits,
     compare_name_words,
+    compare_ssn,
     is_ocr,
 )
 from flightline.rules.engine import Issue, LoanContext, evidence, rule
@@ -238,7 +238,7 @@ def name_mismatch(ctx: LoanContext) -> list[Issue]:
 def ssn_mismatch(ctx: LoanContext) -> list[Issue]:
     _, ssns = _mentions(ctx)
     issues = []
-    for who, ref, odd in _differences(ctx, ssns, lambda v: v, compare_digits, "SSN"):
+    for who, ref, odd in _differences(ctx, ssns, lambda v: v, compare_ssn, "SSN"):
         issues.append(
             ctx.issue(
                 "IDN-002",

@@ -16,7 +16,7 @@ from flightline.pipeline.extractors.base import (
 )
 from flightline.pipeline.extractors.cells import cells_by_columns, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency
-from flightline.pipeline.extractors.names import clean_name
+from flightline.pipeline.extractors.names import clean_name, clean_person
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
@@ -368,6 +368,26 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
         else:
             del out["pay_frequency"]
     set_field(out, "employer_name", header_company(doc))
+    if doc.ocr:
+        _side_by_side(doc, out)
+
+
+def _side_by_side(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """`Employer    Employee` over `Acme Corp    Jane    Doe` with the first
+    caption misread: the employee read as the employer's cell and the
+    employer as the whole row. The row less the employer's cell is the
+    employee, when it reads as a person."""
+    employee, employer = out.get("employee_name"), out.get("employer_name")
+    if employee is None or employer is None:
+        return
+    first, whole = str(employee.value), str(employer.value)
+    if not whole.startswith(first) or len(whole) <= len(first):
+        return
+    person = clean_person(whole[len(first) :])
+    if person is None or len(person.split()) < 2:
+        return
+    out["employee_name"] = FieldValue(person, employee.evidence)
+    out["employer_name"] = FieldValue(first, employer.evidence)
 
 
 _GROSS_YTD = Reader(

@@ -88,7 +88,9 @@ def _year_columns(header: str) -> list[str]:
 def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
     """The last `n` cells of a year row: each cell's amount and whether it
     read cleanly; an unreadable cell is None."""
-    cells = row_cells(rest)
+    # the year-to-date caption and its date (`YTD thru 15~OCT-2026`, one a
+    # scan did not read as a date) are no amount cell
+    cells = [c for c in row_cells(rest) if not _YTD_ROW.search(c)]
     if len(cells) < n:
         return None
     out: list[tuple[Decimal | None, bool]] = []
