@@ -463,3 +463,15 @@ INQUIRIES
         ("PRAIRIE CARD SERVICES", None, Decimal(0)),
         ("SUMMIT CARD", Decimal(120), Decimal(25)),
     ]
+
+
+def test_a_mask_read_as_digits_throughout_gives_no_ssn() -> None:
+    text = """\
+Tri-Merge Credit Report
+Applicant        SSN        Current Address
+Jessica R. Sanders        89949990        8869 FLORES AVENUE, NEW PHILIPSHIRE, IN 47151
+"""
+    doc = run(text)
+    assert "ssn_last4" not in doc.fields
+    masked = text.replace("89949990", "XXXXX4929")
+    assert run(masked).fields["ssn_last4"].value == "4929"

@@ -874,3 +874,12 @@ def test_employer_and_employee_side_by_side_under_a_misread_caption() -> None:
     got = values(run(DocType.paystub, SIDE_BY_SIDE))
     assert got["employee_name"] == "Brandon Santos"
     assert got["employer_name"] == "Ewing Bharmacy Services Corporation"
+
+
+def test_voe_year_cell_without_the_thousands_comma_its_row_prints_is_doubtful() -> None:
+    # `53897.45` for 5,947.45 (the comma read as a figure): the total settles it
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    prior = "2025        176,033.26        0.00        53897.45        181,980.71"
+    got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
+    assert got["prior_year_bonus_income"] == Decimal("5947.45")
+    assert got["prior_year_base_income"] == Decimal("176033.26")

@@ -137,13 +137,20 @@ def _ssns(text: str) -> list[tuple[int, Value]]:
         read = text.translate(_SSN_DIGITS)
         m = _OCR_SSN.match(read)
         # five digits after the mask's last break (`HHH -HH-23711`): one is a
-        # speck read as a digit, and nothing says which four are the SSN's
-        if m and not _FIVE_AFTER_BREAK.search(read, 0, m.end(1)):
+        # speck read as a digit, and nothing says which four are the SSN's;
+        # a mask read as digits throughout, short of a whole SSN's nine
+        # (`89949990`), misread its last four as likely as its mask
+        if (
+            m
+            and not _FIVE_AFTER_BREAK.search(read, 0, m.end(1))
+            and not _ALL_DIGITS.fullmatch(read[m.start() : m.end(1)].strip(' :;()#."\u201c\u201d'))
+        ):
             out.append((m.start(1), m.group(1)))
     return out
 
 
 _FIVE_AFTER_BREAK = re.compile(r"[\s.~_+-]\d{5}$")
+_ALL_DIGITS = re.compile(r"\d{5,8}")
 
 
 def _accounts(text: str) -> list[tuple[int, Value]]:

@@ -96,6 +96,7 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
     out: list[tuple[Decimal | None, bool]] = []
     row = cells[len(cells) - n :]
     dollars = sum(c.lstrip().startswith("$") for c in row)
+    commas = sum("," in c for c in row)
     for cell in row:
         amounts = cell_amounts(cell)
         if amounts is None or len(amounts) != 1:
@@ -105,7 +106,10 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
             # whose first figure could be that sign misread (`80.00` for
             # $0.00, or $80.00 with its sign lost) is doubtful
             lost_sign = dollars >= 2 and _SIGN_AS_DIGIT.match(cell.strip()) is not None
-            out.append((amounts[0], is_clean_amount(cell) and not lost_sign))
+            # ... and so is a thousands amount without the comma the others
+            # print (`53897.45` for 5,947.45: the comma read as a figure)
+            lost_comma = commas >= 2 and amounts[0] >= 1000 and "," not in cell
+            out.append((amounts[0], is_clean_amount(cell) and not lost_sign and not lost_comma))
     return out
 
 
