@@ -852,11 +852,12 @@ def test_voe_year_table_with_a_column_name_split_in_two() -> None:
 
 
 def test_voe_year_to_date_row_short_a_cell_is_not_read_from_its_garbled_date() -> None:
-    # the overtime cell lost: which column is missing is not known, and the
-    # through date OCR did not read is no amount to recompute
+    # the through date OCR did not read is no amount cell to recompute (the
+    # base as 0); which variable column is blank is not known
     ytd = "2026 YTD thru 15~OCT-2026        $23354.23        $1016.68        $24370.91"
     got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
-    assert "ytd_base_income" not in got and "ytd_overtime_income" not in got
+    assert got["ytd_base_income"] == Decimal("23354.23")
+    assert "ytd_overtime_income" not in got and "ytd_bonus_income" not in got
 
 
 SIDE_BY_SIDE = """\
@@ -883,3 +884,25 @@ def test_voe_year_cell_without_the_thousands_comma_its_row_prints_is_doubtful() 
     got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
     assert got["prior_year_bonus_income"] == Decimal("5947.45")
     assert got["prior_year_base_income"] == Decimal("176033.26")
+
+
+def test_voe_year_rows_with_a_variable_column_left_blank() -> None:
+    # no overtime earned, its cells blank: the base stands, the other part
+    # is one of the two kinds, which one the row does not say
+    text = VOE_REPORT.format(
+        ytd="2026 YTD thru 15~OCT-2026        $23354.23        $1016.68        $24370.91"
+    ).replace(
+        "2025        93,329.52        0.00        3,575.65        96,905.17",
+        "2025        $29333.52        $1150.83        $30484.35",
+    )
+    got = values(run(DocType.voe, text))
+    assert got["ytd_base_income"] == Decimal("23354.23")
+    assert got["ytd_unplaced_variable_income"] == Decimal("1016.68")
+    assert got["prior_year_base_income"] == Decimal("29333.52")
+    assert got["prior_year_unplaced_variable_income"] == Decimal("1150.83")
+    assert "ytd_bonus_income" not in got and "ytd_overtime_income" not in got
+    # cells that do not add up are not placed at all
+    off = text.replace("$30484.35", "$30484.95")
+    got = values(run(DocType.voe, off))
+    assert "prior_year_base_income" not in got
+    assert "prior_year_unplaced_variable_income" not in got

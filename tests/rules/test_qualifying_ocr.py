@@ -219,3 +219,26 @@ def test_a_scanned_regular_pay_no_year_of_the_voe_comes_near_is_unread() -> None
     assert computed(loan("80.00").context()).incomes[0].base == D(80) * 26 / 12
     # a pay the VOE's years come near (a cut of a third) stands
     assert computed(_scanned(loan("3076.92")).context()).incomes[0].base == (D("3076.92") * 26 / 12)
+
+
+def test_a_voe_variable_amount_with_its_column_blank_is_the_kind_the_paystub_shows() -> None:
+    unplaced = {
+        "ytd_bonus_income": None,
+        "prior_year_bonus_income": None,
+        "ytd_overtime_income": None,
+        "prior_year_overtime_income": None,
+        "ytd_unplaced_variable_income": D(1500),
+        "prior_year_unplaced_variable_income": D(9000),
+    }
+    loan = clean_loan().set(DocType.voe, **unplaced)  # type: ignore[arg-type]
+    _stub_bonus(loan)
+    variable = computed(loan.context()).incomes[0].variable
+    assert set(variable) == {"bonus"}
+    assert (variable["bonus"].ytd, variable["bonus"].prior) == (D(1500), D(9000))
+    assert variable["bonus"].counted
+    # a paystub with no variable kind says nothing of which column it was:
+    # the income is not recomputed without it
+    bare = _scanned(clean_loan().set(DocType.voe, **unplaced))  # type: ignore[arg-type]
+    ctx = bare.context()
+    assert computed(ctx).incomes[0].variable == {}
+    assert computed(ctx).income_total is None and "variable income borrower 1" in ctx.unread

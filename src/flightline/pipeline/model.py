@@ -134,6 +134,10 @@ FIELDS: dict[DocType, tuple[str, ...]] = {
         "prior_year_base_income",
         "prior_year_overtime_income",
         "prior_year_bonus_income",
+        # a year row one cell short whose cells add up: the one variable
+        # amount whose column (overtime or bonus) was left blank is unknown
+        "ytd_unplaced_variable_income",
+        "prior_year_unplaced_variable_income",
         "ytd_through_date",
     ),
     DocType.tax_return_1040: (

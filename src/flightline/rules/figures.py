@@ -193,7 +193,7 @@ def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
     if not any(scanned(d) for d in docs):
         return []
     urla = inc.borrower.urla
-    return [
+    missed = [
         k
         for k in VARIABLE_KINDS
         # under a dollar a month is a scan's `0.00` read `0.90`, not income
@@ -205,6 +205,14 @@ def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
             or (k in inc.variable and inc.variable[k].history_unread)
         )
     ]
+    unplaced = any(
+        (num(inc.voe, f"{when}_unplaced_variable_income") or ZERO) > 0
+        for when in ("ytd", "prior_year")
+    )
+    if not missed and unplaced and not inc.variable:
+        # a VOE amount whose column (overtime or bonus) nothing else names
+        missed.append("variable")
+    return missed
 
 
 def _read_as_none(voe: LogicalDocument | None, kind: str) -> bool:

@@ -303,6 +303,17 @@ def _stub_ytd(
     return None
 
 
+def _stub_kinds(stubs: list[LogicalDocument]) -> set[str]:
+    """The variable kinds the paystubs show an amount of."""
+    return {
+        kind
+        for stub in stubs
+        for r in rows(stub, "earnings")
+        if (kind := txt(cell(r, "kind")) or "") in VARIABLE_KINDS
+        and any((dec(cell(r, f)) or ZERO) > 0 for f in ("current_amount", "ytd_amount"))
+    }
+
+
 def _variable(
     ctx: LoanContext,
     voe: LogicalDocument,
@@ -317,6 +328,12 @@ def _variable(
         stub_evidence: IssueEvidence | None = None
         ytd = num(voe, f"ytd_{kind}_income")
         prior = num(voe, f"prior_year_{kind}_income")
+        placed = ytd is None and prior is None and _stub_kinds(stubs) == {kind}
+        if placed:
+            # a VOE whose other variable column was left blank: its one
+            # variable amount is the kind the paystubs show
+            ytd = num(voe, "ytd_unplaced_variable_income")
+            prior = num(voe, "prior_year_unplaced_variable_income")
         if ytd is None and prior:
             # A year-to-date figure OCR could not read is not zero: the
             # paystub of the through date (or the latest before it, through
@@ -360,6 +377,14 @@ def _variable(
                 ev(voe, f"ytd_{kind}_income"),
                 ev(voe, f"prior_year_{kind}_income"),
                 ev(voe, f"two_years_prior_{kind}_income"),
+                *(
+                    (
+                        ev(voe, "ytd_unplaced_variable_income"),
+                        ev(voe, "prior_year_unplaced_variable_income"),
+                    )
+                    if placed
+                    else ()
+                ),
                 ev(voe, "ytd_through_date"),
                 stub_evidence,
             )

@@ -205,12 +205,14 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
         numbers = [abs(v) for _, _, v in money_tokens(rest)]
         # OCR'd rows by cell: a garbled cell must not shift or split the others.
         cells = _year_cells(rest, len(cols)) if doc.ocr and "  " in rest.strip() else None
+        unplaced: Decimal | None = None
+        row: dict[str, Decimal] | None
         if cells is not None:
             row = _checked_row(cols, cells)
         elif len(numbers) == len(cols):
             row = _checked_row(cols, [(v, True) for v in numbers])
         else:
-            row = None
+            row, unplaced = _blank_column(cols, rest, numbers, doc.ocr)
         if ytd:
             prefix, ytd_year = "ytd", year or 0
             dates = ocr_dates(rest) if doc.ocr else find_dates(rest)
@@ -230,6 +232,30 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
         for kind in ("base", "overtime", "bonus"):
             if row is not None and kind in row:
                 set_field(out, f"{prefix}_{kind}_income", doc.field(row[kind], i))
+        if unplaced is not None:
+            set_field(out, f"{prefix}_unplaced_variable_income", doc.field(unplaced, i))
+
+
+def _blank_column(
+    cols: list[str], rest: str, numbers: list[Decimal], ocr: bool
+) -> tuple[dict[str, Decimal] | None, Decimal | None]:
+    """A `Base  Overtime  Bonus  Total` row a cell short whose cells add up
+    (`$23,354.23  $1,016.68  $24,370.91`): one variable column was left
+    blank, a kind the borrower does not earn. The base is the first cell;
+    the other part is one of the two kinds, which one the row does not say
+    (the rules place it by the kind the paystubs show). (base row, that part)."""
+    if cols != ["base", "overtime", "bonus", "total"]:
+        return None, None
+    if ocr and "  " in rest.strip():
+        cells = _year_cells(rest, len(cols) - 1)
+        if cells is None or len(cells) != 3 or not all(v is not None and ok for v, ok in cells):
+            return None, None
+        values = [v for v, _ in cells if v is not None]
+    else:
+        values = numbers
+    if len(values) != 3 or values[0] + values[1] != values[2] or values[1] <= 0:
+        return None, None
+    return {"base": values[0]}, values[1]
 
 
 _PAST_COLS = re.compile(r"\b(?:past|prior|last|previous)\b", re.IGNORECASE)
