@@ -49,6 +49,7 @@ def _names(a: str, b: str, ocr: bool) -> Verdict:
 def test_fold_makes_lookalikes_equal() -> None:
     assert fold("M0RR1S0N") == fold("Morrison")
     assert fold("Harn1lton") == fold("Hamilton")  # rn read for m
+    assert fold("Wiliains") == fold("Wiliams")  # in read for m
 
 
 @pytest.mark.parametrize(
@@ -88,6 +89,7 @@ def test_real_name_differences_fire_even_on_ocr(a: str, b: str) -> None:
         ("Gabriel Littleton", "Gabriel Litteton"),  # a letter dropped
         ("Paula M. Garcia", "Paula M. Garct"),  # two glyphs misread
         ("Andrew Kowalski", "Andrew Kowulski"),  # a vowel for a vowel
+        ("Hunter Williams", "Hunter Willidins"),  # `in` for m, and a letter more
     ],
 )
 def test_a_glyph_or_two_apart_on_ocr_is_unsure(a: str, b: str) -> None:

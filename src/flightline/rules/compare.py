@@ -55,7 +55,7 @@ def scanned(doc: LogicalDocument) -> bool:
 # Characters Tesseract confuses with each other on printed forms, folded to
 # one representative; and letter pairs it reads as one letter.
 _LOOKALIKE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b"})
-_DIGRAPHS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
+_DIGRAPHS = (("rn", "m"), ("in", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
 
 
 def fold(text: str) -> str:
