@@ -442,7 +442,7 @@ INQUIRIES
         # `$ 256,0008`: the balance garbled, the payment beside it read
         ("BEACON MORTGAGE CO", None, Decimal("3018")),
         # `Sw`: the payment's dollar sign read as an S and its figures lost
-        ("BLUEWATER\u00aeCARD SERVICES", Decimal("305"), None),
+        ("BLUEWATER CARD SERVICES", Decimal("305"), None),
     ]
 
 

@@ -298,6 +298,9 @@ def _is_value(token: str) -> bool:
     return bool(re.match(r"^[\"'*\u201c\u201d\u2018\u2019]?[$(-]?\d", token))
 
 
+_MID_SPECK = re.compile(r"(?<=[A-Za-z])[®©™°](?=[A-Za-z])")
+
+
 def _split_row(text: str, codes: bool) -> tuple[str, list[str]] | None:
     """A tradeline row's creditor (the leading words) and the tokens after it."""
     tokens = text.split()
@@ -311,7 +314,8 @@ def _split_row(text: str, codes: bool) -> tuple[str, list[str]] | None:
             break
     else:
         return None
-    creditor = _EDGE_JUNK.sub("", " ".join(tokens[:n]))
+    # a speck between two words (`BLUEWATER®CARD`) is the space between them
+    creditor = _EDGE_JUNK.sub("", _MID_SPECK.sub(" ", " ".join(tokens[:n])))
     if len(creditor) < 2 or not re.search(r"[A-Za-z]{2}", creditor):
         return None
     return creditor, tokens[n:]
@@ -533,7 +537,7 @@ def _block(doc: DocText, i: int) -> dict[str, FieldValue] | None:
         return None
     where = next(k for k, t in body if _KV_BALANCE.search(t))
     entry = {
-        "creditor": doc.field(_EDGE_JUNK.sub("", text), i),
+        "creditor": doc.field(_EDGE_JUNK.sub("", _MID_SPECK.sub(" ", text)), i),
         "balance": doc.field(abs(balance[0][2]), where),
     }
     pay = _KV_PAYMENT.search(joined)
