@@ -389,3 +389,35 @@ NET PAY:        $ 2,527.29"""
         (DocType.paystub, [1]),
         (DocType.paystub, [2]),
     ]
+
+
+def test_two_borrowers_stubs_of_one_pay_day_are_two() -> None:
+    first = """PAY STUB
+Employer        Employee
+BRENNAN DENTAL GROUP CO.        Cameron, Karen
+12818 Sycamore Terrace, Lake Christopherfurt, UT 84004 xxx-xx-1677
+Riuvice Date        pay p&eiod        Frequency
+Aug 29, 2025        Aug 16, 2925 - Aug 31, 2025        Semi-Monthly
+Regular Pay        $ 4,500.00        $ 72,000.00
+Total Earnings:        4,878.38        YTD Earnings:        $ 78,688.44"""
+    second = """BUTLER CONSTRUCTION CORPORATION
+11156 MCDONALD TERRACE
+EMPLOYEE: TRAVIS M PALMER        SSN: ###-##-8274
+PERIOD: 08-11-2025 TO 08~24-2025   PAYMENT DATE: 08-29-2025
+EARNINGS        RATE    HOURS       CURRENT        YTD
+PAY FREQUENCY: BI-WEEKLY
+REGULAR PAY        $ 4,942.31   $ 88,961.58
+DEDUCTIONS        CURRENT        YTD
+FEDERAL INCOME TAX        $ 558.41   $ 10,051.38
+NET CHECK        $ 3,548.24
+THIS IS NOT A CHECK - NON-NEGOTIABLE"""
+    assert split(first, second, method="ocr") == [
+        (DocType.paystub, [1]),
+        (DocType.paystub, [2]),
+    ]
+    # the first's mask garbled but for its last group
+    garbled = first.replace("xxx-xx-1677", "e\u2014**-1677")
+    assert split(garbled, second, method="ocr") == [
+        (DocType.paystub, [1]),
+        (DocType.paystub, [2]),
+    ]

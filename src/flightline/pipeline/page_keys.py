@@ -79,7 +79,10 @@ def _first_date(chunks: list[str]) -> date | None:
 def instance_key(doc_type: DocType, lines: list[str]) -> object:
     text = "\n".join(lines)
     if doc_type == DocType.paystub:
-        return _first_date([m.group(0) for m in _PAY_DATE_RE.finditer(text)])
+        # its pay date, and whose it is: two borrowers' stubs of one pay day
+        # (a scan garbling one's date) are still two
+        paid = _first_date([m.group(0) for m in _PAY_DATE_RE.finditer(text)])
+        return (paid, ssn_key(lines[:12]))
     if doc_type == DocType.w2:
         for ln in lines:
             if _W2_YEAR_LINE_RE.search(ln):
@@ -125,12 +128,16 @@ _SSN_LAST4_RE = re.compile(
 )
 
 
+# a mask OCR garbled but for its last group (`e—**-0209`)
+_SSN_TAIL_RE = re.compile(r"(?<![\w*#-])\S{0,3}[-\u2014\u2013]?[*#Xx]{2}-(\d{4})(?!\d)")
+
+
 def ssn_key(lines: list[str]) -> str | None:
     for ln in lines[:25]:
         m = _SSN_RE.search(ln)
         if m:
             return m.group(1) or m.group(2)
-        m2 = _SSN_LAST4_RE.search(ln)
+        m2 = _SSN_LAST4_RE.search(ln) or _SSN_TAIL_RE.search(ln)
         if m2:
             return m2.group(1)
     return None
