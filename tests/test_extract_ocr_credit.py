@@ -475,3 +475,17 @@ Jessica R. Sanders        89949990        8869 FLORES AVENUE, NEW PHILIPSHIRE, I
     assert "ssn_last4" not in doc.fields
     masked = text.replace("89949990", "XXXXX4929")
     assert run(masked).fields["ssn_last4"].value == "4929"
+
+
+def test_a_figure_whose_first_glyph_read_as_a_letter_keeps_its_column() -> None:
+    text = """\
+Tradelines
+Creditor    Account    ECOA    Opened    High Credit    Balance    Payment Type    Status
+EVERGREEN BANK USA    38739703"    I    06/18    12100    p490    292 R    CURRENT
+"""
+    [row] = tradelines(run(text))
+    assert (row["creditor"], row.get("balance"), row["monthly_payment"]) == (
+        "EVERGREEN BANK USA",
+        None,
+        Decimal(292),
+    )

@@ -437,11 +437,20 @@ def _garbled_cell_kept(
 def _garbled_cells(joined: str, found: list[tuple[int, int, Decimal]]) -> list[int]:
     """Where the row's garbled dollar cells start, outside the amounts read."""
     spans = [(s, e) for s, e, _ in found]
-    return [
+    out = [
         m.start()
         for m in _GARBLED_DOLLARS.finditer(joined)
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans)
     ]
+    if found:
+        # between two amounts read, a figure with its first glyph read as a
+        # letter (`12100  p490  292`) is a cell too
+        first, last = found[0][1], found[-1][0]
+        out += [m.start() for m in _LETTERED_FIGURE.finditer(joined, first, last)]
+    return sorted(set(out))
+
+
+_LETTERED_FIGURE = re.compile(r"(?<!\S)[A-Za-z]\d{3,}(?:[.,]\d+)?(?!\S)")
 
 
 _DOLLAR_CELL = re.compile(r"[-(]?\$")
