@@ -421,3 +421,28 @@ THIS IS NOT A CHECK - NON-NEGOTIABLE"""
         (DocType.paystub, [1]),
         (DocType.paystub, [2]),
     ]
+
+
+def test_a_statement_keyed_by_the_number_beside_its_product() -> None:
+    # the second's period OCR garbled (`Ju 31`) and its number under no
+    # `Account` label of its own: `Checking ...5074` still tells it apart
+    first = """DEBORAHTOWN FEDERAL CREDIT UNION
+MEMBER STATEMENT   06-01-2026 THROUGH 06-30-2026
+REGULAR SHARE SAVINGS   ACCOUNT XXXXXX1217
+OPENING BALANCE        $38,682.32
+POSTED DESCRIPTION        WITHDRAWAL     DEPOSIT      BALANCE
+06/04   ACH DEBIT OFFICE STOP        $0.18        $38,682.14
+NEW BALANCE        $38,691.48"""
+    second = """Deborahtown Federal Credit Union
+PO Box 19729, West Mariastad, OH 43006
+For the period pe        Account
+Jul 01, 2026 - Ju 31, 2026        Checking ...5074
+Balance Forward        Ending Balance
+16764.67        19874.74
+Credits
+Date        Description        Amount
+Jul 03, 2026        DIRECT DEP ROBLES PRECISION TOOLS PAYROLL        1265.81"""
+    assert split(first, second, method="ocr") == [
+        (DocType.bank_statement, [1]),
+        (DocType.bank_statement, [2]),
+    ]

@@ -41,6 +41,12 @@ _REPORT_DATE_RE = re.compile(
 )
 _W2_YEAR_LINE_RE = re.compile(r"wage\s*and\s*tax|w\s*-?\s*2|tax\s*year", re.IGNORECASE)
 _1040_YEAR_LINE_RE = re.compile(r"1040|tax\s*return|tax\s*year", re.IGNORECASE)
+# `Checking ...5074` (`Ghecking ...2580`: the first letter misread): the
+# number beside the product, its label elsewhere
+PRODUCT_NUMBER = re.compile(
+    r"\b(?:\w?hecking|\w?avings|money\s*market)\s*(?:[^\w\s]{1,4}|x+)?\s*(\d{4})\b",
+    re.IGNORECASE,
+)
 _ACCOUNT_RE = re.compile(
     r"account\s*(?:number|no\.?|#)?\s*:?\s*(?:ending\s*in\s*)?[Xx*#.\s-]{0,20}"
     # `7000x7734`: part of the mask read as digits
@@ -101,7 +107,7 @@ def instance_key(doc_type: DocType, lines: list[str]) -> object:
         # The statement period: the first two dates near the top a month or
         # so apart, whatever the wording around them.
         top = find_dates(fix_ocr_digits("\n".join(lines[:15])))
-        acct = _ACCOUNT_RE.search(text)
+        acct = _ACCOUNT_RE.search(text) or PRODUCT_NUMBER.search("\n".join(lines[:20]))
         number = acct.group(1) if acct else None
         for (_, _, a), (_, _, b) in pairwise(top):
             if 20 <= (b - a).days <= 100:

@@ -20,6 +20,7 @@ from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates, normalize_spaces
+from flightline.pipeline.page_keys import PRODUCT_NUMBER
 
 _BANK = Reader(
     (
@@ -578,18 +579,11 @@ def _balance_pair(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 
 # `Checking 8370`, `Savings ...8834`: the product's name beside the number.
-_PRODUCT_NUMBER = re.compile(
-    # `Ghecking ...2580`: the first letter misread
-    r"\b(?:\w?hecking|\w?avings|money\s*market)\s*(?:[^\w\s]{1,4}|x+)?\s*(\d{4})\b",
-    re.IGNORECASE,
-)
-
-
 def _product_number(doc: DocText, out: dict[str, FieldValue]) -> None:
     if "account_last4" in out:
         return
     for i, line in enumerate(doc.lines[:20]):
-        m = _PRODUCT_NUMBER.search(line.text)
+        m = PRODUCT_NUMBER.search(line.text)
         if m:
             out["account_last4"] = doc.field(m.group(1), i)
             return
