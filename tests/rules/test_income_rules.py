@@ -174,6 +174,7 @@ def test_inc_005_employer_differs() -> None:
         "Etptoyee",  # the caption `Employee`, misspelt
         "Addregs",  # the caption `Address`, misspelt
         "joyee",  # the end of the caption `Employee`, in small letters
+        "TERE ty",  # a garbled word ending in a speck of small letters
         "CERYIFICATION",  # a form's label misspelt
         "Jon M. Smith",  # the borrower's own name, a letter off
     ],

@@ -295,7 +295,13 @@ def _not_an_employer(raw: str) -> bool:
         # one word in small letters (`joyee`, the end of `Employee`): a
         # fragment; a company's name is capitalised
         or bool(re.fullmatch(r"\W*[a-z]+\W*", raw))
+        # ... nor ends in a short word of small letters (`TERE ty`) but for
+        # its legal form (`Acme co`)
+        or (bool(_SMALL_LAST_WORD.search(raw)) and not looks_like_company(raw))
     )
+
+
+_SMALL_LAST_WORD = re.compile(r"\s[a-z]{1,3}\W*$")
 
 
 def _a_borrowers_name(raw: str, borrowers: list[Borrower]) -> bool:
