@@ -106,6 +106,8 @@ def test_a_statement_whose_period_is_unread_is_placed_by_its_balances() -> None:
 
     # July's period unread; it opens with June's ending balance: it is the latest
     assert assets(689, 689) == Decimal(18550)
+    # ... its opening read with a speck for a minus (`-689.00`) all the same
+    assert assets(689, -689) == Decimal(18550)
     # nothing chains: the dated statement stands as the latest
     assert assets(689, 700) == Decimal(689)
 

@@ -69,7 +69,17 @@ def _in_order(statements: list[LogicalDocument]) -> list[LogicalDocument]:
 def _opens_with(later: LogicalDocument, earlier: LogicalDocument) -> bool:
     """`later` opens with the balance `earlier` ends with."""
     end = num(earlier, "closing_balance")
-    return end is not None and end != 0 and end == num(later, "opening_balance")
+    return end is not None and end != 0 and end == _opening(later)
+
+
+def _opening(doc: LogicalDocument) -> Decimal | None:
+    """The opening balance; a scanned one read negative, its minus a speck
+    (`-16764.67` under `Balance Forward`), as the figures say: chaining
+    matches it against the last ending balance, which a speck does not sign."""
+    opening = num(doc, "opening_balance")
+    if opening is not None and opening < 0 and is_ocr(doc.fields.get("opening_balance")):
+        return -opening
+    return opening
 
 
 def _chained(a: LogicalDocument, b: LogicalDocument, misread: bool = False) -> bool:
@@ -81,7 +91,7 @@ def _chained(a: LogicalDocument, b: LogicalDocument, misread: bool = False) -> b
     return any(
         (end := num(x, "closing_balance")) is not None
         and end != 0
-        and (opening := num(y, "opening_balance")) is not None
+        and (opening := _opening(y)) is not None
         and (end == opening or (misread and _misread_chain(x, y, end, opening)))
         for x, y in pairs
     )
