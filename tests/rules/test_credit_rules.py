@@ -130,3 +130,22 @@ def test_crd_002_a_scanned_debt_whose_payment_was_lost_still_needs_listing() -> 
     # a mortgage whose payment was lost may be the one this loan pays off
     mortgage = {"creditor": "BEACON MORTGAGE CO", "balance": D(256000), "account_type": "mortgage"}
     assert run(_scanned(_tradelines(mortgage)), "CRD-002") == []
+
+
+def test_crd_002_a_scanned_urla_creditor_run_on_into_the_next_cells_is_listed() -> None:
+    from tests.rules.test_compare import _scanned
+
+    card = {"creditor": "FRONTIER CREQIT CARD", "balance": D(8917), "monthly_payment": D(295)}
+    loan = _tradelines(card)
+    liabilities = [
+        {"creditor": "Summit Auto Finance", "balance": D(15000), "monthly_payment": D(450)},
+        {"creditor": "Frontier Credit Card 71700. Dale Oy", "balance": D(71700)},
+    ]
+    loan.set_rows(DocType.urla_1003, "liabilities", liabilities)  # type: ignore[arg-type]
+    assert run(_scanned(loan), "CRD-002") == []
+    # another creditor is still missing
+    other = _tradelines(
+        {"creditor": "BEACON AUTO LENDING", "balance": D(8917), "monthly_payment": D(295)}
+    )
+    other.set_rows(DocType.urla_1003, "liabilities", liabilities)  # type: ignore[arg-type]
+    assert len(run(_scanned(other), "CRD-002")) == 1

@@ -73,12 +73,19 @@ def debt_missing_from_application(ctx: LoanContext) -> list[Issue]:
     def on_urla(creditor: str, row: Row, balance: Decimal | None, payment: Decimal | None) -> bool:
         # the same debt under a creditor name spelt another way still counts as listed
         key = employer_key(creditor)
+        # a scanned application's creditor may run on into the next cells
+        # (`Frontier Credit Card 71700. Dale Oy`): its first words are the name
+        words = len(key.split())
         return (
             key in listed_names
             or (balance is not None and (balance, payment) in listed_terms)
             or (
                 (is_ocr(row.get("creditor")) or scan)
-                and any(compare_text(key, n, True) is not Verdict.DIFFERENT for n in listed_names)
+                and any(
+                    compare_text(key, name, True) is not Verdict.DIFFERENT
+                    for n in listed_names
+                    for name in {n, " ".join(n.split()[:words])}
+                )
             )
         )
 
