@@ -364,3 +364,16 @@ def test_parts_without_a_total_add_the_mortgage_insurance_read() -> None:
     assert _pitia(mortgage_insurance_monthly=D("85.00"), **parts) == "2585.00"  # type: ignore[arg-type]
     # more than any premium on the loan: a misread, counted as none
     assert _pitia(mortgage_insurance_monthly=D("8500.00"), **parts) == "2500.00"  # type: ignore[arg-type]
+
+
+def test_the_urla_settles_a_payment_beside_a_balance_misread_by_a_figure() -> None:
+    # the report's 15,000 balance read 18,000: still the debt the URLA lists
+    loan = clean_loan()
+    row = loan.one(DocType.credit_report).rows["tradelines"][0]
+    row["balance"] = FieldValue(D(18000), row["balance"].evidence)
+    assert _unread_first_row(loan, keep_balance=D(18000)).figures["dti_back"].value == "29.50"
+    # a balance further off is another debt's
+    loan = clean_loan()
+    row = loan.one(DocType.credit_report).rows["tradelines"][0]
+    row["balance"] = FieldValue(D(48900), row["balance"].evidence)
+    assert "dti_back" not in _unread_first_row(loan, keep_balance=D(48900)).figures

@@ -171,3 +171,12 @@ def test_a_debt_the_application_alone_declares_counts_in_the_dti() -> None:
     garbled = {"creditor": "{ummit Aut0 Fin", "balance": D(15000), "monthly_payment": D(450)}
     loan = clean_loan().set_rows(DocType.urla_1003, "liabilities", [garbled])
     assert figures(loan)["dti_back"] == "29.50"
+    # ... or with its balance read into the payment cell and its own name
+    # run on: the report's debt still, not another declared one
+    shifted = {
+        "creditor": "Summt Auto Finance 2 15000.00 er",
+        "balance": D(2),
+        "monthly_payment": D(15000),
+    }
+    loan = clean_loan().set_rows(DocType.urla_1003, "liabilities", [shifted])
+    assert figures(loan)["dti_back"] == "29.50"

@@ -215,7 +215,17 @@ def _stated_payment(
         and is_ocr(row.get("monthly_payment"))
     ):
         return None  # a payment above its own balance (`414.00` read 41400): misread
-    if balance is not None and (stated_balance is None or not _near(balance, stated_balance)):
+    if balance is not None and (
+        stated_balance is None
+        or not (
+            _near(balance, stated_balance)
+            # one figure misread (`22896` for 28,896): still the same debt
+            or (
+                is_ocr(r.get("balance"), row.get("balance"))
+                and compare_amounts(balance, stated_balance, True) is Verdict.UNSURE
+            )
+        )
+    ):
         return None
     return payment, urla, row
 
@@ -395,4 +405,7 @@ def _lists(tradeline: Row, creditor: str, balance: Decimal | None, payment: Deci
         (named is not None and _alike(named, creditor))
         or (balance is not None and balance > 0 and owed == balance)
         or dec(cell(tradeline, "monthly_payment")) == payment
+        # the application's balance read into its payment cell (a scan's
+        # columns shifted: `Keystne Motor Credit 2 24223.00`)
+        or (owed is not None and owed > 0 and owed == payment)
     )
