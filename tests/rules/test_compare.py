@@ -392,6 +392,7 @@ def test_digit_dropped_by_ocr_is_unsure() -> None:
         "John M. SmhtTh",  # a capital deep inside a word: OCR's mix of cases
         "and Lefider",  # "Borrower and Lender" read where the name belongs
         "RoReKenW Smith",  # case switching twice inside a word
+        "Unpaid Balance",  # a table's caption beside a misread `Company Name`
     ],
 )
 def test_garbled_ocr_names_are_unread_not_findings(raw: str) -> None:

@@ -69,6 +69,9 @@ _JUNK = re.compile(r"[^\w\s,.'\u2019&-]")
 # Words of a sentence, never of one person's name: a phrase read where the
 # name belongs (`and Lefider`, from "Borrower and Lender").
 _PROSE_WORDS = frozenset({"and", "the", "of", "for", "with", "from"})
+# ... nor a table's captions of amounts (`Unpaid Balance`, read beside a
+# misread `Company Name`)
+_AMOUNT_WORDS = frozenset({"balance", "unpaid", "payment", "monthly", "amount", "total"})
 
 
 def garbled(raw: str) -> bool:
@@ -87,7 +90,9 @@ def garbled(raw: str) -> bool:
         or bool(_JUNK.search(inner.strip()))
         or bool(re.search(r"\d{3}", raw))  # a house number, a date: not a name
         or len(_LABEL_WORDS & set(_name_words(raw))) >= 2  # the form's label read
-        or bool(_PROSE_WORDS & {w.lower() for w in re.findall(r"[A-Za-z]+", raw)})
+        or bool(
+            (_PROSE_WORDS | _AMOUNT_WORDS) & {w.lower() for w in re.findall(r"[A-Za-z]+", raw)}
+        )
         or len([w for w in _name_words(raw) if len(w) > 1]) < 2
         or re.sub(r"[^a-z]", "", raw.lower()) in _HEADINGS  # `INF ORMATION`: split by OCR
     )
