@@ -706,3 +706,14 @@ def test_cns_001_a_scanned_loan_amount_of_zero_is_a_misread() -> None:
     # on a text layer the CD says what it says
     text = clean_loan().set(DocType.closing_disclosure, loan_amount=D(0))
     assert any(i.subject == "loan_amount" for i in run(text, "CNS-001"))
+
+
+def test_a_first_name_garbled_beside_the_same_last_name_is_unsure() -> None:
+    def words(a: str, b: str) -> Verdict:
+        return compare_name_words(name_words(a), name_words(b), True)
+
+    assert words("Kenneth M. Odonnell", "Kerfheth Michael Odonnell") is UNSURE
+    # another person of the family is further off
+    assert words("Karen Odonnell", "Kevin Odonnell") is DIFFERENT
+    # and a last name garbled as well is no longer the same name
+    assert words("Kenneth Odonnell", "Kerfheth Odonel") is DIFFERENT

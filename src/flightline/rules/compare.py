@@ -146,7 +146,24 @@ def compare_name_words(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> Ver
         return Verdict.SAME
     if a[0] == b[0] and _glued_on(a[-1], b[-1]):
         return Verdict.UNSURE
+    if len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and _first_name_garbled(a[0], b[0]):
+        return Verdict.UNSURE
     return compare_names(ka, kb, ocr)
+
+
+# A first name OCR garbled in two or three glyphs (`Kerfheth` for Kenneth,
+# `Biyily` for Emily) beside the same last name: too close to call. Another
+# person's first name is further off (`Karen`, `Kevin`: 40).
+_GARBLED_FIRST_EDITS = 3
+_GARBLED_FIRST_RATIO = 60.0
+
+
+def _first_name_garbled(x: str, y: str) -> bool:
+    fx, fy = fold(x), fold(y)
+    return (
+        Levenshtein.distance(fx, fy) <= _GARBLED_FIRST_EDITS
+        and ratio(fx, fy) >= _GARBLED_FIRST_RATIO
+    )
 
 
 def _glued_on(x: str, y: str) -> bool:

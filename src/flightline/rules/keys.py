@@ -90,9 +90,7 @@ def garbled(raw: str) -> bool:
         or bool(_JUNK.search(inner.strip()))
         or bool(re.search(r"\d{3}", raw))  # a house number, a date: not a name
         or len(_LABEL_WORDS & set(_name_words(raw))) >= 2  # the form's label read
-        or bool(
-            (_PROSE_WORDS | _AMOUNT_WORDS) & {w.lower() for w in re.findall(r"[A-Za-z]+", raw)}
-        )
+        or bool((_PROSE_WORDS | _AMOUNT_WORDS) & {w.lower() for w in re.findall(r"[A-Za-z]+", raw)})
         or len([w for w in _name_words(raw) if len(w) > 1]) < 2
         or re.sub(r"[^a-z]", "", raw.lower()) in _HEADINGS  # `INF ORMATION`: split by OCR
     )
