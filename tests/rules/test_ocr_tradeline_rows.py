@@ -377,3 +377,12 @@ def test_the_urla_settles_a_payment_beside_a_balance_misread_by_a_figure() -> No
     row = loan.one(DocType.credit_report).rows["tradelines"][0]
     row["balance"] = FieldValue(D(48900), row["balance"].evidence)
     assert "dti_back" not in _unread_first_row(loan, keep_balance=D(48900)).figures
+
+
+def test_a_scanned_escrow_a_digit_off_is_the_misread_when_the_taxes_line_ties_the_total() -> None:
+    # P&I 1,896.20 + escrow 603.80 = 2,500.00, the escrow read 693.80: the
+    # total or the escrow is misread, and the taxes line (603.80) says which
+    cd = {"estimated_escrow_monthly": D("693.80"), "taxes_insurance_monthly": D("603.80")}
+    assert _pitia(**cd) == "2500.00"
+    # without it, nothing says which: the total is not taken
+    assert _pitia(estimated_escrow_monthly=D("693.80")) != "2500.00"

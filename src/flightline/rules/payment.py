@@ -145,6 +145,13 @@ def cd_pitia(
             # read as the total and a blank as the escrow (the columns
             # shifted), or the other way round; nothing says which
             total_payment = escrow = None
+        elif (
+            pi is not None
+            and escrow is not None
+            and total_payment < pi + escrow
+            and _ties_with_taxes(cd, pi, total_payment)
+        ):
+            pass  # the escrow misread: the taxes and insurance it pays tie the total
         elif pi is not None and escrow is not None and total_payment < pi + escrow:
             # mortgage insurance only adds: one of the three is misread
             misread = _below_its_parts(total_payment, pi, escrow)
@@ -183,6 +190,14 @@ def _insurance(cd: LogicalDocument | None) -> Decimal:
     if mi is None or loan is None or mi > loan * _MI_MAX_YEARLY / 12:
         return ZERO
     return mi
+
+
+def _ties_with_taxes(cd: LogicalDocument | None, pi: Decimal, total: Decimal) -> bool:
+    """The CD's taxes-and-insurance line, P&I and mortgage insurance add up
+    to its total exactly: two readings agree, and the escrow figure that
+    does not is the misread."""
+    taxes, mi = num(cd, "taxes_insurance_monthly"), num(cd, "mortgage_insurance_monthly")
+    return taxes is not None and pi + taxes + (mi or ZERO) == total
 
 
 def _parts_read_twice(
