@@ -131,3 +131,15 @@ def test_age_003_an_update_within_120_days_clears_an_old_appraisal() -> None:
     assert run(loan, "AGE-003") == []
     loan.set(DocType.appraisal_1004, 1, effective_date=NOTE - timedelta(days=121))
     assert len(run(loan, "AGE-003")) == 1
+
+
+def test_age_002_a_scanned_application_dated_after_the_closing_is_a_misread() -> None:
+    from tests.rules.test_compare import _scanned
+
+    # `2036` for 2026: no application follows its own closing
+    def loan() -> Loan:
+        return clean_loan().set(DocType.urla_1003, application_date=date(2036, 3, 2))
+
+    assert run(_scanned(loan()), "AGE-002") == []
+    # on a text layer the date is what the application says
+    assert len(run(loan(), "AGE-002")) == 1

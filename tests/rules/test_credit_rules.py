@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from flightline.pipeline.model import DocType
-from tests.rules.builders import D, Loan, clean_loan, run
+from tests.rules.builders import D, Loan, clean_loan, make, run
 
 
 def _scores(*medians: int) -> Loan:
@@ -149,3 +149,13 @@ def test_crd_002_a_scanned_urla_creditor_run_on_into_the_next_cells_is_listed() 
     )
     other.set_rows(DocType.urla_1003, "liabilities", liabilities)  # type: ignore[arg-type]
     assert len(run(_scanned(other), "CRD-002")) == 1
+
+
+def test_crd_002_a_page_taken_for_an_application_with_nothing_read_lists_nothing() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    card = {"creditor": "BEACON CARD SVCS", "balance": D(600), "monthly_payment": D(25)}
+    loan = _scanned(_tradelines(card).set_rows(DocType.urla_1003, "liabilities", []))
+    loan.add(make(DocType.urla_1003, {}))
+    issues, ctx = _with_run(loan, "CRD-002")
+    assert issues == [] and "liabilities urla" in ctx.unread

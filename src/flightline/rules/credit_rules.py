@@ -44,7 +44,8 @@ def score_below_minimum(ctx: LoanContext) -> list[Issue]:
 
 @rule("CRD-002")
 def debt_missing_from_application(ctx: LoanContext) -> list[Issue]:
-    urlas = ctx.of_type(DocType.urla_1003)
+    # (a page taken for an application with nothing read on it lists nothing)
+    urlas = [u for u in ctx.of_type(DocType.urla_1003) if u.fields or u.rows]
     if not urlas or not ctx.of_type(DocType.credit_report):
         return []
     listed_names: set[str] = set()

@@ -596,6 +596,13 @@ def _build(ctx: LoanContext) -> Facts:
         (d, u)
         for u in ctx.of_type(DocType.urla_1003)
         if (d := when(u, "application_date")) is not None
+        # a scanned application dated after the closing (`2036` for 2026)
+        # is a misread: no loan closes before it is applied for
+        and not (
+            facts.note_date is not None
+            and d > facts.note_date
+            and is_ocr(u.fields.get("application_date"))
+        )
     ]
     if apps:
         d, u = min(apps, key=lambda t: t[0])
