@@ -828,13 +828,17 @@ def test_voe_year_row_whose_part_gained_a_digit_is_settled_by_its_total() -> Non
     assert "prior_year_base_income" not in values(run(DocType.voe, _with_prior_row(ytd, two)))
 
 
+def _with_header(ytd: str, header: str) -> dict[str, Value]:
+    """VOE_REPORT's year-to-date row and column header as given, read."""
+    text = VOE_REPORT.format(ytd=ytd).replace(
+        "Year        Base        Overtime        ponus        Total", header
+    )
+    return values(run(DocType.voe, text))
+
+
 def test_voe_year_table_headed_years() -> None:
     ytd = "2026 YTD thru 15-MAY-2026        56,625.03        0.00        3,313.29        59,938.32."
-    text = VOE_REPORT.format(ytd=ytd).replace(
-        "Year        Base        Overtime        ponus        Total",
-        "Years        Base        Ovetine        Bonus        Total",
-    )
-    got = values(run(DocType.voe, text))
+    got = _with_header(ytd, "Years        Base        Ovetine        Bonus        Total")
     assert got["ytd_base_income"] == Decimal("56625.03")
     assert got["ytd_bonus_income"] == Decimal("3313.29")
     assert got["prior_year_base_income"] == Decimal("93329.52")
@@ -842,11 +846,7 @@ def test_voe_year_table_headed_years() -> None:
 
 def test_voe_year_table_with_a_column_name_split_in_two() -> None:
     ytd = "2026 YTD thru 09/30/2026        166500.00        0.00        14600.07        181100.07"
-    text = VOE_REPORT.format(ytd=ytd).replace(
-        "Year        Base        Overtime        ponus        Total",
-        "Year        Base        Overt ime        Bonfis        *Total",
-    )
-    got = values(run(DocType.voe, text))
+    got = _with_header(ytd, "Year        Base        Overt ime        Bonfis        *Total")
     assert got["ytd_bonus_income"] == Decimal("14600.07")
     assert got["prior_year_bonus_income"] == Decimal("3575.65")
 
