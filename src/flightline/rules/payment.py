@@ -149,10 +149,10 @@ def cd_pitia(
             pi is not None
             and escrow is not None
             and total_payment < pi + escrow
-            and _ties_with_taxes(cd, pi, total_payment)
+            # (unless the taxes and insurance the escrow pays tie the total:
+            # then the escrow is the misread, and the total stands)
+            and not _ties_with_taxes(cd, pi, total_payment)
         ):
-            pass  # the escrow misread: the taxes and insurance it pays tie the total
-        elif pi is not None and escrow is not None and total_payment < pi + escrow:
             # mortgage insurance only adds: one of the three is misread
             misread = _below_its_parts(total_payment, pi, escrow)
             if misread != "part":
@@ -196,8 +196,8 @@ def _ties_with_taxes(cd: LogicalDocument | None, pi: Decimal, total: Decimal) ->
     """The CD's taxes-and-insurance line, P&I and mortgage insurance add up
     to its total exactly: two readings agree, and the escrow figure that
     does not is the misread."""
-    taxes, mi = num(cd, "taxes_insurance_monthly"), num(cd, "mortgage_insurance_monthly")
-    return taxes is not None and pi + taxes + (mi or ZERO) == total
+    taxes = num(cd, "taxes_insurance_monthly")
+    return taxes is not None and pi + taxes + _insurance(cd) == total
 
 
 def _parts_read_twice(
@@ -207,11 +207,10 @@ def _parts_read_twice(
     insurance and each of the other two agrees with a second reading: the
     P&I with the Note's, the escrow with the taxes and insurance it pays.
     Then the sum is the payment whatever the total reads; else None."""
-    mi = num(cd, "mortgage_insurance_monthly")
-    if mi is None or mi > pi:
+    if num(cd, "mortgage_insurance_monthly") is None:
         return None
     if pi != num(ctx.first(DocType.note), "monthly_pi"):
         return None
     if escrow != num(cd, "taxes_insurance_monthly"):
         return None
-    return pi + escrow + mi
+    return pi + escrow + _insurance(cd)
