@@ -246,16 +246,16 @@ def _blank_column(
     (the rules place it by the kind the paystubs show). (base row, that part)."""
     if cols != ["base", "overtime", "bonus", "total"]:
         return None, None
+    values: list[Decimal | None] = list(numbers)
     if ocr and "  " in rest.strip():
-        cells = _year_cells(rest, len(cols) - 1)
-        if cells is None or len(cells) != 3 or not all(v is not None and ok for v, ok in cells):
-            return None, None
-        values = [v for v, _ in cells if v is not None]
-    else:
-        values = numbers
-    if len(values) != 3 or values[0] + values[1] != values[2] or values[1] <= 0:
+        cells = _year_cells(rest, len(cols) - 1) or []
+        values = [v if ok else None for v, ok in cells]
+    if len(values) != 3 or None in values:
         return None, None
-    return {"base": values[0]}, values[1]
+    base, part, total = (v for v in values if v is not None)
+    if base + part != total or part <= 0:
+        return None, None
+    return {"base": base}, part
 
 
 _PAST_COLS = re.compile(r"\b(?:past|prior|last|previous)\b", re.IGNORECASE)
