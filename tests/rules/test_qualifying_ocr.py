@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from flightline.pipeline.model import DocType
-from flightline.rules.facts import months_elapsed
+from flightline.rules.access import months_elapsed
 from flightline.rules.figures import Computed, computed
 from tests.rules.builders import D, Loan, clean_loan
 from tests.rules.test_compare import _scanned

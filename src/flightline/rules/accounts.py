@@ -12,6 +12,7 @@ from decimal import Decimal
 from rapidfuzz.distance import Levenshtein
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.access import num, text, when
 from flightline.rules.compare import (
     Verdict,
     compare_amounts,
@@ -22,7 +23,6 @@ from flightline.rules.compare import (
     scanned,
 )
 from flightline.rules.engine import LoanContext
-from flightline.rules.facts import num, text, when
 from flightline.rules.keys import employer_key
 
 

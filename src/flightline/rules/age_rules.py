@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.access import ev, rows, text, when
 from flightline.rules.compare import scanned
 from flightline.rules.engine import Issue, LoanContext, rule
-from flightline.rules.facts import ev, facts, rows, text, when
+from flightline.rules.facts import facts
 from flightline.rules.figures import computed
 from flightline.rules.qualifying import latest_paystub
 

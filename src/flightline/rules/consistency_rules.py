@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from flightline.pipeline.extractors.terms import MAX_RATE, amortized
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.access import doc_label, ev, integer, money, num, text
 from flightline.rules.compare import (
     Reading,
     Verdict,
@@ -15,16 +16,7 @@ from flightline.rules.compare import (
     is_ocr,
 )
 from flightline.rules.engine import Issue, LoanContext, rule
-from flightline.rules.facts import (
-    doc_label,
-    ev,
-    facts,
-    integer,
-    money,
-    num,
-    split_reporting_unsure,
-    text,
-)
+from flightline.rules.facts import facts, split_reporting_unsure
 from flightline.rules.keys import address_key
 
 # Money agrees to the cent; a rate to a thousandth of a point (how both print it).

@@ -6,10 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flightline.pipeline.model import DocType
+from flightline.rules.access import Row, cell, dec, ev, money, row_evidence, rows, txt
 from flightline.rules.compare import Verdict, compare_text, is_ocr, scanned
 from flightline.rules.debts import unread_payment_balances
 from flightline.rules.engine import Issue, LoanContext, rule
-from flightline.rules.facts import Row, cell, dec, ev, money, row_evidence, rows, txt
 from flightline.rules.figures import computed
 from flightline.rules.keys import employer_key
 

@@ -14,9 +14,10 @@ from decimal import Decimal
 from rapidfuzz.fuzz import token_set_ratio
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.access import Row, cell, dec, ev, num, row_evidence, rows, txt
 from flightline.rules.compare import Verdict, compare_amounts, is_ocr
 from flightline.rules.engine import IssueEvidence, LoanContext
-from flightline.rules.facts import Row, cell, dec, ev, facts, num, row_evidence, rows, txt
+from flightline.rules.facts import facts
 from flightline.rules.keys import employer_key
 
 ZERO = Decimal(0)

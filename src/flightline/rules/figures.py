@@ -18,23 +18,13 @@ from decimal import Decimal
 from itertools import product
 
 from flightline.pipeline.model import DocType, LogicalDocument
-from flightline.rules.accounts import statement_accounts
-from flightline.rules.compare import (
-    Verdict,
-    compare_amounts,
-    is_ocr,
-    scanned,
-)
-from flightline.rules.debts import REFINANCES, ZERO, Debt, DebtsRead, read_debts
-from flightline.rules.engine import Figure, IssueEvidence, LoanContext
-from flightline.rules.facts import (
+from flightline.rules.access import (
     HUNDRED,
     Row,
     cell,
     dec,
     doc_label,
     ev,
-    facts,
     integer_of,
     money,
     num,
@@ -44,6 +34,16 @@ from flightline.rules.facts import (
     txt,
     when,
 )
+from flightline.rules.accounts import statement_accounts
+from flightline.rules.compare import (
+    Verdict,
+    compare_amounts,
+    is_ocr,
+    scanned,
+)
+from flightline.rules.debts import REFINANCES, ZERO, Debt, DebtsRead, read_debts
+from flightline.rules.engine import Figure, IssueEvidence, LoanContext
+from flightline.rules.facts import facts
 from flightline.rules.keys import employer_key
 from flightline.rules.payment import cd_pitia
 from flightline.rules.qualifying import VARIABLE_KINDS, Income, income_of

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.rules.access import doc_label, text
 from flightline.rules.compare import (
     Reading,
     Verdict,
@@ -21,18 +22,7 @@ from flightline.rules.compare import (
     is_ocr,
 )
 from flightline.rules.engine import Issue, LoanContext, evidence, rule
-from flightline.rules.facts import (
-    PER_BORROWER,
-    Borrower,
-    best_match,
-    boxes_share_ssn,
-    doc_label,
-    facts,
-    own_co_borrower,
-    split_reporting_unsure,
-    ssn_of,
-    text,
-)
+from flightline.rules.facts import facts, split_reporting_unsure
 from flightline.rules.keys import (
     employer_key,
     garbled,
@@ -40,6 +30,14 @@ from flightline.rules.keys import (
     name_key,
     name_words,
     resembles_employer,
+)
+from flightline.rules.roster import (
+    PER_BORROWER,
+    Borrower,
+    best_match,
+    boxes_share_ssn,
+    own_co_borrower,
+    ssn_of,
 )
 
 T = TypeVar("T")

@@ -10,6 +10,18 @@ from datetime import date
 from decimal import Decimal
 
 from flightline.pipeline.model import DocType
+from flightline.rules.access import (
+    HUNDRED,
+    doc_label,
+    ev,
+    integer,
+    money,
+    months_elapsed,
+    num,
+    ratio,
+    text,
+    when,
+)
 from flightline.rules.calendar import Calendar, add_business_days, business_days_between
 from flightline.rules.compare import (
     Reading,
@@ -20,24 +32,11 @@ from flightline.rules.compare import (
     scanned,
 )
 from flightline.rules.engine import Issue, IssueEvidence, LoanContext, rule
-from flightline.rules.facts import (
-    HUNDRED,
-    Borrower,
-    doc_label,
-    ev,
-    facts,
-    integer,
-    money,
-    months_elapsed,
-    num,
-    ratio,
-    split_reporting_unsure,
-    text,
-    when,
-)
+from flightline.rules.facts import facts, split_reporting_unsure
 from flightline.rules.figures import computed, unread_variable
 from flightline.rules.keys import employer_key, looks_like_company, name_key, name_words
 from flightline.rules.qualifying import Income, latest_paystub
+from flightline.rules.roster import Borrower
 
 # Stated income is a sum of cent-rounded lines: this much above the recalculated
 # figure is rounding, not income that was not averaged down.

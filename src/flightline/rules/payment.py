@@ -11,10 +11,10 @@ from typing import Literal
 from flightline.pipeline.extractors.terms import MAX_RATE, amortized, one_digit_from
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.pipeline.normalize import one_digit_more
+from flightline.rules.access import ev, integer, num
 from flightline.rules.compare import Verdict, compare_amounts, is_ocr
 from flightline.rules.debts import ZERO
 from flightline.rules.engine import IssueEvidence, LoanContext
-from flightline.rules.facts import ev, integer, num
 
 # Mortgage insurance is the only part of a CD's total payment beyond P&I and
 # escrow; more than this share of the loan a year is not a premium.

@@ -17,14 +17,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from flightline.pipeline.model import DocType, LogicalDocument
-from flightline.rules.compare import is_ocr, scanned
-from flightline.rules.engine import IssueEvidence, LoanContext
-from flightline.rules.facts import (
-    Borrower,
+from flightline.rules.access import (
     cell,
     dec,
     ev,
-    facts,
     months_elapsed,
     num,
     row_evidence,
@@ -33,6 +29,10 @@ from flightline.rules.facts import (
     txt,
     when,
 )
+from flightline.rules.compare import is_ocr, scanned
+from flightline.rules.engine import IssueEvidence, LoanContext
+from flightline.rules.facts import facts
+from flightline.rules.roster import Borrower
 
 ZERO = Decimal(0)
 PERIODS = {"weekly": 52, "biweekly": 26, "semimonthly": 24, "monthly": 12, "annual": 1}

@@ -6,9 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flightline.pipeline.model import DocType
+from flightline.rules.access import ev, money, num, ratio, ratio_against
 from flightline.rules.compare import Verdict, compare_amounts, is_ocr
 from flightline.rules.engine import Issue, LoanContext, rule
-from flightline.rules.facts import ev, facts, money, num, ratio, ratio_against
+from flightline.rules.facts import facts
 from flightline.rules.figures import computed
 
 # A back-end DTI of this many percent is no transmittal's: a scan's misread.

@@ -7,10 +7,10 @@ from calendar import monthrange
 from datetime import date, timedelta
 from decimal import Decimal
 
+from flightline.pipeline.extractors.bank_transactions import deposits as transaction_deposits
 from flightline.pipeline.extractors.base import (
     DocText,
     Spec,
-    as_date,
     label_regex,
     set_field,
 )
@@ -19,7 +19,7 @@ from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
-from flightline.pipeline.normalize import find_dates, normalize_spaces
+from flightline.pipeline.normalize import find_dates
 from flightline.pipeline.page_keys import PRODUCT_NUMBER
 
 _BANK = Reader(
@@ -125,95 +125,6 @@ _CSZ = re.compile(r"\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?\b")
 PERSON_LINE = re.compile(
     r"^[A-Z][A-Za-z.'\u2019-]+(?:[;,]?\s+(?:[A-Z][A-Za-z.'\u2019-]*|&|and)){1,9}$"
 )
-
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-_TX_DATE = re.compile(
-    r"^(?:(?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:[/-](?P<y>\d{4}|\d{2}))?"
-    r"|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})"
-    r"|(?P<mn>" + _MONTHS + r")[a-z]*\.?\s+(?P<d3>\d{1,2})(?:,?\s+(?P<y3>\d{4}))?"
-    r"|(?P<d4>\d{1,2})[\s-](?P<mn4>" + _MONTHS + r")[a-z]*(?:[\s-](?P<y4>\d{4}))?)"
-    r"(?![\d/])",
-    re.IGNORECASE,
-)
-_MONTH_NUM = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
-_DEPOSIT_SECTION = re.compile(
-    r"^(?:deposits?|credits?|additions|electronic\s*deposits|other\s*credits)"
-    r"(?:\s*(?:and|&|/)\s*(?:other\s*)?(?:additions|credits|deposits))?\b",
-    re.IGNORECASE,
-)
-_DEBIT_SECTION = re.compile(
-    r"^(?:withdrawals?|debits?|checks?(?:\s*paid)?|subtractions|electronic\s*withdrawals|"
-    r"fees|card\s*(?:purchases|transactions)|atm|other\s*debits|payments|service\s*charges)\b"
-    r"(?:\s*(?:and|&|/)\s*\w+(?:\s+\w+)?)?\s*(?:\(?continued\)?)?$",
-    re.IGNORECASE,
-)
-_MIXED_SECTION = re.compile(
-    r"^(?:transaction\s*(?:history|detail|details|activity)|account\s*activity|"
-    r"transactions|activity|(?:posted|post(?:ing)?\s*date|date)\s+description|"
-    # the date's caption lost: `Description   Balance`
-    r"description\s+(?:amount\s+)?balance\W*$)\b",
-    re.IGNORECASE,
-)
-# The daily balance table ends the transactions: its title (`Balarice` as OCR
-# may read it) or its header of dates and balances side by side.
-_END_SECTION = re.compile(
-    r"^(?:daily\s*(?:ending\s*)?bal\w*|balance\s*summary|date\W+balance\W+date\W+balance)",
-    re.IGNORECASE,
-)
-# Date, figure, date, figure and nothing else: a daily balance table's two
-# columns (a title OCR garbled let it through), not a transaction.
-_BALANCE_PAIR_ROW = re.compile(
-    r"^[\s\d$,.]*\d[\s\d$,.]*\s\d{1,2}/\d{1,2}/\d{2,4}\W*\s+[\d$,.]*\d[\d$,.]*\s*$"
-)
-_TOTAL = re.compile(r"^total\b|^\W*(?:sub)?total", re.IGNORECASE)
-_CREDIT_WORDS = re.compile(
-    r"deposit|payroll|dir\s*dep|direct\s*dep|salary|credit|refund|transfer\s*from|"
-    r"xfer\s*from|from\s+(?:sav|chk)|zelle\s*from|interest\s*(?:paid|earned)|reversal|"
-    r"mobile\s*dep|ach\s*credit|incoming\s*wire|wire\s*in|cash\s*dep|gift",
-    re.IGNORECASE,
-)
-# Credits whose wording also reads like a debit (`INTEREST PAYMENT`).
-_SURE_CREDIT = re.compile(
-    r"interest\s*(?:paid|earned|payment|credit)|dividend|payroll|direct\s*dep", re.IGNORECASE
-)
-_DEBIT_WORDS = re.compile(
-    r"withdraw|purchase|\bpos\b|debit|\bcheck\b|\bchk\s*#|payment|\bpmt\b|\bfee\b|"
-    r"transfer\s*to|xfer\s*to|zelle\s*to|\batm\b|bill\s*pay|autopay|outgoing|wire\s*out",
-    re.IGNORECASE,
-)
-
-
-def _tx_date(m: re.Match[str], start: date | None, end: date | None) -> date | None:
-    g = m.groupdict()
-    try:
-        if g["y2"]:
-            return date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
-        if g["m"]:
-            month, day, year_text = int(g["m"]), int(g["d"]), g["y"]
-        elif g["mn"]:
-            month, day, year_text = _MONTH_NUM[g["mn"][:3].lower()], int(g["d3"]), g["y3"]
-        else:
-            month, day, year_text = _MONTH_NUM[g["mn4"][:3].lower()], int(g["d4"]), g["y4"]
-        if year_text:
-            year = int(year_text)
-            if year < 100:
-                year += 2000
-            return date(year, month, day)
-        # A statement prints MM/DD: the year is the one of the period that
-        # contains that month.
-        if end is None:
-            return None
-        year = end.year
-        if start is not None and start.year != end.year and month > end.month:
-            year = start.year
-        return date(year, month, day)
-    except (ValueError, KeyError):
-        return None
 
 
 def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
@@ -363,180 +274,6 @@ def _account_type(doc: DocText) -> FieldValue | None:
     return None
 
 
-def _deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldValue]]:
-    start = as_date(out["period_start_date"].value) if "period_start_date" in out else None
-    end = as_date(out["period_end_date"].value) if "period_end_date" in out else None
-    balance: Decimal | None = None
-    if "opening_balance" in out and isinstance(out["opening_balance"].value, Decimal):
-        balance = out["opening_balance"].value
-    mode = "mixed"
-    rows: list[dict[str, FieldValue]] = []
-    # On an OCR'd page whose rows carry a running balance, a row read with one
-    # amount may have lost its amount or its balance: it is a deposit only if
-    # the next row's balance confirms it (`pending`: the row, its amount and
-    # the balance before it).
-    running = 0
-    pending: tuple[dict[str, FieldValue], Decimal, Decimal] | None = None
-    balances_only = False
-    for i, line in enumerate(doc.lines):
-        # `06sJul-2026`: a speck for the hyphen of a day-month-year date
-        text = line.text
-        if doc.ocr:
-            # `"04/25/2026`: a speck before the row's date; `06sJul-2026`: one
-            # for the hyphen of a day-month-year date
-            text = _DAY_SPECK.sub(r"\1-", _ROW_SPECK.sub("", text))
-        m = _TX_DATE.match(text)
-        if not m:
-            if doc.ocr and len(text.split()) <= _HEADING_WORDS:
-                # `_Date Description`: a speck before a heading or a column header
-                text = _HEAD_SPECK.sub("", text)
-            if _DEPOSIT_SECTION.match(text) and not money_tokens(text):
-                mode = "deposits"
-            elif _DEBIT_SECTION.match(text) and not money_tokens(text):
-                mode = "debits"
-            elif _MIXED_SECTION.match(text) and not (
-                mode in ("deposits", "debits") and re.match(r"^\W*date\b", text, re.IGNORECASE)
-            ):
-                # A column header under a section title keeps the section.
-                mode = "mixed"
-                if re.search(r"\bbalance\b", text, re.IGNORECASE):
-                    running = max(running, 2)  # its rows carry a running balance
-                    # OCR lost the amount column: each row shows its balance
-                    balances_only = doc.ocr and not _AMOUNT_COLUMN.search(text)
-            elif _END_SECTION.match(text):
-                mode = "none"
-            continue
-        if mode == "none":
-            continue
-        rest = text[m.end() :]
-        if _BALANCE_PAIR_ROW.match(rest):
-            continue
-        amounts = money_tokens(rest, boxes=False)
-        # Statement amounts carry cents; bare numbers are references (ID:71299).
-        with_cents = [a for a in amounts if re.search(r"\.\d\d$", rest[a[0] : a[1]].rstrip(") -"))]
-        amounts = with_cents or amounts
-        if not amounts:
-            continue
-        description = normalize_spaces(rest[: amounts[0][0]]).strip(" -|")
-        if (
-            not description
-            or _TOTAL.match(description)
-            or re.match(
-                r"(?:beginning|opening|ending|closing)\s*balance", description, re.IGNORECASE
-            )
-        ):
-            continue
-        when = _tx_date(m, start, end)
-        amount = amounts[0][2]
-        if balances_only and not with_cents:
-            # a running balance prints its cents: `8437` (a card's number),
-            # `13621664` (the balance garbled) leave the balance unknown
-            balance = None
-            continue
-        if balances_only and len(amounts) == 1:
-            # the amount is the change from the balance before
-            before, balance = balance, amount
-            if before is None or amount - before <= 0 or when is None:
-                continue
-            rows.append(
-                {
-                    "date": doc.field(when, i),
-                    "amount": doc.field(amount - before, i),
-                    "description": doc.field(description, i),
-                }
-            )
-            continue
-        if pending is not None:
-            row, before_amount, before = pending
-            pending = None
-            if len(amounts) >= 2:
-                after, moved = amounts[-1][2], abs(amount)
-                if after in (before + before_amount - moved, before + before_amount + moved):
-                    rows.append(row)
-                    balance = before + before_amount
-            else:
-                balance = None
-        deposit = _is_deposit(mode, amount, amounts, balance, description)
-        unsure = doc.ocr and mode == "mixed" and len(amounts) == 1 and running >= 2
-        if len(amounts) >= 2:
-            balance = amounts[-1][2]
-            running += mode == "mixed"
-        elif balance is not None and deposit is not None and not unsure:
-            balance = balance + abs(amount) if deposit else balance - abs(amount)
-        if not deposit or when is None:
-            if unsure:
-                balance = None
-            continue
-        row = {
-            "date": doc.field(when, i),
-            "amount": doc.field(abs(amount), i),
-            "description": doc.field(description, i),
-        }
-        if doc.ocr and _outside(when, start, end):
-            # `9-11-2025` in a June-July statement: the day OCR misread is
-            # unknown, the deposit is still there
-            del row["date"]
-        if unsure:
-            pending = (row, abs(amount), balance) if balance is not None else None
-            balance = None
-            continue
-        rows.append(row)
-    return rows
-
-
-# How far a row's date may sit outside its statement's period (a posting
-# date printed a day or two after the cut-off).
-_PERIOD_SLACK = timedelta(days=3)
-
-
-def _outside(when: date, start: date | None, end: date | None) -> bool:
-    return (
-        start is not None
-        and end is not None
-        and not (start - _PERIOD_SLACK <= when <= end + _PERIOD_SLACK)
-    )
-
-
-_HEAD_SPECK = re.compile(r"^[\W_]{1,2}(?=[A-Za-z])")
-_HEADING_WORDS = 6
-_ROW_SPECK = re.compile(r"^[^\w\s$(-]{1,2}(?=\d)|^_{1,2}(?=\d)")
-_DAY_SPECK = re.compile(r"^(\d{1,2})[a-z\u00bb](?=[A-Z][a-z]{2}-\d{4})")
-_AMOUNT_COLUMN = re.compile(r"amount|deposit|credit|withdraw|debit|\bamt\b", re.IGNORECASE)
-
-
-def _is_deposit(
-    mode: str,
-    amount: Decimal,
-    amounts: list[tuple[int, int, Decimal]],
-    balance: Decimal | None,
-    description: str,
-) -> bool | None:
-    if mode == "deposits":
-        return True
-    if mode == "debits":
-        return False
-    if amount < 0:
-        return False
-    if len(amounts) >= 2 and balance is not None:
-        after = amounts[-1][2]
-        if balance + amount == after:
-            return True
-        if balance - amount == after:
-            return False
-        if len(amounts) >= 3:
-            # Withdrawal and deposit columns both filled: rare; read the credit.
-            credit = amounts[-2][2]
-            if balance + credit - amount == after:
-                return False
-    if _SURE_CREDIT.search(description):
-        return True
-    if _CREDIT_WORDS.search(description) and not _DEBIT_WORDS.search(description):
-        return True
-    if _DEBIT_WORDS.search(description):
-        return False
-    return None
-
-
 _OPENING = label_regex(
     ("Beginning Balance", "Opening Balance", "Previous Balance", "Balance Forward")
 )
@@ -610,7 +347,7 @@ def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
     set_field(out, "institution", _institution(doc))
     set_field(out, "holder_name", _holder(doc))
     set_field(out, "account_type", _account_type(doc))
-    deposits = _deposits(doc, out)
+    deposits = transaction_deposits(doc, out)
     if deposits:
         ld.rows["deposits"] = deposits
     if doc.ocr and "closing_balance" not in out:
