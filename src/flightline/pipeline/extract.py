@@ -18,6 +18,7 @@ from flightline.pipeline.extractors import (
     employment,
     paystub,
     property,
+    underwriting,
 )
 from flightline.pipeline.extractors.base import DocText
 from flightline.pipeline.model import FIELDS, ROWS, DocType, LogicalDocument, PageText
@@ -26,8 +27,8 @@ Extractor = Callable[[DocText, LogicalDocument], None]
 
 _EXTRACTORS: dict[DocType, Extractor] = {
     DocType.urla_1003: application.extract_urla,
-    DocType.transmittal_1008: application.extract_1008,
-    DocType.aus_findings: application.extract_aus,
+    DocType.transmittal_1008: underwriting.extract_1008,
+    DocType.aus_findings: underwriting.extract_aus,
     DocType.paystub: paystub.extract_paystub,
     DocType.w2: employment.extract_w2,
     DocType.voe: employment.extract_voe,
