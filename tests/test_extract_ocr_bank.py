@@ -372,3 +372,60 @@ def test_an_ending_balance_that_lost_its_point_is_read_where_the_last_row_agrees
     for garbled in ("914744191", "9914744091"):
         other = SUMMARY.replace("Balance:        147,440.91", f"Ending Balance        {garbled}")
         assert run(other).get("closing_balance") is None
+
+
+def test_an_ending_balance_a_digit_off_the_confirmed_last_running_balance() -> None:
+    # `$2262.85`: the first 8 of 82,262.85 read as a dollar sign; the last
+    # row's balance is the one before it less its amount
+    table = """\
+RICEBURY COMMUNITY BANK
+MEMBER STATEMENT   04/11/2025 TO 05/10/2025
+SHARE DRAFT CHECKING   ACCOUNT XXXxxx9467
+BEGINNING BALANCE        77185.95
+POSTED DESCRIPTION        WITHDRAWAL     DEPOSIT     BALANCE
+05/09   POS PURCHASE DINER 24 #4746        696.89        82322.63
+05/10   POS PURCHASE SUNRISE BAKERY #3861        59.78        82262.85
+NEW BALANCE        $2262.85
+"""
+    assert run(table).get("closing_balance") == Decimal("82262.85")
+    # a last balance its own row does not confirm settles nothing
+    unconfirmed = table.replace("82322.63", "82300.00")
+    assert run(unconfirmed).get("closing_balance") == Decimal("2262.85")
+    # nor does a balance further off than a digit
+    assert run(table.replace("$2262.85", "$1262.80")).get("closing_balance") == Decimal("1262.80")
+
+
+def test_a_mask_read_partly_as_a_digit_and_a_percent_sign_still_gives_the_account() -> None:
+    page = MEMBER.replace("ACCOUNT XXXXXX4110", "ACCOUNT NUMBER:        ##4%4110")
+    assert run(page).get("account_last4") == "4110"
+
+
+def test_a_period_with_its_hyphens_read_as_tildes_and_a_zero_as_at() -> None:
+    page = MEMBER.replace("03/43/2026   04/12/2026", "@1-MAR-2026 TO 31~MAR~2026")
+    doc = run(page)
+    assert doc.get("period_start_date") == date(2026, 3, 1)
+    assert doc.get("period_end_date") == date(2026, 3, 31)
+
+
+SECTIONS = """\
+West Timothy Savings Bank
+Statement Period        Account
+04-25-2026 through 05-24-2026        Checking ...6947
+Beginning Balance        Ending Balance
+$1027.00        $2649.95
+Deposits and Other Credits
+Date        Description        Amount
+04-30-2026        BOWMAN FOODS CORP DES:PAYROLL ID:24795        $1990.61
+Checks & Debits\u00bb
+Date        Description        Amount
+05-12-2026        CHECK #3911        $155.60
+05-15-2026        CHECK #3844        $174%80
+"""
+
+
+def test_a_debit_section_title_with_a_speck_and_a_check_number_that_is_no_amount() -> None:
+    got = _deposits_of(SECTIONS)
+    assert [d["amount"] for d in got] == [Decimal("1990.61")]
+    # in a deposits section, the check's number is still no amount
+    mixed = SECTIONS.replace("Checks & Debits\u00bb\n", "")
+    assert Decimal("3844") not in [d["amount"] for d in _deposits_of(mixed)]

@@ -6,6 +6,7 @@ checked against each other; a text layer is taken as printed."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from decimal import Decimal
 
 from flightline.pipeline.extract import extract
@@ -149,3 +150,37 @@ def test_a_garbled_escrow_is_not_the_total_payment_on_the_line_below() -> None:
     doc = run(DocType.closing_disclosure, text)
     assert doc.get("estimated_escrow_monthly") is None
     assert doc.get("estimated_total_monthly_payment") == Decimal("6093.73")
+
+
+SPOKEN_NOTE = """\
+FIXED RATE NOTE
+DATE: 01-SEP-2026
+PRINCIPAL: 168700.00
+RATE: 8.250%   {header}
+In return for a loan that I have received, I promise to pay U.S. $168,700.00 (this amount is called
+"Principal" plus interest. I will pay interest at a yearly rate of 8.250%.
+(A) Time and Place of Payments. I will pay principal and interest by making a payment
+every month for 360
+months. I wil? make my monthly payment, on the 1st day of each month beginning on
+01-NOV-2026. If, gon
+01-OCT-2056, I still owe amounts under this Note, I will pay those amounts in full.
+(B) Amount of Monthly Payments. My monthly payment {sentence} be in fhe amount of U.S. $1,267.39.
+"""
+
+
+def test_note_terms_from_its_sentences_with_specks_and_a_payment_without_cents() -> None:
+    doc = run(DocType.note, SPOKEN_NOTE.format(header="PAYMENT: 1267.39", sentence="wil}"))
+    assert doc.get("loan_term_months") == 360
+    assert doc.get("maturity_date") == date(2056, 10, 1)
+    # `for 360` is no payment: the one the terms give, printed in the header
+    assert doc.get("monthly_pi") == Decimal("1267.39")
+    # a payment the terms give that the page prints nowhere is not taken
+    unprinted = SPOKEN_NOTE.format(header="", sentence="wil}").replace(
+        "U.S. $1,267.39", "the schedule"
+    )
+    assert run(DocType.note, unprinted).get("monthly_pi") is None
+
+
+def test_note_payment_sentence_with_a_mark_for_a_letter() -> None:
+    text = NOTE.replace("paymeng will be", "payment wil} be")
+    assert run(DocType.note, text).get("monthly_pi") == Decimal("5034.44")

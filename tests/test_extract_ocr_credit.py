@@ -489,3 +489,42 @@ EVERGREEN BANK USA    38739703"    I    06/18    12100    p490    292 R    CURRE
         None,
         Decimal(292),
     )
+
+
+SCORES = """\
+MERGED INFILE CREDIT REPORT
+Report Date:        23-JUL-2026        Report        79987638
+Applicant        34      SSN        Current Address
+KATHRYN BATES        XXXXX4688        5689 ROLLINS BOULEVARD, AARONSHIRE, WA 98280
+CARRIE J ADAMS        #H-##-8478        2102 HERNANDEZ BOULEVARD, SOUTH ANDREWBOROUGH, WA 98994
+Credit Scores
+Applicant        Bureau / Model        Score Key Factor
+KATHRYN BATES        Equifax Beacon 5.0        794 Amount owed on accounts is too high
+KATHRYN BATES        Experian FICO II        827 Too many inquiries sast $2 months
+KATHRYN BATES        TransUnion FICO Classic 04        787 Too many inquiries last 12 months
+CARRIE J ADAMS        Equifax Beacon 5.0        802 Too many inquiries last 12 months
+CARRIE J ADAMS        Experian FICO II        784 Proportion of balances to credit limits
+CARRIE J ADAMS        TransUnion FICO Classic 04        767 Too many inquiries last 12 months
+Tradelines
+Creditor        Account        Opened     High Credit        Balance      Pgyment Type        Status
+LIBERTY CARD SVCS    52903532****    12/15    12000    6161    124 Revolving    CURRENT
+EXPERIAN CARD        1234****        01/20        $500        300        25 Revolving    CURRENT
+"""
+
+
+def test_scores_of_an_applicant_whose_ssn_mask_lost_a_mark_and_a_dollar_in_a_key_factor() -> None:
+    doc = run(SCORES)
+    assert doc.get("co_borrower_name") == "CARRIE J ADAMS"
+    assert doc.get("co_borrower_ssn_last4") == "8478"
+    got = {(r["borrower"].value, r["bureau"].value): r["score"].value for r in doc.rows["scores"]}
+    assert got[(1, "experian")] == 827
+    assert got[(2, "experian")] == 784
+    assert len(got) == 6
+    # a dollar amount before a score-like number is a tradeline's, not a score
+    assert 500 not in got.values()
+
+
+def test_a_payment_caption_with_its_a_misread_still_names_the_column() -> None:
+    rows = tradelines(run(SCORES))
+    assert rows[0]["balance"] == Decimal("6161")
+    assert rows[0]["monthly_payment"] == Decimal("124")

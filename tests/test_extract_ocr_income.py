@@ -906,3 +906,120 @@ def test_voe_year_rows_with_a_variable_column_left_blank() -> None:
     got = values(run(DocType.voe, off))
     assert "prior_year_base_income" not in got
     assert "prior_year_unplaced_variable_income" not in got
+
+
+def test_voe_year_table_reads_the_year_before_the_past_year() -> None:
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    # `4024` for 2024: one figure misread into a year far from it keeps its row
+    assert got["two_years_prior_base_income"] == Decimal("90278.64")
+    assert got["two_years_prior_bonus_income"] == Decimal("3150.96")
+    assert got["two_years_prior_overtime_income"] == Decimal("0")
+    # a row two years back read as the past year's neighbour is another row
+    near = VOE_REPORT.format(ytd=ytd).replace("4024        90,278.64", "2023        90,278.64")
+    assert "two_years_prior_base_income" not in values(run(DocType.voe, near))
+
+
+def test_voe_year_table_with_a_caption_cut_to_a_letter_and_a_garbled_past_year() -> None:
+    text = """\
+Gross Income
+Year        B        Overtime        Bonus        Total
+2026 YTD thru 18-Sep-2026        $ 148,711.48        $ 0.00        $ 17,735.86        166,447.34
+"302500        $ 195,819.00        $ 0.00        $ 17,620.50        $ 213,439.50
+2005        $ 190,402.16        $0.00        $ 16,720.97       $ 207,123.13
+"""
+    got = values(run(DocType.voe, text))
+    assert got["ytd_base_income"] == Decimal("148711.48")
+    assert got["ytd_bonus_income"] == Decimal("17735.86")
+    assert got["prior_year_base_income"] == Decimal("195819.00")
+    assert got["prior_year_bonus_income"] == Decimal("17620.50")
+    # `2005`: 2024 is expected, and 2005 is two figures from it: not that row
+    assert "two_years_prior_base_income" not in got
+    # a lowercase letter is a speck, not a caption
+    speck = text.replace("Year        B        Overtime", "Year        b        Overtime")
+    assert "ytd_base_income" not in values(run(DocType.voe, speck))
+
+
+def test_voe_1005_past_years_in_three_columns() -> None:
+    got = values(run(DocType.voe, VOE_1005))
+    assert got["two_years_prior_base_income"] == Decimal("262534.80")
+    assert got["two_years_prior_bonus_income"] == Decimal("0.00")
+    text = VOE_1005.replace("$4783.79", "$4783 .79")  # a space before the point
+    assert values(run(DocType.voe, text))["ytd_bonus_income"] == Decimal("4783.79")
+    # the text layer's row: the third amount is two years back
+    plain = values(run(DocType.voe, VOE_1005, method="text"))
+    assert plain["two_years_prior_base_income"] == Decimal("262534.80")
+
+
+VERBAL = """\
+10-Day Pre-Closing Verification of Employment
+BORROWER        Whitney Peck
+EMPLOYER        Price & Burton Freight Lines, Inc.
+START DATE        20-OCT-2018
+CURRENTLY EMPLOYED        Yes
+DATE OF VERIFICATION        {8-JUN-2026
+I certify that I spoke with the person named above, who confirmed the borrower's employment.
+{signed}
+Verified by (Lender Representative)        Date
+"""
+
+
+def test_verbal_voe_date_with_a_mark_glued_to_its_day_needs_the_signature_date() -> None:
+    got = values(run(DocType.voe, VERBAL.replace("{signed}", "18-SUN-2026_")))
+    assert got["verification_date"] == date(2026, 6, 18)
+    # the signature agreeing with the day as read settles it too
+    got = values(run(DocType.voe, VERBAL.replace("{signed}", "08-JUN-2026")))
+    assert got["verification_date"] == date(2026, 6, 8)
+    # nothing else on the page: 8, 18 or 28 is not known
+    assert "verification_date" not in values(run(DocType.voe, VERBAL.replace("{signed}", "")))
+    clean = VERBAL.replace("{8-JUN-2026", "18-JUN-2026").replace("{signed}", "")
+    assert values(run(DocType.voe, clean))["verification_date"] == date(2026, 6, 18)
+
+
+NO_YTD_STUB = """\
+JOHNSON COMMUNITY HOSPITAL INC
+EMPLOYEE: NICHOLAS M. REYNOLDS        SSN: xxx~xx-1564
+PERIOD: 23-Jun-2025 TO 06-Jul-2025   PAY DATE: 11-Jul-2025
+PAY FREQUENCY: BIWEEKLY
+EARNINGS        RATE    HOURS       CURRENT
+SALARY        $6304.62
+GROSS EARNINGS        $6384.62
+NET PAY        $4366.90
+"""
+
+
+def test_a_stub_without_a_ytd_column_gives_no_year_to_date_gross() -> None:
+    got = values(run(DocType.paystub, NO_YTD_STUB))
+    assert got["gross_current"] == Decimal("6384.62")
+    assert "gross_ytd" not in got
+    # a year-to-date caption on the line is still read
+    ytd = NO_YTD_STUB.replace("GROSS EARNINGS        $6384.62", "YTD GROSS EARNINGS   $86384.62")
+    assert values(run(DocType.paystub, ytd))["gross_ytd"] == Decimal("86384.62")
+
+
+def test_voe_year_table_caption_garbled_past_matching_is_the_one_column_of_its_letter() -> None:
+    text = """\
+Gross Income
+Year        \u201cae        Base        Overtime        Bows:        Potal;
+2026 YTD thru 07-17-2026        $117,980.70        $0.00        $3,629.18        $121,609.88
+2025        $197,640.30        $0.00        $0.00        $197,640.30
+"""
+    got = values(run(DocType.voe, text))
+    assert got["ytd_bonus_income"] == Decimal("3629.18")
+    assert got["prior_year_bonus_income"] == Decimal("0.00")
+    assert got["ytd_base_income"] == Decimal("117980.70")
+    # a word whose letter begins no column left unnamed is no caption
+    other = text.replace("Bows:", "Dows:")
+    assert "ytd_bonus_income" not in values(run(DocType.voe, other))
+
+
+def test_voe_1005_overtime_row_two_letters_misread_and_a_degree_sign_for_a_comma() -> None:
+    text = VOE_1005.replace(
+        "Overtime        PEAR       190001        90,00        $0.00",
+        "Overtnte        $2,655.02        $4,302.73        $3,808.52",
+    )
+    text = text.replace("BaSe Pay        $211500.00", "BaSe Pay        $211\u00b0500.00")
+    got = values(run(DocType.voe, text))
+    assert got["ytd_overtime_income"] == Decimal("2655.02")
+    assert got["two_years_prior_overtime_income"] == Decimal("3808.52")
+    assert got["ytd_base_income"] == Decimal("211500.00")

@@ -165,6 +165,7 @@ def test_ssn_absent() -> None:
         "000123454455",
         "XXXX-XXXX-4455",
         "7000x4455",  # OCR read most of the mask as digits
+        "##4%4455",  # a mark read as a digit, another as a percent sign
     ],
 )
 def test_account_last4(text: str) -> None:
@@ -183,6 +184,18 @@ def test_ocr_digit_fix_leaves_words() -> None:
         fix_ocr_digits("Pay Date O1/O9/2O26 Total l,234.56") == "Pay Date 01/09/2026 Total 1,234.56"
     )
     assert fix_ocr_digits("Oil Lane 12") == "Oil Lane 12"
+
+
+def test_a_space_on_either_side_of_the_cents_point() -> None:
+    assert fix_ocr_digits("Bonus  13051 .93  550. 48") == "Bonus  13051.93  550.48"
+    # a lone figure before a point is no amount split apart
+    assert fix_ocr_digits("v 1 .25") == "v 1 .25"
+
+
+def test_a_cents_point_read_as_a_comma_and_a_thousands_comma_as_a_degree() -> None:
+    assert fix_ocr_digits("$54079,92  $23\u00b0356.80") == "$54079.92  $23,356.80"
+    # thousands commas, however many, stay commas
+    assert fix_ocr_digits("1,234,56 and 12345,678") == "1,234,56 and 12345,678"
 
 
 def test_a_rule_before_a_dollar_sign_is_not_a_digit() -> None:

@@ -81,3 +81,27 @@ def test_an_unnumbered_savings_statement_is_not_the_banks_numbered_checking() ->
     ctx = _scanned(loan).context()
     compute_figures(ctx)
     assert ctx.figures["assets_verified"].value == "130000.00"
+
+
+def test_two_unnumbered_statements_whose_balances_chain_are_one_account() -> None:
+    loan = _statements(
+        ("", date(2026, 1, 1), date(2026, 1, 31)),
+        ("", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+    january, february = loan.docs[-2], loan.docs[-1]
+    for d in (january, february):
+        d.fields.pop("account_last4")
+    was = february.fields["institution"]
+    # the bank's name OCR read with a letter wrong on one of them
+    february.fields["institution"] = FieldValue("Sprinqfield Bank", was.evidence)
+    january.fields["closing_balance"] = FieldValue(Decimal(90000), was.evidence)
+    february.fields["opening_balance"] = FieldValue(Decimal(90000), was.evidence)
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    # one account, its February balance: not both months' balances added up
+    assert ctx.figures["assets_verified"].value == "130000.00"
+    # balances that do not chain leave them two accounts
+    february.fields["opening_balance"] = FieldValue(Decimal(95000), was.evidence)
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert ctx.figures["assets_verified"].value == "220000.00"

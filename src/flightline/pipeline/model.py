@@ -134,6 +134,11 @@ FIELDS: dict[DocType, tuple[str, ...]] = {
         "prior_year_base_income",
         "prior_year_overtime_income",
         "prior_year_bonus_income",
+        # the year before the past year, where the form prints it (averaged
+        # with the others: REVIEW_ENGINE.md, qualifying income)
+        "two_years_prior_base_income",
+        "two_years_prior_overtime_income",
+        "two_years_prior_bonus_income",
         # a year row one cell short whose cells add up: the one variable
         # amount whose column (overtime or bonus) was left blank is unknown
         "ytd_unplaced_variable_income",

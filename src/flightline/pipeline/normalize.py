@@ -73,8 +73,9 @@ _ACCOUNT_RE = re.compile(
     r"(?<![Xx*#\u2022.])(?:[Xx*#\u2022.]{2,16}\s?-?\s?(\d{4}))(?!\d)"
     r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)"
     r"|(?<![\d-])(\d[\d -]{3,18}\d)(?![\d-]|[Xx*#\u2022]{1,16}\s?\d)"
-    # `7000x7734`: mask characters OCR read partly as digits; the last four follow the mask
-    r"|(?<=\d)[Xx*#\u2022]{1,16}\s?(\d{4})(?!\d)",
+    # `7000x7734`, `##4%5679`: mask characters OCR read partly as digits (or as
+    # `%`); the last four follow the mask
+    r"|(?<=\d)[Xx*#\u2022%]{1,16}\s?(\d{4})(?!\d)",
     re.IGNORECASE,
 )
 _WS_RE = re.compile(r"\s+")
@@ -243,9 +244,14 @@ _OCR_SB_TOKEN_RE = re.compile(
     r"(?<![A-Za-z\d])(?=(?:[SB,./-]*\d){3})[\dSB](?:[\dSB,./-]*[\dSB])?(?![A-Za-z\d])"
 )
 _OCR_SB_MAP = str.maketrans({"S": "5", "B": "8"})
-# `550. 48`, `1 ,234.56`, `12, 345.67`: a stray space inside an amount.
-_OCR_CENTS_SPACE_RE = re.compile(r"(?<=\d)\.\s(?=\d\d(?!\d))")
+# `550. 48`, `13051 .93`, `1 ,234.56`, `12, 345.67`: a stray space inside an amount.
+_OCR_CENTS_SPACE_RE = re.compile(r"(?<=\d)\.\s(?=\d\d(?!\d))|(?<=\d\d)\s\.(?=\d\d(?![\d.]))")
 _OCR_GROUP_SPACE_RE = re.compile(r"(?<=\d)(?:\s,|,\s)(?=\d{3}(?!\d))")
+# `$54079,92`: the cents' point read as a comma (no thousands comma has four
+# figures before it).
+_OCR_CENTS_COMMA_RE = re.compile(r"(?<![\d,.])(\d{4,}),(\d\d)(?![\d,])")
+# `$23°356.80`: a thousands comma read as a degree sign.
+_OCR_GROUP_MARK_RE = re.compile(r"(?<=\d)[\u00b0\u00ba](?=\d{3}(?:[,.]\d|(?!\d)))")
 # `29.1 97%`: a percentage's three decimals split by a space OCR put in them
 _OCR_PCT_SPACE_RE = re.compile(r"(?<![\d.])(\d{1,3}\.(?:\d \d\d|\d\d \d))%")
 
@@ -282,7 +288,8 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_SB_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_SB_MAP), text)
     text = _OCR_CENTS_SPACE_RE.sub(".", text)
     text = _OCR_PCT_SPACE_RE.sub(lambda m: m.group(1).replace(" ", "") + "%", text)
-    return _OCR_GROUP_SPACE_RE.sub(",", text)
+    text = _OCR_CENTS_COMMA_RE.sub(r"\1.\2", text)
+    return _OCR_GROUP_SPACE_RE.sub(",", _OCR_GROUP_MARK_RE.sub(",", text))
 
 
 def normalize_spaces(text: str) -> str:

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from flightline.pipeline.model import DocType
 from flightline.pipeline.normalize import find_dates, fix_ocr_digits
+from flightline.pipeline.periods import statement_period
 
 _PAGE_OF_RE = re.compile(
     r"(?<![a-z])page\s*[:#]?\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})(?!\d)", re.IGNORECASE
@@ -49,8 +50,8 @@ PRODUCT_NUMBER = re.compile(
 )
 _ACCOUNT_RE = re.compile(
     r"account\s*(?:number|no\.?|#)?\s*:?\s*(?:ending\s*in\s*)?[Xx*#.\s-]{0,20}"
-    # `7000x7734`: part of the mask read as digits
-    r"(?:\d{1,12}[Xx*#]+)?(\d{4})(?!\d)",
+    # `7000x7734`, `##4%5679`: part of the mask read as digits (or `%`)
+    r"(?:\d{1,12}[Xx*#%]+)?(\d{4})(?!\d)",
     re.IGNORECASE,
 )
 
@@ -112,6 +113,12 @@ def instance_key(doc_type: DocType, lines: list[str]) -> object:
         for (_, _, a), (_, _, b) in pairwise(top):
             if 20 <= (b - a).days <= 100:
                 return (a, b, number)
+        for ln in lines[:15]:
+            # one of the two dates garbled (`@1-MAR-2026 TO 31~MAR~2026`): the
+            # period as the statement reader takes it
+            period = statement_period(ln)
+            if period is not None and 20 <= (period[1] - period[0]).days <= 100:
+                return (*period, number)
         # a period OCR garbled: the account number alone still tells two apart
         return (None, None, number) if number else None
     if doc_type in (DocType.loan_estimate, DocType.closing_disclosure):

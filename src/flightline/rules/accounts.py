@@ -146,6 +146,20 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
                 # several there: the account whose statements chain with it
                 # (one's ending balance the other's opening balance)
                 into = [k for k in into if any(_chained(d, o) for d in docs for o in accounts[k])]
+            if not into:
+                # none numbered there: another unnumbered account whose
+                # statements chain with these to the cent, at an institution
+                # read alike but for OCR's letters (`Aenberville`)
+                into = [
+                    k
+                    for k, others in accounts.items()
+                    if k != key
+                    and not k.isdigit()
+                    and all(scanned(o) for o in others)
+                    and compare_text(bank, _bank_name(others[0]), True) is not Verdict.DIFFERENT
+                    and not (kinds and _kinds(others) and _kinds(others).isdisjoint(kinds))
+                    and any(_chained(d, o) for d in docs for o in others)
+                ]
             if len(into) == 1:
                 accounts[into[0]].extend(accounts.pop(key))
             continue

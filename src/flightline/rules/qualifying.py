@@ -342,8 +342,8 @@ def _variable(
             if found is None:
                 continue
             ytd, m, stub_evidence = found[0], months_elapsed(found[1]), found[2]
-        # Two years back: printed on the VOE but not (yet) an extraction field;
-        # used when present, else the average runs over the prior year and YTD.
+        # Two years back where the VOE prints it, else the average runs over
+        # the prior year and YTD.
         prior2 = num(voe, f"two_years_prior_{kind}_income")
         if not any(v for v in (ytd, prior, prior2)):
             continue

@@ -337,7 +337,7 @@ def _answer_key(
                 "template": d.template,
                 "borrower": d.borrower,
                 "scanned": d.scanned,
-                "fields": {k: jsonable(v) for k, v in d.fields.items()},
+                "fields": {k: jsonable(v) for k, v in _key_fields(d).items()},
                 "rows": {
                     g: [{k: jsonable(v) for k, v in r.items()} for r in rows]
                     for g, rows in d.rows.items()
@@ -419,11 +419,21 @@ def _answer_key(
     }
 
 
+def _key_fields(d: Doc) -> dict[str, Any]:
+    """The document's contract fields as printed: a VOE's two-years-prior
+    column is kept with the rest of its history (`extra`), which the
+    defects and the oracle change together."""
+    out = dict(d.fields)
+    if d.type == DocType.voe and "prior_year2" in d.extra:
+        for kind, v in d.extra["prior_year2"].items():
+            out[f"two_years_prior_{kind}_income"] = v
+    return out
+
+
 def _extra_fields(d: Doc) -> dict[str, Any]:
     """Printed values the contract has no field for (see the report)."""
     out: dict[str, Any] = {}
     if d.type == DocType.voe and "prior_year2" in d.extra:
-        out["two_years_prior_income"] = {k: str(v) for k, v in d.extra["prior_year2"].items()}
         out["base_pay_period"] = d.extra["rate_period"]
     if d.type == DocType.urla_1003:
         if d.extra.get("paid_off"):

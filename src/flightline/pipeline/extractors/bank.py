@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from calendar import monthrange
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from flightline.pipeline.extractors.bank_transactions import deposits as transaction_deposits
@@ -19,8 +18,9 @@ from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
-from flightline.pipeline.normalize import find_dates
+from flightline.pipeline.normalize import cent_digits, find_dates, one_digit_more
 from flightline.pipeline.page_keys import PRODUCT_NUMBER
+from flightline.pipeline.periods import statement_period
 
 _BANK = Reader(
     (
@@ -131,11 +131,11 @@ def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
     for i, m in doc.find_lines(_PERIOD):
         line = doc.lines[i]
         rest = line.text[m.end() - line.start :][:90]
-        found = _period_in(rest)
+        found = statement_period(rest)
         if found is None and not find_dates(rest):
             j = doc.next_line(i)
             if j is not None:
-                found, i = _period_in(doc.lines[j].text), j
+                found, i = statement_period(doc.lines[j].text), j
         if found is not None:
             _set_period(doc, out, found, i)
             return
@@ -143,7 +143,7 @@ def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
     # separator may be one OCR lost when the line names the statement).
     for i, line in enumerate(doc.lines[:25]):
         if re.search(r"\b(?:through|thru|to)\b|\s[-\u2013]\s|statement", line.text, re.I):
-            found = _period_in(line.text)
+            found = statement_period(line.text)
             if found is not None and 20 <= (found[1] - found[0]).days <= 100:
                 _set_period(doc, out, found, i)
                 return
@@ -152,78 +152,6 @@ def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
 def _set_period(doc: DocText, out: dict[str, FieldValue], found: tuple[date, date], i: int) -> None:
     set_field(out, "period_start_date", doc.field(found[0], i))
     set_field(out, "period_end_date", doc.field(found[1], i))
-
-
-# A date OCR garbled (`03/43/2026`, `07/01/%025`): a date's shape with a
-# character or two no date has there.
-_DATE_SHAPE = re.compile(
-    r"(?<![\w/-])(?:[\w%$&#@]{1,2}[/-][\w%$&#@]{1,2}[/-][\w%$&#@]{2,4}"
-    r"|[\w%$&#@]{1,2}-[A-Za-z]{3}-[\w%$&#@]{4}"
-    r"|[A-Za-z]{3,9}\.?\s[\w%$&#@]{1,2},?\s[\w%$&#@]{4})(?![\w/-])"
-)
-_DATE_FORMATS = (
-    "%m/%d/%Y",
-    "%m-%d-%Y",
-    "%m/%d/%y",
-    "%m-%d-%y",
-    "%b %d, %Y",
-    "%B %d, %Y",
-    "%d-%b-%Y",
-)
-# Digits OCR read as look-alike letters inside a date's numbers (`Jan 0S, 2026`).
-_DIGITISH = re.compile(r"\b(?=[\dSBOoIl]*\d)[\dSBOoIl]{2,4}\b")
-_DIGIT_OF = str.maketrans({"S": "5", "B": "8", "O": "0", "o": "0", "I": "1", "l": "1"})
-
-
-def _period_in(text: str) -> tuple[date, date] | None:
-    """A period's two dates; when OCR garbled one of them, the date a monthly
-    statement period implies from the other, if the garbled one reads as that
-    date with a single character wrong (never a guess between dates)."""
-    text = _DIGITISH.sub(lambda m: m.group(0).translate(_DIGIT_OF), text)
-    dates = find_dates(text)
-    if len(dates) >= 2:
-        return (dates[0][2], dates[1][2]) if dates[0][2] < dates[1][2] else None
-    if len(dates) != 1:
-        return None
-    s, e, known = dates[0]
-    for m in _DATE_SHAPE.finditer(text):
-        if s <= m.start() < e:
-            continue
-        before = m.start() < s
-        implied = _month_before(known) if before else _month_after(known)
-        if _one_character_off(m.group(0), implied):
-            return (implied, known) if before else (known, implied)
-    return None
-
-
-def _month_before(end: date) -> date:
-    """The first day of a monthly period ending on `end`."""
-    if (end + timedelta(days=1)).day == 1:
-        return end.replace(day=1)
-    year, month = (end.year - 1, 12) if end.month == 1 else (end.year, end.month - 1)
-    return date(year, month, min(end.day, monthrange(year, month)[1])) + timedelta(days=1)
-
-
-def _month_after(start: date) -> date:
-    """The last day of a monthly period starting on `start`."""
-    if start.day == 1:
-        return start.replace(day=monthrange(start.year, start.month)[1])
-    year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
-    return date(year, month, min(start.day, monthrange(year, month)[1])) - timedelta(days=1)
-
-
-def _one_character_off(token: str, value: date) -> bool:
-    """`token` is `value` printed in a usual format, up to digits read as
-    look-alike letters (`Ol-Aug-2026`) and one other character."""
-    read = token.translate(_DIGIT_OF).lower()
-    for fmt in _DATE_FORMATS:
-        shown = value.strftime(fmt)
-        for form in {shown, re.sub(r"(?<![\d])0(\d)", r"\1", shown)}:
-            if len(form) == len(token):
-                printed = form.translate(_DIGIT_OF).lower()
-                if sum(a != b for a, b in zip(printed, read, strict=True)) <= 1:
-                    return True
-    return False
 
 
 def _institution(doc: DocText) -> FieldValue | None:
@@ -352,6 +280,8 @@ def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
         ld.rows["deposits"] = deposits
     if doc.ocr and "closing_balance" not in out:
         _closing_confirmed(doc, out)
+    elif doc.ocr:
+        _closing_misread(doc, out)
 
 
 _ENDING = re.compile(r"\b(?:ending|closing|new)\s*bal[a-z]{3}[a-z]?\b", re.IGNORECASE)
@@ -363,13 +293,7 @@ def _closing_confirmed(doc: DocText, out: dict[str, FieldValue]) -> None:
     `Balance:`): an amount after a balance word that equals the running
     balance of the table's last row is the ending balance, two readings
     agreeing."""
-    rows = [
-        tokens
-        for line in doc.lines
-        if not _BALANCE_WORD.search(line.text)
-        and len(tokens := [v for _, _, v in money_tokens(line.text, boxes=False) if _has_cents(v)])
-        >= 2
-    ]
+    rows = _table_rows(doc)
     if not rows:
         return
     last = rows[-1][-1]
@@ -389,3 +313,33 @@ def _closing_confirmed(doc: DocText, out: dict[str, FieldValue]) -> None:
             if read == figures or (len(read) == len(figures) + 1 and read[1:] == figures):
                 set_field(out, "closing_balance", doc.field(last, i))
                 return
+
+
+def _table_rows(doc: DocText) -> list[list[Decimal]]:
+    """The amounts of each line holding two or more (a transaction row ends
+    with its running balance), balance lines left out."""
+    return [
+        tokens
+        for line in doc.lines
+        if not _BALANCE_WORD.search(line.text)
+        and len(tokens := [v for _, _, v in money_tokens(line.text, boxes=False) if _has_cents(v)])
+        >= 2
+    ]
+
+
+def _closing_misread(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A scanned ending balance a digit from the table's last running balance
+    (`$2262.85`, its first 8 read as a dollar sign, for 82262.85), where that
+    balance is the one before it less or plus its row's amount: the table's
+    two readings agree, the ending balance's one does not."""
+    read = out["closing_balance"]
+    rows = _table_rows(doc)
+    if not isinstance(read.value, Decimal) or len(rows) < 2:
+        return
+    last, before, amount = rows[-1][-1], rows[-2][-1], rows[-1][0]
+    if last == read.value or abs(last - before) != amount:
+        return
+    a, b = cent_digits(last), cent_digits(read.value)
+    one_off = len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if one_off or one_digit_more(last, read.value) or one_digit_more(read.value, last):
+        out["closing_balance"] = FieldValue(last, read.evidence)

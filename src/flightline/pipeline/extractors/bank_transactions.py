@@ -39,7 +39,8 @@ _DEPOSIT_SECTION = re.compile(
 _DEBIT_SECTION = re.compile(
     r"^(?:withdrawals?|debits?|checks?(?:\s*paid)?|subtractions|electronic\s*withdrawals|"
     r"fees|card\s*(?:purchases|transactions)|atm|other\s*debits|payments|service\s*charges)\b"
-    r"(?:\s*(?:and|&|/)\s*\w+(?:\s+\w+)?)?\s*(?:\(?continued\)?)?$",
+    # (a speck may follow the title: `Checks & Debits»`)
+    r"(?:\s*(?:and|&|/)\s*\w+(?:\s+\w+)?)?\s*(?:\(?continued\)?)?[^\w\s]?$",
     re.IGNORECASE,
 )
 _MIXED_SECTION = re.compile(
@@ -157,7 +158,9 @@ def deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldVa
         amounts = money_tokens(rest, boxes=False)
         # Statement amounts carry cents; bare numbers are references (ID:71299).
         with_cents = [a for a in amounts if re.search(r"\.\d\d$", rest[a[0] : a[1]].rstrip(") -"))]
-        amounts = with_cents or amounts
+        # A number after `#` is a check's or a store's, never the amount
+        # (`CHECK #3844  $174%80`: the amount garbled past reading).
+        amounts = with_cents or [a for a in amounts if not rest[: a[0]].endswith("#")]
         if not amounts:
             continue
         description = normalize_spaces(rest[: amounts[0][0]]).strip(" -|")

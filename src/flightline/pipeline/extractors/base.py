@@ -251,6 +251,8 @@ def read_sentences(doc: DocText, sentences: Iterable[Sentence], out: dict[str, F
                 value = normalize_percent(raw, bare=False) or normalize_percent(raw + "%")
             elif kind == "date":
                 value = normalize_date(raw)
+            elif kind == "months":
+                value = int(raw) if raw.isdigit() else None
             elif kind == "address":
                 value = clean_address(raw) or None
             elif kind == "person":

@@ -99,8 +99,10 @@ _DAY_MARK = re.compile(r"(" + _MONTH + r"\s+\d{1,2})[%#*@^]\s*((?:19|20)\d\d)\b"
 _YEAR_SPECK = re.compile(r"(" + _MONTH + r"\s+\d{1,2},\s*)\d((?:19|20)\d\d)\b")
 # A month's leading 0 read as a round letter (`Q6-18-2025`).
 _ROUND_ZERO = re.compile(r"(?<![A-Za-z\d])[QDU](\d[-/]\d\d[-/](?:19|20)\d\d)\b")
-_MONTH_MARK = re.compile(r"(\d{1,2}-[A-Za-z]{3})[%#*@^]((?:19|20)\d\d)\b")
-_DMY = re.compile(r"\b(\d{1,2})-([A-Za-z]{3})-((?:19|20)\d\d)\b")
+_MONTH_MARK = re.compile(r"(\d{1,2}-[A-Za-z]{3})[%#*@^]((?:19|20)\d\d)(?!\d)")
+# a signature line's rule run into the date above it (`18-JUN-2026_`)
+_RULED_AFTER = re.compile(r"(?<=\d)_+(?![\w])")
+_DMY = re.compile(r"\b(\d{1,2})-([A-Za-z]{3})-((?:19|20)\d\d)(?!\d)")
 
 
 def _month_fix(m: re.Match[str]) -> str:
@@ -156,7 +158,7 @@ def repair_dates(text: str) -> str:
     written date's year (`May 16, 92025`), a month's 0 read as a letter
     (`Q6-18-2025`). Any
     other date with a wrong digit stays as read: nothing tells which digit."""
-    fixed = _SPLIT_MONTH.sub(r"1\1", text)
+    fixed = _SPLIT_MONTH.sub(r"1\1", _RULED_AFTER.sub(" ", text))
     fixed = _GLUED_MONTH.sub(" ", fixed)
     fixed = _DAY_MARK.sub(r"\1, \2", fixed)
     fixed = _YEAR_SPECK.sub(r"\1\2", fixed)

@@ -107,13 +107,19 @@ _NOTE_SENTENCES = (
         "monthly_pi",
         "money",
         rx(
-            # words OCR may misspell by a letter (`paymeng`, `wilk`)
-            r"monthly\s+pa\w{4,6}\s+\w{3,4}\s+be\s+in\s+the\s+am\w{3,5}\s+of\s+"
+            # words OCR may misspell by a letter or mark (`paymeng`, `wilk`, `wil}`)
+            r"monthly\s+pa\S{4,6}\s+\S{3,4}\s+be\s+in\s+the\s+am\S{3,5}\s+of\s+"
             r"(?:U\.?\s*S\.?\s*)?" + MONEY_GROUP
         ),
     ),
+    ("loan_term_months", "months", rx(r"payment\s+every\s+month\s+for\s+(\d{2,3})\s+months")),
     ("first_payment_date", "date", rx(r"beginning\s+on\s+" + DATE_GROUP)),
-    ("maturity_date", "date", rx(r"If,?\s+on\s+" + DATE_GROUP + r",?\s+I\s+still\s+owe")),
+    # `If, gon 01-OCT-2056`: a speck glued to a word
+    (
+        "maturity_date",
+        "date",
+        rx(r"If,?\s+\S?on\s+" + DATE_GROUP + r",?\s+I\s+still\s+owe"),
+    ),
     (
         "maturity_date",
         "date",

@@ -101,9 +101,10 @@ _PARTY_HEADER = re.compile(
     r"^\W*(?:applicant|borrower|name|consumer)s?\b.*\b(?:ssn|social\s*security|address)\b",
     re.IGNORECASE,
 )
-# OCR reads a mask's X as H, K, N or M, and may set a hyphen apart (`HHH -HH-4797`).
+# OCR reads a mask's X as H, K, N or M, may set a hyphen apart (`HHH -HH-4797`)
+# or lose a mark of the first group (`#H-##-8478`).
 _SSN_MASK = re.compile(
-    r"(?:[XxHKMN*#%]{3}|\d{3})\s?-\s?(?:[XxHKMN*#%]{2}|\d{2})\s?-\s?\d{4}(?!\d)|[Xx*#]{5}\d{4}"
+    r"(?:[XxHKMN*#%]{2,3}|\d{3})\s?-\s?(?:[XxHKMN*#%]{2}|\d{2})\s?-\s?\d{4}(?!\d)|[Xx*#]{5}\d{4}"
 )
 _TRADE_HEADER = re.compile(r"(?:creditor|company|account\s*name|lender|subscriber)", re.I)
 # (a speck before the section's title, `«Inquiries`, still ends the list)
@@ -224,13 +225,15 @@ def _score_lines(doc: DocText, ld: LogicalDocument) -> None:
             elif has_b and len(text) < 80 and not re.search(r"\d{3}", text):
                 borrower = 1
             continue
-        if re.search(r"\$|\d,\d{3}|\.\d\d\b", text):
-            continue
+        if re.search(r"\d,\d{3}|\.\d\d\b", text):
+            continue  # amounts: a tradeline, not a score
         # `Beacon 5.0:.790`: a speck between a label's colon and the score
         text = re.sub(r"([:;])\s*[.,](?=\d{3}\b)", r"\1 ", text)
         found = [(m.start(1), int(m.group(1))) for m in _SCORE.finditer(text)]
         found = [(pos, v) for pos, v in found if 300 <= v <= 850]
-        if not found:
+        if not found or "$" in text[: found[0][0]]:
+            # a dollar sign before the score is a tradeline's; one after it is
+            # a key factor's words OCR misread (`sast $2 months`)
             continue
         if len(bureaus) == 1 and len(found) >= 2 and two_columns:
             # Bureau rows, one column per borrower.
@@ -275,8 +278,9 @@ def _money_columns(header: str) -> list[str]:
         # `Hiigh Credit`: OCR doubles or drops a letter of the word
         # `High cred`: the word cut short
         r"(?<![a-z])h[a-z]{1,3}h\s*(?:cred\w*|balance)|credit\s*limit|\blimit\b|past\s*due|"
-        # `aAYMENT`: the P read as another letter
-        r"(?:monthly\s*)?(?:payment|pmt|(?<![a-z])[a-z]?ayment)s?|\bbalance\b|\bbal\b|\bterms?\b",
+        # `aAYMENT`, `Pgyment`: the P or the A read as another letter
+        r"(?:monthly\s*)?(?:payment|pmt|(?<![a-z])(?:[a-z]?ayment|p[a-z]yment))s?|"
+        r"\bbalance\b|\bbal\b|\bterms?\b",
         header,
         re.IGNORECASE,
     ):

@@ -4,6 +4,8 @@ verbal), Form 1040."""
 from __future__ import annotations
 
 import re
+from calendar import monthrange
+from datetime import date
 
 from flightline.pipeline.extractors.base import (
     DocText,
@@ -308,6 +310,36 @@ _VOE_SIGNED = Reader(
 )
 
 
+# A mark glued before a one-digit day (`{8-JUN-2026`): it may be the day's
+# lost first figure.
+_GLUED_DAY = re.compile(r"[{}\[\]|(!]\d(?=\s?[-/ ]\s?[A-Za-z0-9])")
+
+
+def _glued_day(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A scanned verification date whose day has a mark glued before it is
+    8 or 18 or 28: the date another line of the page gives among those (the
+    signature's `18-SUN-2026`) is the date; with none, it stays unread."""
+    found = out.get("verification_date")
+    if found is None or not isinstance(found.value, date):
+        return
+    if not _GLUED_DAY.search(found.evidence.text):
+        return
+    read = found.value
+    days = range(read.day, monthrange(read.year, read.month)[1] + 1, 10)
+    candidates = {read.replace(day=d) for d in days}
+    agree = {
+        (d, i)
+        for i, line in enumerate(doc.lines)
+        if not _GLUED_DAY.search(line.text)  # itself doubtful (the date's own line)
+        for _, _, d in ocr_dates(line.text)
+        if d in candidates
+    }
+    del out["verification_date"]
+    if len({d for d, _ in agree}) == 1:
+        d, i = min(agree, key=lambda t: t[1])
+        out["verification_date"] = doc.field(d, i)
+
+
 # Form 1005's earnings table; OCR may garble the year-to-date caption, which
 # `Gross Earnings` still announces.
 # (its own wording alone names the box when OCR garbles `Base Pay`: `BasgPay`)
@@ -363,12 +395,16 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
                     set_field(out, f"ytd_{kind}_income", doc.field(numbers[0], i))
                 if len(numbers) >= 2:
                     set_field(out, f"prior_year_{kind}_income", doc.field(numbers[1], i))
+                if len(numbers) >= 3 and table.periods >= 3:
+                    set_field(out, f"two_years_prior_{kind}_income", doc.field(numbers[2], i))
                 break
     _VOE.read(doc, out)
     if doc.ocr and "base_pay_rate" not in out:
         set_field(out, "base_pay_rate", _base_pay_box(doc))
     # Form 1005: the employer's certification date is the verification date.
     _VOE_SIGNED.read(doc, out)
+    if doc.ocr:
+        _glued_day(doc, out)
     if "pay_frequency" in out:
         freq = canon_frequency(str(out["pay_frequency"].value))
         if freq:

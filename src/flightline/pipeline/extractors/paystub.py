@@ -423,6 +423,19 @@ _GROSS_YTD = Reader(
 
 def _gross_labels(doc: DocText, out: dict[str, FieldValue]) -> None:
     _GROSS_YTD.read(doc, out)
+    ytd, current = out.get("gross_ytd"), out.get("gross_current")
+    if (
+        doc.ocr
+        and ytd is not None
+        and current is not None
+        and ytd.value == current.value
+        and ytd.evidence.text == current.evidence.text
+        and not re.search(r"ytd|year", ytd.evidence.text, re.IGNORECASE)
+    ):
+        # `GROSS EARNINGS  $6384.62` on a stub with no YTD column, taken for
+        # `YTD Gross Earnings` with its first word lost: the line's amount
+        # is this period's, not the year's too
+        del out["gross_ytd"]
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|thru|through)\s*", re.IGNORECASE)

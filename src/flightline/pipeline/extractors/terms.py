@@ -83,6 +83,19 @@ def reconcile_terms(doc: DocText, out: dict[str, FieldValue], amount_name: str) 
     on_line = {v for _, _, v in money_tokens(evidence.text)}
     if want in on_line or want in _one_digit_off(pi):
         out["monthly_pi"] = FieldValue(want, evidence)
+    elif not re.search(r"\d\.\d\d(?!\d)", evidence.text):
+        # a payment read with no cents (`360` out of `every month for 360`)
+        # is no payment: the one the terms give, where the page prints it
+        # (`PAYMENT: 1267.39`), else none
+        printed = [i for i, line in enumerate(doc.lines) if want in _amounts(line.text)]
+        if printed:
+            out["monthly_pi"] = doc.field(want, printed[0])
+        else:
+            del out["monthly_pi"]
+
+
+def _amounts(text: str) -> set[Decimal]:
+    return {v for _, _, v in money_tokens(text)}
 
 
 # No mortgage's monthly principal and interest is a few dollars.

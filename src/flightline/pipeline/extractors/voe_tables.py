@@ -34,14 +34,17 @@ VOE_ROWS = (
         "base",
         re.compile(_SPECK + r"(?:base\s*(?:pay|salary|income|earnings)?|salary|regular)\b", re.I),
     ),
-    # (`Ovejtime`, `Overtlme`: a letter misread)
-    ("overtime", re.compile(_SPECK + r"(?:ov\w{1,2}t[il1]me|over\s*time)\b", re.I)),
+    # (`Ovejtime`, `Overtlme`, `Overtnte`: a letter or two misread)
+    ("overtime", re.compile(_SPECK + r"(?:ov\w{1,2}t(?:[il1]me|\w{2,3})|over\s*time)\b", re.I)),
     # (`Bénus`, `Bortus`, `Bopus`: the o, or the n, misread)
     ("bonus", re.compile(_SPECK + r"b(?:\wnu|o\w{1,2}u)s(?:es)?\b", re.I)),
 )
 
 
 _YEAR_TABLE = re.compile(r"^[\W_]*years?\b.*\b(?:base|overtime|total)\b", re.IGNORECASE)
+# A first cell with a mark no amount has, before a row's amounts
+# (`"302500   $ 195,819.00`); a bare number (`25000`) may be an amount.
+_GARBLED_YEAR = re.compile(r"^(?=\S*[^\d\s,.$])([^\s$]{2,9})(?=\s{2,}\$?\s?\d)")
 # A row's year as OCR may leave it (`20%6`, `4024`, `024` or `24` its first
 # digits lost, `2024,` a speck after it): two to four characters, mostly digits.
 _YEAR_ROW = re.compile(r"^[\W_]*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{2,3}|\d\d)(?!\w|[,.]\d)")
@@ -58,6 +61,8 @@ _YEAR_COLS = {
 # (the nearest word that names no column, `date`, scores 50 against `base`).
 _COLUMN_SCORE = 70
 _CENT = Decimal("0.01")
+# The past years' rows under the YTD row, latest first.
+_PAST_PREFIXES = ("prior_year", "two_years_prior")
 
 
 def _year_columns(header: str) -> list[str]:
@@ -65,22 +70,46 @@ def _year_columns(header: str) -> list[str]:
     tolerantly (one misread letter of `Bonus` still names the bonus column)."""
     from rapidfuzz import fuzz, process
 
-    def column(word: str) -> str | None:
+    def best(word: str) -> tuple[str, float] | None:
         hit = process.extractOne(
             word.lower(), tuple(_YEAR_COLS), scorer=fuzz.ratio, score_cutoff=_COLUMN_SCORE
         )
-        return None if hit is None else _YEAR_COLS[hit[0]]
+        return None if hit is None else (_YEAR_COLS[hit[0]], hit[1])
 
-    words = re.findall(r"[A-Za-z]{3,}", header)[1:]
+    def column(word: str) -> str | None:
+        hit = best(word)
+        return None if hit is None else hit[0]
+
+    def rest_of(before: str, word: str, col: str) -> bool:
+        """`ime` after `Overt`: joined, they name the column better than alone."""
+        joined, alone = best(before + word), best(before)
+        return joined is not None and joined[0] == col and (alone is None or joined[1] > alone[1])
+
+    words = re.findall(r"[A-Za-z]+", header)[1:]
+    named = {c for w in words if len(w) >= 3 and (c := column(w)) is not None}
+
+    def begun(word: str) -> str | None:
+        """A caption OCR cut short or garbled past matching (`B`, `Bows` for
+        Bonus), a capital as captions begin: the one column of its first
+        letter the header names nowhere else."""
+        found = {c for name, c in _YEAR_COLS.items() if name.startswith(word[0].lower())}
+        return (found - named).pop() if word[0].isupper() and len(found - named) == 1 else None
+
     cols: list[str] = []
     for n, word in enumerate(words):
+        if len(word) < 3:
+            if (short := begun(word)) is not None:
+                cols.append(short)
+            continue  # else a speck
         found = column(word)
         if found is None:
             if not cols:
                 continue  # specks between `Year` and the first column (`Year  2  itil  Base`)
-            if column(words[n - 1] + word) == cols[-1]:
+            if rest_of(words[n - 1], word, cols[-1]):
                 continue  # the rest of a word OCR split (`Overt ime`)
-            return []  # a word that names no column: not a header we can place values under
+            found = begun(word)
+            if found is None:
+                return []  # a word that names no column: not a header to place values under
         cols.append(found)
     return cols
 
@@ -185,7 +214,7 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
     """Income by year as rows (`2026 YTD thru 04-03-2026 48,730.78 0.00 ...`)
     under a header naming the columns (`Year Base Overtime Bonus Total`)."""
     cols: list[str] = []
-    prior_done = False
+    past = 0  # past-year rows seen under the YTD row
     ytd_year: int | None = None
     for i, line in enumerate(doc.lines):
         text = line.text
@@ -196,6 +225,12 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
             continue
         m = _YEAR_ROW.match(text)
         ytd = _YTD_ROW.search(text)
+        if not m and not ytd and ytd_year is not None and past < len(_PAST_PREFIXES):
+            # a past year's row whose year OCR garbled past reading
+            # (`"302500` for 2025): it keeps its place under the YTD row
+            m = _GARBLED_YEAR.match(text)
+            if m and len(money_tokens(text[m.end() :])) < len(cols) - 1:
+                m = None
         if not m and not ytd:
             if money_tokens(text):
                 cols = []
@@ -218,22 +253,34 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
             dates = ocr_dates(rest) if doc.ocr else find_dates(rest)
             if dates:
                 set_field(out, "ytd_through_date", doc.field(dates[0][2], i))
-        elif not prior_done:
-            prior_done = True
-            # The row under the YTD row is the past year: a year read as
-            # another one is not; a year OCR garbled (`2924`) keeps its place.
+        elif past < len(_PAST_PREFIXES):
+            past += 1
+            # The rows under the YTD row are the past years in turn: a year
+            # read as another one is not; a year OCR garbled (`2924`) keeps
+            # its place.
             if year is None and ytd_year is None:
+                past = len(_PAST_PREFIXES)
                 continue
-            if year is not None and ytd_year and year != ytd_year - 1:
+            if year is not None and ytd_year and not _the_year(year, ytd_year - past):
+                past = len(_PAST_PREFIXES)
                 continue
-            prefix = "prior_year"
+            prefix = _PAST_PREFIXES[past - 1]
         else:
             continue
         for kind in ("base", "overtime", "bonus"):
             if row is not None and kind in row:
                 set_field(out, f"{prefix}_{kind}_income", doc.field(row[kind], i))
-        if unplaced is not None:
+        if unplaced is not None and prefix != "two_years_prior":
             set_field(out, f"{prefix}_unplaced_variable_income", doc.field(unplaced, i))
+
+
+def _the_year(read: int, expected: int) -> bool:
+    """`read` is the row's expected year, or it with one figure misread
+    into a year far from it (`2005` for 2025): a year next to it (`2024`)
+    is another row."""
+    a, b = str(read), str(expected)
+    misread = len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    return read == expected or (misread and abs(read - expected) > 2)
 
 
 def _blank_column(
@@ -332,6 +379,6 @@ def ocr_period_row(
     if len(values) < periods and table.ytd_lost:
         values = [None, *values]
     values += [None] * (periods - len(values))
-    for prefix, value in (("ytd", values[0]), ("prior_year", values[1])):
+    for prefix, value in zip(("ytd", *_PAST_PREFIXES), values, strict=False):
         if value is not None:
             set_field(out, f"{prefix}_{kind}_income", doc.field(value, i))

@@ -1,0 +1,93 @@
+"""A statement's period as a line prints it (`April 1, 2026 through April 30,
+2026`, `01-MAR-2026 TO 31-MAR-2026`), read alike by the splitting (which tells
+two months' statements apart by it) and by the bank statement reader.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, timedelta
+
+from flightline.pipeline.normalize import find_dates
+
+# `31~MAR~2026`: a date's hyphen read as a tilde.
+_TILDE = re.compile(r"(?<=[A-Za-z\d])~(?=[A-Za-z\d])")
+# A date OCR garbled (`03/43/2026`, `07/01/%025`): a date's shape with a
+# character or two no date has there.
+_DATE_SHAPE = re.compile(
+    r"(?<![\w/-])(?:[\w%$&#@]{1,2}[/-][\w%$&#@]{1,2}[/-][\w%$&#@]{2,4}"
+    r"|[\w%$&#@]{1,2}-[A-Za-z]{3}-[\w%$&#@]{4}"
+    r"|[\w%$&#@]{4}-[\w%$&#@]{2}-[\w%$&#@]{2}"
+    r"|[A-Za-z]{3,9}\.?\s[\w%$&#@]{1,2},?\s[\w%$&#@]{4})(?![\w/-])"
+)
+_DATE_FORMATS = (
+    "%m/%d/%Y",
+    "%m-%d-%Y",
+    "%m/%d/%y",
+    "%m-%d-%y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%d-%b-%Y",
+    "%Y-%m-%d",
+)
+# The longest period a statement covers (a year); two dates further apart
+# hold a misread (`2925-10-28` for 2025).
+_LONGEST = timedelta(days=370)
+_YEARS = range(1950, 2100)
+# Digits OCR read as look-alike letters inside a date's numbers (`Jan 0S, 2026`).
+_DIGITISH = re.compile(r"\b(?=[\dSBOoIl]*\d)[\dSBOoIl]{2,4}\b")
+_DIGIT_OF = str.maketrans({"S": "5", "B": "8", "O": "0", "o": "0", "I": "1", "l": "1"})
+
+
+def statement_period(text: str) -> tuple[date, date] | None:
+    """A period's two dates; when OCR garbled one of them, the date a monthly
+    statement period implies from the other, if the garbled one reads as that
+    date with a single character wrong (never a guess between dates)."""
+    text = _DIGITISH.sub(lambda m: m.group(0).translate(_DIGIT_OF), _TILDE.sub("-", text))
+    dates = find_dates(text)
+    if len(dates) >= 2 and timedelta(0) < dates[1][2] - dates[0][2] <= _LONGEST:
+        return dates[0][2], dates[1][2]
+    found: set[tuple[date, date]] = set()
+    for s, e, known in dates[:2]:
+        for m in _DATE_SHAPE.finditer(text):
+            if s <= m.start() < e:
+                continue
+            before = m.start() < s
+            implied = _month_before(known) if before else _month_after(known)
+            if _one_character_off(m.group(0), implied):
+                found.add((implied, known) if before else (known, implied))
+    # each date read may imply the other (`2925-09-29 to 2025-10-28`): the
+    # period of years a statement can have, when only one is
+    found = {p for p in found if all(d.year in _YEARS for d in p)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _month_before(end: date) -> date:
+    """The first day of a monthly period ending on `end`."""
+    if (end + timedelta(days=1)).day == 1:
+        return end.replace(day=1)
+    year, month = (end.year - 1, 12) if end.month == 1 else (end.year, end.month - 1)
+    return date(year, month, min(end.day, monthrange(year, month)[1])) + timedelta(days=1)
+
+
+def _month_after(start: date) -> date:
+    """The last day of a monthly period starting on `start`."""
+    if start.day == 1:
+        return start.replace(day=monthrange(start.year, start.month)[1])
+    year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+    return date(year, month, min(start.day, monthrange(year, month)[1])) - timedelta(days=1)
+
+
+def _one_character_off(token: str, value: date) -> bool:
+    """`token` is `value` printed in a usual format, up to digits read as
+    look-alike letters (`Ol-Aug-2026`) and one other character."""
+    read = token.translate(_DIGIT_OF).lower()
+    for fmt in _DATE_FORMATS:
+        shown = value.strftime(fmt)
+        for form in {shown, re.sub(r"(?<![\d])0(\d)", r"\1", shown)}:
+            if len(form) == len(token):
+                printed = form.translate(_DIGIT_OF).lower()
+                if sum(a != b for a, b in zip(printed, read, strict=True)) <= 1:
+                    return True
+    return False

@@ -1,0 +1,58 @@
+"""A statement's period as OCR leaves it, read alike by the splitting and by
+the bank statement reader: one date garbled is the other's month, a year no
+statement has is a misread, and a guess between two readings is no reading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flightline.pipeline.model import DocType
+from flightline.pipeline.periods import statement_period
+from tests.test_classify import split
+
+
+def test_both_dates_read() -> None:
+    got = statement_period("April 1, 2026 through April 30,2026")
+    assert got == (date(2026, 4, 1), date(2026, 4, 30))
+    # a yearly statement is still a period; dates out of order are not
+    assert statement_period("01/01/2026 - 12/31/2026") == (date(2026, 1, 1), date(2026, 12, 31))
+    assert statement_period("03/01/2026 - 02/01/2026") is None
+
+
+def test_a_year_no_statement_has_is_the_other_dates_month_misread() -> None:
+    want = (date(2025, 9, 29), date(2025, 10, 28))
+    assert statement_period("MEMBER STATEMENT   2025-09-29 THROUGH 2925-10-28") == want
+    # either date may hold the misread: the period of a year a statement can have
+    assert statement_period("2925-09-29 THROUGH 2025-10-28") == want
+
+
+def test_tildes_for_hyphens_and_a_garbled_first_day() -> None:
+    got = statement_period("MEMBER STATEMENT   @1-MAR-2026 TO 31~MAR~2026")
+    assert got == (date(2026, 3, 1), date(2026, 3, 31))
+    # two characters off the implied date is no reading
+    assert statement_period("MEMBER STATEMENT   @@-MAR-2026 TO 31~MAR~2026") is None
+
+
+_PAGE = """\
+EAST MONICAFORT FEDERAL CREDIT UNION
+MEMBER STATEMENT   {period}
+ANGELA GUERRA
+3590 WILSON TRAIL, SMITHSHIRE, OR 97503
+SHARE DRAFT CHECKING   ACCOUNT XXXXXX5679
+PREVIOUS BALANCE        {opening}
+POSTED DESCRIPTION        WITHDRAWAL     DEPOSIT      BALANCE
+03/05   ONLINE PMT LIBERTY CARD SERVICES        170.00        177308.95
+03/06   ACH CREDIT MURPHY PHARMACY SERVIC PAYRL        1702.65    179011.60
+ENDING BALANCE        {closing}
+"""
+
+
+def test_two_months_of_one_account_split_when_one_period_is_garbled() -> None:
+    april = _PAGE.format(
+        period="April 1, 2026 through April 30, 2026", opening="179607.30", closing="180692.69"
+    )
+    march = _PAGE.format(
+        period="@1-MAR-2026 TO 31~MAR~2026", opening="177478.95", closing="179607.30"
+    )
+    got = split(april, march, method="ocr")
+    assert got == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
