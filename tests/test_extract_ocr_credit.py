@@ -528,3 +528,14 @@ def test_a_payment_caption_with_its_a_misread_still_names_the_column() -> None:
     rows = tradelines(run(SCORES))
     assert rows[0]["balance"] == Decimal("6161")
     assert rows[0]["monthly_payment"] == Decimal("124")
+
+
+def test_an_account_number_whose_first_figures_ocr_set_apart_is_no_amount() -> None:
+    report = SCORES.replace(
+        "LIBERTY CARD SVCS    52903532****    12/15",
+        "EVERGREEN BANK USA    807 15018****    05/16",
+    )
+    rows = tradelines(run(report))
+    assert rows[0]["creditor"] == "EVERGREEN BANK USA"
+    assert rows[0]["balance"] == Decimal("6161")
+    assert rows[0]["monthly_payment"] == Decimal("124")

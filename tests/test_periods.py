@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from flightline.pipeline.model import DocType
-from flightline.pipeline.periods import statement_period
+from flightline.pipeline.periods import statement_period, statement_periods
 from tests.test_classify import split
 
 
@@ -56,3 +56,28 @@ def test_two_months_of_one_account_split_when_one_period_is_garbled() -> None:
     )
     got = split(april, march, method="ocr")
     assert got == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+
+
+def test_either_date_the_misread_one_gives_both_periods_and_no_reading() -> None:
+    line = "MEMBER STATEMENT   2025-10-01 THROUGH 2028-10-31"
+    assert statement_periods(line) == {
+        (date(2025, 10, 1), date(2025, 10, 31)),
+        (date(2028, 10, 1), date(2028, 10, 31)),
+    }
+    assert statement_period(line) is None
+
+
+def test_a_page_whose_period_may_be_either_reading_splits_only_from_neither() -> None:
+    september = _PAGE.format(
+        period="Sep 01, 2025 through Sep 30, 2025", opening="14430.02", closing="14434.63"
+    )
+    october = _PAGE.format(
+        period="2025-10-01 THROUGH 2028-10-31", opening="14434.63", closing="14442.85"
+    )
+    got = split(september, october, method="ocr")
+    assert got == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+    # a page one of whose readings is the open statement's period goes with it
+    same = _PAGE.format(
+        period="2025-09-01 THROUGH 2028-09-30", opening="14430.02", closing="14434.63"
+    )
+    assert split(september, same, method="ocr") == [(DocType.bank_statement, [1, 2])]

@@ -257,6 +257,27 @@ def test_representative_score_rules() -> None:
     assert figures(ctx)["representative_score"] == "640"
 
 
+def test_a_scan_that_read_two_scores_takes_the_1008s_between_them() -> None:
+    loan = clean_loan()
+    loan.set_rows(
+        DocType.credit_report,
+        "scores",
+        [
+            {"borrower": 1, "bureau": "experian", "score": 729},
+            {"borrower": 1, "bureau": "transunion", "score": 689},
+        ],
+    )
+    loan.set(DocType.transmittal_1008, representative_score=711)
+    # a text report with two scores has two: the lower
+    assert figures(loan)["representative_score"] == "689"
+    # on a scan, the third bureau's score, the middle one, was lost
+    scan = _scanned(loan)  # (marks the loan's values in place)
+    assert figures(scan)["representative_score"] == "711"
+    # a stated score outside the two read settles nothing
+    scan.set(DocType.transmittal_1008, representative_score=740)
+    assert figures(scan)["representative_score"] == "689"
+
+
 def test_assets_use_each_accounts_latest_statement() -> None:
     loan = clean_loan().add(
         make(

@@ -55,10 +55,22 @@ def _parts_differ(cur: _Open, mine: tuple[object, ...]) -> bool:
         for prior in reversed(cur.pages):
             theirs = prior.key(cur.type)
             if isinstance(theirs, tuple) and len(theirs) == len(mine) and theirs[n] is not None:
-                if theirs[n] != part:
+                if not _may_be(theirs[n], part):
                     return True
                 break
     return False
+
+
+def _may_be(a: object, b: object) -> bool:
+    """Two key parts that may be the same: equal, or (a part OCR left open
+    between readings, a frozenset) one among the other's."""
+    if isinstance(a, frozenset) and isinstance(b, frozenset):
+        return not a.isdisjoint(b)
+    if isinstance(b, frozenset):
+        return a in b
+    if isinstance(a, frozenset):
+        return b in a
+    return a == b
 
 
 SCANTY_WORDS = 12

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from flightline.pipeline.model import DocType
 from flightline.pipeline.normalize import find_dates, fix_ocr_digits
-from flightline.pipeline.periods import statement_period
+from flightline.pipeline.periods import statement_periods
 
 _PAGE_OF_RE = re.compile(
     r"(?<![a-z])page\s*[:#]?\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})(?!\d)", re.IGNORECASE
@@ -115,10 +115,14 @@ def instance_key(doc_type: DocType, lines: list[str]) -> object:
                 return (a, b, number)
         for ln in lines[:15]:
             # one of the two dates garbled (`@1-MAR-2026 TO 31~MAR~2026`): the
-            # period as the statement reader takes it
-            period = statement_period(ln)
-            if period is not None and 20 <= (period[1] - period[0]).days <= 100:
-                return (*period, number)
+            # period as the statement reader takes it; where either date may
+            # be the misread one, the periods it can be (`classify` compares
+            # a set by membership)
+            periods = [p for p in statement_periods(ln) if 20 <= (p[1] - p[0]).days <= 100]
+            if len(periods) == 1:
+                return (*periods[0], number)
+            if periods:
+                return (frozenset(p[0] for p in periods), frozenset(p[1] for p in periods), number)
         # a period OCR garbled: the account number alone still tells two apart
         return (None, None, number) if number else None
     if doc_type in (DocType.loan_estimate, DocType.closing_disclosure):

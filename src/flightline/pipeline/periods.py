@@ -44,10 +44,20 @@ def statement_period(text: str) -> tuple[date, date] | None:
     """A period's two dates; when OCR garbled one of them, the date a monthly
     statement period implies from the other, if the garbled one reads as that
     date with a single character wrong (never a guess between dates)."""
+    found = statement_periods(text)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def statement_periods(text: str) -> set[tuple[date, date]]:
+    """Every period the line can be read as: one when both dates read, or
+    when one garbled date is a character off the month the other implies;
+    two when each date read could be the misread one (`2025-10-01 THROUGH
+    2028-10-31`), which the splitting may still use (neither is the month
+    before)."""
     text = _DIGITISH.sub(lambda m: m.group(0).translate(_DIGIT_OF), _TILDE.sub("-", text))
     dates = find_dates(text)
     if len(dates) >= 2 and timedelta(0) < dates[1][2] - dates[0][2] <= _LONGEST:
-        return dates[0][2], dates[1][2]
+        return {(dates[0][2], dates[1][2])}
     found: set[tuple[date, date]] = set()
     for s, e, known in dates[:2]:
         for m in _DATE_SHAPE.finditer(text):
@@ -57,10 +67,9 @@ def statement_period(text: str) -> tuple[date, date] | None:
             implied = _month_before(known) if before else _month_after(known)
             if _one_character_off(m.group(0), implied):
                 found.add((implied, known) if before else (known, implied))
-    # each date read may imply the other (`2925-09-29 to 2025-10-28`): the
-    # period of years a statement can have, when only one is
-    found = {p for p in found if all(d.year in _YEARS for d in p)}
-    return found.pop() if len(found) == 1 else None
+    # each date read may imply the other (`2925-09-29 to 2025-10-28`): only
+    # periods of years a statement can have
+    return {p for p in found if all(d.year in _YEARS for d in p)}
 
 
 def _month_before(end: date) -> date:

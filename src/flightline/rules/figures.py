@@ -25,7 +25,6 @@ from flightline.rules.access import (
     dec,
     doc_label,
     ev,
-    integer_of,
     money,
     num,
     ratio,
@@ -47,6 +46,7 @@ from flightline.rules.facts import facts
 from flightline.rules.keys import employer_key
 from flightline.rules.payment import cd_pitia
 from flightline.rules.qualifying import VARIABLE_KINDS, Income, income_of
+from flightline.rules.scores import medians
 
 
 @dataclass
@@ -459,23 +459,7 @@ def _ltv(ctx: LoanContext, c: Computed) -> None:
 
 
 def _scores(ctx: LoanContext, c: Computed) -> None:
-    report = ctx.first(DocType.credit_report)
-    per: dict[int, list[tuple[int, IssueEvidence | None]]] = {}
-    for r in rows(report, "scores"):
-        who = cell(r, "borrower")
-        score = cell(r, "score")
-        b = integer_of(who) if who is not None else 1
-        s = integer_of(score) if score is not None else None
-        if b is None or s is None or report is None:
-            continue
-        per.setdefault(b, []).append((s, row_evidence(report, "scores", r, "score")))
-    for b, found in sorted(per.items()):
-        found.sort(key=lambda t: t[0])
-        # middle of three, lower of two (and the one of one)
-        pick = found[1] if len(found) >= 3 else found[0]
-        c.medians[b] = pick[0]
-        if pick[1] is not None:
-            c.score_evidence.append(pick[1])
+    c.medians, c.score_evidence = medians(ctx)
     if not c.medians:
         return
     if ctx.policy.representative_score_method == "average_of_medians":

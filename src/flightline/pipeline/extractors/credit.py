@@ -128,7 +128,8 @@ _TYPE_SIMILAR = 80.0
 _TYPE_CODES = {"R": "revolving", "I": "installment", "M": "mortgage", "O": "open"}
 _ACCT_NUMBER = re.compile(
     r"(?<![Xx*#])[Xx*#]{2,16}[\dXx*#-]{0,20}\d{0,12}(?!\w)"
-    r"|\b[A-Za-z]?\d{4,20}[Xx*#]{1,16}(?!\w)|#\s?\d{4,20}"
+    # (its first figures OCR may set apart by a space: `807 15018****`)
+    r"|\b(?:\d{1,4} )?[A-Za-z]?\d{4,20}[Xx*#]{1,16}(?!\w)|#\s?\d{4,20}"
     # OCR keeps part of a trailing mask as a quote or a degree sign
     # (`94057598"`), or loses it, and may read a first digit as a letter
     # (`G1503782****`): a run of eight digits or more without a thousands
