@@ -539,3 +539,11 @@ def test_an_account_number_whose_first_figures_ocr_set_apart_is_no_amount() -> N
     assert rows[0]["creditor"] == "EVERGREEN BANK USA"
     assert rows[0]["balance"] == Decimal("6161")
     assert rows[0]["monthly_payment"] == Decimal("124")
+
+
+def test_a_monthly_payment_label_cut_to_pay_still_names_the_payment() -> None:
+    text = BLOCKS.replace("Monthly Payment      $ 342.00", "MONTHLY PAY..   342.00")
+    assert tradelines(run(text))[0]["monthly_payment"] == Decimal("342.00")
+    # `PAY` alone, without `monthly`, is no payment label
+    text = BLOCKS.replace("Monthly Payment      $ 342.00", "PAY..   342.00")
+    assert "monthly_payment" not in tradelines(run(text))[0]

@@ -154,12 +154,14 @@ _KV_TYPE = re.compile(r"\btype\W{0,3}\s*([A-Za-z]+)", re.IGNORECASE)
 # (`BALAN€E`: a letter OCR read as a symbol)
 _KV_BALANCE = re.compile(r"\bbal\S{2,4}e\W{0,2}\s*(\$?\s?-?\d[\d,.]*)", re.IGNORECASE)
 _KV_PAYMENT = re.compile(
-    # `MONTHLY PAYM..`: a label cut short by its box still names the payment
-    # (`PAYM.._`: a speck after it).
-    r"\b(?:monthly\s*)?paym\w*(?:\.\.)?[\s:_~]*(\$?\s?-?\d[\d,.]*)",
+    # `MONTHLY PAYM..`, `MONTHLY PAY..`: a label cut short by its box still
+    # names the payment (`PAYM.._`: a speck after it).
+    r"\b(?:monthly\s*pay(?:m\w*)?|paym\w*)(?:\.\.)?[\s:_~]*(\$?\s?-?\d[\d,.]*)",
     re.IGNORECASE,
 )
-_KV_LINE = re.compile(r"\b(?:account|balance|paym\w*|type|opened|status)\b", re.IGNORECASE)
+_KV_LINE = re.compile(
+    r"\b(?:account|balance|paym\w*|monthly\s*pay|type|opened|status)\b", re.IGNORECASE
+)
 
 
 def _parties(doc: DocText, out: dict[str, FieldValue]) -> None:
