@@ -202,3 +202,13 @@ def test_ast_004_gift_on_an_investment_property() -> None:
     assert issue.subject == "gift on investment property"
     assert "3000.00 from Ann Smith" in issue.summary
     assert run(_gift("INCOMING WIRE", letter=True, occupancy="second_home"), "AST-004") == []
+
+
+def test_ast_004_a_page_taken_for_a_gift_letter_with_no_gift_read_is_no_gift() -> None:
+    loan = _gift("PAYROLL DEPOSIT", letter=False, occupancy="investment")
+    loan.add(make(DocType.gift_letter, {"letter_date": date(2026, 1, 19)}))
+    assert run(loan, "AST-004") == []
+    # its donor read is a gift letter
+    loan.add(make(DocType.gift_letter, {"donor_name": "Ann Smith"}))
+    [issue] = run(loan, "AST-004")
+    assert issue.subject == "gift on investment property"

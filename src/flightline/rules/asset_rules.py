@@ -226,11 +226,16 @@ def statement_coverage(ctx: LoanContext) -> list[Issue]:
     return issues
 
 
+_GIFT_FIELDS = ("donor_name", "donor_relationship", "gift_amount")
+
+
 @rule("AST-004")
 def gifts(ctx: LoanContext) -> list[Issue]:
     f = facts(ctx)
     c = computed(ctx)
-    letters = ctx.of_type(DocType.gift_letter)
+    # a page taken for a gift letter with no donor, relationship or amount
+    # read on it (a Note's signature page on a scan) says nothing of a gift
+    letters = [g for g in ctx.of_type(DocType.gift_letter) if any(g.get(n) for n in _GIFT_FIELDS)]
     issues = []
     unlettered = [d for d in c.deposits if is_gift(d) and d.source != "gift_letter"]
     if unlettered:
