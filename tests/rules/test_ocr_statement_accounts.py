@@ -105,3 +105,20 @@ def test_two_unnumbered_statements_whose_balances_chain_are_one_account() -> Non
     ctx = _scanned(loan).context()
     compute_figures(ctx)
     assert ctx.figures["assets_verified"].value == "220000.00"
+
+
+def test_a_lone_unnumbered_statement_is_not_its_own_missing_month() -> None:
+    loan = _statements(("", date(2026, 2, 1), date(2026, 2, 28)))
+    loan.docs[-1].fields.pop("account_last4")
+    [issue] = run(_scanned(loan), "AST-003")
+    assert "2026-02-01 to 2026-02-28" in issue.summary
+    # another unnumbered statement elsewhere may be the missing month: unread
+    other = _statements(
+        ("", date(2026, 2, 1), date(2026, 2, 28)), ("", date(2026, 1, 1), date(2026, 1, 31))
+    )
+    other.docs[-1].fields.pop("account_last4")
+    other.docs[-2].fields.pop("account_last4")
+    was = other.docs[-1].fields["institution"]
+    other.docs[-1].fields["institution"] = FieldValue("Lakeshore Credit Union", was.evidence)
+    ctx = _scanned(other).context()
+    assert run(ctx, "AST-003") == [] and any(k.startswith("statement period") for k in ctx.unread)

@@ -200,8 +200,10 @@ def statement_coverage(ctx: LoanContext) -> list[Issue]:
         undated = [d for d in statements if not when(d, "period_start_date")]
         undated += [d for d in statements if not when(d, "period_end_date")]
         misread = undated[0] if undated else _ocr_gap(statements) or _one_period_twice(statements)
-        if misread is None and unnumbered and (not account.isdigit() or scanned(statements[0])):
-            misread = unnumbered[0]  # the missing month may be a statement without a number
+        # the missing month may be another statement without a number
+        elsewhere = [d for d in unnumbered if all(d is not s for s in statements)]
+        if misread is None and elsewhere and (not account.isdigit() or scanned(statements[0])):
+            misread = elsewhere[0]
         if misread is not None:
             # a statement whose period was not read may be the missing month
             ctx.could_not_read(
