@@ -1023,3 +1023,21 @@ def test_voe_1005_overtime_row_two_letters_misread_and_a_degree_sign_for_a_comma
     assert got["ytd_overtime_income"] == Decimal("2655.02")
     assert got["two_years_prior_overtime_income"] == Decimal("3808.52")
     assert got["ytd_base_income"] == Decimal("211500.00")
+
+
+URLA_COLUMNS = """\
+Uniform Residential Loan Application
+Gross Monthly Income        Borrower        Co-Borrower        Total
+Base Empl. Income*        14,291.67        14,291.67
+Overtime        0.00        0.00
+Commissions        eS        {commission}        0.00
+"""
+
+
+def test_urla_income_cell_with_a_speck_read_as_a_one_is_the_total_columns() -> None:
+    got = values(run(DocType.urla_1003, URLA_COLUMNS.format(commission="10.00)")))
+    assert got["income_commission_monthly"] == Decimal("0.00")
+    assert got["income_base_monthly"] == Decimal("14291.67")
+    # another amount than the total's with a 1 before it stays as read
+    got = values(run(DocType.urla_1003, URLA_COLUMNS.format(commission="12.00")))
+    assert got["income_commission_monthly"] == Decimal("12.00")

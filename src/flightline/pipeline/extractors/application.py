@@ -17,6 +17,7 @@ from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import (
+    cent_digits,
     normalize_account_last4,
     normalize_money,
     normalize_ssn_last4,
@@ -334,6 +335,22 @@ def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
             j = doc.next_line(j)
 
 
+def _speck_one(out: dict[str, FieldValue]) -> None:
+    """`Commissions  10.00)  0.00`: a speck before an income cell read as a
+    1, the total column beside it the same amount without it: the total's
+    reading is the amount."""
+    for name in _INCOME_FIELDS.values():
+        found = out.get(name)
+        if found is None or not isinstance(found.value, Decimal):
+            continue
+        amounts = [abs(v) for _, _, v in money_tokens(found.evidence.text)]
+        if found.value not in amounts:
+            continue
+        after = amounts[amounts.index(found.value) + 1 :]
+        if after and cent_digits(found.value) == "1" + cent_digits(after[0]):
+            out[name] = FieldValue(after[0], found.evidence)
+
+
 def _point_beside(read: str, rest: str, value: Decimal) -> Decimal:
     """An amount OCR read without its point (`1411417`) beside the row's
     next cell with the same figures and its cents (`14114.17`, the total
@@ -440,6 +457,8 @@ def extract_urla(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _income_block(doc, out)
     _URLA.read(doc, out)
+    if doc.ocr:
+        _speck_one(out)
     _drop_misread_line(doc, out)
     _ssn_beside_name(doc, out)
     if doc.ocr:
