@@ -200,8 +200,13 @@ def statement_coverage(ctx: LoanContext) -> list[Issue]:
         undated = [d for d in statements if not when(d, "period_start_date")]
         undated += [d for d in statements if not when(d, "period_end_date")]
         misread = undated[0] if undated else _ocr_gap(statements) or _one_period_twice(statements)
-        # the missing month may be another statement without a number
+        # the missing month may be a statement without a number elsewhere;
+        # an unnumbered statement may itself be another account's month, when
+        # the file has another account (never its own missing month)
         elsewhere = [d for d in unnumbered if all(d is not s for s in statements)]
+        if misread is None and not account.isdigit() and scanned(statements[0]):
+            others = [d for k, docs in accounts.items() if k != account for d in docs]
+            misread = statements[0] if others else None
         if misread is None and elsewhere and (not account.isdigit() or scanned(statements[0])):
             misread = elsewhere[0]
         if misread is not None:
