@@ -347,10 +347,10 @@ def _typed(name: str, v: Any) -> Value:
     return s
 
 
-def from_answer_key(key: dict[str, Any], *, two_years_prior: bool = True) -> LoanContext:
-    """The loan as a perfect extraction would deliver it: every true field value,
-    evidence on the document's first page. `two_years_prior` adds the VOE's
-    two-years-prior income row, which the VOE prints but FIELDS has no name for."""
+def from_answer_key(key: dict[str, Any]) -> LoanContext:
+    """The loan as a perfect extraction would deliver it: every true field value
+    (a VOE's two-years-prior income row among them), evidence on the
+    document's first page."""
     files = {f["name"]: uuid.uuid5(SOURCE, f["name"]) for f in key["files"]}
     docs: list[LogicalDocument] = []
     for d in key["documents"]:
@@ -361,10 +361,6 @@ def from_answer_key(key: dict[str, Any], *, two_years_prior: bool = True) -> Loa
             k: FieldValue(_typed(k, v), Evidence(source, page, str(v)))
             for k, v in d["fields"].items()
         }
-        if two_years_prior and d["type"] == "voe":
-            for kind, v in d["extra_fields"].get("two_years_prior_income", {}).items():
-                name = f"two_years_prior_{kind}_income"
-                fields[name] = FieldValue(Decimal(v), Evidence(source, page, v))
         rows = {
             g: [
                 {k: FieldValue(_typed(k, v), Evidence(source, page, str(v))) for k, v in r.items()}
