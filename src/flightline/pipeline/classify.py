@@ -64,13 +64,11 @@ def _parts_differ(cur: _Open, mine: tuple[object, ...]) -> bool:
 def _may_be(a: object, b: object) -> bool:
     """Two key parts that may be the same: equal, or (a part OCR left open
     between readings, a frozenset) one among the other's."""
-    if isinstance(a, frozenset) and isinstance(b, frozenset):
-        return not a.isdisjoint(b)
-    if isinstance(b, frozenset):
-        return a in b
-    if isinstance(a, frozenset):
-        return b in a
-    return a == b
+
+    def readings(x: object) -> frozenset[object]:
+        return x if isinstance(x, frozenset) else frozenset({x})
+
+    return not readings(a).isdisjoint(readings(b))
 
 
 SCANTY_WORDS = 12

@@ -115,6 +115,12 @@ def _kinds(docs: list[LogicalDocument]) -> set[str]:
     return {t for d in docs if (t := text(d, "account_type"))}
 
 
+def _other_kind(kinds: set[str], others: list[LogicalDocument]) -> bool:
+    """Statements of account types none of the others' (savings, checking)."""
+    theirs = _kinds(others)
+    return bool(kinds and theirs and theirs.isdisjoint(kinds))
+
+
 def _bank_name(doc: LogicalDocument) -> str:
     return fold(text(doc, "institution") or "")
 
@@ -140,7 +146,7 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
                 and bank
                 and any(Levenshtein.distance(bank, _bank_name(o)) <= 1 for o in others)
                 # a savings statement is not the bank's checking account's
-                and not (kinds and _kinds(others).isdisjoint(kinds) and _kinds(others))
+                and not _other_kind(kinds, others)
             ]
             if len(into) > 1:
                 # several there: the account whose statements chain with it
@@ -157,7 +163,7 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
                     and not k.isdigit()
                     and all(scanned(o) for o in others)
                     and compare_text(bank, _bank_name(others[0]), True) is not Verdict.DIFFERENT
-                    and not (kinds and _kinds(others) and _kinds(others).isdisjoint(kinds))
+                    and not _other_kind(kinds, others)
                     and any(_chained(d, o) for d in docs for o in others)
                 ]
             if len(into) == 1:

@@ -16,9 +16,10 @@ from flightline.pipeline.extractors.base import (
 from flightline.pipeline.extractors.enums import canon_account_type
 from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.extractors.reader import Reader
+from flightline.pipeline.extractors.terms import one_digit_from
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
-from flightline.pipeline.normalize import cent_digits, find_dates, one_digit_more
+from flightline.pipeline.normalize import find_dates
 from flightline.pipeline.page_keys import PRODUCT_NUMBER
 from flightline.pipeline.periods import statement_period
 
@@ -339,7 +340,5 @@ def _closing_misread(doc: DocText, out: dict[str, FieldValue]) -> None:
     last, before, amount = rows[-1][-1], rows[-2][-1], rows[-1][0]
     if last == read.value or abs(last - before) != amount:
         return
-    a, b = cent_digits(last), cent_digits(read.value)
-    one_off = len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    if one_off or one_digit_more(last, read.value) or one_digit_more(read.value, last):
+    if one_digit_from(read.value, last):
         out["closing_balance"] = FieldValue(last, read.evidence)

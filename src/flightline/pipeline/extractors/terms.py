@@ -80,8 +80,7 @@ def reconcile_terms(doc: DocText, out: dict[str, FieldValue], amount_name: str) 
     # the payment's line holds the amount that fits (a speck read first), or
     # the payment as read is that amount with one digit wrong
     evidence = out["monthly_pi"].evidence
-    on_line = {v for _, _, v in money_tokens(evidence.text)}
-    if want in on_line or want in _one_digit_off(pi):
+    if want in _amounts(evidence.text) or want in _one_digit_off(pi):
         out["monthly_pi"] = FieldValue(want, evidence)
     elif not re.search(r"\d\.\d\d(?!\d)", evidence.text):
         # a payment read with no cents (`360` out of `every month for 360`)
