@@ -64,7 +64,7 @@ PERCENT_RE = re.compile(r"(?<![\w.])(-?\d{1,3}(?:\. ?\d+)?)\s?(?:%|percent\b)", 
 _BARE_NUMBER_RE = re.compile(r"(?<![\w.])(\d{0,3}\.\d+|\d{1,3})(?![\w.])")
 
 _SSN_RE = re.compile(
-    r"(?<![A-Za-z0-9*#\u2022-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]{1,9})\s?[-\s]\s?(?:[Xx*#\u2022\d]{2})"
+    r"(?<![A-Za-z0-9*#\u2022-])(?:[XxH*#\u2022\d]{3}|[XxH*#\u2022]{1,9})\s?[-\s]\s?(?:[XxH*#\u2022\d]{2})"
     r"\s?[-\s]\s?(\d{4})(?!\d)"
     r"|(?<![Xx*#\u2022])(?:[Xx*#\u2022]{5,12})\s?(\d{4})(?!\d)"
     r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)",
@@ -252,6 +252,15 @@ _OCR_GROUP_SPACE_RE = re.compile(r"(?<=\d)(?:\s,|,\s)(?=\d{3}(?!\d))")
 _OCR_CENTS_COMMA_RE = re.compile(r"(?<![\d,.])(\d{4,}),(\d\d)(?![\d,])")
 # `$23°356.80`: a thousands comma read as a degree sign.
 _OCR_GROUP_MARK_RE = re.compile(r"(?<=\d)[\u00b0\u00ba](?=\d{3}(?:[,.]\d|(?!\d)))")
+# `53%500.00` (537,500.00): a percent sign inside a number stands for figures
+# OCR lost; neither side is the amount.
+# (a mask read with one, `##4%4110`, is no amount)
+_OCR_PCT_INSIDE_RE = re.compile(r"(?<![\w#*%])\$?\d[\d,]*%\d[\d,]*(?:\.\d+)?")
+# `$481 100.00`, or a cell of its own `481 100.00`: a thousands comma read as a space
+_OCR_GROUP_LOST_RE = re.compile(
+    r"(?:(?<=\$)|(?<=\$ )|(?<=\s\s)|^)(\d{1,3}) (\d{3}\.\d\d)(?=\s\s|\s*$)"
+    r"|(?<=\$)(\d{1,3}) (\d{3}\.\d\d)(?!\d)"
+)
 # `29.1 97%`: a percentage's three decimals split by a space OCR put in them
 _OCR_PCT_SPACE_RE = re.compile(r"(?<![\d.])(\d{1,3}\.(?:\d \d\d|\d\d \d))%")
 
@@ -281,6 +290,7 @@ def fix_ocr_digits(text: str) -> str:
     `1,234.56`, `4,5S0.00` -> `4,550.00`, `S1,234.56` -> `$1,234.56`,
     `550. 48` -> `550.48`. Only tokens that are already mostly digits change."""
     text = _OCR_BAR_DOLLAR_RE.sub(" ", text)
+    text = _OCR_PCT_INSIDE_RE.sub(lambda m: "?" * len(m.group(0)), text)
     text = _OCR_NUM_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_DIGIT_MAP), text)
     text = _OCR_YEAR_RE.sub(r"\g<1>2\g<2>", text)
     text = _OCR_DATE_MARK_RE.sub(r"\g<1>, \g<2>", text)
@@ -289,6 +299,7 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_CENTS_SPACE_RE.sub(".", text)
     text = _OCR_PCT_SPACE_RE.sub(lambda m: m.group(1).replace(" ", "") + "%", text)
     text = _OCR_CENTS_COMMA_RE.sub(r"\1.\2", text)
+    text = _OCR_GROUP_LOST_RE.sub(lambda m: ",".join(g for g in m.groups() if g), text)
     return _OCR_GROUP_SPACE_RE.sub(",", _OCR_GROUP_MARK_RE.sub(",", text))
 
 

@@ -62,6 +62,16 @@ def unsourced_large_deposits(ctx: LoanContext) -> list[Issue]:
         if d.source is not None:
             continue
         on = d.day.isoformat() if d.day else "an undated day"
+        found = d.row.get("amount")
+        if is_ocr(found) and d.amount.as_tuple().exponent == 0:
+            # a statement prints its amounts' cents: a scanned one read
+            # without them (`-$30432.` for $304.32) lost its point somewhere
+            ctx.could_not_read(
+                f"deposit {d.account} {on}",
+                f"the amount of the deposit on {on} to account {d.account}",
+                d.evidence(),
+            )
+            continue
         issues.append(
             ctx.issue(
                 "AST-001",

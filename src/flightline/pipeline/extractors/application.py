@@ -18,6 +18,7 @@ from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import (
     cent_digits,
+    find_dates,
     normalize_account_last4,
     normalize_money,
     normalize_ssn_last4,
@@ -42,7 +43,7 @@ _URLA = Reader(
                 "Applicant",
                 "Name",
             ),
-            exclude=r"employer|business|originator|company|institution|creditor|"
+            exclude=r"employer|business|originator|interviewer|company|institution|creditor|"
             r"(?:borrower|applicant)\s*information|additional\s*applicant",
         ),
         Spec(
@@ -188,12 +189,15 @@ _INCOME_ITEMS = re.compile(
     r"overtime(?:\s*income)?|bonus(?:es)?(?:\s*income)?|commissions?(?:\s*income)?|"
     r"other(?:\s*income)?|total(?:\s*(?:monthly\s*)?income)?)\b\*?\s*:?\s*"
     # a speck OCR read as a mark before the amount (`TOTAL:  *34431.79`, `_0.00`)
-    r"(?:[*_\"'\u00ab\u00bb\u2018\u2019\u201c\u201d]\s?)?"
-    r"(?P<amount>\$?\s?-?\d[\d,]*(?:\.\d\d)?)",
+    r"(?:[*_\"'\u00ab\u00bb\u2018\u2019\u201c\u201d]\s*)?"
+    # or a speck read as a short word of its own (`Bonuses   irk!   $354.83`)
+    r"(?:(?=\S*[a-z])[^\s\d$-]{1,4}\s+)?"
+    # (`;` is a comma OCR misread: `$7;47067`)
+    r"(?P<amount>\$?\s?-?\d(?:[\d,]|;(?=\d{3}))*(?:\.\d\d)?)",
     re.IGNORECASE,
 )
 _INCOME_FIELDS = {
-    "b": "income_base_monthly",
+    "ba": "income_base_monthly",
     "ov": "income_overtime_monthly",
     "bo": "income_bonus_monthly",
     "c": "income_commission_monthly",
@@ -248,6 +252,23 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
     culprits = [k for k, v in amounts.items() if v == excess]
     if len(culprits) == 1 and culprits[0] != "income_base_monthly":
         del out[culprits[0]]
+
+
+def _total_cents_lost(out: dict[str, FieldValue]) -> None:
+    """A scanned income total read without its cents (`1208 1.69`, a space
+    OCR put inside it, read as 1208) is a fragment: the sum of the box's lines
+    when each was read, else unread."""
+    found = out.get("income_total_monthly")
+    if found is None or not isinstance(found.value, Decimal) or found.value.as_tuple().exponent:
+        return
+    names = [n for n in _INCOME_FIELDS.values() if n != "income_total_monthly"]
+    lines = [out[n].value for n in names if n in out]
+    if len(lines) == len(names) and all(isinstance(v, Decimal) for v in lines):
+        total = sum((v for v in lines if isinstance(v, Decimal)), Decimal(0))
+        if re.sub(r"\D", "", found.evidence.text).find(cent_digits(total)) >= 0:
+            out["income_total_monthly"] = FieldValue(total, found.evidence)
+            return
+    del out["income_total_monthly"]
 
 
 _EMPLOYER_LABEL = re.compile(r"employer", re.IGNORECASE)
@@ -325,14 +346,27 @@ def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
             for m in _INCOME_ITEMS.finditer(doc.lines[j].text):
                 kind = m.group("kind").lower()
                 key = kind[:2] if kind[0] in "bo" else kind[0]
-                value = normalize_money(m.group("amount"))
-                if doc.ocr and value is not None:
-                    value = _point_beside(m.group("amount"), doc.lines[j].text[m.end() :], value)
+                read = m.group("amount").replace(";", ",")
+                rest = doc.lines[j].text[m.end() :]
+                value = normalize_money(read)
+                if doc.ocr:
+                    value = _point_beside(read, rest, value)
+                    if re.fullmatch(r"\d{1,2}", read) and re.match(r"\s{2}", rest):
+                        value = _after_speck(rest, value)
                 if key in _INCOME_FIELDS and value is not None:
                     set_field(out, _INCOME_FIELDS[key], doc.field(abs(value), j))
             if "income_total_monthly" in out:
                 return
             j = doc.next_line(j)
+
+
+def _after_speck(rest: str, value: Decimal | None) -> Decimal | None:
+    """A lone speck read as a digit before the borrower's cell (`Base  2  $
+    22,466.35`): the row's next amount, printed with its cents, is the cell."""
+    after = money_tokens(rest)
+    if after and "." in rest[after[0][0] : after[0][1]]:
+        return abs(after[0][2])
+    return value
 
 
 def _speck_one(out: dict[str, FieldValue]) -> None:
@@ -351,10 +385,10 @@ def _speck_one(out: dict[str, FieldValue]) -> None:
             out[name] = FieldValue(after[0], found.evidence)
 
 
-def _point_beside(read: str, rest: str, value: Decimal) -> Decimal:
-    """An amount OCR read without its point (`1411417`) beside the row's
-    next cell with the same figures and its cents (`14114.17`, the total
-    column): the point was lost, and that cell is the amount."""
+def _point_beside(read: str, rest: str, value: Decimal | None) -> Decimal | None:
+    """An amount OCR read without its point (`1411417`, `$7,47067`) beside
+    the row's next cell with the same figures and its cents (`14114.17`, the
+    total column): the point was lost, and that cell is the amount."""
     if "." in read:
         return value
     digits = re.sub(r"\D", "", read)
@@ -430,6 +464,27 @@ def _co_borrower_ssn(doc: DocText, out: dict[str, FieldValue]) -> None:
                 return
 
 
+_SIGNATURE_CAPTION = re.compile(r"signature\s{2,}date\W*$", re.IGNORECASE)
+
+
+def _signed_above(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A scan reads a signature line top to bottom: the date written on it
+    comes before its caption (`2025-07-10  Whites` over `Borrower's
+    Signature  Date`), where a text layer puts it after. The one date on
+    the line above the applicant's signature caption is the date signed."""
+    for i, line in enumerate(doc.lines):
+        if not _SIGNATURE_CAPTION.search(line.text) or re.search(
+            r"co-?\s*borrower|interviewer|lender|loan\s*officer", line.text, re.IGNORECASE
+        ):
+            continue
+        if i == 0 or doc.lines[i - 1].page != line.page:
+            continue
+        dates = find_dates(doc.lines[i - 1].text)
+        if len(dates) == 1:
+            out["application_date"] = doc.field(dates[0][2], i - 1)
+            return
+
+
 def _continuation_sheet(doc: DocText, out: dict[str, FieldValue]) -> None:
     """A continuation sheet is the co-borrower's application: the person named
     `Co-Borrower` on it is its applicant, the `Borrower` the other one."""
@@ -460,12 +515,21 @@ def extract_urla(doc: DocText, ld: LogicalDocument) -> None:
     if doc.ocr:
         _speck_one(out)
     _drop_misread_line(doc, out)
+    if doc.ocr:
+        _total_cents_lost(out)
     _ssn_beside_name(doc, out)
     if doc.ocr:
         _employer_below(doc, out)
     _continuation_sheet(doc, out)
+    if doc.ocr and "application_date" not in out:
+        _signed_above(doc, out)
     set_field(out, "loan_purpose", read_enum(doc, PURPOSE, canon_purpose))
     set_field(out, "occupancy", read_enum(doc, OCCUPANCY, canon_occupancy))
+    mine, theirs = out.get("ssn_last4"), out.get("co_borrower_ssn_last4")
+    if mine is not None and theirs is not None and mine == theirs:
+        # one SSN under a row of both captions (`Social Security Number
+        # Co-Borrower SSN` over `###-##-5675`): the first box's alone
+        del out["co_borrower_ssn_last4"]
     if "co_borrower_name" in out and "co_borrower_ssn_last4" not in out:
         _co_borrower_ssn(doc, out)
     assets = _rows(doc, _ASSET_SECTION, _ASSET_TYPES, liabilities=False)

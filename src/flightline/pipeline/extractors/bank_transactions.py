@@ -25,6 +25,7 @@ _TX_DATE = re.compile(
     r"(?![\d/])",
     re.IGNORECASE,
 )
+_GARBLED_DAY_TAIL = re.compile(r"^[A-Za-z]{1,2}[,.]?\s+(?:19|20)\d\d\b")
 _MONTH_NUM = {
     m: i
     for i, m in enumerate(
@@ -153,6 +154,10 @@ def deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldVa
         if mode == "none":
             continue
         rest = text[m.end() :]
+        # `April 1f, 2026`: the day garbled, read short; the day is unknown
+        tail = _GARBLED_DAY_TAIL.match(rest) if doc.ocr else None
+        if tail:
+            rest = rest[tail.end() :]
         if _BALANCE_PAIR_ROW.match(rest):
             continue
         amounts = money_tokens(rest, boxes=False)
@@ -218,7 +223,7 @@ def deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldVa
             "amount": doc.field(abs(amount), i),
             "description": doc.field(description, i),
         }
-        if doc.ocr and _outside(when, start, end):
+        if doc.ocr and (tail or _outside(when, start, end)):
             # `9-11-2025` in a June-July statement: the day OCR misread is
             # unknown, the deposit is still there
             del row["date"]

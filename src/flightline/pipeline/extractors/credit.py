@@ -146,7 +146,9 @@ _POINT_FOR_COMMA = re.compile(r"^\$?\d{1,3}\.\d{3}$")
 _DOLLAR_ZERO = re.compile(r"^[sS$][oO0][.,\"'\u00ae\u00b0\u201d\u2019]?$")
 # A small bare number before the amounts: a code column OCR read as a digit.
 # ... or an opened date that lost its slash (`0222` for 02/22).
-_STRAY_CODE = re.compile(r"^(?:\d{1,2}|(?:0[1-9]|1[0-2])\d\d)$")
+_STRAY_CODE = re.compile(r"^(?:\d{1,2}|(?:0[1-9]|1[0-2])\d\d|0\d{1,2})$")
+# A code or date OCR left a bracket on (`8)`): no amount closes a bracket it never opened.
+_BRACKETED_CODE = re.compile(r"^\d{1,2}\)$")
 # Specks OCR reads at a name's edges (`*HARBOR CARD SVCS_—«`).
 _EDGE_JUNK = re.compile(r"^(?:[^\w(]|_)+|(?:[^\w.)]|_)+$")
 _MONTH_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{2}(?![\d/])")
@@ -279,8 +281,8 @@ def _money_columns(header: str) -> list[str]:
     cols = []
     for m in re.finditer(
         # `Hiigh Credit`: OCR doubles or drops a letter of the word
-        # `High cred`: the word cut short
-        r"(?<![a-z])h[a-z]{1,3}h\s*(?:cred\w*|balance)|credit\s*limit|\blimit\b|past\s*due|"
+        # `High cred`: the word cut short; `High Gredit`: its C misread
+        r"(?<![a-z])h[a-z]{1,3}h\s*(?:[a-z]red\w*|balance)|credit\s*limit|\blimit\b|past\s*due|"
         # `aAYMENT`, `Pgyment`: the P or the A read as another letter
         r"(?:monthly\s*)?(?:payment|pmt|(?<![a-z])(?:[a-z]?ayment|p[a-z]yment))s?|"
         r"\bbalance\b|\bbal\b|\bterms?\b",
@@ -461,6 +463,7 @@ _LETTERED_FIGURE = re.compile(r"(?<!\S)[A-Za-z]\d{3,}(?:[.,]\d+)?(?!\S)")
 
 
 _DOLLAR_CELL = re.compile(r"[-(]?\$")
+_CENTS_SPECK = re.compile(r"(?<!\S)(\$?[\d,]+\.\d\d)%(?!\S)")
 _ZERO_GLUED_TYPE = re.compile(r"(?<!\S)[oO0][RIM](?!\S)")
 
 
@@ -473,6 +476,9 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
     summed short), or with a zero payment when either reading makes it zero."""
     # `$0` read as `so`: S for the dollar sign, o for the zero
     joined = " ".join("$0" if _DOLLAR_ZERO.match(t) else t for t in tokens)
+    if ocr:
+        # a speck after an amount's cents read as a percent sign (`291.00%`)
+        joined = _CENTS_SPECK.sub(r"\1", joined)
     found = money_tokens(joined, boxes=False)
     texts = [joined[s:e].strip() for s, e, _ in found]
     # tradeline amounts are whole dollars: `2.789` is 2,789 with its comma
@@ -508,7 +514,10 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
         values.append(Decimal(0))
         texts.append("0")
         found.append((glued[0], glued[0] + 1, Decimal(0)))
-    while len(values) > want and _STRAY_CODE.match(texts[0]):
+    while values and (
+        (len(values) > want and _STRAY_CODE.match(texts[0]))
+        or (ocr and _BRACKETED_CODE.match(texts[0]))
+    ):
         values, texts, found = values[1:], texts[1:], found[1:]
     if ocr and cols and len(values) == len(cols) - 1:
         placed = _garbled_cell_kept(joined, found, cols)

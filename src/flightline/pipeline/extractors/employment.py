@@ -13,7 +13,7 @@ from flightline.pipeline.extractors.base import (
     label_regex,
     set_field,
 )
-from flightline.pipeline.extractors.cells import cell_amounts, ocr_dates, row_cells
+from flightline.pipeline.extractors.cells import cell_amounts, is_clean_amount, ocr_dates, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency, read_enum
 from flightline.pipeline.extractors.paystub import FREQUENCY
 from flightline.pipeline.extractors.reader import Reader
@@ -366,10 +366,30 @@ def _base_pay_box(doc: DocText) -> FieldValue | None:
     return None
 
 
+_COMMISSIONS_ROW = re.compile(r"^\W*commissions?\b", re.IGNORECASE)
+
+
+def _caption_lost_overtime(doc: DocText, i: int) -> bool:
+    """Line `i` is a row of amounts whose caption is no row's, under the base
+    pay row and over the commissions row."""
+    text = doc.lines[i].text
+    if any(p.search(text) for _, p in VOE_ROWS) or _COMMISSIONS_ROW.search(text):
+        return False
+    j = doc.next_line(i)
+    cells = row_cells(text)
+    return (
+        j is not None
+        and _COMMISSIONS_ROW.search(doc.lines[j].text) is not None
+        and len(cells) >= 3
+        and not re.search(r"\d", cells[0])
+        and sum(1 for c in cells[1:] if is_clean_amount(c)) >= 2
+    )
+
+
 def _voe(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     voe_year_rows(doc, out)
-    header_seen = False
+    header_seen = after_base = False
     table = PeriodTable(2)
     for i, line in enumerate(doc.lines):
         text = line.text
@@ -384,9 +404,17 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
             continue
         if not header_seen:
             continue
+        if doc.ocr and after_base and _caption_lost_overtime(doc, i):
+            # Form 1005 prints overtime between base pay and commissions:
+            # a row there whose caption OCR garbled past knowing (`Ouedina tin`)
+            caption = row_cells(text)[0]
+            rest = text[text.index(caption) + len(caption) :]
+            ocr_period_row(doc, out, "overtime", rest, table, i)
+        after_base = False
         for kind, pattern in VOE_ROWS:
             m = pattern.search(text)
             if m:
+                after_base = kind == "base"
                 numbers = [abs(v) for _, _, v in money_tokens(text[m.end() :])]
                 if doc.ocr:
                     ocr_period_row(doc, out, kind, text[m.end() :], table, i)

@@ -35,6 +35,7 @@ def clean_name(text: str) -> str | None:
     return name
 
 
+_HINT = re.compile(r"\b(?:first|middle|last|suffix|include|jr|sr|if)\b", re.IGNORECASE)
 _NOT_PERSON = re.compile(
     r"\b(?:copy|reference|statement|return|information|federal|section|signature|records?|"
     r"form|page|name|number|date|address|amount|total|employer|company|bank|loan|application|"
@@ -56,9 +57,13 @@ _SPLIT_WORD = re.compile(r"\b([A-Z][a-z]+) ([a-z]{2,})\b")
 def clean_person(text: str) -> str | None:
     """A person's name (or several joined by `and`), or None for words that
     are plainly not one (a label's leftover, a sentence)."""
-    # A parenthesis opens a caption's hint (`Name (First, Middle, Last)`), not a name.
-    if text.lstrip(" :").startswith("("):
-        return None
+    # A parenthesis opens a caption's hint (`Name (First, Middle, Last)`), not a
+    # name; one that never closes before a name is a box edge OCR read (`(Gabriel Paul`).
+    stripped = text.lstrip(" :")
+    if stripped.startswith("("):
+        if ")" in stripped or _HINT.search(stripped):
+            return None
+        text = stripped[1:]
     name = clean_name(text)
     if name is None or name.startswith(("'", "\u2019")):
         return None

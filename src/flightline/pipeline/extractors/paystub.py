@@ -349,10 +349,12 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
                 set_field(out, "gross_current", doc.field(row["current"], i))
             if "ytd" in row:
                 set_field(out, "gross_ytd", doc.field(row["ytd"], i))
-    if earnings:
-        ld.rows["earnings"] = earnings
     if "gross_current" not in out or "gross_ytd" not in out:
         _gross_labels(doc, out)
+    if earnings:
+        if doc.ocr:
+            _ytd_from_total(earnings, out)
+        ld.rows["earnings"] = earnings
     if regular_row.get("rate") is not None:
         set_field(out, "hourly_rate", doc.field(regular_row["rate"], regular_line))
     if regular_row.get("hours") is not None:
@@ -370,6 +372,36 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
     set_field(out, "employer_name", header_company(doc))
     if doc.ocr:
         _side_by_side(doc, out)
+
+
+def _ytd_from_total(earnings: list[dict[str, FieldValue]], out: dict[str, FieldValue]) -> None:
+    """A scanned earnings row whose year-to-date figure cannot be (`$ 5$.027.20`
+    read as 5, below the period's own pay) while every other row's was read:
+    the year-to-date total less the others is the row's."""
+    total = out.get("gross_ytd")
+    if total is None or not isinstance(total.value, Decimal):
+        return
+    bad = [
+        r
+        for r in earnings
+        if isinstance(cur := _amount(r, "current_amount"), Decimal)
+        and (_amount(r, "ytd_amount") or Decimal(0)) < cur
+    ]
+    if len(bad) != 1:
+        return
+    row = bad[0]
+    others = [_amount(r, "ytd_amount") for r in earnings if r is not row]
+    current = _amount(row, "current_amount")
+    if current is None or any(v is None for v in others):
+        return
+    rest = total.value - sum((v for v in others if v is not None), Decimal(0))
+    if rest >= current:
+        row["ytd_amount"] = FieldValue(rest, row["current_amount"].evidence)
+
+
+def _amount(row: dict[str, FieldValue], name: str) -> Decimal | None:
+    found = row.get(name)
+    return found.value if found is not None and isinstance(found.value, Decimal) else None
 
 
 def _side_by_side(doc: DocText, out: dict[str, FieldValue]) -> None:
@@ -476,15 +508,12 @@ _PAID_WITHIN = 31
 
 def _dates_row(doc: DocText, out: dict[str, FieldValue]) -> None:
     """A scanned stub whose date captions OCR garbled (`Payment Date  Sly
-    Paicde ara!  Frequency`): the row under a caption line that holds one
-    date and one written range (`Apr 30, 2025  Apr 01, 2025 - Apr 30, 2025`)
-    is the pay date and the pay period, when the date falls on or soon after
-    the period's end."""
-    for i, line in enumerate(doc.lines[:_HEADER_LINES]):
-        j = doc.next_line(i)
-        if j is None or not re.search(r"\bdate\b", line.text, re.IGNORECASE):
-            continue
-        text = doc.lines[j].text
+    Paicde ara!  Frequency`, or past reading: `nah Ray Paisd go)`): a row at
+    the stub's top that holds one date and one written range (`Apr 30, 2025
+    Apr 01, 2025 - Apr 30, 2025`) is the pay date and the pay period, when
+    the date falls on or soon after the period's end."""
+    for j, line in enumerate(doc.lines[:_HEADER_LINES]):
+        text = line.text
         dates = find_dates(text)
         ranges = [
             (a, b)
@@ -499,7 +528,7 @@ def _dates_row(doc: DocText, out: dict[str, FieldValue]) -> None:
             set_field(out, "pay_date", doc.field(paid, j))
             set_field(out, "pay_period_start_date", doc.field(start, j))
             set_field(out, "pay_period_end_date", doc.field(end, j))
-        return
+            return
 
 
 # The lines of a stub's top where its dates are printed.

@@ -91,8 +91,10 @@ _APPRAISAL = Reader(
 # The amount must end where its digits do: OCR splitting it ("$62: 4000")
 # would otherwise yield the first piece; then the labelled value is read.
 _SENTENCE = re.compile(
-    r"opinion\s+of\s+the\s+market\s+value[\s\S]{0,160}?is\s*\$\s*([\d,]+(?:\.\d\d)?)"
-    r"(?!\s*[:;.,]?\s*\d)[\s\S]{0,20}?as\s+of\s*(" + DATE_ANY + ")",
+    # (on a scan the `$` may be lost, `value` garbled, `as of` read `as*6f`)
+    r"opinion\s+of\s+the\s+market\s+val\S*[\s\S]{0,160}?is\s*\$?\s*"
+    r"(\$?\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\$\d+(?:\.\d\d)?|\d{4,}(?:\.\d\d)?)"
+    r"(?!\s*[:;.,]?\s*\d)(?:[\s\S]{0,20}?as\W{0,2}[o6]f\s*(" + DATE_ANY + "))?",
     re.IGNORECASE,
 )
 _FORM = re.compile(r"form\s*(1004\s*D|1004\s*C|1004|1073|1025|2055|2090|1075)\b", re.IGNORECASE)
@@ -123,7 +125,7 @@ def extract_appraisal(doc: DocText, ld: LogicalDocument) -> None:
         break
     for m in _SENTENCE.finditer(doc.text):
         amount = normalize_money(m.group(1))
-        when = normalize_date(m.group(2))
+        when = normalize_date(m.group(2)) if m.group(2) else None
         if amount is not None:
             set_field(out, "appraised_value", doc.field(amount, doc.line_index(m.start(1))))
         if when is not None:

@@ -61,6 +61,32 @@ def _agreed(doc: DocText, first: Found, later: list[Found]) -> Found:
     return first
 
 
+def _zero_led(doc: DocText, first: Found) -> bool:
+    """`071.57` for $2,071.57: no amount is printed with a leading zero; its
+    first figures were lost."""
+    value = first.value
+    if not isinstance(value, Decimal) or value < 1:
+        return False
+    shown = re.escape(f"{abs(value):.2f}")
+    return bool(re.search(r"(?<![\d,.])0+" + shown + r"(?!\d)", doc.lines[first.line].text))
+
+
+def _front_lost(first: Found, later: list[Found]) -> Found | None:
+    """A reading that lost its first figures (`_zero_led`): a later reading of
+    the amount (the same caption, or one it ends with: `Principal & Interest`
+    under `Monthly Principal & Interest`) ending with the same figures is it."""
+    value = first.value
+    assert isinstance(value, Decimal)
+    for other in later:
+        if (
+            isinstance(other.value, Decimal)
+            and other.value > value
+            and cent_digits(other.value).endswith(cent_digits(value))
+        ):
+            return other
+    return None
+
+
 def _longer(a: Found, b: Found) -> bool:
     assert isinstance(a.value, Decimal)
     assert isinstance(b.value, Decimal)
@@ -110,7 +136,7 @@ COMMON_LABELS = (
 
 # OCR'd labels: the words of a cell (up to a colon or a wide gap) that may be
 # a misread label, and how close (0-100) they must be to one.
-_LABEL_CELL = re.compile(r"(?:^|(?<=\s\s))([^\s:][^:]{3,45}?)(?=\s*[:;]|\s{2}|$)")
+_LABEL_CELL = re.compile(r"(?:^|(?<=\s\s))([^\s:][^:]{3,70}?)(?=\s*[:;]|\s{2}|$)")
 
 FUZZY_LABEL_MIN = 6
 
@@ -124,6 +150,7 @@ _CELL = re.compile(r"\S+(?: \S+)*")
 # -- field search ------------------------------------------------------------
 
 _PAREN = re.compile(r"\([^)]{0,60}\)")
+_CAPTION_TAIL = re.compile(r"\bzip\s*code\b|\band\s*zip\b", re.IGNORECASE)
 _TRUNC_MARK = re.compile(r"(?<=[\w/])\s?\.\.(?!\.)")
 
 
@@ -169,16 +196,22 @@ class Reader:
         exclude: re.Pattern[str] | None,
         after: int,
         label: str,
+        tail: bool = False,
     ) -> list[Found]:
         """The readings of the same caption further down (a form repeats its
         key amounts: a CD's cash to close on page 1 and page 3); another of
-        the field's labels may name another amount (`Balance Forward`)."""
+        the field's labels may name another amount (`Balance Forward`).
+        With `tail`, a caption the first ends with counts as the same."""
         out: list[Found] = []
         for i, caption, found in self._readings(doc, spec, label_re, exclude, _REPEATS_TRIED):
             if (
                 i > after
                 and found is not None
-                and (caption.startswith(label) or label.startswith(caption))
+                and (
+                    caption.startswith(label)
+                    or label.startswith(caption)
+                    or (tail and label.endswith(caption))
+                )
             ):
                 out.append(found)
         return out
@@ -199,10 +232,54 @@ class Reader:
             line = doc.lines[i]
             if exclude is not None and exclude.search(line.text):
                 continue
-            found = self._read_at(
-                doc, spec, label_re, i, m.start() - line.start, m.end() - line.start
-            )
+            start, end = m.start() - line.start, m.end() - line.start
+            if doc.ocr:
+                start, end = self._own_cell_before(spec, line.text, start) or (start, end)
+            found = self._read_at(doc, spec, label_re, i, start, end)
             yield i, _squeeze(m.group(0)), found
+
+    def _own_cell_before(self, spec: Spec, text: str, start: int) -> tuple[int, int] | None:
+        """A box row whose first cell is this field's own label misread
+        (`Soci Security Number    SSN`, the second box `Co-Borrower SSN` with
+        its first words lost): the first cell is the field's, not the later
+        label read right."""
+        first = _CELL.search(text)
+        if first is None or first.end() >= start or "  " not in text[first.end() : start]:
+            return None
+        if self._misread_own_label(spec, first.group(0)) is None:
+            return None
+        return first.span()
+
+    def _misread_own_label(self, spec: Spec, words: str) -> float | None:
+        """How near a cell's words are to one of the field's labels, when they
+        are a misreading of it: not another label read right (`Employer` is
+        not `Employee`), and nearer this field's labels than any other's."""
+        squeezed = _squeeze(_PAREN.sub(" ", words))
+        if len(squeezed) < FUZZY_LABEL_MIN or len(squeezed) > 40:
+            return None
+        if self.any_label.fullmatch(words.strip()) or self._other_field(spec, words):
+            return None
+        from rapidfuzz import fuzz, process
+
+        labels = self._own_fuzzy(spec)
+        hit = process.extractOne(
+            squeezed, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_LABEL_SCORE
+        )
+        if hit is None:
+            return None
+        best = process.extractOne(squeezed, self._squeezed_labels, scorer=fuzz.ratio)
+        if best is not None and best[1] > hit[1] and best[0] not in labels:
+            return None  # nearer another field's label (`Employer's fame` is not `Employee's name`)
+        return float(hit[1])
+
+    def _own_fuzzy(self, spec: Spec) -> tuple[str, ...]:
+        labels = self._fuzzy_labels.get(spec.name)
+        if labels is None:
+            labels = tuple(
+                {_squeeze(lb) for lb in spec.labels if len(_squeeze(lb)) >= FUZZY_LABEL_MIN}
+            )
+            self._fuzzy_labels[spec.name] = labels
+        return labels
 
     def find(self, doc: DocText, name: str) -> Found | None:
         spec = self.specs[name]
@@ -212,6 +289,11 @@ class Reader:
             if found is not None:
                 if not spec.last:
                     if doc.ocr and spec.kind == "money":
+                        if _zero_led(doc, found):
+                            wider = self._later(doc, spec, label_re, exclude, i, caption, True)
+                            fixed = _front_lost(found, wider)
+                            if fixed is not None:
+                                return fixed
                         later = self._later(doc, spec, label_re, exclude, i, caption)
                         return _agreed(doc, found, later)
                     return found
@@ -228,7 +310,7 @@ class Reader:
             return True
         from rapidfuzz import fuzz, process
 
-        squeezed = _squeeze(cell)
+        squeezed = _squeeze(_PAREN.sub(" ", cell))
         if len(squeezed) < FUZZY_LABEL_MIN:
             return False
         hit = process.extractOne(
@@ -246,30 +328,14 @@ class Reader:
         """A label OCR read with a letter or two wrong (`hosing Balance:`,
         `Emp1oyer Narne`): each label-like cell of a line (the words before a
         colon, or a cell between wide gaps) compared with the field's labels."""
-        from rapidfuzz import fuzz, process
-
-        labels = self._fuzzy_labels.get(spec.name)
-        if labels is None:
-            labels = tuple(
-                {_squeeze(lb) for lb in spec.labels if len(_squeeze(lb)) >= FUZZY_LABEL_MIN}
-            )
-            self._fuzzy_labels[spec.name] = labels
-        if not labels:
+        if not self._own_fuzzy(spec):
             return None
         for i, line in enumerate(doc.lines):
             if exclude is not None and exclude.search(line.text):
                 continue
             for m in _LABEL_CELL.finditer(line.text):
-                words = m.group(1)
-                squeezed = _squeeze(words)
-                if len(squeezed) < FUZZY_LABEL_MIN or len(squeezed) > 40:
-                    continue
-                if self.any_label.fullmatch(words.strip()):
-                    continue  # another label read right (`Employee`, not `Employer`)
-                hit = process.extractOne(
-                    squeezed, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_LABEL_SCORE
-                )
-                if hit is None:
+                # (a caption's aside is not its label: `Name (include Jr. or Sr.)`)
+                if self._misread_own_label(spec, m.group(1)) is None:
                     continue
                 found = self._read_at(doc, spec, label_re, i, m.start(1), m.end(1))
                 if found is not None:
@@ -295,6 +361,15 @@ class Reader:
                             return found
                         break
         return None
+
+    def _other_field(self, spec: Spec, words: str) -> bool:
+        """A cell that is, but for a box letter (`c Employer's name, ...`),
+        another field's label read right."""
+        m = self.any_label.search(words)
+        if m is None or re.search(r"[A-Za-z]{2}", words[: m.start()]):
+            return False
+        owner = self._owner(m.group(0))
+        return owner is not None and owner != spec.name and not words[m.end() :].strip()
 
     def _owner(self, label: str) -> str | None:
         for name, (pattern, _) in self._compiled.items():
@@ -427,10 +502,20 @@ class Reader:
         if j is None:
             return None
         cells = [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
+        if doc.ocr and len(cells) == len(cols) + 1 and re.fullmatch(r"[A-Za-z]{1,3}\W?", cells[-1]):
+            cells.pop()  # a speck past the last column read as a word (`Aaa`)
         if len(cells) != len(cols) or any(self.any_label.match(c) for c in cells):
             return None
         if spec.kind in TEXT_KINDS:
             value = self.parse_text(spec, cells[k])
+            if (
+                value is None
+                and spec.kind == "person"
+                and k == 0
+                and all(" " not in c for c in cells)
+            ):
+                # one name OCR spaced wide (`Steven   Hall`), the other box empty
+                value = self.parse_text(spec, " ".join(cells))
             if value is not None and spec.kind == "address":
                 value = self._address_tail(doc, j, value)
             return Found(value, j, i) if value is not None else None
@@ -547,7 +632,27 @@ class Reader:
                 value = ""
         if not value or len(value) < 2 or not re.search(r"[A-Za-z0-9]", value):
             return None
+        if spec.kind in ("name", "person") and (
+            self._caption(value) or re.fullmatch(r"[a-z]{1,3}", value)
+        ):
+            return None  # a caption, or a speck read as a word (`al`)
         return value
+
+    def _caption(self, value: str) -> bool:
+        """A name read where a caption stands: a label OCR misread
+        (`Employer` over `Empléyer    ACME INC`) or the tail of one
+        (`Employer's name, addgess, and ZIP code`)."""
+        if _CAPTION_TAIL.search(value):
+            return True
+        from rapidfuzz import fuzz, process
+
+        squeezed = _squeeze(value)
+        if len(squeezed) < FUZZY_LABEL_MIN:
+            return False
+        hit = process.extractOne(
+            squeezed, self._squeezed_labels, scorer=fuzz.ratio, score_cutoff=FUZZY_LABEL_SCORE
+        )
+        return hit is not None
 
     def _address_tail(self, doc: DocText, j: int, value: str) -> str:
         if CITY_STATE_ZIP.search(value):

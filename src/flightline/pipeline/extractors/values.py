@@ -78,8 +78,9 @@ def _percents(text: str) -> list[tuple[int, Value]]:
 _YEAR_TOKEN = re.compile(r"(?<![\d/.,$-])((?:19|20)\d\d)(?![\d/,]|\.\d)")
 _INT_TOKEN = re.compile(r"(?<![\d.,/$])(\d{1,4})(?![\d.,/%])")
 _TERM_TOKEN = re.compile(r"(\d{1,3})\s*-?\s*(years?|yrs?|months?|mos?)\b", re.IGNORECASE)
+# (OCR reads a mask's `#` as `H`: `HHH-H#-5675`)
 _SSN_TOKEN = re.compile(
-    r"(?<![A-Za-z0-9*#\u2022-])(?:[Xx*#\u2022\d]{3}|[Xx*#\u2022]{1,9})\s?-\s?(?:[Xx*#\u2022\d]{2})\s?-\s?"
+    r"(?<![A-Za-z0-9*#\u2022-])(?:[XxH*#\u2022\d]{3}|[XxH*#\u2022]{1,9})\s?-\s?(?:[XxH*#\u2022\d]{2})\s?-\s?"
     r"\d{4}(?!\d)"
     r"|(?<![Xx*#\u2022])[Xx*#\u2022]{5,12}\s?\d{4}(?!\d)"
 )
