@@ -446,3 +446,11 @@ Jul 03, 2026        DIRECT DEP ROBLES PRECISION TOOLS PAYROLL        1265.81"""
         (DocType.bank_statement, [1]),
         (DocType.bank_statement, [2]),
     ]
+
+
+def test_a_footer_whose_page_total_ocr_lost_still_numbers_the_page() -> None:
+    from flightline.pipeline.page_keys import page_number
+
+    lines = ["APPRAISER.", "Name        Ronald Church", "Fannie Mae Form 1004  Page 3 of"]
+    assert page_number(lines, ocr=True) == (3, None)
+    assert page_number(lines, ocr=False) is None  # a text layer prints its total

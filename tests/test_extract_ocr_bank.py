@@ -429,3 +429,21 @@ def test_a_debit_section_title_with_a_speck_and_a_check_number_that_is_no_amount
     # in a deposits section, the check's number is still no amount
     mixed = SECTIONS.replace("Checks & Debits\u00bb\n", "")
     assert Decimal("3844") not in [d["amount"] for d in _deposits_of(mixed)]
+
+
+def test_a_deposit_whose_day_ocr_garbled_is_kept_without_its_day() -> None:
+    text = (
+        "NATASHAHAVEN FEDERAL CREDIT UNION\n"
+        "Statement Period        April 01, 2026 - April 30, 2026\n"
+        "Credits\n"
+        "Date        Description        Amount\n"
+        "April 10, 2026        PAYROLL KELLER SYSTEMS CORPORA        3,642.35\n"
+        "April 1f, 2026        IRS TREAS 310 TAX REF        Rigs        28,573.19\n"
+        "Debits\n"
+    )
+    deposits = _deposits_of(text)
+    assert deposits[0]["date"] == date(2026, 4, 10)
+    # `April 1f`: not the 1st; the deposit stands, its day unknown
+    assert deposits[1]["amount"] == Decimal("28573.19")
+    assert "date" not in deposits[1]
+    assert str(deposits[1]["description"]).startswith("IRS TREAS")

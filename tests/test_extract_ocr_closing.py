@@ -184,3 +184,26 @@ def test_note_terms_from_its_sentences_with_specks_and_a_payment_without_cents()
 def test_note_payment_sentence_with_a_mark_for_a_letter() -> None:
     text = NOTE.replace("paymeng will be", "payment wil} be")
     assert run(DocType.note, text).get("monthly_pi") == Decimal("5034.44")
+
+
+def test_an_amount_read_with_a_leading_zero_lost_its_first_figures() -> None:
+    text = (
+        "Closing Disclosure\n"
+        "Loan Amount        $481 100.00        NO\n"
+        "Interest Rate        8.125%        NO\n"
+        "monthly Principal & Interest        071.57        NO\n"
+        "Projected Payments\n"
+        "Payment Calculation        Years 1-30\n"
+        "principal & Interest        2,071.57\n"
+        "Estimated Escrow (amount can increase over time)        506.73\n"
+        "Estimated Total Monthly Payment        2,578.30\n"
+    )
+    doc = run(DocType.closing_disclosure, text)
+    # `071.57`: no amount prints a leading zero; the repeat under the shorter
+    # caption that ends with the same figures is the amount
+    assert doc.get("monthly_pi") == Decimal("2071.57")
+    # `$481 100.00`: the thousands comma read as a space
+    assert doc.get("loan_amount") == Decimal("481100.00")
+    # a figure the repeat does not end with stays as read
+    other = run(DocType.closing_disclosure, text.replace("2,071.57", "2,095.10"))
+    assert other.get("monthly_pi") == Decimal("71.57")

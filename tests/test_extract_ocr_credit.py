@@ -547,3 +547,36 @@ def test_a_monthly_payment_label_cut_to_pay_still_names_the_payment() -> None:
     # `PAY` alone, without `monthly`, is no payment label
     text = BLOCKS.replace("Monthly Payment      $ 342.00", "PAY..   342.00")
     assert "monthly_payment" not in tradelines(run(text))[0]
+
+
+MERGED = """\
+MERGED INFILE CREDIT REPORT
+Report Date        June 17, 2026        Report #        17231043
+Tradelines
+Creditor  Account  ECOA  Opened  High Gredit  Balance  Payment Type  Statys
+CASCADE MOTOR CREDIT  82546305"***  03/24  18755  15779  548 Installment  CURRENT
+HERITAGE MOTOR CREDIT    42646294"\u00b0"*        079    22076 19558     #714 INST   CURRENT
+HORIZON RETAIL CARD       -gee7issae\u00ae   8)        10400        0        REV.      CURRENT
+REDWOOD BANK USA        33148286""*        04/21        1300        291.00%    20.00 REV   OPEN
+Inquiries
+"""
+
+
+def test_a_high_credit_caption_with_its_c_misread_still_names_the_limit_column() -> None:
+    row = tradelines(run(MERGED))[0]
+    assert (row["balance"], row["monthly_payment"]) == (Decimal("15779"), Decimal("548"))
+
+
+def test_a_date_garbled_to_a_leading_zero_or_a_bracket_is_no_amount() -> None:
+    rows = tradelines(run(MERGED))
+    # `079` (07/19 garbled): three amounts after it, high credit first
+    assert (rows[1]["balance"], rows[1]["monthly_payment"]) == (Decimal("19558"), Decimal("714"))
+    # `8)`: not the limit; two amounts for three columns leave the balance
+    # unknown, the payment zero either way
+    assert rows[2].get("balance") != Decimal("10400")
+    assert rows[2]["monthly_payment"] == Decimal("0")
+
+
+def test_a_speck_after_an_amounts_cents_read_as_a_percent_sign() -> None:
+    row = tradelines(run(MERGED))[3]
+    assert (row["balance"], row["monthly_payment"]) == (Decimal("291.00"), Decimal("20.00"))

@@ -4,6 +4,8 @@ into the comparables grid is left unread, a whole one is kept."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
+from decimal import Decimal
 
 from flightline.pipeline.extract import extract
 from flightline.pipeline.model import DocType, LogicalDocument, PageText
@@ -50,3 +52,17 @@ def test_a_speck_cell_between_label_and_address_is_skipped() -> None:
     assert got == "21337 BIRCHCIR, NEW JULIAN, FL 33354"
     # a word is no speck: what follows it is not read as the address
     assert run(SUMMARY.format(cell="Lot")).get("property_address") is None
+
+
+def test_the_opinion_of_value_without_its_dollar_sign_and_with_a_word_misread() -> None:
+    text = (
+        "Uniform Residential Appraisal Report\n"
+        "RECONCILIATION\n"
+        "Based on a complete visual inspection of the interior and exterior areas of the\n"
+        "subject property, my (our) opinion of the market valu\u00e9@, as defined, of the\n"
+        "real property that is the subject of this report is 776,000, as*6f 18-May-2026, which\n"
+        "is the date of inspection and the effective date of this appraisal.\n"
+    )
+    doc = run(text)
+    assert doc.get("appraised_value") == Decimal("776000")
+    assert doc.get("effective_date") == date(2026, 5, 18)

@@ -322,3 +322,17 @@ def test_fix_ocr_digits_joins_a_percentage_split_in_its_decimals() -> None:
     # two cells, each a whole figure: not one percentage
     assert fix_ocr_digits("24.004%  29.197%") == "24.004%  29.197%"
     assert fix_ocr_digits("Units 2 97%") == "Units 2 97%"
+
+
+def test_a_thousands_comma_read_as_a_space_after_a_dollar_sign_or_alone_in_its_cell() -> None:
+    assert fix_ocr_digits("Loan Amount  $481 100.00  NO") == "Loan Amount  $481,100.00  NO"
+    assert fix_ocr_digits("LOAN AMOUNT        481 100.00") == "LOAN AMOUNT        481,100.00"
+    # words before the figures: a count and an amount, not one amount
+    assert fix_ocr_digits("STORE 12 100.00") == "STORE 12 100.00"
+
+
+def test_a_percent_sign_inside_a_number_leaves_no_amount() -> None:
+    assert normalize_money("LOAN AMOUNT:  53%500.00") is None
+    # a mask read with one is a mask still; a rate is a rate
+    assert fix_ocr_digits("ACCOUNT ##4%4110") == "ACCOUNT ##4%4110"
+    assert fix_ocr_digits("rate 5.5% 10 years") == "rate 5.5% 10 years"

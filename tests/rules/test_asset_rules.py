@@ -212,3 +212,20 @@ def test_ast_004_a_page_taken_for_a_gift_letter_with_no_gift_read_is_no_gift() -
     loan.add(make(DocType.gift_letter, {"donor_name": "Ann Smith"}))
     [issue] = run(loan, "AST-004")
     assert issue.subject == "gift on investment property"
+
+
+def test_ast_001_a_scanned_deposit_read_without_its_cents_is_unread_not_a_finding() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    garbled: dict[str, Value] = {
+        "date": date(2026, 1, 15),
+        "amount": D("30432"),  # `-$30432.` for $304.32: the point moved, the cents lost
+        "description": "VENMO CASHOUT",
+    }
+    issues, ctx = _with_run(_scanned(_deposits(garbled)), "AST-001")
+    assert issues == []
+    assert any("deposit" in u.what for u in ctx.unread.values())
+    # read with its cents it is a finding; on a text layer whole dollars are as printed
+    whole: dict[str, Value] = {**garbled, "amount": D("30432.00")}
+    assert len(run(_scanned(_deposits(whole)), "AST-001")) == 1
+    assert len(run(_deposits(garbled), "AST-001")) == 1

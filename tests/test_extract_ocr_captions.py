@@ -1,0 +1,182 @@
+"""Captions as OCR reads them: a caption misread beside its hint, a box row
+whose first caption is garbled, another field's caption a letter away, a
+caption read where a value stands; and the URLA's boxes (its income box, the
+signature date written above its caption, a name spaced wide, an SSN mask
+read as `H`). A value is taken from its own caption, never a neighbour's."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from flightline.pipeline.extract import extract
+from flightline.pipeline.model import DocType, LogicalDocument, PageText, Value
+
+DOC = uuid.UUID("00000000-0000-0000-0000-0000000ca971")
+
+
+def read(doc_type: DocType, text: str, method: str = "ocr") -> dict[str, Value]:
+    doc = LogicalDocument(uuid.uuid4(), doc_type, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, method)])
+    return {k: v.value for k, v in doc.fields.items()}
+
+
+URLA_BOXES = """\
+Uniform Residential Loan Application
+III. BORROWER INFORMATION
+Borrower's Nagne (include Jr. or Sr. if applicable)        "Co-Borrower's Name
+Dana Quinn Example        Robin Lee Example
+Soci Security Number        SSN
+_XXXXX6784        #HH-HH-3712\u2014
+Present Address        DOB
+6536 Lela Parkway, Courtneymouth, NJ 07423        11/17/1982
+IV. EMPLOYMENT INFORMATION
+Name & Address of Employer        Yrs. on this job
+Davis Medical Center Inc*        11
+This application was taken by:        Face-to-face interview
+Interviewer's Name:        M. Brooks
+"""
+
+
+def test_a_caption_misread_beside_its_hint_still_names_its_column() -> None:
+    got = read(DocType.urla_1003, URLA_BOXES)
+    assert got["borrower_name"] == "Dana Quinn Example"
+    assert got["co_borrower_name"] == "Robin Lee Example"
+
+
+def test_the_interviewers_name_is_never_the_applicants() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "This application was taken by:        Face-to-face interview\n"
+        "Interviewer's Name:        M. Brooks\n"
+    )
+    assert "borrower_name" not in read(DocType.urla_1003, text)
+
+
+def test_a_box_row_whose_first_caption_is_misread_reads_the_first_box() -> None:
+    # `Co-Borrower SSN` read as `SSN`: the first box, `Soci Security Number`, is ours
+    assert read(DocType.urla_1003, URLA_BOXES)["ssn_last4"] == "6784"
+
+
+URLA_SIGNED = """\
+Uniform Residential Loan Application
+III. BORROWER INFORMATION
+Borrower's Name (include Jr. or Sr. if applicable)        1 Co-Borrower's Name
+Steven   Hall
+Social Security Number        Co-Borrower SSN
+HHH-H#-5675
+IX. ACKNOWLEDGEMENT AND AGREEMENT
+Borrower and Lender shall give notice of any condemnation award.
+2025-07-10        Whites
+Borrower's Signature        Date
+X. INFORMATION FOR GOVERNMENT MONITORING PURPOSES
+M. LOAN AMQUNT:        53%500.00
+"""
+
+
+def test_a_scan_puts_the_signature_date_above_its_caption() -> None:
+    assert read(DocType.urla_1003, URLA_SIGNED)["application_date"] == date(2025, 7, 10)
+    # a text layer puts it after the caption: no date above is taken there
+    assert "application_date" not in read(DocType.urla_1003, URLA_SIGNED, method="text")
+
+
+def test_a_name_spaced_wide_under_two_captions_is_the_first_boxs() -> None:
+    assert read(DocType.urla_1003, URLA_SIGNED)["borrower_name"] == "Steven Hall"
+
+
+def test_a_mask_read_as_h_is_a_masked_ssn_and_the_first_boxs_alone() -> None:
+    got = read(DocType.urla_1003, URLA_SIGNED)
+    assert got["ssn_last4"] == "5675"
+    assert "co_borrower_ssn_last4" not in got
+
+
+def test_a_percent_sign_inside_an_amount_leaves_it_unread() -> None:
+    # `53%500.00` is 537,500.00 with figures lost: neither 500.00 nor 53,500
+    assert "loan_amount" not in read(DocType.urla_1003, URLA_SIGNED)
+
+
+INCOME_BOX = """\
+Uniform Residential Loan Application
+V. MONTHLY INCOME AND COMBINED HOUSING EXPENSE INFORMATION
+Gross Monthly Income        Borrower        Co-Borrower        Total
+Base Empl. Income\u201d        $7;47067        \u201c$7,470.67
+"Overtime        $ 0.00        $0.00
+Bonuses        irk!        $354.83        $354.83
+Commissions        $ 0.00        $ 0.00
+Other        $ 0.00        $ 0.00
+Total        $ 7,825.50        $ 7,825.50
+"""
+
+
+def test_income_cells_with_a_comma_misread_or_a_speck_word_before_them() -> None:
+    got = read(DocType.urla_1003, INCOME_BOX)
+    # `$7;47067`: a semicolon for the comma, the point lost; the total column has it
+    assert got["income_base_monthly"] == Decimal("7470.67")
+    # `irk!`: a speck read as a word of its own before the amount
+    assert got["income_bonus_monthly"] == Decimal("354.83")
+
+
+def test_an_income_total_read_without_its_cents_is_its_lines_sum_where_printed() -> None:
+    text = INCOME_BOX.replace("Total        $ 7,825.50        $ 7,825.50", "Total  782 5.50")
+    assert read(DocType.urla_1003, text)["income_total_monthly"] == Decimal("7825.50")
+    # a fragment that is no reading of the lines' sum is unread
+    text = INCOME_BOX.replace("Total        $ 7,825.50        $ 7,825.50", "Total  9925")
+    assert "income_total_monthly" not in read(DocType.urla_1003, text)
+
+
+W2_SECTIONS = """\
+2024 W-2 Wage and Tax Statement
+Employee Reference Copy
+Employer
+Empl\u00e9yer        LAWRENCE & MOONEY LEARNING ACADEMY INC
+EIN        18-4477901
+Employee
+Employee        JULIA M WHITEHEAD
+"""
+
+
+def test_a_caption_misread_under_its_heading_is_no_value() -> None:
+    # `Employer` over `Empléyer    LAWRENCE & ...`: the name beside the
+    # misread caption, not the caption
+    assert read(DocType.w2, W2_SECTIONS)["employer_name"] == (
+        "LAWRENCE & MOONEY LEARNING ACADEMY INC"
+    )
+
+
+W2_BOXES = """\
+Form W-2 Wage and Tax Statement 2023
+a Employee's social security number        1 Wages, tips, other compensation
+xxx-xx-0480        157587.76
+c Employer's name, addgess, and ZIP code     al 5 Medicare wages and tips
+Robinson & Howard Distribution, Inc.  166020.82
+Employee's first name andiinitial, Last name  16 State wages, tips, etc.  17 State income tax
+(Amy Whitehead        157587.76        6562.41        Aaa
+"""
+
+
+def test_another_fields_caption_a_letter_away_is_not_this_ones() -> None:
+    got = read(DocType.w2, W2_BOXES)
+    # `Employer's name` is not a misread `Employee's name`; `(` is a box edge
+    # and `Aaa` a speck past the last column
+    assert got["employee_name"] == "Amy Whitehead"
+    # the rest of a misread caption (`addgess, and ZIP code`) and a speck
+    # (`al`) are no employer
+    assert got.get("employer_name") not in ("addgess, and ZIP code", "al")
+
+
+def test_a_paystub_caption_beside_a_near_namesake_keeps_its_own_column() -> None:
+    text = (
+        "EMPLOYEE PAY STUB\n"
+        "Employer        Employee\n"
+        "Robertson & Soto Software L.P.        _Frances Hull\n"
+        "nt,     Pega Lee        nah Ray Paisd go)        Se ars Frequerly ts\u201d\n"
+        "Aug 21, 2026        Aug 03, 2026 - Aug 16, 2026        Bi-Weekly\n"
+        "Description        Current        YTD\n"
+        "Salary        $6,269.23        $106,576.91\n"
+    )
+    got = read(DocType.paystub, text)
+    assert got["employee_name"] == "Frances Hull"
+    # the dates row under captions garbled past reading: pay date and period
+    assert got["pay_date"] == date(2026, 8, 21)
+    assert got["pay_period_end_date"] == date(2026, 8, 16)
