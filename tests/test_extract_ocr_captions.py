@@ -180,3 +180,53 @@ def test_a_paystub_caption_beside_a_near_namesake_keeps_its_own_column() -> None
     # the dates row under captions garbled past reading: pay date and period
     assert got["pay_date"] == date(2026, 8, 21)
     assert got["pay_period_end_date"] == date(2026, 8, 16)
+
+
+CONTINUATION = """\
+CONTINUATION SHEET/RESIDENTIAL LOAN APPLICATION
+Use this continuation sheet if you need more space to complete the Residential Loan Application.
+Co-Borrower        Olivia Harper        Social Security Number     #tt#-##-5700
+Borrower        Holly S. Harper        Borrower SSN        XXX-XX-1409
+IV. EMPLOYMENT INFORMATION        nest        eel.
+Name & Address of Employ\u00e9r        [vig 0 on this job        "Se
+Davila Precision Tools Inc
+Position/Title/Type of Business        Date of Hire        Business Phone
+"""
+
+
+def test_a_continuation_sheets_ssns_are_each_on_its_persons_line() -> None:
+    got = read(DocType.urla_1003, CONTINUATION)
+    assert (got["borrower_name"], got["ssn_last4"]) == ("Olivia Harper", "5700")
+    assert got["co_borrower_ssn_last4"] == "1409"
+    # a mask garbled past reading leaves the SSN unread, never the other's
+    garbled = CONTINUATION.replace("#tt#-##-5700", "#tt#-##-57Q0")
+    assert read(DocType.urla_1003, garbled).get("ssn_last4") != "1409"
+
+
+def test_the_next_caption_read_beside_the_employer_caption_is_no_employer() -> None:
+    assert read(DocType.urla_1003, CONTINUATION)["employer_name"] == "Davila Precision Tools Inc"
+
+
+def test_a_liabilities_title_with_a_speck_after_its_box_number() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "2CsLIABILITIES - CREDIT CARDS, OTHER DEBTS, AND LEASES THAT YOU OWE\n"
+        "Company Name        Unpaid Balance   _To be paid off        Monthly Payment\n"
+        "Beacon Education Loans,        $40,904.00        $125.00\n"
+        "SECTION 4: LOAN AND PROPERTY INFORMATION.\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    [row] = doc.rows["liabilities"]
+    assert row["monthly_payment"].value == Decimal("125.00")
+
+
+def test_a_caption_misread_by_a_letter_beside_its_namesake_and_a_speck_cell() -> None:
+    text = (
+        "EMPLOYEE PAY STUB\n"
+        "Employer        lemployee\n"
+        "Walker Learning Academy, Inc.        Julie S. Romero        a\u00b0..\n"
+    )
+    got = read(DocType.paystub, text)
+    assert got["employee_name"] == "Julie S. Romero"
+    assert got["employer_name"] == "Walker Learning Academy, Inc."

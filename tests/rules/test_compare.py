@@ -717,3 +717,16 @@ def test_a_first_name_garbled_beside_the_same_last_name_is_unsure() -> None:
     assert words("Karen Odonnell", "Kevin Odonnell") is DIFFERENT
     # and a last name garbled as well is no longer the same name
     assert words("Kenneth Odonnell", "Kerfheth Odonel") is DIFFERENT
+
+
+def test_an_accent_on_a_name_is_the_same_name() -> None:
+    # OCR puts one on a speck over a letter; records drop the ones names have
+    assert name_words("Isaac J. Barn\u00e9tt") == ("isaac", "barnett")
+    a, b = name_words("Isaac J. Barn\u00e9tt"), name_words("Isaac J. Barnett")
+    assert compare_name_words(a, b, True) is SAME
+    assert (
+        compare_name_words(name_words("Jos\u00e9 Nu\u00f1ez"), name_words("Jose Nunez"), False)
+        is SAME
+    )
+    # a letter changed is still a different name on a text layer
+    assert compare_name_words(a, name_words("Isaac J. Barnatt"), False) is DIFFERENT

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from flightline.pipeline.signatures import unaccented
+
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NAME_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
 
@@ -22,7 +24,9 @@ def _name_words(raw: str) -> list[str]:
         last, _, first = s.partition(",")
         s = f"{first} {last}"
     # a name has no digits: one inside a word is OCR's look-alike of a letter
-    s = re.sub(r"['\u2019`]", "", s.lower()).translate(_NAME_DIGITS)
+    # an accent is no other name: OCR puts one on a speck over a letter
+    # (`Barnétt`), and records drop the ones names have (`José`, `Jose`)
+    s = re.sub(r"['\u2019`]", "", unaccented(s).lower()).translate(_NAME_DIGITS)
     words = [w for w in re.sub(r"[^a-z]+", " ", s).split() if w not in _NAME_SUFFIXES]
     # `Ill`, `Il`, `lv`: a scan's II, III or IV after a whole name, not a surname
     if len(words) >= 3 and _SUFFIX_LOOKALIKE.fullmatch(words[-1]):

@@ -207,7 +207,8 @@ _INCOME_FIELDS = {
 _ASSET_SECTION = re.compile(r"^\W*(?:2a\.?\s*)?assets\b", re.IGNORECASE)
 # (OCR may garble the title, `2c. Lighilities`, `26. Liabilities`; its subtitle names it too)
 _LIAB_SECTION = re.compile(
-    r"^\W*(?:2[a-z0-9]\.?\s*)?(?:liabilities|l[a-z]{3,7}ities\s*-\s*credit\s*cards)\b",
+    # (`2CsLIABILITIES`: a speck after the box number)
+    r"^\W*(?:2[a-z0-9][^\w\s]?[a-z]?\.?\s*)?(?:liabilities|l[a-z]{3,7}ities\s*-\s*credit\s*cards)\b",
     re.IGNORECASE,
 )
 _SECTION_END = re.compile(
@@ -271,7 +272,7 @@ def _total_cents_lost(out: dict[str, FieldValue]) -> None:
     del out["income_total_monthly"]
 
 
-_EMPLOYER_LABEL = re.compile(r"employer", re.IGNORECASE)
+_EMPLOYER_LABEL = re.compile(r"employ", re.IGNORECASE)  # (`Employér`: an accent on a speck)
 _ENTITY_WORD = re.compile(
     r"\b(?:inc|llc|llp|l\.?\s?p|corp|corporation|company|co|ltd|pllc|group)\b", re.IGNORECASE
 )
@@ -285,7 +286,9 @@ def _employer_below(doc: DocText, out: dict[str, FieldValue]) -> None:
     if found is None or not isinstance(found.value, str):
         return
     word = found.value
-    if len(word.split()) != 1 or _ENTITY_WORD.search(word):
+    # (or the next caption itself, its first word garbled: `[vig 0 on this job`)
+    caption = _NEXT_CAPTION.search(word) is not None
+    if (len(word.split()) != 1 and not caption) or _ENTITY_WORD.search(word):
         return
     for i, line in enumerate(doc.lines):
         if not (_EMPLOYER_LABEL.search(line.text) and word in line.text):
@@ -296,6 +299,9 @@ def _employer_below(doc: DocText, out: dict[str, FieldValue]) -> None:
         if j is not None and name and _company_line(name):
             out["employer_name"] = doc.field(name, j)
         return
+
+
+_NEXT_CAPTION = re.compile(r"\bon\s*this\s*job\b", re.IGNORECASE)
 
 
 def _company_line(name: str) -> bool:
@@ -485,6 +491,12 @@ def _signed_above(doc: DocText, out: dict[str, FieldValue]) -> None:
             return
 
 
+_SSN_AT_END = re.compile(
+    r"(?:\bssn\b|security\s*n\w*)\W+(?:[Xx*#Ht%\d]{2,4}\W{0,2}[Xx*#Ht%\d]{2}\W{0,2})?(\d{4})\W*$",
+    re.IGNORECASE,
+)
+
+
 def _continuation_sheet(doc: DocText, out: dict[str, FieldValue]) -> None:
     """A continuation sheet is the co-borrower's application: the person named
     `Co-Borrower` on it is its applicant, the `Borrower` the other one."""
@@ -493,19 +505,22 @@ def _continuation_sheet(doc: DocText, out: dict[str, FieldValue]) -> None:
     first, second = out.get("borrower_name"), out.get("co_borrower_name")
     if first is not None and second is not None:
         out["borrower_name"], out["co_borrower_name"] = second, first
-    # Each person's SSN is the one printed on their line.
+    # Each person's SSN is the one printed on their line (its mask as OCR
+    # read it: `#tt#-##-5700`); a line whose SSN did not read leaves it unread,
+    # never the other person's.
     for i, line in enumerate(doc.lines[:12]):
-        m = re.search(r"(?:[Xx*#]{3}|\d{3})-?(?:[Xx*#]{2}|\d{2})-?\d{4}", line.text)
-        if not m or not re.search(r"borrower", line.text, re.IGNORECASE):
+        if not re.search(r"borrower", line.text, re.IGNORECASE):
             continue
-        last4 = normalize_ssn_last4(m.group(0))
         name = (
             "ssn_last4"
             if re.search(r"co-?\s*borrower", line.text, re.I)
             else ("co_borrower_ssn_last4")
         )
-        if last4:
-            out[name] = doc.field(last4, i)
+        m = _SSN_AT_END.search(line.text)
+        if m:
+            out[name] = doc.field(m.group(1), i)
+        elif re.search(r"\bssn\b|security\s*n", line.text, re.IGNORECASE):
+            out.pop(name, None)
 
 
 def extract_urla(doc: DocText, ld: LogicalDocument) -> None:

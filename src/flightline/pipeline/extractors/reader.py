@@ -150,6 +150,7 @@ _CELL = re.compile(r"\S+(?: \S+)*")
 # -- field search ------------------------------------------------------------
 
 _PAREN = re.compile(r"\([^)]{0,60}\)")
+_SPECK_CELL_END = re.compile(r"(?=\D{1,4}$)[^A-Za-z]*(?:[A-Za-z][^A-Za-z]*){1,3}")
 _CAPTION_TAIL = re.compile(r"\bzip\s*code\b|\band\s*zip\b", re.IGNORECASE)
 _TRUNC_MARK = re.compile(r"(?<=[\w/])\s?\.\.(?!\.)")
 
@@ -502,8 +503,8 @@ class Reader:
         if j is None:
             return None
         cells = [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
-        if doc.ocr and len(cells) == len(cols) + 1 and re.fullmatch(r"[A-Za-z]{1,3}\W?", cells[-1]):
-            cells.pop()  # a speck past the last column read as a word (`Aaa`)
+        if doc.ocr and len(cells) == len(cols) + 1 and _SPECK_CELL_END.fullmatch(cells[-1]):
+            cells.pop()  # a speck past the last column read as a word (`Aaa`, `a°..`)
         if len(cells) != len(cols) or any(self.any_label.match(c) for c in cells):
             return None
         if spec.kind in TEXT_KINDS:
