@@ -580,3 +580,20 @@ def test_a_date_garbled_to_a_leading_zero_or_a_bracket_is_no_amount() -> None:
 def test_a_speck_after_an_amounts_cents_read_as_a_percent_sign() -> None:
     row = tradelines(run(MERGED))[3]
     assert (row["balance"], row["monthly_payment"]) == (Decimal("291.00"), Decimal("20.00"))
+
+
+def test_two_zero_cells_run_into_the_type_and_a_month_read_as_letters() -> None:
+    text = (
+        "TRADELINES\n"
+        "Creditor  Account  ECOA  Opened  High Credit  Balance  Payment Type  Status\n"
+        "MERIDIAN CARD SERVICES  67039988%***  I  02/16  $ 9,400  OLR  CURRENT\n"
+        "PRAIRIE MORTGAGE SERVICING  70218157****  I  of/22  $ 334,171  $ 278,476  $1,307 M"
+        "  CURRENT\n"
+        "INQUIRIES\n"
+    )
+    rows = tradelines(run(text))
+    # `OLR`: $0 and $0 run into the type R; which cell is lost, the payment is 0 either way
+    assert rows[0]["monthly_payment"] == Decimal("0")
+    # `of/22` is the opened date, not the creditor's name nor an amount
+    assert rows[1]["creditor"] == "PRAIRIE MORTGAGE SERVICING"
+    assert (rows[1]["balance"], rows[1]["monthly_payment"]) == (Decimal("278476"), Decimal("1307"))

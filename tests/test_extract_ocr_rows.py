@@ -70,3 +70,46 @@ def test_the_row_between_base_pay_and_commissions_is_overtime_whatever_ocr_made_
     # anywhere else such a row is nobody's
     moved = VOE_1005.replace("Commissions        mast;", "Remarks        mast;")
     assert "prior_year_overtime_income" not in run(DocType.voe, moved).fields
+
+
+YEAR_TABLE = """\
+Income and Employment Verification
+EMPLOYEE        Colleen Tonya Porter        SSN        HHHT-##-6784
+GROSS INCOME
+Weary        Base        Overtime        Bohus        Total
+2025 YTD thru 10-10-2025        121557.66        0.00        3301.40\u2014        124859.06
+DOTA  (erst  bere,  150057.18  0.00  0.00  \u2014=\u2014__-150057.18
+2023        146745.56        0.00        0.00,        _-146745.56
+If you have questions, contact your loan officer.
+"""
+
+
+def test_a_year_table_whose_year_caption_and_a_years_cell_ocr_made_words_of() -> None:
+    got = {k: v.value for k, v in run(DocType.voe, YEAR_TABLE).fields.items()}
+    assert got["ytd_bonus_income"] == Decimal("3301.40")
+    # `DOTA (erst bere,`: the year under the YTD row, whatever OCR made of it
+    assert got["prior_year_base_income"] == Decimal("150057.18")
+    assert got["prior_year_bonus_income"] == Decimal("0.00")
+    assert got["two_years_prior_base_income"] == Decimal("146745.56")
+
+
+def test_a_year_to_date_column_whose_caption_ocr_lost() -> None:
+    text = (
+        "FLORES ENERGY, INC.\n"
+        "EMPLOYEE: REBECCA DIAZ        SSN: ###-##-6610\n"
+        "PERIOD: 09-22-2025 TO 10-05-2025   PAY DATE: 10-10-2025\n"
+        "EARNINGS        RATE    HOURS       CURRENT\n"
+        "BASE SALARY        $1980.77      $44,596.17\n"
+        "BONUS PAY        $101.57      $1722.40\n"
+        "GROSS PAY        $2082.34     $46318.57\n"
+    )
+    doc = run(DocType.paystub, text)
+    # no period holds 1,980.77 hours: the second figure is the year to date
+    rows = earnings(doc)
+    assert rows["regular"]["current_amount"] == Decimal("1980.77")
+    assert rows["regular"]["ytd_amount"] == Decimal("44596.17")
+    assert doc.get("gross_current") == Decimal("2082.34")
+    assert doc.get("gross_ytd") == Decimal("46318.57")
+    # an hourly row's hours stay hours
+    hourly = text.replace("$1980.77      $44,596.17", "$45.10   80.00   $3,608.00")
+    assert earnings(run(DocType.paystub, hourly))["regular"]["current_amount"] == Decimal("3608.00")

@@ -609,3 +609,32 @@ def test_an_applicant_read_as_their_own_co_borrower_is_no_name_finding() -> None
     ctx = _self_co_borrowing()
     compute_figures(ctx)
     assert REGISTRY["IDN-001"](ctx) == []
+
+
+def test_an_application_debt_is_the_bureaus_in_whole_dollars_or_with_its_words_run_together() -> (
+    None
+):
+    loan = clean_loan()
+    loan.set_rows(
+        DocType.urla_1003,
+        "liabilities",
+        [
+            {
+                "creditor": "Summit Auto Finance",
+                "balance": D("15000.40"),
+                "monthly_payment": D("450.25"),
+            }
+        ],
+    )
+    # the bureau prints whole dollars: the same debt, counted once
+    assert computed(loan.context()).debts_monthly == D(450)
+    loan = clean_loan()
+    report = loan.one(DocType.credit_report)
+    report.rows["tradelines"][0]["creditor"] = fv("SUMMITBAUTO FINANCE")
+    loan.set_rows(
+        DocType.urla_1003,
+        "liabilities",
+        [{"creditor": "Summit Auto Finance", "balance": D(15100), "monthly_payment": D(455)}],
+    )
+    # OCR ran two words together and misread a letter: the same creditor
+    assert computed(loan.context()).debts_monthly == D(450)

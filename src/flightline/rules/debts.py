@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from rapidfuzz.fuzz import token_set_ratio
+from rapidfuzz.fuzz import ratio, token_set_ratio
 
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.access import Row, cell, dec, ev, num, row_evidence, rows, txt
@@ -89,7 +89,13 @@ def _near(balance: Decimal | None, amount: Decimal) -> bool:
 
 def _alike(creditor: str, other: str) -> bool:
     a, b = employer_key(creditor), employer_key(other)
-    return bool(a and b) and token_set_ratio(a, b) >= _SAME_CREDITOR
+    if not (a and b):
+        return False
+    # (OCR runs words together and misreads a letter: `PRAIRIBPMORTGAGE SERVICING`)
+    return (
+        token_set_ratio(a, b) >= _SAME_CREDITOR
+        or ratio(a.replace(" ", ""), b.replace(" ", "")) >= _SAME_CREDITOR
+    )
 
 
 def _near_balance(d: Debt, amount: Decimal) -> bool:
@@ -392,7 +398,8 @@ def _disclosed_only(ctx: LoanContext, debts: list[Debt]) -> list[Debt]:
             if payment is None or payment < 1:
                 continue
             if any(_lists(t, creditor, balance, payment) for t in tradelines) or any(
-                _alike(d.creditor, creditor) or d.payment == payment for d in (*debts, *found)
+                _alike(d.creditor, creditor) or _dollars(d.payment, payment)
+                for d in (*debts, *found)
             ):
                 continue
             found.append(Debt(creditor, payment, balance, None, urla, r, group="liabilities"))
@@ -404,9 +411,19 @@ def _lists(tradeline: Row, creditor: str, balance: Decimal | None, payment: Deci
     owed = dec(cell(tradeline, "balance"))
     return (
         (named is not None and _alike(named, creditor))
-        or (balance is not None and balance > 0 and owed == balance)
-        or dec(cell(tradeline, "monthly_payment")) == payment
+        or (balance is not None and balance > 0 and _dollars(owed, balance))
+        or _dollars(dec(cell(tradeline, "monthly_payment")), payment)
         # the application's balance read into its payment cell (a scan's
         # columns shifted: `Keystne Motor Credit 2 24223.00`)
         or (owed is not None and owed > 0 and owed == payment)
+    )
+
+
+def _dollars(report: Decimal | None, application: Decimal | None) -> bool:
+    """The same amount as a bureau prints it (whole dollars, `278,476`) and
+    as the application does (`278,475.76`)."""
+    if report is None or application is None:
+        return False
+    return report == application or (
+        report == report.to_integral_value() and abs(report - application) < 1
     )

@@ -151,7 +151,8 @@ _STRAY_CODE = re.compile(r"^(?:\d{1,2}|(?:0[1-9]|1[0-2])\d\d|0\d{1,2})$")
 _BRACKETED_CODE = re.compile(r"^\d{1,2}\)$")
 # Specks OCR reads at a name's edges (`*HARBOR CARD SVCS_—«`).
 _EDGE_JUNK = re.compile(r"^(?:[^\w(]|_)+|(?:[^\w.)]|_)+$")
-_MONTH_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{2}(?![\d/])")
+# (`of/22`: the month garbled to letters; still the opened date's cell)
+_MONTH_YEAR = re.compile(r"(?<![\w/])(?:\d{1,2}|[A-Za-z][\dA-Za-z]?)/\d{2}(?![\d/])")
 _KV_TYPE = re.compile(r"\btype\W{0,3}\s*([A-Za-z]+)", re.IGNORECASE)
 # (`BALAN€E`: a letter OCR read as a symbol)
 _KV_BALANCE = re.compile(r"\bbal\S{2,4}e\W{0,2}\s*(\$?\s?-?\d[\d,.]*)", re.IGNORECASE)
@@ -464,7 +465,8 @@ _LETTERED_FIGURE = re.compile(r"(?<!\S)[A-Za-z]\d{3,}(?:[.,]\d+)?(?!\S)")
 
 _DOLLAR_CELL = re.compile(r"[-(]?\$")
 _CENTS_SPECK = re.compile(r"(?<!\S)(\$?[\d,]+\.\d\d)%(?!\S)")
-_ZERO_GLUED_TYPE = re.compile(r"(?<!\S)[oO0][RIM](?!\S)")
+# (`OLR`: two zeros run together before the type, the second's sign read as an L)
+_ZERO_GLUED_TYPE = re.compile(r"(?<!\S)[oO0][lL1|]?[RIM](?!\S)")
 
 
 def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Decimal | None]:

@@ -246,6 +246,15 @@ def _columns(header: str) -> list[str]:
     return cols
 
 
+# More hours than a month holds: not an hours figure.
+_MAX_HOURS = Decimal(400)
+
+
+def _ytd_caption_lost(row: dict[str, Decimal], cols: list[str]) -> bool:
+    hours = row.get("hours")
+    return "ytd" not in cols and "current" in cols and hours is not None and hours > _MAX_HOURS
+
+
 def _by_columns(numbers: list[Decimal], cols: list[str]) -> dict[str, Decimal]:
     """Numbers of a row to its columns, aligned from the right (empty cells
     are missing at the left: salaried rows have no rate or hours)."""
@@ -322,6 +331,12 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
             inline = _inline_current_ytd(text[m.end() :])
             by_cell = _ocr_cells(doc, text[m.end() :], cols) if in_earnings else None
             row = inline or by_cell or _by_columns(numbers, cols)
+            if doc.ocr and _ytd_caption_lost(row, cols):
+                # no period has this many hours (`$1980.77  $44,596.17` under
+                # `RATE  HOURS  CURRENT`): the year-to-date caption was lost,
+                # its column is there
+                cols = [*cols, "ytd"]
+                row = _by_columns(numbers, cols)
             if "current" not in row and "ytd" not in row:
                 break
             entry = {"kind": doc.field(kind, i)}

@@ -41,10 +41,16 @@ VOE_ROWS = (
 )
 
 
-_YEAR_TABLE = re.compile(r"^[\W_]*years?\b.*\b(?:base|overtime|total)\b", re.IGNORECASE)
+_YEAR_TABLE = re.compile(
+    # (the year's caption may be garbled, `Weary`: base and total still name the table)
+    r"^[\W_]*(?:years?\b.*\b(?:base|overtime|total)|\S{1,6}\s{2,}base\s{2,}.*\btotal)\b",
+    re.IGNORECASE,
+)
 # A first cell with a mark no amount has, before a row's amounts
 # (`"302500   $ 195,819.00`); a bare number (`25000`) may be an amount.
 _GARBLED_YEAR = re.compile(r"^(?=\S*[^\d\s,.$])([^\s$]{2,9})(?=\s{2,}\$?\s?\d)")
+# A year cell OCR made words of (`DOTA   (erst   bere,` for 2024) before the amounts
+_JUNK_YEAR = re.compile(r"^((?:[^\s\d$][^\s\d]*\s+){1,3})(?=\$?\s?\d)")
 # A row's year as OCR may leave it (`20%6`, `4024`, `024` or `24` its first
 # digits lost, `2024,` a speck after it): two to four characters, mostly digits.
 _YEAR_ROW = re.compile(r"^[\W_]*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{2,3}|\d\d)(?!\w|[,.]\d)")
@@ -228,7 +234,7 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
         if not m and not ytd and ytd_year is not None and past < len(_PAST_PREFIXES):
             # a past year's row whose year OCR garbled past reading
             # (`"302500` for 2025): it keeps its place under the YTD row
-            m = _GARBLED_YEAR.match(text)
+            m = _GARBLED_YEAR.match(text) or _JUNK_YEAR.match(text)
             if m and len(money_tokens(text[m.end() :])) < len(cols) - 1:
                 m = None
         if not m and not ytd:
