@@ -447,3 +447,19 @@ def test_a_deposit_whose_day_ocr_garbled_is_kept_without_its_day() -> None:
     assert deposits[1]["amount"] == Decimal("28573.19")
     assert "date" not in deposits[1]
     assert str(deposits[1]["description"]).startswith("IRS TREAS")
+
+
+def test_a_balance_caption_with_an_accent_ocr_put_on_it_still_heads_the_pair() -> None:
+    text = (
+        "North Kimberly Bank & Trust\n"
+        "Statement Period        Account\n"
+        "08/01/2025 08/31/2025,        Savings ...5682\n"
+        'Balan\u00e9\u00ae Forward        "New Balance\n'
+        "$254465.07        /$255130.49\n"
+        "DAFLY BALANCE SUMMARY\n"
+        "Date        Balance Date        Balance\n"
+        '08/05/2025        $255142.57 08/29/2025        "5255128.80\n'
+    )
+    doc = run(text)
+    assert doc.get("opening_balance") == Decimal("254465.07")
+    assert doc.get("closing_balance") == Decimal("255130.49")

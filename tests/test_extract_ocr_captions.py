@@ -230,3 +230,15 @@ def test_a_caption_misread_by_a_letter_beside_its_namesake_and_a_speck_cell() ->
     got = read(DocType.paystub, text)
     assert got["employee_name"] == "Julie S. Romero"
     assert got["employer_name"] == "Walker Learning Academy, Inc."
+
+
+def test_an_income_box_under_a_misread_caption() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "Gross Morithly Income\n"
+        "Base:        $10942.65        Overtime:        $355.47        Bonus:        $0.00\n"
+        "Commission:       $0.00        Other:        $0.00        TOTAL:        $11298.12\n"
+    )
+    got = read(DocType.urla_1003, text)
+    assert got["income_other_monthly"] == Decimal("0.00")
+    assert got["income_total_monthly"] == Decimal("11298.12")

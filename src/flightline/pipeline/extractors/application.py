@@ -339,11 +339,17 @@ def _ssn_beside_name(doc: DocText, out: dict[str, FieldValue]) -> None:
             return
 
 
+# (`Gross Morithly Income`: the caption's word misread)
+_INCOME_BOX = re.compile(
+    r"monthly\s*income|income\s*\(monthly\)|gross\s+mo\w{4,6}\s+income", re.IGNORECASE
+)
+
+
 def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
     """The URLA's income box, under `Gross Monthly Income`: `Base $x Overtime $y`
     side by side, or one row per kind (the borrower's column first)."""
     for i, line in enumerate(doc.lines):
-        if not re.search(r"monthly\s*income|income\s*\(monthly\)", line.text, re.IGNORECASE):
+        if not _INCOME_BOX.search(line.text):
             continue
         j: int | None = i
         for _ in range(10):

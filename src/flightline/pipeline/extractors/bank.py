@@ -211,8 +211,8 @@ _CLOSING = label_regex(
 )
 
 
-# `Balance`, or the word misread (`Balagce`, `Balanee`)
-_BALANCE_WORD = re.compile(r"\bbal[a-z]{3}[a-z]?\b", re.IGNORECASE)
+# `Balance`, or the word misread (`Balagce`, `Balanee`, `Balané®`)
+_BALANCE_WORD = re.compile(r"\bbal\w{3,4}\b", re.IGNORECASE)
 
 
 def _has_cents(v: Decimal) -> bool:
