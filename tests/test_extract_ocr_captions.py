@@ -242,3 +242,16 @@ def test_an_income_box_under_a_misread_caption() -> None:
     got = read(DocType.urla_1003, text)
     assert got["income_other_monthly"] == Decimal("0.00")
     assert got["income_total_monthly"] == Decimal("11298.12")
+
+
+def test_a_speck_word_beside_the_w2_employer_caption_is_no_employer() -> None:
+    text = (
+        "Form W-2 Wage and Tax Statement 2025\n"
+        "Employer identification number (EIN)  3 Social security wages\n"
+        "11-3455668        $176,100.00\n"
+        "c Employer's name, address, and ZIP code       Taras   5 Medicare wages and tips"
+        "        6 Medicare tax withheld\n"
+        "Woods & Padilla Manufacturing Corp.     $197,058.12        $2,857.34\n"
+        "5471 Randolph Street, Port Adrian, IN 47329\n"
+    )
+    assert read(DocType.w2, text)["employer_name"] == "Woods & Padilla Manufacturing Corp."

@@ -278,10 +278,11 @@ _ENTITY_WORD = re.compile(
 )
 
 
-def _employer_below(doc: DocText, out: dict[str, FieldValue]) -> None:
+def employer_below(doc: DocText, out: dict[str, FieldValue]) -> None:
     """A one-word employer read beside the label (`Name & Address of Employer
-    Perel "er ~Yrs. on this job`: the next caption garbled) while the line
-    under it reads as a company's name: the box's value is the one below."""
+    Perel "er ~Yrs. on this job`: the next caption garbled; a W-2's `ZIP code
+    Taras  5 Medicare wages`: a speck) while the line under it reads as a
+    company's name: the box's value is the one below."""
     found = out.get("employer_name")
     if found is None or not isinstance(found.value, str):
         return
@@ -540,7 +541,7 @@ def extract_urla(doc: DocText, ld: LogicalDocument) -> None:
         _total_cents_lost(out)
     _ssn_beside_name(doc, out)
     if doc.ocr:
-        _employer_below(doc, out)
+        employer_below(doc, out)
     _continuation_sheet(doc, out)
     if doc.ocr and "application_date" not in out:
         _signed_above(doc, out)

@@ -7,6 +7,7 @@ import re
 from calendar import monthrange
 from datetime import date
 
+from flightline.pipeline.extractors.application import employer_below
 from flightline.pipeline.extractors.base import (
     DocText,
     Spec,
@@ -135,6 +136,10 @@ def _w2(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     set_field(out, "tax_year", _tax_year(doc, _W2_TITLE))
     _W2.read(doc, out)
+    if doc.ocr:
+        # a speck read as a word beside the box's caption (`ZIP code  Taras  5
+        # Medicare`): the company's name under the caption is the employer
+        employer_below(doc, out)
     if "employer_ein" not in out:
         for i, line in enumerate(doc.lines):
             m = _EIN.search(line.text)
