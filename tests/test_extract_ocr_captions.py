@@ -255,3 +255,18 @@ def test_a_speck_word_beside_the_w2_employer_caption_is_no_employer() -> None:
         "5471 Randolph Street, Port Adrian, IN 47329\n"
     )
     assert read(DocType.w2, text)["employer_name"] == "Woods & Padilla Manufacturing Corp."
+
+
+def test_a_caption_inside_another_fields_caption_is_not_this_fields() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "Borrower's Name (include Jr. or Sr. if applicable)        Co-Borrower's Name\n"
+        "Christine Wright        Scott Wright\n"
+        "Social Security Number        Co-Borrower SSN\n"
+        "HHHT-H#-8 1 66        XXX-XX-1987\n"
+    )
+    got = read(DocType.urla_1003, text)
+    # `SSN` of `Co-Borrower SSN` is the co-borrower's caption: the borrower's
+    # SSN garbled past reading is unread, not the co-borrower's
+    assert got.get("ssn_last4") != "1987"
+    assert got["co_borrower_ssn_last4"] == "1987"

@@ -113,3 +113,17 @@ def test_a_year_to_date_column_whose_caption_ocr_lost() -> None:
     # an hourly row's hours stay hours
     hourly = text.replace("$1980.77      $44,596.17", "$45.10   80.00   $3,608.00")
     assert earnings(run(DocType.paystub, hourly))["regular"]["current_amount"] == Decimal("3608.00")
+
+
+def test_a_year_cell_printed_from_a_zero_is_the_one_the_total_recomputes() -> None:
+    text = (
+        "Income and Employment Verification\n"
+        "GROSS INCOME\n"
+        "Year        Base        Overtime        Bonus        Total,\n"
+        "2026 YTD thru October 46, 2026  $0,505.60  7,062.21  0.00  87,567.81\n"
+        "2025        96,484.44        7,306.43        0.00        103,790.87\n"
+    )
+    got = {k: v.value for k, v in run(DocType.voe, text).fields.items()}
+    # `$0,505.60`: no amount starts from a zero; not the overtime a digit short
+    assert got["ytd_base_income"] == Decimal("80505.60")
+    assert got["ytd_overtime_income"] == Decimal("7062.21")

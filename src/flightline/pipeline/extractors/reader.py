@@ -234,10 +234,22 @@ class Reader:
             if exclude is not None and exclude.search(line.text):
                 continue
             start, end = m.start() - line.start, m.end() - line.start
+            if self._inside_other(spec, line.text, start, end):
+                continue  # `SSN` of `Co-Borrower SSN`: another field's caption
             if doc.ocr:
                 start, end = self._own_cell_before(spec, line.text, start) or (start, end)
             found = self._read_at(doc, spec, label_re, i, start, end)
             yield i, _squeeze(m.group(0)), found
+
+    def _inside_other(self, spec: Spec, text: str, start: int, end: int) -> bool:
+        """The label at `start:end` is part of a longer label of another field."""
+        for m in self.any_label.finditer(text):
+            if m.start() > start:
+                break
+            if m.end() >= end and m.end() - m.start() > end - start:
+                owner = self._owner(m.group(0))
+                return owner is not None and owner != spec.name
+        return False
 
     def _own_cell_before(self, spec: Spec, text: str, start: int) -> tuple[int, int] | None:
         """A box row whose first cell is this field's own label misread

@@ -144,10 +144,18 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
             # ... and so is a thousands amount without the comma the others
             # print (`53897.45` for 5,947.45: the comma read as a figure)
             lost_comma = commas >= 2 and amounts[0] >= 1000 and "," not in cell
-            out.append((amounts[0], is_clean_amount(cell) and not lost_sign and not lost_comma))
+            # ... and one printed from a zero (`$0,505.60` for $80,505.60)
+            zero_led = _ZERO_LED.match(cell.strip()) is not None
+            out.append(
+                (
+                    amounts[0],
+                    is_clean_amount(cell) and not (lost_sign or lost_comma or zero_led),
+                )
+            )
     return out
 
 
+_ZERO_LED = re.compile(r"^\W*\$?\s?0[\d,]")
 # A dollar sign OCR may read as a figure or a letter, before a whole amount
 # (`665,186.68` for $65,186.68).
 _SIGN_AS_DIGIT = re.compile(r"^[\dS](?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d$")
@@ -180,9 +188,11 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
     if total is None or not total_clean:
         # Nothing to check against: the cleanly read cells stand.
         return {c: v for c, v, ok in parts if v is not None and ok}
-    if complete:
+    doubtful = [c for c, v, ok in parts if v is None or not ok]
+    if complete and not doubtful:
         # one part lost a digit (`$6196.00` for 66,196.00): the total less
         # the others is that part whole, when exactly one part reads so
+        # (a part read doubtfully is the one to recompute, not this)
         lost = [
             (c, whole)
             for c, v, _ in parts
@@ -191,7 +201,6 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
         if len(lost) == 1:
             row[lost[0][0]] = lost[0][1]
             return row
-    doubtful = [c for c, v, ok in parts if v is None or not ok]
     if len(doubtful) == 1:
         c = doubtful[0]
         rest = sum((v for k, v, _ in parts if k != c and v is not None), Decimal(0))
