@@ -127,3 +127,17 @@ def test_a_year_cell_printed_from_a_zero_is_the_one_the_total_recomputes() -> No
     # `$0,505.60`: no amount starts from a zero; not the overtime a digit short
     assert got["ytd_base_income"] == Decimal("80505.60")
     assert got["ytd_overtime_income"] == Decimal("7062.21")
+
+
+def test_a_year_cell_with_one_figure_misread_is_the_total_less_the_others() -> None:
+    text = (
+        "Income and Employment Verification\n"
+        "GROSS INCOME\n"
+        "Year        Base        Overtime        Bonus        Total\n"
+        "2025 YTD thru Oct 03, 2025  $53040.00  $4065.02  $0.00  $57105.02\n"
+        "2024        $68541.72        $4250.57        $9.00        $72792.29\n"
+    )
+    got = {k: v.value for k, v in run(DocType.voe, text).fields.items()}
+    # `$9.00` for $0.00: one figure from what the total leaves it
+    assert got["prior_year_bonus_income"] == Decimal("0.00")
+    assert got["prior_year_overtime_income"] == Decimal("4250.57")

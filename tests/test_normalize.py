@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from flightline.pipeline.normalize import (
     find_dates,
     find_money,
+    find_percents,
     fix_ocr_digits,
     name_key,
     normalize_account_last4,
@@ -336,3 +337,9 @@ def test_a_percent_sign_inside_a_number_leaves_no_amount() -> None:
     # a mask read with one is a mask still; a rate is a rate
     assert fix_ocr_digits("ACCOUNT ##4%4110") == "ACCOUNT ##4%4110"
     assert fix_ocr_digits("rate 5.5% 10 years") == "rate 5.5% 10 years"
+
+
+def test_a_percentage_after_a_speck_mark_is_a_fragment() -> None:
+    # `54 .#68%` (54.768%): the figures after the mark are no percentage
+    assert find_percents("Total Obligations/Inc.. 54 .#68%") == []
+    assert find_percents("Primary Housing Expen.. 49.345%") == [(24, 31, Decimal("49.345"))]

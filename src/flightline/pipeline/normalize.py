@@ -60,7 +60,7 @@ MONEY_PATTERN = (
 MONEY_RE = re.compile(MONEY_PATTERN, re.IGNORECASE)
 
 # OCR may set a space after the decimal point ("36. 745%"): still one figure.
-PERCENT_RE = re.compile(r"(?<![\w.])(-?\d{1,3}(?:\. ?\d+)?)\s?(?:%|percent\b)", re.IGNORECASE)
+PERCENT_RE = re.compile(r"(?<![\w.#])(-?\d{1,3}(?:\. ?\d+)?)\s?(?:%|percent\b)", re.IGNORECASE)
 _BARE_NUMBER_RE = re.compile(r"(?<![\w.])(\d{0,3}\.\d+|\d{1,3})(?![\w.])")
 
 _SSN_RE = re.compile(

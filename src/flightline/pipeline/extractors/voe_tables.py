@@ -20,7 +20,7 @@ from flightline.pipeline.extractors.cells import (
 )
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue
-from flightline.pipeline.normalize import find_dates, one_digit_more
+from flightline.pipeline.normalize import cent_digits, find_dates, one_digit_more
 
 VOE_HEADER = re.compile(
     r"(?:year\s*-?\s*to\s*-?\s*date|\bytd\b|gross\s*earnings)"
@@ -201,6 +201,16 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
         if len(lost) == 1:
             row[lost[0][0]] = lost[0][1]
             return row
+        # one part with a figure misread (`$9.00` for $0.00): the total less
+        # the others is that part, a figure from it, when one part reads so
+        swapped = [
+            (c, whole)
+            for c, v, _ in parts
+            if v is not None and (whole := total - (known - v)) >= 0 and _one_swapped(whole, v)
+        ]
+        if len(swapped) == 1:
+            row[swapped[0][0]] = swapped[0][1]
+            return row
     if len(doubtful) == 1:
         c = doubtful[0]
         rest = sum((v for k, v, _ in parts if k != c and v is not None), Decimal(0))
@@ -208,6 +218,12 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
             row[c] = total - rest
             return row
     return {}
+
+
+def _one_swapped(whole: Decimal, read: Decimal) -> bool:
+    """`read` is `whole` with exactly one figure read as another."""
+    a, b = cent_digits(whole), cent_digits(read)
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _one_dropped(whole: Decimal, read: Decimal) -> bool:
