@@ -270,3 +270,13 @@ def test_a_caption_inside_another_fields_caption_is_not_this_fields() -> None:
     # SSN garbled past reading is unread, not the co-borrower's
     assert got.get("ssn_last4") != "1987"
     assert got["co_borrower_ssn_last4"] == "1987"
+
+
+def test_a_row_of_captions_each_beside_its_value_is_no_header() -> None:
+    text = (
+        "1003 Application Snapshot\n"
+        "Employment & Income (Monthly)\n"
+        "Employer        Reed Learning Academy Corp.        Start Date        03/14/3015\n"
+        "Position        Office Manager        Pay Type        Salaried\n"
+    )
+    assert read(DocType.urla_1003, text)["employer_name"] == "Reed Learning Academy Corp."

@@ -129,3 +129,15 @@ def test_a_number_a_digit_off_joins_its_account_when_the_institution_is_unread()
     assert run(_scanned(loan(chained=True)), "AST-003") == []
     # no institution and no chain: nothing says it is the same account
     assert len(run(_scanned(loan(chained=False)), "AST-003")) == 2
+
+
+def test_a_scanned_period_years_after_the_closing_is_a_misread_year() -> None:
+    # `2035` for 2025: no file holds a statement from after its closing
+    spans = (
+        ("5678", date(2026, 2, 1), date(2026, 2, 28)),
+        ("5678", date(2036, 1, 1), date(2036, 1, 31)),
+    )
+    issues, ctx = _with_run(_scanned(_statements(*spans)), "AST-003")
+    assert issues == [] and len(ctx.unread) == 1
+    # on a text layer it is what the statement says
+    assert len(run(_statements(*spans), "AST-003")) == 1

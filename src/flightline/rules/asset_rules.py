@@ -121,6 +121,24 @@ def _longest_run(periods: list[tuple[date, date]]) -> int:
     return best
 
 
+# (beyond a statement cut a few days after a closing that slipped)
+_AFTER_CLOSING = timedelta(days=60)
+
+
+def _after_closing(ctx: LoanContext, statements: list[LogicalDocument]) -> LogicalDocument | None:
+    """A scanned statement whose period ends after the loan closed (`2035` for
+    2025): no file holds a statement from after its closing; its year is a
+    misread, and the month it covers is unknown."""
+    closing = facts(ctx).note_date
+    if closing is None:
+        return None
+    for d in statements:
+        end = when(d, "period_end_date")
+        if end is not None and end > closing + _AFTER_CLOSING and scanned(d):
+            return d
+    return None
+
+
 def _ocr_gap(statements: list[LogicalDocument]) -> LogicalDocument | None:
     """A statement whose OCR'd period date is one digit from making it follow
     the one before, and whose period as read is not a month long or leaves a
@@ -209,7 +227,13 @@ def statement_coverage(ctx: LoanContext) -> list[Issue]:
             continue
         undated = [d for d in statements if not when(d, "period_start_date")]
         undated += [d for d in statements if not when(d, "period_end_date")]
-        misread = undated[0] if undated else _ocr_gap(statements) or _one_period_twice(statements)
+        misread = (
+            undated[0]
+            if undated
+            else _ocr_gap(statements)
+            or _one_period_twice(statements)
+            or _after_closing(ctx, statements)
+        )
         # the missing month may be a statement without a number elsewhere;
         # an unnumbered statement may itself be another account's month, when
         # the file has another account (never its own missing month)

@@ -511,6 +511,16 @@ class Reader:
         labelled = sum(self._is_label(text[s:e]) for s, e in cols)
         if labelled < 2 or labelled * 2 < len(cols):
             return None
+        if k + 1 < len(cols) and not self._is_label(text[slice(*cols[k + 1])]):
+            beside = text[slice(*cols[k + 1])]
+            if (
+                self.parse_text(spec, beside)
+                if spec.kind in TEXT_KINDS
+                else pick(spec.kind, beside)
+            ):
+                # the label's value beside it (`Employer  Reed Corp.  Start
+                # Date  03/14/3015`): a row of pairs, not a header
+                return None
         j = doc.next_line(i)
         if j is None:
             return None
