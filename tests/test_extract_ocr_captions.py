@@ -280,3 +280,12 @@ def test_a_row_of_captions_each_beside_its_value_is_no_header() -> None:
         "Position        Office Manager        Pay Type        Salaried\n"
     )
     assert read(DocType.urla_1003, text)["employer_name"] == "Reed Learning Academy Corp."
+
+
+def test_the_occupancy_under_its_caption_with_a_letter_misread() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "Purpose of Loan        Froperty will be\n"
+        "Purchase        Investment\n"
+    )
+    assert read(DocType.urla_1003, text)["occupancy"] == "investment"

@@ -229,3 +229,13 @@ def test_ast_001_a_scanned_deposit_read_without_its_cents_is_unread_not_a_findin
     whole: dict[str, Value] = {**garbled, "amount": D("30432.00")}
     assert len(run(_scanned(_deposits(whole)), "AST-001")) == 1
     assert len(run(_deposits(garbled), "AST-001")) == 1
+
+
+def test_res_001_without_the_occupancy_is_unread_not_judged() -> None:
+    from tests.rules.test_compare import _with_run
+
+    loan = _assets("108000.00")
+    loan.set(DocType.urla_1003, occupancy=None)
+    loan.drop(DocType.transmittal_1008)
+    issues, ctx = _with_run(loan, "RES-001")
+    assert issues == [] and "occupancy" in ctx.unread

@@ -25,7 +25,11 @@ _DAYS_PER_MONTH = 28
 def reserves(ctx: LoanContext) -> list[Issue]:
     f = facts(ctx)
     c = computed(ctx)
-    if c.assets is None or c.funds_to_close is None or not c.pitia or f.occupancy is None:
+    if c.assets is None or c.funds_to_close is None or not c.pitia:
+        return []
+    if f.occupancy is None:
+        # the months required depend on it: reported once, never guessed
+        ctx.could_not_read("occupancy", "the property's occupancy, which sets the reserves needed")
         return []
     required = ctx.policy.reserves_months.by_occupancy.get(f.occupancy)
     if required is None:

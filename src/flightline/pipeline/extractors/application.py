@@ -25,8 +25,13 @@ from flightline.pipeline.normalize import (
 )
 
 PURPOSE = label_regex(("Loan Purpose", "Purpose of Loan", "Purpose"))
-OCCUPANCY = label_regex(
-    ("Occupancy", "Property will be", "Occupancy Type", "Occupancy Status", "Property Use")
+OCCUPANCY = re.compile(
+    label_regex(
+        ("Occupancy", "Property will be", "Occupancy Type", "Occupancy Status", "Property Use")
+    ).pattern
+    # (`Froperty will be`: the caption's first letter misread on a scan)
+    + r"|(?<![a-z])[a-z]roperty\s*will\s*be\b",
+    re.IGNORECASE,
 )
 
 _URLA = Reader(
