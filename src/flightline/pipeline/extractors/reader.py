@@ -511,13 +511,14 @@ class Reader:
         labelled = sum(self._is_label(text[s:e]) for s, e in cols)
         if labelled < 2 or labelled * 2 < len(cols):
             return None
-        if k + 1 < len(cols) and not self._is_label(text[slice(*cols[k + 1])]):
-            beside = text[slice(*cols[k + 1])]
-            if (
+        beside = text[slice(*cols[k + 1])] if k + 1 < len(cols) else ""
+        if beside and not self._is_label(beside):
+            value_beside = (
                 self.parse_text(spec, beside)
                 if spec.kind in TEXT_KINDS
                 else pick(spec.kind, beside)
-            ):
+            )
+            if value_beside is not None:
                 # the label's value beside it (`Employer  Reed Corp.  Start
                 # Date  03/14/3015`): a row of pairs, not a header
                 return None
