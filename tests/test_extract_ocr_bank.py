@@ -463,3 +463,26 @@ def test_a_balance_caption_with_an_accent_ocr_put_on_it_still_heads_the_pair() -
     doc = run(text)
     assert doc.get("opening_balance") == Decimal("254465.07")
     assert doc.get("closing_balance") == Decimal("255130.49")
+
+
+DATES_BESIDE_ACCOUNT = """\
+Port Kathrynburgh Federal Credit Union
+PO Box 96977, South Raymond, KY 41257
+Charles J. Floyd
+Statement Dates        Account        Pre)
+2026-08-07 through 2026-09-06        Checking\u2019.. -3078
+Beginning Balance        New Balance
+$435802.86        $441225.09
+Deposits and Other Credits
+Date        Description        Amount
+2026-08-31        ACH CREDIT CRUZ SYSTEMS LLC PAYRL        $14200.71
+Member FDIC        Page 1
+"""
+
+
+def test_the_period_under_the_account_caption_is_not_its_number() -> None:
+    # the cell under `Account` begins with the period; `Checking'.. -3078`
+    # is the number, its mask read as dots and a dash
+    doc = run(DATES_BESIDE_ACCOUNT)
+    assert doc.get("account_last4") == "3078"
+    assert doc.get("period_start_date") == date(2026, 8, 7)

@@ -203,6 +203,22 @@ def test_a_continuation_sheets_ssns_are_each_on_its_persons_line() -> None:
     assert read(DocType.urla_1003, garbled).get("ssn_last4") != "1409"
 
 
+def test_a_continuation_sheet_whose_applicants_name_did_not_read() -> None:
+    # `Séott` is still a name (an accent on a speck); were it unread, the
+    # `Borrower` line's name stays the other person, never the applicant
+    text = (
+        CONTINUATION.replace("Olivia Harper", "S\u00e9ott Harper")
+        .replace("#tt#-##-5700", "XXX-XX-5700")
+        .replace("XXX-XX-1409", "#HHE-##-1409")
+    )
+    got = read(DocType.urla_1003, text)
+    assert (got["borrower_name"], got["ssn_last4"]) == ("S\u00e9ott Harper", "5700")
+    assert (got["co_borrower_name"], got["co_borrower_ssn_last4"]) == ("Holly S. Harper", "1409")
+    unread = read(DocType.urla_1003, text.replace("S\u00e9ott Harper", "S8$% ??"))
+    assert "borrower_name" not in unread
+    assert unread["co_borrower_name"] == "Holly S. Harper"
+
+
 def test_the_next_caption_read_beside_the_employer_caption_is_no_employer() -> None:
     assert read(DocType.urla_1003, CONTINUATION)["employer_name"] == "Davila Precision Tools Inc"
 
@@ -289,3 +305,43 @@ def test_the_occupancy_under_its_caption_with_a_letter_misread() -> None:
         "Purchase        Investment\n"
     )
     assert read(DocType.urla_1003, text)["occupancy"] == "investment"
+
+
+VOE_1005_GARBLED = """\
+Request for Verification of Employment        7
+Part I - Request     2
+1. To (Name and address of @fhployer)
+Bray & Jones Freight Lines Corporation, 10695 King Boulevard\u00ae Watkinsshire, VA 22966
+3 Signature ofLender        4. Title        Lender's No.        De\u00a5]
+Processor        244356
+7. Name and Adress of Applicant.        iv.        8. SSN
+Nicole K. Miller        #it#-##-0840
+Part Il - Verification of Present Employment
+9. Applicant's Date of Employment        /10. Present Position        |11. Probability
+4 Sep 25, 2012        Sales Representative        Good
+"""
+
+
+def test_a_1005_whose_captions_ocr_garbled() -> None:
+    got = read(DocType.voe, VOE_1005_GARBLED)
+    # the employer's caption all in brackets, its last word misread
+    assert got["employer_name"] == "Bray & Jones Freight Lines Corporation"
+    # a speck read as a header cell (`iv.`) does not shift the columns;
+    # a mask's marks read as small letters (`#it#`)
+    assert got["employee_name"] == "Nicole K. Miller"
+    assert got["ssn_last4"] == "0840"
+    # the next caption's box number (`|11.`) is no position
+    assert got.get("position") != "111."
+
+
+def test_a_company_in_a_row_of_boxes_is_its_own_box() -> None:
+    # the captions over it garbled past reading, the employer is found as a
+    # company-looking line: its box, never the employee's beside it
+    text = (
+        "\u201cEMPLOYEE PAY STUB\n"
+        "Employer        7        ppeoleyes\n"
+        "Nichols Architects L.P.        Vanessa M. Walkex\u2122\n"
+        "Employer Address\u00ae        SSN\n"
+        "24444 Aspen Avenue, Lake David, AZ 85580        XXX-XX~1338\n"
+    )
+    assert read(DocType.paystub, text)["employer_name"] == "Nichols Architects L.P."

@@ -1042,3 +1042,80 @@ def test_urla_income_cell_with_a_speck_read_as_a_one_is_the_total_columns() -> N
     # another amount than the total's with a 1 before it stays as read
     got = values(run(DocType.urla_1003, URLA_COLUMNS.format(commission="12.00")))
     assert got["income_commission_monthly"] == Decimal("12.00")
+
+
+def test_a_1008_ratio_whose_point_was_read_as_a_space() -> None:
+    # `39 068%` is 39.068% (no ratio is printed `068%`); `22.115%` as read
+    text = (
+        "Form 1008 - Transmfttal Summary\n"
+        "Borrower        Charfes Floyd        Loan Number        2550342709\n"
+        "Loan Amount        $400400.00        Appraised Value        $766000.00\n"
+        "Housing Ratio        22.115%        Debt Ratio (DTI)        39 068%\n"
+        "LTV        55.000%        55.000%\n"
+    )
+    got = values(run(DocType.transmittal_1008, text))
+    assert got["dti_back"] == Decimal("39.068")
+    assert got["dti_front"] == Decimal("22.115")
+
+
+URLA_DIGIT_LOST = """\
+Uniform Residential Loan Application
+III. BORROWER INFORMATION        J
+Borfower's Name (include Jr. or SrMif applicable)        Co-Borrower's Name
+Taylor Mcint\u00a5re        Cody D. Mcintyre
+Social Security Number        Co-BorrowerSSN
+XXX-XX-5799        HHH4H-O788
+IV. EMPLOYMENT INFORMATION
+Name & Address of Employem        rs. on this job
+Mclaughlin & Maldonado Architects LLC        1]
+V. MONTHLY INCOME,AND COMBINED HOUSING EXPENSE INFORMATION
+Gross Monthly Income        Borrower        Co-Borrower        Total
+Base Emp). Income*        $I 1682.67        $11682.67%
+Overtime        $1021.98        $1021.98
+Bonuses        $0.00        $0.00
+Commissions        $0.00        $0.00
+Other        $0.00        $0.00
+Total        $12704.65        $12704.65
+"""
+
+
+def test_an_income_line_whose_first_figure_was_lost_is_the_total_columns() -> None:
+    # `$I 1682.67` lost its 1; the total column beside it is whole and the
+    # box's total adds up only with it. `Mcint¥re` is the borrower, never
+    # the employer's caption below (`& Addressof Employem`)
+    got = values(run(DocType.urla_1003, URLA_DIGIT_LOST))
+    assert got["income_base_monthly"] == Decimal("11682.67")
+    assert got["borrower_name"] == "Taylor Mcintyre"
+    # without the box's total to confirm it the reading stands
+    alone = URLA_DIGIT_LOST.replace("Total        $12704.65        $12704.65\n", "")
+    assert values(run(DocType.urla_1003, alone))["income_base_monthly"] == Decimal("1682.67")
+
+
+WORK_NUMBER = """\
+EMPLOYMENT DATA REPORT*
+Information current as of    Sept\u00e9mber 3, 2025        Tracking Number        628970320
+Employer        adel
+Employer        Lopez Distribution L.P.
+Employee        Jodi Laura Edwards        SSN        XXXXX1820
+Most Recent Start Date      June 13, 2012        Rate of Pay        195500.00 annually
+Gros& Income
+Yearo.        Base.        Overtime        Bonus        Total
+2025 YTD thru August 22, 2025        427826.91        \u2014-9092.63\u2014*      136919.54
+2024        193309.74        10264.23        203573.97
+2023        191274.72        9702.55        200977.27
+"""
+
+
+def test_a_year_table_a_column_blank_with_a_figure_misread_in_its_base() -> None:
+    # `Yearo.  Base.` is the table's header; the YTD row's base has a
+    # figure misread (4 for 1), its other part is marked but reads, and the
+    # total is clean: the base is the total less the part
+    got = values(run(DocType.voe, WORK_NUMBER))
+    assert got["ytd_base_income"] == Decimal("127826.91")
+    assert got["ytd_unplaced_variable_income"] == Decimal("9092.63")
+    assert got["prior_year_base_income"] == Decimal("193309.74")
+    # a lowercase speck word beside the section's caption is no employer
+    assert got["employer_name"] == "Lopez Distribution L.P."
+    # two figures misread: nothing says which, the row stays unread
+    twice = WORK_NUMBER.replace("427826.91", "427826.81")
+    assert "ytd_base_income" not in values(run(DocType.voe, twice))

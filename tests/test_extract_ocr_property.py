@@ -66,3 +66,17 @@ def test_the_opinion_of_value_without_its_dollar_sign_and_with_a_word_misread() 
     doc = run(text)
     assert doc.get("appraised_value") == Decimal("776000")
     assert doc.get("effective_date") == date(2026, 5, 18)
+
+
+def test_a_speck_digit_with_a_mark_before_the_market_value() -> None:
+    # `1+ $295,000.00`: the 1 is a speck, the value the amount after it
+    text = (
+        "APPRAISAL REPORT\n"
+        "Form 1025 - 2-4 Unit Summary\n"
+        "Market Value        \u201cail        Effective Date        |'Units\n"
+        "1+ $295,000.00        09/29/2026,        4\n"
+        "Sale Price:        $288,000.00\n"
+    )
+    doc = run(text)
+    assert doc.get("appraised_value") == Decimal("295000.00")
+    assert doc.get("effective_date") == date(2026, 9, 29)

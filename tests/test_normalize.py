@@ -173,6 +173,11 @@ def test_account_last4(text: str) -> None:
     assert normalize_account_last4(text) == "4455"
 
 
+def test_a_date_is_no_account_number() -> None:
+    assert normalize_account_last4("2026-08-07 through 2026-09-06") is None
+    assert normalize_account_last4("2026-08-07 through 2026-09-06 Checking .. -3078") == "3078"
+
+
 def test_names_keep_case_and_trim() -> None:
     assert normalize_name("  John   Q.  Smith ,") == "John Q. Smith"
     assert normalize_name("SMITH, JOHN Q") == "SMITH, JOHN Q"
@@ -271,6 +276,13 @@ def test_a_speck_read_as_a_small_letter_before_a_name_is_dropped() -> None:
     assert clean_person("i Daniel") is None
 
 
+def test_a_yen_sign_inside_a_name_is_a_y_and_a_caption_tail_is_no_name() -> None:
+    from flightline.pipeline.extractors.names import clean_person
+
+    assert clean_person("Taylor Mcint\u00a5re") == "Taylor Mcintyre"
+    assert clean_person("& Addressof Employem") is None
+
+
 def test_a_month_number_no_calendar_has_is_repaired_only_when_one_digit_makes_one_month() -> None:
     from flightline.pipeline.extractors.cells import repair_dates
 
@@ -343,3 +355,17 @@ def test_a_percentage_after_a_speck_mark_is_a_fragment() -> None:
     # `54 .#68%` (54.768%): the figures after the mark are no percentage
     assert find_percents("Total Obligations/Inc.. 54 .#68%") == []
     assert find_percents("Primary Housing Expen.. 49.345%") == [(24, 31, Decimal("49.345"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Debt Ratio (DTI)        39 068%", Decimal("39.068")),  # the point read as a space
+        ("DTI 41 250%", Decimal("41.250")),  # 250% is no ratio of ours
+        ("LTV 80 100%", Decimal("100")),  # 100% can be printed alone
+        ("Rate 7.625%", Decimal("7.625")),
+    ],
+)
+def test_a_percentage_whose_point_was_read_as_a_space(text: str, want: Decimal) -> None:
+    assert [v for _, _, v in find_percents(text)][-1] == want
+    assert normalize_percent(text) == want

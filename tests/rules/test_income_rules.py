@@ -203,6 +203,13 @@ def test_inc_005_a_scanned_employer_cut_short_is_unsure_not_different() -> None:
     assert _employer_verdict(employer_key("Marshall"), full, True) is Verdict.DIFFERENT
 
 
+def test_inc_005_an_accent_on_a_speck_is_the_same_employer() -> None:
+    from flightline.rules.keys import employer_key
+
+    assert employer_key("Brown Electric C\u00f3mpany") == employer_key("BROWN ELECTRIC COMPANY")
+    assert employer_key("Br\u00f6wn Electric") == employer_key("BROWN ELECTRIC")
+
+
 def test_inc_003_past_year_unread_on_a_scanned_voe_is_unread_not_a_short_history() -> None:
     from tests.rules.test_compare import _scanned, _with_run
 

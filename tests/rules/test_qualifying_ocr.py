@@ -78,6 +78,26 @@ def test_unread_ytd_bonus_comes_from_the_latest_paystub_before_the_through_date(
     assert "bonus" not in computed(loan.context()).incomes[0].variable
 
 
+def test_a_scanned_voe_ytd_below_an_earlier_paystubs_is_misread() -> None:
+    # year-to-date pay only grows: 500 on the VOE through 2026-03-06 is less
+    # than the 1,500 the 2026-02-20 paystub shows, so a figure was misread
+    loan = clean_loan().set(
+        DocType.voe,
+        ytd_bonus_income=D(500),
+        prior_year_bonus_income=D(9000),
+        ytd_through_date=date(2026, 3, 6),
+    )
+    _stub_bonus(loan)
+    # on a text layer the VOE says what it says
+    assert computed(loan.context()).incomes[0].variable["bonus"].ytd == D(500)
+    bonus = computed(_scanned(loan).context()).incomes[0].variable["bonus"]
+    assert bonus.ytd == D(1500)
+    assert bonus.months_ytd == months_elapsed(date(2026, 2, 20))
+    # a VOE figure above the paystub's stands
+    loan.set(DocType.voe, ytd_bonus_income=D(2000))
+    assert computed(_scanned(loan).context()).incomes[0].variable["bonus"].ytd == D(2000)
+
+
 def test_unread_ytd_bonus_is_not_taken_as_zero() -> None:
     loan = clean_loan().set(DocType.voe, ytd_bonus_income=None, prior_year_bonus_income=D(9000))
     assert "bonus" not in computed(loan.context()).incomes[0].variable

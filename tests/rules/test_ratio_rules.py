@@ -121,6 +121,28 @@ def test_ltv_001_scanned_unit_counts_that_disagree_take_the_highest_maximum() ->
     assert issue.limit == "75.00"
 
 
+def test_ltv_001_a_scanned_unit_count_against_a_one_unit_appraisal_form() -> None:
+    from tests.rules.test_compare import _scanned
+
+    # the URLA's 1 read as 4, the appraisal's count unread (`4958`): its
+    # Form 1004 is a one-unit property's, so the count is in dispute
+    def loan(form: str) -> Loan:
+        shaped = _ltv("328000", occupancy="investment", units=4)  # 82% of the price
+        shaped.set(DocType.urla_1003, loan_amount=D(328000))
+        shaped.set(DocType.note, principal_amount=D(328000))
+        shaped.set(DocType.transmittal_1008, loan_amount=D(328000))
+        shaped.set(DocType.transmittal_1008, units=None, occupancy="investment")
+        return shaped.set(DocType.appraisal_1004, units=4958, form_type=form)
+
+    assert run(_scanned(loan("1004")), "LTV-001") == []
+    # Form 1025 is for two to four units: 4 stands, and so does its maximum
+    [issue] = run(_scanned(loan("1025")), "LTV-001")
+    assert issue.limit == "75.00"
+    # on a text layer the count is what the URLA says
+    [issue] = run(loan("1004"), "LTV-001")
+    assert issue.limit == "75.00"
+
+
 def test_ltv_001_needs_the_appraisal_and_the_shape() -> None:
     assert run(_ltv("399000").drop(DocType.appraisal_1004), "LTV-001") == []
     # no occupancy read: under the highest maximum of any occupancy (97%) is

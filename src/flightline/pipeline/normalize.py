@@ -166,8 +166,21 @@ def normalize_money(text: str | None) -> Decimal | None:
     return None
 
 
+# `39 068%`: a scan's decimal point read as a space; no percentage is
+# printed with a leading zero (`068%`) and none of ours passes 100
+_POINT_LOST_RE = re.compile(r"(?<![\w.,$-])(\d{1,2}) $")
+
+
 def find_percents(text: str) -> list[tuple[int, int, Decimal]]:
-    return [(m.start(), m.end(), _percent(m)) for m in PERCENT_RE.finditer(text)]
+    out = []
+    for m in PERCENT_RE.finditer(text):
+        digits = m.group(1)
+        lost = _POINT_LOST_RE.search(text, 0, m.start())
+        if lost and len(digits) == 3 and (digits[0] == "0" or int(digits) > 100):
+            out.append((lost.start(), m.end(), Decimal(f"{lost.group(1)}.{digits}")))
+        else:
+            out.append((m.start(), m.end(), _percent(m)))
+    return out
 
 
 def _percent(m: re.Match[str]) -> Decimal:
@@ -184,9 +197,9 @@ def normalize_percent(text: str | None, *, bare: bool = True) -> Decimal | None:
     if not text:
         return None
     text = fix_ocr_digits(text)
-    m = PERCENT_RE.search(text)
-    if m:
-        return _percent(m)
+    found = find_percents(text)
+    if found:
+        return found[0][2]
     if not bare:
         return None
     m = _BARE_NUMBER_RE.search(text)
@@ -214,7 +227,8 @@ def normalize_account_last4(text: str | None) -> str | None:
     """The last four digits of an account number, masked or not."""
     if not text:
         return None
-    m = _ACCOUNT_RE.search(text)
+    # a date's digits are never the account's (`2026-08-07 ... Checking ...3078`)
+    m = _ACCOUNT_RE.search(DATE_RE.sub(lambda d: " " * len(d.group(0)), text))
     if not m:
         return None
     digits = re.sub(r"\D", "", next(g for g in m.groups() if g))

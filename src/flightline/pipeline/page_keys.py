@@ -47,7 +47,7 @@ _1040_YEAR_LINE_RE = re.compile(r"1040|tax\s*return|tax\s*year", re.IGNORECASE)
 # `Checking ...5074` (`Ghecking ...2580`: the first letter misread): the
 # number beside the product, its label elsewhere
 PRODUCT_NUMBER = re.compile(
-    r"\b(?:\w?hecking|\w?avings|money\s*market)\s*(?:[^\w\s]{1,4}|x+)?\s*(\d{4})\b",
+    r"\b(?:\w?hecking|\w?avings|money\s*market)\s*(?:(?:[^\w\s]{1,4}|x+)\s*){0,2}(\d{4})\b",
     re.IGNORECASE,
 )
 _ACCOUNT_RE = re.compile(

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TypeVar
 
 from flightline.pipeline.model import DocType, LogicalDocument, Value
-from flightline.rules.access import doc_label, ev, integer_of, when
+from flightline.rules.access import doc_label, ev, integer_of, text, when
 from flightline.rules.compare import Reading, Verdict, is_ocr, readings_split
 from flightline.rules.engine import IssueEvidence, LoanContext, evidence
 from flightline.rules.roster import Borrower, owners, roster
@@ -90,8 +90,19 @@ def _disputed_units(ctx: LoanContext, sources: tuple[tuple[DocType, str], ...]) 
         and _residential_units(v)
         and (units := integer_of(v)) is not None
     ]
+    # An appraisal on Form 1004 (or 1073, a condominium unit) is of a
+    # one-unit property (two to four units take Form 1025): a count OCR read
+    # against it (`4` for 1) is in dispute with it.
+    read += [
+        (1, is_ocr(doc.fields.get("form_type")))
+        for doc in ctx.of_type(DocType.appraisal_1004)
+        if text(doc, "form_type") in _ONE_UNIT_FORMS
+    ]
     counts = frozenset(u for u, _ in read)
     return counts if len(counts) > 1 and any(ocr for _, ocr in read) else frozenset()
+
+
+_ONE_UNIT_FORMS = frozenset({"1004", "1073"})
 
 
 def _residential_units(value: Value) -> bool:

@@ -149,7 +149,7 @@ _ENTITY = re.compile(
 def looks_like_company(raw: str) -> bool:
     """A legal-entity word: what was read as a person's name is an employer's
     (a field read from the wrong place), not a spelling of the borrower's."""
-    return bool(_ENTITY.search(raw))
+    return bool(_ENTITY.search(unaccented(raw)))
 
 
 _WORD_DIGITS = str.maketrans({"0": "o", "1": "i", "5": "s", "8": "b"})
@@ -163,7 +163,8 @@ def resembles_employer(raw: str, employers: set[str]) -> bool:
 
 
 def employer_key(raw: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", " ", raw.lower().replace("&", " and ")).split()
+    # (an accent is a speck over a letter: `Brown Electric Cémpany`)
+    words = re.sub(r"[^a-z0-9]+", " ", unaccented(raw).lower().replace("&", " and ")).split()
     # a digit inside a word of letters ("L0GISTICS", "1NC") is OCR's look-alike
     words = [w.translate(_WORD_DIGITS) if re.search(r"[a-z]", w) else w for w in words]
     return " ".join(w for w in words if w not in _COMPANY_WORDS)

@@ -342,6 +342,13 @@ def _variable(
             if found is None:
                 continue
             ytd, m, stub_evidence = found[0], months_elapsed(found[1]), found[2]
+        elif ytd is not None and scanned(voe):
+            # Year-to-date pay only grows: a scanned VOE's figure below a
+            # paystub's of the same year on or before its date (`3099.54`
+            # for 8,099.54) is misread, and the paystub's stands in for it.
+            found = _stub_ytd(stubs, kind, through)
+            if found is not None and found[0] > ytd:
+                ytd, m, stub_evidence = found[0], months_elapsed(found[1]), found[2]
         # Two years back where the VOE prints it, else the average runs over
         # the prior year and YTD.
         prior2 = num(voe, f"two_years_prior_{kind}_income")

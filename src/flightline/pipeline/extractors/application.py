@@ -22,6 +22,7 @@ from flightline.pipeline.normalize import (
     normalize_account_last4,
     normalize_money,
     normalize_ssn_last4,
+    one_digit_more,
 )
 
 PURPOSE = label_regex(("Loan Purpose", "Purpose of Loan", "Purpose"))
@@ -190,7 +191,7 @@ _URLA = Reader(
     ),
 )
 _INCOME_ITEMS = re.compile(
-    r"\b(?P<kind>base(?:\s*(?:empl\w*\.?\s*)?(?:pay|income|employment\s*income)?\*?)?|"
+    r"\b(?P<kind>base(?:\s*(?:emp\w*(?:\.|\)\.?)?\s*)?(?:pay|income|employment\s*income)?\*?)?|"
     r"overtime(?:\s*income)?|bonus(?:es)?(?:\s*income)?|commissions?(?:\s*income)?|"
     r"other(?:\s*income)?|total(?:\s*(?:monthly\s*)?income)?)\b\*?\s*:?\s*"
     # a speck OCR read as a mark before the amount (`TOTAL:  *34431.79`, `_0.00`)
@@ -403,6 +404,29 @@ def _speck_one(out: dict[str, FieldValue]) -> None:
             out[name] = FieldValue(after[0], found.evidence)
 
 
+def _digit_lost(out: dict[str, FieldValue]) -> None:
+    """`Base  $I 1682.67  $11682.67`: a line's first figure lost (read as a
+    letter and a space), the total column beside it whole, and the box's
+    total the sum of the lines only with the whole figure: that is the line."""
+    found_total = out.get("income_total_monthly")
+    total = found_total.value if found_total is not None else None
+    if not isinstance(total, Decimal):
+        return
+    lines: dict[str, Decimal] = {}
+    for n in _INCOME_FIELDS.values():
+        v = out[n].value if n in out and n != "income_total_monthly" else None
+        if isinstance(v, Decimal):
+            lines[n] = v
+    for name, value in lines.items():
+        found = out[name]
+        amounts = [abs(v) for _, _, v in money_tokens(found.evidence.text)]
+        whole = [a for a in amounts if a > value and one_digit_more(a, value)]
+        others = sum(lines.values(), Decimal(0)) - value
+        if len(whole) == 1 and others + whole[0] == total:
+            out[name] = FieldValue(whole[0], found.evidence)
+            return
+
+
 def _point_beside(read: str, rest: str, value: Decimal | None) -> Decimal | None:
     """An amount OCR read without its point (`1411417`, `$7,47067`) beside
     the row's next cell with the same figures and its cents (`14114.17`, the
@@ -504,7 +528,8 @@ def _signed_above(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 
 _SSN_AT_END = re.compile(
-    r"(?:\bssn\b|security\s*n\w*)\W+(?:[Xx*#Ht%\d]{2,4}\W{0,2}[Xx*#Ht%\d]{2}\W{0,2})?(\d{4})\W*$",
+    r"(?:\bssn\b|security\s*n\w*)\W+(?:[XxHtEKMNWsS*#%\d]{2,4}\W{0,2}[XxHtEKMNWsS*#%\d]{2}\W{0,2})?"
+    r"(\d{4})\W*$",
     re.IGNORECASE,
 )
 
@@ -514,9 +539,15 @@ def _continuation_sheet(doc: DocText, out: dict[str, FieldValue]) -> None:
     `Co-Borrower` on it is its applicant, the `Borrower` the other one."""
     if not any("continuation sheet" in ln.text.lower() for ln in doc.lines[:3]):
         return
-    first, second = out.get("borrower_name"), out.get("co_borrower_name")
-    if first is not None and second is not None:
-        out["borrower_name"], out["co_borrower_name"] = second, first
+    # Each name goes by the line it was read on; a name whose line is not
+    # known is the reader's `Borrower`, the other one
+    names = [f for f in (out.pop("borrower_name", None), out.pop("co_borrower_name", None)) if f]
+    for found in names:
+        on_co_line = re.search(r"co-?\s*borrower", found.evidence.text, re.IGNORECASE)
+        name = "borrower_name" if on_co_line else "co_borrower_name"
+        if name in out:
+            name = "borrower_name" if name == "co_borrower_name" else "co_borrower_name"
+        out[name] = found
     # Each person's SSN is the one printed on their line (its mask as OCR
     # read it: `#tt#-##-5700`); a line whose SSN did not read leaves it unread,
     # never the other person's.
@@ -541,6 +572,7 @@ def extract_urla(doc: DocText, ld: LogicalDocument) -> None:
     _URLA.read(doc, out)
     if doc.ocr:
         _speck_one(out)
+        _digit_lost(out)
     _drop_misread_line(doc, out)
     if doc.ocr:
         _total_cents_lost(out)

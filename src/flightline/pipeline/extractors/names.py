@@ -64,8 +64,11 @@ def clean_person(text: str) -> str | None:
         if ")" in stripped or _HINT.search(stripped):
             return None
         text = stripped[1:]
+    # `Mcint¥re`: a y read as a yen sign inside a word
+    text = re.sub(r"(?<=[a-z])\u00a5(?=[a-z])", "y", text)
     name = clean_name(text)
-    if name is None or name.startswith(("'", "\u2019")):
+    # `& Addressof Employem`: the rest of another caption, run together
+    if name is None or name.startswith(("'", "\u2019", "&")):
         return None
     # `i Daniel J. Ayala`: a speck read as a lone small letter before the name
     # (no particle has one letter)
@@ -75,7 +78,8 @@ def clean_person(text: str) -> str | None:
     name = _SPLIT_WORD.sub(
         lambda m: m.group(0) if m.group(2) in _PARTICLES else m.group(1) + m.group(2), name
     )
-    words = re.findall(r"[A-Za-z][A-Za-z.'\u2019-]*", name)
+    # (`José`, or `Séott` for Scott: an accent on a speck is still one word)
+    words = re.findall(r"[^\W\d_][^\W\d_.'\u2019-]*(?:[.'\u2019-][^\W\d_]*)*", name)
     if len(words) < 2 or len(words) > 12 or _NOT_PERSON.search(name):
         return None
     # Every word of a name is capitalised but its particles (and, de, van).

@@ -47,7 +47,9 @@ def header_company(doc: DocText, limit: int = 5) -> FieldValue | None:
         nxt = doc.lines[i + 1].text if i + 1 < len(doc.lines) else ""
         letterhead = bool(_STREET_LINE.match(nxt)) and i == 0
         if (_COMPANY.search(text) or letterhead) and len(text) <= 60:
-            name = clean_name(text)
+            # a row of boxes (`Acme L.P.        Jane M. Doe`): the company's box
+            cells = [c for c in re.split(r"\s{2,}", text.strip()) if _COMPANY.search(c)]
+            name = clean_name(cells[0] if len(cells) == 1 else text)
             if name:
                 return doc.field(name, i)
     return None

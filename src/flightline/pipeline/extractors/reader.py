@@ -143,6 +143,7 @@ FUZZY_LABEL_MIN = 6
 FUZZY_LABEL_SCORE = 85
 
 _BOX_NUMBER = re.compile(r"\d{1,2}[a-z]?[.,]?")
+_RULED_BOX_NUMBER = re.compile(r"[|Il1]?\d{1,2}[A-Za-z]?[.,]")
 
 # A cell of a row whose columns are kept apart by wide gaps.
 _CELL = re.compile(r"\S+(?: \S+)*")
@@ -347,12 +348,19 @@ class Reader:
             if exclude is not None and exclude.search(line.text):
                 continue
             for m in _LABEL_CELL.finditer(line.text):
-                # (a caption's aside is not its label: `Name (include Jr. or Sr.)`)
-                if self._misread_own_label(spec, m.group(1)) is None:
-                    continue
-                found = self._read_at(doc, spec, label_re, i, m.start(1), m.end(1))
-                if found is not None:
-                    return found
+                # (a caption's aside is not its label: `Name (include Jr. or Sr.)`;
+                # but a caption may be all in brackets: `1. To (Name and address
+                # of @fhployer)`)
+                spans = [m.span(1)] + [
+                    (m.start(1) + p.start() + 1, m.start(1) + p.end() - 1)
+                    for p in _PAREN.finditer(m.group(1))
+                ]
+                for start, end in spans:
+                    if self._misread_own_label(spec, line.text[start:end]) is None:
+                        continue
+                    found = self._read_at(doc, spec, label_re, i, start, end)
+                    if found is not None:
+                        return found
         return None
 
     def _find_truncated(self, doc: DocText, spec: Spec, label_re: re.Pattern[str]) -> Found | None:
@@ -528,6 +536,15 @@ class Reader:
         cells = [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
         if doc.ocr and len(cells) == len(cols) + 1 and _SPECK_CELL_END.fullmatch(cells[-1]):
             cells.pop()  # a speck past the last column read as a word (`Aaa`, `a°..`)
+        specks = [
+            n
+            for n, (s, e) in enumerate(cols)
+            if n != k and _HEADER_SPECK.fullmatch(text[s:e]) and not self._is_label(text[s:e])
+        ]
+        if doc.ocr and specks and len(cells) == len(cols) - len(specks):
+            # a speck read as a cell of the header (`Applicant.    iv.    8. SSN`)
+            k -= sum(n < k for n in specks)
+            cols = [c for n, c in enumerate(cols) if n not in specks]
         if len(cells) != len(cols) or any(self.any_label.match(c) for c in cells):
             return None
         if spec.kind in TEXT_KINDS:
@@ -656,10 +673,12 @@ class Reader:
                 value = ""
         if not value or len(value) < 2 or not re.search(r"[A-Za-z0-9]", value):
             return None
+        if spec.kind == "text" and _RULED_BOX_NUMBER.fullmatch(value):
+            return None  # the next caption's box number (`|11.`, read `111.`)
         if spec.kind in ("name", "person") and (
-            self._caption(value) or re.fullmatch(r"[a-z]{1,3}", value)
+            self._caption(value) or re.fullmatch(r"[a-z]{1,4}", value)
         ):
-            return None  # a caption, or a speck read as a word (`al`)
+            return None  # a caption, or a speck read as a word (`al`, `adel`)
         return value
 
     def _caption(self, value: str) -> bool:
@@ -690,6 +709,7 @@ class Reader:
         return value
 
 
+_HEADER_SPECK = re.compile(r"[^\w\s]{0,2}[A-Za-z]{1,2}[^\w\s]{0,2}")
 _SPECK_CELL = re.compile(r"[^\w\s]{0,2}\w?[^\w\s]{0,2}\s{2,}(?=\d)")
 
 

@@ -27,8 +27,10 @@ _BARE_INT = re.compile(r"\d{1,3}")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z(]")
 _COMMA_CENTS = re.compile(r"(?<![\d,.])(\$?\s?\d{4,}),(\d\d)(?![\d,])")
 _CENTS_SPECK = re.compile(r"(\d\.\d\d)[A-Za-z](?=\s|$)")
-# `NEW BALANCE  4   78,585.03`: a lone digit OCR made of a speck before the amount
-_DIGIT_SPECK = re.compile(r"(?<![\w.,$])\d(?=\s+\$?\s?\d{1,3}(?:,\d{3})*\.\d\d(?![\d]))")
+_DOLLAR_PCT_SPECK = re.compile(r"(\$\s?\d[\d,]*\.\d\d)%")
+# `NEW BALANCE  4   78,585.03`, `1+ $295,000.00`: a lone digit OCR made of a
+# speck (a mark after it or not) before the amount
+_DIGIT_SPECK = re.compile(r"(?<![\w.,$])\d(?=[^\w\s$.,]?\s+\$?\s?\d{1,3}(?:,\d{3})*\.\d\d(?![\d]))")
 
 
 def money_tokens(text: str, *, boxes: bool = True) -> list[tuple[int, int, Decimal]]:
@@ -38,6 +40,8 @@ def money_tokens(text: str, *, boxes: bool = True) -> list[tuple[int, int, Decim
         text = text[:s] + " " * (e - s) + text[e:]
     # `551500.00g`: a speck OCR read as a letter right after the cents
     text = _CENTS_SPECK.sub(r"\1 ", text)
+    # `$11682.67%`: after a dollar amount's cents a percent sign is a speck
+    text = _DOLLAR_PCT_SPECK.sub(r"\1 ", text)
     # `$78844,34`: a decimal point read as a comma where no thousands group fits
     text = _COMMA_CENTS.sub(r"\1.\2", text)
     out = []
@@ -86,7 +90,8 @@ _SSN_TOKEN = re.compile(
 )
 _OCR_SSN = re.compile(
     r"[\s:;()#.\"\u201c\u201d]{0,12}(?:last\s*4\W{0,3})?[XxsSHKEWFMNB*#%\u2022\d]"
-    r"[XxsSHKEWFMNB*#%\u2022\d\s.~_+-]{3,10}?"
+    # (`#it#-##-0840`: a mark read as small letters)
+    r"[XxsSHKEWFMNBit*#%\u2022\d\s.~_+-]{3,10}?"
     r"(\d{4})(?![\d.,])"
 )
 _SSN_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})

@@ -43,7 +43,7 @@ VOE_ROWS = (
 
 _YEAR_TABLE = re.compile(
     # (the year's caption may be garbled, `Weary`: base and total still name the table)
-    r"^[\W_]*(?:years?\b.*\b(?:base|overtime|total)|\S{1,6}\s{2,}base\s{2,}.*\btotal)\b",
+    r"^[\W_]*(?:years?\b.*\b(?:base|overtime|total)|\S{1,6}\s{2,}base\W?\s{2,}.*\btotal)\b",
     re.IGNORECASE,
 )
 # A first cell with a mark no amount has, before a row's amounts
@@ -217,6 +217,21 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
         if total - rest >= 0:
             row[c] = total - rest
             return row
+        if complete:
+            # the others leave nothing for it: a clean part has a figure
+            # misread (`427826.91` for 127,826.91) and the doubtful one stands
+            # as read, when exactly one clean part reads so
+            swapped = [
+                (k, whole)
+                for k, v, ok in parts
+                if ok
+                and v is not None
+                and (whole := total - (known - v)) >= 0
+                and _one_swapped(whole, v)
+            ]
+            if len(swapped) == 1:
+                row[swapped[0][0]] = swapped[0][1]
+                return row
     return {}
 
 
@@ -324,14 +339,16 @@ def _blank_column(
     (the rules place it by the kind the paystubs show). (base row, that part)."""
     if cols != ["base", "overtime", "bonus", "total"]:
         return None, None
-    values: list[Decimal | None] = list(numbers)
+    cells: list[tuple[Decimal | None, bool]] = [(v, True) for v in numbers]
     if ocr and "  " in rest.strip():
+        # checked as a row of its own (a cell misread is the one the total
+        # recomputes), and then it must add up
         cells = _year_cells(rest, len(cols) - 1) or []
-        values = [v if ok else None for v, ok in cells]
-    if len(values) != 3 or None in values:
+    if len(cells) != 3:
         return None, None
-    base, part, total = (v for v in values if v is not None)
-    if base + part != total or part <= 0:
+    row = _checked_row(["base", "part", "total"], cells)
+    base, part, total = row.get("base"), row.get("part"), cells[2][0]
+    if base is None or part is None or base + part != total or part <= 0:
         return None, None
     return {"base": base}, part
 
