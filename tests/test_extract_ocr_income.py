@@ -1119,3 +1119,28 @@ def test_a_year_table_a_column_blank_with_a_figure_misread_in_its_base() -> None
     # two figures misread: nothing says which, the row stays unread
     twice = WORK_NUMBER.replace("427826.91", "427826.81")
     assert "ytd_base_income" not in values(run(DocType.voe, twice))
+
+
+def test_a_year_table_whose_base_caption_was_lost() -> None:
+    # `Year  Overtime  Bonus  Total` over rows of four amounts that add up:
+    # the base's caption was lost, not its column; `160307 .68` is one amount
+    text = (
+        "Income and Employment Verification\n"
+        "Employee        John Smith        SSN        XXX-XX-1604\n"
+        "Gross Inceme\n"
+        "Year        Overtime        Bonus        Total\n"
+        "2025 YTD thru Aug 01, 2025 ee        160307 .68        0.00        1634.63"
+        "        161942.31\n"
+        "2024        255936 .98        9.00        110040.54        365977.52\n"
+        "2023        21        251921.        103920.39        355841 .93\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert (got["ytd_base_income"], got["ytd_bonus_income"]) == (
+        Decimal("160307.68"),
+        Decimal("1634.63"),
+    )
+    assert got["prior_year_bonus_income"] == Decimal("110040.54")
+    assert got["prior_year_overtime_income"] == Decimal("0.00")  # `9.00`, by the total
+    # the garbled row is left unread, never placed under the wrong captions
+    assert "two_years_prior_overtime_income" not in got
+    assert "two_years_prior_bonus_income" not in got

@@ -143,3 +143,6 @@ def test_idn_001_two_parties_with_a_glued_and_on_a_scan_is_the_first() -> None:
     # after it still fires
     rowland = clean_loan().set(DocType.note, borrower_name="John Rowland Jones")
     assert len(run(_scanned(rowland), "IDN-001")) == 1
+    # a middle name in -ard before the last name and a suffix is one person
+    leonard = clean_loan().set(DocType.note, borrower_name="John Leonard Smith Jr.")
+    assert run(_scanned(leonard), "IDN-001") == []

@@ -386,3 +386,27 @@ def test_a_scanned_escrow_a_digit_off_is_the_misread_when_the_taxes_line_ties_th
     assert _pitia(**cd) == "2500.00"
     # without it, nothing says which: the total is not taken
     assert _pitia(estimated_escrow_monthly=D("693.80")) != "2500.00"
+
+
+def test_a_report_payment_read_without_its_point_is_the_urlas_same_figures() -> None:
+    # the report's 450.00 read as 45000, above its 15,000 balance
+    def misread(urla: dict[str, object] | None) -> LoanContext:
+        loan = clean_loan()
+        row = loan.one(DocType.credit_report).rows["tradelines"][0]
+        row["monthly_payment"] = FieldValue(D(45000), row["monthly_payment"].evidence)
+        if urla is not None:
+            liability = _liabilities(loan)[0]
+            for name, value in urla.items():
+                template = liability["monthly_payment"]
+                assert isinstance(template, FieldValue)
+                liability[name] = FieldValue(value, template.evidence)  # type: ignore[arg-type]
+        ctx = _scanned(loan).context()
+        compute_figures(ctx)
+        return ctx
+
+    assert misread(None).figures["dti_back"].value == "29.50"
+    # the URLA's scan placed the payment in its balance column: the same figures
+    placed = misread({"monthly_payment": None, "balance": D("450.00")})
+    assert placed.figures["dti_back"].value == "29.50"
+    # no URLA amount with those figures: the payment stays unread
+    assert "dti_back" not in misread({"monthly_payment": D("612.00")}).figures

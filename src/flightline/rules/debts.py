@@ -292,6 +292,23 @@ def _payment_misread(
     )
 
 
+def _point_lost(ctx: LoanContext, creditor: str, payment: Decimal) -> Decimal:
+    """A scanned payment read without its point (`27600` for 276.00): the
+    URLA's one amount for that creditor with the same figures, in whichever
+    column the application's scan placed it, is the payment."""
+    if payment != payment.to_integral_value() or payment < 100:
+        return payment
+    found = {
+        v
+        for urla in ctx.of_type(DocType.urla_1003)
+        for row in rows(urla, "liabilities")
+        if _alike(creditor, txt(cell(row, "creditor")) or "")
+        for name in ("monthly_payment", "balance")
+        if (v := dec(cell(row, name))) is not None
+    }
+    return payment / 100 if payment / 100 in found else payment
+
+
 @dataclass
 class DebtsRead:
     """The credit reports' debts with a payment; whether every debt's
@@ -339,6 +356,9 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
             if payment < 1 and is_ocr(r.get("monthly_payment")):
                 continue  # a scan's `0.00` read `0.60`: no payment is under a dollar
             balance = dec(cell(r, "balance"))
+            if _payment_misread(ctx, r, tradelines, creditor, payment, balance):
+                # (only a reading in doubt is tried without its point)
+                payment = _point_lost(ctx, creditor, payment)
             if _payment_misread(ctx, r, tradelines, creditor, payment, balance):
                 ctx.could_not_read(
                     f"tradeline {creditor}",

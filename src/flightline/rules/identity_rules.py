@@ -177,10 +177,12 @@ _GLUED_AND = re.compile(r"(?<=[a-z])a(?:n[a-z]|[a-z]d)\s+(?=[A-Z])")
 def _first_of_two(m: Mention) -> Mention:
     """An OCR'd mention naming two parties with the `and` glued on: the first."""
     found = _GLUED_AND.search(m.value) if m.ocr else None
-    # both sides whole names (`John Rowland Smith` is one person)
+    # both sides whole names, a suffix no name of its own (`John Rowland
+    # Smith`, `Aaron Leonard Peterson Jr.` are one person each)
     if (
         found is None
-        or min(len(m.value[: found.start()].split()), len(m.value[found.end() :].split())) < 2
+        or min(len(name_words(m.value[: found.start()])), len(name_words(m.value[found.end() :])))
+        < 2
     ):
         return m
     return Mention(m.who, m.value[: found.start()], m.doc, m.field)

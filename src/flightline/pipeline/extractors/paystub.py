@@ -429,7 +429,8 @@ def _side_by_side(doc: DocText, out: dict[str, FieldValue]) -> None:
     employee, employer = out.get("employee_name"), out.get("employer_name")
     if employee is None or employer is None:
         return
-    first, whole = str(employee.value), str(employer.value)
+    # (the row as read: the employer may already be its own box of it)
+    first, whole = str(employee.value), " ".join(employer.evidence.text.split())
     if not whole.startswith(first) or len(whole) <= len(first):
         return
     person = clean_person(whole[len(first) :])

@@ -125,7 +125,8 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
     read cleanly; an unreadable cell is None."""
     # the year-to-date caption and its date (`YTD thru 15~OCT-2026`, one a
     # scan did not read as a date) are no amount cell
-    cells = [c for c in row_cells(rest) if not _YTD_ROW.search(c)]
+    # (`160307 .68`: a space OCR put before the cents' point)
+    cells = [_CENTS_GAP.sub(".", c) for c in row_cells(rest) if not _YTD_ROW.search(c)]
     if len(cells) < n:
         return None
     out: list[tuple[Decimal | None, bool]] = []
@@ -156,6 +157,7 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
 
 
 _ZERO_LED = re.compile(r"^\W*\$?\s?0[\d,]")
+_CENTS_GAP = re.compile(r"(?<=\d\d)\s\.(?=\d\d\W*$)")
 # A dollar sign OCR may read as a figure or a letter, before a whole amount
 # (`665,186.68` for $65,186.68).
 _SIGN_AS_DIGIT = re.compile(r"^[\dS](?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d$")
@@ -235,6 +237,16 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
     return {}
 
 
+def _adds_up(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> bool:
+    """Every cell read cleanly, and the parts (one figure misread in one at
+    most) add up to the total."""
+    if not all(v is not None and ok for v, ok in cells):
+        return False
+    row = _checked_row(cols, cells)
+    total = cells[cols.index("total")][0]
+    return len(row) == len(cols) - 1 and sum(row.values(), Decimal(0)) == total
+
+
 def _one_swapped(whole: Decimal, read: Decimal) -> bool:
     """`read` is `whole` with exactly one figure read as another."""
     a, b = cent_digits(whole), cent_digits(read)
@@ -286,6 +298,12 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
         numbers = [abs(v) for _, _, v in money_tokens(rest)]
         # OCR'd rows by cell: a garbled cell must not shift or split the others.
         cells = _year_cells(rest, len(cols)) if doc.ocr and "  " in rest.strip() else None
+        if cells is not None and "base" not in cols and "total" in cols:
+            # the header's `Base` lost (`Year  Overtime  Bonus  Total`) over
+            # rows a cell longer that add up with it: the table has its base
+            wider = _year_cells(rest, len(cols) + 1)
+            if wider is not None and _adds_up(["base", *cols], wider):
+                cols, cells = ["base", *cols], wider
         unplaced: Decimal | None = None
         row: dict[str, Decimal] | None
         if cells is not None:
