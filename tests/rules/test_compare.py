@@ -603,7 +603,8 @@ def test_an_ocr_payment_larger_than_its_balance_is_a_misread() -> None:
     loan = _tradeline("SUMMIT AUTO FINANCE", 15000)
     report = loan.one(DocType.credit_report)
     [line] = [r for r in report.rows["tradelines"] if r["creditor"].value == "SUMMIT AUTO FINANCE"]
-    line["monthly_payment"] = FieldValue(D(45000), replace(line["monthly_payment"].evidence))
+    # (45900: not the URLA's 450.00 with its point lost, which would be that payment)
+    line["monthly_payment"] = FieldValue(D(45900), replace(line["monthly_payment"].evidence))
     # the 1008's DTI (29.500%) is the one the URLA's 450.00 gives: that reading
     ctx = loan.context()
     compute_figures(ctx)
