@@ -291,6 +291,18 @@ def test_an_accent_ocr_put_on_a_title_does_not_make_it_another_title() -> None:
     assert classify_page(PageText(DOC, 1, notice, "ocr"))[0] == DocType.other
 
 
+def test_a_title_word_misread_nearer_our_own_title_is_ours() -> None:
+    # `Vertification`: Verification with a letter too many, a letter further
+    # from Certification
+    voe = "Verbal Vertification* of Employment\nBORROWER:        Elizabeth Beasley\n"
+    voe += "EMPLOYER:        Barnes Freight Lines Corp.\nPHONE NUMBER SOURCE:        Internet\n"
+    voe += "DATE OF VERIFICATION:        December 19, 2025\n"
+    assert classify_page(PageText(DOC, 1, voe, "ocr"))[0] == DocType.voe
+    # another title misread stays another's
+    cert = "Borrower Certifcation and Authorization\nThe undersigned certify the following.\n"
+    assert classify_page(PageText(DOC, 1, cert, "ocr"))[0] == DocType.other
+
+
 def test_memo_is_a_letter_of_explanation() -> None:
     memo = "DATE: May 24, 2025\nFROM: John M. Estrada\nSUBJECT: SOURCE OF FUNDS\n"
     memo += "THE $16,873.09 DEPOSITED ON April 23, 2025 IS FROM A REIMBURSEMENT.\nJOHN M. ESTRADA"

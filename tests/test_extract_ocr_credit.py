@@ -597,3 +597,23 @@ def test_two_zero_cells_run_into_the_type_and_a_month_read_as_letters() -> None:
     # `of/22` is the opened date, not the creditor's name nor an amount
     assert rows[1]["creditor"] == "PRAIRIE MORTGAGE SERVICING"
     assert (rows[1]["balance"], rows[1]["monthly_payment"]) == (Decimal("278476"), Decimal("1307"))
+
+
+def test_a_creditor_with_a_letter_read_as_a_figure_still_heads_its_block() -> None:
+    text = (
+        "Credit Report - All Bureaus\n"
+        "Account Detail\n"
+        "EVERGREEN CARD SVCS\n"
+        "Account  40965944****        Type:        Revolving        Balance:        $4579.00\n"
+        "Monthly Payment: $134.00        Opened:        Jun 22, 2025        Status:        Open\n"
+        "CASCADE CARD 6VCS\n"
+        "Account  53813417****        Type:        Revolving        Balance:        $5481.00\n"
+        "Monthly Payment: $176.00        Opened:        Nov 09, 2024        Stafus:        Open\n"
+        "PAGE 2\n"
+        "Account  53813417****        Type:        Revolving        Balance:        $5481.00\n"
+    )
+    rows = tradelines(run(text))
+    assert [(r["creditor"], r["monthly_payment"]) for r in rows] == [
+        ("EVERGREEN CARD SVCS", Decimal("134.00")),
+        ("CASCADE CARD 6VCS", Decimal("176.00")),
+    ]

@@ -376,9 +376,17 @@ def _ocr_title_word(line: str) -> str | None:
         if word in _OWN_TITLE_WORDS:
             continue
         hit = process.extractOne(word, _OTHER_WORDS, scorer=fuzz.ratio, score_cutoff=85)
-        if hit is not None:
+        if hit is None:
+            continue
+        # a misreading nearer one of our own titles' words is that word
+        # (`Vertification` is Verification misread, not Certification)
+        own = process.extractOne(word, _OWN_WORDS, scorer=fuzz.ratio)
+        if own is None or own[1] < hit[1]:
             return str(hit[0])
     return None
+
+
+_OWN_WORDS = tuple(w for w in _OWN_TITLE_WORDS if len(w) >= 6)
 
 
 def _foreign_title(lines: list[str], best: DocType, ocr: bool = False) -> bool:

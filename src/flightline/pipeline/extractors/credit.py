@@ -540,11 +540,15 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
     return {"balance": None} if ocr and values and cols else {}
 
 
+_FIGURES = re.compile(r"(?<![A-Za-z])\d+(?![A-Za-z])")
+
+
 def _block(doc: DocText, i: int) -> dict[str, FieldValue] | None:
     """A creditor's name on its own line over `Type: ... Balance: ... Payment: ...`."""
     # a speck OCR set apart after the name (`KEYSTONE FINANCE        5`)
     text = TRAILING_SPECK.sub("", doc.lines[i].text)
-    if ":" in text or re.search(r"\d", text) or not re.search(r"[A-Za-z]{3}", text):
+    # (a figure inside a word of letters is a letter misread: `CASCADE CARD 6VCS`)
+    if ":" in text or _FIGURES.search(text) or not re.search(r"[A-Za-z]{3}", text):
         return None
     if _TRADE_END.match(text) or len(text) > 60:
         return None
