@@ -1144,3 +1144,24 @@ def test_a_year_table_whose_base_caption_was_lost() -> None:
     # the garbled row is left unread, never placed under the wrong captions
     assert "two_years_prior_overtime_income" not in got
     assert "two_years_prior_bonus_income" not in got
+
+
+def test_a_1005_cell_whose_dollar_sign_may_be_its_first_figure_is_unread() -> None:
+    # the row prints `$`; `52,000.40` may be $2,000.40 with its sign read as
+    # a 5 (or $52,000.40 with it lost): nothing says which, so it is unread
+    text = (
+        "Request for Verification of Employment\n"
+        "12B. Gross Earnings - Type        Year To Date (Thru Jun 20, 2025)        "
+        "Past Year 2024        Past Year 2023\n"
+        "Base Pay        RESIS 5007        $30,347.20        $29,166.80\n"
+        "Bonus        $1,359.62        $2,147.41        52,000.40\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert (got["ytd_bonus_income"], got["prior_year_bonus_income"]) == (
+        Decimal("1359.62"),
+        Decimal("2147.41"),
+    )
+    assert "two_years_prior_bonus_income" not in got
+    # printed with its sign, it is read
+    signed = text.replace("  52,000.40", "  $2,000.40")
+    assert values(run(DocType.voe, signed))["two_years_prior_bonus_income"] == Decimal("2000.40")

@@ -423,14 +423,20 @@ def ocr_period_row(
     earn against the next): then every short row lost its first."""
     periods = table.periods
     values: list[Decimal | None] = []
-    for cell in row_cells(rest):
+    cells = row_cells(rest)
+    dollars = sum(c.lstrip().startswith("$") for c in cells)
+    for cell in cells:
         if len(re.findall(r"\d", cell)) < 3:
             continue  # a smudge read as a mark or two (`73`), not an amount
         amounts = cell_amounts(cell)
+        # where the row's other cells print a dollar sign, one without it
+        # whose first figure could be that sign (`52,000.40` for $2,000.40)
+        lost_sign = dollars >= 2 and _SIGN_AS_DIGIT.match(cell.strip()) is not None
         if amounts is not None and len(amounts) > 1 and " " in cell.strip():
             values.extend(amounts)  # two columns OCR ran together
         else:
-            values.append(amounts[0] if amounts and is_clean_amount(cell) else None)
+            clean = amounts and is_clean_amount(cell) and not lost_sign
+            values.append(amounts[0] if amounts and clean else None)
     if not values or len(values) > periods:
         return
     if len(values) == periods - 1 and kind == "base":
