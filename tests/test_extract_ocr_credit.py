@@ -617,3 +617,16 @@ def test_a_creditor_with_a_letter_read_as_a_figure_still_heads_its_block() -> No
         ("EVERGREEN CARD SVCS", Decimal("134.00")),
         ("CASCADE CARD 6VCS", Decimal("176.00")),
     ]
+
+
+def test_two_letters_of_specks_after_the_table_are_no_tradeline() -> None:
+    text = (
+        "TRADELINES\n"
+        "Creditor        Account        ECOA    Opened     High Credit        Balance      "
+        "Phyment Type       Status\n"
+        "FRONTIER CARD SERVICES        26736747        J        11/23        $2,600        "
+        "$5,593        $158 R        CURRENT\n"
+        "OO        15.\n"
+        "INQUIRIES\n"
+    )
+    assert [r["creditor"] for r in tradelines(run(text))] == ["FRONTIER CARD SERVICES"]

@@ -326,7 +326,8 @@ def _split_row(text: str, codes: bool) -> tuple[str, list[str]] | None:
         return None
     # a speck between two words (`BLUEWATER®CARD`) is the space between them
     creditor = _EDGE_JUNK.sub("", _MID_SPECK.sub(" ", " ".join(tokens[:n])))
-    if len(creditor) < 2 or not re.search(r"[A-Za-z]{2}", creditor):
+    # (two letters alone are a speck read as letters, `OO  15.`)
+    if not re.search(r"[A-Za-z]{2}", creditor) or sum(c.isalpha() for c in creditor) < 3:
         return None
     return creditor, tokens[n:]
 
