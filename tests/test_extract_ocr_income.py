@@ -1165,3 +1165,20 @@ def test_a_1005_cell_whose_dollar_sign_may_be_its_first_figure_is_unread() -> No
     # printed with its sign, it is read
     signed = text.replace("  52,000.40", "  $2,000.40")
     assert values(run(DocType.voe, signed))["two_years_prior_bonus_income"] == Decimal("2000.40")
+
+
+def test_a_year_table_whose_year_caption_ocr_made_words() -> None:
+    rows = (
+        "2025 YTD thru 04-15e2025        $19833.31        $0.00        $0.00        $19833.31\n"
+        '2024        $67147.44        Te.     $0.00"        $0.00        $67147.44\n'
+    )
+    head = "EMPLOYMENT DATA REPORT\nGross Income\n"
+    garbled = "easel     eee bee     mason        Base        \u201cOvertime        Bonus"
+    garbled += "        Total\n"
+    got = values(run(DocType.voe, head + garbled + rows))
+    assert got["ytd_base_income"] == Decimal("19833.31")
+    # a speck cell in the row: the base is the total less the others
+    assert got["prior_year_base_income"] == Decimal("67147.44")
+    # the year's caption lost altogether: the first caption is a column
+    lost = "Base        Overtime        Bonus        Total\n"
+    assert values(run(DocType.voe, head + lost + rows))["ytd_base_income"] == Decimal("19833.31")

@@ -720,6 +720,22 @@ def test_a_first_name_garbled_beside_the_same_last_name_is_unsure() -> None:
     assert words("Kenneth Odonnell", "Kerfheth Odonel") is DIFFERENT
 
 
+def test_a_last_name_garbled_beside_the_same_first_name_is_unsure() -> None:
+    def words(a: str, b: str) -> Verdict:
+        return compare_name_words(name_words(a), name_words(b), True)
+
+    assert words("Merfillan, Michele J.", "Michele J. Mcmillan") is UNSURE
+    # two letters swapped are a typist's slip, not OCR's
+    assert words("Michele Mcmilaln", "Michele Mcmillan") is DIFFERENT
+    # another surname altogether stays another
+    assert words("Michele Mcmillan", "Michele Johnson") is DIFFERENT
+    # on a text layer a spelling is a spelling
+    assert (
+        compare_name_words(name_words("Michele Merfillan"), name_words("Michele Mcmillan"), False)
+        is DIFFERENT
+    )
+
+
 def test_an_accent_on_a_name_is_the_same_name() -> None:
     # OCR puts one on a speck over a letter; records drop the ones names have
     assert name_words("Isaac J. Barn\u00e9tt") == ("isaac", "barnett")

@@ -146,3 +146,10 @@ def test_idn_001_two_parties_with_a_glued_and_on_a_scan_is_the_first() -> None:
     # a middle name in -ard before the last name and a suffix is one person
     leonard = clean_loan().set(DocType.note, borrower_name="John Leonard Smith Jr.")
     assert run(_scanned(leonard), "IDN-001") == []
+
+
+def test_idn_001_a_space_read_as_a_quote_between_names_is_a_space() -> None:
+    from tests.rules.test_compare import _scanned
+
+    quoted = clean_loan().set(DocType.note, borrower_name="John\u2019Michael Smith")
+    assert run(_scanned(quoted), "IDN-001") == []

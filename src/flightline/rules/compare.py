@@ -148,6 +148,16 @@ def compare_name_words(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> Ver
         return Verdict.UNSURE
     if len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and _first_name_garbled(a[0], b[0]):
         return Verdict.UNSURE
+    # ... and the last name so garbled beside the same first name
+    # (`Merfillan` for Mcmillan); two letters swapped stay a typist's slip
+    if (
+        len(a) > 1
+        and len(b) > 1
+        and a[0] == b[0]
+        and _first_name_garbled(a[-1], b[-1])
+        and not _transposed(fold(a[-1]), fold(b[-1]))
+    ):
+        return Verdict.UNSURE
     return compare_names(ka, kb, ocr)
 
 

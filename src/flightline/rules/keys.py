@@ -26,6 +26,9 @@ def _name_words(raw: str) -> list[str]:
     # a name has no digits: one inside a word is OCR's look-alike of a letter
     # an accent is no other name: OCR puts one on a speck over a letter
     # (`Barnétt`), and records drop the ones names have (`José`, `Jose`)
+    # a mark between a word and the next capitalised one is a space OCR
+    # read as a quote (`Michele'Jennifer`); O'Brien keeps its apostrophe
+    s = re.sub(r"(?<=[a-z])['\u2019`](?=[A-Z])", " ", s)
     s = re.sub(r"['\u2019`]", "", unaccented(s).lower()).translate(_NAME_DIGITS)
     words = [w for w in re.sub(r"[^a-z]+", " ", s).split() if w not in _NAME_SUFFIXES]
     # `Ill`, `Il`, `lv`: a scan's II, III or IV after a whole name, not a surname

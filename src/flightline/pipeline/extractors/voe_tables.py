@@ -43,7 +43,10 @@ VOE_ROWS = (
 
 _YEAR_TABLE = re.compile(
     # (the year's caption may be garbled, `Weary`: base and total still name the table)
-    r"^[\W_]*(?:years?\b.*\b(?:base|overtime|total)|\S{1,6}\s{2,}base\W?\s{2,}.*\btotal)\b",
+    r"^[\W_]*(?:years?\b.*\b(?:base|overtime|total)|\S{1,6}\s{2,}base\W?\s{2,}.*\btotal)\b"
+    # (or garbled into words, `easel  eee bee  mason  Base  Overtime  Bonus
+    # Total`: a line of captions, no figure, from Base to Total)
+    r"|^(?!.*\d).*\bbase\W?\s{2,}.*\btotal\b",
     re.IGNORECASE,
 )
 # A first cell with a mark no amount has, before a row's amounts
@@ -91,7 +94,10 @@ def _year_columns(header: str) -> list[str]:
         joined, alone = best(before + word), best(before)
         return joined is not None and joined[0] == col and (alone is None or joined[1] > alone[1])
 
-    words = re.findall(r"[A-Za-z]+", header)[1:]
+    # the first word is the year's caption, unless it names a column itself
+    # (a header whose `Year` OCR lost: `Base  Overtime  Bonus  Total`)
+    words = re.findall(r"[A-Za-z]+", header)
+    words = words if words and len(words[0]) >= 3 and column(words[0]) else words[1:]
     named = {c for w in words if len(w) >= 3 and (c := column(w)) is not None}
 
     def begun(word: str) -> str | None:
