@@ -1182,3 +1182,14 @@ def test_a_year_table_whose_year_caption_ocr_made_words() -> None:
     # the year's caption lost altogether: the first caption is a column
     lost = "Base        Overtime        Bonus        Total\n"
     assert values(run(DocType.voe, head + lost + rows))["ytd_base_income"] == Decimal("19833.31")
+
+
+def test_a_1008_debt_ratio_whose_dti_aside_ocr_garbled() -> None:
+    text = (
+        "\u201cLoan Underwriting & Transmittal\n"
+        "BORROWER        Rebecca S. Ford        LOAN NUMBER        9831052170\n"
+        "HOUSING RATIO        \u2014=32.242%        DEBT RATIO (DTD        33.765%\n"
+        "LTV        94.994%        CLTV        94.994%\n"
+    )
+    got = values(run(DocType.transmittal_1008, text))
+    assert (got["dti_front"], got["dti_back"]) == (Decimal("32.242"), Decimal("33.765"))

@@ -61,6 +61,8 @@ _1008 = Reader(
                 "Total DTI",
                 "Back-End DTI",
                 "DTI",
+                # (the caption's `(DTI)` garbled on a scan: `DEBT RATIO (DTD`)
+                "Debt Ratio",
             ),
         ),
         Spec(
