@@ -345,3 +345,35 @@ def test_a_company_in_a_row_of_boxes_is_its_own_box() -> None:
         "24444 Aspen Avenue, Lake David, AZ 85580        XXX-XX~1338\n"
     )
     assert read(DocType.paystub, text)["employer_name"] == "Nichols Architects L.P."
+
+
+def test_a_sections_heading_with_specks_read_as_a_name_is_not_the_caption() -> None:
+    # `Employee` heads the section, its specks read as a name; the caption
+    # with its colon on the next line names the employee
+    text = (
+        "2024 W-2 Wage and Tax Statement\n"
+        "Employer\n"
+        "Employer:        Montgomery Logistics Company\n"
+        "EIN:        36-3291377\n"
+        "Employee        Peet Shea  Te        Fei\n"
+        "Employee:        Robert F. Norton\n"
+        "SSN:        XXX-XX-4447\n"
+    )
+    assert read(DocType.w2, text)["employee_name"] == "Robert F. Norton"
+    # a heading's name with no caption after it stands
+    alone = text.replace("Employee:        Robert F. Norton\n", "")
+    assert read(DocType.w2, alone)["employee_name"] == "Peet Shea"
+
+
+def test_an_empty_liabilities_table_ends_at_the_next_section() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "LIABILITIES\n"
+        "Company Name        Unpaid Balance   To be paid off        Monthly Payment\n"
+        "VII. DETAILS OF TRANSACTION\n"
+        "a. Purchase price        502,000.00\n"
+        "Fannie Mae Form 1003        Page 2\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    assert "liabilities" not in doc.rows

@@ -217,6 +217,7 @@ _LIAB_SECTION = re.compile(
     r"^\W*(?:2[a-z0-9][^\w\s]?[a-z]?\.?\s*)?(?:liabilities|l[a-z]{3,7}ities\s*-\s*credit\s*cards)\b",
     re.IGNORECASE,
 )
+_NEXT_SECTION = re.compile(r"^\W*(?:[IVX]+\.\s|section\s*\d|declarations)", re.IGNORECASE)
 _SECTION_END = re.compile(
     r"^\W*(?:\d[a-e]\.?\s|section\s*\d|2b\.?|2d\.?|3\.?\s|[IVX]+\.\s|real\s*estate|"
     r"other\s*assets|other\s*liabilities|total\b|loan\s*and\s*property|declarations|"
@@ -453,7 +454,9 @@ def _rows(
         if not active:
             continue
         if _SECTION_END.match(text) and not kinds.match(text):
-            if rows:
+            # an empty table ends at the next section all the same (a page's
+            # `Fannie Mae Form 1003  Page 2` further on is no liability)
+            if rows or _NEXT_SECTION.match(text):
                 break
             continue
         m = kinds.match(text)

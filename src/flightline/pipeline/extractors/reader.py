@@ -310,6 +310,13 @@ class Reader:
                                 return fixed
                         later = self._later(doc, spec, label_re, exclude, i, caption)
                         return _agreed(doc, found, later)
+                    if doc.ocr and spec.kind in ("person", "name") and ":" not in doc.lines[i].text:
+                        # a section's heading (`Employee   Peet Shea  Te`, specks
+                        # read as words) over the caption itself (`Employee:`)
+                        later = self._later(doc, spec, label_re, exclude, i, caption)
+                        nxt = doc.next_line(i)
+                        if later and nxt is not None and _captioned(doc, later[0], nxt):
+                            return later[0]
                     return found
                 result = found
         if result is None and ".." in doc.text:
@@ -711,6 +718,12 @@ class Reader:
 
 _HEADER_SPECK = re.compile(r"[^\w\s]{0,2}[A-Za-z]{1,2}[^\w\s]{0,2}")
 _SPECK_CELL = re.compile(r"[^\w\s]{0,2}\w?[^\w\s]{0,2}\s{2,}(?=\d)")
+
+
+def _captioned(doc: DocText, found: Found, line: int) -> bool:
+    """`found` was read beside a caption with its colon on `line`."""
+    where = found.extra if found.extra is not None else found.line
+    return where == line and ":" in doc.lines[line].text
 
 
 def _strip(text: str) -> str:
