@@ -377,3 +377,23 @@ def test_an_empty_liabilities_table_ends_at_the_next_section() -> None:
     doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
     extract(doc, [PageText(DOC, 1, text, "ocr")])
     assert "liabilities" not in doc.rows
+
+
+def test_a_figure_under_the_other_box_is_not_the_co_borrowers_ssn() -> None:
+    # `Co-Bogower SSN` read fuzzily; under it `sek _BQRe` (unread); the
+    # `#4587]` under the borrower's misread caption is not the co-borrower's
+    text = (
+        "Uniform Residential Loan Application\n"
+        "III. BORROWER INFORMATION\n"
+        "Borrower's Name (include Jr. or Sr. if applicable)        Co-Borrower's Name\n"
+        "Claudia Peck        Nathan J. Peck\n"
+        "Social Security Sumber        Co-Bogower SSN\n"
+        "#4587]        sek _BQRe\n"
+    )
+    got = read(DocType.urla_1003, text)
+    assert got.get("co_borrower_ssn_last4") is None
+    # its own box read: it is the co-borrower's
+    assert (
+        read(DocType.urla_1003, text.replace("sek _BQRe", "XXX-XX-8084"))["co_borrower_ssn_last4"]
+        == "8084"
+    )

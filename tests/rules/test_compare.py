@@ -618,6 +618,14 @@ def test_an_ocr_payment_larger_than_its_balance_is_a_misread() -> None:
     assert REGISTRY["DTI-001"](ctx) == [] and REGISTRY["CRD-002"](ctx) == []
 
 
+def test_a_caption_ocr_split_in_two_is_no_employer() -> None:
+    from flightline.rules.income_rules import _caption_word
+
+    assert _caption_word("Enp Lloyee") and _caption_word("Etptoyee")
+    # a company's two words are no caption, however alike one of them
+    assert not _caption_word("Ace Employers") and not _caption_word("Empire Co")
+
+
 def test_labels_and_entities_are_not_names_or_employers() -> None:
     loan = _scanned(clean_loan().set(DocType.paystub, 0, employer_name="Yrs. on this job"))
     issues, ctx = _with_run(loan, "INC-005")

@@ -71,3 +71,28 @@ def test_cns_002_unit_designators() -> None:
     assert run(loan, "CNS-002") == []
     loan.set(DocType.appraisal_1004, property_address="123 Main St #5, Springfield, IL 62701")
     assert len(run(loan, "CNS-002")) == 1
+
+
+def test_cns_002_the_rest_of_the_file_breaks_a_tie_of_misreads() -> None:
+    from tests.rules.builders import make
+    from tests.rules.test_compare import _scanned
+
+    # the CD's `923` and the URLA's `124` each one figure from the
+    # appraisal's `123`, which the title and flood pages print too
+    def loan(*, seconds: bool) -> Loan:
+        shaped = clean_loan().drop(DocType.note).drop(DocType.loan_estimate)
+        for doc_type, number in (
+            (DocType.appraisal_1004, 123),
+            (DocType.closing_disclosure, 923),
+            (DocType.urla_1003, 124),
+        ):
+            shaped.set(doc_type, property_address=f"{number} Main St, Springfield, IL 62701")
+        if seconds:
+            for doc_type in (DocType.title_commitment, DocType.flood_certificate):
+                address = "123 Main St, Springfield, IL 62701"
+                shaped.add(make(doc_type, {"property_address": address}))
+        return _scanned(shaped)
+
+    assert run(loan(seconds=True), "CNS-002") == []
+    # with no other document to second either reading, the two differ
+    assert len(run(loan(seconds=False), "CNS-002")) == 1

@@ -329,7 +329,7 @@ class Reading(Generic[T]):
 def readings_split(
     readings: list[Reading[T]],
     verdict: Callable[[T, T, bool], Verdict],
-    prefer: Callable[[Reading[T]], tuple[bool, ...]] = lambda r: (),
+    prefer: Callable[[Reading[T]], tuple[int, ...]] = lambda r: (),
 ) -> tuple[Reading[T], list[Reading[T]], list[Reading[T]]] | None:
     """(reference, differing, unsure): the reading most others agree with (then
     `prefer`), the readings that really differ from it, and those too noisy to

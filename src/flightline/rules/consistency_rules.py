@@ -154,12 +154,26 @@ def property_address(ctx: LoanContext) -> list[Issue]:
             if raw:
                 ocr = is_ocr(d.fields.get("property_address"))
                 found.append(Reading(address_key(raw), raw, d, "property_address", ocr))
-    # the reading most documents agree on; on a tie the Note's, the legal description
+    # The file's other documents naming the property (title, flood, hazard)
+    # break a tie among these: two scans each misreading a figure of the
+    # number (`9599`, `5699`) are both set against the `5599` the rest print.
+    compared = {r.doc.id for r in found}
+    others = [
+        (address_key(raw), is_ocr(d.fields.get("property_address")))
+        for d in ctx.documents
+        if d.id not in compared and (raw := text(d, "property_address"))
+    ]
+
+    def seconded(r: Reading[str]) -> int:
+        return sum(address_verdict(r.key, k, r.ocr or ocr) is Verdict.SAME for k, ocr in others)
+
+    # the reading most documents agree on; on a tie the one the rest of the
+    # file seconds, then the Note's, the legal description
     split = split_reporting_unsure(
         ctx,
         found,
         address_verdict,
-        lambda r: (r.doc.type == DocType.note, not r.ocr),
+        lambda r: (seconded(r), r.doc.type == DocType.note, not r.ocr),
         "property address",
         "the property address",
     )

@@ -226,7 +226,7 @@ def split_reporting_unsure(
     ctx: LoanContext,
     readings: list[Reading[T]],
     verdict: Callable[[T, T, bool], Verdict],
-    prefer: Callable[[Reading[T]], tuple[bool, ...]],
+    prefer: Callable[[Reading[T]], tuple[int, ...]],
     subject: str,
     what: str,
 ) -> tuple[Reading[T], list[Reading[T]]] | None:

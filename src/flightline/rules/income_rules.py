@@ -332,12 +332,15 @@ _LONG_FORM_WORDS = ("certification", "verification", "identification", "signatur
 
 def _caption_word(raw: str) -> bool:
     """One word that is a caption OCR misspelt (`Etptoyee` for Employee,
-    `Addregs` for Address)."""
+    `Addregs` for Address), or split in two (`Enp Lloyee`)."""
     from rapidfuzz import fuzz
 
     words = re.findall(r"[A-Za-z]+", raw)
-    return len(words) == 1 and any(
-        fuzz.ratio(words[0].lower(), c) >= _CAPTION_SCORE
+    joined = "".join(words).lower()
+    return 1 <= len(words) <= 2 and any(
+        fuzz.ratio(joined, c) >= _CAPTION_SCORE
+        # (two words only as long as the caption: `Ace Employers` is a company)
+        and (len(words) == 1 or abs(len(joined) - len(c)) <= 2)
         for c in ("employee", "employer", "address")
     )
 

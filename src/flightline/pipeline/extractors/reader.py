@@ -484,6 +484,15 @@ class Reader:
                 return Found(self._sign(spec, parsed[1]), j, i) if parsed is not None else None
         if spec.kind in TEXT_KINDS:
             return self._text_below(doc, spec, i, j, below, len(labels), k)
+        if doc.ocr:
+            # boxes whose rows line up cell for cell: the caption's own box
+            # (`#4587]` under the other box's caption is not this value),
+            # however few of the captions read as ours
+            heads = [m.span() for m in _CELL.finditer(text)]
+            cells = [m.group(0) for m in _CELL.finditer(below)]
+            kc = next((n for n, (s, e) in enumerate(heads) if s <= lstart < e), None)
+            if len(heads) > 1 and len(cells) == len(heads) and kc is not None:
+                below, labels, k = cells[kc], [(lstart, lend)], 0
         tokens = value_tokens(below)
         if tokens and len(labels) == len(tokens):
             parsed = pick(spec.kind, tokens[k][2])
