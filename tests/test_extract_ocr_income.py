@@ -1182,6 +1182,9 @@ def test_a_year_table_whose_year_caption_ocr_made_words() -> None:
     # the year's caption lost altogether: the first caption is a column
     lost = "Base        Overtime        Bonus        Total\n"
     assert values(run(DocType.voe, head + lost + rows))["ytd_base_income"] == Decimal("19833.31")
+    # a speck read as a figure between the year's caption and the first column
+    speck = "Yeat        3        Base        Overtime        Bonus        Total\n"
+    assert values(run(DocType.voe, head + speck + rows))["ytd_base_income"] == Decimal("19833.31")
 
 
 def test_a_1008_debt_ratio_whose_dti_aside_ocr_garbled() -> None:

@@ -45,8 +45,8 @@ _YEAR_TABLE = re.compile(
     # (the year's caption may be garbled, `Weary`: base and total still name the table)
     r"^[\W_]*(?:years?\b.*\b(?:base|overtime|total)|\S{1,6}\s{2,}base\W?\s{2,}.*\btotal)\b"
     # (or garbled into words, `easel  eee bee  mason  Base  Overtime  Bonus
-    # Total`: a line of captions, no figure, from Base to Total)
-    r"|^(?!.*\d).*\bbase\W?\s{2,}.*\btotal\b",
+    # Total`, `Yeat  3  Base`: a line of captions, no amount, from Base to Total)
+    r"|^(?!.*\d\d).*\bbase\W?\s{2,}.*\btotal\b",
     re.IGNORECASE,
 )
 # A first cell with a mark no amount has, before a row's amounts
