@@ -241,19 +241,25 @@ _ACCT = re.compile(
 )
 
 
+def _box(out: dict[str, FieldValue]) -> tuple[Decimal | None, dict[str, Decimal]]:
+    """The income box as read: its total, and each line read as an amount."""
+    found = out.get("income_total_monthly")
+    total = found.value if found is not None and isinstance(found.value, Decimal) else None
+    lines: dict[str, Decimal] = {}
+    for name in _INCOME_FIELDS.values():
+        v = out[name].value if name in out and name != "income_total_monthly" else None
+        if isinstance(v, Decimal):
+            lines[name] = v
+    return total, lines
+
+
 def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
     """An OCR'd income box whose lines do not add up to its total, exactly
     short of one line's amount: that line is the misread (`$0.00` read as
     `$6.00`), not the total; it is left unread."""
-    found = out.get("income_total_monthly")
-    total = found.value if found is not None else None
-    if not doc.ocr or not isinstance(total, Decimal):
+    total, amounts = _box(out)
+    if not doc.ocr or total is None:
         return
-    amounts: dict[str, Decimal] = {}
-    for k in _INCOME_FIELDS.values():
-        v = out[k].value if k in out and k != "income_total_monthly" else None
-        if isinstance(v, Decimal):
-            amounts[k] = v
     excess = sum(amounts.values(), Decimal(0)) - total
     if excess <= 0:
         return
@@ -409,15 +415,9 @@ def _digit_lost(out: dict[str, FieldValue]) -> None:
     """`Base  $I 1682.67  $11682.67`: a line's first figure lost (read as a
     letter and a space), the total column beside it whole, and the box's
     total the sum of the lines only with the whole figure: that is the line."""
-    found_total = out.get("income_total_monthly")
-    total = found_total.value if found_total is not None else None
-    if not isinstance(total, Decimal):
+    total, lines = _box(out)
+    if total is None:
         return
-    lines: dict[str, Decimal] = {}
-    for n in _INCOME_FIELDS.values():
-        v = out[n].value if n in out and n != "income_total_monthly" else None
-        if isinstance(v, Decimal):
-            lines[n] = v
     for name, value in lines.items():
         found = out[name]
         amounts = [abs(v) for _, _, v in money_tokens(found.evidence.text)]
