@@ -486,3 +486,22 @@ def test_the_period_under_the_account_caption_is_not_its_number() -> None:
     doc = run(DATES_BESIDE_ACCOUNT)
     assert doc.get("account_last4") == "3078"
     assert doc.get("period_start_date") == date(2026, 8, 7)
+
+
+def test_a_running_balance_with_a_space_inside_is_one_balance() -> None:
+    # the amount column lost; `$2041 1.16` is 20,411.16, so the interest
+    # credited after it is 4.61, not 20,414.61
+    text = (
+        "Hernandezberg Credit Union\n"
+        "STATEMENT DATES      03-01-2026 - 03-31-2026        ACCOUNT NUMBER       *#443276\n"
+        "OPENING BALANCE       $20411.25        DEPOSITS AND ADDITIO.. $4.61\n"
+        "WITHDRAWALS AND SUB.. $0.09        CLOSING BALANCE      $20415.77\n"
+        "TRANSACTION DETAIL\n"
+        "Date        Description        Balance\n"
+        "03-06-2026        ATM WITHDRAWAL 3957        $20411.21\n"
+        "03-20-2026        POS PURCHASE BOOK NOOK #8887        $2041 1.16\n"
+        "03-31-2026        INTEREST PAYMENT        $20415.77\n"
+        "IMPORTANT INFORMATION\n"
+    )
+    deposits = [{k: v.value for k, v in r.items()} for r in run(text).rows["deposits"]]
+    assert [d["amount"] for d in deposits] == [Decimal("4.61")]

@@ -369,3 +369,10 @@ def test_a_percentage_after_a_speck_mark_is_a_fragment() -> None:
 def test_a_percentage_whose_point_was_read_as_a_space(text: str, want: Decimal) -> None:
     assert [v for _, _, v in find_percents(text)][-1] == want
     assert normalize_percent(text) == want
+
+
+def test_a_dollar_amount_split_by_a_space_inside_its_last_group() -> None:
+    assert fix_ocr_digits("NOOK #8887        $2041 1.16") == "NOOK #8887        $20411.16"
+    # a percentage, or too short a figure to tell, stays as read
+    assert fix_ocr_digits("Pay $25 1.50%") == "Pay $25 1.50%"
+    assert fix_ocr_digits("$12 3.00") == "$12 3.00"

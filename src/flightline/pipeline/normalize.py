@@ -275,6 +275,8 @@ _OCR_GROUP_LOST_RE = re.compile(
     r"(?:(?<=\$)|(?<=\$ )|(?<=\s\s)|^)(\d{1,3}) (\d{3}\.\d\d)(?=\s\s|\s*$)"
     r"|(?<=\$)(\d{1,3}) (\d{3}\.\d\d)(?!\d)"
 )
+# `$2041 1.16`: a dollar amount split by a space OCR put inside its last group
+_OCR_SPLIT_DOLLARS_RE = re.compile(r"(?<=\$)(\d{3,5}) (\d{1,2}\.\d\d)(?![\d%])")
 # `29.1 97%`: a percentage's three decimals split by a space OCR put in them
 _OCR_PCT_SPACE_RE = re.compile(r"(?<![\d.])(\d{1,3}\.(?:\d \d\d|\d\d \d))%")
 
@@ -314,6 +316,7 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_PCT_SPACE_RE.sub(lambda m: m.group(1).replace(" ", "") + "%", text)
     text = _OCR_CENTS_COMMA_RE.sub(r"\1.\2", text)
     text = _OCR_GROUP_LOST_RE.sub(lambda m: ",".join(g for g in m.groups() if g), text)
+    text = _OCR_SPLIT_DOLLARS_RE.sub(r"\1\2", text)
     return _OCR_GROUP_SPACE_RE.sub(",", _OCR_GROUP_MARK_RE.sub(",", text))
 
 
