@@ -373,6 +373,7 @@ def test_a_percentage_whose_point_was_read_as_a_space(text: str, want: Decimal) 
 
 def test_a_dollar_amount_split_by_a_space_inside_its_last_group() -> None:
     assert fix_ocr_digits("NOOK #8887        $2041 1.16") == "NOOK #8887        $20411.16"
-    # a percentage, or too short a figure to tell, stays as read
+    assert fix_ocr_digits("the deposit of $1 4669.35 made") == "the deposit of $14669.35 made"
+    # a percentage stays as read, and so do two cells a wide gap apart
     assert fix_ocr_digits("Pay $25 1.50%") == "Pay $25 1.50%"
-    assert fix_ocr_digits("$12 3.00") == "$12 3.00"
+    assert fix_ocr_digits("$12        3.00") == "$12        3.00"

@@ -275,8 +275,8 @@ _OCR_GROUP_LOST_RE = re.compile(
     r"(?:(?<=\$)|(?<=\$ )|(?<=\s\s)|^)(\d{1,3}) (\d{3}\.\d\d)(?=\s\s|\s*$)"
     r"|(?<=\$)(\d{1,3}) (\d{3}\.\d\d)(?!\d)"
 )
-# `$2041 1.16`: a dollar amount split by a space OCR put inside its last group
-_OCR_SPLIT_DOLLARS_RE = re.compile(r"(?<=\$)(\d{3,5}) (\d{1,2}\.\d\d)(?![\d%])")
+# `$2041 1.16`, `$1 4669.35`: a dollar amount split by a space OCR put inside it
+_OCR_SPLIT_DOLLARS_RE = re.compile(r"(?<=\$)(\d{1,5}) (\d{1,5}\.\d\d)(?![\d%])")
 # `29.1 97%`: a percentage's three decimals split by a space OCR put in them
 _OCR_PCT_SPACE_RE = re.compile(r"(?<![\d.])(\d{1,3}\.(?:\d \d\d|\d\d \d))%")
 
