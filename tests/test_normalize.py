@@ -281,6 +281,9 @@ def test_a_yen_sign_inside_a_name_is_a_y_and_a_caption_tail_is_no_name() -> None
 
     assert clean_person("Taylor Mcint\u00a5re") == "Taylor Mcintyre"
     assert clean_person("& Addressof Employem") is None
+    # a caption's words beside its value (`Last La name`) are no name
+    assert clean_person("Last La") is None
+    assert clean_person("Mary Middleton") == "Mary Middleton"
 
 
 def test_a_month_number_no_calendar_has_is_repaired_only_when_one_digit_makes_one_month() -> None:

@@ -84,6 +84,17 @@ def test_idn_001_and_002_per_borrower() -> None:
     )
 
 
+def test_idn_001_a_scanned_party_named_nearer_the_other_borrower_is_that_one() -> None:
+    from tests.rules.test_compare import _scanned
+
+    # the Note names the co-borrower first, her name read with a speck
+    loan = _couple().set(DocType.note, borrower_name="Mary A. Jonas", co_borrower_name=None)
+    assert run(_scanned(loan), "IDN-001") == []
+    # on a text layer its place says whose name it is: a difference
+    loan = _couple().set(DocType.note, borrower_name="Mary A. Jonas", co_borrower_name=None)
+    assert len(run(loan, "IDN-001")) == 1
+
+
 def test_idn_002_ssn_differs() -> None:
     loan = clean_loan().set(DocType.paystub, ssn_last4="4321")
     [issue] = run(loan, "IDN-002")

@@ -98,6 +98,27 @@ def test_a_scanned_voe_ytd_below_an_earlier_paystubs_is_misread() -> None:
     assert computed(_scanned(loan).context()).incomes[0].variable["bonus"].ytd == D(2000)
 
 
+def test_a_paystub_ytd_no_past_year_makes_possible_does_not_replace_the_voes() -> None:
+    # the stub's 1,500.00 read 51500: far ahead of a 9,000 year's pace in
+    # February, it is the stub's misread, and the VOE's 500 stands
+    loan = clean_loan().set(
+        DocType.voe,
+        ytd_bonus_income=D(500),
+        prior_year_bonus_income=D(9000),
+        ytd_through_date=date(2026, 3, 6),
+    )
+    loan.set_rows(
+        DocType.paystub,
+        "earnings",
+        [
+            {"kind": "regular", "current_amount": D("4615.38"), "ytd_amount": D("18461.52")},
+            {"kind": "bonus", "current_amount": D(500), "ytd_amount": D(51500)},
+        ],
+    )
+    bonus = computed(_scanned(loan).context()).incomes[0].variable["bonus"]
+    assert bonus.ytd == D(500)
+
+
 def test_unread_ytd_bonus_is_not_taken_as_zero() -> None:
     loan = clean_loan().set(DocType.voe, ytd_bonus_income=None, prior_year_bonus_income=D(9000))
     assert "bonus" not in computed(loan.context()).incomes[0].variable

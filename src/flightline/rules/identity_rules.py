@@ -73,6 +73,14 @@ def _party(
         others = [p for p in people if p is not owner]
         ssn = ssn_of(doc, _SSN_OF[name_field])
         return best_match(others, name, ssn, None) if others else None
+    if is_ocr(doc.fields.get(name_field)) and len(people) > 1:
+        # a scan's party named nearer another borrower than the one its
+        # place denotes (`Charles R. Foster` first on the Note, the
+        # co-borrower read `Cffarles Foster` on his application) is that one
+        ssn = ssn_of(doc, _SSN_OF[name_field])
+        nearest = best_match(people, name, ssn, None, True)
+        if nearest is not None:
+            return nearest
     return people[position] if len(people) > position else None
 
 

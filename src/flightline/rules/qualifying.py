@@ -283,6 +283,11 @@ def _months_between(start: date, end: date) -> Decimal:
     return months + Decimal((end - anchor).days) / Decimal((following - anchor).days)
 
 
+# How far ahead of the past years' pace a paystub's year to date may run
+# (half a year's pay: a raise, a larger bonus) before it is taken for a misread.
+_PACE_SLACK = Decimal("0.5")
+
+
 def _stub_ytd(
     stubs: list[LogicalDocument], kind: str, through: date
 ) -> tuple[Decimal, date, IssueEvidence | None] | None:
@@ -345,9 +350,19 @@ def _variable(
         elif ytd is not None and scanned(voe):
             # Year-to-date pay only grows: a scanned VOE's figure below a
             # paystub's of the same year on or before its date (`3099.54`
-            # for 8,099.54) is misread, and the paystub's stands in for it.
+            # for 8,099.54) is misread, and the paystub's stands in for it,
+            # if it is itself a pace the past years make possible (a stub's
+            # `$2,782.24` read 52782.24 is no year-to-date of a 3,545.79 year)
             found = _stub_ytd(stubs, kind, through)
-            if found is not None and found[0] > ytd:
+            past = max(
+                (v for v in (prior, num(voe, f"two_years_prior_{kind}_income")) if v), default=None
+            )
+            if (
+                found is not None
+                and found[0] > ytd
+                and past is not None
+                and found[0] <= past * (months_elapsed(found[1]) / 12 + _PACE_SLACK)
+            ):
                 ytd, m, stub_evidence = found[0], months_elapsed(found[1]), found[2]
         # Two years back where the VOE prints it, else the average runs over
         # the prior year and YTD.
