@@ -93,6 +93,9 @@ def test_idn_001_a_scanned_party_named_nearer_the_other_borrower_is_that_one() -
     # on a text layer its place says whose name it is: a difference
     loan = _couple().set(DocType.note, borrower_name="Mary A. Jonas", co_borrower_name=None)
     assert len(run(loan, "IDN-001")) == 1
+    # a reading naming both parties (its `and` glued on) is its first one's
+    both = _couple().set(DocType.note, borrower_name="John Smithvand Mary Ann Jones")
+    assert run(_scanned(both.set(DocType.note, co_borrower_name=None)), "IDN-001") == []
 
 
 def test_idn_002_ssn_differs() -> None:

@@ -73,7 +73,8 @@ def _party(
         others = [p for p in people if p is not owner]
         ssn = ssn_of(doc, _SSN_OF[name_field])
         return best_match(others, name, ssn, None) if others else None
-    if is_ocr(doc.fields.get(name_field)) and len(people) > 1:
+    two = name is not None and bool(_GLUED_AND.search(name) or _TWO_PARTIES.search(name))
+    if is_ocr(doc.fields.get(name_field)) and len(people) > 1 and not two:
         # a scan's party named nearer another borrower than the one its
         # place denotes (`Charles R. Foster` first on the Note, the
         # co-borrower read `Cffarles Foster` on his application) is that one
@@ -177,6 +178,8 @@ def _differences(
     return out
 
 
+# (a reading naming both parties is the first one's, by its place)
+_TWO_PARTIES = re.compile(r"\band\b|&", re.IGNORECASE)
 # `Rebecca Kellyand Nicole J. Manning`: two parties whose `and` OCR glued to
 # the first one's last name (`Harrisagd`: a letter of it misread as well).
 _GLUED_AND = re.compile(r"(?<=[a-z])a(?:n[a-z]|[a-z]d)\s+(?=[A-Z])")
