@@ -68,17 +68,16 @@ def _party(
     exact = [p for p in people if p.key == key]
     if len(exact) == 1:
         return exact[0]
+    ssn = ssn_of(doc, _SSN_OF[name_field])
     if doc.type == DocType.urla_1003 and name_field == "co_borrower_name":
         owner = next((p for p in people if p.urla is doc), None)
         others = [p for p in people if p is not owner]
-        ssn = ssn_of(doc, _SSN_OF[name_field])
         return best_match(others, name, ssn, None) if others else None
     two = name is not None and bool(_GLUED_AND.search(name) or _TWO_PARTIES.search(name))
     if is_ocr(doc.fields.get(name_field)) and len(people) > 1 and not two:
         # a scan's party named nearer another borrower than the one its
         # place denotes (`Charles R. Foster` first on the Note, the
         # co-borrower read `Cffarles Foster` on his application) is that one
-        ssn = ssn_of(doc, _SSN_OF[name_field])
         nearest = best_match(people, name, ssn, None, True)
         if nearest is not None:
             return nearest
