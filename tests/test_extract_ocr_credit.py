@@ -8,6 +8,7 @@ import uuid
 from decimal import Decimal
 
 from flightline.pipeline.extract import extract
+from flightline.pipeline.extractors.values import FINDERS
 from flightline.pipeline.model import DocType, LogicalDocument, PageText, Value
 
 DOC = uuid.UUID("00000000-0000-0000-0000-0000000c4ed1")
@@ -227,10 +228,15 @@ def test_a_misread_high_credit_header_keeps_its_column() -> None:
         "INQUIRIES\n"
     )
     assert tradelines(run(text)) == [
-        # a payment OCR lost, and an account number read as an amount: the
-        # rows are kept without amounts they cannot place
+        # a payment OCR lost: the row is kept without amounts it cannot place
         {"creditor": "PRAIRIE CARD SERVICES", "account_type": "revolving"},
-        {"creditor": "FRONTIER STUDENT ADS", "account_type": "installment"},
+        # what is left of the account number comes before the ECOA code
+        {
+            "creditor": "FRONTIER STUDENT ADS",
+            "balance": Decimal(11345),
+            "monthly_payment": Decimal(146),
+            "account_type": "installment",
+        },
         {
             "creditor": "PRAIRIE HOME LOANS",
             "balance": Decimal(490875),
@@ -477,6 +483,19 @@ Jessica R. Sanders        89949990        8869 FLORES AVENUE, NEW PHILIPSHIRE, I
     assert run(masked).fields["ssn_last4"].value == "4929"
 
 
+def test_a_mask_read_as_digits_never_takes_the_next_cells_figures() -> None:
+    # `XXXXX5806` read `#8945806`: the street number beside it is no SSN
+    text = """\
+Credit Report - All Bureaus
+Applicant        SSN        Current Address
+WANG, MARY L        #8945806        3126 MORALES ROAD, EAST JONATHAN, OR 97358        Jif
+"""
+    assert "ssn_last4" not in run(text).fields
+    # nor does the mask's own reading run on into the next figure
+    assert FINDERS["ssn4"]("#8945806 3126 MORALES ROAD") == []
+    assert FINDERS["ssn4"]("#H-##-5806 3126 MORALES ROAD") == [(0, "5806")]
+
+
 def test_a_figure_whose_first_glyph_read_as_a_letter_keeps_its_column() -> None:
     text = """\
 Tradelines
@@ -630,3 +649,26 @@ def test_two_letters_of_specks_after_the_table_are_no_tradeline() -> None:
         "INQUIRIES\n"
     )
     assert [r["creditor"] for r in tradelines(run(text))] == ["FRONTIER CARD SERVICES"]
+
+
+def test_an_account_numbers_remnants_before_the_ecoa_code_are_no_amounts() -> None:
+    text = """\
+TRADELINES
+Creditor   Account   ECOA   Opened   _igh Credit   Balance   Payment Type   Status,
+HARBOR CREDIT CARD   92577428"   I   10/23   $3900   $7759   $207 Revolving   CURRENT
+CASCADE STUDENT AID   43 1Q6866****   I   03/21   $48022   S4i668   $65 Installment   CURRENT
+SUMMIT BANK USA   233469) 7****   I   10/21   $3600   $o   So "Revolving   CLOSED
+INQUIRIES
+"""
+    got = [
+        (r["creditor"], r.get("balance"), r.get("monthly_payment"), r.get("account_type"))
+        for r in tradelines(run(text))
+    ]
+    assert got == [
+        # `_igh Credit` is the high credit column, before the balance
+        ("HARBOR CREDIT CARD", Decimal(7759), Decimal(207), "revolving"),
+        # a garbled balance (`S4i668`) keeps its place
+        ("CASCADE STUDENT AID", None, Decimal(65), "installment"),
+        # `$o  So`: $0 and $0; the ECOA code `I` is no type
+        ("SUMMIT BANK USA", Decimal(0), Decimal(0), "revolving"),
+    ]

@@ -1196,3 +1196,42 @@ def test_a_1008_debt_ratio_whose_dti_aside_ocr_garbled() -> None:
     )
     got = values(run(DocType.transmittal_1008, text))
     assert (got["dti_front"], got["dti_back"]) == (Decimal("32.242"), Decimal("33.765"))
+
+
+def test_a_work_number_table_with_specks_for_words_and_a_point_lost() -> None:
+    text = """\
+EMPLOYMENT DATA REPORT
+Information current as of    16-JUL-2026        Tracking Number        865311298
+Employee        Maureen Sandoval        SSN        XXX-XX-6157
+Gross Income
+Year        Base    ifice   Overtime fot     4   Bonus        Total
+2026 YTD thru 15-JUL-2026   Loita   $98,041. 715ae   Hees  O00   1,440.38   i $ 99,482.09
+2025        Pe.        $17983656        $000        $74,943.72        254,780.28
+2024        $ 173,192.64        $ 0.00        $ 81,168.61        $ 254,361 25"
+"""
+    got = values(run(DocType.voe, text))
+    # specks read as small words in the header and the rows are no columns
+    # or cells; `O00` is zero; the total makes up the garbled base
+    assert got["ytd_base_income"] == Decimal("98041.71")
+    assert got["ytd_overtime_income"] == 0
+    assert got["ytd_bonus_income"] == Decimal("1440.38")
+    # `$17983656` is 179,836.56 without its point: the total (whose first
+    # figure could be a sign) and it confirm each other
+    assert got["prior_year_base_income"] == Decimal("179836.56")
+    assert got["prior_year_bonus_income"] == Decimal("74943.72")
+    assert got["two_years_prior_bonus_income"] == Decimal("81168.61")
+    # a base without its point that the total does not make up stays unread
+    other = text.replace("254,780.28", "254,780.29")
+    assert "prior_year_base_income" not in values(run(DocType.voe, other))
+
+
+def test_a_scanned_gift_letters_amount_beside_a_garbled_as() -> None:
+    letter = (
+        "05-12-2025\nTo Whom It May Concern:\nMy name is \u201cPatrick R. Phillips and I am the "
+        "\u201cuncle of Joseph Wright. On 05-18-2025 I transferred 36,000.00,s a gift to help "
+        "withethe\npurchase of the home at 11864 POPLAR CT., OWENSMOUTH, MD 21076.\n"
+    )
+    assert values(run(DocType.gift_letter, letter))["gift_amount"] == Decimal(36000)
+    # a figure before other words is no gift amount
+    other = letter.replace("36,000.00,s a gift", "36,000.00 to a friend")
+    assert "gift_amount" not in values(run(DocType.gift_letter, other))

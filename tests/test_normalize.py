@@ -367,6 +367,9 @@ def test_a_percentage_after_a_speck_mark_is_a_fragment() -> None:
         ("DTI 41 250%", Decimal("41.250")),  # 250% is no ratio of ours
         ("LTV 80 100%", Decimal("100")),  # 100% can be printed alone
         ("Rate 7.625%", Decimal("7.625")),
+        ("Debt Ratio (DTI)        42..550%", Decimal("42.550")),  # a point read twice
+        ("Housing Ratio        26 .083%", Decimal("26.083")),  # a point set apart
+        ("Debt Ratio (DTI)        22m 057%", Decimal("22.057")),  # the point a letter
     ],
 )
 def test_a_percentage_whose_point_was_read_as_a_space(text: str, want: Decimal) -> None:
@@ -380,3 +383,10 @@ def test_a_dollar_amount_split_by_a_space_inside_its_last_group() -> None:
     # a percentage stays as read, and so do two cells a wide gap apart
     assert fix_ocr_digits("Pay $25 1.50%") == "Pay $25 1.50%"
     assert fix_ocr_digits("$12        3.00") == "$12        3.00"
+
+
+@pytest.mark.parametrize("text", ["LTV        .994%", "Debt Ratio 057%", "Ratio 05%"])
+def test_a_percentages_fraction_whose_whole_part_was_lost_is_no_percentage(text: str) -> None:
+    # `68.994%` read `.994%`: neither 994% nor a bare 0.994 (99.4%)
+    assert normalize_percent(text) is None
+    assert find_percents(text) == []

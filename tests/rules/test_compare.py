@@ -645,6 +645,28 @@ def test_cns_001_an_ocr_cd_payment_that_does_not_amortise_its_terms_is_a_misread
     assert {i.subject for i in run(_scanned(rate), "CNS-001")} == {"interest_rate", "monthly_pi"}
 
 
+def test_cns_001_a_scanned_note_payment_a_few_dollars_off_its_terms_is_a_finding() -> None:
+    # the clean loan amortises to 1,896.20; a Note stating 1,907.87 is the
+    # Note's error (no misread turns 1896.20 into it), scan or not
+    def loan(pi: str) -> Loan:
+        built = clean_loan().set(DocType.note, loan_term_months=360, monthly_pi=D(pi))
+        return built.set(DocType.closing_disclosure, loan_term_months=360)
+
+    assert [i.subject for i in run(_scanned(loan("1907.87")), "CNS-001")] == ["monthly_pi"]
+    # a payment far from its terms is another box's figure: unread
+    issues, ctx = _with_run(_scanned(loan("2650.00")), "CNS-001")
+    assert issues == [] and len(ctx.unread) == 1
+    # ... and one a misread figure away (`1396.20`) too
+    issues, ctx = _with_run(_scanned(loan("1396.20")), "CNS-001")
+    assert issues == [] and len(ctx.unread) == 1
+    # a CD whose amount read as no loan's (`00700.00`): its payment is judged
+    # on the Note's amount, and the Note's few dollars off stand out
+    short = loan("1907.87").set(DocType.closing_disclosure, loan_amount=D(700))
+    issues, ctx = _with_run(_scanned(short), "CNS-001")
+    assert [i.subject for i in issues] == ["monthly_pi"]
+    assert [u.subject for u in ctx.unread.values()] == ["loan_amount note vs cd"]
+
+
 @pytest.mark.parametrize("raw", ["Acme Logistics'L", "“ACME LOGISTICSL.P."])
 def test_an_employer_read_into_the_name_box_is_unread_not_a_finding(raw: str) -> None:
     loan = clean_loan()

@@ -410,3 +410,26 @@ def test_a_report_payment_read_without_its_point_is_the_urlas_same_figures() -> 
     assert placed.figures["dti_back"].value == "29.50"
     # no URLA amount with those figures: the payment stays unread
     assert "dti_back" not in misread({"monthly_payment": D("612.00")}).figures
+
+
+def _report_payment(payment: str, dti_1008: str, scanned: bool = True) -> str | None:
+    """The clean loan (PITIA 2,500.00, the auto loan's 450.00 on the URLA,
+    income 10,000.00) with the report's auto-loan payment read as given."""
+    loan = clean_loan().set(DocType.transmittal_1008, dti_back=D(dti_1008))
+    row = loan.one(DocType.credit_report).rows["tradelines"][0]
+    row["monthly_payment"] = FieldValue(D(payment), row["monthly_payment"].evidence)
+    ctx = (_scanned(loan) if scanned else loan).context()
+    compute_figures(ctx)
+    found = ctx.figures.get("dti_back")
+    return found.value if found else None
+
+
+def test_a_scanned_payment_the_urla_and_the_1008_both_state_otherwise_is_theirs() -> None:
+    # `$1855` read `S188`, then 5188: here the URLA's 450 gives the 1008's 29.500%
+    assert _report_payment("3150", "29.500") == "29.50"
+    # a 1008 that agrees with the report's reading: the report's stands
+    assert _report_payment("3150", "56.500") == "56.50"
+    # a 1008 that agrees with neither: the report's stands
+    assert _report_payment("3150", "33.100") == "56.50"
+    # a text layer is read as printed: the URLA's figure is the application's error
+    assert _report_payment("3150", "29.500", scanned=False) == "56.50"

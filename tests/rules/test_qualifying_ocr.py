@@ -283,3 +283,16 @@ def test_a_voe_variable_amount_with_its_column_blank_is_the_kind_the_paystub_sho
     ctx = bare.context()
     assert computed(ctx).incomes[0].variable == {}
     assert computed(ctx).income_total is None and "variable income borrower 1" in ctx.unread
+
+
+def test_a_scanned_paystub_rate_misread_past_use_gives_way_to_the_voes() -> None:
+    # the stub's `53.9400` rate read `8359400` (a salary no year comes near),
+    # no regular-pay row read: the VOE's rate, near its own years, is the base
+    def loan(voe_rate: int) -> Loan:
+        built = clean_loan().set(DocType.paystub, annual_salary=D(8359400), hourly_rate=None)
+        built.set(DocType.voe, base_pay_rate=D(voe_rate))
+        return built.set_rows(DocType.paystub, "earnings", [])
+
+    assert computed(_scanned(loan(120000)).context()).incomes[0].base == D(10000)
+    # a VOE rate as far off is no base either
+    assert computed(_scanned(loan(1200000)).context()).incomes[0].base is None

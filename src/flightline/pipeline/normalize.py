@@ -60,7 +60,10 @@ MONEY_PATTERN = (
 MONEY_RE = re.compile(MONEY_PATTERN, re.IGNORECASE)
 
 # OCR may set a space after the decimal point ("36. 745%"): still one figure.
-PERCENT_RE = re.compile(r"(?<![\w.#])(-?\d{1,3}(?:\. ?\d+)?)\s?(?:%|percent\b)", re.IGNORECASE)
+# (a scan may set the point apart or double it: `26 .083%`, `42..550%`)
+PERCENT_RE = re.compile(
+    r"(?<![\w.#])(-?\d{1,3}(?: ?\.{1,2} ?\d+)?)\s?(?:%|percent\b)", re.IGNORECASE
+)
 _BARE_NUMBER_RE = re.compile(r"(?<![\w.])(\d{0,3}\.\d+|\d{1,3})(?![\w.])")
 
 _SSN_RE = re.compile(
@@ -168,7 +171,8 @@ def normalize_money(text: str | None) -> Decimal | None:
 
 # `39 068%`: a scan's decimal point read as a space; no percentage is
 # printed with a leading zero (`068%`) and none of ours passes 100
-_POINT_LOST_RE = re.compile(r"(?<![\w.,$-])(\d{1,2}) $")
+# (`22m 057%`: the point read as a letter and a space)
+_POINT_LOST_RE = re.compile(r"(?<![\w.,$-])(\d{1,2})[a-z]? $")
 
 
 def find_percents(text: str) -> list[tuple[int, int, Decimal]]:
@@ -178,13 +182,15 @@ def find_percents(text: str) -> list[tuple[int, int, Decimal]]:
         lost = _POINT_LOST_RE.search(text, 0, m.start())
         if lost and len(digits) == 3 and (digits[0] == "0" or int(digits) > 100):
             out.append((lost.start(), m.end(), Decimal(f"{lost.group(1)}.{digits}")))
+        elif re.fullmatch(r"0\d+", digits):
+            continue  # the fraction of a percentage whose whole part was lost
         else:
             out.append((m.start(), m.end(), _percent(m)))
     return out
 
 
 def _percent(m: re.Match[str]) -> Decimal:
-    return Decimal(m.group(1).replace(" ", ""))
+    return Decimal(m.group(1).replace(" ", "").replace("..", "."))
 
 
 def normalize_percent(text: str | None, *, bare: bool = True) -> Decimal | None:
@@ -200,7 +206,9 @@ def normalize_percent(text: str | None, *, bare: bool = True) -> Decimal | None:
     found = find_percents(text)
     if found:
         return found[0][2]
-    if not bare:
+    if not bare or "%" in text:
+        # (a figure before a percent sign that is no percentage, `.994%`
+        # or `057%` with its whole part lost, is no bare rate either)
         return None
     m = _BARE_NUMBER_RE.search(text)
     if not m:

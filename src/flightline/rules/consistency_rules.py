@@ -33,8 +33,10 @@ def _shown(name: str, v: Decimal) -> str:
     return f"{format(v.quantize(Decimal('0.001')), 'f')}%" if name == "interest_rate" else money(v)
 
 
-def _ties(doc: LogicalDocument, amount_field: str, **instead: Decimal) -> bool | None:
-    """Whether a document's P&I is the payment of its own amount, rate and
+def _payments(
+    doc: LogicalDocument, amount_field: str, **instead: Decimal
+) -> tuple[Decimal, Decimal] | None:
+    """A document's stated P&I and the payment of its own amount, rate and
     term, with `instead` standing in for some of its values (None when they
     are not all read)."""
     values = {
@@ -47,10 +49,39 @@ def _ties(doc: LogicalDocument, amount_field: str, **instead: Decimal) -> bool |
     term = integer(doc, "loan_term_months")
     if principal is None or rate is None or pi is None or not term or rate <= 0:
         return None
-    return abs(pi - amortized(principal, rate, term)) <= 1
+    return pi, amortized(principal, rate, term)
+
+
+def _ties(doc: LogicalDocument, amount_field: str, **instead: Decimal) -> bool | None:
+    """Whether a document's P&I is the payment of its own amount, rate and term."""
+    found = _payments(doc, amount_field, **instead)
+    return None if found is None else abs(found[0] - found[1]) <= 1
 
 
 _TERM_OF = {"principal_amount": "amount", "interest_rate": "rate", "monthly_pi": "pi"}
+# A stated P&I further than this from its own document's terms is another
+# box's figure read in its place; a nearer one is what the document states.
+_PI_NEAR = Decimal("0.10")
+
+
+def _pi_misread(doc: LogicalDocument, amount_field: str, other_amount: Decimal | None) -> bool:
+    """A P&I that does not tie up with its own document's amount, rate and
+    term, and is either far from that payment or a misread of it (a figure
+    read as another): not the document's statement. One a few dollars off
+    its own terms (`3,013.62` for 3,001.95) is the document's error. An
+    amount no loan has (`700.00` for 500,700.00) gives way to the other
+    document's."""
+    own = num(doc, amount_field)
+    instead = (
+        {"amount": other_amount}
+        if own is not None and own < _MIN_LOAN and other_amount is not None
+        else {}
+    )
+    found = _payments(doc, amount_field, **instead)
+    if found is None or abs(found[0] - found[1]) <= 1:
+        return False
+    pi, due = found
+    return abs(pi - due) > due * _PI_NEAR or compare_amounts(pi, due, True) is Verdict.UNSURE
 
 
 # No monthly P&I is under the principal spread over 50 years or over 3% of
@@ -89,7 +120,11 @@ def _misread(
     term = _TERM_OF[note_field]
     pairs = ((note, "principal_amount", on_cd), (cd, "loan_amount", on_note))
     if term == "pi":
-        return any(_ties(doc, amount_field) is False for doc, amount_field, _ in pairs)
+        amounts = (num(cd, "loan_amount"), num(note, "principal_amount"))
+        return any(
+            _pi_misread(doc, amount_field, other)
+            for (doc, amount_field, _), other in zip(pairs, amounts, strict=True)
+        )
     low, high = sorted((abs(on_note), abs(on_cd)))
     if high < low * 2:
         return False

@@ -323,6 +323,10 @@ class DebtsRead:
     # a refinance's mortgages, one of which this closing pays off (which one
     # the CD's figures do not say); not among `debts`
     payoff: list[Debt] = field(default_factory=list)
+    # scanned payments the URLA states otherwise, beyond a misread: the
+    # report's reading (among `debts`) and the application's; the report's
+    # stands unless the 1008's ratio says the application's is the one
+    disputed: list[tuple[Debt, Debt]] = field(default_factory=list)
 
 
 def read_debts(ctx: LoanContext) -> DebtsRead:
@@ -333,6 +337,7 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
     out: list[Debt] = []
     open_rows: list[tuple[Debt | None, ...]] = []
     beyond = False  # a row with no reading to offer
+    disputed: list[tuple[Debt, Debt]] = []
     seen: set[tuple[str, Decimal, Decimal | None]] = set()
     for report in ctx.of_type(DocType.credit_report):
         tradelines = rows(report, "tradelines")
@@ -381,7 +386,15 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Debt(creditor, payment, balance, kind, report, r))
+            debt = Debt(creditor, payment, balance, kind, report, r)
+            out.append(debt)
+            stated = (
+                _stated_payment(ctx, r, tradelines) if is_ocr(r.get("monthly_payment")) else None
+            )
+            if stated is not None and abs(stated[0] - payment) >= 1:
+                other = Debt(creditor, stated[0], balance, kind, report, r)
+                other.stated = (stated[1], stated[2])
+                disputed.append((debt, other))
     out += _disclosed_only(ctx, out)
     # an open row is a debt of the report all the same: the payoff rows may
     # name it, and a debt this closing pays off needs no reading of its payment
@@ -399,6 +412,7 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
         settled and not open_rows and not beyond,
         open_rows if (settled or payoff) and not beyond else None,
         payoff,
+        [(d, o) for d, o in disputed if d in out],
     )
 
 

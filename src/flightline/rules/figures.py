@@ -272,6 +272,7 @@ def _compute(ctx: LoanContext) -> Computed:
                 if read.payoff:
                     ctx.unread.pop("payoff", None)  # the 1008 said which
         if not unread and (read.known or settled is not None):
+            c.debts = _disputes_settled(ctx, c, read.disputed)
             c.debts_monthly = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
     if c.income_total and c.pitia is not None:
         c.dti_front = _pct(c.pitia, c.income_total)
@@ -509,6 +510,37 @@ def _settled_by_1008(ctx: LoanContext, c: Computed, read: DebtsRead) -> list[Deb
                 if _same_ratio(_pct(c.pitia + total, income), stated):
                     found.setdefault(total, chosen)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _disputes_settled(
+    ctx: LoanContext, c: Computed, disputed: list[tuple[Debt, Debt]]
+) -> list[Debt]:
+    """The debts, with a scanned payment the URLA states otherwise replaced
+    by the URLA's where the 1008's back-end ratio (over its own income) is
+    met by exactly one such choice and not by the report's readings: two
+    documents against one reading (`S188` read as 5188 beside the URLA's
+    and the 1008's 1,855). Otherwise the report's readings stand."""
+    live = [(d, o) for d, o in disputed if not d.paid_off]
+    if c.pitia is None or not live or len(live) > _MAX_OPEN:
+        return c.debts
+    base = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
+    found: dict[Decimal, list[tuple[Debt, Debt]]] = {}
+    for t in ctx.of_type(DocType.transmittal_1008):
+        income = num(t, "qualifying_income_monthly") or c.income_total
+        stated = num(t, "dti_back")
+        if not income or stated is None:
+            continue
+        if _same_ratio(_pct(c.pitia + base, income), stated):
+            return c.debts
+        for swap in product((False, True), repeat=len(live)):
+            chosen = [pair for pair, on in zip(live, swap, strict=True) if on]
+            total = base + sum((o.payment - d.payment for d, o in chosen), ZERO)
+            if chosen and _same_ratio(_pct(c.pitia + total, income), stated):
+                found.setdefault(total, chosen)
+    if len(found) != 1:
+        return c.debts
+    swaps = {id(d): o for d, o in next(iter(found.values()))}
+    return [swaps.get(id(d), d) for d in c.debts]
 
 
 def computed(ctx: LoanContext) -> Computed:

@@ -165,13 +165,15 @@ def _base(
                 return value, found
     if not candidates:
         return _gross_as_base(stubs, voe)
-    value, found = candidates[0]
     read = [*stubs[:1], *([voe] if voe is not None else [])]
-    if any(scanned(d) for d in read) and (
-        _tenfold_off(value, stated_base) or _far_from_earned(value, voe)
-    ):
-        return None, []
-    return value, found
+    if not any(scanned(d) for d in read):
+        return candidates[0]
+    # on a scan, the first figure that is no evident misread (`8359400` for
+    # a 53.9400 rate beside the VOE's 53.94 an hour)
+    for value, found in candidates:
+        if not (_tenfold_off(value, stated_base) or _far_from_earned(value, voe)):
+            return value, found
+    return None, []
 
 
 def _gross_as_base(

@@ -156,7 +156,12 @@ _GIFT_SENTENCES = (
     ),
     ("borrower_name", "person", rx(r"\bgift\s+of\s+\$?\s*[\d,.]+\s+to\s+" + _NAME + r"\s*[.,]")),
     ("gift_amount", "money", rx(r"\bgift\s+of\s+(\$?\s*[\d,]+(?:\.\d\d)?)")),
-    ("gift_amount", "money", rx(r"\btransferred\s+(\$?\s*[\d,]+(?:\.\d\d)?)\s+as\s+a\s+gift")),
+    # (`36,000.00,s a gift`: a scan's `as` lost its a to a mark)
+    (
+        "gift_amount",
+        "money",
+        rx(r"\btransferred\s+(\$?\s*[\d,]+(?:\.\d\d)?)(?:\s+as|\W?\s?s)\s+a\s+gift"),
+    ),
     (
         "gift_date",
         "date",

@@ -282,8 +282,10 @@ def _money_columns(header: str) -> list[str]:
     cols = []
     for m in re.finditer(
         # `Hiigh Credit`: OCR doubles or drops a letter of the word
-        # `High cred`: the word cut short; `High Gredit`: its C misread
-        r"(?<![a-z])h[a-z]{1,3}h\s*(?:[a-z]red\w*|balance)|credit\s*limit|\blimit\b|past\s*due|"
+        # `High cred`: the word cut short; `High Gredit`: its C misread;
+        # `_igh Credit`: its H lost
+        r"(?<![a-z])(?:h[a-z]{1,3}h|_?igh)\s*(?:[a-z]red\w*|balance)|credit\s*limit|\blimit\b|"
+        r"past\s*due|"
         # `aAYMENT`, `Pgyment`: the P or the A read as another letter
         r"(?:monthly\s*)?(?:payment|pmt|(?<![a-z])(?:[a-z]?ayment|p[a-z]yment))s?|"
         r"\bbalance\b|\bbal\b|\bterms?\b",
@@ -291,7 +293,7 @@ def _money_columns(header: str) -> list[str]:
         re.IGNORECASE,
     ):
         word = m.group(0).lower()
-        if word.startswith(("h", "credit", "limit")):
+        if word.lstrip("_").startswith(("h", "igh", "credit", "limit")):
             cols.append("limit")
         elif word.startswith("past"):
             cols.append("past_due")
@@ -404,7 +406,8 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         if split is None:
             continue
         creditor, tokens = split
-        mapped = _map_amounts(tokens, cols, doc.ocr)
+        cells = _after_ecoa(tokens) if ecoa else tokens
+        mapped = _map_amounts(cells, cols, doc.ocr)
         if not mapped:
             continue
         entry = {"creditor": doc.field(creditor, i)}
@@ -412,12 +415,26 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
             amount = mapped.get(column)
             if amount is not None:
                 entry[name] = doc.field(amount, i)
-        kind = _row_type(tokens, codes, ecoa)
+        kind = _row_type(cells, codes, ecoa and cells is tokens)
         if kind:
             entry["account_type"] = doc.field(kind, i)
         rows.append(entry)
     if rows:
         ld.rows["tradelines"] = rows
+
+
+_ECOA_CODE = re.compile(r"^[IJACMSUT]$")
+
+
+def _after_ecoa(tokens: list[str]) -> list[str]:
+    """The cells after the ECOA code: what comes before it is what OCR left
+    of the account number (`233469)  7`, `43  1Q6866`), never an amount."""
+    for n, token in enumerate(tokens):
+        if "$" in token:
+            break
+        if _ECOA_CODE.match(token):
+            return tokens[n + 1 :]
+    return tokens
 
 
 # Without a readable header, a tradeline's amounts come in the order every
@@ -428,7 +445,8 @@ _USUAL_ORDER = {2: ["balance", "payment"], 3: ["limit", "balance", "payment"]}
 # A dollar amount OCR garbled past reading (`$7g8`, `$ 256,0008`), or with
 # its sign read as an S and its figures as a letter (`Sw`): a cell that
 # holds its place.
-_GARBLED_DOLLARS = re.compile(r"(?<!\S)(?:\$\s?\S*\d\S*|S[a-z]{1,2})(?!\S)")
+# (`S4i668`: the sign an S, a figure a letter)
+_GARBLED_DOLLARS = re.compile(r"(?<!\S)(?:\$\s?\S*\d\S*|S[a-z]{1,2}|S\d+[A-Za-z]\S*)(?!\S)")
 
 
 def _garbled_cell_kept(

@@ -495,7 +495,19 @@ class Reader:
                 below, labels, k = cells[kc], [(lstart, lend)], 0
         tokens = value_tokens(below)
         if tokens and len(labels) == len(tokens):
-            parsed = pick(spec.kind, tokens[k][2])
+            token = tokens[k][2]
+            if spec.kind == "ssn4" and doc.ocr:
+                # four digits that open a cell (`3126 MORALES ROAD`) are a
+                # street number standing where a garbled mask left no token
+                token = next(
+                    (
+                        m.group(0)
+                        for m in _CELL.finditer(below)
+                        if tokens[k][0] >= m.start() and tokens[k][1] <= m.end()
+                    ),
+                    token,
+                )
+            parsed = pick(spec.kind, token)
             if parsed is not None:
                 return Found(self._sign(spec, parsed[1]), j, i)
         mine = FINDERS[spec.kind](below)

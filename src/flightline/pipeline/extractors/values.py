@@ -150,6 +150,9 @@ def _ssns(text: str) -> list[tuple[int, Value]]:
             m
             and not _FIVE_AFTER_BREAK.search(read, 0, m.end(1))
             and not _ALL_DIGITS.fullmatch(read[m.start() : m.end(1)].strip(' :;()#."\u201c\u201d'))
+            # a mask ending in digits and a gap (`#8945806 3126`): the four
+            # after the gap are the next cell's figure, never the SSN's
+            and not _DIGITS_THEN_GAP.search(read, m.start(), m.start(1))
         ):
             out.append((m.start(1), m.group(1)))
     return out
@@ -157,6 +160,7 @@ def _ssns(text: str) -> list[tuple[int, Value]]:
 
 _FIVE_AFTER_BREAK = re.compile(r"[\s.~_+-]\d{5}$")
 _ALL_DIGITS = re.compile(r"\d{5,8}")
+_DIGITS_THEN_GAP = re.compile(r"\d\s+$")
 
 
 def _accounts(text: str) -> list[tuple[int, Value]]:

@@ -117,6 +117,8 @@ def _year_columns(header: str) -> list[str]:
         if found is None:
             if not cols:
                 continue  # specks between `Year` and the first column (`Year  2  itil  Base`)
+            if word[0].islower() and len(word) <= 5 and words[n - 1][0].isupper():
+                continue  # a speck OCR read as small letters after a caption (`Base  ifice`)
             if rest_of(words[n - 1], word, cols[-1]):
                 continue  # the rest of a word OCR split (`Overt ime`)
             found = begun(word)
@@ -133,6 +135,11 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
     # scan did not read as a date) are no amount cell
     # (`160307 .68`: a space OCR put before the cents' point)
     cells = [_CENTS_GAP.sub(".", c) for c in row_cells(rest) if not _YTD_ROW.search(c)]
+    if len(cells) > n:
+        # a cell without a figure among more cells than columns is a speck
+        # OCR read as a word (`Loita  $98,041.71  Hees  O00`)
+        figured = [c for c in cells if re.search(r"\d", c)]
+        cells = figured if len(figured) >= n else cells
     if len(cells) < n:
         return None
     out: list[tuple[Decimal | None, bool]] = []
@@ -140,6 +147,10 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
     dollars = sum(c.lstrip().startswith("$") for c in row)
     commas = sum("," in c for c in row)
     for cell in row:
+        cell = _SPECK_BEFORE_SIGN.sub("", cell.strip())
+        if _ZEROS.fullmatch(cell):
+            out.append((Decimal(0), True))  # `$000`, `O00`: no figure but zeros
+            continue
         amounts = cell_amounts(cell)
         if amounts is None or len(amounts) != 1:
             out.append((None, False))
@@ -163,7 +174,11 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
 
 
 _ZERO_LED = re.compile(r"^\W*\$?\s?0[\d,]")
-_CENTS_GAP = re.compile(r"(?<=\d\d)\s\.(?=\d\d\W*$)")
+# (`i $ 99,482.09`: a speck read as a letter before the sign)
+_SPECK_BEFORE_SIGN = re.compile(r"^[A-Za-z]\s+(?=\$)")
+_ZEROS = re.compile(r"\$?\s?[0Oo]+(?:[.,][0Oo]+)?")
+# (`160307 .68`, and `254,361 25"`: the point read as a space after a thousands group)
+_CENTS_GAP = re.compile(r"(?<=\d\d)\s\.(?=\d\d\W*$)|(?<=,\d{3})\s(?=\d\d\W*$)")
 # A dollar sign OCR may read as a figure or a letter, before a whole amount
 # (`665,186.68` for $65,186.68).
 _SIGN_AS_DIGIT = re.compile(r"^[\dS](?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d$")
@@ -193,10 +208,24 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
         # the total lost a digit (`6813.09` for 46,813.09), and no part
         # read with a digit too many explains the row instead: clean parts stand
         return row
+    doubtful = [c for c, v, ok in parts if v is None or not ok]
+    if total is not None and not total_clean and complete and len(doubtful) == 1:
+        # a total in doubt (its first figure may be a sign) that the one
+        # doubtful part, read without its point (`$17983656` for
+        # 179,836.56), makes up exactly: both readings are confirmed
+        c = doubtful[0]
+        whole = total - sum((v for k, v, _ in parts if k != c and v is not None), Decimal(0))
+        read = row.get(c)
+        if (
+            read is not None
+            and read == read.to_integral_value()
+            and cent_digits(whole) == str(read)
+        ):
+            row[c] = whole
+            return row
     if total is None or not total_clean:
         # Nothing to check against: the cleanly read cells stand.
         return {c: v for c, v, ok in parts if v is not None and ok}
-    doubtful = [c for c, v, ok in parts if v is None or not ok]
     if complete and not doubtful:
         # one part lost a digit (`$6196.00` for 66,196.00): the total less
         # the others is that part whole, when exactly one part reads so
