@@ -466,3 +466,63 @@ def test_a_footer_whose_page_total_ocr_lost_still_numbers_the_page() -> None:
     lines = ["APPRAISER.", "Name        Ronald Church", "Fannie Mae Form 1004  Page 3 of"]
     assert page_number(lines, ocr=True) == (3, None)
     assert page_number(lines, ocr=False) is None  # a text layer prints its total
+
+
+def test_a_short_credit_report_whose_title_lost_a_letter() -> None:
+    text = """\
+CREDIP REPORT nae
+DATE COMPLETED: 26-MAR-2025
+APPLICANT: RICHARD C ADAMS   SSN: xxx-xx-7939
+SCORES
+APP     EFX   719
+CREDITOR        TYPE       BALANCE   PAYMENT    STATUS
+FRONTIER RETAIL CARD     R        $0.00     $0.00      OPEN
+SUMMIT MORTGAGE CO       M      $157,000.00 $2,623.00      OPEN
+"""
+    [page] = pages(text, method="ocr")
+    assert classify_page(page)[0] == DocType.credit_report
+    # two letters off is no title
+    [far] = pages(text.replace("CREDIP", "CPEDIP"), method="ocr")
+    assert classify_page(far)[0] == DocType.other
+
+
+def test_a_certification_whose_title_ocr_split_is_no_loan_document() -> None:
+    # an occupancy certification whose body keeps naming the Loan Application
+    text = OCCUPANCY
+    [page] = pages(text, method="ocr")
+    assert classify_page(page)[0] == DocType.other
+    # the same page under a title of ours is that document
+    [titled] = pages(
+        text.replace("Occupancy Ceftificat ion", "Uniform Residential Loan Application"),
+        method="ocr",
+    )
+    assert classify_page(titled)[0] == DocType.urla_1003
+
+
+OCCUPANCY = """\
+Occupancy Ceftificat ion
+The Servicer may require written notice of any transfer, within 15 days after notice is given.
+provide insurance proceeds to restoration or repair, as described im the Ngte. Borrower and Len
+obligated to a release of this Security Instrument, without further demand. Borrower covenants
+Periodic Payments when due, to the extent permitted by law. The Note Holder shall be éntitled t
+proceeds to Festoration or repair, without further demand.
+Lander agrees to provide written fotice of any transfer, as provided in this Security Instrum
+apply g@nterest at the Note rate, without further demand. Borrower and Lender may apply the Loa
+information, as provided in this SecurityY Instrumenf. The Note Holder shall give notice of any
+or claim fr damages, within 10 days after notice is miven. Any successor in interest agrees to
+the payment of taxes and assessments, subject to the requirements of Applicable Law. Borrower a
+the,Property in good repair, in accordance with Section 9. Any succ@ssor in interest ghall be e
+reasonable attorneys' fees and costs, fom so gong as the Note is Qurst anced:
+The Trustee may apply the Property in good repair, as provided in this Security Instrument. Len
+"""
+
+
+def test_a_statement_account_read_as_figures_and_a_year_under_the_caption() -> None:
+    from flightline.pipeline.page_keys import instance_key
+
+    # `#4897502` for ***7502: the last four are the account's
+    lines = ["North Rachelshire Community Bank", "Account Number:        #4897502"]
+    assert instance_key(DocType.bank_statement, lines)[2] == "7502"
+    # a caption over a date line: the year opening the date is no account
+    lines = ["Period Covered        Account", "2026-03-01 - 2026-03-31        Checking ...6507"]
+    assert instance_key(DocType.bank_statement, lines)[2] == "6507"

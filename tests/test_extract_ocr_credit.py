@@ -65,9 +65,25 @@ def test_rows_under_a_garbled_header_read_in_the_usual_column_order() -> None:
 def test_a_row_that_cannot_be_mapped_is_not_guessed() -> None:
     text = GARBLED_HEADER.replace("37,393  27,551  503", "1,200 37,393 27,551 503")
     rows = tradelines(run(text))
-    assert [r["creditor"] for r in rows] == [
-        "LIBERTY CARD SERVICES",
-        "CASCADE STUDENT LOAN SERVICING",
+    # four amounts under no header: the row is kept without them (its debt
+    # unknown, never summed short), not placed by guess
+    assert [(r["creditor"], r.get("balance"), r.get("monthly_payment")) for r in rows] == [
+        ("LIBERTY CARD SERVICES", 0, 0),
+        ("HORIZON AUTO LENDING", None, None),
+        ("CASCADE STUDENT LOAN SERVICING", Decimal(35914), Decimal(396)),
+    ]
+    # a balance whose sign read as `@` (`@132.00` for $7,132.00) keeps its
+    # place in the usual order, unread; the type code ends the creditor
+    garbled = (
+        "Tradelines\nCREDITOR        TYPE       B    CE   PAYMENT    STATUS\n"
+        "EVERGREEN CARD SVCS        R        @132.00    163.00      OPEN\n"
+    )
+    assert tradelines(run(garbled)) == [
+        {
+            "creditor": "EVERGREEN CARD SVCS",
+            "monthly_payment": Decimal("163.00"),
+            "account_type": "revolving",
+        }
     ]
 
 

@@ -1235,3 +1235,57 @@ def test_a_scanned_gift_letters_amount_beside_a_garbled_as() -> None:
     # a figure before other words is no gift amount
     other = letter.replace("36,000.00,s a gift", "36,000.00 to a friend")
     assert "gift_amount" not in values(run(DocType.gift_letter, other))
+
+
+def test_a_year_rows_total_read_with_a_figure_too_many() -> None:
+    text = """\
+EMPLOYMENT DATA REPORT
+Information current as of October 1, 2025
+Year        Base        Overtime        Bonus        Total
+2025 YTD thru September 19, 2025    $ 59,192.22    $ 0.00    $ 5,674.61    $ 64,866.83
+2024        $ 79,231.62        $ 0.00        $ 6,814.42        $ 867 046.04
+"""
+    # `867 046.04` for 86,046.04: the clean parts add up to it but for one figure
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_base_income"] == Decimal("79231.62")
+    assert got["prior_year_bonus_income"] == Decimal("6814.42")
+    # a total further off says one of the parts is wrong: none is taken
+    other = values(run(DocType.voe, text.replace("867 046.04", "867 046.74")))
+    assert "prior_year_base_income" not in other
+
+
+def test_a_year_rows_zero_read_as_cents_is_the_misread_one() -> None:
+    text = """\
+Income and Employment Verification
+Information current as of   08-19-2026
+Year        Base        Overtime      Bonus        Total
+2026 YTD thru 07-31-2026        65708.31        0.00        3482.83      69191.14
+2025        114545.04        0.90        4885.94        119430.98
+"""
+    # `0.90` for 0.00, or 4,885.04 for 4,885.94: both one figure off what the
+    # total leaves, but no year's income line is under a dollar
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_overtime_income"] == 0
+    assert got["prior_year_bonus_income"] == Decimal("4885.94")
+
+
+def test_two_letters_read_as_one_the_second_explains_the_deposit() -> None:
+    first = (
+        "2025-08-07\nTo Whom It May Concern:\nRE: Credit Inquiries\n"
+        "The recent credit inquiries were made while I was shopping for a mortgage.\n"
+        "Sincerely,\nElizabeth Shepherd        Date\n"
+    )
+    second = (
+        "August 7, 2025\nTo: Underwriting Department\nRE: Source of Funds\n"
+        "I am writing to explain the deposit of 8,801.94 made on July 19, 2025 into my "
+        "account.\nSincerely,\nElizabeth Shepherd        Date\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1, 2])
+    extract(doc, [PageText(DOC, 1, first, "ocr"), PageText(DOC, 2, second, "ocr")])
+    got = values(doc)
+    assert got["explained_amount"] == Decimal("8801.94")
+    assert got["explained_date"] == date(2025, 7, 19)
+    # one letter ends at its sign-off: what follows on its page is no explanation
+    doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, first + "Account ending 1234: $5,000.00\n", "ocr")])
+    assert "explained_amount" not in values(doc)

@@ -196,6 +196,14 @@ def test_a_space_on_either_side_of_the_cents_point() -> None:
     assert fix_ocr_digits("Bonus  13051 .93  550. 48") == "Bonus  13051.93  550.48"
     # a lone figure before a point is no amount split apart
     assert fix_ocr_digits("v 1 .25") == "v 1 .25"
+    # ... but one after a dollar sign is (`$0 .00`)
+    assert fix_ocr_digits("CARD  $0 .00  $0. 00  OPEN") == "CARD  $0.00  $0.00  OPEN"
+
+
+def test_a_colon_for_a_thousands_comma_after_a_dollar_sign() -> None:
+    assert fix_ocr_digits("CARD  $11:600)  $0") == "CARD  $11,600)  $0"
+    # a time of day, or figures without a sign, stay as they are
+    assert fix_ocr_digits("at 10:30 and 12:300") == "at 10:30 and 12:300"
 
 
 def test_a_cents_point_read_as_a_comma_and_a_thousands_comma_as_a_degree() -> None:
@@ -390,3 +398,20 @@ def test_a_percentages_fraction_whose_whole_part_was_lost_is_no_percentage(text:
     # `68.994%` read `.994%`: neither 994% nor a bare 0.994 (99.4%)
     assert normalize_percent(text) is None
     assert find_percents(text) == []
+
+
+def test_a_speck_before_a_month_in_capitals() -> None:
+    text = fix_ocr_digits("DATE PAID: 10-dJUL-2026")
+    assert text == "DATE PAID: 10-JUL-2026"
+    # a word in small letters before a month is left as it is
+    assert fix_ocr_digits("Unit 5 aJULY 2026") == "Unit 5 aJULY 2026"
+    # and a space after an ISO date's first dash
+    assert fix_ocr_digits("2026- 03-01 - 2026-03-31") == "2026-03-01 - 2026-03-31"
+
+
+def test_an_account_mask_read_with_ks_and_a_speck_in_the_next_column() -> None:
+    # `XXXKXK6507        4`: the mask's X read as K, a speck a column away
+    assert normalize_account_last4("SHARE DRAFT CHECKING   ACCOUNT XXXKXK6507        4") == "6507"
+    # a state before a number is no mask; groups one space apart are one number
+    assert normalize_account_last4("MN 1234") is None
+    assert normalize_account_last4("Account 1234 5678 9012") == "9012"

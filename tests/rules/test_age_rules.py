@@ -143,3 +143,16 @@ def test_age_002_a_scanned_application_dated_after_the_closing_is_a_misread() ->
     assert run(_scanned(loan()), "AGE-002") == []
     # on a text layer the date is what the application says
     assert len(run(loan(), "AGE-002")) == 1
+
+
+def test_age_002_a_scanned_paystubs_pay_date_ocr_lost_is_unread() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    def undated() -> Loan:
+        return clean_loan().set(DocType.paystub, pay_date=None)
+
+    issues, ctx = _with_run(_scanned(undated()), "AGE-002")
+    assert issues == [] and [u.subject for u in ctx.unread.values()] == ["paystub date borrower 1"]
+    # a text layer without a pay date has no date to read: nothing to say
+    issues, ctx = _with_run(undated(), "AGE-002")
+    assert issues == [] and ctx.unread == {}

@@ -124,6 +124,26 @@ def test_ast_001_a_scanned_letters_amount_a_misread_from_the_deposit_sources_it(
     assert len(run(with_letter("26714"), "AST-001")) == 1
 
 
+def test_ast_001_a_scanned_deposit_date_a_figure_off_the_letters_is_the_same() -> None:
+    from tests.rules.test_compare import _scanned
+
+    def with_letter(on: date) -> Loan:
+        deposit: dict[str, Value] = {
+            "date": on,
+            "amount": D("8801.94"),
+            "description": "MOBILE DEPOSIT",
+        }
+        letter = {"explained_amount": D("8801.94"), "explained_date": date(2026, 1, 19)}
+        return _deposits(deposit).add(make(DocType.letter_of_explanation, letter))
+
+    # the statement's 01-19 read 01-09: the letter explains it
+    assert run(_scanned(with_letter(date(2026, 1, 9))), "AST-001") == []
+    # ten days apart on a text layer is another deposit
+    assert len(run(with_letter(date(2026, 1, 9)), "AST-001")) == 1
+    # and on a scan, a date no single figure turns into the letter's
+    assert len(run(_scanned(with_letter(date(2026, 1, 2))), "AST-001")) == 1
+
+
 def test_ast_001_only_the_two_latest_statements_are_sourced() -> None:
     loan = clean_loan()
     old = make(
@@ -239,3 +259,27 @@ def test_res_001_without_the_occupancy_is_unread_not_judged() -> None:
     loan.drop(DocType.transmittal_1008)
     issues, ctx = _with_run(loan, "RES-001")
     assert issues == [] and "occupancy" in ctx.unread
+
+
+def test_ast_001_a_deposit_above_half_the_most_a_partly_unread_income_can_be() -> None:
+    from tests.rules.test_compare import _scanned
+
+    # base 10,000.00; the URLA's overtime 500.00, the VOE's 1,000.00 this
+    # year (about 1.7 months in) and last year's not read: at most 10,000 +
+    # 3 x 596.41 (the fastest rate shown) = 11,789.22 a month
+    def loan(amount: str) -> Loan:
+        built = _deposits(
+            {"date": date(2026, 1, 15), "amount": D(amount), "description": "MOBILE DEPOSIT"}
+        )
+        built.set(DocType.urla_1003, income_overtime_monthly=D(500), income_total_monthly=D(10500))
+        return _scanned(
+            built.set(DocType.voe, ytd_overtime_income=D(1000), prior_year_overtime_income=None)
+        )
+
+    [issue] = run(loan("9000.00"), "AST-001")
+    assert "could not be read" in issue.summary
+    limit = D(issue.limit or "0")
+    assert limit == D("5894.61")
+    # at or under half the ceiling it may or may not be large: nothing is said
+    assert run(loan(str(limit - D("0.01"))), "AST-001") == []
+    assert run(loan("5200.00"), "AST-001") == []

@@ -163,6 +163,16 @@ def test_addresses_compare_numbers_digit_by_digit() -> None:
     assert address_verdict(a, d, False) is SAME
 
 
+def test_a_scanned_address_that_stops_at_the_street() -> None:
+    whole = address_key("4054 Macdonald Blvd, Wilsonbury, VA 24621")
+    # the city line not read: the street agrees, so nothing is said
+    assert address_verdict(address_key("4054 Macdonald Boulevard"), whole, True) is UNSURE
+    # another house and street is another property all the same
+    assert address_verdict(address_key("7054 Oak Boulevard"), whole, True) is DIFFERENT
+    # a text layer without a city differs from one with it
+    assert address_verdict(address_key("4054 Macdonald Boulevard"), whole, False) is DIFFERENT
+
+
 def test_a_scanned_address_ends_at_its_zip() -> None:
     a = address_key("2069 Scott Parkway, North Lauren, CA 95381")
     # the next column's words run on after the ZIP, the state's C a speck

@@ -4,6 +4,7 @@ unless the URLA lists that creditor's payment, in one way only."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from flightline.pipeline.model import DocType, FieldValue
@@ -433,3 +434,57 @@ def test_a_scanned_payment_the_urla_and_the_1008_both_state_otherwise_is_theirs(
     assert _report_payment("3150", "33.100") == "56.50"
     # a text layer is read as printed: the URLA's figure is the application's error
     assert _report_payment("3150", "29.500", scanned=False) == "56.50"
+
+
+def _one_figure(payments: list[str], dti_1008: str, line: str | None = None) -> str | None:
+    """The clean loan (PITIA 2,500.00, income 10,000.00) without URLA
+    liabilities, its scanned tradelines' payments as given (the first row's
+    line printed as `line`, when given)."""
+    loan = clean_loan().set(DocType.transmittal_1008, dti_back=D(dti_1008))
+    _liabilities(loan).clear()
+    rows = loan.one(DocType.credit_report).rows["tradelines"]
+    for row, payment in zip(rows, payments, strict=True):
+        ev = replace(row["monthly_payment"].evidence, text=f"CREDITOR  ${payment}  OPEN")
+        row["monthly_payment"] = FieldValue(D(payment), ev)
+        row["balance"] = FieldValue(D(15000), row["balance"].evidence)
+    if line is not None:
+        ev = rows[0]["monthly_payment"].evidence
+        rows[0]["monthly_payment"] = FieldValue(D(payments[0]), replace(ev, text=line))
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    found = ctx.figures.get("dti_back")
+    return found.value if found else None
+
+
+def test_a_scanned_payment_one_figure_off_the_1008s_ratio_is_put_right() -> None:
+    # `$450` read `$850`: only 450 gives the 1008's 29.500% to its three places
+    assert _one_figure(["850", "0"], "29.500") == "29.50"
+    # a ratio no single figure reaches (460 needs two): the reading stands
+    assert _one_figure(["850", "0"], "29.600") == "33.50"
+    # a near miss (29.504%) is no print of the 1008's: the reading stands
+    assert _one_figure(["850", "0"], "29.504") == "33.50"
+    # two rows either of which one figure puts right (850 -> 450, 1400 -> 1000):
+    # the one printed with marks about its figures is the misread
+    assert _one_figure(["850", "1400"], "43.500") == "47.50"
+    assert _one_figure(["850", "1400"], "43.500", line='SUMMIT AUTO  $850 00"  OPEN') == "43.50"
+
+
+def test_a_scanned_zero_payment_on_money_owed_is_open_to_the_urlas() -> None:
+    # the auto loan's `$450.00` read `00` beside its 15,000 balance; the URLA says 450
+    def dti(dti_1008: str, scanned: bool = True) -> str | None:
+        loan = clean_loan().set(DocType.transmittal_1008, dti_back=D(dti_1008))
+        row = loan.one(DocType.credit_report).rows["tradelines"][0]
+        row["monthly_payment"] = FieldValue(D(0), row["monthly_payment"].evidence)
+        ctx = (_scanned(loan) if scanned else loan).context()
+        compute_figures(ctx)
+        found = ctx.figures.get("dti_back")
+        return found.value if found else None
+
+    # the 1008's 29.500% is the URLA's reading
+    assert dti("29.500") == "29.50"
+    # the 1008's 25.000% is no payment: the report's zero
+    assert dti("25.000") == "25.00"
+    # a 1008 that settles neither: unknown, not summed short
+    assert dti("27.000") is None
+    # a text layer says zero
+    assert dti("29.500", scanned=False) == "25.00"

@@ -296,3 +296,27 @@ def test_a_scanned_paystub_rate_misread_past_use_gives_way_to_the_voes() -> None
     assert computed(_scanned(loan(120000)).context()).incomes[0].base == D(10000)
     # a VOE rate as far off is no base either
     assert computed(_scanned(loan(1200000)).context()).incomes[0].base is None
+
+
+def test_a_variable_line_the_urla_scan_lost_leaves_the_voes_income_unread() -> None:
+    from tests.rules.builders import run
+    from tests.rules.test_figures import figures
+
+    # the URLA's bonus line read `????????`; the VOE shows a bonus this year
+    # and two years ago, last year's not read: the bonus cannot be averaged
+    def loan(ytd_bonus: int) -> Loan:
+        return (
+            clean_loan()
+            .set(DocType.urla_1003, income_bonus_monthly=None, income_total_monthly=D(10300))
+            .set(
+                DocType.voe,
+                ytd_bonus_income=D(ytd_bonus),
+                prior_year_bonus_income=None,
+                two_years_prior_bonus_income=D(3500) if ytd_bonus else D(0),
+            )
+        )
+
+    assert "qualifying_income_monthly" not in figures(_scanned(loan(3000)))
+    assert run(_scanned(loan(3000)), "INC-001") == []
+    # a VOE showing no bonus at all: the base alone is the income
+    assert figures(_scanned(loan(0)))["qualifying_income_monthly"] == "10000.00"

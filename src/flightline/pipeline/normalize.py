@@ -73,9 +73,12 @@ _SSN_RE = re.compile(
     r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)",
 )
 _ACCOUNT_RE = re.compile(
-    r"(?<![Xx*#\u2022.])(?:[Xx*#\u2022.]{2,16}\s?-?\s?(\d{4}))(?!\d)"
+    # (a mask's X read as K, H, N or M: `XXXKXK6507`)
+    r"(?<![A-Za-z*#\u2022.])(?=[XxKHNM*#\u2022.]*[Xx*#\u2022.])"
+    r"(?:[XxKHNM*#\u2022.]{2,16}\s?-?\s?(\d{4}))(?!\d)"
     r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)"
-    r"|(?<![\d-])(\d[\d -]{3,18}\d)(?![\d-]|[Xx*#\u2022]{1,16}\s?\d)"
+    # (groups apart by one space; a column gap ends the number: `6507    4`)
+    r"|(?<![\d-])(\d(?:[\d-]| (?=\d)){3,18}\d)(?![\d-]|[Xx*#\u2022]{1,16}\s?\d)"
     # `7000x7734`, `##4%5679`: mask characters OCR read partly as digits (or as
     # `%`); the last four follow the mask
     r"|(?<=\d)[Xx*#\u2022%]{1,16}\s?(\d{4})(?!\d)",
@@ -267,13 +270,19 @@ _OCR_SB_TOKEN_RE = re.compile(
 )
 _OCR_SB_MAP = str.maketrans({"S": "5", "B": "8"})
 # `550. 48`, `13051 .93`, `1 ,234.56`, `12, 345.67`: a stray space inside an amount.
-_OCR_CENTS_SPACE_RE = re.compile(r"(?<=\d)\.\s(?=\d\d(?!\d))|(?<=\d\d)\s\.(?=\d\d(?![\d.]))")
+# (`$0 .00`: one figure after a dollar sign is an amount too)
+_OCR_CENTS_SPACE_RE = re.compile(
+    r"(?<=\d)\.\s(?=\d\d(?!\d))|(?:(?<=\d\d)|(?<=\$\d))\s\.(?=\d\d(?![\d.]))"
+)
 _OCR_GROUP_SPACE_RE = re.compile(r"(?<=\d)(?:\s,|,\s)(?=\d{3}(?!\d))")
 # `$54079,92`: the cents' point read as a comma (no thousands comma has four
 # figures before it).
 _OCR_CENTS_COMMA_RE = re.compile(r"(?<![\d,.])(\d{4,}),(\d\d)(?![\d,])")
 # `$23°356.80`: a thousands comma read as a degree sign.
 _OCR_GROUP_MARK_RE = re.compile(r"(?<=\d)[\u00b0\u00ba](?=\d{3}(?:[,.]\d|(?!\d)))")
+# `$11:600`: after a dollar sign a colon before three figures is the comma
+# (no time of day follows one)
+_OCR_DOLLAR_COLON_RE = re.compile(r"(?<![\d,])(\$\s?\d{1,3}):(\d{3})(?![\d:])")
 # `53%500.00` (537,500.00): a percent sign inside a number stands for figures
 # OCR lost; neither side is the amount.
 # (a mask read with one, `##4%4110`, is no amount)
@@ -301,6 +310,12 @@ _OCR_YEAR_RE = re.compile(
 
 
 # `July 31°2025`, `Aug 1»2025`: a speck or a stray mark read for the comma.
+# `2026- 03-01`: a space after an ISO date's first dash
+_OCR_ISO_DATE_GAP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)- (\d\d-\d\d)(?!\d)")
+# `10-dJUL-2026`: a speck read as a small letter before a month in capitals
+_OCR_MONTH_SPECK_RE = re.compile(
+    r"(?<=\d[-/ ])[a-z](?=(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[-/ ]\d)"
+)
 _OCR_DATE_MARK_RE = re.compile(
     r"("
     + _MONTH
@@ -318,6 +333,8 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_NUM_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_DIGIT_MAP), text)
     text = _OCR_YEAR_RE.sub(r"\g<1>2\g<2>", text)
     text = _OCR_DATE_MARK_RE.sub(r"\g<1>, \g<2>", text)
+    text = _OCR_MONTH_SPECK_RE.sub("", text)
+    text = _OCR_ISO_DATE_GAP_RE.sub(r"\1-\2", text)
     text = _OCR_DOLLAR_RE.sub("$", text)
     text = _OCR_SB_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_SB_MAP), text)
     text = _OCR_CENTS_SPACE_RE.sub(".", text)
@@ -325,6 +342,7 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_CENTS_COMMA_RE.sub(r"\1.\2", text)
     text = _OCR_GROUP_LOST_RE.sub(lambda m: ",".join(g for g in m.groups() if g), text)
     text = _OCR_SPLIT_DOLLARS_RE.sub(r"\1\2", text)
+    text = _OCR_DOLLAR_COLON_RE.sub(r"\1,\2", text)
     return _OCR_GROUP_SPACE_RE.sub(",", _OCR_GROUP_MARK_RE.sub(",", text))
 
 

@@ -53,7 +53,9 @@ PRODUCT_NUMBER = re.compile(
 _ACCOUNT_RE = re.compile(
     r"account\s*(?:number|no\.?|#)?\s*:?\s*(?:ending\s*in\s*)?[Xx*#.\s-]{0,20}"
     # `7000x7734`, `##4%5679`: part of the mask read as digits (or `%`)
-    r"(?:\d{1,12}[Xx*#%]+)?(\d{4})(?!\d)",
+    # or read as figures altogether (`#4897502` for ***7502); a year that
+    # opens a date on the next line (`2026-03-01`) is no account
+    r"(?:\d{1,12}[Xx*#%]+|(?<=#)\d{1,3})?(\d{4})(?!\d|\s?-\s?\d)",
     re.IGNORECASE,
 )
 

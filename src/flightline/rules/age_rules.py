@@ -84,6 +84,13 @@ def paystub_timing(ctx: LoanContext) -> list[Issue]:
         observed: list[str] = []
         limits: list[str] = []
         before = (app - paid).days if app is not None and paid is not None else None
+        if paid is None and app is not None and scanned(stub):
+            # a scan's pay date OCR did not give: the stub's age is unknown
+            ctx.could_not_read(
+                f"paystub date {who.label}",
+                f"the pay date on {who.name}'s latest paystub",
+                [e for e in (ev(stub, "pay_period_end_date"),) if e],
+            )
         if before is not None and before > limit:
             problems.append(
                 f"is dated {paid}, {before} days before the application date {app} "

@@ -76,13 +76,18 @@ def unsourced_large_deposits(ctx: LoanContext) -> list[Issue]:
                 d.evidence(),
             )
             continue
+        of_income = (
+            f"{ratio(pct, 0)}% of monthly qualifying income ({money(threshold)})"
+            if c.income_total is not None
+            else f"{ratio(pct, 0)}% of the most the monthly qualifying income can be "
+            f"({money(threshold)}; part of it could not be read)"
+        )
         issues.append(
             ctx.issue(
                 "AST-001",
                 f"A deposit of {money(d.amount)} on {on} to account {d.account} "
-                f"('{d.description}') exceeds {ratio(pct, 0)}% of monthly qualifying income "
-                f"({money(threshold)}) and has no documented source; obtain a letter of "
-                "explanation and evidence of the source.",
+                f"('{d.description}') exceeds {of_income} and has no documented source; "
+                "obtain a letter of explanation and evidence of the source.",
                 evidence=d.evidence(),
                 observed=money(d.amount),
                 limit=money(threshold),

@@ -250,6 +250,13 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
         # `247009 .00`: an amount from the next cell, no street at all. OCR
         # garbled this line, so its other figures are not to be trusted
         return Verdict.UNSURE
+    if _has_zip(a) != _has_zip(b):
+        # a scanned line that stops at the street (`4054 Macdonald Boulevard`,
+        # its city and ZIP on a line not read): unsure when the street agrees
+        short, whole = (b, a) if _has_zip(a) else (a, b)
+        head = " ".join(whole.split()[: len(short.split())])
+        street = address_verdict(short, head, ocr) if short != head else Verdict.SAME
+        return Verdict.DIFFERENT if street is Verdict.DIFFERENT else Verdict.UNSURE
     na, nb = re.findall(r"\d+", a), re.findall(r"\d+", b)
     if len(na) != len(nb):
         return compare_text(a, b, ocr)
@@ -261,6 +268,10 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
         words = Verdict.UNSURE
     verdicts.append(words)
     return worst(verdicts)
+
+
+def _has_zip(key: str) -> bool:
+    return re.search(r"\b\d{5}\b", key) is not None
 
 
 def _same_street(a: str, b: str) -> bool:

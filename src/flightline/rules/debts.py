@@ -191,6 +191,18 @@ def unread_payment_balances(
     return out
 
 
+def _zero_in_doubt(ctx: LoanContext, r: Row, tradelines: list[Row]) -> bool:
+    """A scanned zero payment on a balance owed, where the URLA states a
+    payment for that creditor."""
+    balance = dec(cell(r, "balance"))
+    return (
+        is_ocr(r.get("monthly_payment"))
+        and balance is not None
+        and balance > 0
+        and _stated_payment(ctx, r, tradelines) is not None
+    )
+
+
 def _stated_payment(
     ctx: LoanContext, r: Row, tradelines: list[Row]
 ) -> tuple[Decimal, LogicalDocument, Row] | None:
@@ -333,7 +345,7 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
     """A payment OCR did not give, and the URLA does not settle, or one a
     misread apart from the URLA's, leaves the debts unknown rather than
     summed short or long; its readings are kept for the figures to settle
-    against the 1008 (`figures._settled_by_1008`)."""
+    against the 1008 (`settled.open_rows_settled`)."""
     out: list[Debt] = []
     open_rows: list[tuple[Debt | None, ...]] = []
     beyond = False  # a row with no reading to offer
@@ -355,6 +367,15 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
                 debt = Debt(creditor, payment, balance, kind, report, r)
                 debt.stated = (urla, row)
                 out.append(debt)
+                continue
+            if payment == 0 and _zero_in_doubt(ctx, r, tradelines):
+                # a scan's zero on money owed that the URLA states a payment
+                # for (`$25.00` read `00`): either reading, for the 1008 to settle
+                stated = _stated_payment(ctx, r, tradelines)
+                if stated is not None:
+                    other = Debt(creditor, stated[0], dec(cell(r, "balance")), kind, report, r)
+                    other.stated = (stated[1], stated[2])
+                    open_rows.append((None, other))
                 continue
             if payment is None or payment <= 0:
                 continue

@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from itertools import product
 
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.access import (
@@ -37,16 +36,24 @@ from flightline.rules.accounts import statement_accounts
 from flightline.rules.compare import (
     Verdict,
     compare_amounts,
+    compare_dates,
     is_ocr,
     scanned,
 )
-from flightline.rules.debts import REFINANCES, ZERO, Debt, DebtsRead, read_debts
+from flightline.rules.debts import REFINANCES, ZERO, Debt, read_debts
 from flightline.rules.engine import Figure, IssueEvidence, LoanContext
 from flightline.rules.facts import facts
 from flightline.rules.keys import employer_key
 from flightline.rules.payment import cd_pitia
 from flightline.rules.qualifying import VARIABLE_KINDS, Income, income_of
 from flightline.rules.scores import medians
+from flightline.rules.settled import (
+    disputes_settled,
+    figure_misread,
+    open_rows_settled,
+    percent,
+    same_ratio,
+)
 
 
 @dataclass
@@ -71,6 +78,8 @@ class Deposit:
 class Computed:
     incomes: list[Income] = field(default_factory=list)
     income_total: Decimal | None = None
+    # where only variable income is unread: at most this much a month
+    income_ceiling: Decimal | None = None
     pitia: Decimal | None = None
     pitia_evidence: list[IssueEvidence] = field(default_factory=list)
     debts: list[Debt] = field(default_factory=list)  # every credit-report debt with a payment
@@ -108,8 +117,15 @@ _GIFT = re.compile(r"\bgift\b", re.I)
 _NEAR_DAYS = 7
 
 
-def _near(a: date | None, b: date | None) -> bool:
-    return a is None or b is None or abs((a - b).days) <= _NEAR_DAYS
+def _near(a: date | None, b: date | None, ocr: bool = False) -> bool:
+    """Dates a letter and a statement give one deposit: within a week, or on
+    a scan a figure misread apart (`07-09` for July 19)."""
+    return (
+        a is None
+        or b is None
+        or abs((a - b).days) <= _NEAR_DAYS
+        or (ocr and compare_dates(a, b, True) is Verdict.UNSURE)
+    )
 
 
 def _letter_amount(letter: LogicalDocument, name: str, deposit: Decimal) -> bool:
@@ -129,6 +145,7 @@ def _source(
     description: str,
     own_accounts: set[str],
     account: str,
+    ocr: bool = False,
 ) -> str | None:
     if _PAYROLL.search(description):
         return "payroll"
@@ -141,10 +158,12 @@ def _source(
         if num(stub, "net_pay") == amount:
             return "payroll"
     for g in ctx.of_type(DocType.gift_letter):
-        if _letter_amount(g, "gift_amount", amount) and _near(when(g, "gift_date"), on):
+        if _letter_amount(g, "gift_amount", amount) and _near(when(g, "gift_date"), on, ocr):
             return "gift_letter"
     for e in ctx.of_type(DocType.letter_of_explanation):
-        if _letter_amount(e, "explained_amount", amount) and _near(when(e, "explained_date"), on):
+        if _letter_amount(e, "explained_amount", amount) and _near(
+            when(e, "explained_date"), on, ocr
+        ):
             return "letter_of_explanation"
     if re.search(r"transfer", description, re.I) and any(
         a in description for a in own_accounts - {account} if a.isdigit()
@@ -166,7 +185,8 @@ def _deposits(ctx: LoanContext, accounts: dict[str, list[LogicalDocument]]) -> l
                 description = txt(cell(r, "description")) or ""
                 on = cell(r, "date")
                 on_day = on if isinstance(on, date) else None
-                source = _source(ctx, amount, on_day, description, own, account)
+                dated = is_ocr(r.get("date"))
+                source = _source(ctx, amount, on_day, description, own, account, dated)
                 out.append(Deposit(doc, r, account, on_day, amount, description, source))
     return out
 
@@ -176,10 +196,6 @@ def is_gift(deposit: Deposit) -> bool:
 
 
 # ----------------------------------------------------------------------------- all of it
-
-
-def _pct(part: Decimal, whole: Decimal) -> Decimal:
-    return part / whole * HUNDRED
 
 
 def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
@@ -196,8 +212,14 @@ def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
     missed = [
         k
         for k in VARIABLE_KINDS
-        # under a dollar a month is a scan's `0.00` read `0.90`, not income
-        if (num(urla, f"income_{k}_monthly") or ZERO) >= 1
+        # under a dollar a month is a scan's `0.00` read `0.90`, not income;
+        # a line that did not read (`????????`) may state what the VOE shows
+        if (
+            (num(urla, f"income_{k}_monthly") or ZERO) >= 1
+            or (
+                urla is not None and num(urla, f"income_{k}_monthly") is None and _shown(inc.voe, k)
+            )
+        )
         and (
             (k not in inc.variable and not _read_as_none(inc.voe, k))
             # its past year not read, for a borrower employed long enough to
@@ -215,6 +237,44 @@ def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
     return missed
 
 
+# An unread variable line is taken at most this many times the largest
+# monthly rate any document read shows for it.
+_CEILING_FACTOR = Decimal(3)
+
+
+def _ceiling(inc: Income, missed: list[str]) -> Decimal | None:
+    """The most a borrower whose variable income is partly unread can
+    qualify with: the base and the variable income read, plus for each
+    unread kind thrice the largest monthly rate the URLA or a year the VOE
+    reports shows; None without a base or any such rate."""
+    if inc.base is None:
+        return None
+    known = inc.base + sum(
+        (v.monthly for k, v in inc.variable.items() if v.counted and k not in missed), ZERO
+    )
+    for k in missed:
+        rates = [num(inc.borrower.urla, f"income_{k}_monthly") or ZERO]
+        rates += [
+            (num(inc.voe, f"{when}_{k}_income") or ZERO) / 12
+            for when in ("prior_year", "two_years_prior")
+        ]
+        found = inc.variable.get(k)
+        if found is not None and found.months_ytd > 0:
+            rates.append(found.ytd / found.months_ytd)
+        if max(rates) <= 0:
+            return None
+        known += max(rates) * _CEILING_FACTOR
+    return known
+
+
+def _shown(voe: LogicalDocument | None, kind: str) -> bool:
+    """The VOE shows some of this kind of income in a year it reports."""
+    return any(
+        (num(voe, f"{when}_{kind}_income") or ZERO) > 0
+        for when in ("ytd", "prior_year", "two_years_prior")
+    )
+
+
 def _read_as_none(voe: LogicalDocument | None, kind: str) -> bool:
     """The VOE read this kind's year-to-date and past-year figures, and both
     are zero: the borrower has none of it (what the URLA states is then
@@ -230,23 +290,29 @@ def _compute(ctx: LoanContext) -> Computed:
     c = Computed()
     c.incomes = [income_of(ctx, b) for b in f.borrowers]
     totals: list[Decimal] = []
+    ceilings: list[Decimal | None] = []
+    complete = True
     for inc in c.incomes:
         missed = unread_variable(ctx, inc)
         if missed:
-            ctx.could_not_read(
-                f"variable income {inc.borrower.label}",
-                f"{inc.borrower.name}'s {' and '.join(missed)} income on the scanned income "
-                "documents",
-                [ev(inc.borrower.urla, f"income_{k}_monthly") for k in missed],
-            )
-            totals = []  # part of the income could not be read: no total
-            break
-        if inc.total is not None:
+            if complete:
+                ctx.could_not_read(
+                    f"variable income {inc.borrower.label}",
+                    f"{inc.borrower.name}'s {' and '.join(missed)} income on the scanned "
+                    "income documents",
+                    [ev(inc.borrower.urla, f"income_{k}_monthly") for k in missed],
+                )
+            complete = False  # part of the income could not be read: no total
+            ceilings.append(_ceiling(inc, missed))
+        elif inc.total is not None:
             totals.append(inc.total)
+            ceilings.append(inc.total)
         elif (num(inc.borrower.urla, "income_total_monthly") or ZERO) > 0:
-            totals = []  # a borrower with stated income we cannot recompute: no total
-            break
-    c.income_total = sum(totals, ZERO) if totals else None
+            complete = False  # a borrower with stated income we cannot recompute: no total
+            ceilings.append(None)
+    c.income_total = sum(totals, ZERO) if totals and complete else None
+    if not complete and ceilings and all(v is not None for v in ceilings):
+        c.income_ceiling = sum((v for v in ceilings if v is not None), ZERO)
 
     cd = f.cd
     c.pitia, c.pitia_evidence = cd_pitia(ctx, cd)
@@ -265,19 +331,21 @@ def _compute(ctx: LoanContext) -> Computed:
             for u in ctx.of_type(DocType.urla_1003)
             for r in rows(u, "liabilities")
         )
-        if not unread and not read.known and read.open is not None:
-            settled = _settled_by_1008(ctx, c, read)
+        if not unread and not read.known and read.open is not None and c.pitia is not None:
+            settled = open_rows_settled(ctx, c.pitia, c.income_total, read)
             if settled is not None:
                 c.debts = [*c.debts, *settled]
                 if read.payoff:
                     ctx.unread.pop("payoff", None)  # the 1008 said which
         if not unread and (read.known or settled is not None):
-            c.debts = _disputes_settled(ctx, c, read.disputed)
+            if c.pitia is not None:
+                c.debts = disputes_settled(ctx, c.pitia, c.income_total, c.debts, read.disputed)
+                c.debts = figure_misread(ctx, c.pitia, c.income_total, c.debts)
             c.debts_monthly = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
     if c.income_total and c.pitia is not None:
-        c.dti_front = _pct(c.pitia, c.income_total)
+        c.dti_front = percent(c.pitia, c.income_total)
         if c.debts_monthly is not None:
-            c.dti_back = _pct(c.pitia + c.debts_monthly, c.income_total)
+            c.dti_back = percent(c.pitia + c.debts_monthly, c.income_total)
 
     _ltv(ctx, c)
     _scores(ctx, c)
@@ -317,9 +385,12 @@ def _compute(ctx: LoanContext) -> Computed:
         c.funds_evidence = [e for e in (ev(cd, "cash_to_close"),) if e]
     if c.assets is not None and c.funds_to_close is not None and c.pitia:
         c.reserves_months = (c.assets - c.funds_to_close) / c.pitia
-    if c.income_total:
+    income = c.income_total or c.income_ceiling
+    if income:
+        # (over the ceiling of an income partly unread: a deposit above that
+        # is large whatever the unread part is)
         pct = ctx.policy.threshold("large_deposit_pct_of_monthly_income").value
-        c.large_deposit_threshold = c.income_total * pct / HUNDRED
+        c.large_deposit_threshold = income * pct / HUNDRED
     c.deposits = _deposits(ctx, c.accounts)
     return c
 
@@ -362,7 +433,7 @@ def _value_on_1008(
         if not value or stated is None:
             continue
         basis = min(value, price) if price else value
-        if _same_ratio(_pct(loan, basis), stated):
+        if same_ratio(percent(loan, basis), stated):
             return value, ev(t, "appraised_value")
     return None
 
@@ -387,10 +458,10 @@ def _price_as_1008(
     )
     if price is None:
         return
-    ltv = _pct(loan[0], price[0])
+    ltv = percent(loan[0], price[0])
     for t in ctx.of_type(DocType.transmittal_1008):
         stated = num(t, "ltv")
-        if stated is not None and _same_ratio(ltv, stated):
+        if stated is not None and same_ratio(ltv, stated):
             c.loan_amount, c.value_basis, c.ltv = loan[0], price[0], ltv
             c.cltv = ltv
             c.ltv_evidence = [e for e in (loan[1], price[1], ev(t, "ltv")) if e]
@@ -430,7 +501,7 @@ def _ltv(ctx: LoanContext, c: Computed) -> None:
         )
         if price is not None and price[0] < value[0]:
             basis = price
-    ltv = _pct(loan[0], basis[0])
+    ltv = percent(loan[0], basis[0])
     misread = is_ocr(appraisal.fields.get("appraised_value"))
     if ltv > _IMPLAUSIBLE_LTV and basis is value and misread:
         # the appraisal's value misread past use (`31` for 313,000): the
@@ -439,7 +510,7 @@ def _ltv(ctx: LoanContext, c: Computed) -> None:
         if stated is not None:
             value = stated
             basis = price if price is not None and price[0] < value[0] else value
-            ltv = _pct(loan[0], basis[0])
+            ltv = percent(loan[0], basis[0])
     if ltv > _IMPLAUSIBLE_LTV and any(
         is_ocr(d.fields.get(n))
         for d, n in ((appraisal, "appraised_value"), (f.cd, "loan_amount"))
@@ -467,80 +538,6 @@ def _scores(ctx: LoanContext, c: Computed) -> None:
         c.representative_score = Decimal(sum(c.medians.values())) / len(c.medians)
     else:
         c.representative_score = Decimal(min(c.medians.values()))
-
-
-# How near a 1008's ratio (DTI, LTV) another must come to be the same figure
-# (it prints three places).
-_SAME_RATIO = Decimal("0.01")
-
-
-def _same_ratio(ours: Decimal, stated: Decimal) -> bool:
-    return abs(ours - stated) <= _SAME_RATIO
-
-
-# At most this many open tradelines and payoff candidates are tried against
-# the 1008 (about 2^n readings).
-_MAX_OPEN = 4
-
-
-def _settled_by_1008(ctx: LoanContext, c: Computed, read: DebtsRead) -> list[Debt] | None:
-    """The readings of the tradelines a scan left open (a payment lost, or
-    read a misread apart from the URLA's), and which of a refinance's
-    mortgages this closing pays off, that with the debts read and the PITIA
-    give the very back-end DTI the 1008 states over its own income: the
-    underwriter's count, when exactly one total of them does. Any other
-    1008 figure leaves the debts unknown."""
-    open_rows = read.open or []
-    if c.pitia is None or len(open_rows) + len(read.payoff) > _MAX_OPEN:
-        return None
-    known = sum((d.payment for d in read.debts if not d.paid_off), ZERO)
-    payoffs: list[Debt | None] = list(read.payoff) or [None]
-    found: dict[Decimal, list[Debt]] = {}
-    for t in ctx.of_type(DocType.transmittal_1008):
-        # over the 1008's own income: ours may differ by a rounding
-        income = num(t, "qualifying_income_monthly") or c.income_total
-        stated = num(t, "dti_back")
-        if not income or stated is None:
-            continue
-        for choice in product(*open_rows):
-            for paid in payoffs:
-                kept = [d for d in read.payoff if d is not paid]
-                chosen = [d for d in choice if d is not None] + kept
-                total = known + sum((d.payment for d in chosen), ZERO)
-                if _same_ratio(_pct(c.pitia + total, income), stated):
-                    found.setdefault(total, chosen)
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _disputes_settled(
-    ctx: LoanContext, c: Computed, disputed: list[tuple[Debt, Debt]]
-) -> list[Debt]:
-    """The debts, with a scanned payment the URLA states otherwise replaced
-    by the URLA's where the 1008's back-end ratio (over its own income) is
-    met by exactly one such choice and not by the report's readings: two
-    documents against one reading (`S188` read as 5188 beside the URLA's
-    and the 1008's 1,855). Otherwise the report's readings stand."""
-    live = [(d, o) for d, o in disputed if not d.paid_off]
-    if c.pitia is None or not live or len(live) > _MAX_OPEN:
-        return c.debts
-    base = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
-    found: dict[Decimal, list[tuple[Debt, Debt]]] = {}
-    for t in ctx.of_type(DocType.transmittal_1008):
-        income = num(t, "qualifying_income_monthly") or c.income_total
-        stated = num(t, "dti_back")
-        if not income or stated is None:
-            continue
-        if _same_ratio(_pct(c.pitia + base, income), stated):
-            return c.debts
-        for swap in product((False, True), repeat=len(live)):
-            chosen = [pair for pair, on in zip(live, swap, strict=True) if on]
-            total = base + sum((o.payment - d.payment for d, o in chosen), ZERO)
-            if chosen and _same_ratio(_pct(c.pitia + total, income), stated):
-                found.setdefault(total, chosen)
-    if len(found) != 1:
-        return c.debts
-    swaps = {id(d): o for d, o in next(iter(found.values()))}
-    return [swaps.get(id(d), d) for d in c.debts]
 
 
 def computed(ctx: LoanContext) -> Computed:

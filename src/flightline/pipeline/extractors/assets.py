@@ -254,10 +254,19 @@ def extract_loe(doc: DocText, ld: LogicalDocument) -> None:
             ),
             0,
         )
+    signed_on: int | None = None
     for i in range(start, len(doc.lines)):
         text = doc.lines[i].text
+        if signed_on is not None and doc.lines[i].page == signed_on:
+            continue
+        signed_on = None
         if _SIGNOFF.match(text):
-            break
+            if "explained_amount" in out:
+                break
+            # a letter that explained no amount, and another letter on a
+            # page after it (two letters read as one): read on there
+            signed_on = doc.lines[i].page
+            continue
         if "explained_amount" not in out:
             found = money_tokens(text)
             amounts = [v for s, e, v in found if "$" in text[max(0, s - 2) : e] or "." in text[s:e]]

@@ -313,6 +313,10 @@ def _is_value(token: str) -> bool:
 _MID_SPECK = re.compile(r"(?<=[A-Za-z])[®©™°](?=[A-Za-z])")
 
 
+_FIGURE = re.compile(r"\d")
+_AT_SIGN = re.compile(r"^@\d")
+
+
 def _split_row(text: str, codes: bool) -> tuple[str, list[str]] | None:
     """A tradeline row's creditor (the leading words) and the tokens after it."""
     tokens = text.split()
@@ -322,7 +326,12 @@ def _split_row(text: str, codes: bool) -> tuple[str, list[str]] | None:
             break
         is_code = len(token) == 1 and token.isupper() and n > 0
         is_type = any(p.match(token) for _, p in _TYPE_WORDS)
-        if (is_code or is_type) and n > 0 and (_is_value(nxt) or not nxt or len(nxt) == 1):
+        # (before a garbled amount too: `R  @132.00`)
+        if (
+            (is_code or is_type)
+            and n > 0
+            and (_is_value(nxt) or len(nxt) <= 1 or _FIGURE.search(nxt))
+        ):
             break
     else:
         return None
@@ -495,8 +504,11 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
     one amount short of a header with a limit column, which one OCR lost is
     unknown: the row is kept without its amounts (so the debts are not
     summed short), or with a zero payment when either reading makes it zero."""
-    # `$0` read as `so`: S for the dollar sign, o for the zero
-    joined = " ".join("$0" if _DOLLAR_ZERO.match(t) else t for t in tokens)
+    # `$0` read as `so`: S for the dollar sign, o for the zero; a sign read
+    # as `@` (`@132.00` for $7,132.00) leaves a garbled cell in its place
+    joined = " ".join(
+        "$0" if _DOLLAR_ZERO.match(t) else "Sxx" if _AT_SIGN.match(t) else t for t in tokens
+    )
     if ocr:
         # a speck after an amount's cents read as a percent sign (`291.00%`)
         joined = _CENTS_SPECK.sub(r"\1", joined)
@@ -540,8 +552,9 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
         or (ocr and _BRACKETED_CODE.match(texts[0]))
     ):
         values, texts, found = values[1:], texts[1:], found[1:]
-    if ocr and cols and len(values) == len(cols) - 1:
-        placed = _garbled_cell_kept(joined, found, cols)
+    order = cols or _USUAL_ORDER.get(len(values) + 1, [])
+    if ocr and order and len(values) == len(order) - 1:
+        placed = _garbled_cell_kept(joined, found, order)
         if placed is not None:
             return placed
     if cols and len(values) == len(cols):
@@ -556,7 +569,7 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
         return dict(zip(_USUAL_ORDER[len(values)], values, strict=True))
     # an OCR'd row with amounts that fit no column: kept without them, so the
     # debts are unknown rather than summed without it
-    return {"balance": None} if ocr and values and cols else {}
+    return {"balance": None} if ocr and values else {}
 
 
 _FIGURES = re.compile(r"(?<![A-Za-z])\d+(?![A-Za-z])")

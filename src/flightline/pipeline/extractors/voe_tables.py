@@ -245,8 +245,17 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
             for c, v, _ in parts
             if v is not None and (whole := total - (known - v)) >= 0 and _one_swapped(whole, v)
         ]
+        if len(swapped) > 1:
+            # no year's income line is under a dollar: a `0.90` that is
+            # `0.00` with a figure misread is that one, not another part
+            swapped = [(c, w) for c, w in swapped if w == 0 and 0 < row.get(c, w) < 1]
         if len(swapped) == 1:
             row[swapped[0][0]] = swapped[0][1]
+            return row
+        if _one_added(total, known):
+            # no part explains it, and the total reads with a digit too many
+            # (`867 046.04` for 86,046.04, a speck read as a figure): clean
+            # parts stand
             return row
     if len(doubtful) == 1:
         c = doubtful[0]
