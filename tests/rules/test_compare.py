@@ -787,3 +787,13 @@ def test_an_accent_on_a_name_is_the_same_name() -> None:
     )
     # a letter changed is still a different name on a text layer
     assert compare_name_words(a, name_words("Isaac J. Barnatt"), False) is DIFFERENT
+
+
+def test_a_street_only_address_with_a_five_figure_house_number() -> None:
+    # (the house number is no ZIP: the comparison ends, unsure)
+    whole = address_key("12345 Oak Street, Town, VA 24621")
+    assert address_verdict(address_key("12345 Oak Street"), whole, True) is UNSURE
+    assert address_verdict(address_key("12345 Oak Street Town"), whole, True) is UNSURE
+    # a ZIP split by a space (`321 24`) is no street-only reading to recurse on
+    split = "391 aspen ter danielleport fl 321 24"
+    assert address_verdict(split, "391 aspen ter danielleport fl 32124", True) is not DIFFERENT

@@ -255,8 +255,15 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
         # its city and ZIP on a line not read): unsure when the street agrees
         short, whole = (b, a) if _has_zip(a) else (a, b)
         head = " ".join(whole.split()[: len(short.split())])
-        street = address_verdict(short, head, ocr) if short != head else Verdict.SAME
+        street = _parts_verdict(short, head, ocr)
         return Verdict.DIFFERENT if street is Verdict.DIFFERENT else Verdict.UNSURE
+    return _parts_verdict(a, b, ocr)
+
+
+def _parts_verdict(a: str, b: str, ocr: bool) -> Verdict:
+    """The numbers digit by digit, the words as text: the worse answer."""
+    if a == b:
+        return Verdict.SAME
     na, nb = re.findall(r"\d+", a), re.findall(r"\d+", b)
     if len(na) != len(nb):
         return compare_text(a, b, ocr)
@@ -271,7 +278,8 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
 
 
 def _has_zip(key: str) -> bool:
-    return re.search(r"\b\d{5}\b", key) is not None
+    """A ZIP after the state (`va 24621`), not a five-figure house number."""
+    return re.search(r"\b[a-z]{2} \d{5}\b", key) is not None
 
 
 def _same_street(a: str, b: str) -> bool:
