@@ -191,18 +191,6 @@ def unread_payment_balances(
     return out
 
 
-def _zero_in_doubt(ctx: LoanContext, r: Row, tradelines: list[Row]) -> bool:
-    """A scanned zero payment on a balance owed, where the URLA states a
-    payment for that creditor."""
-    balance = dec(cell(r, "balance"))
-    return (
-        is_ocr(r.get("monthly_payment"))
-        and balance is not None
-        and balance > 0
-        and _stated_payment(ctx, r, tradelines) is not None
-    )
-
-
 def _stated_payment(
     ctx: LoanContext, r: Row, tradelines: list[Row]
 ) -> tuple[Decimal, LogicalDocument, Row] | None:
@@ -368,12 +356,13 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
                 debt.stated = (urla, row)
                 out.append(debt)
                 continue
-            if payment == 0 and _zero_in_doubt(ctx, r, tradelines):
+            owed = dec(cell(r, "balance"))
+            if payment == 0 and owed and owed > 0 and is_ocr(r.get("monthly_payment")):
                 # a scan's zero on money owed that the URLA states a payment
                 # for (`$25.00` read `00`): either reading, for the 1008 to settle
                 stated = _stated_payment(ctx, r, tradelines)
                 if stated is not None:
-                    other = Debt(creditor, stated[0], dec(cell(r, "balance")), kind, report, r)
+                    other = Debt(creditor, stated[0], owed, kind, report, r)
                     other.stated = (stated[1], stated[2])
                     open_rows.append((None, other))
                 continue
@@ -428,12 +417,13 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
         # which of the refinance's mortgages is paid off is open too
         payoff = [d for d in out if _is_mortgage(d)]
         out = [d for d in out if d not in payoff]
+    kept = {id(d) for d in out}  # (a refinance's mortgages left for the payoff)
     return DebtsRead(
         out,
         settled and not open_rows and not beyond,
         open_rows if (settled or payoff) and not beyond else None,
         payoff,
-        [(d, o) for d, o in disputed if d in out],
+        [(d, o) for d, o in disputed if id(d) in kept],
     )
 
 
