@@ -156,3 +156,24 @@ def test_age_002_a_scanned_paystubs_pay_date_ocr_lost_is_unread() -> None:
     # a text layer without a pay date has no date to read: nothing to say
     issues, ctx = _with_run(undated(), "AGE-002")
     assert issues == [] and ctx.unread == {}
+
+
+def test_age_002_a_scanned_stub_whose_dates_ocr_lost_may_be_the_latest() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    def loan(with_undated: bool) -> Loan:
+        built = clean_loan().set(DocType.paystub, pay_date=APP - timedelta(days=31))
+        if with_undated:
+            built.add(
+                make(
+                    DocType.paystub,
+                    {"employee_name": "John Smith", "ssn_last4": "1234", "gross_current": 1},
+                )
+            )
+        return _scanned(built)
+
+    # the dated stub is 31 days old, but the undated one may be later: unread
+    issues, ctx = _with_run(loan(True), "AGE-002")
+    assert issues == [] and "paystub date borrower 1" in {u.subject for u in ctx.unread.values()}
+    # without it, the dated stub is the latest: a finding
+    assert len(run(loan(False), "AGE-002")) == 1

@@ -12,7 +12,7 @@ from flightline.rules.compare import scanned
 from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.facts import facts
 from flightline.rules.figures import computed
-from flightline.rules.qualifying import latest_paystub
+from flightline.rules.qualifying import latest_paystub, paystubs
 
 
 def _days(ctx: LoanContext, name: str) -> int:
@@ -91,6 +91,19 @@ def paystub_timing(ctx: LoanContext) -> list[Issue]:
                 f"the pay date on {who.name}'s latest paystub",
                 [e for e in (ev(stub, "pay_period_end_date"),) if e],
             )
+        undated = [
+            s
+            for s in paystubs(ctx, who)
+            if scanned(s) and when(s, "pay_date") is None and when(s, "pay_period_end_date") is None
+        ]
+        if before is not None and before > limit and undated:
+            # another scanned stub whose dates OCR lost may be the later one
+            ctx.could_not_read(
+                f"paystub date {who.label}",
+                f"the dates on one of {who.name}'s paystubs",
+                [e for e in (ev(undated[0], "gross_current"),) if e],
+            )
+            before = None
         if before is not None and before > limit:
             problems.append(
                 f"is dated {paid}, {before} days before the application date {app} "
