@@ -69,6 +69,14 @@ def _has_ytd(stub: LogicalDocument) -> bool:
     return any(r.get("ytd_amount") is not None for r in rows(stub, "earnings"))
 
 
+def _undated_scan(stub: LogicalDocument) -> bool:
+    return (
+        scanned(stub)
+        and when(stub, "pay_date") is None
+        and when(stub, "pay_period_end_date") is None
+    )
+
+
 @rule("AGE-002")
 def paystub_timing(ctx: LoanContext) -> list[Issue]:
     f = facts(ctx)
@@ -91,19 +99,16 @@ def paystub_timing(ctx: LoanContext) -> list[Issue]:
                 f"the pay date on {who.name}'s latest paystub",
                 [e for e in (ev(stub, "pay_period_end_date"),) if e],
             )
-        undated = [
-            s
-            for s in paystubs(ctx, who)
-            if scanned(s) and when(s, "pay_date") is None and when(s, "pay_period_end_date") is None
-        ]
-        if before is not None and before > limit and undated:
-            # another scanned stub whose dates OCR lost may be the later one
-            ctx.could_not_read(
-                f"paystub date {who.label}",
-                f"the dates on one of {who.name}'s paystubs",
-                [e for e in (ev(undated[0], "gross_current"),) if e],
-            )
-            before = None
+        if before is not None and before > limit:
+            undated = next((s for s in paystubs(ctx, who) if _undated_scan(s)), None)
+            if undated is not None:
+                # another scanned stub whose dates OCR lost may be the later one
+                ctx.could_not_read(
+                    f"paystub date {who.label}",
+                    f"the dates on one of {who.name}'s paystubs",
+                    [e for e in (ev(undated, "gross_current"),) if e],
+                )
+                before = None
         if before is not None and before > limit:
             problems.append(
                 f"is dated {paid}, {before} days before the application date {app} "

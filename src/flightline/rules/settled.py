@@ -16,12 +16,11 @@ from itertools import product
 
 from flightline.pipeline.model import DocType
 from flightline.pipeline.normalize import cent_digits
-from flightline.rules.access import num
+from flightline.rules.access import HUNDRED, num
 from flightline.rules.compare import is_ocr
 from flightline.rules.debts import ZERO, Debt, DebtsRead
 from flightline.rules.engine import LoanContext
 
-HUNDRED = Decimal(100)
 # How near a 1008's ratio (DTI, LTV) another must come to be the same figure
 # (it prints three places).
 SAME_RATIO = Decimal("0.01")
@@ -138,9 +137,9 @@ def figure_misread(
 ) -> list[Debt]:
     """The debts, with one scanned payment read with one figure wrong
     (`$892 00"` for $292.00) or its sign read as a figure (`5160` for $160)
-    put right, where the 1008's ratio, to its
-    three places, is met by exactly one such change and not by the debts as
-    read. Otherwise the debts stand as read."""
+    put right, where the 1008's ratio, to its three places, is met by
+    exactly one such change and not by the debts as read. Otherwise the
+    debts stand as read."""
     # (a report's reading, or a debt only the application lists)
     live = [
         d
