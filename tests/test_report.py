@@ -177,3 +177,34 @@ async def test_internal_error_fails_with_processing_error(
     async with tenant_session(app_db.sessionmaker, tenant.scope()) as s:
         row = await reviews_repo.get(s, tenant.scope(), uuid.UUID(review_id))
     assert row is not None and row.status == "failed"
+
+
+async def test_an_extractor_that_raises_reports_its_document_not_read(
+    client: httpx.AsyncClient,
+    tenant: TenantKeys,
+    pipeline: PipelineDeps,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from flightline.pipeline import extract
+    from flightline.pipeline.model import DocType
+    from flightline.synth import GeneratorOptions, generate
+
+    def boom(*args: object) -> None:
+        raise IndexError("Jane Q Public")
+
+    monkeypatch.setitem(extract._EXTRACTORS, DocType.w2, boom)
+    lf = generate(GeneratorOptions(seed=7, clean=True, packaging="zip"))
+    r = await client.post(
+        "/v1/reviews",
+        data={"review_type": "mortgage_v1"},
+        files=[("documents", (n, b, "application/octet-stream")) for n, b in lf.files],
+        headers=tenant.headers(),
+    )
+    review_id = r.json()["review_id"]
+    assert await process_review(pipeline, tenant.scope(), uuid.UUID(review_id)) == "completed"
+    report = (await client.get(f"/v1/reviews/{review_id}/report", headers=tenant.headers())).json()
+    w2s = {d["document_id"] for d in report["documents"] if d["type"] == "w2"}
+    not_read = [i for i in report["issues"] if i["code"] == "DOC-002"]
+    assert w2s and {i["evidence"][0]["document_id"] for i in not_read} == w2s
+    assert all(i["severity"] == "medium" and "W-2" in i["summary"] for i in not_read)
+    assert report["decision"] != "cleared"

@@ -344,6 +344,9 @@ class LogicalDocument:
     pages: list[int]
     fields: dict[str, FieldValue] = field(default_factory=dict)
     rows: dict[str, list[dict[str, FieldValue]]] = field(default_factory=dict)
+    # the extractor raised on these pages: no values are kept, and the loan
+    # reports the document as not read rather than as missing its fields
+    extraction_failed: bool = False
 
     def get(self, name: str) -> Value | None:
         found = self.fields.get(name)

@@ -35,7 +35,7 @@ from flightline.reports.builder import build_report
 from flightline.reviews import repository as reviews_repo
 from flightline.reviews.schemas import ReviewStatus
 from flightline.rules import catalogue  # noqa: F401 - registers the rule units
-from flightline.rules.engine import LoanContext, StoredDocument, run_rules
+from flightline.rules.engine import IssueEvidence, LoanContext, StoredDocument, run_rules
 from flightline.rules.figures import compute_figures
 from flightline.rules.policy import load_policy
 
@@ -78,7 +78,13 @@ def analyse(pages_by_document: list[list[PageText]]) -> list[LogicalDocument]:
         if not readable:
             continue
         for doc in classify_and_split(readable):
-            extract(doc, readable)
+            try:
+                extract(doc, readable)
+            except Exception:
+                log.exception("extraction failed", extra={"event": "extraction_failed"})
+                doc.fields.clear()
+                doc.rows.clear()
+                doc.extraction_failed = True
             logical.append(doc)
     return logical
 
@@ -162,6 +168,7 @@ async def _run(
     ]
     ctx = LoanContext(policy=load_policy(), documents=logical, stored=stored)
     _add_unreadable(ctx, results)
+    _add_not_extracted(ctx)
     compute_figures(ctx)
     issues = run_rules(ctx)
     report = build_report(review_id, tenant.sandbox, ctx, issues, datetime.now(UTC))
@@ -221,6 +228,20 @@ def _add_unreadable(ctx: LoanContext, results: list[tuple[Document, ReadResult]]
             continue
         pages = list(range(1, (result.page_count or doc.pages or 1) + 1))
         ctx.documents.append(LogicalDocument(uuid.uuid4(), DocType.other, 0.0, doc.id, pages))
+
+
+def _add_not_extracted(ctx: LoanContext) -> None:
+    """A document its extractor could not handle is reported as not read."""
+    from flightline.rules.access import doc_label
+
+    for doc in ctx.documents:
+        if doc.extraction_failed:
+            ctx.could_not_read(
+                f"document {doc.id}",
+                f"the {doc_label(doc)} on page {doc.pages[0]}",
+                [IssueEvidence(doc.id, doc.pages[0], "document_type", doc.type.value)],
+                variant="check",
+            )
 
 
 async def _finish_failed(

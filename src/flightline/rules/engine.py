@@ -7,6 +7,7 @@ is reported once, by DOC-001/DOC-002, never as a false finding elsewhere.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,18 @@ from flightline.pipeline.model import DocType, FieldValue, LogicalDocument, Valu
 from flightline.rules.policy import Citation, Policy, Severity
 
 SEVERITY_ORDER: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
+
+log = logging.getLogger("flightline.rules")
+
+
+class InputsFailed(Exception):
+    """Inputs shared by many rules (the loan's figures) could not be assembled;
+    every rule that needs them stands down and the loan says so once."""
+
+    def __init__(self, subject: str, what: str) -> None:
+        super().__init__(subject)
+        self.subject = subject
+        self.what = what
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +79,7 @@ class Unread:
     subject: str
     what: str
     evidence: tuple[IssueEvidence, ...] = ()
+    variant: str = "value"  # "check": a whole check not made, which keeps the loan from clearing
 
 
 @dataclass
@@ -78,11 +92,16 @@ class LoanContext:
     unread: dict[str, Unread] = field(default_factory=dict)
 
     def could_not_read(
-        self, subject: str, what: str, evidence: Iterable[IssueEvidence | None] = ()
+        self,
+        subject: str,
+        what: str,
+        evidence: Iterable[IssueEvidence | None] = (),
+        *,
+        variant: str = "value",
     ) -> None:
         """Record an input that cannot be judged; `what` names it in a sentence."""
         found = tuple(e for e in evidence if e is not None)
-        self.unread.setdefault(subject, Unread(subject, what, found))
+        self.unread.setdefault(subject, Unread(subject, what, found, variant))
 
     def of_type(self, doc_type: DocType) -> list[LogicalDocument]:
         return [d for d in self.documents if d.type == doc_type]
@@ -164,7 +183,19 @@ def run_rules(ctx: LoanContext) -> list[Issue]:
     for code in sorted(REGISTRY):
         if code not in ctx.policy.rules:
             continue
-        for found in REGISTRY[code](ctx):
+        try:
+            raised = REGISTRY[code](ctx)
+        except InputsFailed as failed:
+            ctx.could_not_read(failed.subject, failed.what, variant="check")
+            continue
+        except Exception:
+            # One rule meeting a document it cannot handle must not sink the
+            # review: its check is reported as not made, which keeps the loan
+            # from clearing, and the others still run.
+            log.exception("rule failed", extra={"event": "rule_failed", "task": code})
+            ctx.could_not_read(f"rule {code}", f"what rule {code} checks", variant="check")
+            continue
+        for found in raised:
             key = (found.code, found.subject)
             if key in seen:
                 continue
@@ -181,8 +212,8 @@ def run_rules(ctx: LoanContext) -> list[Issue]:
                     evidence=u.evidence,
                     observed="unreadable",
                     limit="readable",
-                    variant="value",
-                    subject=f"value: {u.subject}",
+                    variant=u.variant,
+                    subject=f"{u.variant}: {u.subject}",
                 )
             )
     issues.sort(key=lambda i: (SEVERITY_ORDER.index(i.severity), i.code, i.subject))

@@ -41,7 +41,7 @@ from flightline.rules.compare import (
     scanned,
 )
 from flightline.rules.debts import REFINANCES, ZERO, Debt, read_debts
-from flightline.rules.engine import Figure, IssueEvidence, LoanContext
+from flightline.rules.engine import Figure, InputsFailed, IssueEvidence, LoanContext, log
 from flightline.rules.facts import facts
 from flightline.rules.keys import employer_key
 from flightline.rules.payment import cd_pitia
@@ -540,18 +540,35 @@ def _scores(ctx: LoanContext, c: Computed) -> None:
         c.representative_score = Decimal(min(c.medians.values()))
 
 
+FIGURES_FAILED = InputsFailed(
+    "figures", "the loan's figures (income, debts, ratios, assets and reserves)"
+)
+
+
 def computed(ctx: LoanContext) -> Computed:
+    """The loan's figures, assembled once; `InputsFailed` if they cannot be."""
     found = ctx.notes.get("_computed")
     if isinstance(found, Computed):
         return found
-    built = _compute(ctx)
+    if found is FIGURES_FAILED:
+        raise FIGURES_FAILED
+    try:
+        built = _compute(ctx)
+    except Exception:
+        log.exception("figures failed", extra={"event": "figures_failed"})
+        ctx.notes["_computed"] = FIGURES_FAILED
+        raise FIGURES_FAILED from None
     ctx.notes["_computed"] = built
     return built
 
 
 def compute_figures(ctx: LoanContext) -> None:
     """Fill `ctx.figures` (API §5 keys) and `ctx.notes["large_deposits"]`."""
-    c = computed(ctx)
+    try:
+        c = computed(ctx)
+    except InputsFailed as failed:
+        ctx.could_not_read(failed.subject, failed.what, variant="check")
+        return
     fig = ctx.figures
     if c.income_total is not None:
         fig["qualifying_income_monthly"] = Figure(
