@@ -1186,6 +1186,20 @@ def test_sentences_do_not_make_names() -> None:
     assert run(DocType.note, text).get("borrower_name") is None
 
 
+def test_a_surname_that_is_a_label_word_stays_in_the_name() -> None:
+    text = (
+        "UNIFORM RESIDENTIAL LOAN APPLICATION\n"
+        "Borrower: Lisa B. Price Social Security Number: XXX-XX-7343\n"
+        "Co-Borrower: Sean Case Co-Borrower SSN: XXX-XX-5853\n"
+    )
+    doc = run(DocType.urla_1003, text)
+    assert doc.get("borrower_name") == "Lisa B. Price"
+    assert doc.get("co_borrower_name") == "Sean Case"
+    # a longer form of a known label still ends the name before it
+    doc = run(DocType.urla_1003, "Borrower: Lisa B. Price Applicant Social Security Number: 7343")
+    assert doc.get("borrower_name") == "Lisa B. Price"
+
+
 def test_bank_rows_with_month_names_and_joint_holders() -> None:
     text = """Livingstonbury Bank & Trust
 PO Box 34177, New Stacy, AZ 85725

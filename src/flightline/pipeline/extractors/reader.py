@@ -679,6 +679,11 @@ class Reader:
             cut = min(cut, m2.start())
         colon = _colon_cut(rest)
         if colon is not None:
+            if m and colon < m.start() and not _label_prefix(rest[colon : m.start()]):
+                # `Sean C. Price Social Security Number:` - a known label ends
+                # at the colon, and the label-like word before it (`Price`)
+                # is no part of it but the value's own last word
+                colon = m.start()
             cut = min(cut, colon)
         trunc = _truncated_label_cut(rest)
         if trunc is not None:
@@ -764,6 +769,19 @@ def _truncated_label_cut(rest: str) -> int | None:
             break
         start = w.start()
     return start if start > 0 else None
+
+
+# Words that may open a longer form of a known label (`Borrower Social
+# Security Number`); any other label-like word before a known label is the
+# value's (a surname such as Price or Case).
+_LABEL_PREFIXES = frozenset(
+    """borrower co-borrower borrower's co-borrower's applicant co-applicant applicant's
+    employee employer property loan account""".split()  # noqa: SIM905
+)
+
+
+def _label_prefix(words: str) -> bool:
+    return all(w.strip("().#").lower() in _LABEL_PREFIXES for w in words.split())
 
 
 def _colon_cut(rest: str) -> int | None:
