@@ -1289,3 +1289,16 @@ def test_two_letters_read_as_one_the_second_explains_the_deposit() -> None:
     doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1])
     extract(doc, [PageText(DOC, 1, first + "Account ending 1234: $5,000.00\n", "ocr")])
     assert "explained_amount" not in values(doc)
+
+
+def test_a_garbled_caption_beside_the_employers_is_no_employer() -> None:
+    text = """Employer        Empl8ycc
+Salas Energy LLC        TrangMichael C.
+Employer Address        SSN
+13832 Rodriguez Court, East Kerrifurt, TX 76592        7062
+Pay Date        Pay Period        Frequency
+08-08-2025        07-21-2025 - 08-03-2025        Biweekly
+Gross        4,365.38        YTD Gross        69,846.08
+NET PAY        3,536.76
+"""
+    assert values(run(DocType.paystub, text))["employer_name"] == "Salas Energy LLC"

@@ -709,9 +709,13 @@ class Reader:
         if spec.kind == "text" and _RULED_BOX_NUMBER.fullmatch(value):
             return None  # the next caption's box number (`|11.`, read `111.`)
         if spec.kind in ("name", "person") and (
-            self._caption(value) or re.fullmatch(r"[a-z]{1,4}", value)
+            self._caption(value)
+            or re.fullmatch(r"[a-z]{1,4}", value)
+            or re.fullmatch(r"[A-Za-z]+\d+[A-Za-z]+", value)
         ):
-            return None  # a caption, or a speck read as a word (`al`, `adel`)
+            # a caption, a speck read as a word (`al`, `adel`), or one word
+            # with a digit inside (`Empl8ycc`: the next column's caption garbled)
+            return None
         return value
 
     def _caption(self, value: str) -> bool:
