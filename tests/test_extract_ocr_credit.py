@@ -688,3 +688,45 @@ INQUIRIES
         # `$o  So`: $0 and $0; the ECOA code `I` is no type
         ("SUMMIT BANK USA", Decimal(0), Decimal(0), "revolving"),
     ]
+
+
+_TWO_PEOPLE = """Unity Credit Services
+Credit Report - All Bureaus
+Date of Report        14-Aug-2026        Ordered By        Martin Home Loans
+Applicant        SSN        Current Address
+JOSEPH G HENSLEY        XXX XX9334        6790 MYERS CIRCLE, EAST THOMAS, IN 46474
+{second}
+Score Summary
+JOSEPH G HENSLEY - Equifax Beacon 5.0: 591 Experian FICO II: 563 TransUnion FICO Classic 04: 624
+LORRAINE L SMITH   Equifax Beacon 5.0: 561 Experian FICO II: 571 TransUnion FICO Classic 04: 589
+JOSEPH G HENSLEY   Equifax Beacon 5.0: 591 Experian FICO II: 563 TransUnion FICO Classic 04: 624
+"""
+
+
+def _scores(doc: LogicalDocument) -> dict[tuple[int, str], int]:
+    return {
+        (int(str(r["borrower"].value)), str(r["bureau"].value)): int(str(r["score"].value))
+        for r in doc.rows["scores"]
+    }
+
+
+def test_a_score_line_whose_dash_ocr_lost_is_the_other_persons() -> None:
+    want = {
+        (1, "equifax"): 591,
+        (1, "experian"): 563,
+        (1, "transunion"): 624,
+        (2, "equifax"): 561,
+        (2, "experian"): 571,
+        (2, "transunion"): 589,
+    }
+    # the second applicant's row read (its mask's hyphens lost on the first)
+    doc = run(_TWO_PEOPLE.format(second="LORRAINE L SMITH        XXX-XX-4011        6790 MYERS"))
+    assert doc.get("ssn_last4") == "9334" and doc.get("co_borrower_ssn_last4") == "4011"
+    assert doc.get("co_borrower_name") == "LORRAINE L SMITH"
+    assert _scores(doc) == want
+    # or not read at all: the line naming someone else is still not the first's
+    doc = run(_TWO_PEOPLE.format(second=""))
+    assert _scores(doc) == want
+    # a repeated line of the first borrower's makes no second borrower
+    doc = run(_TWO_PEOPLE.format(second="").replace("LORRAINE L SMITH", "JOSEPH G HENSLEY"))
+    assert {who for who, _ in _scores(doc)} == {1}

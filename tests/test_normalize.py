@@ -96,6 +96,8 @@ def test_a_capitalised_month_glued_to_a_word_starts_a_date() -> None:
         ("Balance: $l,234.56", "1234.56"),
         ("$4,333.33/month", "4333.33"),
         ("Total 0.00", "0.00"),
+        # a scan's thousands comma read as a point, the cents set apart
+        ("the deposit of $ 19.279. 88 made", "19279.88"),
     ],
 )
 def test_money(text: str, expected: str) -> None:
@@ -104,7 +106,7 @@ def test_money(text: str, expected: str) -> None:
     assert isinstance(value, Decimal)
 
 
-@pytest.mark.parametrize("text", ["", None, "6.875%", "n/a", "01/09/2026"])
+@pytest.mark.parametrize("text", ["", None, "6.875%", "n/a", "01/09/2026", "1.234.567.89"])
 def test_not_money(text: str | None) -> None:
     assert normalize_money(text) is None
 

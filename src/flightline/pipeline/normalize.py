@@ -280,6 +280,9 @@ _OCR_GROUP_SPACE_RE = re.compile(r"(?<=\d)(?:\s,|,\s)(?=\d{3}(?!\d))")
 _OCR_CENTS_COMMA_RE = re.compile(r"(?<![\d,.])(\d{4,}),(\d\d)(?![\d,])")
 # `$23°356.80`: a thousands comma read as a degree sign.
 _OCR_GROUP_MARK_RE = re.compile(r"(?<=\d)[\u00b0\u00ba](?=\d{3}(?:[,.]\d|(?!\d)))")
+# `19.279.88`: a thousands comma read as a point (two points in one figure,
+# cents after the second)
+_OCR_GROUP_POINT_RE = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})\.(\d\d)(?![\d.])")
 # `$11:600`: after a dollar sign a colon before three figures is the comma
 # (no time of day follows one)
 _OCR_DOLLAR_COLON_RE = re.compile(r"(?<![\d,])(\$\s?\d{1,3}):(\d{3})(?![\d:])")
@@ -338,6 +341,7 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_DOLLAR_RE.sub("$", text)
     text = _OCR_SB_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_SB_MAP), text)
     text = _OCR_CENTS_SPACE_RE.sub(".", text)
+    text = _OCR_GROUP_POINT_RE.sub(r"\1,\2.\3", text)
     text = _OCR_PCT_SPACE_RE.sub(lambda m: m.group(1).replace(" ", "") + "%", text)
     text = _OCR_CENTS_COMMA_RE.sub(r"\1.\2", text)
     text = _OCR_GROUP_LOST_RE.sub(lambda m: ",".join(g for g in m.groups() if g), text)

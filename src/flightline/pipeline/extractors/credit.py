@@ -105,6 +105,8 @@ _PARTY_HEADER = re.compile(
 # or lose a mark of the first group (`#H-##-8478`).
 _SSN_MASK = re.compile(
     r"(?:[XxHKMN*#%]{2,3}|\d{3})\s?-\s?(?:[XxHKMN*#%]{2}|\d{2})\s?-\s?\d{4}(?!\d)|[Xx*#]{5}\d{4}"
+    # hyphens OCR lost (`XXX XX9334`): a mask of letters only, never digits
+    r"|(?<!\w)[XxHKMN*#%]{3}\s[XxHKMN*#%]{2}\s?\d{4}(?!\d)"
 )
 _TRADE_HEADER = re.compile(r"(?:creditor|company|account\s*name|lender|subscriber)", re.I)
 # (a speck before the section's title, `«Inquiries`, still ends the list)
@@ -247,6 +249,18 @@ def _score_lines(doc: DocText, ld: LogicalDocument) -> None:
                 _add_score(doc, scores, seen, i, n, bureaus[0][0], score)
             continue
         who = _who(text, keys, borrower)
+        named = clean_person(re.sub(r"[\s-]+$", "", text[: min(b[1] for b in bureaus)]))
+        if (
+            who == 1
+            and named
+            and keys[0]
+            and not name_key(named).startswith(keys[0])
+            and all((1, b) in seen for b, _ in bureaus)
+        ):
+            # the first borrower's scores are all read: a line of scores
+            # naming someone else (a co-borrower whose mark OCR lost) is the
+            # second's
+            who = 2
         bureaus.sort(key=lambda b: b[1])
         for n, (bureau, start) in enumerate(bureaus):
             end = bureaus[n + 1][1] if n + 1 < len(bureaus) else len(text)
