@@ -273,6 +273,11 @@ def test_a_row_dated_outside_its_statement_keeps_its_deposit_without_the_day() -
     rows = run(text).rows["deposits"]
     refund = next(r for r in rows if r["amount"].value == Decimal("8135.81"))
     assert "date" not in refund
+    # a day no month has (`48-Mar`, `03/48`): the deposit stands, its day unknown
+    text = text.replace("09/16   IRS TREAS", "03/48   IRS TREAS")
+    rows = run(text).rows["deposits"]
+    refund = next(r for r in rows if r["amount"].value == Decimal("8135.81"))
+    assert "date" not in refund
 
 
 FOOTNOTE = """\

@@ -65,7 +65,7 @@ def unsourced_large_deposits(ctx: LoanContext) -> list[Issue]:
     for d in c.large_deposits:
         if d.source is not None:
             continue
-        on = d.day.isoformat() if d.day else "an undated day"
+        on = d.day.isoformat() if d.day else "a date that could not be read"
         found = d.row.get("amount")
         if is_ocr(found) and d.amount.as_tuple().exponent == 0:
             # a statement prints its amounts' cents: a scanned one read
@@ -290,7 +290,7 @@ def gifts(ctx: LoanContext) -> list[Issue]:
     unlettered = [d for d in c.deposits if is_gift(d) and d.source != "gift_letter"]
     if unlettered:
         d = unlettered[0]
-        on = d.day.isoformat() if d.day else "an undated day"
+        on = d.day.isoformat() if d.day else "a date that could not be read"
         more = f" (and {len(unlettered) - 1} more)" if len(unlettered) > 1 else ""
         issues.append(
             ctx.issue(

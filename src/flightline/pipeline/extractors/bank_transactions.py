@@ -214,19 +214,18 @@ def deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldVa
             running += mode == "mixed"
         elif balance is not None and deposit is not None and not unsure:
             balance = balance + abs(amount) if deposit else balance - abs(amount)
-        if not deposit or when is None:
+        if not deposit or (when is None and not doc.ocr):
             if unsure:
                 balance = None
             continue
         row = {
-            "date": doc.field(when, i),
             "amount": doc.field(abs(amount), i),
             "description": doc.field(description, i),
         }
-        if doc.ocr and (tail or _outside(when, start, end)):
-            # `9-11-2025` in a June-July statement: the day OCR misread is
-            # unknown, the deposit is still there
-            del row["date"]
+        if when is not None and not (doc.ocr and (tail or _outside(when, start, end))):
+            # (`9-11-2025` in a June-July statement, `48-Mar-2026`: the day
+            # OCR misread is unknown, the deposit is still there)
+            row["date"] = doc.field(when, i)
         if unsure:
             pending = (row, abs(amount), balance) if balance is not None else None
             balance = None
