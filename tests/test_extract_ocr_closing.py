@@ -207,3 +207,16 @@ def test_an_amount_read_with_a_leading_zero_lost_its_first_figures() -> None:
     # a figure the repeat does not end with stays as read
     other = run(DocType.closing_disclosure, text.replace("2,071.57", "2,095.10"))
     assert other.get("monthly_pi") == Decimal("71.57")
+
+
+def test_a_notes_captions_read_with_braces() -> None:
+    text = """NOTE
+09-Jun-2025:        "West"Troy, MN
+(Date}
+91619 Larson Ln, West Troy, MN 56723
+[Property Address}
+1. BORROWER'S PROMISE TO PAY
+"""
+    doc = run(DocType.note, text)
+    assert doc.get("property_address") == "91619 Larson Ln, West Troy, MN 56723"
+    assert doc.get("note_date") == date(2025, 6, 9)

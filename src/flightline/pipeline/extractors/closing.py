@@ -78,7 +78,7 @@ _NOTE = Reader(
             "property_address",
             "address",
             ("Property Address", "Property"),
-            exclude=r"\[property address\]",
+            exclude=r"[\[{(|]property address[\]})|]",
         ),
         Spec("lender", "name", ("Lender", "Lender Name")),
         Spec(
@@ -129,10 +129,15 @@ _NOTE_SENTENCES = (
     # name may itself end in a period (N.A.).
     ("lender", "name", rx(r"The\s+Lender\s+is\s+([A-Z][\s\S]{2,80}?)\.\s+I\s+will\b")),
     ("lender", "name", rx(r"The\s+Lender\s+is\s+([A-Z][^.]{2,80}?)\s*\.")),
-    ("note_date", "date", rx(DATE_GROUP + r"[^\n]{0,80}\n?\s*\[Date\]")),
+    # (a scan's brackets read as braces, parentheses or bars: `[Property Address}`)
+    ("note_date", "date", rx(DATE_GROUP + r"[^\n]{0,80}\n?\s*[\[{(|]Date[\]})|]")),
     # A uniform Note opens with its date (and city, state) under the title.
     ("note_date", "date", rx(r"\A(?:[^\n]*\n){0,2}?" + DATE_GROUP + r"\s*(?:[:,]|\s+[A-Z])")),
-    ("property_address", "address", rx(r"\n([^\n]{5,120})\n\s*\[Property\s+Address\]")),
+    (
+        "property_address",
+        "address",
+        rx(r"\n([^\n]{5,120})\n\s*[\[{(|]Property\s+Address[\]})|]"),
+    ),
 )
 # A signature line: `Maria L Garcia - Borrower`, `MARIA GARCIA (Borrower) (Seal)`.
 _SIGNER = re.compile(
