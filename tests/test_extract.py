@@ -1186,6 +1186,37 @@ def test_sentences_do_not_make_names() -> None:
     assert run(DocType.note, text).get("borrower_name") is None
 
 
+def test_a_salary_row_without_year_to_date_is_no_annual_salary() -> None:
+    stub = """PAY STUB
+Employer
+Walker Construction Corporation
+Check Date
+Aug 28, 2026
+Pay Period
+Aug 10, 2026 - Aug 23, 2026
+Frequency
+Every Two Weeks
+Description Current
+Base Salary 3826.92
+Incentive Bonus 128.16
+Gross: 3955.08 Salary: 99500.00 / yr
+Net Check: 2895.93
+"""
+    assert run(DocType.paystub, stub).get("annual_salary") == Decimal("99500.00")
+    # with no figure marked per year, the salary is not known
+    unmarked = stub.replace(" Salary: 99500.00 / yr", "")
+    assert run(DocType.paystub, unmarked).get("annual_salary") is None
+
+
+def test_page_is_a_footers_label_only_before_its_number() -> None:
+    note = "NOTE\nBorrower: Jimmy A. Page\nProperty Address: 8192 Page Ct, Hartview, AZ 85565\n"
+    doc = run(DocType.note, note)
+    assert doc.get("property_address") == "8192 Page Ct, Hartview, AZ 85565"
+    assert doc.get("borrower_name") == "Jimmy A. Page"
+    doc = run(DocType.note, "NOTE\nBorrower: John Smith Page 1 of 2\n")
+    assert doc.get("borrower_name") == "John Smith"
+
+
 def test_a_surname_that_is_a_label_word_stays_in_the_name() -> None:
     text = (
         "UNIFORM RESIDENTIAL LOAN APPLICATION\n"

@@ -38,7 +38,7 @@ def clean_name(text: str) -> str | None:
 _HINT = re.compile(r"\b(?:first|middle|last|suffix|include|jr|sr|if)\b", re.IGNORECASE)
 _NOT_PERSON = re.compile(
     r"\b(?:copy|reference|statement|return|information|federal|section|signature|records?|"
-    r"form|page|name|number|date|address|amount|total|employer|company|bank|loan|application|"
+    r"form|page\s*\d|name|number|date|address|amount|total|employer|company|bank|loan|application|"
     r"report|summary|applicable|none|n/a|tbd|see|the|this|that|of|for|with|from|"
     r"under|agrees?|promise|interest|payments?|property|lender|trust|"
     r"instrument|notice|rights?|consumer|transaction|gift|letter|savings|account|funds|"

@@ -378,6 +378,7 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
         set_field(out, "hours", doc.field(regular_row["hours"], regular_line))
     _period(doc, out)
     _PAYSTUB.read(doc, out)
+    _salary_per_year(doc, out, earnings)
     if doc.ocr and "pay_date" not in out:
         _dates_row(doc, out)
     if "pay_frequency" in out:
@@ -389,6 +390,37 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
     set_field(out, "employer_name", header_company(doc))
     if doc.ocr:
         _side_by_side(doc, out)
+
+
+# `Salary: 99500.00 / yr`, `133,500.00/ vr` (a scan's y read as v)
+_PER_YEAR = re.compile(
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d{4,7}(?:\.\d\d)?)\s*"
+    r"(?:/\s*(?:[yv]r|year)|per\s*(?:year|annum)|annually)\b",
+    re.IGNORECASE,
+)
+
+
+def _salary_per_year(
+    doc: DocText, out: dict[str, FieldValue], earnings: list[dict[str, FieldValue]]
+) -> None:
+    """`Base Salary 3826.92` (an earnings row with no year-to-date column) read
+    as the annual salary: no year's salary is a period's pay, so the figure the
+    stub marks per year is the salary, else none."""
+    found = out.get("annual_salary")
+    if found is None or not isinstance(found.value, Decimal):
+        return
+    period = [v for r in earnings if isinstance(v := _amount(r, "current_amount"), Decimal)]
+    gross = out.get("gross_current")
+    if gross is not None and isinstance(gross.value, Decimal):
+        period.append(gross.value)
+    if not period or found.value >= 2 * max(period):
+        return
+    del out["annual_salary"]
+    for i, m in doc.find_lines(_PER_YEAR):
+        value = Decimal(m.group(1).replace(",", ""))
+        if value >= 2 * max(period):
+            out["annual_salary"] = doc.field(value, i)
+            return
 
 
 def _ytd_from_total(earnings: list[dict[str, FieldValue]], out: dict[str, FieldValue]) -> None:

@@ -669,7 +669,7 @@ class Reader:
         if not rest:
             return None
         cut = len(rest)
-        m = self.any_label.search(rest)
+        m = next((x for x in self.any_label.finditer(rest) if not _word_not_label(rest, x)), None)
         if m and m.start() > 0:
             cut = m.start()
         elif m and m.start() == 0:
@@ -786,6 +786,15 @@ _LABEL_PREFIXES = frozenset(
 
 def _label_prefix(words: str) -> bool:
     return all(w.strip("().#").lower() in _LABEL_PREFIXES for w in words.split())
+
+
+# `Page` is a footer's label only before its number (`Page 2 of 3`); in
+# `8192 Page Ct` it is a street's name.
+_PAGE_NUMBER = re.compile(r"\s*(?:#|no\.?|:)?\s*\d")
+
+
+def _word_not_label(rest: str, m: re.Match[str]) -> bool:
+    return m.group(0).lower() == "page" and not _PAGE_NUMBER.match(rest, m.end())
 
 
 def _colon_cut(rest: str) -> int | None:
