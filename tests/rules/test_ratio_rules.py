@@ -93,6 +93,33 @@ def test_ltv_001_matrix_by_occupancy_units_and_purpose() -> None:
     assert Decimal(issue.observed or "0") > 80
 
 
+def test_ltv_001_a_scanned_cash_out_purpose_the_other_documents_outvote() -> None:
+    from tests.rules.test_compare import _scanned
+
+    # 85% of the 410,000 value: within a rate/term refinance's 97%, above cash-out's 80%
+    def loan(*others: str) -> Loan:
+        shaped = _ltv("348500", loan_purpose="cash_out_refinance")
+        shaped.set(DocType.urla_1003, loan_amount=D("348500"))
+        shaped.set(DocType.note, principal_amount=D("348500"))
+        shaped.set(DocType.transmittal_1008, loan_amount=D("348500"))
+        for doc_type, purpose in zip(
+            (DocType.transmittal_1008, DocType.loan_estimate, DocType.closing_disclosure),
+            others,
+            strict=True,
+        ):
+            shaped.set(doc_type, loan_purpose=purpose)
+        return shaped
+
+    # the URLA's `No Cash-Out Refinance` read without its `No`
+    assert run(_scanned(loan("refinance", "refinance", "refinance")), "LTV-001") == []
+    # the CD's bare `Refinance` is either kind: the others say cash-out
+    [issue] = run(_scanned(loan("cash_out_refinance", "refinance", "refinance")), "LTV-001")
+    assert issue.limit == "80.00"
+    # on a text layer the application says what it says
+    [issue] = run(loan("refinance", "refinance", "refinance"), "LTV-001")
+    assert issue.limit == "80.00"
+
+
 def test_ltv_001_a_unit_count_no_1_4_unit_home_has_is_asked_of_the_next_source() -> None:
     # the appraisal's `1989` is a year read where the units were; the URLA says 3
     loan = _ltv("300001", occupancy="investment", units=3).set(DocType.appraisal_1004, units=1989)

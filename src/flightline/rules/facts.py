@@ -81,6 +81,33 @@ def _first_value(
     return None
 
 
+def _voted_purpose(
+    ctx: LoanContext, sources: tuple[tuple[DocType, str], ...]
+) -> tuple[Value, IssueEvidence | None] | None:
+    """A scanned application's purpose the other documents outvote (`No
+    Cash-Out Refinance` read without its `No`). A Closing Disclosure's bare
+    `Refinance` is either kind of refinance, so it backs both."""
+    read = [
+        (str(v).strip().lower(), doc, name)
+        for doc_type, name in sources
+        for doc in ctx.of_type(doc_type)
+        if (v := doc.get(name)) is not None
+    ]
+    if not read or not is_ocr(read[0][1].fields.get(read[0][2])):
+        return None
+    votes: Counter[str] = Counter()
+    for value, doc, _ in read:
+        votes[value] += 1
+        if doc.type == DocType.closing_disclosure and value == "refinance":
+            votes["cash_out_refinance"] += 1
+    first = read[0][0]
+    best = max(votes, key=lambda v: (votes[v], v == first))
+    if votes[best] <= votes[first]:
+        return None
+    _, doc, name = next(t for t in read if t[0] == best)
+    return best, evidence(doc, name)
+
+
 def _disputed_units(ctx: LoanContext, sources: tuple[tuple[DocType, str], ...]) -> frozenset[int]:
     read = [
         (units, is_ocr(doc.fields.get(name)))
@@ -164,7 +191,8 @@ def _build(ctx: LoanContext) -> Facts:
         ),
     ):
         valid = _residential_units if attr == "units" else lambda v: True
-        found = _first_value(ctx, sources, valid)
+        found = _voted_purpose(ctx, sources) if attr == "purpose" else None
+        found = found or _first_value(ctx, sources, valid)
         if found is None:
             continue
         value, where = found
