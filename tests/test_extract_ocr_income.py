@@ -1302,3 +1302,21 @@ Gross        4,365.38        YTD Gross        69,846.08
 NET PAY        3,536.76
 """
     assert values(run(DocType.paystub, text))["employer_name"] == "Salas Energy LLC"
+
+
+def test_urla_income_cells_garbled_beside_their_total_column() -> None:
+    # `_Base` after a speck, its point lost, a percent sign read after the
+    # total column's cents; `S865` the dollar sign read as an S and the
+    # cents lost, beside the total column's `865.63`
+    text = """UNIFORM RESIDENTIAL LOAN APPLICATION
+V. MONTHLY ILY INCOME AND COMBINED HOUSING EXPENSE INFORMATION        minal
+Gross Monthly Income        poe Borrower,        Co-Borrower        Total\u201d
+_Base Empl. Income*        J        1670833        Fi:        16708. 33%
+"Overtime        Sete    EAE        ecard    0.00.
+Bonuses        eb.        S865: 0gp we        Meaf irk    Ae    865.63.
+\u201cCommissions        0.00        0.00_
+"""
+    found = values(run(DocType.urla_1003, text))
+    assert found["income_base_monthly"] == Decimal("16708.33")
+    assert found["income_bonus_monthly"] == Decimal("865.63")
+    assert found["income_commission_monthly"] == Decimal("0.00")

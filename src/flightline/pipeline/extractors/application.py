@@ -19,6 +19,7 @@ from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import (
     cent_digits,
     find_dates,
+    fix_ocr_digits,
     normalize_account_last4,
     normalize_money,
     normalize_ssn_last4,
@@ -191,7 +192,8 @@ _URLA = Reader(
     ),
 )
 _INCOME_ITEMS = re.compile(
-    r"\b(?P<kind>base(?:\s*(?:emp\w*(?:\.|\)\.?)?\s*)?(?:pay|income|employment\s*income)?\*?)?|"
+    # (`_Base`: a speck read as an underscore before the caption)
+    r"(?:\b|(?<=_))(?P<kind>base(?:\s*(?:emp\w*(?:\.|\)\.?)?\s*)?(?:pay|income|employment\s*income)?\*?)?|"
     r"overtime(?:\s*income)?|bonus(?:es)?(?:\s*income)?|commissions?(?:\s*income)?|"
     r"other(?:\s*income)?|total(?:\s*(?:monthly\s*)?income)?)\b\*?\s*:?\s*"
     # a speck OCR read as a mark before the amount (`TOTAL:  *34431.79`, `_0.00`)
@@ -199,7 +201,8 @@ _INCOME_ITEMS = re.compile(
     # or a speck read as a short word of its own (`Bonuses   irk!   $354.83`)
     r"(?:(?=\S*[a-z])[^\s\d$-]{1,4}\s+)?"
     # (`;` is a comma OCR misread: `$7;47067`)
-    r"(?P<amount>\$?\s?-?\d(?:[\d,]|;(?=\d{3}))*(?:\.\d\d)?)",
+    # (`S865`: the dollar sign read as an S)
+    r"(?P<amount>[$S]?\s?-?\d(?:[\d,]|;(?=\d{3}))*(?:\.\d\d)?)",
     re.IGNORECASE,
 )
 _INCOME_FIELDS = {
@@ -435,8 +438,13 @@ def _point_beside(read: str, rest: str, value: Decimal | None) -> Decimal | None
     if "." in read:
         return value
     digits = re.sub(r"\D", "", read)
-    for _, _, other in money_tokens(rest):
-        if re.sub(r"\D", "", f"{abs(other):.2f}") == digits:
+    # (a speck after the cell read as a percent sign, `16708. 33%`: no income
+    # line is a percentage)
+    for _, _, other in money_tokens(fix_ocr_digits(re.sub(r"(?<=\d)\s?%", " ", rest))):
+        # (or its cents lost, its dollar sign read as an S then a 5: `S865:
+        # 0gp` beside `865.63`)
+        forms = (re.sub(r"\D", "", f"{abs(other):.2f}"), str(int(abs(other))))
+        if digits in forms or (digits[:1] == "5" and digits[1:] in forms):
             return abs(other)
     return value
 
