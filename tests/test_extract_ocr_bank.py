@@ -510,3 +510,18 @@ def test_a_running_balance_with_a_space_inside_is_one_balance() -> None:
     )
     deposits = [{k: v.value for k, v in r.items()} for r in run(text).rows["deposits"]]
     assert [d["amount"] for d in deposits] == [Decimal("4.61")]
+
+
+def test_a_speck_read_as_a_minus_before_a_balance() -> None:
+    text = """South Melinda State Bank
+Statement Dates        Account
+March 1, 2025 to March 31, 2025        Savings ...4877
+Balance Forward        New Balance
+$33123.79        -$33126.77
+"""
+    doc = run(text)
+    assert doc.get("opening_balance") == Decimal("33123.79")
+    assert doc.get("closing_balance") == Decimal("33126.77")
+    # an account overdrawn by a little stays overdrawn
+    doc = run(text.replace("-$33126.77", "-$126.77").replace("$33123.79", "$3123.79"))
+    assert doc.get("closing_balance") == Decimal("-126.77")

@@ -283,6 +283,27 @@ def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
         _closing_confirmed(doc, out)
     elif doc.ocr:
         _closing_misread(doc, out)
+    if doc.ocr:
+        _sign_speck(out)
+
+
+def _sign_speck(out: dict[str, FieldValue]) -> None:
+    """`$33123.79   -$33126.77`: one scanned balance negative beside a positive
+    one of its size is a speck read as a minus; an account overdrawn by as
+    much as it held a month before is no statement a loan file carries."""
+    opening, closing = out.get("opening_balance"), out.get("closing_balance")
+    if opening is None or closing is None:
+        return
+    a, b = opening.value, closing.value
+    if not isinstance(a, Decimal) or not isinstance(b, Decimal) or (a < 0) == (b < 0):
+        return
+    small, large = sorted((abs(a), abs(b)))
+    if small * 2 < large:
+        return
+    if b < 0:
+        out["closing_balance"] = FieldValue(-b, closing.evidence)
+    else:
+        out["opening_balance"] = FieldValue(-a, opening.evidence)
 
 
 _ENDING = re.compile(r"\b(?:ending|closing|new)\s*bal[a-z]{3}[a-z]?\b", re.IGNORECASE)
