@@ -1320,3 +1320,16 @@ Bonuses        eb.        S865: 0gp we        Meaf irk    Ae    865.63.
     assert found["income_base_monthly"] == Decimal("16708.33")
     assert found["income_bonus_monthly"] == Decimal("865.63")
     assert found["income_commission_monthly"] == Decimal("0.00")
+
+
+def test_a_continuation_sheet_titled_with_a_speck_is_the_co_borrowers() -> None:
+    text = """CONTINUATION*SHEET/RESIDENTIAL LOAN APPLICATION
+Use (his Condivanon sheet if you need more space to complete the Residential Loan Application.
+CO-BORROWER:        Joseph Jacob Jones        SOCIAL SECURITY NUMBE.. XXXXX6178
+BORROWER:        Ann Jessica Jones        BORROWER SSN:        XXXXX3797
+APPLICATION DATE:        2025-09-23        LOAN AMOUNT:        $ 623,300.00
+"""
+    found = values(run(DocType.urla_1003, text))
+    assert found["borrower_name"] == "Joseph Jacob Jones"
+    assert found["co_borrower_name"] == "Ann Jessica Jones"
+    assert found["ssn_last4"] == "6178" and found["co_borrower_ssn_last4"] == "3797"

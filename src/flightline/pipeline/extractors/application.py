@@ -548,7 +548,8 @@ _SSN_AT_END = re.compile(
 def _continuation_sheet(doc: DocText, out: dict[str, FieldValue]) -> None:
     """A continuation sheet is the co-borrower's application: the person named
     `Co-Borrower` on it is its applicant, the `Borrower` the other one."""
-    if not any("continuation sheet" in ln.text.lower() for ln in doc.lines[:3]):
+    # (`CONTINUATION*SHEET`: a speck between the words)
+    if not any(re.search(r"continuation\W?sheet", ln.text, re.I) for ln in doc.lines[:3]):
         return
     # Each name goes by the line it was read on; a name whose line is not
     # known is the reader's `Borrower`, the other one
