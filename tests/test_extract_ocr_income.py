@@ -1333,3 +1333,16 @@ APPLICATION DATE:        2025-09-23        LOAN AMOUNT:        $ 623,300.00
     assert found["borrower_name"] == "Joseph Jacob Jones"
     assert found["co_borrower_name"] == "Ann Jessica Jones"
     assert found["ssn_last4"] == "6178" and found["co_borrower_ssn_last4"] == "3797"
+
+
+def test_a_lone_figure_speck_between_a_year_rows_amounts() -> None:
+    text = """Income and Employment Verification
+GROSS INCOME
+Year        Base        Overtime        Bonus        Total
+2025 YTD thru 2025-11-14        $61511.20        $3184.25     7        $0.00        $64695.45
+2024        $69058.60        $3012.90        $0.00        $72071.50
+"""
+    found = values(run(DocType.voe, text))
+    assert found["ytd_base_income"] == Decimal("61511.20")
+    assert found["ytd_overtime_income"] == Decimal("3184.25")
+    assert found["ytd_bonus_income"] == 0

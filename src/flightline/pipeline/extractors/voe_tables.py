@@ -138,7 +138,9 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
     if len(cells) > n:
         # a cell without a figure among more cells than columns is a speck
         # OCR read as a word (`Loita  $98,041.71  Hees  O00`)
-        figured = [c for c in cells if re.search(r"\d", c)]
+        # (and so is a lone figure or two without a sign or point between
+        # amounts: `$3184.25     7        $0.00`)
+        figured = [c for c in cells if re.search(r"\d", c) and not _LONE_FIGURES.fullmatch(c)]
         cells = figured if len(figured) >= n else cells
     if len(cells) < n:
         return None
@@ -174,6 +176,7 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
 
 
 _ZERO_LED = re.compile(r"^\W*\$?\s?0[\d,]")
+_LONE_FIGURES = re.compile(r"[^\w$]*\d{1,2}[^\w$]*")
 # (`i $ 99,482.09`: a speck read as a letter before the sign)
 _SPECK_BEFORE_SIGN = re.compile(r"^[A-Za-z]\s+(?=\$)")
 _ZEROS = re.compile(r"\$?\s?[0Oo]+(?:[.,][0Oo]+)?")
