@@ -730,3 +730,19 @@ def test_a_score_line_whose_dash_ocr_lost_is_the_other_persons() -> None:
     # a repeated line of the first borrower's makes no second borrower
     doc = run(_TWO_PEOPLE.format(second="").replace("LORRAINE L SMITH", "JOSEPH G HENSLEY"))
     assert {who for who, _ in _scores(doc)} == {1}
+
+
+def test_a_speck_for_the_space_of_high_credit_keeps_the_amount_columns() -> None:
+    text = (
+        "MERGED INFILE CREDIT REPORT\n"
+        "Tradelines\n"
+        "Creditor    Account    ECOA   Opened    High\u2019Credit    Balance    "
+        "\u201cPayment Type    Status\n"
+        'CASCADE CARD SERVICES    13854063\u00b0\u00b0""    CG    12/17    $7,600    $391    '
+        "$25 REV    CURRENT\n"
+        'FRONTIER HOME LOANS    45877100"    J    07/18    $857,849    $714,875    '
+        "$4,873 MTG    CURRENT\n"
+        "Inquiries\n"
+    )
+    rows = tradelines(run(text))
+    assert [(r["balance"], r["monthly_payment"]) for r in rows] == [(391, 25), (714875, 4873)]

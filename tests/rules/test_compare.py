@@ -797,3 +797,18 @@ def test_a_street_only_address_with_a_five_figure_house_number() -> None:
     # a ZIP split by a space (`321 24`) is no street-only reading to recurse on
     split = "391 aspen ter danielleport fl 321 24"
     assert address_verdict(split, "391 aspen ter danielleport fl 32124", True) is not DIFFERENT
+
+
+def test_a_letter_read_as_a_ligature_is_unsure_not_another_name() -> None:
+    from flightline.rules.compare import compare_name_words
+    from flightline.rules.keys import name_words
+
+    # `Christiffla`: the n read as the ffl ligature
+    assert (
+        compare_name_words(name_words("Christiffla Todd"), name_words("Christina Todd"), True)
+        is Verdict.UNSURE
+    )
+    assert (
+        compare_name_words(name_words("Karen Todd"), name_words("Kevin Todd"), True)
+        is Verdict.DIFFERENT
+    )

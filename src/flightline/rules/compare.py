@@ -56,11 +56,17 @@ def scanned(doc: LogicalDocument) -> bool:
 # one representative; and letter pairs it reads as one letter.
 _LOOKALIKE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b"})
 _DIGRAPHS = (("rn", "m"), ("in", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
+# Letters Tesseract may read as one ligature glyph (and a glyph it may read as
+# a ligature: `Christiffla` for Christina) count as one character.
+_LIGATURES = re.compile(r"ff[il]|f[fil]")
 
 
-def fold(text: str) -> str:
-    """`text` lower-cased with OCR look-alikes made equal and spacing dropped."""
+def fold(text: str, ligatures: bool = True) -> str:
+    """`text` lower-cased with OCR look-alikes made equal and spacing dropped
+    (and, with `ligatures`, a ligature's letters one character)."""
     s = re.sub(r"[^a-z0-9|!]", "", text.lower())
+    if ligatures:
+        s = _LIGATURES.sub("#", s)
     for pair, one in _DIGRAPHS:
         s = s.replace(pair, one)
     return s.translate(_LOOKALIKE)
@@ -93,7 +99,7 @@ def compare_text(a: str, b: str, ocr: bool) -> Verdict:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return Verdict.SAME
-    if _transposed(fa, fb):
+    if _transposed(fa, fb) or _transposed(fold(a, False), fold(b, False)):
         return Verdict.DIFFERENT
     similar = ratio(fa, fb)
     if min(len(fa), len(fb)) >= _LONG and similar >= _SAME_LONG:
@@ -155,7 +161,7 @@ def compare_name_words(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> Ver
         and len(b) > 1
         and a[0] == b[0]
         and _first_name_garbled(a[-1], b[-1])
-        and not _transposed(fold(a[-1]), fold(b[-1]))
+        and not _transposed(fold(a[-1], False), fold(b[-1], False))
     ):
         return Verdict.UNSURE
     return compare_names(ka, kb, ocr)
