@@ -98,6 +98,8 @@ def test_a_capitalised_month_glued_to_a_word_starts_a_date() -> None:
         ("Total 0.00", "0.00"),
         # a scan's thousands comma read as a point, the cents set apart
         ("the deposit of $ 19.279. 88 made", "19279.88"),
+        # specks read as look-alike letters before the dollar sign
+        ("o|,$282,000.00        May'l, 2025", "282000.00"),
     ],
 )
 def test_money(text: str, expected: str) -> None:

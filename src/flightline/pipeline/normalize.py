@@ -280,6 +280,9 @@ _OCR_GROUP_SPACE_RE = re.compile(r"(?<=\d)(?:\s,|,\s)(?=\d{3}(?!\d))")
 _OCR_CENTS_COMMA_RE = re.compile(r"(?<![\d,.])(\d{4,}),(\d\d)(?![\d,])")
 # `$23°356.80`: a thousands comma read as a degree sign.
 _OCR_GROUP_MARK_RE = re.compile(r"(?<=\d)[\u00b0\u00ba](?=\d{3}(?:[,.]\d|(?!\d)))")
+# `o|,$282,000.00`: specks read as look-alike letters before a dollar sign
+# (they would be read as the figures `01,`)
+_OCR_SPECKS_BEFORE_DOLLAR_RE = re.compile(r"(?<![\w$.,])[oOIl|!]{1,3}[.,'`]?(?=\$\d)")
 # `19.279.88`: a thousands comma read as a point (two points in one figure,
 # cents after the second)
 _OCR_GROUP_POINT_RE = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})\.(\d\d)(?![\d.])")
@@ -332,6 +335,7 @@ def fix_ocr_digits(text: str) -> str:
     `1,234.56`, `4,5S0.00` -> `4,550.00`, `S1,234.56` -> `$1,234.56`,
     `550. 48` -> `550.48`. Only tokens that are already mostly digits change."""
     text = _OCR_BAR_DOLLAR_RE.sub(" ", text)
+    text = _OCR_SPECKS_BEFORE_DOLLAR_RE.sub("", text)
     text = _OCR_PCT_INSIDE_RE.sub(lambda m: "?" * len(m.group(0)), text)
     text = _OCR_NUM_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_DIGIT_MAP), text)
     text = _OCR_YEAR_RE.sub(r"\g<1>2\g<2>", text)
