@@ -746,3 +746,10 @@ def test_a_speck_for_the_space_of_high_credit_keeps_the_amount_columns() -> None
     )
     rows = tradelines(run(text))
     assert [(r["balance"], r["monthly_payment"]) for r in rows] == [(391, 25), (714875, 4873)]
+
+
+def test_high_credit_read_without_its_c_names_the_limit_column() -> None:
+    from flightline.pipeline.extractors.credit import _money_columns
+
+    header = "Creditor    Account    ECOA    Opened     Highredit    Balance     Payment Type,"
+    assert _money_columns(header) == ["limit", "balance", "payment"]

@@ -298,7 +298,8 @@ def _money_columns(header: str) -> list[str]:
         # `Hiigh Credit`: OCR doubles or drops a letter of the word
         # `High cred`: the word cut short; `High Gredit`: its C misread;
         # `_igh Credit`: its H lost; `High\u2019Credit` (a quote): a speck for the space
-        r"(?<![a-z])(?:h[a-z]{1,3}h|_?igh)(?:\s|['\u2018\u2019`\"])*(?:[a-z]red\w*|balance)|"
+        # (`Highredit`: the C lost with the space)
+        r"(?<![a-z])(?:h[a-z]{1,3}h|_?igh)(?:\s|['\u2018\u2019`\"])*(?:[a-z]?red\w*|balance)|"
         r"credit\s*limit|\blimit\b|"
         r"past\s*due|"
         # `aAYMENT`, `Pgyment`: the P or the A read as another letter
