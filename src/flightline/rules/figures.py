@@ -540,9 +540,15 @@ def _scores(ctx: LoanContext, c: Computed) -> None:
         c.representative_score = Decimal(min(c.medians.values()))
 
 
-FIGURES_FAILED = InputsFailed(
-    "figures", "the loan's figures (income, debts, ratios, assets and reserves)"
-)
+_FAILED = "failed"
+
+
+def _figures_failed() -> InputsFailed:
+    # a new exception each time: one kept at module level would hold the last
+    # failed review's frames through its traceback
+    return InputsFailed(
+        "figures", "the loan's figures (income, debts, ratios, assets and reserves)"
+    )
 
 
 def computed(ctx: LoanContext) -> Computed:
@@ -550,14 +556,14 @@ def computed(ctx: LoanContext) -> Computed:
     found = ctx.notes.get("_computed")
     if isinstance(found, Computed):
         return found
-    if found is FIGURES_FAILED:
-        raise FIGURES_FAILED
+    if found == _FAILED:
+        raise _figures_failed()
     try:
         built = _compute(ctx)
     except Exception:
         log.exception("figures failed", extra={"event": "figures_failed"})
-        ctx.notes["_computed"] = FIGURES_FAILED
-        raise FIGURES_FAILED from None
+        ctx.notes["_computed"] = _FAILED
+        raise _figures_failed() from None
     ctx.notes["_computed"] = built
     return built
 
