@@ -35,6 +35,7 @@ from flightline.reports.builder import build_report
 from flightline.reviews import repository as reviews_repo
 from flightline.reviews.schemas import ReviewStatus
 from flightline.rules import catalogue  # noqa: F401 - registers the rule units
+from flightline.rules.access import doc_label
 from flightline.rules.engine import IssueEvidence, LoanContext, StoredDocument, run_rules
 from flightline.rules.figures import compute_figures
 from flightline.rules.policy import load_policy
@@ -232,8 +233,6 @@ def _add_unreadable(ctx: LoanContext, results: list[tuple[Document, ReadResult]]
 
 def _add_not_extracted(ctx: LoanContext) -> None:
     """A document its extractor could not handle is reported as not read."""
-    from flightline.rules.access import doc_label
-
     for doc in ctx.documents:
         if doc.extraction_failed:
             ctx.could_not_read(

@@ -10,6 +10,7 @@ Income conventions live in `qualifying`.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ from flightline.rules.compare import (
     scanned,
 )
 from flightline.rules.debts import REFINANCES, ZERO, Debt, read_debts
-from flightline.rules.engine import Figure, InputsFailed, IssueEvidence, LoanContext, log
+from flightline.rules.engine import Figure, InputsFailed, IssueEvidence, LoanContext
 from flightline.rules.facts import facts
 from flightline.rules.keys import employer_key
 from flightline.rules.payment import cd_pitia
@@ -539,6 +540,8 @@ def _scores(ctx: LoanContext, c: Computed) -> None:
     else:
         c.representative_score = Decimal(min(c.medians.values()))
 
+
+log = logging.getLogger("flightline.rules")
 
 _FAILED = "failed"
 
