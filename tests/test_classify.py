@@ -309,6 +309,16 @@ def test_memo_is_a_letter_of_explanation() -> None:
     assert classify_page(PageText(DOC, 1, memo, "text"))[0] == DocType.letter_of_explanation
 
 
+def test_a_scanned_memo_whose_subject_head_lost_a_letter_is_still_a_letter() -> None:
+    memo = "DATE: 05/29/2026\nFROM: John Smith        Fang\u201d\nSUBJEGT: EXPLANATION OF DEPOSIT\n"
+    memo += "THE $ 9,799.49 DEPOSITED ON 04/30/2026 IS FROM THE SALE OF MY VEHICLE TO A PRIVATE ,"
+    memo += "BUYER.\n\u00ae&s\nJOHN SMITH        Date"
+    assert classify_page(PageText(DOC, 1, memo, "ocr"))[0] == DocType.letter_of_explanation
+    # a short word misread is not a memo's head (`RE` and `TO` are letters away from anything)
+    other = "DATE: 05/29/2026\nFROM: Title desk\nRATE: 6.5%\nTERM: 360"
+    assert classify_page(PageText(DOC, 1, other, "ocr"))[0] != DocType.letter_of_explanation
+
+
 def test_two_borrowers_documents_back_to_back_are_two() -> None:
     voe_a = "Verbal Verification of Employment\nBorrower: Kevin Park\nSSN (last 4): 1111\n"
     voe_a += "Employer: Northwind Software LLC\nDate of Verification: 2026-04-20"
@@ -526,3 +536,18 @@ def test_a_statement_account_read_as_figures_and_a_year_under_the_caption() -> N
     # a caption over a date line: the year opening the date is no account
     lines = ["Period Covered        Account", "2026-03-01 - 2026-03-31        Checking ...6507"]
     assert instance_key(DocType.bank_statement, lines)[2] == "6507"
+
+
+def test_a_transcript_after_a_return_whose_ssns_ocr_garbled_is_another_document() -> None:
+    first = "Form 1040 U.S. Individual Income Tax Return 2025\n"
+    first += "Filing Status: [X] Single [ ] Married filing jointly\n"
+    first += "Your first name and middle initial / Last name   Your social security number\n"
+    first += "Glen J. Banks   _XXX#XX-0021\nWages, salaries, tips   55,161.48\n"
+    second = "Tax and Credits\n12 This notice is provided for informational purposes only.\n"
+    second += "Your signature   Date\nForm 1040   Page 2"
+    transcript = "Tax Return Transcript\nRequest Date:   October 24, 2026\n"
+    transcript += "SSN Provided:   xxxxx4647   Tax Period Ending:   Dec. 31, 2025\n"
+    transcript += "NAME(S) SHOWN ON RETURN: BETH CHASE\nFILING STATUS: SINGLE\n"
+    transcript += "WAGES, SALARIES, TIPS, ETC:   $23696.66\nADJUSTED GROSS INCOME:   $24036.66"
+    expected = [(DocType.tax_return_1040, [1, 2]), (DocType.tax_return_1040, [3])]
+    assert split(first, second, transcript, method="ocr") == expected

@@ -525,3 +525,18 @@ $33123.79        -$33126.77
     # an account overdrawn by a little stays overdrawn
     doc = run(text.replace("-$33126.77", "-$126.77").replace("$33123.79", "$3123.79"))
     assert doc.get("closing_balance") == Decimal("-126.77")
+
+
+def test_a_speck_between_a_rows_month_and_year_stays_out_of_the_description() -> None:
+    text = (
+        "North Joshuafort Credit Union\n"
+        "STATEMENT PERIOD  01-APR-2026 to 30-APR-2026\n"
+        "DEPOSITS AND CREDITS\n"
+        "Date  Description  Amount  Balance\n"
+        "21-APR,-2026        ZELLE FROM DAVID SIMS GIFT        3651.62        80243.59\n"
+    )
+    [row] = run(text).rows["deposits"]
+    assert (row["date"].value, row["description"].value) == (
+        date(2026, 4, 21),
+        "ZELLE FROM DAVID SIMS GIFT",
+    )

@@ -522,6 +522,35 @@ def test_1040_ssn_after_a_speck_is_the_taxpayers_not_the_spouses() -> None:
     assert values(run(DocType.tax_return_1040, text))["ssn_last4"] == "7673"
 
 
+def test_urla_declared_gifts_are_rows_of_source_state_and_value() -> None:
+    text = (
+        "Residential Loan Application - Summary\n"
+        "ASSETS\n"
+        "Deposit        North Joshuafort Credit Union        **#*8237        245,596.70\n"
+        "4d.*Gifts or Grants You Have Been Given or Will Receive for this Loan\n"
+        "Asset Type        Deposited/Not Deposited        Source        Cash or Market Value\n"
+        "Cash Gift        Deposited        Sister        3,651.62\n"
+        "Gift of Equity        Not Deposited        Parent        $ 20,000.00\n"
+        "LIABILITIES\n"
+        "Bluewater Motor Credit        12,166.00        586.00\n"
+    )
+    gifts = run(DocType.urla_1003, text).rows["gifts"]
+    assert [{k: v.value for k, v in r.items()} for r in gifts] == [
+        {"value": Decimal("3651.62"), "deposited": "yes", "source": "Sister"},
+        {"value": Decimal("20000.00"), "deposited": "no", "source": "Parent"},
+    ]
+
+
+def test_1040_ssn_mask_after_an_underscore_with_a_hyphen_read_as_a_hash() -> None:
+    text = (
+        "Form 1040 U.S. Individual Income Tax Return 2025\n"
+        'Your first name and middle"nitial /Last name        Your social security number\n'
+        "Glen J. Banks        _XXX#XX-0021\n"
+        "Home address\n"
+    )
+    assert values(run(DocType.tax_return_1040, text))["ssn_last4"] == "0021"
+
+
 def test_1040_garbled_mask_in_a_shifted_row_and_never_the_spouses_ssn() -> None:
     text = (
         "Form 1040 U.S. Individual Income Tax Return 2025\n"

@@ -217,6 +217,23 @@ def test_ast_004_gift_without_a_letter() -> None:
     assert run(_gift("ZELLE FROM ANN SMITH", letter=False), "AST-004") == []
 
 
+def test_ast_004_a_deposit_the_application_declares_a_gift_is_one_whatever_it_reads() -> None:
+    declared = [{"source": "Sister", "deposited": "yes", "value": D(3000)}]
+    loan = _gift("ZELLE FROM ANN SMITH GIRT", letter=False)
+    [issue] = run(loan.set_rows(DocType.urla_1003, "gifts", declared), "AST-004")
+    assert issue.subject == "gift without letter"
+    # its letter received: no finding
+    lettered = _gift("INCOMING WIRE", letter=True).set_rows(DocType.urla_1003, "gifts", declared)
+    assert run(lettered, "AST-004") == []
+    # a gift declared not deposited, or of another amount, says nothing of this deposit
+    for other in (
+        [{"source": "Sister", "deposited": "no", "value": D(3000)}],
+        [{"source": "Sister", "deposited": "yes", "value": D(4500)}],
+    ):
+        loan = _gift("ZELLE FROM ANN SMITH GIRT", letter=False)
+        assert run(loan.set_rows(DocType.urla_1003, "gifts", other), "AST-004") == []
+
+
 def test_ast_004_gift_on_an_investment_property() -> None:
     [issue] = run(_gift("INCOMING WIRE", letter=True, occupancy="investment"), "AST-004")
     assert issue.subject == "gift on investment property"

@@ -50,6 +50,7 @@ def test_fold_makes_lookalikes_equal() -> None:
     assert fold("M0RR1S0N") == fold("Morrison")
     assert fold("Harn1lton") == fold("Hamilton")  # rn read for m
     assert fold("Wiliains") == fold("Wiliams")  # in read for m
+    assert fold("Canieron") == fold("Cameron")  # ni read for m
 
 
 @pytest.mark.parametrize(
@@ -262,6 +263,9 @@ def test_rules_forgive_ocr_noise_but_not_a_real_difference(
         ("JOHM, MICHAEL SMITH", False),
         ("SMITH, JOHN M", False),  # "Last, First": the same person
         ("SMTIH, JOHN M", True),  # a transposition stays a difference, comma or not
+        # a speck read as a comma after the first name, all three words right:
+        # the file names John Smith, not Michael Smith John
+        ("#JOHN, MICHAEL SMITH", False),
     ],
 )
 def test_ocr_name_with_a_comma_is_read_the_way_the_file_agrees_with(read: str, fires: bool) -> None:

@@ -167,3 +167,13 @@ def test_idn_001_a_space_read_as_a_quote_between_names_is_a_space() -> None:
 
     quoted = clean_loan().set(DocType.note, borrower_name="John\u2019Michael Smith")
     assert run(_scanned(quoted), "IDN-001") == []
+
+
+def test_idn_001_a_comma_speck_after_the_first_name_and_a_glyph_misread_elsewhere() -> None:
+    from tests.rules.test_compare import _scanned
+
+    # the URLA's comma is a speck (all three words right, first name first);
+    # the Note's `ni` is OCR's m: the same person on both
+    loan = clean_loan().set(DocType.urla_1003, borrower_name="#John, Michael Smith")
+    loan = loan.set(DocType.note, borrower_name="John Sniith")
+    assert run(_scanned(loan), "IDN-001") == []

@@ -282,6 +282,8 @@ ROWS: dict[DocType, dict[str, tuple[str, ...]]] = {
     DocType.urla_1003: {
         "assets": ("institution", "account_last4", "value"),
         "liabilities": ("creditor", "balance", "monthly_payment"),
+        # section 4d; deposited: yes | no (absent when the form does not say)
+        "gifts": ("source", "deposited", "value"),
     },
     DocType.paystub: {
         # kind: regular | overtime | bonus | commission | other

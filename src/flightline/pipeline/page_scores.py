@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from rapidfuzz.distance import Levenshtein
+
 from flightline.pipeline.model import DocType, PageText
 from flightline.pipeline.page_keys import PERSON_KEYED, instance_key, page_number, ssn_key
 from flightline.pipeline.signatures import SIGNATURES, Signature, squash, unaccented
@@ -323,7 +325,17 @@ def _score(
 
 
 MEMO_BONUS = 5.0
-_MEMO_HEAD = re.compile(r"^\W*(from|to|subject|re|regarding|date)\s*:", re.IGNORECASE)
+_MEMO_HEAD = re.compile(r"^\W*([a-z]{2,9})\s*:", re.IGNORECASE)
+_MEMO_WORDS = ("from", "to", "subject", "re", "regarding", "date")
+
+
+def _memo_head(word: str) -> str | None:
+    """A memo's head word, or a long one OCR misread a letter of (`SUBJEGT`)."""
+    word = word.lower()
+    if word in _MEMO_WORDS:
+        return word
+    near = [w for w in _MEMO_WORDS if len(w) >= 5 and Levenshtein.distance(w, word) <= 1]
+    return near[0] if len(word) >= 5 and near else None
 
 
 # A head word and its value: after a colon, or (OCR rows) a wide gap.
@@ -348,7 +360,8 @@ def _is_checklist(lines: list[str]) -> bool:
 def _is_memo(lines: list[str]) -> bool:
     if len(lines) > 40:
         return False
-    heads = {m.group(1).lower() for ln in lines[:6] for m in [_MEMO_HEAD.match(ln)] if m}
+    heads = {_memo_head(m.group(1)) for ln in lines[:6] for m in [_MEMO_HEAD.match(ln)] if m}
+    heads.discard(None)
     return bool(heads & {"subject", "re", "regarding"}) and len(heads) >= 2
 
 

@@ -189,6 +189,9 @@ SIGNATURES: tuple[Signature, ...] = (
             ("Refund", 1), ("Internal Revenue Service", 1), ("Schedule C", 1), ("Schedule E", 1),
         ),
         cont=(("Tax and Credits", 2), ("Payments", 1), ("Sign Here", 2), ("Paid Preparer", 2)),
+        # a return's (or a transcript's) first page states the filing status:
+        # a titled page with it after another return is the next return
+        first=("Filing Status",),
     ),
     Signature(
         T.bank_statement,

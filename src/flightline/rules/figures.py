@@ -66,6 +66,9 @@ class Deposit:
     amount: Decimal
     description: str
     source: str | None  # payroll | gift_letter | letter_of_explanation | transfer | None
+    # the amount of a gift the application declares deposited: a gift, though
+    # the declaration documents no source (the gift letter does)
+    declared_gift: bool = False
 
     def evidence(self) -> list[IssueEvidence]:
         found = [
@@ -173,9 +176,33 @@ def _source(
     return None
 
 
+def _declared_gifts(ctx: LoanContext) -> list[tuple[Decimal, bool]]:
+    """The amounts of the gifts the application declares deposited, each with
+    whether it was read by OCR."""
+    out = []
+    for urla in ctx.of_type(DocType.urla_1003):
+        for r in rows(urla, "gifts"):
+            value = dec(cell(r, "value"))
+            if value is not None and value > 0 and cell(r, "deposited") != "no":
+                out.append((value, is_ocr(r.get("value"))))
+    return out
+
+
+def _is_declared(declared: list[tuple[Decimal, bool]], amount: Decimal, ocr: bool) -> bool:
+    """Whether a deposit is one of the declared gifts (each taken once)."""
+    for n, (value, read) in enumerate(declared):
+        if value == amount or (
+            (read or ocr) and compare_amounts(value, amount, True) is Verdict.UNSURE
+        ):
+            del declared[n]
+            return True
+    return False
+
+
 def _deposits(ctx: LoanContext, accounts: dict[str, list[LogicalDocument]]) -> list[Deposit]:
     own = set(accounts)
     out: list[Deposit] = []
+    declared = _declared_gifts(ctx)
     for account, statements in accounts.items():
         # sourcing reviews the statements used: each account's two most recent
         for doc in statements[-2:]:
@@ -188,12 +215,19 @@ def _deposits(ctx: LoanContext, accounts: dict[str, list[LogicalDocument]]) -> l
                 on_day = on if isinstance(on, date) else None
                 dated = is_ocr(r.get("date"))
                 source = _source(ctx, amount, on_day, description, own, account, dated)
-                out.append(Deposit(doc, r, account, on_day, amount, description, source))
+                gift = source != "payroll" and _is_declared(
+                    declared, amount, is_ocr(r.get("amount"))
+                )
+                out.append(Deposit(doc, r, account, on_day, amount, description, source, gift))
     return out
 
 
 def is_gift(deposit: Deposit) -> bool:
-    return deposit.source == "gift_letter" or bool(_GIFT.search(deposit.description))
+    return (
+        deposit.source == "gift_letter"
+        or deposit.declared_gift
+        or bool(_GIFT.search(deposit.description))
+    )
 
 
 # ----------------------------------------------------------------------------- all of it

@@ -212,7 +212,18 @@ def _comma_read(m: Mention, mentions: list[Mention]) -> str:
         return any(compare_name_words(words, o, True) is not Verdict.DIFFERENT for o in others)
 
     fits = [v for v in (m.value, plain) if agreed(v)]
-    return plain if fits == [plain] else m.value
+    if fits == [plain]:
+        return plain
+    if len(fits) == 2:
+        # both near enough (`#Cameron, Mark Mcdaniel`: the words are all there
+        # either way): the reading whose first and last names the others state
+        def same_ends(value: str) -> int:
+            words = name_words(value)
+            return sum(frozenset((o[0], o[-1])) == frozenset((words[0], words[-1])) for o in others)
+
+        if same_ends(plain) > same_ends(m.value):
+            return plain
+    return m.value
 
 
 def ordinal(who: Borrower) -> str:

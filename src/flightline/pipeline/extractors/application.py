@@ -14,6 +14,7 @@ from flightline.pipeline.extractors.base import (
 from flightline.pipeline.extractors.enums import canon_occupancy, canon_purpose, read_enum
 from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.extractors.reader import Reader
+from flightline.pipeline.extractors.urla_gifts import gift_rows
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import (
@@ -609,3 +610,6 @@ def extract_urla(doc: DocText, ld: LogicalDocument) -> None:
     liabilities = _rows(doc, _LIAB_SECTION, _LIAB_TYPES, liabilities=True)
     if liabilities:
         ld.rows["liabilities"] = liabilities
+    gifts = gift_rows(doc)
+    if gifts:
+        ld.rows["gifts"] = gifts

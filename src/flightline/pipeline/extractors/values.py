@@ -89,7 +89,8 @@ _SSN_TOKEN = re.compile(
     r"|(?<![Xx*#\u2022])[Xx*#\u2022]{5,12}\s?\d{4}(?!\d)"
 )
 _OCR_SSN = re.compile(
-    r"[\s:;()#.\"\u201c\u201d]{0,12}(?:last\s*4\W{0,3})?[XxsSHKEWFMNB*#%\u2022\d]"
+    # (`_XXX#XX-0021`: a box's edge read as an underscore before the mask)
+    r"[\s:;()#._\"\u201c\u201d]{0,12}(?:last\s*4\W{0,3})?[XxsSHKEWFMNB*#%\u2022\d]"
     # (`#it#-##-0840`: a mark read as small letters)
     r"[XxsSHKEWFMNBit*#%\u2022\d\s.~_+-]{3,10}?"
     r"(\d{4})(?![\d.,])"
