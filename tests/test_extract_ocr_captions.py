@@ -397,3 +397,25 @@ def test_a_figure_under_the_other_box_is_not_the_co_borrowers_ssn() -> None:
         read(DocType.urla_1003, text.replace("sek _BQRe", "XXX-XX-8084"))["co_borrower_ssn_last4"]
         == "8084"
     )
+
+
+def test_a_mark_read_as_a_word_and_two_figures_among_liabilities_with_cents_is_no_row() -> None:
+    text = (
+        "Residential Loan Application - Summary\n"
+        "LIABILITIES,\n"
+        "Company Name        Unpaid Balance    To be paid off        Monthly Payment\n"
+        "Keystoné Catd Sves        $280.00        $ 25.00\n"
+        "Evergreen Auto Lending        $ 8.649.00        $ 542.00\n"
+        "endi        49,        $42.\n"
+        "Cascade Sfident Loan Servicing        $ 18,562.00        $ 393.00\n"
+        "Declarations\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    payments = [r["monthly_payment"].value for r in doc.rows["liabilities"]]
+    assert payments == [Decimal("25.00"), Decimal("542.00"), Decimal("393.00")]
+    # a creditor of one word whose row prints its cents is a row
+    amex = text.replace("endi        49,        $42.", "Amex        $1,049.00        $42.00")
+    doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, amex, "ocr")])
+    assert len(doc.rows["liabilities"]) == 4

@@ -220,3 +220,16 @@ def test_a_notes_captions_read_with_braces() -> None:
     doc = run(DocType.note, text)
     assert doc.get("property_address") == "91619 Larson Ln, West Troy, MN 56723"
     assert doc.get("note_date") == date(2025, 6, 9)
+
+
+def test_a_note_header_rate_and_a_percent_sign_read_as_an_at_sign() -> None:
+    header = "FIXED RATE NOTE\nDATE: 2026-09-28\nPRINCIPAL: $803,700.00\n"
+    header += "RATE: 7.875%   PAYMENT: $6% 660.08\n"
+    assert run(DocType.note, header).get("interest_rate") == Decimal("7.875")
+    sentence = (
+        "FIXED RATE NOTE\nInterest will be charged on unpaid principal. I will pay interest\n"
+    )
+    sentence += (
+        "at a yearly rate of 7.875@. The interest rate required by this Section is the rate\n"
+    )
+    assert run(DocType.note, sentence).get("interest_rate") == Decimal("7.875")

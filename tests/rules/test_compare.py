@@ -659,6 +659,19 @@ def test_cns_001_an_ocr_cd_payment_that_does_not_amortise_its_terms_is_a_misread
     assert {i.subject for i in run(_scanned(rate), "CNS-001")} == {"interest_rate", "monthly_pi"}
 
 
+def test_cns_001_a_scanned_term_read_short_leaves_the_payments_to_be_compared() -> None:
+    # both documents tie up at 30 years; the CD's term read `3 years`: its
+    # payment ties with the usual term, so the Note's rate and P&I differ
+    rate = clean_loan().set(DocType.note, interest_rate=D("6.625"), monthly_pi=D("1920.93"))
+    rate.set(DocType.note, loan_term_months=360).set(
+        DocType.closing_disclosure, loan_term_months=36
+    )
+    assert {i.subject for i in run(_scanned(rate), "CNS-001")} == {"interest_rate", "monthly_pi"}
+    # ... and with the term not read at all
+    rate.set(DocType.closing_disclosure, loan_term_months=None)
+    assert {i.subject for i in run(_scanned(rate), "CNS-001")} == {"interest_rate", "monthly_pi"}
+
+
 def test_cns_001_a_scanned_note_payment_a_few_dollars_off_its_terms_is_a_finding() -> None:
     # the clean loan amortises to 1,896.20; a Note stating 1,907.87 is the
     # Note's error (no misread turns 1896.20 into it), scan or not

@@ -39,6 +39,34 @@ def test_a_row_without_amounts_leaves_the_debts_unknown() -> None:
     assert "dti_back" not in _unread_first_row(loan).figures
 
 
+def test_debts_left_unknown_are_reported_once() -> None:
+    loan = clean_loan()
+    _liabilities(loan).clear()
+    ctx = _unread_first_row(loan)
+    assert "dti_back" not in ctx.figures
+    [unread] = [u for u in ctx.unread.values() if u.subject == "tradelines"]
+    assert unread.variant == "value" and unread.evidence
+
+
+def test_the_1008s_ratio_settles_an_open_row_though_its_income_was_misread() -> None:
+    # the row's payment lost and the URLA silent: the 1008's back-end ratio,
+    # over our income when a scan misread its own, says the row owes nothing
+    loan = clean_loan()
+    _liabilities(loan).clear()
+    ctx = _unread_first_row(loan)
+    assert "dti_back" not in ctx.figures
+    loan = clean_loan()
+    _liabilities(loan).clear()
+    without = loan.one(DocType.credit_report).rows["tradelines"][1:]
+    owed = sum((Decimal(str(r["monthly_payment"].value)) for r in without), Decimal(0))
+    pitia = Decimal(ctx.figures["pitia_monthly"].value)
+    income = Decimal(ctx.figures["qualifying_income_monthly"].value)
+    stated = ((pitia + owed) / income * 100).quantize(Decimal("0.001"))
+    loan.set(DocType.transmittal_1008, dti_back=stated, qualifying_income_monthly=D("6090.00"))
+    settled = _unread_first_row(loan)
+    assert Decimal(settled.figures["dti_back"].value) == stated.quantize(Decimal("0.01"))
+
+
 def test_the_urla_settles_a_payment_ocr_did_not_give() -> None:
     ctx = _unread_first_row(clean_loan())
     dti = ctx.figures["dti_back"]

@@ -14,6 +14,7 @@ from flightline.rules.compare import (
     address_verdict,
     compare_amounts,
     is_ocr,
+    scanned,
 )
 from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.facts import facts, split_reporting_unsure
@@ -47,9 +48,20 @@ def _payments(
     }
     principal, rate, pi = values["amount"], values["rate"], values["pi"]
     term = integer(doc, "loan_term_months")
-    if principal is None or rate is None or pi is None or not term or rate <= 0:
+    if principal is None or rate is None or pi is None or rate <= 0:
         return None
-    return pi, amortized(principal, rate, term)
+    due = amortized(principal, rate, term) if term else None
+    if (due is None or abs(pi - due) > 1) and scanned(doc):
+        # a term OCR misread or lost (`2 years` for 20): the usual mortgage
+        # term the document's own payment ties up with, when there is one
+        for usual in _USUAL_TERMS:
+            if abs(pi - (fits := amortized(principal, rate, usual))) <= 1:
+                return pi, fits
+    return None if due is None else (pi, due)
+
+
+# Fixed-rate mortgage terms in months (10 to 40 years).
+_USUAL_TERMS = (360, 180, 240, 300, 120, 480)
 
 
 def _ties(doc: LogicalDocument, amount_field: str, **instead: Decimal) -> bool | None:

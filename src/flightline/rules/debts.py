@@ -162,7 +162,7 @@ def _mark_paid_off(ctx: LoanContext, debts: list[Debt]) -> bool:
     return True
 
 
-def _unread_payment(r: Row) -> bool:
+def unread_payment(r: Row) -> bool:
     """A tradeline whose payment OCR did not give, and which may have one (a
     zero balance has none)."""
     balance = dec(cell(r, "balance"))
@@ -183,7 +183,7 @@ def unread_payment_balances(
                 creditor
                 and balance is not None
                 and balance > 0
-                and _unread_payment(r)
+                and unread_payment(r)
                 and is_ocr(r.get("balance"))
                 and not _mortgage_like(txt(cell(r, "account_type")), creditor)
             ):
@@ -345,7 +345,7 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
             payment = dec(cell(r, "monthly_payment"))
             creditor = txt(cell(r, "creditor")) or ""
             kind = txt(cell(r, "account_type"))
-            if _unread_payment(r):
+            if unread_payment(r):
                 stated = _stated_payment(ctx, r, tradelines)
                 if stated is None:
                     open_rows.append((None,))  # a `$0` cell OCR dropped, or a payment lost

@@ -41,7 +41,7 @@ from flightline.rules.compare import (
     is_ocr,
     scanned,
 )
-from flightline.rules.debts import REFINANCES, ZERO, Debt, read_debts
+from flightline.rules.debts import REFINANCES, ZERO, Debt, read_debts, unread_payment
 from flightline.rules.engine import Figure, InputsFailed, IssueEvidence, LoanContext
 from flightline.rules.facts import facts
 from flightline.rules.keys import employer_key
@@ -377,6 +377,22 @@ def _compute(ctx: LoanContext) -> Computed:
                 c.debts = disputes_settled(ctx, c.pitia, c.income_total, c.debts, read.disputed)
                 c.debts = figure_misread(ctx, c.pitia, c.income_total, c.debts)
             c.debts_monthly = sum((d.payment for d in c.debts if not d.paid_off), ZERO)
+        if c.debts_monthly is None and not any(
+            s.startswith(("tradeline", "payoff")) for s in ctx.unread
+        ):
+            # a tradeline with no figure read (neither balance nor payment):
+            # the back-end ratio is not computed, and says so once
+            lost = [
+                row_evidence(report, "tradelines", r, "creditor")
+                for report in reports
+                for r in rows(report, "tradelines")
+                if unread_payment(r)
+            ]
+            ctx.could_not_read(
+                "tradelines",
+                "the monthly payments of the credit report's debts",
+                lost[:3],
+            )
     if c.income_total and c.pitia is not None:
         c.dti_front = percent(c.pitia, c.income_total)
         if c.debts_monthly is not None:

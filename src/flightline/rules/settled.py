@@ -42,13 +42,16 @@ def same_ratio(ours: Decimal, stated: Decimal) -> bool:
 
 def _stated_ratios(ctx: LoanContext, income_total: Decimal | None) -> list[tuple[Decimal, Decimal]]:
     """Each 1008's (income, back-end DTI): over its own income, as ours may
-    differ by a rounding."""
+    differ by a rounding; and over ours, as a scan may have misread its own
+    (`6090.00` for 16,000.00)."""
     out = []
     for t in ctx.of_type(DocType.transmittal_1008):
-        income = num(t, "qualifying_income_monthly") or income_total
         stated = num(t, "dti_back")
-        if income and stated is not None:
-            out.append((income, stated))
+        if stated is None:
+            continue
+        for income in dict.fromkeys((num(t, "qualifying_income_monthly"), income_total)):
+            if income:
+                out.append((income, stated))
     return out
 
 

@@ -454,6 +454,7 @@ def _rows(
     doc: DocText, start: re.Pattern[str], kinds: re.Pattern[str], liabilities: bool
 ) -> list[dict[str, FieldValue]]:
     rows: list[dict[str, FieldValue]] = []
+    uncertain: list[int] = []  # rows of one word whose figures have no cents
     active = False
     for i, line in enumerate(doc.lines):
         text = line.text
@@ -471,7 +472,8 @@ def _rows(
         m = kinds.match(text)
         rest = text[m.end() :] if m else text
         acct = _ACCT.search(rest)
-        amounts = money_tokens(_ACCT.sub(" ", rest), boxes=False)
+        figures = _ACCT.sub(" ", rest)
+        amounts = money_tokens(figures, boxes=False)
         # A row is a type, an account number, or (liabilities) two amounts;
         # on a scan, a creditor and a balance in dollars and cents whose
         # payment OCR lost (`Keystone Retail Card  $8,181.00`).
@@ -479,7 +481,7 @@ def _rows(
             doc.ocr
             and liabilities
             and len(amounts) == 1
-            and bool(re.search(r"\.\d\d$", rest[amounts[0][0] : amounts[0][1]]))
+            and bool(re.search(r"\.\d\d$", figures[amounts[0][0] : amounts[0][1]]))
         )
         if not amounts or (
             m is None
@@ -504,6 +506,12 @@ def _rows(
         else:
             row["value"] = doc.field(values[-1], i)
         rows.append(row)
+        if not any(re.search(r"\.\d\d$", figures[a:b]) for a, b, _ in amounts) and " " not in name:
+            uncertain.append(len(rows) - 1)
+    if doc.ocr and len(rows) - len(uncertain) >= 2:
+        # `endi  49,  $42.`: a mark on the scan read as one word and two
+        # figures, in a table whose rows print their cents, is no row
+        rows = [r for n, r in enumerate(rows) if n not in uncertain]
     return rows
 
 

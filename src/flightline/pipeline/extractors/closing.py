@@ -58,7 +58,11 @@ _NOTE = Reader(
             ),
             exclude=r"principal\s*(?:and|&)\s*interest|principal\s*balance",
         ),
-        Spec("interest_rate", "percent", ("Interest Rate", "Note Rate", "Annual Interest Rate")),
+        Spec(
+            "interest_rate",
+            "percent",
+            ("Interest Rate", "Note Rate", "Annual Interest Rate", "Rate"),
+        ),
         Spec(
             "monthly_pi",
             "money",
@@ -102,7 +106,8 @@ _NOTE_SENTENCES = (
         "money",
         rx(r"amount\s+of\s+(?:U\.?\s*S\.?\s*)?" + MONEY_GROUP + r"[\s\S]{0,40}?principal"),
     ),
-    ("interest_rate", "percent", rx(r"yearly\s+rate\s+of\s+(\d{1,2}(?:\.\d+)?)\s*%")),
+    # (`7.875@`: a scan's percent sign read as an at sign)
+    ("interest_rate", "percent", rx(r"yearly\s+rate\s+of\s+(\d{1,2}(?:\.\d+)?)\s*[%@]")),
     (
         "monthly_pi",
         "money",
