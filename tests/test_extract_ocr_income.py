@@ -189,6 +189,27 @@ Bonus        $7543.39        $7165.92
 """
 
 
+def test_voe_1005_row_whose_year_to_date_cell_ocr_made_a_word() -> None:
+    text = (
+        "Request for Verification of Employment\n"
+        "12B. Gross Earnings - Type        Year To Date (Thru May 15, 2026)        Past Year 2025"
+        "        \u2018Past Year 2024\n"
+        "Base Pay        ___$70961.50        \u00abS$ 184347.28     ___$182030.94\n"
+        "Commissions        pigs        $0.00        $0.00        $0.00\n"
+        "\u2018Bonus        SUSE        $13493.11        $11995.52\n"
+        "16. REMARKS:        Employee in good standing.\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert "ytd_bonus_income" not in got
+    assert got["prior_year_bonus_income"] == Decimal("13493.11")
+    assert got["two_years_prior_bonus_income"] == Decimal("11995.52")
+    # a first figure the part of the year could earn: the word is a smudge
+    # and the row lost its last cell
+    smaller = text.replace("$13493.11", "$3493.11")
+    got = values(run(DocType.voe, smaller))
+    assert got["ytd_bonus_income"] == Decimal("3493.11")
+
+
 def test_voe_1005_whose_year_to_date_column_ocr_lost() -> None:
     # every row a cell short, the base pay's first cell a whole year's pay by
     # mid-April: the year-to-date column was lost, not the last past year

@@ -359,6 +359,14 @@ def test_a_thousands_comma_read_as_a_space_after_a_dollar_sign_or_alone_in_its_c
     assert fix_ocr_digits("STORE 12 100.00") == "STORE 12 100.00"
 
 
+def test_a_dollar_sign_read_as_a_five_before_a_four_figure_group() -> None:
+    assert fix_ocr_digits("M     ,5249,000. 00 $2,551.00") == "M     $249,000.00 $2,551.00"
+    assert fix_ocr_digits("M  5249,000.00  OPEN") == "M  $249,000.00  OPEN"
+    # a well-grouped figure starting with 5 is that figure
+    assert fix_ocr_digits("M  549,000.00  OPEN") == "M  549,000.00  OPEN"
+    assert fix_ocr_digits("M  5,249,000.00  OPEN") == "M  5,249,000.00  OPEN"
+
+
 def test_a_percent_sign_inside_a_number_leaves_no_amount() -> None:
     assert normalize_money("LOAN AMOUNT:  53%500.00") is None
     # a mask read with one is a mask still; a rate is a rate

@@ -283,6 +283,9 @@ _OCR_GROUP_MARK_RE = re.compile(r"(?<=\d)[\u00b0\u00ba](?=\d{3}(?:[,.]\d|(?!\d))
 # `o|,$282,000.00`: specks read as look-alike letters before a dollar sign
 # (they would be read as the figures `01,`)
 _OCR_SPECKS_BEFORE_DOLLAR_RE = re.compile(r"(?<![\w$.,])[oOIl|!]{1,3}[.,'`]?(?=\$\d)")
+# `,5249,000.00` ($249,000.00): a dollar sign read as a 5 (with a speck
+# before it): no thousands group has four figures
+_OCR_DOLLAR_FIVE_RE = re.compile(r"(?<![\w$.,])[,.'`]?5(?=\d{3}(?:,\d{3})+\.\d\d(?![\d,]))")
 # `19.279.88`: a thousands comma read as a point (two points in one figure,
 # cents after the second)
 _OCR_GROUP_POINT_RE = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})\.(\d\d)(?![\d.])")
@@ -345,6 +348,7 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_DOLLAR_RE.sub("$", text)
     text = _OCR_SB_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_SB_MAP), text)
     text = _OCR_CENTS_SPACE_RE.sub(".", text)
+    text = _OCR_DOLLAR_FIVE_RE.sub("$", text)
     text = _OCR_GROUP_POINT_RE.sub(r"\1,\2.\3", text)
     text = _OCR_PCT_SPACE_RE.sub(lambda m: m.group(1).replace(" ", "") + "%", text)
     text = _OCR_CENTS_COMMA_RE.sub(r"\1.\2", text)

@@ -457,6 +457,28 @@ def _ytd_share(out: dict[str, FieldValue]) -> Decimal | None:
     return Decimal(through.timetuple().tm_yday) / 365
 
 
+def _first_cell_garbled(
+    cells: list[str], values: list[Decimal | None], out: dict[str, FieldValue]
+) -> bool:
+    """A row a cell short whose first cell OCR made a word (`Bonus  SUSE
+    $13493.11  $11995.52`): the word holds the year-to-date column when the
+    row has a cell for every column and its first figure is more than the
+    part of the year through the date could earn against the next. (A
+    smudge read as a word beside a row whose last cell was lost fails one
+    or the other.)"""
+    share = _ytd_share(out)
+    first, second = values[0], values[1] if len(values) > 1 else None
+    return (
+        len(cells) == len(values) + 1
+        and not re.search(r"\d", cells[0])
+        and len(cells[0].strip()) >= 3
+        and share is not None
+        and first is not None
+        and second is not None
+        and first > second * (share + _YTD_SLACK)
+    )
+
+
 def ocr_period_row(
     doc: DocText, out: dict[str, FieldValue], kind: str, rest: str, table: PeriodTable, i: int
 ) -> None:
@@ -495,7 +517,7 @@ def ocr_period_row(
             and second is not None
             and first > second * (share + _YTD_SLACK)
         )
-    if len(values) < periods and table.ytd_lost:
+    if len(values) < periods and (table.ytd_lost or _first_cell_garbled(cells, values, out)):
         values = [None, *values]
     values += [None] * (periods - len(values))
     for prefix, value in zip(("ytd", *_PAST_PREFIXES), values, strict=False):
