@@ -233,3 +233,10 @@ def test_a_note_header_rate_and_a_percent_sign_read_as_an_at_sign() -> None:
         "at a yearly rate of 7.875@. The interest rate required by this Section is the rate\n"
     )
     assert run(DocType.note, sentence).get("interest_rate") == Decimal("7.875")
+
+
+def test_a_garbled_initial_escrow_deposit_is_no_monthly_escrow() -> None:
+    text = "Closing Disclosure\nProjected Payments\n"
+    text += "Estimated Escrow (amount can increase over time)        giisi\n"
+    text += "Escrow Account\nfhitial Escrow Payment        $4849.18\n"
+    assert run(DocType.closing_disclosure, text).get("estimated_escrow_monthly") is None

@@ -417,6 +417,14 @@ def test_a_scanned_escrow_a_digit_off_is_the_misread_when_the_taxes_line_ties_th
     assert _pitia(estimated_escrow_monthly=D("693.80")) != "2500.00"
 
 
+def test_an_escrow_read_from_another_cell_above_the_total_gives_way_to_the_taxes_line() -> None:
+    # the initial escrow deposit (4,849.18) read for the monthly escrow: above
+    # the total, yet P&I and the taxes line tie the total, which stands
+    cd = {"estimated_escrow_monthly": D("4849.18"), "taxes_insurance_monthly": D("603.80")}
+    assert _pitia(**cd) == "2500.00"
+    assert _pitia(estimated_escrow_monthly=D("4849.18")) != "2500.00"
+
+
 def test_a_report_payment_read_without_its_point_is_the_urlas_same_figures() -> None:
     # the report's 450.00 read as 45000, above its 15,000 balance
     def misread(urla: dict[str, object] | None) -> LoanContext:

@@ -137,22 +137,18 @@ def cd_pitia(
         and is_ocr(cd.fields.get("estimated_total_monthly_payment") if cd else None)
         and not (pi is not None and escrow is not None and _part_misread(total_payment, pi, escrow))
     ):
-        if escrow is not None and total_payment <= escrow:
+        if pi is not None and _ties_with_taxes(cd, pi, total_payment):
+            pass  # P&I, taxes and insurance tie the total: it stands, whatever the escrow reads
+        elif escrow is not None and total_payment <= escrow:
             # a total no more than its escrow alone: the escrow's cell read for it
+            # (or an escrow read from another cell, `Initial Escrow Payment`)
             total_payment = None
         elif pi is not None and total_payment < pi and not escrow:
             # a total below its own P&I beside no escrow: the escrow's cell
             # read as the total and a blank as the escrow (the columns
             # shifted), or the other way round; nothing says which
             total_payment = escrow = None
-        elif (
-            pi is not None
-            and escrow is not None
-            and total_payment < pi + escrow
-            # (unless the taxes and insurance the escrow pays tie the total:
-            # then the escrow is the misread, and the total stands)
-            and not _ties_with_taxes(cd, pi, total_payment)
-        ):
+        elif pi is not None and escrow is not None and total_payment < pi + escrow:
             # mortgage insurance only adds: one of the three is misread
             misread = _below_its_parts(total_payment, pi, escrow)
             if misread != "part":

@@ -93,7 +93,7 @@ _CD = Reader(
             "estimated_escrow_monthly",
             "money",
             ("Estimated Escrow", "Escrow Payment", "Monthly Escrow Payment"),
-            exclude=r"escrowed\s*property|initial\s*escrow",
+            exclude=r"escrowed\s*property|\w*[it]ial\s*escrow",  # (`fhitial Escrow`)
         ),
         # the projected payment's other parts, each a second reading of the
         # total: mortgage insurance (`+ 0` when none) and the taxes and
