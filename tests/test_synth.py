@@ -448,3 +448,11 @@ def test_cli(tmp_path: Path) -> None:
         key = json.loads((folder / "answer_key.json").read_text())
         assert {d["code"] for d in key["defects"]} == {"AGE-001", "INC-003"}
         assert len(list(folder.glob("*.tar.gz"))) == 1
+
+
+def test_no_tradeline_has_a_negative_payment() -> None:
+    # a DTI-over-cap defect whose housing payment alone passes the mark once
+    # added a tradeline paying the (negative) difference
+    lf = generate(GeneratorOptions(seed=9126))
+    assert lf.scenario is not None
+    assert all(t.payment >= 0 for t in lf.scenario.tradelines)

@@ -167,7 +167,9 @@ def build_scenario(
         adjustable = [t for t in lines if t.counts and t.account_type == "installment"]
         if adjustable and adjustable[0].payment + gap > 0:
             adjustable[0].payment += gap
-        else:
+        elif gap > 0:
+            # (a housing payment alone past the mark leaves nothing to add: no
+            # tradeline has a negative payment)
             bal = D(rng.randint(9000, 30000))
             lines.append(
                 Tradeline(
