@@ -189,6 +189,16 @@ Bonus        $7543.39        $7165.92
 """
 
 
+def test_voe_report_rate_of_pay_whose_of_ocr_lost() -> None:
+    text = (
+        "EMPLOYMENT DATA REPORT\n"
+        "Employee,        Willie Anderson        SSN        XXX-XXx-5432\n"
+        "Most Recent Start Date   Sep 27, 2022        Rate   Pay        $ 269,500.00 annually\n"
+        "Pay Frequency        Weekly\n"
+    )
+    assert values(run(DocType.voe, text))["base_pay_rate"] == Decimal("269500.00")
+
+
 def test_voe_1005_row_whose_year_to_date_cell_ocr_made_a_word() -> None:
     text = (
         "Request for Verification of Employment\n"

@@ -359,6 +359,13 @@ def test_a_thousands_comma_read_as_a_space_after_a_dollar_sign_or_alone_in_its_c
     assert fix_ocr_digits("STORE 12 100.00") == "STORE 12 100.00"
 
 
+def test_a_cents_point_read_as_a_degree_sign() -> None:
+    assert fix_ocr_digits("Salary  $5,182\u00b069  $103,653.80") == "Salary  $5,182.69  $103,653.80"
+    assert fix_ocr_digits("$182\u00b069") == "$182.69"
+    # no amount, no point: an angle stays one
+    assert fix_ocr_digits("slope 45\u00b030") == "slope 45\u00b030"
+
+
 def test_a_dollar_sign_read_as_a_five_before_a_four_figure_group() -> None:
     assert fix_ocr_digits("M     ,5249,000. 00 $2,551.00") == "M     $249,000.00 $2,551.00"
     assert fix_ocr_digits("M  5249,000.00  OPEN") == "M  $249,000.00  OPEN"

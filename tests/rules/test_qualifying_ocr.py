@@ -320,3 +320,20 @@ def test_a_variable_line_the_urla_scan_lost_leaves_the_voes_income_unread() -> N
     assert run(_scanned(loan(3000)), "INC-001") == []
     # a VOE showing no bonus at all: the base alone is the income
     assert figures(_scanned(loan(0)))["qualifying_income_monthly"] == "10000.00"
+
+
+def test_income_documents_with_nothing_of_the_pay_read_are_reported_once() -> None:
+    loan = clean_loan().set(
+        DocType.voe, base_pay_rate=None, ytd_base_income=None, prior_year_base_income=None
+    )
+    for stub in loan.all(DocType.paystub):
+        stub.rows.clear()
+        for name in ("gross_current", "gross_ytd", "hourly_rate", "annual_salary"):
+            stub.fields.pop(name, None)
+    for w2 in loan.all(DocType.w2):
+        w2.fields.pop("wages", None)
+    ctx = _scanned(loan).context()
+    c = computed(ctx)
+    assert c.income_total is None
+    [unread] = [u for u in ctx.unread.values() if u.subject.startswith("income ")]
+    assert "qualifying income" in unread.what and unread.evidence

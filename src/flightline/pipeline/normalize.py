@@ -280,6 +280,10 @@ _OCR_GROUP_SPACE_RE = re.compile(r"(?<=\d)(?:\s,|,\s)(?=\d{3}(?!\d))")
 _OCR_CENTS_COMMA_RE = re.compile(r"(?<![\d,.])(\d{4,}),(\d\d)(?![\d,])")
 # `$23°356.80`: a thousands comma read as a degree sign.
 _OCR_GROUP_MARK_RE = re.compile(r"(?<=\d)[\u00b0\u00ba](?=\d{3}(?:[,.]\d|(?!\d)))")
+# `$5,182°69`: the cents' point read as one (two figures after it, a group before)
+_OCR_CENTS_MARK_RE = re.compile(
+    r"((?:\$\s?|(?<![\d,.]))\d{1,3}(?:,\d{3})+|\$\s?\d{1,3})[\u00b0\u00ba](\d\d)(?![\d,.])"
+)
 # `o|,$282,000.00`: specks read as look-alike letters before a dollar sign
 # (they would be read as the figures `01,`)
 _OCR_SPECKS_BEFORE_DOLLAR_RE = re.compile(r"(?<![\w$.,])[oOIl|!]{1,3}[.,'`]?(?=\$\d)")
@@ -348,6 +352,7 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_DOLLAR_RE.sub("$", text)
     text = _OCR_SB_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_SB_MAP), text)
     text = _OCR_CENTS_SPACE_RE.sub(".", text)
+    text = _OCR_CENTS_MARK_RE.sub(r"\1.\2", text)
     text = _OCR_DOLLAR_FIVE_RE.sub("$", text)
     text = _OCR_GROUP_POINT_RE.sub(r"\1,\2.\3", text)
     text = _OCR_PCT_SPACE_RE.sub(lambda m: m.group(1).replace(" ", "") + "%", text)

@@ -320,6 +320,9 @@ def _read_as_none(voe: LogicalDocument | None, kind: str) -> bool:
     return all(v is not None and v == ZERO for v in figures)
 
 
+_INCOME_DOCS = (DocType.voe, DocType.paystub, DocType.w2)
+
+
 def _compute(ctx: LoanContext) -> Computed:
     f = facts(ctx)
     c = Computed()
@@ -345,6 +348,13 @@ def _compute(ctx: LoanContext) -> Computed:
         elif (num(inc.borrower.urla, "income_total_monthly") or ZERO) > 0:
             complete = False  # a borrower with stated income we cannot recompute: no total
             ceilings.append(None)
+            if any(f.docs_of(ctx, t, inc.borrower) for t in _INCOME_DOCS):
+                # documents there, but no salary, rate or earnings read from them
+                ctx.could_not_read(
+                    f"income {inc.borrower.label}",
+                    f"{inc.borrower.name}'s qualifying income on the income documents",
+                    [ev(inc.borrower.urla, "income_total_monthly")],
+                )
     c.income_total = sum(totals, ZERO) if totals and complete else None
     if not complete and ceilings and all(v is not None for v in ceilings):
         c.income_ceiling = sum((v for v in ceilings if v is not None), ZERO)

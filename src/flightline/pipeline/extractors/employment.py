@@ -238,6 +238,7 @@ _VOE = Reader(
                 "Current Gross Base Pay",
                 "Base Pay Rate",
                 "Rate of Pay",
+                "Rate Pay",  # (a scan that lost the `of`)
                 "Base Rate",
                 "Pay Rate",
                 "Current Salary",
