@@ -96,3 +96,25 @@ def test_cns_002_the_rest_of_the_file_breaks_a_tie_of_misreads() -> None:
     assert run(loan(seconds=True), "CNS-002") == []
     # with no other document to second either reading, the two differ
     assert len(run(loan(seconds=False), "CNS-002")) == 1
+
+
+def test_cns_002_a_scanned_form_read_apart_from_its_twin_that_agrees_is_the_misread() -> None:
+    from tests.rules.builders import make
+    from tests.rules.test_compare import _scanned, _with_run
+
+    # two applications: one reads the file's `15541`, the other `45544`
+    def loan(second: str) -> Loan:
+        built = clean_loan()
+        for doc_type in (DocType.urla_1003, DocType.note, DocType.closing_disclosure):
+            built.set(doc_type, property_address="15541 Maple Pl, Evansburgh, PA 17291")
+        built.set(DocType.appraisal_1004, property_address="15541 Maple Pl, Evansburgh, PA 17291")
+        built.add(make(DocType.urla_1003, {"property_address": second}))
+        return _scanned(built)
+
+    issues, ctx = _with_run(loan("45544 Maple Place, Evansburgh, PA 17291"), "CNS-002")
+    assert issues == []
+    assert [u.subject.split()[:2] for u in ctx.unread.values()] == [["property", "address"]]
+    # both applications reading another number (the defect changes every copy)
+    both = loan("15514 Maple Place, Evansburgh, PA 17291")
+    both.set(DocType.urla_1003, property_address="15514 Maple Place, Evansburgh, PA 17291")
+    assert len(run(both, "CNS-002")) == 1

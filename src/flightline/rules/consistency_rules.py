@@ -227,6 +227,20 @@ def property_address(ctx: LoanContext) -> list[Issue]:
     if split is None:
         return []
     ref, odd = split
+    # a scan read apart from another document of its own type that reads the
+    # file's address (an application's two forms): the misread is the scan's
+    agreeing = {
+        r.doc.type
+        for r in found
+        if r not in odd and address_verdict(r.key, ref.key, r.ocr) is Verdict.SAME
+    }
+    for r in [r for r in odd if r.ocr and r.doc.type in agreeing and r.doc is not ref.doc]:
+        odd.remove(r)
+        ctx.could_not_read(
+            f"property address {r.doc.id}",
+            f"the property address on the {doc_label(r.doc)}",
+            [ev(r.doc, "property_address")],
+        )
     if not odd:
         return []
     where = ", ".join(dict.fromkeys(doc_label(r.doc) for r in odd))
