@@ -203,6 +203,15 @@ def test_a_continuation_sheets_ssns_are_each_on_its_persons_line() -> None:
     assert read(DocType.urla_1003, garbled).get("ssn_last4") != "1409"
 
 
+def test_a_continuation_sheets_ssn_caption_garbled_keeps_each_ssn_on_its_line() -> None:
+    text = CONTINUATION.replace(
+        "Social Security Number     #tt#-##-5700", "SOCIAL SECURIBRY NUMBE.. XXXXX5700"
+    )
+    got = read(DocType.urla_1003, text)
+    assert (got["borrower_name"], got["ssn_last4"]) == ("Olivia Harper", "5700")
+    assert got["co_borrower_ssn_last4"] == "1409"
+
+
 def test_a_continuation_sheet_whose_applicants_name_did_not_read() -> None:
     # `Séott` is still a name (an accent on a speck); were it unread, the
     # `Borrower` line's name stays the other person, never the applicant

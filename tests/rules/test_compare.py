@@ -775,6 +775,9 @@ def test_a_first_name_garbled_beside_the_same_last_name_is_unsure() -> None:
     assert words("Karen Odonnell", "Kevin Odonnell") is DIFFERENT
     # and a last name garbled as well is no longer the same name
     assert words("Kenneth Odonnell", "Kerfheth Odonel") is DIFFERENT
+    # a first name OCR left two letters of (`Pe Gray`) is too little to tell
+    assert words("Ashley Gray", "Pe Gray") is UNSURE
+    assert compare_name_words(name_words("Ashley Gray"), name_words("Pe Gray"), False) is DIFFERENT
 
 
 def test_a_last_name_garbled_beside_the_same_first_name_is_unsure() -> None:

@@ -154,6 +154,10 @@ def compare_name_words(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> Ver
         return Verdict.UNSURE
     if len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and _first_name_garbled(a[0], b[0]):
         return Verdict.UNSURE
+    # a first name of two letters or fewer beside the same last name (`Pe
+    # Gray` for Ashley Gray): what OCR left of a word, too little to tell
+    if len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and min(len(a[0]), len(b[0])) <= 2:
+        return Verdict.UNSURE
     # ... and the last name so garbled beside the same first name
     # (`Merfillan` for Mcmillan); two letters swapped stay a typist's slip
     if (

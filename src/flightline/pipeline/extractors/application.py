@@ -548,7 +548,8 @@ def _signed_above(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 
 _SSN_AT_END = re.compile(
-    r"(?:\bssn\b|security\s*n\w*)\W+(?:[XxHtEKMNWsS*#%\d]{2,4}\W{0,2}[XxHtEKMNWsS*#%\d]{2}\W{0,2})?"
+    # (`SOCIAL SECURIBRY NUMBE..`: the caption garbled, its first letters kept)
+    r"(?:\bssn\b|secur\w*\s*n\w*)\W+(?:[XxHtEKMNWsS*#%\d]{2,4}\W{0,2}[XxHtEKMNWsS*#%\d]{2}\W{0,2})?"
     r"(\d{4})\W*$",
     re.IGNORECASE,
 )
