@@ -212,6 +212,15 @@ def test_a_continuation_sheets_ssn_caption_garbled_keeps_each_ssn_on_its_line() 
     assert got["co_borrower_ssn_last4"] == "1409"
 
 
+def test_a_continuation_sheets_ssn_garbled_on_a_garbled_caption_is_unread() -> None:
+    text = CONTINUATION.replace(
+        "Social Security Number     #tt#-##-5700", "Social Seeurity Number:       #e*_**_25 13"
+    )
+    got = read(DocType.urla_1003, text)
+    assert got["borrower_name"] == "Olivia Harper" and "ssn_last4" not in got
+    assert got["co_borrower_ssn_last4"] == "1409"
+
+
 def test_a_continuation_sheet_whose_applicants_name_did_not_read() -> None:
     # `Séott` is still a name (an accent on a speck); were it unread, the
     # `Borrower` line's name stays the other person, never the applicant

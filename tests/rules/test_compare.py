@@ -190,6 +190,17 @@ def test_a_scanned_address_ends_at_its_zip() -> None:
     h = address_key("18835 Hampton St, Whoneonign, AL 35069")
     assert address_verdict(g, h, True) is UNSURE
     assert address_verdict(g, h, False) is DIFFERENT
+    # a house number whose first figures OCR lost at the line's edge
+    lost = address_key("706 Gould Parkway, Craigland, NJ 07496")
+    whole = address_key("14706 Gould Pkwy., Craigland, NJ 07496")
+    assert address_verdict(lost, whole, True) is UNSURE
+    assert address_verdict(lost, whole, False) is DIFFERENT
+    # the defect's swapped or other figures stay a difference
+    swapped = address_key("41706 Gould Pkwy., Craigland, NJ 07496")
+    assert address_verdict(swapped, whole, True) is DIFFERENT
+    assert address_verdict(address_key("1706 Gould Pkwy., Craigland, NJ 07496"), lost, True) is (
+        UNSURE
+    )
     # a state no state has: the scanned line is garbled, its house number too
     m = address_key("1755 Torres Boulevard, West Michaelborough, IN 46340")
     n = address_key("2955 Torres Boulevard, West Michaelborough, tm 46340")

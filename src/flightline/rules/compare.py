@@ -278,6 +278,16 @@ def _parts_verdict(a: str, b: str, ocr: bool) -> Verdict:
     if len(na) != len(nb):
         return compare_text(a, b, ocr)
     verdicts = [compare_digits(x, y, ocr) for x, y in zip(na, nb, strict=True)]
+    if (
+        ocr
+        and verdicts
+        and _lead_lost(na[0], nb[0])
+        and a.startswith(na[0])
+        and b.startswith(nb[0])
+    ):
+        # a house number at the line's edge whose first figures OCR lost
+        # (`706 Gould Parkway` for 14706): the rest of it is all there
+        verdicts[0] = Verdict.UNSURE
     words = compare_text(re.sub(r"\d+", " ", a), re.sub(r"\d+", " ", b), ocr)
     if words is Verdict.DIFFERENT and na == nb and len(na) >= 2 and _same_street(a, b):
         # house number, street and ZIP agree: the ZIP names the city, so a
@@ -285,6 +295,12 @@ def _parts_verdict(a: str, b: str, ocr: bool) -> Verdict:
         words = Verdict.UNSURE
     verdicts.append(words)
     return worst(verdicts)
+
+
+def _lead_lost(x: str, y: str) -> bool:
+    """One number is the other without its first figure or two, three kept."""
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 3 and 0 < len(long) - len(short) <= 2 and long.endswith(short)
 
 
 def _has_zip(key: str) -> bool:

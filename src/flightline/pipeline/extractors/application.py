@@ -547,9 +547,14 @@ def _signed_above(doc: DocText, out: dict[str, FieldValue]) -> None:
             return
 
 
+# `SSN`, `Social Security Number` as OCR may read it (`SECURIBRY NUMBE..`,
+# `Social Seeurity Number`: a letter or two garbled)
+_SSN_CAPTION = r"\bssn\b|secur\w*\s*n|social\s*s\w{5,8}\s*n"
 _SSN_AT_END = re.compile(
     # (`SOCIAL SECURIBRY NUMBE..`: the caption garbled, its first letters kept)
-    r"(?:\bssn\b|secur\w*\s*n\w*)\W+(?:[XxHtEKMNWsS*#%\d]{2,4}\W{0,2}[XxHtEKMNWsS*#%\d]{2}\W{0,2})?"
+    r"(?:"
+    + _SSN_CAPTION
+    + r")\w*\W+(?:[XxHtEKMNWsS*#%\d]{2,4}\W{0,2}[XxHtEKMNWsS*#%\d]{2}\W{0,2})?"
     r"(\d{4})\W*$",
     re.IGNORECASE,
 )
@@ -584,7 +589,7 @@ def _continuation_sheet(doc: DocText, out: dict[str, FieldValue]) -> None:
         m = _SSN_AT_END.search(line.text)
         if m:
             out[name] = doc.field(m.group(1), i)
-        elif re.search(r"\bssn\b|security\s*n", line.text, re.IGNORECASE):
+        elif re.search(_SSN_CAPTION, line.text, re.IGNORECASE):
             out.pop(name, None)
 
 
