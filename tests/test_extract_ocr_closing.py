@@ -240,3 +240,21 @@ def test_a_garbled_initial_escrow_deposit_is_no_monthly_escrow() -> None:
     text += "Estimated Escrow (amount can increase over time)        giisi\n"
     text += "Escrow Account\nfhitial Escrow Payment        $4849.18\n"
     assert run(DocType.closing_disclosure, text).get("estimated_escrow_monthly") is None
+
+
+NOTE_PAYMENTS = """\
+FIXED RATE NOTE
+(A) Time and Place of Payments. I will pay principal and interest by making a payment every
+month for 360 months. (B) Amount of Monthly Payments. My monthly
+payment will be ia the amount of U.S. 1,537.57.
+(A) Late Charge for Overdue Payments. If the Note Holder has not received the full amount of
+any monthly payment by the
+end of 10 calendar days after the date it is due, I will pay a late charge to the Note Holder.
+"""
+
+
+def test_a_note_payment_sentence_with_in_misread_and_never_the_late_charge_days() -> None:
+    assert run(DocType.note, NOTE_PAYMENTS).get("monthly_pi") == Decimal("1537.57")
+    # the payment garbled: nothing, not the late charge's 10 days
+    garbled = NOTE_PAYMENTS.replace("1,537.57", "1,53?.57")
+    assert run(DocType.note, garbled).get("monthly_pi") is None

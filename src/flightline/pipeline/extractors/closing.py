@@ -74,6 +74,8 @@ _NOTE = Reader(
                 "Payment Amount",
                 "Principal & Interest",
             ),
+            # the late-charge clause's `amount of any monthly payment by the end of 10 ...`
+            exclude=r"any\s*monthly\s*payment",
         ),
         Spec("loan_term_months", "months", ("Loan Term", "Term")),
         Spec("first_payment_date", "date", ("First Payment Date", "First Payment Due")),
@@ -113,7 +115,8 @@ _NOTE_SENTENCES = (
         "money",
         rx(
             # words OCR may misspell by a letter or mark (`paymeng`, `wilk`, `wil}`)
-            r"monthly\s+pa\S{4,6}\s+\S{3,4}\s+be\s+in\s+the\s+am\S{3,5}\s+of\s+"
+            # (`be ia the`: the n of `in` misread)
+            r"monthly\s+pa\S{4,6}\s+\S{3,4}\s+be\s+[il1]\S\s+the\s+am\S{3,5}\s+of\s+"
             r"(?:U\.?\s*S\.?\s*)?" + MONEY_GROUP
         ),
     ),
