@@ -753,3 +753,25 @@ def test_high_credit_read_without_its_c_names_the_limit_column() -> None:
 
     header = "Creditor    Account    ECOA    Opened     Highredit    Balance     Payment Type,"
     assert _money_columns(header) == ["limit", "balance", "payment"]
+
+
+def test_marks_before_a_rows_amounts_are_no_creditor_and_the_last_is_a_lost_cell() -> None:
+    text = (
+        "CREDIT REPORT\n"
+        "TRADELINES\n"
+        "Creditor        Account        ECOA   Opened    High Credit       Balance     Payment Type"
+        "       Status\n"
+        "PIONEER CARD SVCS        40087347***        01/16        3,400        2,334        78 REV"
+        "       CURRENT\n"
+        'HERITAGE CARD SVCS        e7e4qso42""**        '
+        "tti(\u2018i\u00e9iBC\u2018C\u00e9C\u2018N2OO#C~*#      8,954   265 REV*   CURRENT\n"
+        'NORTHSTAR RETAIL CARD     -46268268""""        om14       5400        REV'
+        "      CLOSED\n"
+    )
+    rows = tradelines(run(text))
+    assert rows[1]["creditor"] == "HERITAGE CARD SVCS"
+    assert (rows[1]["balance"], rows[1]["monthly_payment"]) == (Decimal(8954), Decimal(265))
+    # what is left of an opening date (`om14`) is no amount cell: the one
+    # figure stays unplaced
+    assert rows[2]["creditor"] == "NORTHSTAR RETAIL CARD"
+    assert "balance" not in rows[2] and "monthly_payment" not in rows[2]

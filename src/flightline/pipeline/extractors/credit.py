@@ -359,6 +359,29 @@ def _split_row(text: str, codes: bool) -> tuple[str, list[str]] | None:
     return creditor, tokens[n:]
 
 
+# A token no creditor's name has: two marks or figures among its letters
+_JUNK_TOKEN = re.compile(r"^(?=(?:\S*[^\sA-Za-z&.,'\u2019-]){2})\S{4,}$")
+
+
+def _junk_cell_out(creditor: str, tokens: list[str]) -> tuple[str, list[str]]:
+    """A scanned row whose cells before the amounts OCR garbled into marks
+    (`HERITAGE CARD SVCS  e7e4qso42""  tti(iBCC#N2OO#C  8,954  265`):
+    the marks are no part of the creditor, and the last of them is a cell
+    that did not read (a garbled amount keeping its column)."""
+    words = creditor.split()
+    n = len(words)
+    while n > 1 and _JUNK_TOKEN.match(words[n - 1]):
+        n -= 1
+    if n == len(words) or not re.search(r"[A-Za-z]{2}", " ".join(words[:n])):
+        return creditor, tokens
+    # (a short one, `om14`, is what is left of the opening date, no amount)
+    cell = ["Sxx"] if len(words[-1]) >= _CELL_CHARS else []
+    return " ".join(words[:n]).rstrip(" -"), [*cell, *tokens]
+
+
+_CELL_CHARS = 6
+
+
 def _row_type(tokens: list[str], codes: bool, ecoa: bool = False) -> str | None:
     if codes:
         # A one-letter type column (R, I, M) comes before the status words;
@@ -431,6 +454,8 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         if split is None:
             continue
         creditor, tokens = split
+        if doc.ocr:
+            creditor, tokens = _junk_cell_out(creditor, tokens)
         cells = _after_ecoa(tokens) if ecoa else tokens
         mapped = _map_amounts(cells, cols, doc.ocr)
         if not mapped:
