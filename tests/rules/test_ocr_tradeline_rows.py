@@ -342,6 +342,15 @@ def test_a_scanned_cd_pi_one_digit_from_its_loans_payment_is_that_payment() -> N
     assert ctx.figures["pitia_monthly"].value == "2500.50"
 
 
+def test_a_scanned_cd_pi_its_own_total_less_escrow_confirms_stands() -> None:
+    # the CD's P&I 1,880.00 does not amortise its terms, but its total
+    # (2,483.80) less its escrow (603.80) is exactly it: the CD states it,
+    # and the Note's 1,896.20 (within a tenth) does not replace it
+    assert _pitia(monthly_pi=D("1880.00"), estimated_total_monthly_payment=D("2483.80")) == (
+        "2483.80"
+    )
+
+
 def _lost_card(dti_1008: str) -> LoanContext:
     """The clean loan scanned with a card account whose balance and payment
     OCR lost, a creditor the URLA does not list, and the 1008's DTI as given."""

@@ -97,6 +97,10 @@ def _pi(ctx: LoanContext, cd: LogicalDocument | None) -> Decimal | None:
     if pi in payments:
         return pi  # these terms give exactly the payment read
     total, escrow = num(cd, "estimated_total_monthly_payment"), num(cd, "estimated_escrow_monthly")
+    if total is not None and escrow is not None and total - escrow - _insurance(cd) == pi:
+        # the CD's own total less its escrow is the P&I read: two readings
+        # agree (a payment its terms do not give is CNS-001's to report)
+        return pi
     others = {num(note, "monthly_pi"), total - escrow if total and escrow else None}
     fits = {w for w in payments if (w in others and _near(pi, w)) or one_digit_from(pi, w)}
     return fits.pop() if len(fits) == 1 else pi
