@@ -142,6 +142,14 @@ def _residential_units(value: Value) -> bool:
 def _build(ctx: LoanContext) -> Facts:
     people = roster(ctx)
     facts = Facts(people, owners(ctx, people))
+    for u in ctx.of_type(DocType.urla_1003):
+        # an application whose name and SSN OCR lost, that the file's other
+        # values give to a borrower without one: that borrower's application
+        # (the income it states is what the income rules check)
+        who = facts.owner(u)
+        if who is not None and who.urla is None:
+            who.urla = u
+            who.employer = who.employer or text(u, "employer_name")
     note = ctx.first(DocType.note)
     cd = latest_cd(ctx)
     facts.cd = cd
