@@ -232,7 +232,7 @@ def property_address(ctx: LoanContext) -> list[Issue]:
     agreeing = {
         r.doc.type
         for r in found
-        if r not in odd and address_verdict(r.key, ref.key, r.ocr) is Verdict.SAME
+        if all(r is not o for o in odd) and address_verdict(r.key, ref.key, r.ocr) is Verdict.SAME
     }
     for r in [r for r in odd if r.ocr and r.doc.type in agreeing and r.doc is not ref.doc]:
         odd.remove(r)
