@@ -1,0 +1,116 @@
+"""The URLA's assets and liabilities tables (section 2): one row per
+account or debt, as printed."""
+
+from __future__ import annotations
+
+import re
+
+from flightline.pipeline.extractors.base import DocText
+from flightline.pipeline.extractors.names import clean_name
+from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.model import FieldValue
+from flightline.pipeline.normalize import normalize_account_last4
+
+_ASSET_SECTION = re.compile(r"^\W*(?:2a\.?\s*)?assets\b", re.IGNORECASE)
+# (OCR may garble the title, `2c. Lighilities`, `26. Liabilities`; its subtitle names it too)
+_LIAB_SECTION = re.compile(
+    # (`2CsLIABILITIES`: a speck after the box number)
+    r"^\W*(?:2[a-z0-9][^\w\s]?[a-z]?\.?\s*)?(?:liabilities|l[a-z]{3,7}ities\s*-\s*credit\s*cards)\b",
+    re.IGNORECASE,
+)
+_NEXT_SECTION = re.compile(r"^\W*(?:[IVX]+\.\s|section\s*\d|declarations)", re.IGNORECASE)
+_SECTION_END = re.compile(
+    r"^\W*(?:\d[a-e]\.?\s|section\s*\d|2b\.?|2d\.?|3\.?\s|[IVX]+\.\s|real\s*estate|"
+    r"other\s*assets|other\s*liabilities|total\b|loan\s*and\s*property|declarations|"
+    r"subject\s*loan|[a-z]\.\s)",
+    re.IGNORECASE,
+)
+_ASSET_TYPES = re.compile(
+    r"^(?:checking|savings|money\s*market|certificate\s*of\s*deposit|cd|mutual\s*fund|stocks?|"
+    r"bonds?|retirement|401\s*\(?k\)?|ira|brokerage|cash\s*value|trust|bridge\s*loan|"
+    r"individual\s*development|deposit(?:\s*acc(?:ou)?n?t\.?)?)(?:\s*account)?\b\.?",
+    re.IGNORECASE,
+)
+_LIAB_TYPES = re.compile(
+    r"^(?:revolving|installment|open\s*30[-\s]*day|lease|other|mortgage|heloc|auto\s*loan|"
+    r"student\s*loan|credit\s*card)(?:\s*(?:loan|account))?\b",
+    re.IGNORECASE,
+)
+_ACCT = re.compile(
+    r"(?:(?<![Xx*#\u2022])[Xx*#\u2022]{2,16}[-\s]?\d{4}|\b\d{6,20}\b(?![.,]\d)"
+    r"|\bending\s*(?:in\s*)?\d{4})"
+)
+_CENTS = re.compile(r"\.\d\d$")
+
+
+def _rows(
+    doc: DocText, start: re.Pattern[str], kinds: re.Pattern[str], liabilities: bool
+) -> list[dict[str, FieldValue]]:
+    rows: list[dict[str, FieldValue]] = []
+    uncertain: list[int] = []  # rows of one word whose figures have no cents
+    active = False
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        if start.match(text):
+            active = True
+            continue
+        if not active:
+            continue
+        if _SECTION_END.match(text) and not kinds.match(text):
+            # an empty table ends at the next section all the same (a page's
+            # `Fannie Mae Form 1003  Page 2` further on is no liability)
+            if rows or _NEXT_SECTION.match(text):
+                break
+            continue
+        m = kinds.match(text)
+        rest = text[m.end() :] if m else text
+        acct = _ACCT.search(rest)
+        figures = _ACCT.sub(" ", rest)
+        amounts = money_tokens(figures, boxes=False)
+        # A row is a type, an account number, or (liabilities) two amounts;
+        # on a scan, a creditor and a balance in dollars and cents whose
+        # payment OCR lost (`Keystone Retail Card  $8,181.00`).
+        lost_payment = (
+            doc.ocr
+            and liabilities
+            and len(amounts) == 1
+            and _CENTS.search(figures[amounts[0][0] : amounts[0][1]]) is not None
+        )
+        if not amounts or (
+            m is None
+            and acct is None
+            and not (liabilities and len(amounts) >= 2)
+            and not lost_payment
+        ):
+            continue
+        name_end = acct.start() if acct else amounts[0][0]
+        name = clean_name(rest[:name_end].strip(" -|:"))
+        if not name or not re.search(r"[A-Za-z]{3}", name):
+            continue
+        row = {("creditor" if liabilities else "institution"): doc.field(name, i)}
+        last4 = normalize_account_last4(acct.group(0)) if acct else None
+        if last4 and not liabilities:
+            row["account_last4"] = doc.field(last4, i)
+        values = [abs(v) for _, _, v in amounts]
+        if liabilities:
+            row["balance"] = doc.field(values[0], i)
+            if len(values) > 1:
+                row["monthly_payment"] = doc.field(values[-1], i)
+        else:
+            row["value"] = doc.field(values[-1], i)
+        rows.append(row)
+        if not any(_CENTS.search(figures[a:b]) for a, b, _ in amounts) and " " not in name:
+            uncertain.append(len(rows) - 1)
+    if doc.ocr and len(rows) - len(uncertain) >= 2:
+        # `endi  49,  $42.`: a mark on the scan read as one word and two
+        # figures, in a table whose rows print their cents, is no row
+        rows = [r for n, r in enumerate(rows) if n not in uncertain]
+    return rows
+
+
+def asset_rows(doc: DocText) -> list[dict[str, FieldValue]]:
+    return _rows(doc, _ASSET_SECTION, _ASSET_TYPES, liabilities=False)
+
+
+def liability_rows(doc: DocText) -> list[dict[str, FieldValue]]:
+    return _rows(doc, _LIAB_SECTION, _LIAB_TYPES, liabilities=True)
