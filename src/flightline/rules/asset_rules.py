@@ -12,9 +12,10 @@ from itertools import pairwise
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.access import doc_label, ev, money, num, ratio, ratio_against, text, when
 from flightline.rules.compare import Verdict, compare_dates, is_ocr, scanned
+from flightline.rules.deposits import is_gift
 from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.facts import facts
-from flightline.rules.figures import computed, is_gift
+from flightline.rules.figures import computed
 
 # A statement period shorter than this is not a month; two consecutive monthly
 # statements always reach 2 x this, a single one never does.

@@ -9,19 +9,25 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from flightline.pipeline.extractors.base import (
-    LABEL_WORDS,
     DocText,
     Found,
     Spec,
     label_regex,
 )
 from flightline.pipeline.extractors.cells import TRAILING_SPECK, row_cells
+from flightline.pipeline.extractors.label_cuts import (
+    colon_cut,
+    label_prefix,
+    truncated_label_cut,
+    word_not_label,
+)
 from flightline.pipeline.extractors.names import (
     CITY_STATE_ZIP,
     clean_address,
     clean_name,
     clean_person,
 )
+from flightline.pipeline.extractors.repeats import agreed, front_lost, zero_led
 from flightline.pipeline.extractors.values import (
     FINDERS,
     TEXT_KINDS,
@@ -30,78 +36,11 @@ from flightline.pipeline.extractors.values import (
     value_tokens,
 )
 from flightline.pipeline.model import FieldValue, Value
-from flightline.pipeline.normalize import cent_digits
 
 REST_MAX = 240  # characters after a label where its value may be
 
 MAX_CANDIDATES = 400  # label occurrences tried per field
 _REPEATS_TRIED = 12  # occurrences of an OCR'd amount's label read to check it
-
-
-def _agreed(doc: DocText, first: Found, later: list[Found]) -> Found:
-    """An OCR'd amount the later readings of its label contradict: when two of
-    them agree on a value one digit from it, or one prints its dollar sign
-    where the first has a digit more in front and no sign (`3157590.84` for
-    $157,590.84, the sign read as a 3), that value; else the first stands."""
-    if not isinstance(first.value, Decimal):
-        return first
-    for other in later:
-        if not isinstance(other.value, Decimal) or other.value == first.value:
-            continue
-        agree = sum(1 for f in later if f.value == other.value)
-        if agree >= 2 and _digit_apart(first.value, other.value) and not _longer(other, first):
-            # (repeats a digit longer may each carry a dollar sign read as one)
-            return other
-        if (
-            _sign_read_as_digit(first.value, other.value)
-            and "$" not in doc.lines[first.line].text
-            and "$" in doc.lines[other.line].text
-        ):
-            return other
-    return first
-
-
-def _zero_led(doc: DocText, first: Found) -> bool:
-    """`071.57` for $2,071.57: no amount is printed with a leading zero; its
-    first figures were lost."""
-    value = first.value
-    if not isinstance(value, Decimal) or value < 1:
-        return False
-    shown = re.escape(f"{abs(value):.2f}")
-    return bool(re.search(r"(?<![\d,.])0+" + shown + r"(?!\d)", doc.lines[first.line].text))
-
-
-def _front_lost(first: Found, later: list[Found]) -> Found | None:
-    """A reading that lost its first figures (`_zero_led`): a later reading of
-    the amount (the same caption, or one it ends with: `Principal & Interest`
-    under `Monthly Principal & Interest`) ending with the same figures is it."""
-    value = first.value
-    assert isinstance(value, Decimal)
-    for other in later:
-        if (
-            isinstance(other.value, Decimal)
-            and other.value > value
-            and cent_digits(other.value).endswith(cent_digits(value))
-        ):
-            return other
-    return None
-
-
-def _longer(a: Found, b: Found) -> bool:
-    assert isinstance(a.value, Decimal)
-    assert isinstance(b.value, Decimal)
-    return len(cent_digits(a.value)) > len(cent_digits(b.value))
-
-
-def _sign_read_as_digit(read: Decimal, other: Decimal) -> bool:
-    a, b = cent_digits(read), cent_digits(other)
-    return len(a) == len(b) + 1 and a[1:] == b and a[0] in "3589"
-
-
-def _digit_apart(a: Decimal, b: Decimal) -> bool:
-    from rapidfuzz.distance import Levenshtein
-
-    return Levenshtein.distance(cent_digits(a), cent_digits(b)) == 1
 
 
 # Separators between a label and its value; `#`, `*` and `-` only when spaced,
@@ -112,11 +51,6 @@ _LEAD = re.compile(r"^(?:[\s:=.>\])|]|[#*,;-](?=\s))*(?=\S)")
 _VALUE_END = re.compile(r"\s{2}|\s\|\s|\t")
 
 _TRAIL_PUNCT = " \t:;,|_"
-
-_COLON_LABEL = re.compile(
-    r"((?<![A-Za-z#'\u2019./&()-])[A-Za-z#'\u2019./&()-]{1,30}(?:\s+[A-Za-z#'\u2019./&()-]{1,30}){0,4})"
-    r"\s*:"
-)
 
 # Labels found on every kind of document: they end the value before them.
 COMMON_LABELS = (
@@ -303,13 +237,13 @@ class Reader:
             if found is not None:
                 if not spec.last:
                     if doc.ocr and spec.kind == "money":
-                        if _zero_led(doc, found):
+                        if zero_led(doc, found):
                             wider = self._later(doc, spec, label_re, exclude, i, caption, True)
-                            fixed = _front_lost(found, wider)
+                            fixed = front_lost(found, wider)
                             if fixed is not None:
                                 return fixed
                         later = self._later(doc, spec, label_re, exclude, i, caption)
-                        return _agreed(doc, found, later)
+                        return agreed(doc, found, later)
                     if doc.ocr and spec.kind in ("person", "name") and ":" not in doc.lines[i].text:
                         # a section's heading (`Employee   Peet Shea  Te`, specks
                         # read as words) over the caption itself (`Employee:`)
@@ -669,7 +603,7 @@ class Reader:
         if not rest:
             return None
         cut = len(rest)
-        m = next((x for x in self.any_label.finditer(rest) if not _word_not_label(rest, x)), None)
+        m = next((x for x in self.any_label.finditer(rest) if not word_not_label(rest, x)), None)
         if m and m.start() > 0:
             cut = m.start()
         elif m and m.start() == 0:
@@ -677,15 +611,15 @@ class Reader:
         m2 = _VALUE_END.search(rest)
         if m2 and spec.kind != "address":
             cut = min(cut, m2.start())
-        colon = _colon_cut(rest)
+        colon = colon_cut(rest)
         if colon is not None:
-            if m and colon < m.start() and not _label_prefix(rest[colon : m.start()]):
+            if m and colon < m.start() and not label_prefix(rest[colon : m.start()]):
                 # `Sean C. Price Social Security Number:` - a known label ends
                 # at the colon, and the label-like word before it (`Price`)
                 # is no part of it but the value's own last word
                 colon = m.start()
             cut = min(cut, colon)
-        trunc = _truncated_label_cut(rest)
+        trunc = truncated_label_cut(rest)
         if trunc is not None:
             cut = min(cut, trunc)
         value = rest[:cut].strip(_TRAIL_PUNCT)
@@ -759,56 +693,3 @@ def _captioned(doc: DocText, found: Found, line: int) -> bool:
 def _strip(text: str) -> str:
     m = _LEAD.match(text)
     return (text[m.end() :] if m else text).strip()
-
-
-def _truncated_label_cut(rest: str) -> int | None:
-    """Where a label cut short by its box (`SOCIAL SECURITY NUMB..`) starts."""
-    m = re.search(r"\S{1,40}\.\.(?=\s|$)", rest)
-    if m is None:
-        return None
-    words = list(re.finditer(r"\S+", rest[: m.start()]))
-    start = m.start()
-    for w in reversed(words):
-        if w.group(0).strip("().#").lower() not in LABEL_WORDS:
-            break
-        start = w.start()
-    return start if start > 0 else None
-
-
-# Words that may open a longer form of a known label (`Borrower Social
-# Security Number`); any other label-like word before a known label is the
-# value's (a surname such as Price or Case).
-_LABEL_PREFIXES = frozenset(
-    """borrower co-borrower borrower's co-borrower's applicant co-applicant applicant's
-    employee employer property loan account""".split()  # noqa: SIM905
-)
-
-
-def _label_prefix(words: str) -> bool:
-    return all(w.strip("().#").lower() in _LABEL_PREFIXES for w in words.split())
-
-
-# `Page` is a footer's label only before its number (`Page 2 of 3`); in
-# `8192 Page Ct` it is a street's name.
-_PAGE_NUMBER = re.compile(r"\s*(?:#|no\.?|:)?\s*\d")
-
-
-def _word_not_label(rest: str, m: re.Match[str]) -> bool:
-    return m.group(0).lower() == "page" and not _PAGE_NUMBER.match(rest, m.end())
-
-
-def _colon_cut(rest: str) -> int | None:
-    """Where a following `Some Label:` starts, walking back over label words."""
-    for m in _COLON_LABEL.finditer(rest):
-        words = list(re.finditer(r"\S+", rest[: m.end() - 1]))
-        start = None
-        for w in reversed(words):
-            token = w.group(0).strip("().#").lower()
-            if token in LABEL_WORDS or (token.endswith("'s") and token[:-2] in LABEL_WORDS):
-                start = w.start()
-                continue
-            break
-        if start is not None:
-            return start
-        return m.end() if m.start() == 0 else None
-    return None
