@@ -540,3 +540,49 @@ def test_a_speck_between_a_rows_month_and_year_stays_out_of_the_description() ->
         date(2026, 4, 21),
         "ZELLE FROM DAVID SIMS GIFT",
     )
+
+
+LOST_FRONT = """\
+Bryanfort State Bank
+Period Covered:        21-JUN-2026 to 20-JUL-2026        Account Number:        ****5087
+Account Type:        Checking        Page:        1
+Account Summary
+Beginning Balance:        94,051.64        Deposits and Additions:        18,601.22
+Withdrawals and Subtractio..   13,015.42        New Balance:        637.44
+Transaction Detail
+Date        Description        Amount        Balance
+17-JUL-2026        PAYROLL ROSE SOFTWARE CORPORAT        4,511.97        100,952.13
+20-JUL-2026        POS PURCHASE HARDWARE DEPOT #4645        -325.09        100,627.04
+20-JUL-2026        POS PURCHASE HARDWARE DEPOT #3771        -989.60        99,637.44
+"""
+
+
+def test_an_ending_balance_that_lost_its_first_figures_is_the_last_running_balance() -> None:
+    # `637.44` for 99,637.44, the last row a debit printed with its minus
+    assert run(LOST_FRONT).get("closing_balance") == Decimal("99637.44")
+    # figures that are not the running balance's tail stay as read
+    other = LOST_FRONT.replace("New Balance:        637.44", "New Balance:        636.44")
+    assert run(other).get("closing_balance") == Decimal("636.44")
+
+
+HEADER_CELLS = """\
+Bryanfort State Bank
+Kara B. Bishop
+For the period        Account
+ssi -2026 to 08-20-2026        Checking ...5087
+Forward        \u201cey        New Balance
+$99637.44        |'$105083.32        2
+Deposits and Other Credits
+Date        Description        Amount
+07-24-2026        PAYROLL ROSE SOFTWARE CORPORAT        $4655.05
+"""
+
+
+def test_balances_in_the_cells_below_their_garbled_header() -> None:
+    doc = run(HEADER_CELLS)
+    assert doc.get("closing_balance") == Decimal("105083.32")
+    assert doc.get("opening_balance") == Decimal("99637.44")
+    # cells that do not line up with the header's say nothing
+    run_together = HEADER_CELLS.replace("44        |'$105083.32        2", "44 $105083.32")
+    doc = run(run_together)
+    assert doc.get("closing_balance") is None

@@ -437,3 +437,18 @@ def test_a_mark_read_as_a_word_and_two_figures_among_liabilities_with_cents_is_n
     doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
     extract(doc, [PageText(DOC, 1, amex, "ocr")])
     assert len(doc.rows["liabilities"]) == 4
+
+
+PAYSTUB_YEN_MASK = """\
+Jensen & Turner Freight Lines Company
+Pay Statement
+Period Beginning        08-24-2026        Employee        Farley, Catherine J.
+Period Ending        09-06-2026        SSN        \u00a5#4*_**-7736
+Advice Date        09-11-2026        EmployeID        80391
+Earnings        Rate        Hours        This Period        Year to Date
+Regular Pay        $4,519.23        $85,865.37
+"""
+
+
+def test_an_ssn_mask_whose_first_mark_ocr_read_as_a_yen_sign() -> None:
+    assert read(DocType.paystub, PAYSTUB_YEN_MASK)["ssn_last4"] == "7736"

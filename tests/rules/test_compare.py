@@ -454,6 +454,16 @@ def test_a_middle_name_glued_onto_the_last_name_is_unsure() -> None:
     assert compare_name_words(a, name_words("Kurt Jamiprice"), True) is DIFFERENT
 
 
+def test_given_names_run_together_are_unsure() -> None:
+    a = name_words("James Cohen")
+    # `James James Cohen` read with the space lost and a glyph misread in each
+    assert compare_name_words(a, name_words("Sameswames Cohen"), True) is UNSURE
+    assert compare_name_words(a, name_words("Sameswames Cohen"), False) is DIFFERENT
+    # another first name run into a middle one: a difference
+    assert compare_name_words(a, name_words("Robertallen Cohen"), True) is DIFFERENT
+    assert compare_name_words(a, name_words("Jamal Cohen"), True) is not SAME
+
+
 def test_stray_ocr_tokens_around_a_name_are_the_same_name() -> None:
     loan = _scanned(clean_loan().set(DocType.paystub, 0, employee_name="Hl JOHN M SMITH"))
     assert run(loan, "IDN-001") == []

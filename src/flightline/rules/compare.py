@@ -152,6 +152,8 @@ def compare_name_words(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> Ver
         return Verdict.SAME
     if a[0] == b[0] and _glued_on(a[-1], b[-1]):
         return Verdict.UNSURE
+    if len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and _given_names_glued(a[0], b[0]):
+        return Verdict.UNSURE
     if len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and _first_name_garbled(a[0], b[0]):
         return Verdict.UNSURE
     # a first name of two letters or fewer beside the same last name (`Pe
@@ -191,6 +193,18 @@ def _glued_on(x: str, y: str) -> bool:
     (`jamiprice` for J. Price): the same person, read badly."""
     short, long = sorted((x, y), key=len)
     return len(short) >= 4 and len(long) - len(short) >= 2 and long.endswith(short)
+
+
+def _given_names_glued(x: str, y: str) -> bool:
+    """One first name is the other's first and middle names run together, each
+    read with a glyph misread (`Sameswames` for James James): too close to call."""
+    short, long = sorted((fold(x), fold(y)), key=len)
+    n = len(short)
+    return (
+        n >= 4
+        and len(long) - n >= 3
+        and min(Levenshtein.distance(long[:n], short), Levenshtein.distance(long[-n:], short)) <= 1
+    )
 
 
 def compare_digits(a: str, b: str, ocr: bool) -> Verdict:

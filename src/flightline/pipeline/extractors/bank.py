@@ -19,7 +19,7 @@ from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.terms import one_digit_from
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
-from flightline.pipeline.normalize import find_dates
+from flightline.pipeline.normalize import cent_digits, find_dates
 from flightline.pipeline.page_keys import PRODUCT_NUMBER
 from flightline.pipeline.periods import statement_period
 
@@ -244,6 +244,39 @@ def _balance_pair(doc: DocText, out: dict[str, FieldValue]) -> None:
         return
 
 
+_CELL_GAP = re.compile(r"\s{2,}")
+# `Balance Forward` with its first word lost to the line above
+_FORWARD = re.compile(r"^\W*forward\W*$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]{3}")
+
+
+def _balance_cells(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A scanned header row of cells (`Forward  "ey  New Balance`) over a row
+    of amounts (`$99637.44  |'$105083.32  2`): specks aside (a header cell
+    without a word, a figure without cents), as many labels as amounts, each
+    balance label's amount the one in its place."""
+    for i, line in enumerate(doc.lines[:30]):
+        if not _CLOSING.search(line.text) or money_tokens(line.text):
+            continue
+        j = doc.next_line(i)
+        if j is None:
+            return
+        heads = [h for h in _CELL_GAP.split(line.text.strip()) if _WORD.search(h)]
+        amounts = [
+            found[0]
+            for cell in _CELL_GAP.split(doc.lines[j].text.strip())
+            if len(found := [v for _, _, v in money_tokens(cell)]) == 1 and _has_cents(found[0])
+        ]
+        if len(heads) != len(amounts) or len(heads) < 2:
+            return
+        for head, amount in zip(heads, amounts, strict=True):
+            if _CLOSING.search(head):
+                set_field(out, "closing_balance", doc.field(amount, j))
+            elif _OPENING.search(head) or _FORWARD.match(head):
+                set_field(out, "opening_balance", doc.field(amount, j))
+        return
+
+
 # `Checking 8370`, `Savings ...8834`: the product's name beside the number.
 def _product_number(doc: DocText, out: dict[str, FieldValue]) -> None:
     if "account_last4" in out:
@@ -272,6 +305,8 @@ def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
                 # a balance prints its cents: `39175 548.95` is a garbled amount
                 del out[name]
     _balance_pair(doc, out)
+    if doc.ocr:
+        _balance_cells(doc, out)
     _product_number(doc, out)
     set_field(out, "institution", _institution(doc))
     set_field(out, "holder_name", _holder(doc))
@@ -359,7 +394,13 @@ def _closing_misread(doc: DocText, out: dict[str, FieldValue]) -> None:
     if not isinstance(read.value, Decimal) or len(rows) < 2:
         return
     last, before, amount = rows[-1][-1], rows[-2][-1], rows[-1][0]
-    if last == read.value or abs(last - before) != amount:
+    # (the row's amount signed or not: `-989.60` or a debit column's `989.60`)
+    if last == read.value or abs(last - before) != abs(amount):
         return
-    if one_digit_from(read.value, last):
+    if one_digit_from(read.value, last) or _front_lost(read.value, last):
         out["closing_balance"] = FieldValue(last, read.evidence)
+
+
+def _front_lost(read: Decimal, whole: Decimal) -> bool:
+    """`637.44` for 99,637.44: the first figures OCR lost, the rest in order."""
+    return 0 < read < whole and cent_digits(whole).endswith(cent_digits(read))

@@ -90,7 +90,7 @@ _SSN_TOKEN = re.compile(
 )
 _OCR_SSN = re.compile(
     # (`_XXX#XX-0021`: a box's edge read as an underscore before the mask)
-    r"[\s:;()#._\"\u201c\u201d]{0,12}(?:last\s*4\W{0,3})?[XxsSHKEWFMNB*#%\u2022\d]"
+    r"[\s:;()#._\"\u201c\u201d\u00a5]{0,12}(?:last\s*4\W{0,3})?[XxsSHKEWFMNB*#%\u2022\d]"
     # (`#it#-##-0840`: a mark read as small letters)
     r"[XxsSHKEWFMNBit*#%\u2022\d\s.~_+-]{3,10}?"
     r"(\d{4})(?![\d.,])"
