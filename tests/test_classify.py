@@ -342,6 +342,20 @@ def test_statement_period_with_ocr_glued_month_still_tells_statements_apart() ->
     assert split(mar, feb) == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
 
 
+def test_a_statement_after_one_whose_numbering_ended_is_another() -> None:
+    top = "NORTH DAVID COMMUNITY BANK\nAPRIL STEPHENS\n"
+    mar = top + "STATEMENT PERIOD: March 11, 2025 through April 10, 2025 ACCOUNT ****7541\n"
+    mar += "BALANCE FORWARD: 13,208.70  CLOSING BALANCE: 14,774.23\nStatement Page 1 of 1"
+    # the next statement's period garbled past reading, its title read
+    feb = top + "Statement Period  Account\n_LI-FEB-2025 though 10-MAR-2025  Checking ...7541\n"
+    feb += "Balance Forward\n6991.63\nDeposits and Other Credits\n14-FEB-2025 PAYROLL 2311.30"
+    got = split(mar, feb, method="ocr")
+    assert got == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+    # a first page of two, its numbering not ended: the next page carries it on
+    two = mar.replace("Page 1 of 1", "Page 1 of 2")
+    assert split(two, feb, method="ocr") == [(DocType.bank_statement, [1, 2])]
+
+
 def test_numbered_pages_keep_a_document_together() -> None:
     p1 = s.NOTE + "\nNote Page 1"
     p2 = "The Trustee agrees to provide the Property in good repair.\nNote Page 2"

@@ -98,6 +98,14 @@ def _numbered_next(cur: _Open, f: PageFeatures) -> bool:
     return x == lx + 1 and _same_total(ly, y, f)
 
 
+def _numbering_ended(cur: _Open) -> bool:
+    """The open document's last page is the last its numbering counts (`Page
+    1 of 1` on its only page): a page under its type's title after it is the
+    next document's, though OCR lost what would tell them apart (a period)."""
+    last = cur.last.page_of
+    return last is not None and last[0] == last[1] == len(cur.pages)
+
+
 def _same_total(a: int | None, b: int | None, f: PageFeatures) -> bool:
     # OCR misreads a total (`of S`, `of s` for 8) more often than two documents
     # number their pages on, one after the other.
@@ -122,7 +130,7 @@ def _continues(cur: _Open, f: PageFeatures) -> bool:
         # the open document only if it speaks that document's language.
         return f.cont.get(t, 0.0) >= 4.0
     if f.best == t or t in f.title_types:
-        if _keys_differ(cur, f):
+        if _keys_differ(cur, f) or (t in f.title_types and _numbering_ended(cur)):
             return False
         # A title again at the top: a new one-page document, or a new
         # multi-page form when the page also carries first-page content.
