@@ -189,6 +189,26 @@ Bonus        $7543.39        $7165.92
 """
 
 
+SPLIT_1005 = """\
+Request for Verification of Employment
+12B. Gross Earnings - Type    Year To Date (Thru 07/31/2026)    Past Year 2025    Past Year 2024
+Base Pay        110,833.31        183,143.52        178,881.60
+Overtime        0.00        0.00        0.00
+Bonus        6,055.28        7,403.24        {bonus}
+16. Remarks:        Employee in good standing.
+"""
+
+
+def test_voe_period_cell_whose_comma_ocr_read_as_a_space_a_figure_off() -> None:
+    got = values(run(DocType.voe, SPLIT_1005.format(bonus="71 20.70")))
+    assert got["ytd_bonus_income"] == Decimal("6055.28")
+    assert got["prior_year_bonus_income"] == Decimal("7403.24")
+    assert got["two_years_prior_bonus_income"] == Decimal("7120.70")
+    # two amounts with their cents run together are two cells: the row is not read
+    got = values(run(DocType.voe, SPLIT_1005.format(bonus="71.00 20.70")))
+    assert "two_years_prior_bonus_income" not in got
+
+
 def test_voe_report_rate_of_pay_whose_of_ocr_lost() -> None:
     text = (
         "EMPLOYMENT DATA REPORT\n"

@@ -447,6 +447,7 @@ class PeriodTable:
 # A year-to-date base pay above the past year's times the share of the year
 # it covers plus this much is no year-to-date figure.
 _YTD_SLACK = Decimal("0.25")
+_SPLIT_FIGURES = re.compile(r"^\$?\s?(\d{1,3})\s(\d{1,3}(?:,\d{3})*\.\d\d)$")
 
 
 def _ytd_share(out: dict[str, FieldValue]) -> Decimal | None:
@@ -501,7 +502,12 @@ def ocr_period_row(
         # where the row's other cells print a dollar sign, one without it
         # whose first figure could be that sign (`52,000.40` for $2,000.40)
         lost_sign = dollars >= 2 and _SIGN_AS_DIGIT.match(cell.strip()) is not None
-        if amounts is not None and len(amounts) > 1 and " " in cell.strip():
+        split = _SPLIT_FIGURES.match(cell.strip())
+        if split and len(cells) == periods:
+            # `71 20.70` for 7,120.70: a space for the comma, a figure off;
+            # its front has no cents, so it is no amount of its own
+            values.append(Decimal(split.group(1) + split.group(2).replace(",", "")))
+        elif amounts is not None and len(amounts) > 1 and " " in cell.strip():
             values.extend(amounts)  # two columns OCR ran together
         else:
             clean = amounts and is_clean_amount(cell) and not lost_sign
