@@ -468,6 +468,11 @@ def test_a_document_with_no_name_ssn_or_employer_read_is_owned_by_its_start_date
         ("Colton Medina IV", "Colton Medina lv", True),
         # two words: `Ill` could be the surname
         ("Colton Ill", "Colton", False),
+        # a two-letter surname as printed (`Li`, `LI`), no suffix misread
+        ("Nicholas R. Li", "Nicholas Li", True),
+        ("NICHOLAS R LI", "LI, NICHOLAS R", True),
+        ("John A. Smith III", "John Smith", True),
+        ("John A. Smith IV", "Smith, John", True),
     ],
 )
 def test_name_key(a: str, b: str, same: bool) -> None:

@@ -23,6 +23,7 @@ def _name_words(raw: str) -> list[str]:
     if "," in s:
         last, _, first = s.partition(",")
         s = f"{first} {last}"
+    printed_last = (re.sub(r"[^\w|]+$", "", s).split() or [""])[-1]
     # a name has no digits: one inside a word is OCR's look-alike of a letter
     # an accent is no other name: OCR puts one on a speck over a letter
     # (`Barnétt`), and records drop the ones names have (`José`, `Jose`)
@@ -32,12 +33,18 @@ def _name_words(raw: str) -> list[str]:
     s = re.sub(r"['\u2019`]", "", unaccented(s).lower()).translate(_NAME_DIGITS)
     words = [w for w in re.sub(r"[^a-z]+", " ", s).split() if w not in _NAME_SUFFIXES]
     # `Ill`, `Il`, `lv`: a scan's II, III or IV after a whole name, not a surname
-    if len(words) >= 3 and _SUFFIX_LOOKALIKE.fullmatch(words[-1]):
+    # (read on the letters as printed: `Li` and `LI` are a surname, OCR reads
+    # no I as an L)
+    if (
+        len(words) >= 3
+        and _SUFFIX_LOOKALIKE.fullmatch(printed_last)
+        and printed_last.lower() not in _NAME_SUFFIXES
+    ):
         words.pop()
     return words
 
 
-_SUFFIX_LOOKALIKE = re.compile(r"[il]{2,3}|[il]v")
+_SUFFIX_LOOKALIKE = re.compile(r"[Il1|]{2,3}|[Il1|][vV]")
 
 
 def name_words(raw: str) -> tuple[str, ...]:
