@@ -397,6 +397,24 @@ def test_a_scanned_total_a_digit_off_parts_each_read_twice_is_a_misread() -> Non
     assert _pitia(estimated_total_monthly_payment=D("2777.00"), **twice) == "2777.00"
 
 
+def test_a_scanned_total_a_digit_off_parts_its_terms_confirm_is_a_misread() -> None:
+    # the Note's P&I not read: the loan's amount, rate and term give 1,896.20
+    twice = {"mortgage_insurance_monthly": D(0), "taxes_insurance_monthly": D("603.80")}
+    loan = clean_loan().set(DocType.closing_disclosure, estimated_total_monthly_payment=D(2800))
+    loan = loan.set(DocType.closing_disclosure, **twice).set(DocType.note, monthly_pi=None)
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert ctx.figures["pitia_monthly"].value == "2500.00"
+    # a P&I its terms do not give (6.625% gives 1,920.93) confirms nothing
+    rate = D("6.625")
+    loan = loan.set(DocType.closing_disclosure, interest_rate=rate).set(
+        DocType.note, interest_rate=rate
+    )
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert ctx.figures["pitia_monthly"].value == "2800.00"
+
+
 def test_parts_without_a_total_add_the_mortgage_insurance_read() -> None:
     parts = {"estimated_total_monthly_payment": None}
     assert _pitia(mortgage_insurance_monthly=D("85.00"), **parts) == "2585.00"  # type: ignore[arg-type]

@@ -86,14 +86,7 @@ def _pi(ctx: LoanContext, cd: LogicalDocument | None) -> Decimal | None:
     if cd is None or pi is None or not is_ocr(cd.fields.get("monthly_pi")):
         return pi
     note = ctx.first(DocType.note)
-    amounts = {a for a in (num(cd, "loan_amount"), num(note, "principal_amount")) if a}
-    rates = {r for r in (num(cd, "interest_rate"), num(note, "interest_rate")) if r}
-    terms = {t for t in (integer(cd, "loan_term_months"), integer(note, "loan_term_months")) if t}
-    payments = {
-        amortized(amount, rate, months)
-        for amount, rate, months in product(amounts, rates, terms)
-        if 0 < rate < MAX_RATE
-    }
+    payments = _term_payments(ctx, cd)
     if pi in payments:
         return pi  # these terms give exactly the payment read
     total, escrow = num(cd, "estimated_total_monthly_payment"), num(cd, "estimated_escrow_monthly")
@@ -104,6 +97,20 @@ def _pi(ctx: LoanContext, cd: LogicalDocument | None) -> Decimal | None:
     others = {num(note, "monthly_pi"), total - escrow if total and escrow else None}
     fits = {w for w in payments if (w in others and _near(pi, w)) or one_digit_from(pi, w)}
     return fits.pop() if len(fits) == 1 else pi
+
+
+def _term_payments(ctx: LoanContext, cd: LogicalDocument | None) -> set[Decimal]:
+    """The P&I every reading of the loan's amount, rate and term gives (the
+    CD's, the Note's standing in for any the CD scan did not give)."""
+    note = ctx.first(DocType.note)
+    amounts = {a for a in (num(cd, "loan_amount"), num(note, "principal_amount")) if a}
+    rates = {r for r in (num(cd, "interest_rate"), num(note, "interest_rate")) if r}
+    terms = {t for t in (integer(cd, "loan_term_months"), integer(note, "loan_term_months")) if t}
+    return {
+        amortized(amount, rate, months)
+        for amount, rate, months in product(amounts, rates, terms)
+        if 0 < rate < MAX_RATE
+    }
 
 
 def cd_pitia(
@@ -205,11 +212,12 @@ def _parts_read_twice(
 ) -> Decimal | None:
     """P&I plus escrow plus mortgage insurance when the CD reads its
     insurance and each of the other two agrees with a second reading: the
-    P&I with the Note's, the escrow with the taxes and insurance it pays.
-    Then the sum is the payment whatever the total reads; else None."""
+    P&I with the Note's or with the payment the loan's terms give, the
+    escrow with the taxes and insurance it pays. Then the sum is the payment
+    whatever the total reads; else None."""
     if num(cd, "mortgage_insurance_monthly") is None:
         return None
-    if pi != num(ctx.first(DocType.note), "monthly_pi"):
+    if pi != num(ctx.first(DocType.note), "monthly_pi") and pi not in _term_payments(ctx, cd):
         return None
     if escrow != num(cd, "taxes_insurance_monthly"):
         return None
