@@ -10,6 +10,8 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from flightline.pipeline.extract import extract
 from flightline.pipeline.model import DocType, LogicalDocument, PageText, Value
 
@@ -241,10 +243,11 @@ def test_the_next_caption_read_beside_the_employer_caption_is_no_employer() -> N
     assert read(DocType.urla_1003, CONTINUATION)["employer_name"] == "Davila Precision Tools Inc"
 
 
-def test_a_liabilities_title_with_a_speck_after_its_box_number() -> None:
+@pytest.mark.parametrize("title", ["2CsLIABILITIES", "2@. LIABILITIES"])
+def test_a_liabilities_title_with_a_speck_after_its_box_number(title: str) -> None:
     text = (
         "Uniform Residential Loan Application\n"
-        "2CsLIABILITIES - CREDIT CARDS, OTHER DEBTS, AND LEASES THAT YOU OWE\n"
+        f"{title} - CREDIT CARDS, OTHER DEBTS, AND LEASES THAT YOU OWE\n"
         "Company Name        Unpaid Balance   _To be paid off        Monthly Payment\n"
         "Beacon Education Loans,        $40,904.00        $125.00\n"
         "SECTION 4: LOAN AND PROPERTY INFORMATION.\n"

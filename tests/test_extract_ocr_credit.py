@@ -775,3 +775,21 @@ def test_marks_before_a_rows_amounts_are_no_creditor_and_the_last_is_a_lost_cell
     # figure stays unplaced
     assert rows[2]["creditor"] == "NORTHSTAR RETAIL CARD"
     assert "balance" not in rows[2] and "monthly_payment" not in rows[2]
+
+
+def test_a_zero_cell_whose_point_ocr_read_as_a_figure_is_zero() -> None:
+    text = """\
+CREDIT REPORT
+DATE COMPLETED: Oct 13, 2026
+APPLICANT: LINDSAY MATTHEWS  SSN: XXX-XX-4884
+CREDITOR        TYPE       BALANCE   PAYMENT    STATUS
+FRONTIER MOTOR CREDIT    I        $13865.00   $698.00      OPEN
+HERITAGE CARD SERVICES   R        $0.00     $0400    CLOSED
+CASCADE RETAIL CARD      R        $332.00    $22.00      OPEN
+"""
+    rows = {r["creditor"]: r for r in tradelines(run(text))}
+    assert rows["HERITAGE CARD SERVICES"]["monthly_payment"] == Decimal(0)
+    assert rows["CASCADE RETAIL CARD"]["monthly_payment"] == Decimal("22.00")
+    # a figure before the zeros that is not a zero is no such misread
+    other = tradelines(run(text.replace("$0400", "$1400")))
+    assert {r["creditor"]: r for r in other}["HERITAGE CARD SERVICES"].get("monthly_payment") != 0

@@ -137,6 +137,8 @@ _TRADE_SECTION = re.compile(
     re.IGNORECASE,
 )
 _POINT_FOR_COMMA = re.compile(r"^\$?\d{1,3}\.\d{3}$")
+# `$0400`: $0.00 with its point read as a figure (no amount prints a leading zero)
+_ZERO_POINT_MISREAD = re.compile(r"^\$0\d00$")
 _DOLLAR_ZERO = re.compile(r"^[sS$][oO0][.,\"'\u00ae\u00b0\u201d\u2019]?$")
 # A small bare number before the amounts: a code column OCR read as a digit.
 # ... or an opened date that lost its slash (`0222` for 02/22).
@@ -445,7 +447,12 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
     # `$0` read as `so`: S for the dollar sign, o for the zero; a sign read
     # as `@` (`@132.00` for $7,132.00) leaves a garbled cell in its place
     joined = " ".join(
-        "$0" if _DOLLAR_ZERO.match(t) else "Sxx" if _AT_SIGN.match(t) else t for t in tokens
+        "$0"
+        if _DOLLAR_ZERO.match(t) or (ocr and _ZERO_POINT_MISREAD.match(t))
+        else "Sxx"
+        if _AT_SIGN.match(t)
+        else t
+        for t in tokens
     )
     if ocr:
         # a speck after an amount's cents read as a percent sign (`291.00%`)
