@@ -793,3 +793,24 @@ CASCADE RETAIL CARD      R        $332.00    $22.00      OPEN
     # a figure before the zeros that is not a zero is no such misread
     other = tradelines(run(text.replace("$0400", "$1400")))
     assert {r["creditor"]: r for r in other}["HERITAGE CARD SERVICES"].get("monthly_payment") != 0
+
+
+def test_marks_under_the_table_are_no_tradeline() -> None:
+    text = """\
+CREDIT REPORT
+APPLICANT: LINDSAY MATTHEWS  SSN: XXX-XX-4884
+CREDITOR        TYPE       BALANCE   PAYMENT    STATUS
+FRONTIER MOTOR CREDIT    I        $13865.00   $698.00      OPEN
+CASCADE RETAIL CARD      R        $332.00    $22.00      OPEN
+YOU MAY REQUEST A COPY OF ANY DOCUMENT USED IN CONNECTION WITH YOUR APPLICATION.
+FOR YOUR RECORDS.
+Ss
+Nea        8
+"""
+    assert [r["creditor"] for r in tradelines(run(text))] == [
+        "FRONTIER MOTOR CREDIT",
+        "CASCADE RETAIL CARD",
+    ]
+    # a creditor of a short name with its amounts is still a row
+    short = text.replace("CASCADE RETAIL CARD", "BMW")
+    assert "BMW" in [r["creditor"] for r in tradelines(run(short))]

@@ -353,6 +353,8 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         if split is None:
             continue
         creditor, tokens = split
+        if doc.ocr and _speck_line(creditor, tokens):
+            continue
         if doc.ocr:
             creditor, tokens = _junk_cell_out(creditor, tokens)
         cells = _after_ecoa(tokens) if ecoa else tokens
@@ -370,6 +372,16 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         rows.append(entry)
     if rows:
         ld.rows["tradelines"] = rows
+
+
+_LONG_WORD = re.compile(r"[A-Za-z]{4}")
+_TWO_FIGURES = re.compile(r"\d\d")
+
+
+def _speck_line(creditor: str, tokens: list[str]) -> bool:
+    """`Nea        8` under the table: no word a creditor's name would have
+    and no figure an amount would, marks on the scan rather than a row."""
+    return not _LONG_WORD.search(creditor) and not any(_TWO_FIGURES.search(t) for t in tokens)
 
 
 _ECOA_CODE = re.compile(r"^[IJACMSUT]$")
