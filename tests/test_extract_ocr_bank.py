@@ -136,6 +136,25 @@ def test_letter_of_explanation_amount_under_an_ocr_spaced_subject() -> None:
     assert doc.get("explained_amount") == Decimal("10902.10")
 
 
+def test_letter_of_explanation_amount_whose_first_figure_ocr_read_as_a_letter() -> None:
+    text = (
+        "TO: Underwriting\n"
+        "FROM: Carrie Sanchez\n"
+        "SUBJECT: EXPLANATION OF DEPOSIT\n"
+        "THE {amount} DEPOSITED ON Mar 01, 2026 IS FROM THE SALE OF MY VEHICLE.\n"
+        "CARRIE SANCHEZ        Date\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text.format(amount="g1508.16"), "ocr")])
+    # the figures left, one short: matching the deposit allows a scan's misread
+    assert doc.get("explained_amount") == Decimal("1508.16")
+    assert doc.get("explained_date") == date(2026, 3, 1)
+    # a word is no amount
+    doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text.format(amount="FUNDS"), "ocr")])
+    assert doc.get("explained_amount") is None
+
+
 RUNNING = """\
 Kellymouth Savings Bank
 Statement Period  2026-08-20 through 2026-09-19

@@ -436,6 +436,9 @@ MONTHLY PAYM.._ 62.00        OPENED        07-31-2021,        STATUS        Open
 BEACON CARD SERVICES
 ACCOUNT #       4217#*4*        TYPE        Revolving        BALAN\u20acE        246.00
 MONTHLY PAYM.. 15.00        OPENED        16-27-2025        STATUS        Open / Current
+SUMMIT CARD SERVICES
+ACCOUNT        79309009****        TYPE:        Revolving        BALANCE:        0.60
+MONTHLY PAYM!. 0.00        OPENED:        18-Feb-2016        STATUS:        Closed
 CONSUMER STATEMENT
 """
 
@@ -447,6 +450,8 @@ def test_account_blocks_whose_captions_ocr_specked() -> None:
     assert [(r["creditor"], r["balance"], r.get("monthly_payment")) for r in rows] == [
         ("SUMMIT RETAIL CARD", Decimal("2270.00"), Decimal("62.00")),
         ("BEACON CARD SERVICES", Decimal("246.00"), Decimal("15.00")),
+        # the caption's point read as a mark (`PAYM!.`)
+        ("SUMMIT CARD SERVICES", Decimal("0.60"), Decimal("0.00")),
     ]
 
 

@@ -4,6 +4,7 @@ letters of explanation."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from flightline.pipeline.extractors.bank import PERSON_LINE, extract_bank_statement
 from flightline.pipeline.extractors.base import (
@@ -233,6 +234,9 @@ def _signer(doc: DocText, out: dict[str, FieldValue]) -> None:
         return
 
 
+_LETTER_GLUED_AMOUNT = re.compile(r"(?<![\w.$])[A-Za-z](\d{1,3}(?:,?\d{3})*\.\d\d)(?![\d.])")
+
+
 def extract_loe(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _LOE.read(doc, out)
@@ -270,6 +274,12 @@ def extract_loe(doc: DocText, ld: LogicalDocument) -> None:
         if "explained_amount" not in out:
             found = money_tokens(text)
             amounts = [v for s, e, v in found if "$" in text[max(0, s - 2) : e] or "." in text[s:e]]
+            if not amounts and doc.ocr:
+                # `THE g1508.16 DEPOSITED`: a figure read as a letter glued to
+                # the rest; the figures left are the amount a figure short
+                # (matching the deposit takes a scan's one-figure misread)
+                glued = _LETTER_GLUED_AMOUNT.search(text)
+                amounts = [Decimal(glued.group(1).replace(",", ""))] if glued else []
             if amounts:
                 out["explained_amount"] = doc.field(abs(amounts[0]), i)
         if "explained_date" not in out:

@@ -154,8 +154,9 @@ _KV_TYPE = re.compile(r"\btype\W{0,3}\s*([A-Za-z]+)", re.IGNORECASE)
 _KV_BALANCE = re.compile(r"\bbal\S{2,4}e\W{0,2}\s*(\$?\s?-?\d[\d,.]*)", re.IGNORECASE)
 _KV_PAYMENT = re.compile(
     # `MONTHLY PAYM..`, `MONTHLY PAY..`: a label cut short by its box still
-    # names the payment (`PAYM.._`: a speck after it).
-    r"\b(?:monthly\s*pay(?:m\w*)?|paym\w*)(?:\.\.)?[\s:_~]*(\$?\s?-?\d[\d,.]*)",
+    # names the payment (`PAYM.._`: a speck after it; `PAYM!.`: a point read
+    # as a mark).
+    r"\b(?:monthly\s*pay(?:m\w*)?|paym\w*)(?:[.!,;]{1,2})?[\s:_~]*(\$?\s?-?\d[\d,.]*)",
     re.IGNORECASE,
 )
 _KV_LINE = re.compile(
