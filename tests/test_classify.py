@@ -490,6 +490,9 @@ def test_a_footer_whose_page_total_ocr_lost_still_numbers_the_page() -> None:
     lines = ["APPRAISER.", "Name        Ronald Church", "Fannie Mae Form 1004  Page 3 of"]
     assert page_number(lines, ocr=True) == (3, None)
     assert page_number(lines, ocr=False) is None  # a text layer prints its total
+    # ... its `of` lost too, after a form's name with figures of its own
+    lines[-1] = "Freddie Mac Form 70 / Fannie Mae Form 1004 Page 3"
+    assert page_number(lines, ocr=True) == (3, None)
 
 
 def test_a_short_credit_report_whose_title_lost_a_letter() -> None:

@@ -28,8 +28,10 @@ _OCR_PAGE_OF_RE = re.compile(
 _PAGE_DIGITS = str.maketrans("OoIiLl|SsZzBb", "0011111552288")
 # `Page 2`, `Note Page 2`, `Page Page 2` alone on a header or footer line.
 _PAGE_ONLY_RE = re.compile(r"^[A-Za-z .-]{0,30}?\bpage\s*(\d{1,3})\W*$", re.IGNORECASE)
-# OCR: a footer's total lost (`Form 1004  Page 3 of`)
-_OCR_TOTAL_LOST_RE = re.compile(r"(?<![a-z])page\s*[:#]?\s*(\d{1,3})\s*of\W{0,3}$", re.IGNORECASE)
+# OCR: a footer's total lost (`Form 1004  Page 3 of`, `Form 1004 Page 3`)
+_OCR_TOTAL_LOST_RE = re.compile(
+    r"(?<![a-z])page\s*[:#]?\s*(\d{1,3})\s*(?:of)?\W{0,3}$", re.IGNORECASE
+)
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A label's value: on its line or (label over value) on the next one.
 _NEXT = r"[^\n]{0,40}(?:\n[^\n]{0,30})?"
