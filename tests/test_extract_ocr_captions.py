@@ -455,3 +455,16 @@ Regular Pay        $4,519.23        $85,865.37
 
 def test_an_ssn_mask_whose_first_mark_ocr_read_as_a_yen_sign() -> None:
     assert read(DocType.paystub, PAYSTUB_YEN_MASK)["ssn_last4"] == "7736"
+
+
+def test_an_income_box_whose_caption_and_bonus_label_ocr_misread_a_letter() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "Financial Analyst        March 29, 2022        Years\n"
+        "Gross M\u00e9nthly Income\n"
+        "Base:        $ 19,041.67        Overtime:        $ 0.00        Bohus:        $ 442.21\n"
+        "Commission:     $ 0.00        Other:        $ 0.00        TOTAL:        $ 19,483.88\n"
+    )
+    got = read(DocType.urla_1003, text)
+    assert got["income_bonus_monthly"] == Decimal("442.21")
+    assert got["income_total_monthly"] == Decimal("19483.88")

@@ -195,7 +195,8 @@ _URLA = Reader(
 _INCOME_ITEMS = re.compile(
     # (`_Base`: a speck read as an underscore before the caption)
     r"(?:\b|(?<=_))(?P<kind>base(?:\s*(?:emp\w*(?:\.|\)\.?)?\s*)?(?:pay|income|employment\s*income)?\*?)?|"
-    r"overtime(?:\s*income)?|bonus(?:es)?(?:\s*income)?|commissions?(?:\s*income)?|"
+    # (`Bohus`: a letter of the caption misread)
+    r"overtime(?:\s*income)?|bo[a-z]us(?:es)?(?:\s*income)?|commissions?(?:\s*income)?|"
     r"other(?:\s*income)?|total(?:\s*(?:monthly\s*)?income)?)\b\*?\s*:?\s*"
     # a speck OCR read as a mark before the amount (`TOTAL:  *34431.79`, `_0.00`)
     r"(?:[*_\"'\u00ab\u00bb\u2018\u2019\u201c\u201d]\s*)?"
@@ -329,8 +330,9 @@ def _ssn_beside_name(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 
 # (`Gross Morithly Income`: the caption's word misread)
+# (`Gross Ménthly Income`: a letter of the caption misread)
 _INCOME_BOX = re.compile(
-    r"monthly\s*income|income\s*\(monthly\)|gross\s+mo\w{4,6}\s+income", re.IGNORECASE
+    r"monthly\s*income|income\s*\(monthly\)|gross\s+m\w{5,7}\s+income", re.IGNORECASE
 )
 
 
