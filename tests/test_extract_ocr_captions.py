@@ -468,3 +468,14 @@ def test_an_income_box_whose_caption_and_bonus_label_ocr_misread_a_letter() -> N
     got = read(DocType.urla_1003, text)
     assert got["income_bonus_monthly"] == Decimal("442.21")
     assert got["income_total_monthly"] == Decimal("19483.88")
+
+
+def test_a_1005_employer_whose_comma_before_the_address_read_as_a_yen_sign() -> None:
+    text = (
+        "Request for Verification of Employment\n"
+        "Part I - Request\n"
+        "ly. To (Name and address of employer)\n"
+        "Dominguez Medical Center\u00a5 16430 Price Drive, Webbburgh, TX 76098\n"
+        "3. Signature of Lender        4. Title        6, Lender's No.\n"
+    )
+    assert read(DocType.voe, text)["employer_name"] == "Dominguez Medical Center"
