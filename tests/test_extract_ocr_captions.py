@@ -479,3 +479,21 @@ def test_a_1005_employer_whose_comma_before_the_address_read_as_a_yen_sign() -> 
         "3. Signature of Lender        4. Title        6, Lender's No.\n"
     )
     assert read(DocType.voe, text)["employer_name"] == "Dominguez Medical Center"
+
+
+def test_a_liabilities_table_whose_title_ocr_garbled_starts_at_its_header() -> None:
+    text = (
+        "VI. ASSETS AND LIABILITIES\n"
+        "DABILINES    Scshet        Sag\n"
+        "\u201cCompanyName        ___Unpaid Balance     be paid off        Monthly Payment\n"
+        "Northstar Card Svcs        748.00        25.00\n"
+        "Frontier Home Loans        402,000.00        2,829.00\n"
+        "Vil. DETAILS OF TRANSACTION\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    got = [(r["creditor"].value, r["monthly_payment"].value) for r in doc.rows["liabilities"]]
+    assert got == [
+        ("Northstar Card Svcs", Decimal("25.00")),
+        ("Frontier Home Loans", Decimal(2829)),
+    ]

@@ -819,3 +819,16 @@ Nea        8
     # a creditor of a short name with its amounts is still a row
     short = text.replace("CASCADE RETAIL CARD", "BMW")
     assert "BMW" in [r["creditor"] for r in tradelines(run(short))]
+
+
+def test_an_account_number_ocr_split_before_its_mask_is_no_amount() -> None:
+    text = """\
+TRADELINES
+_Creditor    Account    ECOA   Opened   High Credit    Balance    Payment Type    Status
+IRONBRIDGE MOTOR CREDIT    95006610\u00b0***    03/22    25,827    20,058    664 Installment CURRENT
+FRONTIER HOME LOANS    371581 16e"**    04/23    462,300    402,000    2,829 Mortgage   CURRENT
+INQUIRIES
+"""
+    rows = {r["creditor"]: r for r in tradelines(run(text))}
+    assert rows["FRONTIER HOME LOANS"]["balance"] == Decimal(402000)
+    assert rows["FRONTIER HOME LOANS"]["monthly_payment"] == Decimal(2829)

@@ -124,6 +124,9 @@ _ACCT_NUMBER = re.compile(
     r"(?<![Xx*#])[Xx*#]{2,16}[\dXx*#-]{0,20}\d{0,12}(?!\w)"
     # (its first figures OCR may set apart by a space: `807 15018****`)
     r"|\b(?:\d{1,4} )?[A-Za-z]?\d{4,20}[Xx*#]{1,16}(?!\w)|#\s?\d{4,20}"
+    # (or its last ones, one read as a letter and the mask's first as a
+    # quote: `371581 16e"**`)
+    r"|\b\d{4,12} \d{1,4}[A-Za-z]?[\"'\u201c\u201d\u2019\u00b0]?[Xx*#]{1,16}(?!\w)"
     # OCR keeps part of a trailing mask as a quote or a degree sign
     # (`94057598"`), or loses it, and may read a first digit as a letter
     # (`G1503782****`): a run of eight digits or more without a thousands
