@@ -305,6 +305,30 @@ def test_a_scanned_payment_on_a_zero_balance_is_unread() -> None:
     assert len(_with_run(loan(), "CRD-002")[0]) == 1
 
 
+def test_a_scanned_zero_payment_misread_in_place_on_a_zero_balance_is_zero() -> None:
+    def loan(payment: int) -> Loan:
+        built = clean_loan()
+        tradelines = built.one(DocType.credit_report).rows["tradelines"]
+        row = dict(tradelines[0])
+        creditor = row["creditor"]
+        assert isinstance(creditor, FieldValue)
+        row["creditor"] = FieldValue("KEYSTONE CARD SVCS", creditor.evidence)
+        row["balance"] = _cell(built, 0)
+        row["monthly_payment"] = _cell(built, payment)
+        tradelines.append(row)
+        return built.set(DocType.transmittal_1008, dti_back=D("33.100"))
+
+    # `$0.00  $6.00`: the zero's figure misread; the debts stay known
+    ctx = _scanned(loan(6)).context()
+    compute_figures(ctx)
+    assert "tradeline KEYSTONE CARD SVCS" not in ctx.unread
+    assert "dti_back" in ctx.figures
+    # a payment of two figures on it is still in doubt
+    ctx = _scanned(loan(60)).context()
+    compute_figures(ctx)
+    assert "tradeline KEYSTONE CARD SVCS" in ctx.unread
+
+
 def test_a_scanned_payment_figure_no_loan_has_is_a_misread() -> None:
     # a 300,000 loan: P&I 1,896.20 + escrow 603.80 = 2,500.00
     # the escrow's `$603.80` read 5603800: the total stands

@@ -292,6 +292,12 @@ def _payment_misread(
     )
 
 
+def _zero_misread(amount: Decimal) -> bool:
+    """`6.00`: `0.00` with its dollar figure misread, the figures in place
+    (a longer amount, `90.00`, is no such misread: see `_payment_misread`)."""
+    return 1 <= amount < 10 and amount == amount.to_integral_value()
+
+
 def _point_lost(ctx: LoanContext, creditor: str, payment: Decimal) -> Decimal:
     """A scanned payment read without its point (`27600` for 276.00): the
     URLA's one amount for that creditor with the same figures, in whichever
@@ -371,6 +377,11 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
             if payment < 1 and is_ocr(r.get("monthly_payment")):
                 continue  # a scan's `0.00` read `0.60`: no payment is under a dollar
             balance = dec(cell(r, "balance"))
+            if balance == 0 and is_ocr(r.get("monthly_payment")) and _zero_misread(payment):
+                # `$0.00  $6.00`: nothing owed, and a payment that is `0.00`
+                # with its one dollar figure misread in place is that zero (a
+                # balance misread to exactly 0.00 would have lost every figure)
+                continue
             if _payment_misread(ctx, r, tradelines, creditor, payment, balance):
                 # (only a reading in doubt is tried without its point)
                 payment = _point_lost(ctx, creditor, payment)
