@@ -1178,6 +1178,11 @@ def test_prose_gift_letter_and_memo_letter() -> None:
 def test_cash_to_close_is_negative_when_it_goes_to_the_borrower() -> None:
     doc = run(DocType.loan_estimate, "Loan Estimate\nEstimated Cash to Close: $313,420 To Borrower")
     assert doc.get("cash_to_close") == Decimal("-313420")
+    # a scan's last letter misread (`To Borrowef`) still gives the direction
+    text = "Closing Disclosure\nCASH TO CLOSE: 292,171.98 To Borrowef"
+    assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("-292171.98")
+    text = "Closing Disclosure\nCASH TO CLOSE: 292,171.98 From Borrower"
+    assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("292171.98")
 
 
 def test_sentences_do_not_make_names() -> None:

@@ -241,7 +241,8 @@ _RATE_DETAIL = re.compile(
     r"\s*\)?(?:\s*\(points\))?",
     re.IGNORECASE,
 )
-_TO_BORROWER = re.compile(r"\bto\s+(?:the\s+)?borrower", re.IGNORECASE)
+# (`To Borrowef`: a scan's last letter misread; `to borrow` is no direction)
+_TO_BORROWER = re.compile(r"\bto\s+(?:the\s+)?borro\w{2,4}\b", re.IGNORECASE)
 
 
 def _final_column(out: dict[str, FieldValue], name: str) -> None:
