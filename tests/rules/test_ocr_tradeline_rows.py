@@ -277,20 +277,25 @@ def test_a_scanned_payment_under_a_dollar_is_a_misread_zero() -> None:
     assert ctx.figures["dti_back"].value == "29.50"
 
 
+def _zero_balance_debt(creditor: str, payment: int) -> Loan:
+    """The clean loan with one more tradeline: nothing owed, `payment` read."""
+    built = clean_loan()
+    tradelines = built.one(DocType.credit_report).rows["tradelines"]
+    row = dict(tradelines[0])
+    first = row["creditor"]
+    assert isinstance(first, FieldValue)
+    row["creditor"] = FieldValue(creditor, first.evidence)
+    row["balance"] = _cell(built, 0)
+    row["monthly_payment"] = _cell(built, payment)
+    tradelines.append(row)
+    return built
+
+
 def test_a_scanned_payment_on_a_zero_balance_is_unread() -> None:
     from tests.rules.test_compare import _with_run
 
     def loan() -> Loan:
-        built = clean_loan()
-        tradelines = built.one(DocType.credit_report).rows["tradelines"]
-        row = dict(tradelines[0])
-        creditor = row["creditor"]
-        assert isinstance(creditor, FieldValue)
-        row["creditor"] = FieldValue("MERIDIAN CARD SERVICES", creditor.evidence)
-        row["balance"] = _cell(built, 0)
-        row["monthly_payment"] = _cell(built, 90)
-        tradelines.append(row)
-        return built
+        return _zero_balance_debt("MERIDIAN CARD SERVICES", 90)
 
     issues, ctx = _with_run(_scanned(loan()), "CRD-002")
     assert issues == [] and "tradeline MERIDIAN CARD SERVICES" in ctx.unread
@@ -307,15 +312,7 @@ def test_a_scanned_payment_on_a_zero_balance_is_unread() -> None:
 
 def test_a_scanned_zero_payment_misread_in_place_on_a_zero_balance_is_zero() -> None:
     def loan(payment: int) -> Loan:
-        built = clean_loan()
-        tradelines = built.one(DocType.credit_report).rows["tradelines"]
-        row = dict(tradelines[0])
-        creditor = row["creditor"]
-        assert isinstance(creditor, FieldValue)
-        row["creditor"] = FieldValue("KEYSTONE CARD SVCS", creditor.evidence)
-        row["balance"] = _cell(built, 0)
-        row["monthly_payment"] = _cell(built, payment)
-        tradelines.append(row)
+        built = _zero_balance_debt("KEYSTONE CARD SVCS", payment)
         return built.set(DocType.transmittal_1008, dti_back=D("33.100"))
 
     # `$0.00  $6.00`: the zero's figure misread; the debts stay known
