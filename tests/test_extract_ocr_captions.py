@@ -18,10 +18,14 @@ from flightline.pipeline.model import DocType, LogicalDocument, PageText, Value
 DOC = uuid.UUID("00000000-0000-0000-0000-0000000ca971")
 
 
-def read(doc_type: DocType, text: str, method: str = "ocr") -> dict[str, Value]:
+def extracted(doc_type: DocType, text: str, method: str = "ocr") -> LogicalDocument:
     doc = LogicalDocument(uuid.uuid4(), doc_type, 1.0, DOC, [1])
     extract(doc, [PageText(DOC, 1, text, method)])
-    return {k: v.value for k, v in doc.fields.items()}
+    return doc
+
+
+def read(doc_type: DocType, text: str, method: str = "ocr") -> dict[str, Value]:
+    return {k: v.value for k, v in extracted(doc_type, text, method).fields.items()}
 
 
 URLA_BOXES = """\
@@ -252,8 +256,7 @@ def test_a_liabilities_title_with_a_speck_after_its_box_number(title: str) -> No
         "Beacon Education Loans,        $40,904.00        $125.00\n"
         "SECTION 4: LOAN AND PROPERTY INFORMATION.\n"
     )
-    doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
-    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    doc = extracted(DocType.urla_1003, text)
     [row] = doc.rows["liabilities"]
     assert row["monthly_payment"].value == Decimal("125.00")
 
@@ -395,8 +398,7 @@ def test_an_empty_liabilities_table_ends_at_the_next_section() -> None:
         "a. Purchase price        502,000.00\n"
         "Fannie Mae Form 1003        Page 2\n"
     )
-    doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
-    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    doc = extracted(DocType.urla_1003, text)
     assert "liabilities" not in doc.rows
 
 
@@ -431,14 +433,12 @@ def test_a_mark_read_as_a_word_and_two_figures_among_liabilities_with_cents_is_n
         "Cascade Sfident Loan Servicing        $ 18,562.00        $ 393.00\n"
         "Declarations\n"
     )
-    doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
-    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    doc = extracted(DocType.urla_1003, text)
     payments = [r["monthly_payment"].value for r in doc.rows["liabilities"]]
     assert payments == [Decimal("25.00"), Decimal("542.00"), Decimal("393.00")]
     # a creditor of one word whose row prints its cents is a row
     amex = text.replace("endi        49,        $42.", "Amex        $1,049.00        $42.00")
-    doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
-    extract(doc, [PageText(DOC, 1, amex, "ocr")])
+    doc = extracted(DocType.urla_1003, amex)
     assert len(doc.rows["liabilities"]) == 4
 
 
@@ -490,8 +490,7 @@ def test_a_liabilities_table_whose_title_ocr_garbled_starts_at_its_header() -> N
         "Frontier Home Loans        402,000.00        2,829.00\n"
         "Vil. DETAILS OF TRANSACTION\n"
     )
-    doc = LogicalDocument(uuid.uuid4(), DocType.urla_1003, 1.0, DOC, [1])
-    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    doc = extracted(DocType.urla_1003, text)
     got = [(r["creditor"].value, r["monthly_payment"].value) for r in doc.rows["liabilities"]]
     assert got == [
         ("Northstar Card Svcs", Decimal("25.00")),
