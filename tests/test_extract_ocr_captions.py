@@ -496,3 +496,14 @@ def test_a_liabilities_table_whose_title_ocr_garbled_starts_at_its_header() -> N
         ("Northstar Card Svcs", Decimal("25.00")),
         ("Frontier Home Loans", Decimal(2829)),
     ]
+
+
+def test_a_paystub_employer_beside_the_employee_caption_ocr_garbled() -> None:
+    text = (
+        "EMPLOYEE PAY STUB\n"
+        "Employer        Eup loves\n"
+        "Stewart Freight Lines Corporation        Ex C CARTER\n"
+        "employer Address        SSN\n"
+        "12207 Dougherty Trail, Richardland, VA 23830        ###-##-6622\n"
+    )
+    assert read(DocType.paystub, text)["employer_name"] == "Stewart Freight Lines Corporation"

@@ -267,18 +267,19 @@ _ENTITY_WORD = re.compile(
 )
 
 
-def employer_below(doc: DocText, out: dict[str, FieldValue]) -> None:
+def employer_below(doc: DocText, out: dict[str, FieldValue], words: int = 1) -> None:
     """A one-word employer read beside the label (`Name & Address of Employer
     Perel "er ~Yrs. on this job`: the next caption garbled; a W-2's `ZIP code
     Taras  5 Medicare wages`: a speck) while the line under it reads as a
-    company's name: the box's value is the one below."""
+    company's name: the box's value is the one below. (A paystub's `Employer
+    Eup loves`, the next caption `Employee` garbled, is two words: `words`.)"""
     found = out.get("employer_name")
     if found is None or not isinstance(found.value, str):
         return
     word = found.value
     # (or the next caption itself, its first word garbled: `[vig 0 on this job`)
     caption = _NEXT_CAPTION.search(word) is not None
-    if (len(word.split()) != 1 and not caption) or _ENTITY_WORD.search(word):
+    if (len(word.split()) > words and not caption) or _ENTITY_WORD.search(word):
         return
     for i, line in enumerate(doc.lines):
         if not (_EMPLOYER_LABEL.search(line.text) and word in line.text):

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from itertools import pairwise
 
+from flightline.pipeline.extractors.application import employer_below
 from flightline.pipeline.extractors.base import (
     DocText,
     Spec,
@@ -591,6 +592,10 @@ _YTD_CAPTION = re.compile(r"\bytd\b|\byear\W{0,2}to\W{0,2}dat\w*", re.IGNORECASE
 
 def extract_paystub(doc: DocText, ld: LogicalDocument) -> None:
     _paystub(doc, ld)
+    if doc.ocr:
+        # `Employer  Eup loves` over `Stewart Freight Lines Corporation  ...`:
+        # the employee's caption garbled beside the label; the company below
+        employer_below(doc, ld.fields, words=2)
     # Where the stub prints a year-to-date column (its caption's line): on a
     # scan, year-to-date figures not read under it were not read, not absent.
     for i, m in doc.find_lines(_YTD_CAPTION):
