@@ -372,6 +372,12 @@ def cent_digits(v: Decimal) -> str:
     return format(abs(v).quantize(Decimal("0.01")), "f").replace(".", "")
 
 
+def front_lost(read: Decimal, whole: Decimal) -> bool:
+    """`read` is `whole` with its first figures lost (`637.44` for 99,637.44),
+    the rest in order."""
+    return 0 < read < whole and cent_digits(whole).endswith(cent_digits(read))
+
+
 def one_digit_more(read: Decimal, whole: Decimal) -> bool:
     """`read` is `whole` with one digit too many anywhere in it (OCR's speck
     or dollar sign read as a digit), or `whole` with one lost, seen from it."""

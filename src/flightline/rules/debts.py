@@ -14,6 +14,7 @@ from decimal import Decimal
 from rapidfuzz.fuzz import ratio, token_set_ratio
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.pipeline.normalize import front_lost
 from flightline.rules.access import Row, cell, dec, ev, num, row_evidence, rows, txt
 from flightline.rules.compare import Verdict, compare_amounts, is_ocr
 from flightline.rules.engine import IssueEvidence, LoanContext
@@ -21,7 +22,6 @@ from flightline.rules.facts import facts
 from flightline.rules.keys import employer_key
 
 ZERO = Decimal(0)
-_CENT = Decimal("0.01")
 REFINANCES = frozenset({"refinance", "rate_term_refinance", "cash_out_refinance"})
 
 
@@ -250,7 +250,7 @@ def _misread_either(ctx: LoanContext, r: Row, tradelines: list[Row], payment: De
         return True
     # leading digits lost to a speck (`602.00` read `2.00`)
     short, long = sorted((payment, stated[0]))
-    return str(long.quantize(_CENT)).endswith(str(short.quantize(_CENT)))
+    return front_lost(short, long)
 
 
 def _payment_confirmed(ctx: LoanContext, creditor: str, payment: Decimal) -> bool:

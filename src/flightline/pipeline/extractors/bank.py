@@ -19,7 +19,7 @@ from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.terms import one_digit_from
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
-from flightline.pipeline.normalize import cent_digits, find_dates
+from flightline.pipeline.normalize import find_dates, front_lost
 from flightline.pipeline.page_keys import PRODUCT_NUMBER
 from flightline.pipeline.periods import statement_period
 
@@ -397,10 +397,5 @@ def _closing_misread(doc: DocText, out: dict[str, FieldValue]) -> None:
     # (the row's amount signed or not: `-989.60` or a debit column's `989.60`)
     if last == read.value or abs(last - before) != abs(amount):
         return
-    if one_digit_from(read.value, last) or _front_lost(read.value, last):
+    if one_digit_from(read.value, last) or front_lost(read.value, last):
         out["closing_balance"] = FieldValue(last, read.evidence)
-
-
-def _front_lost(read: Decimal, whole: Decimal) -> bool:
-    """`637.44` for 99,637.44: the first figures OCR lost, the rest in order."""
-    return 0 < read < whole and cent_digits(whole).endswith(cent_digits(read))

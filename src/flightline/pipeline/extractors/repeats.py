@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from flightline.pipeline.extractors.base import DocText, Found
 from flightline.pipeline.normalize import cent_digits
+from flightline.pipeline.normalize import front_lost as figures_lost
 
 
 def agreed(doc: DocText, first: Found, later: list[Found]) -> Found:
@@ -51,11 +52,7 @@ def front_lost(first: Found, later: list[Found]) -> Found | None:
     value = first.value
     assert isinstance(value, Decimal)
     for other in later:
-        if (
-            isinstance(other.value, Decimal)
-            and other.value > value
-            and cent_digits(other.value).endswith(cent_digits(value))
-        ):
+        if isinstance(other.value, Decimal) and figures_lost(value, other.value):
             return other
     return None
 
