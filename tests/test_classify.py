@@ -356,6 +356,19 @@ def test_a_statement_after_one_whose_numbering_ended_is_another() -> None:
     assert split(two, feb, method="ocr") == [(DocType.bank_statement, [1, 2])]
 
 
+def test_a_statement_whose_first_date_ocr_garbled_is_told_apart_by_its_end() -> None:
+    top = "JAREDFORT BANK & TRUST\nAndrea H. Haynes\n"
+    may = top + "STATEMENT PERIOD:  27-APR-2025 - 26-MAY-2025   ACCOUNT NUMBER:  ****9792\n"
+    may += "BEGINNING BALANCE:  263,348.83\nNEW BALANCE:  269,359.07\n"
+    apr = top + "the period        Account\nfoe 27, 2025 - April 26, 2025        Checking ...9792\n"
+    apr += "Balance Forward        Balance Thi$ Statement\n$255,100.51        $263,348.83\n"
+    got = split(may, apr, method="ocr")
+    assert got == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+    # the same end: the same statement
+    same = apr.replace("April 26, 2025", "May 26, 2025")
+    assert split(may, same, method="ocr") == [(DocType.bank_statement, [1, 2])]
+
+
 def test_numbered_pages_keep_a_document_together() -> None:
     p1 = s.NOTE + "\nNote Page 1"
     p2 = "The Trustee agrees to provide the Property in good repair.\nNote Page 2"
@@ -568,3 +581,51 @@ def test_a_transcript_after_a_return_whose_ssns_ocr_garbled_is_another_document(
     transcript += "WAGES, SALARIES, TIPS, ETC:   $23696.66\nADJUSTED GROSS INCOME:   $24036.66"
     expected = [(DocType.tax_return_1040, [1, 2]), (DocType.tax_return_1040, [3])]
     assert split(first, second, transcript, method="ocr") == expected
+
+
+# A scanned AUS report under a picture OCR read as lines of specks, its body
+# asking for a verbal verification of employment
+SPECKS_OVER_TITLE = """\
+AAC,        taal     \u2018oa\u2019      -        a,
+I     Aja] Cur        Si:        it)        eas wae
+aee err        ih,        3s        Tien hes        \u2018Ni        J     ee.
+She        thoy        Pee        Lf        CPs
+mies.        Pays        cota
+bea a4,        \u2018i        haes'        rina
+Pe        re:        T      “as
+eee.        Be        We      y=!   di,\u2019
+-
+1        Py        iv.        ee:        kh.”        eh oe,
+ra.        cil)        Wa
+Lol        Tal
+4        rrey  &        ee.      ai)        [as   rere  Se        Ties
+<4.        “mn        eo.      eee,        5. ee        eee ee        atteed
+DU Underwriting Analysis Report
+Casefile ID        Recommendation        \u2018Submitted        LTV
+L55297193        Accept        07-Oct-2025        41.78%        88.97%
+Borrower        LUKE J LOPEZ        Loan Amount        $242,900.00
+Credit
+Obtain a copy of the sales contract and all addenda.
+Obtain a copy of the sales contract and all addenda.
+Income
+Large deposits must be sourced and documented.
+The lender must obtain a verbal verification of employment for each borrower.
+Obtain a copy of the sales contract and all addenda.
+Assets
+The credit report used for this submission must be retained in the loan file.
+The appraisal must support the value used in the submission.
+Property
+Funds required to close must be verified with the most recent statements.
+The appraisal must support the value used in the submission.
+The lender must obtain a verbal verification of employment for each borrower.
+Funds required to close must be verified with the most recent statements.
+Eligibility
+Verify that the debts listed on the loan application are complete.
+This loan is eligible for delivery subject to the conditions listed.
+Funds required to close must be verified with the most recent statements.
+"""
+
+
+def test_a_title_under_a_block_of_specks_at_the_top_is_the_title() -> None:
+    [page] = pages(SPECKS_OVER_TITLE, method="ocr")
+    assert classify_page(page)[0] == DocType.aus_findings

@@ -261,6 +261,43 @@ def test_a_liabilities_title_with_a_speck_after_its_box_number(title: str) -> No
     assert row["monthly_payment"].value == Decimal("125.00")
 
 
+def test_liability_rows_with_specks_and_a_garbled_balance_before_their_amounts() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "LIABILITIES        a=\n"
+        "Company Name        Pee        Unpaid Balance _To be paid off        Monthly Payment\n"
+        "Pioneer Card Svcs        3        $5986.00,        $197.00\n"
+        "Pioneer Bank Usa        2-t        $4911.00        $102.00\n"
+        "Granite Credit Card        Apatite    -SABOD 00)        $104.00\n"
+        "Beacon Mortgage Servicing        $185459.07        X        $2557.30\n"
+        "SECTION 4: LOAN AND PROPERTY INFORMATION.\n"
+    )
+    got = [
+        {k: v.value for k, v in r.items()}
+        for r in extracted(DocType.urla_1003, text).rows["liabilities"]
+    ]
+    assert got == [
+        # a speck read as a figure before the balance is no amount
+        {
+            "creditor": "Pioneer Card Svcs",
+            "balance": Decimal("5986.00"),
+            "monthly_payment": Decimal("197.00"),
+        },
+        {
+            "creditor": "Pioneer Bank Usa",
+            "balance": Decimal("4911.00"),
+            "monthly_payment": Decimal("102.00"),
+        },
+        # the balance garbled into marks: unread, and the payment after it kept
+        {"creditor": "Granite Credit Card", "monthly_payment": Decimal("104.00")},
+        {
+            "creditor": "Beacon Mortgage Servicing",
+            "balance": Decimal("185459.07"),
+            "monthly_payment": Decimal("2557.30"),
+        },
+    ]
+
+
 def test_a_caption_misread_by_a_letter_beside_its_namesake_and_a_speck_cell() -> None:
     text = (
         "EMPLOYEE PAY STUB\n"

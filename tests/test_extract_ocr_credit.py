@@ -832,3 +832,56 @@ INQUIRIES
     rows = {r["creditor"]: r for r in tradelines(run(text))}
     assert rows["FRONTIER HOME LOANS"]["balance"] == Decimal(402000)
     assert rows["FRONTIER HOME LOANS"]["monthly_payment"] == Decimal(2829)
+
+
+TYPE_GLUED = (
+    "Tri-Merge Credit Report\n"
+    "Tradelines\n"
+    "Creditor        Account        ECOA    Opened     High Credit        Balance      "
+    "Payment Type        Status\n"
+    "NORTHSTAR AUTO FINANCE        536657424829        220        ($24,362 "
+    "\u00ab=\u2014i(i\u00e9\u00abS20,147        \u2018$4541       \u00ab(CURRENT\n"
+    "HARBOR STUDENT AID     \u2014\u00ab\u00a75689043****      (ne    $12,176     $9,338      "
+    "$187 I    (CURRENT\n"
+    "Inquiries\n"
+)
+
+
+def test_a_payment_run_into_its_type_code_and_a_balance_led_by_its_sign() -> None:
+    [auto, student] = tradelines(run(TYPE_GLUED))
+    # `$4541`: $454 with the type code I read as a 1 after it; `S20,147`: the
+    # sign read as a 5 (the balance then twentyfold its high credit)
+    assert auto == {
+        "creditor": "NORTHSTAR AUTO FINANCE",
+        "balance": Decimal("20147"),
+        "monthly_payment": Decimal("454"),
+        "account_type": "installment",
+    }
+    assert student["monthly_payment"] == Decimal("187")
+    # a four-figure payment beside its type code is read as printed
+    coded = TYPE_GLUED.replace("$4541       ", "$4541  R     ")
+    assert tradelines(run(coded))[0]["monthly_payment"] == Decimal("4541")
+
+
+CENTS_TABLE = """\
+CREDIT REPORT
+CREDITOR        TYPE      »BALANCE   PAYMENT    STATUS
+GRANITE BANK USA        R       $ #,231.00   $ 33.00      OPEN        1
+FRONTIER EDUCATION LOANS I      $ 27,527.00    21900      OPEN
+STERLING BANK USA        R        $0.00    $0.00      OPEN
+THE LENDER MAY VERIFY ANY INFORMATION CONTAINED IN YOUR APPLICATION.
+"""
+
+
+def test_a_speck_after_the_status_and_a_payment_whose_point_ocr_lost() -> None:
+    granite, frontier, sterling = tradelines(run(CENTS_TABLE))
+    # `OPEN  1`: the 1 is no amount; the balance garbled keeps its cell
+    assert granite == {
+        "creditor": "GRANITE BANK USA",
+        "monthly_payment": Decimal("33.00"),
+        "account_type": "revolving",
+    }
+    # among amounts printed with cents, `21900` is 219.00
+    assert frontier["monthly_payment"] == Decimal("219.00")
+    assert frontier["balance"] == Decimal("27527.00")
+    assert sterling["monthly_payment"] == Decimal("0.00")

@@ -444,6 +444,21 @@ def test_urla_income_line_its_total_contradicts_is_left_unread() -> None:
     )
 
 
+def test_urla_income_line_with_a_figure_too_many_is_the_one_the_total_confirms() -> None:
+    box = (
+        "Gross Monthly Income\n"
+        "Base        $ 34,375.00        Overtime        $ 0.00        Bonus        $ 29755.93\n"
+        'Commission      $"0.00        Other        $ 0.00        TOTAL        37,130.93\n'
+    )
+    got = values(run(DocType.urla_1003, box))
+    # `$2,755.93` with its comma read as a 9: the total is the lines without it
+    assert got["income_bonus_monthly"] == Decimal("2755.93")
+    assert got["income_base_monthly"] == Decimal("34375.00")
+    # a line off by more than one figure is not mended
+    off = box.replace("29755.93", "29955.93")
+    assert values(run(DocType.urla_1003, off))["income_bonus_monthly"] == Decimal("29955.93")
+
+
 def test_urla_name_caption_hint_is_not_the_name_and_a_split_word_is_joined() -> None:
     text = """\
 Uniform Residential Loan Application - Additional Borrower
@@ -1265,6 +1280,24 @@ def test_a_year_table_whose_year_caption_ocr_made_words() -> None:
     # a speck read as a figure between the year's caption and the first column
     speck = "Yeat        3        Base        Overtime        Bonus        Total\n"
     assert values(run(DocType.voe, head + speck + rows))["ytd_base_income"] == Decimal("19833.31")
+
+
+def test_a_year_table_whose_caption_ocr_ran_into_a_mark_and_whose_cells_hold_specks() -> None:
+    text = (
+        "Gross Income\n"
+        "NGO rats   ire.        a,        Base_        Overtime        Bonus        Total\n"
+        "2025 YTD thru 09-12-2025        ears     $301,442.22        $0\u00b000     "
+        "$26,976.02       $328,418.24\n"
+        "2024       21)        Pita       ten.        Te        $407,476.68        $0.00"
+        "        $30,909.85.        $438,386.53\n"
+        "12023 Femi        $400,742.68        $0.00        $31,361.10        $432,103.78\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["ytd_bonus_income"] == Decimal("26976.02")
+    assert got["prior_year_base_income"] == Decimal("407476.68")
+    assert got["prior_year_bonus_income"] == Decimal("30909.85")
+    # `12023`: the year with a bar before it read as a 1
+    assert got["two_years_prior_bonus_income"] == Decimal("31361.10")
 
 
 def test_a_1008_debt_ratio_whose_dti_aside_ocr_garbled() -> None:

@@ -89,6 +89,23 @@ def _first_date(chunks: list[str]) -> date | None:
     return None
 
 
+# The dash or word between a period's two dates, after the first one's year
+_RANGE_AFTER_YEAR = re.compile(r"(?:19|20)\d\d\s*(?:-|\u2013|\u2014|to|thru|through)\s*", re.I)
+
+
+def _period_end(lines: list[str]) -> date | None:
+    """A period whose first date OCR garbled (`foe 27, 2025 - April 26,
+    2025`): the date after the dash still ends it."""
+    for ln in lines:
+        m = _RANGE_AFTER_YEAR.search(ln)
+        if m is None or find_dates(fix_ocr_digits(ln[: m.end()])):
+            continue
+        after = find_dates(fix_ocr_digits(ln[m.end() :]))
+        if after and after[0][0] == 0:
+            return after[0][2]
+    return None
+
+
 def instance_key(doc_type: DocType, lines: list[str]) -> object:
     text = "\n".join(lines)
     if doc_type == DocType.paystub:
@@ -129,6 +146,9 @@ def instance_key(doc_type: DocType, lines: list[str]) -> object:
                 return (*periods[0], number)
             if periods:
                 return (frozenset(p[0] for p in periods), frozenset(p[1] for p in periods), number)
+        end = _period_end(lines[:15])
+        if end is not None:
+            return (None, end, number)
         # a period OCR garbled: the account number alone still tells two apart
         return (None, None, number) if number else None
     if doc_type in (DocType.loan_estimate, DocType.closing_disclosure):

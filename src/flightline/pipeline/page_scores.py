@@ -238,13 +238,34 @@ def _one_glyph_off(phrase: str, line: str) -> float:
     return score / 100 if score >= TITLE_EDIT_SCORE else 0.0
 
 
+_WORD = re.compile(r"[A-Za-z]{5,}")
+# Lines of specks at a scan's top (a picture or a stain OCR read as letters)
+# this many and more push the title down past the head
+NOISE_BLOCK = 3
+
+
+def _noise(line: str) -> bool:
+    """A line OCR made of a picture: no word of five letters among several
+    tokens (`I  Aja] Cur  Si:  it)  eas wae`), or no letter at all."""
+    return not re.search(r"[A-Za-z]", line) or (len(line.split()) >= 3 and not _WORD.search(line))
+
+
+def _after_noise(lines: list[str]) -> list[str]:
+    """The page from its first line that is not a block of noise at the top."""
+    n = 0
+    while n < len(lines) and _noise(lines[n]):
+        n += 1
+    return lines[n:] if n >= NOISE_BLOCK and n < len(lines) else lines
+
+
 def page_features(page: PageText) -> PageFeatures:
     text = page.text or ""
     lines = [ln.strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     sq = squash(text)
     # On a short page the last lines are footers, not the head.
-    head_sq = [squash(ln) for ln in lines[: min(HEAD_LINES, max(2, len(lines) // 2))]]
+    top = _after_noise(lines) if page.method == "ocr" else lines
+    head_sq = [squash(ln) for ln in top[: min(HEAD_LINES, max(2, len(top) // 2))]]
     return _score(page, lines, sq, head_sq, fuzzy=page.method == "ocr")
 
 

@@ -242,6 +242,14 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
     culprits = [k for k, v in amounts.items() if v == excess]
     if len(culprits) == 1 and culprits[0] != "income_base_monthly":
         del out[culprits[0]]
+        return
+    # a figure too many in one line (`$ 29755.93` for $2,755.93, the comma
+    # read as a 9) whose removal makes the box add up: the total confirms
+    # the line without it
+    extra = [k for k, v in amounts.items() if v > excess and one_digit_more(v, v - excess)]
+    if len(extra) == 1:
+        name = extra[0]
+        out[name] = FieldValue(amounts[name] - excess, out[name].evidence)
 
 
 def _total_cents_lost(out: dict[str, FieldValue]) -> None:

@@ -362,20 +362,68 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         if doc.ocr:
             creditor, tokens = _junk_cell_out(creditor, tokens)
         cells = _after_ecoa(tokens) if ecoa else tokens
+        if doc.ocr:
+            cells = _to_status(cells)
         mapped = _map_amounts(cells, cols, doc.ocr)
         if not mapped:
             continue
+        if doc.ocr:
+            _sign_as_figure(mapped)
         entry = {"creditor": doc.field(creditor, i)}
         for column, name in (("balance", "balance"), ("payment", "monthly_payment")):
             amount = mapped.get(column)
             if amount is not None:
                 entry[name] = doc.field(amount, i)
         kind = _row_type(cells, codes, ecoa and cells is tokens)
+        if doc.ocr and codes and kind is None and (glued := _type_glued(cells)) is not None:
+            entry["monthly_payment"], kind = doc.field(glued, i), "installment"
         if kind:
             entry["account_type"] = doc.field(kind, i)
         rows.append(entry)
     if rows:
         ld.rows["tradelines"] = rows
+
+
+# A payment run into the type code after it, the code's I read as a 1
+# (`$4541` for `$454 I`): four figures without the comma the row's others print
+_TYPE_GLUED_PAYMENT = re.compile(r"^\W*\$(\d{3})1$")
+_COMMA_AMOUNT = re.compile(r"\$\d{1,3},\d{3}\b")
+
+
+def _type_glued(cells: list[str]) -> Decimal | None:
+    """The payment of a row whose type code OCR ran into it, when the row's
+    last amount is such a run and another amount prints its comma."""
+    amounts = [c for c in cells if re.search(r"\d", c)]
+    if not amounts or not any(_COMMA_AMOUNT.search(c) for c in amounts[:-1]):
+        return None
+    m = _TYPE_GLUED_PAYMENT.match(amounts[-1])
+    return Decimal(m.group(1)) if m else None
+
+
+_STATUS_WORD = re.compile(
+    r"^\W*(?:current|closed|open|paid|late|charge\W?off|collection|transferred)\W*$", re.I
+)
+
+
+def _to_status(cells: list[str]) -> list[str]:
+    """A row's cells up to its status word after the amounts: what follows it
+    (`OPEN        1`) is a speck on the scan, never an amount."""
+    for n, cell in enumerate(cells):
+        if _STATUS_WORD.match(cell) and any(re.search(r"\d", c) for c in cells[:n]):
+            return cells[: n + 1]
+    return cells
+
+
+def _sign_as_figure(mapped: dict[str, Decimal | None]) -> None:
+    """A balance tenfold and more its account's high credit whose figures after
+    the first are within it (`$20,147` read `520,147`, the sign read as an S,
+    the S as a 5): that first figure is the sign."""
+    limit, balance = mapped.get("limit"), mapped.get("balance")
+    if not limit or not balance or balance <= 10 * limit or balance != int(balance):
+        return
+    rest = Decimal(str(int(balance))[1:])
+    if 0 < rest <= limit:
+        mapped["balance"] = rest
 
 
 _LONG_WORD = re.compile(r"[A-Za-z]{4}")
@@ -448,6 +496,8 @@ _LETTERED_FIGURE = re.compile(r"(?<!\S)[A-Za-z]\d{3,}(?:[.,]\d+)?(?!\S)")
 
 
 _DOLLAR_CELL = re.compile(r"[-(]?\$")
+_PRINTED_CENTS = re.compile(r"\d\.\d\d(?!\S)")
+_POINT_LOST = re.compile(r"(?<!\S)(\d{1,5})00(?!\S)")
 _CENTS_SPECK = re.compile(r"(?<!\S)(\$?[\d,]+\.\d\d)%(?!\S)")
 # (`OLR`: two zeros run together before the type, the second's sign read as an L)
 _ZERO_GLUED_TYPE = re.compile(r"(?<!\S)[oO0][lL1|]?[RIM](?!\S)")
@@ -473,6 +523,9 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
     if ocr:
         # a speck after an amount's cents read as a percent sign (`291.00%`)
         joined = _CENTS_SPECK.sub(r"\1", joined)
+        if _PRINTED_CENTS.search(joined):
+            # where the row prints cents, a bare `21900` is 219.00 with its point lost
+            joined = _POINT_LOST.sub(r"\1.00", joined)
     found = money_tokens(joined, boxes=False)
     texts = [joined[s:e].strip() for s, e, _ in found]
     # tradeline amounts are whole dollars: `2.789` is 2,789 with its comma

@@ -4,6 +4,7 @@ account or debt, as printed."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from flightline.pipeline.extractors.base import DocText
 from flightline.pipeline.extractors.names import clean_name
@@ -69,6 +70,10 @@ def _rows(
         acct = _ACCT.search(rest)
         figures = _ACCT.sub(" ", rest)
         amounts = money_tokens(figures, boxes=False)
+        first = amounts[0][0] if amounts else 0
+        speck = False  # a garbled cell before the amounts
+        if doc.ocr and liabilities:
+            amounts, speck = _specks_out(figures, amounts)
         # A row is a type, an account number, or (liabilities) two amounts;
         # on a scan, a creditor and a balance in dollars and cents whose
         # payment OCR lost (`Keystone Retail Card  $8,181.00`).
@@ -85,8 +90,10 @@ def _rows(
             and not lost_payment
         ):
             continue
-        name_end = acct.start() if acct else amounts[0][0]
-        name = clean_name(rest[:name_end].strip(" -|:"))
+        name_end = acct.start() if acct else first
+        cell = rest[:name_end].strip(" -|:")
+        garbled = doc.ocr and liabilities and _garbled_after_name(cell)
+        name = clean_name(re.split(r"\s{2,}", cell)[0] if garbled else cell)
         if not name or not re.search(r"[A-Za-z]{3}", name):
             continue
         row = {("creditor" if liabilities else "institution"): doc.field(name, i)}
@@ -94,7 +101,11 @@ def _rows(
         if last4 and not liabilities:
             row["account_last4"] = doc.field(last4, i)
         values = [abs(v) for _, _, v in amounts]
-        if liabilities:
+        if liabilities and len(values) == 1 and (speck or garbled):
+            # the balance's cell garbled (`Apatite  -SABOD 00)  $104.00`): the
+            # amount after it is the payment
+            row["monthly_payment"] = doc.field(values[0], i)
+        elif liabilities:
             row["balance"] = doc.field(values[0], i)
             if len(values) > 1:
                 row["monthly_payment"] = doc.field(values[-1], i)
@@ -108,6 +119,32 @@ def _rows(
         # figures, in a table whose rows print their cents, is no row
         rows = [r for n, r in enumerate(rows) if n not in uncertain]
     return rows
+
+
+# A speck OCR read as a figure or two (`3`, `2-t`, `00)`): no dollar sign, no
+# thousands comma, no cents
+_SPECK_FIGURES = re.compile(r"^[^\w$]*\d{1,2}[^\w$.,]*$")
+# A cell no creditor's name has: one led by a mark, or holding a figure or mark
+_GARBLED_CELL = re.compile(r"^[^A-Za-z]|[^A-Za-z\s&.,'\u2019]")
+
+
+def _specks_out(
+    figures: str, amounts: list[tuple[int, int, Decimal]]
+) -> tuple[list[tuple[int, int, Decimal]], bool]:
+    """A scanned liabilities row's amounts without the specks before them,
+    in a row whose amounts print their cents; and whether one was dropped."""
+    if not any(_CENTS.search(figures[a:b]) for a, b, _ in amounts):
+        return amounts, False
+    kept = [t for t in amounts if not _SPECK_FIGURES.match(figures[t[0] : t[1]].strip())]
+    dropped = len(kept) < len(amounts) and (not kept or amounts[0] not in kept)
+    return (kept, dropped) if kept else (amounts, False)
+
+
+def _garbled_after_name(cell: str) -> bool:
+    """The creditor's cell is followed by cells of marks (`Granite Credit
+    Card        Apatite    -SABOD`): a garbled amount, not more of the name."""
+    cells = re.split(r"\s{2,}", cell)
+    return len(cells) > 1 and any(_GARBLED_CELL.search(c) for c in cells[1:])
 
 
 def asset_rows(doc: DocText) -> list[dict[str, FieldValue]]:

@@ -46,7 +46,8 @@ _YEAR_TABLE = re.compile(
     r"^[\W_]*(?:years?\b.*\b(?:base|overtime|total)|\S{1,6}\s{2,}base\W?\s{2,}.*\btotal)\b"
     # (or garbled into words, `easel  eee bee  mason  Base  Overtime  Bonus
     # Total`, `Yeat  3  Base`: a line of captions, no amount, from Base to Total)
-    r"|^(?!.*\d\d).*\bbase\W?\s{2,}.*\btotal\b",
+    # (`Base_`: a mark run into the caption)
+    r"|^(?!.*\d\d).*\bbase[\W_]?\s{2,}.*\btotal\b",
     re.IGNORECASE,
 )
 # A first cell with a mark no amount has, before a row's amounts
@@ -55,8 +56,12 @@ _GARBLED_YEAR = re.compile(r"^(?=\S*[^\d\s,.$])([^\s$]{2,9})(?=\s{2,}\$?\s?\d)")
 # A year cell OCR made words of (`DOTA   (erst   bere,` for 2024) before the amounts
 _JUNK_YEAR = re.compile(r"^((?:[^\s\d$][^\s\d]*\s+){1,3})(?=\$?\s?\d)")
 # A row's year as OCR may leave it (`20%6`, `4024`, `024` or `24` its first
-# digits lost, `2024,` a speck after it): two to four characters, mostly digits.
-_YEAR_ROW = re.compile(r"^[\W_]*((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{2,3}|\d\d)(?!\w|[,.]\d)")
+# digits lost, `2024,` a speck after it): two to four characters, mostly digits;
+# a bar before it read as a 1 (`12023`) is no figure of it.
+_YEAR_ROW = re.compile(
+    r"^[\W_]*(?:[1lI](?=(?:19|20)\d\d(?!\w)))?"
+    r"((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{2,3}|\d\d)(?!\w|[,.]\d)"
+)
 _YEAR_COLS = {
     "base": "base",
     "overtime": "overtime",
