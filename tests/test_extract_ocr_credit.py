@@ -869,12 +869,13 @@ CREDITOR        TYPE      »BALANCE   PAYMENT    STATUS
 GRANITE BANK USA        R       $ #,231.00   $ 33.00      OPEN        1
 FRONTIER EDUCATION LOANS I      $ 27,527.00    21900      OPEN
 STERLING BANK USA        R        $0.00    $0.00      OPEN
+»BLUEWATER BANK USA        601. 00      24,00       open
 THE LENDER MAY VERIFY ANY INFORMATION CONTAINED IN YOUR APPLICATION.
 """
 
 
 def test_a_speck_after_the_status_and_a_payment_whose_point_ocr_lost() -> None:
-    granite, frontier, sterling = tradelines(run(CENTS_TABLE))
+    granite, frontier, sterling, bluewater = tradelines(run(CENTS_TABLE))
     # `OPEN  1`: the 1 is no amount; the balance garbled keeps its cell
     assert granite == {
         "creditor": "GRANITE BANK USA",
@@ -885,3 +886,8 @@ def test_a_speck_after_the_status_and_a_payment_whose_point_ocr_lost() -> None:
     assert frontier["monthly_payment"] == Decimal("219.00")
     assert frontier["balance"] == Decimal("27527.00")
     assert sterling["monthly_payment"] == Decimal("0.00")
+    # `24,00`: the point read as a comma
+    assert (bluewater["balance"], bluewater["monthly_payment"]) == (
+        Decimal("601.00"),
+        Decimal("24.00"),
+    )

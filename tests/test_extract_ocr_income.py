@@ -1459,3 +1459,17 @@ Year        Base        Overtime        Bonus        Total
     assert found["ytd_base_income"] == Decimal("61511.20")
     assert found["ytd_overtime_income"] == Decimal("3184.25")
     assert found["ytd_bonus_income"] == 0
+
+
+def test_an_ssn_whose_last_four_ocr_read_half_as_letters_is_unread() -> None:
+    text = (
+        "EARNINGS STATEMENT\n"
+        "Jones Medical Center\n"
+        "Period Beginning:       07-01-2026        Employee:        STONE, ALAN\n"
+        "Period Ending:        07-15-2026        SSN:        uoahion   OO04\n"
+        "Payment Date:        07-15-2026        Employee ID:        39397\n"
+    )
+    # `OO04` for 8994: two of the four are letters, no reading of the SSN
+    assert "ssn_last4" not in values(run(DocType.paystub, text))
+    # one letter among them is a look-alike of its figure (`89O4`)
+    assert values(run(DocType.paystub, text.replace("OO04", "89O4")))["ssn_last4"] == "8904"

@@ -452,6 +452,11 @@ def test_a_middle_name_glued_onto_the_last_name_is_unsure() -> None:
     assert compare_name_words(a, b, False) is DIFFERENT
     # another first name: a difference
     assert compare_name_words(a, name_words("Kurt Jamiprice"), True) is DIFFERENT
+    # `Paul Paulkong` for Paul Paul Long: the space lost and the L read as a k
+    long = name_words("Paul Long")
+    assert compare_name_words(long, name_words("Paul Paulkong"), True) is UNSURE
+    # two glyphs off in the last name is another name
+    assert compare_name_words(long, name_words("Paul Paulkung"), True) is DIFFERENT
 
 
 def test_given_names_run_together_are_unsure() -> None:

@@ -277,15 +277,15 @@ def test_a_scanned_payment_under_a_dollar_is_a_misread_zero() -> None:
     assert ctx.figures["dti_back"].value == "29.50"
 
 
-def _zero_balance_debt(creditor: str, payment: int) -> Loan:
-    """The clean loan with one more tradeline: nothing owed, `payment` read."""
+def _zero_balance_debt(creditor: str, payment: int, balance: int = 0) -> Loan:
+    """The clean loan with one more tradeline: `balance` (nothing) owed, `payment` read."""
     built = clean_loan()
     tradelines = built.one(DocType.credit_report).rows["tradelines"]
     row = dict(tradelines[0])
     first = row["creditor"]
     assert isinstance(first, FieldValue)
     row["creditor"] = FieldValue(creditor, first.evidence)
-    row["balance"] = _cell(built, 0)
+    row["balance"] = _cell(built, balance)
     row["monthly_payment"] = _cell(built, payment)
     tradelines.append(row)
     return built
@@ -324,6 +324,22 @@ def test_a_scanned_zero_payment_misread_in_place_on_a_zero_balance_is_zero() -> 
     ctx = _scanned(loan(60)).context()
     compute_figures(ctx)
     assert "tradeline KEYSTONE CARD SVCS" in ctx.unread
+
+
+def test_a_scanned_balance_and_payment_of_one_figure_each_above_it_are_zeros() -> None:
+    def loan(payment: int, balance: int) -> Loan:
+        built = _zero_balance_debt("BEACON CARD SERVICES", payment, balance)
+        return built.set(DocType.transmittal_1008, dti_back=D("33.100"))
+
+    # `5  9` for `0  0`: no debt pays more than it owes, both are zeros misread
+    ctx = _scanned(loan(9, 5)).context()
+    compute_figures(ctx)
+    assert "tradeline BEACON CARD SERVICES" not in ctx.unread
+    assert ctx.figures["dti_back"].value == "29.50"
+    # a payment of one figure within its balance is a payment, and counts
+    ctx = _scanned(loan(5, 9)).context()
+    compute_figures(ctx)
+    assert ctx.figures["dti_back"].value == "29.55"
 
 
 def test_a_scanned_payment_figure_no_loan_has_is_a_misread() -> None:

@@ -190,9 +190,14 @@ def _first_name_garbled(x: str, y: str) -> bool:
 
 def _glued_on(x: str, y: str) -> bool:
     """One last name is the other with a middle name OCR glued in front of it
-    (`jamiprice` for J. Price): the same person, read badly."""
+    (`jamiprice` for J. Price; `paulkong` for Paul Long, a glyph of it
+    misread too): the same person, read badly."""
     short, long = sorted((x, y), key=len)
-    return len(short) >= 4 and len(long) - len(short) >= 2 and long.endswith(short)
+    return (
+        len(short) >= 4
+        and len(long) - len(short) >= 2
+        and Levenshtein.distance(long[-len(short) :], short) <= 1
+    )
 
 
 def _given_names_glued(x: str, y: str) -> bool:

@@ -298,6 +298,13 @@ def _zero_misread(amount: Decimal) -> bool:
     return 1 <= amount < 10 and amount == amount.to_integral_value()
 
 
+def _zeros_misread(balance: Decimal | None, payment: Decimal) -> bool:
+    """`5  9` on a closed card for `0  0`: a balance of one figure and a
+    payment of one figure above it, which no debt has (nothing pays more
+    than it owes): both zeros, their figures misread in place."""
+    return balance is not None and _zero_misread(balance) and payment > balance
+
+
 def _point_lost(ctx: LoanContext, creditor: str, payment: Decimal) -> Decimal:
     """A scanned payment read without its point (`27600` for 276.00): the
     URLA's one amount for that creditor with the same figures, in whichever
@@ -377,7 +384,11 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
             if payment < 1 and is_ocr(r.get("monthly_payment")):
                 continue  # a scan's `0.00` read `0.60`: no payment is under a dollar
             balance = dec(cell(r, "balance"))
-            if balance == 0 and is_ocr(r.get("monthly_payment")) and _zero_misread(payment):
+            if (
+                is_ocr(r.get("monthly_payment"))
+                and _zero_misread(payment)
+                and (balance == 0 or _zeros_misread(balance, payment))
+            ):
                 # `$0.00  $6.00`: nothing owed, and a payment that is `0.00`
                 # with its one dollar figure misread in place is that zero (a
                 # balance misread to exactly 0.00 would have lost every figure)

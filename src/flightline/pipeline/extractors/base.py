@@ -140,8 +140,18 @@ def clean_line(raw: str, *, ocr: bool = False) -> str:
         # Two spaces or more separate columns (the OCR reader keeps a wide
         # gap on the page as several spaces, as a text layer does).
         text = _MULTI_SPACE.sub("  ", text)
+    if not ocr:
+        return text
+    # An SSN's last four read half as letters (`SSN:  uoahion   OO04` for
+    # 8994) are no four figures to read, whatever look-alikes make of them.
+    text = _SSN_HALF_LETTERS.sub(lambda m: m.group(1) + "?" * len(m.group(2)), text)
     # Look-alike letters in numbers, slips in dates: OCR's; a text layer has none.
-    return repair_dates(repair_numbers(fix_ocr_digits(text))) if ocr else text
+    return repair_dates(repair_numbers(fix_ocr_digits(text)))
+
+
+_SSN_HALF_LETTERS = re.compile(
+    r"(\bSSN\b[^\d\n]{0,24}?)(?<!\w)((?=(?:\d*[OoIl|]){2})[\dOoIl|]{4})(?!\w)", re.IGNORECASE
+)
 
 
 _SIGNAL = re.compile(r"[A-Za-z0-9]{2}")

@@ -497,6 +497,7 @@ _LETTERED_FIGURE = re.compile(r"(?<!\S)[A-Za-z]\d{3,}(?:[.,]\d+)?(?!\S)")
 
 _DOLLAR_CELL = re.compile(r"[-(]?\$")
 _PRINTED_CENTS = re.compile(r"\d\.\d\d(?!\S)")
+_CENTS_COMMA = re.compile(r"(?<!\S)(\$?\d{1,3}),(\d\d)(?!\S)")
 _POINT_LOST = re.compile(r"(?<!\S)(\d{1,5})00(?!\S)")
 _CENTS_SPECK = re.compile(r"(?<!\S)(\$?[\d,]+\.\d\d)%(?!\S)")
 # (`OLR`: two zeros run together before the type, the second's sign read as an L)
@@ -524,8 +525,10 @@ def _map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Dec
         # a speck after an amount's cents read as a percent sign (`291.00%`)
         joined = _CENTS_SPECK.sub(r"\1", joined)
         if _PRINTED_CENTS.search(joined):
-            # where the row prints cents, a bare `21900` is 219.00 with its point lost
+            # where the row prints cents, a bare `21900` is 219.00 with its
+            # point lost, and `24,00` is 24.00 with its point read as a comma
             joined = _POINT_LOST.sub(r"\1.00", joined)
+            joined = _CENTS_COMMA.sub(r"\1.\2", joined)
     found = money_tokens(joined, boxes=False)
     texts = [joined[s:e].strip() for s, e, _ in found]
     # tradeline amounts are whole dollars: `2.789` is 2,789 with its comma
