@@ -410,6 +410,21 @@ def test_a_statement_key_takes_the_digits_after_a_mask_ocr_read_as_digits() -> N
     assert instance_key(DocType.bank_statement, lines)[2] == "7734"  # type: ignore[index]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Period Covered:  Jun 18, 2025 to Jul 17, 2025  Account Number:  "98487',
+        "STATEMENT DATES  18-Jun-2025 through 17-Jul-2025  ACCOUNT NUMBER  ##*%8487",
+        "REGULAR SHARE SAVINGS   ACCOUNT, XXXXXX8487",
+    ],
+)
+def test_a_statement_key_reads_the_account_through_a_mask_ocr_garbled(line: str) -> None:
+    from flightline.pipeline.page_keys import instance_key
+
+    lines = ["MOOREFURT NATIONAL BANK", line]
+    assert instance_key(DocType.bank_statement, lines)[2] == "8487"  # type: ignore[index]
+
+
 def test_an_application_summary_after_another_application_is_a_new_one() -> None:
     legacy = "CONTINUATION SHEET/RESIDENTIAL LOAN APPLICATION\n"
     legacy += "Co-Borrower   Carolyn Berger   Social Security Number   XXX-XX-3656\n"
@@ -629,3 +644,28 @@ Funds required to close must be verified with the most recent statements.
 def test_a_title_under_a_block_of_specks_at_the_top_is_the_title() -> None:
     [page] = pages(SPECKS_OVER_TITLE, method="ocr")
     assert classify_page(page)[0] == DocType.aus_findings
+
+
+def test_a_stub_titled_employee_pay_stub_after_another_borrowers_stub_is_another() -> None:
+    first = (
+        "Mclaughlin Medical Center Co.\n"
+        "Pay Statement\n"
+        "Period Beginning        October 13, 2025        Employee        MICHELLE J NGUYEN\n"
+        "Period Ending        October 26, 2025        SSN        XXX-XH-7608\n"
+        "Payment Date        Octobe 31, 2025        Employee ID        73920\n"
+        "Regular Pay        $3,g50.00        $82,500.00\n"
+        "Gross Bay        $4,039.10        $91,436.13\n"
+    )
+    second = (
+        "EMPLOYEE PAY STUB\n"
+        "Empioyer        Employee\n"
+        "Clark & Barrett Medical Center        NGUYEN, ANDREW C\n"
+        "Employer Address        SSN\n"
+        "14204 Ortiz Drive, New Danielle, OR 97885        Wk RAK 2497\n"
+        "Date Paid        Period\n"
+        "09/30/2025        09/01/2025 - 09/30/2025        Monthly\n"
+        "Base Salary        $7708.33        $69374.97\n"
+        "TOTAL EARNINGS        $8086.38        YTD GROSS        $72792.69\n"
+    )
+    got = split(first, second, method="ocr")
+    assert got == [(DocType.paystub, [1]), (DocType.paystub, [2])]

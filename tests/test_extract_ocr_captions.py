@@ -298,6 +298,21 @@ def test_liability_rows_with_specks_and_a_garbled_balance_before_their_amounts()
     ]
 
 
+def test_a_liability_row_whose_name_ocr_set_on_the_line_below() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "LIABILITIES\n"
+        "Company Name iets   wiles        Unpaid Balance   _To be paid off        Monthly Payment\n"
+        "Pip     400 00une alia        $166.00\n"
+        "Ironbridge Card Services\n"
+        "Beacon Card Svcs        $7,861.00        $267.00\n"
+        "SECTION 4: LOAN AND PROPERTY INFORMATION.\n"
+    )
+    rows = extracted(DocType.urla_1003, text).rows["liabilities"]
+    assert [r["creditor"].value for r in rows] == ["Ironbridge Card Services", "Beacon Card Svcs"]
+    assert rows[0]["monthly_payment"].value == Decimal("166.00")
+
+
 def test_a_caption_misread_by_a_letter_beside_its_namesake_and_a_speck_cell() -> None:
     text = (
         "EMPLOYEE PAY STUB\n"
@@ -544,3 +559,19 @@ def test_a_paystub_employer_beside_the_employee_caption_ocr_garbled() -> None:
         "12207 Dougherty Trail, Richardland, VA 23830        ###-##-6622\n"
     )
     assert read(DocType.paystub, text)["employer_name"] == "Stewart Freight Lines Corporation"
+
+
+@pytest.mark.parametrize(
+    ("printed", "occupancy"),
+    [
+        ("Non-Owner Occupied", "investment"),
+        # a speck OCR read beside the hyphen keeps the `Non`
+        ("Non-~Owner Occupied", "investment"),
+        ("Nonowner Occupied", "investment"),
+        ("Owner Occupied", "principal_residence"),
+    ],
+)
+def test_occupancy_as_a_scan_reads_it(printed: str, occupancy: str) -> None:
+    from flightline.pipeline.extractors.enums import canon_occupancy
+
+    assert canon_occupancy(printed) == occupancy

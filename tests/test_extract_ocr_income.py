@@ -1300,6 +1300,40 @@ def test_a_year_table_whose_caption_ocr_ran_into_a_mark_and_whose_cells_hold_spe
     assert got["two_years_prior_bonus_income"] == Decimal("31361.10")
 
 
+def test_a_year_table_whose_column_captions_ocr_garbled_past_matching() -> None:
+    text = (
+        "GROSS INCOME        ees,\n"
+        "Year        7        lBase)   5%.  \u2018Overdimnes)        Bonu        LOR\n"
+        "2026 YTD thru 07-AUG-2026        104307.68        ~\u20140.00       4312.51"
+        "       108620.19\n"
+        "2025        168457.38        0.00        6263.02        174720.40\n"
+        "2024        Pax      164537.88        0.00        5438.32      169976.20\n"
+    )
+    got = values(run(DocType.voe, text))
+    # rows whose first three amounts make the fourth: base, overtime, bonus, total
+    assert got["ytd_bonus_income"] == Decimal("4312.51")
+    assert got["prior_year_base_income"] == Decimal("168457.38")
+    assert got["two_years_prior_bonus_income"] == Decimal("5438.32")
+    # a row that does not add up is not placed under columns only assumed
+    off = text.replace("174720.40", "174720.90")
+    assert "prior_year_bonus_income" not in values(run(DocType.voe, off))
+
+
+def test_a_1008_ratio_caption_cut_short_with_a_letter_and_a_point_misread() -> None:
+    text = (
+        "Uniform Underwriting and Transmittal Summary\n"
+        "QUALIFYING RATIOS\n"
+        "PRIMARY HOUSING EXPE.. 24.331%        TOTAL OBLIGATIONS/ING. 37.176%\n"
+        "LTV:        80.993%        CLTV/TLTV:        80.993%\n"
+    )
+    got = values(run(DocType.transmittal_1008, text))
+    # `OBLIGATIONS/ING.` for `OBLIGATIONS/INC..`: the cut caption of the debt ratio
+    assert (got["dti_front"], got["dti_back"]) == (Decimal("24.331"), Decimal("37.176"))
+    # two letters misread is no caption
+    far = text.replace("OBLIGATIONS/ING.", "OBLIGATIQNS/ING.")
+    assert "dti_back" not in values(run(DocType.transmittal_1008, far))
+
+
 def test_a_1008_debt_ratio_whose_dti_aside_ocr_garbled() -> None:
     text = (
         "\u201cLoan Underwriting & Transmittal\n"

@@ -53,11 +53,14 @@ PRODUCT_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ACCOUNT_RE = re.compile(
-    r"account\s*(?:number|no\.?|#)?\s*:?\s*(?:ending\s*in\s*)?[Xx*#.\s-]{0,20}"
+    # (`ACCOUNT, XXXXXX2985`: a speck after the label; `##*%8487`, `"98487`:
+    # the mask's marks read as a percent sign or a quote)
+    r"account\s*(?:number|no\.?|#)?\s*[:,.]?\s*(?:ending\s*in\s*)?"
+    r"[Xx*#%.\s\"'\u201c\u201d\u2018\u2019-]{0,20}"
     # `7000x7734`, `##4%5679`: part of the mask read as digits (or `%`)
     # or read as figures altogether (`#4897502` for ***7502); a year that
     # opens a date on the next line (`2026-03-01`) is no account
-    r"(?:\d{1,12}[Xx*#%]+|(?<=#)\d{1,3})?(\d{4})(?!\d|\s?-\s?\d)",
+    r"(?:\d{1,12}[Xx*#%]+|(?<=[#%*\"'\u201c\u201d\u2018\u2019])\d{1,3})?(\d{4})(?!\d|\s?-\s?\d)",
     re.IGNORECASE,
 )
 

@@ -124,7 +124,7 @@ SIGNATURES: tuple[Signature, ...] = (
             ("Paystub", 9), ("Pay Statement", 8), ("Payroll Statement", 8),
             ("Direct Deposit Advice", 7), ("Advice of Deposit", 7), ("Payroll Advice", 7),
             ("Earnings and Deductions", 6), ("Check Stub", 8), ("Payroll Check Stub", 9),
-            ("Pay Advice", 7),
+            ("Pay Advice", 7), ("Employee Pay Stub", 9),
         ),
         vocab=(
             ("Net Pay", 3), ("Gross Pay", 3), ("Pay Date", 3), ("Check Date", 3), ("Pay Period", 3),

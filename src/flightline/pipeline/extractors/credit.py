@@ -123,7 +123,9 @@ _TYPE_CODES = {"R": "revolving", "I": "installment", "M": "mortgage", "O": "open
 _ACCT_NUMBER = re.compile(
     r"(?<![Xx*#])[Xx*#]{2,16}[\dXx*#-]{0,20}\d{0,12}(?!\w)"
     # (its first figures OCR may set apart by a space: `807 15018****`)
-    r"|\b(?:\d{1,4} )?[A-Za-z]?\d{4,20}[Xx*#]{1,16}(?!\w)|#\s?\d{4,20}"
+    # (a mark after a whole number of six figures or fewer, `346000*`, is a
+    # speck on a balance, not a mask)
+    r"|\b(?:\d{1,4} )?[A-Za-z]?(?:\d{4,20}[Xx*#]{2,16}|\d{7,20}[Xx*#])(?!\w)|#\s?\d{4,20}"
     # (or its last ones, one read as a letter and the mask's first as a
     # quote: `371581 16e"**`)
     r"|\b\d{4,12} \d{1,4}[A-Za-z]?[\"'\u201c\u201d\u2019\u00b0]?[Xx*#]{1,16}(?!\w)"

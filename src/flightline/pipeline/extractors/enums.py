@@ -30,7 +30,8 @@ _PURPOSES = (
 )
 _OCCUPANCIES = (
     (re.compile(r"second\s*(?:home|residence)|vacation", re.I), "second_home"),
-    (re.compile(r"invest|rental|non\s*-?\s*owner", re.I), "investment"),
+    # (`Non-~Owner`: a speck OCR read beside the hyphen)
+    (re.compile(r"invest|rental|\bnon\W{0,3}owner", re.I), "investment"),
     (re.compile(r"primary|principal|owner\s*-?\s*occupied|\bowner\b", re.I), "principal_residence"),
 )
 _ACCOUNT_TYPES = (

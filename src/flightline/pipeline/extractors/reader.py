@@ -90,6 +90,24 @@ _CAPTION_TAIL = re.compile(r"\bzip\s*code\b|\band\s*zip\b", re.IGNORECASE)
 _TRUNC_MARK = re.compile(r"(?<=[\w/])\s?\.\.(?!\.)")
 
 
+# On a scan the cut's two points may read as one (`TOTAL OBLIGATIONS/ING.`)
+_OCR_TRUNC_MARK = re.compile(r"(?<=[\w/])\s?\.{1,2}(?!\.)")
+# A cut caption this long keeps its place with one letter misread
+_CUT_MISREAD_MIN = 12
+
+
+def _cut_misread(before: str, start: str) -> bool:
+    """`before` ends with `start` but for one letter OCR misread (`...sing`
+    for `...sinc`, the start of `Total Obligations/Income`)."""
+    n = len(start)
+    tail = before[-n:]
+    return (
+        n >= _CUT_MISREAD_MIN
+        and len(tail) == n
+        and sum(a != b for a, b in zip(tail, start, strict=True)) == 1
+    )
+
+
 def _squeeze(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
@@ -311,13 +329,13 @@ class Reader:
         if starts is None:
             starts = tuple(_squeeze(lb) for lb in spec.labels if len(lb) >= 10)
             self._prefixes[spec.name] = starts
-        for i, m in doc.find_lines(_TRUNC_MARK):
+        for i, m in doc.find_lines(_OCR_TRUNC_MARK if doc.ocr else _TRUNC_MARK):
             line = doc.lines[i]
             end = m.start() - line.start
             before = _squeeze(line.text[:end])
             for label in starts:
                 for n in range(len(label) - 1, 7, -1):
-                    if before.endswith(label[:n]):
+                    if before.endswith(label[:n]) or (doc.ocr and _cut_misread(before, label[:n])):
                         found = self._read_at(doc, spec, label_re, i, end, end + 2)
                         if found is not None:
                             return found

@@ -94,9 +94,16 @@ def _rows(
         cell = rest[:name_end].strip(" -|:")
         garbled = doc.ocr and liabilities and _garbled_after_name(cell)
         name = clean_name(re.split(r"\s{2,}", cell)[0] if garbled else cell)
+        at = i
+        if doc.ocr and liabilities and not _WORD.search(name or ""):
+            # a speck for a name (`Pip  400 00une alia  $166.00`) over a line
+            # that is a name alone: OCR set the row's name a line apart
+            below = doc.lines[i + 1].text if i + 1 < len(doc.lines) else ""
+            if _NAME_ALONE.match(below) and not _SECTION_END.match(below):
+                name, at = clean_name(below), i + 1
         if not name or not re.search(r"[A-Za-z]{3}", name):
             continue
-        row = {("creditor" if liabilities else "institution"): doc.field(name, i)}
+        row = {("creditor" if liabilities else "institution"): doc.field(name, at)}
         last4 = normalize_account_last4(acct.group(0)) if acct else None
         if last4 and not liabilities:
             row["account_last4"] = doc.field(last4, i)
@@ -126,6 +133,11 @@ def _rows(
 _SPECK_FIGURES = re.compile(r"^[^\w$]*\d{1,2}[^\w$.,]*$")
 # A cell no creditor's name has: one led by a mark, or holding a figure or mark
 _GARBLED_CELL = re.compile(r"^[^A-Za-z]|[^A-Za-z\s&.,'\u2019]")
+
+
+_WORD = re.compile(r"[A-Za-z]{4}")
+# A line that is a creditor's name and nothing else
+_NAME_ALONE = re.compile(r"^\W*(?=.*[A-Za-z]{4})[A-Za-z][A-Za-z &.,'\u2019-]*$")
 
 
 def _specks_out(

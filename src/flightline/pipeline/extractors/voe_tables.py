@@ -324,12 +324,18 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
     """Income by year as rows (`2026 YTD thru 04-03-2026 48,730.78 0.00 ...`)
     under a header naming the columns (`Year Base Overtime Bonus Total`)."""
     cols: list[str] = []
+    assumed = False  # the columns the usual ones, the header unreadable
     past = 0  # past-year rows seen under the YTD row
     ytd_year: int | None = None
     for i, line in enumerate(doc.lines):
         text = line.text
         if _YEAR_TABLE.search(text):
-            cols = _year_columns(text)
+            cols, assumed = _year_columns(text), False
+            continue
+        if doc.ocr and _YEAR_CAPTION.match(text) and not re.search(r"\d\d", text):
+            # a header garbled past naming its columns (`Year  7  lBase)  5%.
+            # 'Overdimnes)  Bonu  LOR`): the usual ones, for rows that add up
+            cols, assumed = list(_USUAL_COLUMNS), True
             continue
         if not cols:
             continue
@@ -356,6 +362,8 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
             wider = _year_cells(rest, len(cols) + 1)
             if wider is not None and _adds_up(["base", *cols], wider):
                 cols, cells = ["base", *cols], wider
+        if assumed and not _sums_to_last(cells):
+            continue  # under assumed columns only a row whose parts make its total
         unplaced: Decimal | None = None
         row: dict[str, Decimal] | None
         if cells is not None:
@@ -388,6 +396,21 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
                 set_field(out, f"{prefix}_{kind}_income", doc.field(row[kind], i))
         if unplaced is not None and prefix != "two_years_prior":
             set_field(out, f"{prefix}_unplaced_variable_income", doc.field(unplaced, i))
+
+
+# A year table's caption (`Year`, `Yeat`: a letter misread) over columns
+# whose captions OCR garbled past matching
+_YEAR_CAPTION = re.compile(r"^[\W_]*ye\w{1,2}\b", re.IGNORECASE)
+# The columns of a verification's year table as the usual report prints them
+_USUAL_COLUMNS = ("base", "overtime", "bonus", "total")
+
+
+def _sums_to_last(cells: list[tuple[Decimal | None, bool]] | None) -> bool:
+    """Four cells read whose first three add up to the last."""
+    if cells is None or len(cells) != len(_USUAL_COLUMNS):
+        return False
+    values = [v for v, _ in cells if v is not None]
+    return len(values) == len(cells) and abs(sum(values[:-1], Decimal(0)) - values[-1]) <= _CENT
 
 
 def _the_year(read: int, expected: int) -> bool:
