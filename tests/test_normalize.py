@@ -434,3 +434,14 @@ def test_an_account_mask_read_with_ks_and_a_speck_in_the_next_column() -> None:
     # a state before a number is no mask; groups one space apart are one number
     assert normalize_account_last4("MN 1234") is None
     assert normalize_account_last4("Account 1234 5678 9012") == "9012"
+
+
+def test_a_dates_first_dash_read_as_a_figure_is_a_dash_again() -> None:
+    from flightline.pipeline.extractors.cells import repair_dates
+
+    line = "Statement Dates:        09-22-2026 to 10421-2026"
+    assert repair_dates(line) == "Statement Dates:        09-22-2026 to 10-21-2026"
+    # no month 14: an amount or a number, left as read
+    assert repair_dates("Ref 14421-2026") == "Ref 14421-2026"
+    # a speck after the month's name read as a comma
+    assert repair_dates("Jun,18, 2025 to Jul 17, 2025") == "Jun 18, 2025 to Jul 17, 2025"

@@ -95,10 +95,17 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _GLUED_MONTH = re.compile(r"(?<=[A-Za-z])(?=" + _MONTH + r"\s+\d)")
 # A stray mark where a date's separator was (`May 28% 2025`, `15-Sep#2022`).
 _DAY_MARK = re.compile(r"(" + _MONTH + r"\s+\d{1,2})[%#*@^]\s*((?:19|20)\d\d)\b")
+# A speck read as a comma between a written date's month and day (`Jun,18, 2025`)
+_MONTH_COMMA = re.compile(r"\b(" + _MONTH + r"),\s?(\d{1,2},\s*(?:19|20)\d\d)\b")
 # A speck read as a digit before a written date's year (`May 16, 92025`).
 _YEAR_SPECK = re.compile(r"(" + _MONTH + r"\s+\d{1,2},\s*)\d((?:19|20)\d\d)\b")
 # A month's leading 0 read as a round letter (`Q6-18-2025`).
 _ROUND_ZERO = re.compile(r"(?<![A-Za-z\d])[QDU](\d[-/]\d\d[-/](?:19|20)\d\d)\b")
+# A date's first dash read as a figure (`10421-2026` for 10-21-2026): no
+# figure of five stands before a year's dash
+_DASH_AS_FIGURE = re.compile(
+    r"(?<![\d-])(0[1-9]|1[0-2])\d(0[1-9]|[12]\d|3[01])-((?:19|20)\d\d)(?!\d)"
+)
 _MONTH_MARK = re.compile(r"(\d{1,2}-[A-Za-z]{3})[%#*@^]((?:19|20)\d\d)(?!\d)")
 # a signature line's rule run into the date above it (`18-JUN-2026_`)
 _RULED_AFTER = re.compile(r"(?<=\d)_+(?![\w])")
@@ -156,7 +163,8 @@ def repair_dates(text: str) -> str:
     number no calendar has that one digit makes into only one month, a
     two-digit month split by a space (`1 1/23/2026`), a speck before a
     written date's year (`May 16, 92025`), a month's 0 read as a letter
-    (`Q6-18-2025`). Any
+    (`Q6-18-2025`), a date's first dash read as a figure (`10421-2026`), a comma after a
+    month's name (`Jun,18, 2025`). Any
     other date with a wrong digit stays as read: nothing tells which digit."""
     fixed = _SPLIT_MONTH.sub(r"1\1", _RULED_AFTER.sub(" ", text))
     fixed = _GLUED_MONTH.sub(" ", fixed)
@@ -164,6 +172,8 @@ def repair_dates(text: str) -> str:
     fixed = _YEAR_SPECK.sub(r"\1\2", fixed)
     fixed = _ROUND_ZERO.sub(r"0\1", fixed)
     fixed = _MONTH_MARK.sub(r"\1-\2", fixed)
+    fixed = _DASH_AS_FIGURE.sub(r"\1-\2-\3", fixed)
+    fixed = _MONTH_COMMA.sub(r"\1 \2", fixed)
     fixed = _NUMERIC_MDY.sub(_month_digit_fix, fixed)
     return _DMY.sub(_month_fix, fixed)
 
