@@ -155,6 +155,18 @@ def test_letter_of_explanation_amount_whose_first_figure_ocr_read_as_a_letter() 
     assert doc.get("explained_amount") is None
 
 
+def test_letter_of_explanation_amount_whose_point_ocr_read_as_a_space() -> None:
+    text = (
+        "RE: Source of Funds\n"
+        "lam writing to explain the deposit of 5421 74 made on 26-Jun-2025 into my account.\n"
+        "These funds came from the sale of my vehicle to a private buyer.\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1])
+    extract(doc, [PageText(DOC, 1, text, "ocr")])
+    assert doc.get("explained_amount") == Decimal("5421.74")
+    assert doc.get("explained_date") == date(2025, 6, 26)
+
+
 RUNNING = """\
 Kellymouth Savings Bank
 Statement Period  2026-08-20 through 2026-09-19

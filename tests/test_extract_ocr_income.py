@@ -1004,6 +1004,18 @@ def test_voe_year_rows_with_a_variable_column_left_blank() -> None:
     assert "prior_year_unplaced_variable_income" not in got
 
 
+def test_voe_year_row_with_both_variable_cells_lost() -> None:
+    ytd = "2025 YTD thru Oct 31, 2025        60,500.00        0.00        2,361.63        62,861.63"
+    prior = "2024        68,860.74        71,145.01"
+    got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
+    # base and total: the variable part between them, of a kind the row does not say
+    assert got["prior_year_base_income"] == Decimal("68860.74")
+    assert got["prior_year_unplaced_variable_income"] == Decimal("2284.27")
+    # two cells of which the second is no total of the first are not placed
+    far = _with_prior_row(ytd, "2024        68,860.74        171,145.01")
+    assert "prior_year_unplaced_variable_income" not in values(run(DocType.voe, far))
+
+
 def test_voe_year_table_reads_the_year_before_the_past_year() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))

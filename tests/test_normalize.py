@@ -445,3 +445,6 @@ def test_a_dates_first_dash_read_as_a_figure_is_a_dash_again() -> None:
     assert repair_dates("Ref 14421-2026") == "Ref 14421-2026"
     # a speck after the month's name read as a comma
     assert repair_dates("Jun,18, 2025 to Jul 17, 2025") == "Jun 18, 2025 to Jul 17, 2025"
+    # an ISO date's dash read as a degree sign
+    assert repair_dates("2025-09\u00b007 to 2025-10-06") == "2025-09-07 to 2025-10-06"
+    assert repair_dates("2025\u00b009-07") == "2025-09-07"

@@ -285,6 +285,22 @@ def test_a_voe_variable_amount_with_its_column_blank_is_the_kind_the_paystub_sho
     assert computed(ctx).income_total is None and "variable income borrower 1" in ctx.unread
 
 
+def test_a_voe_past_year_with_its_variable_cells_lost_is_the_kind_the_paystub_shows() -> None:
+    lost = {
+        "prior_year_bonus_income": None,
+        "prior_year_overtime_income": None,
+        "prior_year_unplaced_variable_income": D(9000),
+    }
+    loan = clean_loan().set(DocType.voe, ytd_bonus_income=D(1500), **lost)  # type: ignore[arg-type]
+    _stub_bonus(loan)
+    variable = computed(_scanned(loan).context()).incomes[0].variable
+    assert (variable["bonus"].ytd, variable["bonus"].prior) == (D(1500), D(9000))
+    assert variable["bonus"].counted
+    # without a paystub naming the kind, the past year stays unread
+    bare = clean_loan().set(DocType.voe, ytd_bonus_income=D(1500), **lost)  # type: ignore[arg-type]
+    assert computed(_scanned(bare).context()).incomes[0].variable["bonus"].prior is None
+
+
 def test_a_scanned_paystub_rate_misread_past_use_gives_way_to_the_voes() -> None:
     # the stub's `53.9400` rate read `8359400` (a salary no year comes near),
     # no regular-pay row read: the VOE's rate, near its own years, is the base

@@ -335,12 +335,16 @@ def _variable(
         stub_evidence: IssueEvidence | None = None
         ytd = num(voe, f"ytd_{kind}_income")
         prior = num(voe, f"prior_year_{kind}_income")
-        placed = ytd is None and prior is None and _stub_kinds(stubs) == {kind}
+        only = _stub_kinds(stubs) == {kind}
+        placed = ytd is None and prior is None and only
         if placed:
             # a VOE whose other variable column was left blank: its one
             # variable amount is the kind the paystubs show
             ytd = num(voe, "ytd_unplaced_variable_income")
             prior = num(voe, "prior_year_unplaced_variable_income")
+        elif prior is None and only and num(voe, "prior_year_unplaced_variable_income"):
+            # (only the past year's variable cells lost, the year to date read)
+            placed, prior = True, num(voe, "prior_year_unplaced_variable_income")
         if ytd is None and prior:
             # A year-to-date figure OCR could not read is not zero: the
             # paystub of the through date (or the latest before it, through

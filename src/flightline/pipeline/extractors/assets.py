@@ -237,6 +237,23 @@ def _signer(doc: DocText, out: dict[str, FieldValue]) -> None:
 _LETTER_GLUED_AMOUNT = re.compile(r"(?<![\w.$])[A-Za-z](\d{1,3}(?:,?\d{3})*\.\d\d)(?![\d.])")
 
 
+# `the deposit of 5421 74 made on`: the cents' point read as a space, in
+# prose where an amount is spoken of
+_POINT_AS_SPACE = re.compile(r"(?<=\bof )(\d{1,3}(?:,?\d{3})*) (\d\d)(?= )")
+
+
+def _misread_amount(text: str) -> Decimal | None:
+    """An OCR'd letter's amount that reads as no amount: a figure read as a
+    letter glued on (`THE g1508.16 DEPOSITED`: the figures left, a figure
+    short, which matching the deposit allows for a scan's one-figure
+    misread), or its point read as a space (`deposit of 5421 74`)."""
+    glued = _LETTER_GLUED_AMOUNT.search(text)
+    if glued:
+        return Decimal(glued.group(1).replace(",", ""))
+    spaced = _POINT_AS_SPACE.search(text)
+    return Decimal(f"{spaced.group(1)}.{spaced.group(2)}".replace(",", "")) if spaced else None
+
+
 def extract_loe(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _LOE.read(doc, out)
@@ -275,11 +292,8 @@ def extract_loe(doc: DocText, ld: LogicalDocument) -> None:
             found = money_tokens(text)
             amounts = [v for s, e, v in found if "$" in text[max(0, s - 2) : e] or "." in text[s:e]]
             if not amounts and doc.ocr:
-                # `THE g1508.16 DEPOSITED`: a figure read as a letter glued to
-                # the rest; the figures left are the amount a figure short
-                # (matching the deposit takes a scan's one-figure misread)
-                glued = _LETTER_GLUED_AMOUNT.search(text)
-                amounts = [Decimal(glued.group(1).replace(",", ""))] if glued else []
+                misread = _misread_amount(text)
+                amounts = [misread] if misread is not None else []
             if amounts:
                 out["explained_amount"] = doc.field(abs(amounts[0]), i)
         if "explained_date" not in out:

@@ -429,7 +429,8 @@ def _blank_column(
     (`$23,354.23  $1,016.68  $24,370.91`): one variable column was left
     blank, a kind the borrower does not earn. The base is the first cell;
     the other part is one of the two kinds, which one the row does not say
-    (the rules place it by the kind the paystubs show). (base row, that part)."""
+    (the rules place it by the kind the paystubs show). (base row, that part).
+    A row two cells short, base and total, leaves the part between them."""
     if cols != ["base", "overtime", "bonus", "total"]:
         return None, None
     cells: list[tuple[Decimal | None, bool]] = [(v, True) for v in numbers]
@@ -437,6 +438,15 @@ def _blank_column(
         # checked as a row of its own (a cell misread is the one the total
         # recomputes), and then it must add up
         cells = _year_cells(rest, len(cols) - 1) or []
+    if len(cells) == 2 or (ocr and not cells and len(numbers) == 2):
+        # both variable cells lost (`68,860.74        71,145.01`): base and
+        # total, the variable part between them, no more than the base
+        cells = cells or [(v, True) for v in numbers]
+        (base, base_ok), (total, total_ok) = cells
+        if base is None or total is None or not (base_ok and total_ok):
+            return None, None
+        part = total - base
+        return ({"base": base}, part) if 0 < part <= base else (None, None)
     if len(cells) != 3:
         return None, None
     row = _checked_row(["base", "part", "total"], cells)
