@@ -438,15 +438,8 @@ def _blank_column(
         # checked as a row of its own (a cell misread is the one the total
         # recomputes), and then it must add up
         cells = _year_cells(rest, len(cols) - 1) or []
-    if len(cells) == 2 or (ocr and not cells and len(numbers) == 2):
-        # both variable cells lost (`68,860.74        71,145.01`): base and
-        # total, the variable part between them, no more than the base
-        cells = cells or [(v, True) for v in numbers]
-        (base, base_ok), (total, total_ok) = cells
-        if base is None or total is None or not (base_ok and total_ok):
-            return None, None
-        part = total - base
-        return ({"base": base}, part) if 0 < part <= base else (None, None)
+    if len(numbers) == 2 and len(cells) != 3:
+        return _base_and_total(rest, numbers, ocr)
     if len(cells) != 3:
         return None, None
     row = _checked_row(["base", "part", "total"], cells)
@@ -454,6 +447,20 @@ def _blank_column(
     if base is None or part is None or base + part != total or part <= 0:
         return None, None
     return {"base": base}, part
+
+
+def _base_and_total(
+    rest: str, numbers: list[Decimal], ocr: bool
+) -> tuple[dict[str, Decimal] | None, Decimal | None]:
+    """A row with both variable cells lost (`68,860.74        71,145.01`):
+    base and total, the variable part between them, no more than the base."""
+    cells = _year_cells(rest, 2) if ocr and "  " in rest.strip() else None
+    cells = cells or [(v, True) for v in numbers]
+    base, total = cells[0][0], cells[1][0]
+    if base is None or total is None or not all(ok for _, ok in cells):
+        return None, None
+    part = total - base
+    return ({"base": base}, part) if 0 < part <= base else (None, None)
 
 
 _PAST_COLS = re.compile(r"\b(?:past|prior|last|previous)\b", re.IGNORECASE)
