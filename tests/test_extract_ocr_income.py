@@ -179,6 +179,16 @@ def test_voe_1005_rows_leave_cells_that_are_not_amounts_unread() -> None:
     assert "prior_year_overtime_income" not in got
 
 
+def test_voe_1005_commissions_row_is_read() -> None:
+    text = VOE_1005.replace(
+        "Bonus        $4783.79",
+        "Commissions        $0.00        $0.00        $0.00\nBonus        $4783.79",
+    )
+    got = values(run(DocType.voe, text))
+    assert (got["ytd_commission_income"], got["prior_year_commission_income"]) == (0, 0)
+    assert got["ytd_bonus_income"] == Decimal("4783.79")
+
+
 LOST_YTD_1005 = """\
 Request for Verification of Employment
 12B. Gross Earnings - Type    Year To Date (Thru April 18, 2025)    Past Year 2024    Past Year 2023

@@ -207,6 +207,22 @@ def test_a_scanned_urla_variable_line_under_a_dollar_is_a_misread_zero() -> None
     assert total("1.00") is None
 
 
+def test_a_scanned_urla_commission_the_voe_reads_as_none_is_stated_not_unread() -> None:
+    from tests.rules.test_figures import figures
+
+    def total(voe: dict[str, D | None]) -> str | None:
+        loan = clean_loan().set(DocType.urla_1003, income_commission_monthly=D("9.00"))
+        loan.set(DocType.voe, **voe)  # type: ignore[arg-type]
+        found = figures(_scanned(loan).context()).get("qualifying_income_monthly")
+        return None if found is None else str(found)
+
+    # `$0.00` read `$9.00` on the URLA; the VOE's commissions row reads none
+    none = {"ytd_commission_income": D(0), "prior_year_commission_income": D(0)}
+    assert total(none) == "10000.00"
+    # a VOE without that row leaves the line unread
+    assert total({}) is None
+
+
 def test_a_variable_line_whose_past_year_was_not_read_leaves_the_income_unread() -> None:
     from tests.rules.builders import run
     from tests.rules.test_figures import figures

@@ -139,6 +139,11 @@ FIELDS: dict[DocType, tuple[str, ...]] = {
         "two_years_prior_base_income",
         "two_years_prior_overtime_income",
         "two_years_prior_bonus_income",
+        # commissions, where the form prints them (a row of none shows the
+        # URLA's commission line as none, not as income unread)
+        "ytd_commission_income",
+        "prior_year_commission_income",
+        "two_years_prior_commission_income",
         # a year row one cell short whose cells add up: the one variable
         # amount whose column (overtime or bonus) was left blank is unknown
         "ytd_unplaced_variable_income",
