@@ -469,6 +469,18 @@ def test_urla_income_line_with_a_figure_too_many_is_the_one_the_total_confirms()
     assert values(run(DocType.urla_1003, off))["income_bonus_monthly"] == Decimal("29955.93")
 
 
+def test_urla_income_lines_two_zeros_misread_are_left_unread_together() -> None:
+    box = (
+        "Gross Monthly Income\n"
+        "Base        $ 20 333.33        Overtime        $ 9.00        Bonus        1,045.21\n"
+        "*Commission      \u00ae5:0.00        Other        $ 0.00        TOTAL        $ 21,378.54\n"
+    )
+    got = values(run(DocType.urla_1003, box))
+    # 9.00 and 5 make up the excess over the total, and no other set does
+    assert "income_overtime_monthly" not in got and "income_commission_monthly" not in got
+    assert got["income_bonus_monthly"] == Decimal("1045.21")
+
+
 def test_urla_name_caption_hint_is_not_the_name_and_a_split_word_is_joined() -> None:
     text = """\
 Uniform Residential Loan Application - Additional Borrower

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import combinations
 
 from flightline.pipeline.extractors.base import (
     DocText,
@@ -231,17 +232,26 @@ def _box(out: dict[str, FieldValue]) -> tuple[Decimal | None, dict[str, Decimal]
 
 def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
     """An OCR'd income box whose lines do not add up to its total, exactly
-    short of one line's amount: that line is the misread (`$0.00` read as
-    `$6.00`), not the total; it is left unread."""
+    short of one line's amount (or of one set of lines'): that line is the
+    misread (`$0.00` read as `$6.00`), not the total; it is left unread."""
     total, amounts = _box(out)
     if not doc.ocr or total is None:
         return
     excess = sum(amounts.values(), Decimal(0)) - total
     if excess <= 0:
         return
-    culprits = [k for k, v in amounts.items() if v == excess]
-    if len(culprits) == 1 and culprits[0] != "income_base_monthly":
-        del out[culprits[0]]
+    # the lines (zeros misread: `$0.00` read `$9.00`, `®5:0.00` read 5)
+    # whose amounts make up the excess exactly, when one set of them does
+    lines = [k for k, v in amounts.items() if k != "income_base_monthly" and v > 0]
+    culprits = [
+        chosen
+        for n in range(1, len(lines) + 1)
+        for chosen in combinations(lines, n)
+        if sum((amounts[k] for k in chosen), Decimal(0)) == excess
+    ]
+    if len(culprits) == 1:
+        for k in culprits[0]:
+            del out[k]
         return
     # a figure too many in one line (`$ 29755.93` for $2,755.93, the comma
     # read as a 9) whose removal makes the box add up: the total confirms
