@@ -455,8 +455,17 @@ def test_a_middle_name_glued_onto_the_last_name_is_unsure() -> None:
     # `Paul Paulkong` for Paul Paul Long: the space lost and the L read as a k
     long = name_words("Paul Long")
     assert compare_name_words(long, name_words("Paul Paulkong"), True) is UNSURE
-    # two glyphs off in the last name is another name
-    assert compare_name_words(long, name_words("Paul Paulkung"), True) is DIFFERENT
+    # another first name before it is another person
+    assert compare_name_words(long, name_words("Peter Paulkong"), True) is DIFFERENT
+
+
+def test_a_first_name_run_into_a_garbled_last_name_is_unsure() -> None:
+    a = name_words("Lindsay Brown")
+    # `IL Lindsay ehay`: a speck, and the last name garbled onto the first
+    assert compare_name_words(a, name_words("IL Lindsayehay"), True) is UNSURE
+    assert compare_name_words(a, name_words("IL Lindsayehay"), False) is DIFFERENT
+    # the first name beside another last name is another person
+    assert compare_name_words(a, name_words("Lindsay Ehay"), True) is DIFFERENT
 
 
 def test_given_names_run_together_are_unsure() -> None:

@@ -152,6 +152,8 @@ def compare_name_words(a: tuple[str, ...], b: tuple[str, ...], ocr: bool) -> Ver
         return Verdict.SAME
     if a[0] == b[0] and _glued_on(a[-1], b[-1]):
         return Verdict.UNSURE
+    if _first_name_glued_to_garble(a, b) or _first_name_glued_to_garble(b, a):
+        return Verdict.UNSURE
     if len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and _given_names_glued(a[0], b[0]):
         return Verdict.UNSURE
     if len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and _first_name_garbled(a[0], b[0]):
@@ -197,6 +199,20 @@ def _glued_on(x: str, y: str) -> bool:
         len(short) >= 4
         and len(long) - len(short) >= 2
         and Levenshtein.distance(long[-len(short) :], short) <= 1
+    )
+
+
+def _first_name_glued_to_garble(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """`IL Lindsayehay` for Lindsay Brown: the first name run into what OCR
+    made of the last, beside a speck; what is left of the last name is too
+    little to tell the person by."""
+    first = b[0]
+    return (
+        len(b) > 1
+        and len(first) >= 4
+        and b[-1] not in a
+        and any(len(w) >= len(first) + 3 and w.startswith(first) for w in a)
+        and all(len(w) <= 2 or w.startswith(first) for w in a)
     )
 
 
