@@ -669,3 +669,27 @@ def test_a_stub_titled_employee_pay_stub_after_another_borrowers_stub_is_another
     )
     got = split(first, second, method="ocr")
     assert got == [(DocType.paystub, [1]), (DocType.paystub, [2])]
+
+
+def test_two_borrowers_stubs_told_apart_by_a_mask_ocr_read_as_capitals() -> None:
+    first = (
+        "Payroll Check Stub\n"
+        "Employer        Employee\n"
+        "Atkins Health Partners L.P.        Doyle, Jeanne\n"
+        "Employer Address        SSN\n"
+        "235 Warren Street, Paulville, PA 17077        HR-HH-8647\n"
+        "Description        Current        YTD\n"
+    )
+    second = (
+        "MORRIS CONSTRUCTION\n"
+        "EMPLOYEE: WENDY JENNY DOYLE        SSN: ###-##-4687\n"
+        "PERIOD: 2025-09-22 TO 2025-10-05   PAYMENT DATE: 2025-10-10\n"
+        "EARNINGS        RATE    HOURS       CURRENT        YTD\n"
+        "BASE SALARY        $5615.38    $117922.98\n"
+        "GROSS PAY        $5615.38    $117922.98\n"
+        "DEDUCTIONS        CURRENT        YTD\n"
+        "FEDERAL INCOME TAX        $712.11    $14954.31\n"
+        "NET PAY        $4120.77\n"
+    )
+    got = split(first, second, method="ocr")
+    assert got == [(DocType.paystub, [1]), (DocType.paystub, [2])]

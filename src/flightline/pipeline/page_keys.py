@@ -176,6 +176,8 @@ _SSN_LAST4_RE = re.compile(
 
 # a mask OCR garbled but for its last group (`e—**-0209`)
 _SSN_TAIL_RE = re.compile(r"(?<![\w*#-])\S{0,3}[-\u2014\u2013]?[*#Xx]{2}-(\d{4})(?!\d)")
+# a mask whose marks OCR read as capitals (`HR-HH-8647`), both its groups so
+_SSN_LETTERED_RE = re.compile(r"(?<![\w-])[*#XxHKMNR]{2,3}-[*#XxHKMNR]{2}-(\d{4})(?!\d)")
 
 
 def ssn_key(lines: list[str]) -> str | None:
@@ -183,7 +185,7 @@ def ssn_key(lines: list[str]) -> str | None:
         m = _SSN_RE.search(ln)
         if m:
             return m.group(1) or m.group(2)
-        m2 = _SSN_LAST4_RE.search(ln) or _SSN_TAIL_RE.search(ln)
+        m2 = _SSN_LAST4_RE.search(ln) or _SSN_TAIL_RE.search(ln) or _SSN_LETTERED_RE.search(ln)
         if m2:
             return m2.group(1)
     return None
