@@ -468,6 +468,15 @@ def test_a_first_name_run_into_a_garbled_last_name_is_unsure() -> None:
     assert compare_name_words(a, name_words("Lindsay Ehay"), True) is DIFFERENT
 
 
+def test_an_m_read_as_three_strokes_is_a_misread() -> None:
+    holmes = name_words("David Holmes")
+    # `Holiiiesy David T.`: the m read `iii`, the comma a `y`, the order kept
+    assert compare_name_words(holmes, name_words("Holiiiesy David T."), True) is UNSURE
+    assert compare_name_words(holmes, name_words("David Holiiies"), True) is SAME
+    # on a text layer the letters are the letters
+    assert compare_name_words(holmes, name_words("David Holiiies"), False) is DIFFERENT
+
+
 def test_given_names_run_together_are_unsure() -> None:
     a = name_words("James Cohen")
     # `James James Cohen` read with the space lost and a glyph misread in each

@@ -55,7 +55,16 @@ def scanned(doc: LogicalDocument) -> bool:
 # Characters Tesseract confuses with each other on printed forms, folded to
 # one representative; and letter pairs it reads as one letter.
 _LOOKALIKE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b"})
-_DIGRAPHS = (("rn", "m"), ("in", "m"), ("ni", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
+# (`iii` for m, its three strokes read apart: `Holiiies` for Holmes)
+_DIGRAPHS = (
+    ("iii", "m"),
+    ("rn", "m"),
+    ("in", "m"),
+    ("ni", "m"),
+    ("vv", "w"),
+    ("cl", "d"),
+    ("ii", "u"),
+)
 # Letters Tesseract may read as one ligature glyph (and a glyph it may read as
 # a ligature: `Christiffla` for Christina) count as one character.
 _LIGATURES = re.compile(r"ff[il]|f[fil]")
