@@ -167,10 +167,10 @@ def repair_dates(text: str) -> str:
     number no calendar has that one digit makes into only one month, a
     two-digit month split by a space (`1 1/23/2026`), a speck before a
     written date's year (`May 16, 92025`), a month's 0 read as a letter
-    (`Q6-18-2025`), a date's first dash read as a figure (`10421-2026`), a comma after a
-    month's name (`Jun,18, 2025`), an ISO date's dash read as a mark
-    (`2025-09°07`). Any
-    other date with a wrong digit stays as read: nothing tells which digit."""
+    (`Q6-18-2025`), a date's first dash read as a figure (`10421-2026`), a
+    comma after a month's name (`Jun,18, 2025`), an ISO date's dash read as
+    a mark (`2025-09°07`). Any other date with a wrong digit stays as read:
+    nothing tells which digit."""
     fixed = _SPLIT_MONTH.sub(r"1\1", _RULED_AFTER.sub(" ", text))
     fixed = _GLUED_MONTH.sub(" ", fixed)
     fixed = _DAY_MARK.sub(r"\1, \2", fixed)
