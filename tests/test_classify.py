@@ -416,6 +416,8 @@ def test_a_statement_key_takes_the_digits_after_a_mask_ocr_read_as_digits() -> N
         'Period Covered:  Jun 18, 2025 to Jul 17, 2025  Account Number:  "98487',
         "STATEMENT DATES  18-Jun-2025 through 17-Jul-2025  ACCOUNT NUMBER  ##*%8487",
         "REGULAR SHARE SAVINGS   ACCOUNT, XXXXXX8487",
+        # one space OCR set inside the four
+        "STATEMENT DATES 11-FEB-2025 - 10-MAR-2025 ACCOUNT NUMBER ##*%8 487",
     ],
 )
 def test_a_statement_key_reads_the_account_through_a_mask_ocr_garbled(line: str) -> None:

@@ -358,6 +358,23 @@ def test_a_posted_description_header_makes_a_lone_amount_wait_for_the_next_balan
     assert run(text).rows.get("deposits", []) == []
 
 
+def test_an_atm_deposit_whose_balance_ocr_garbled_waits_for_the_next_balance() -> None:
+    text = (
+        "GORDONCHESTER NATIONAL BANK\n"
+        "MEMBER STATEMENT   01-OCT-2026 TO 31-OCT-2026\n"
+        "REGULAR SHARE SAVINGS   ACCOUNT XXXXXX3282\n"
+        "BEGINNING BALANCE        $ 170,324.16\n"
+        "POSTED DESCRIPTION        WITHDRAWAL     DEPOSIT      BALANCE\n"
+        # the running balance garbled (`\u00a7` for 6): the next row's confirms it
+        "10/12   ATM DEPOSIT        $ 44,784.44 $ 215,108.\u00a70\n"
+        "10/30   P@S PURCHASE METRO WATER #2268    $ 1,337.49        $ 213,771.11\n"
+        "CLOSING BALANCE        $ 213,771.11\n"
+    )
+    assert [r["amount"] for r in _deposits_of(text)] == [Decimal("44784.44")]
+    # a next balance that does not confirm it leaves no deposit
+    assert _deposits_of(text.replace("213,771.11", "168,986.67")) == []
+
+
 def test_a_product_name_with_its_first_letter_misread_still_gives_the_account() -> None:
     text = (
         "Port Amber Savings Bank\n"

@@ -522,12 +522,20 @@ def test_an_income_box_whose_caption_and_bonus_label_ocr_misread_a_letter() -> N
     assert got["income_total_monthly"] == Decimal("19483.88")
 
 
-def test_a_1005_employer_whose_comma_before_the_address_read_as_a_yen_sign() -> None:
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dominguez Medical Center\u00a5 16430 Price Drive, Webbburgh, TX 76098",
+        # the house number run into the street's name
+        "Dominguez Medical Center, 16430sPrice Drive, Webbburgh, TX 76098",
+    ],
+)
+def test_a_1005_employer_before_an_address_ocr_garbled(line: str) -> None:
     text = (
         "Request for Verification of Employment\n"
         "Part I - Request\n"
         "ly. To (Name and address of employer)\n"
-        "Dominguez Medical Center\u00a5 16430 Price Drive, Webbburgh, TX 76098\n"
+        f"{line}\n"
         "3. Signature of Lender        4. Title        6, Lender's No.\n"
     )
     assert read(DocType.voe, text)["employer_name"] == "Dominguez Medical Center"
@@ -575,3 +583,15 @@ def test_occupancy_as_a_scan_reads_it(printed: str, occupancy: str) -> None:
     from flightline.pipeline.extractors.enums import canon_occupancy
 
     assert canon_occupancy(printed) == occupancy
+
+
+def test_a_paystub_header_row_with_specks_read_as_cells_still_heads_its_columns() -> None:
+    text = (
+        "Payroll Check Stub\n"
+        "Employer        Employee\n"
+        "Woods & Mercer Software Corp.        Perez, Chad J.\n"
+        "\u201cAdvice Date        \u201cPy Period        \u2018a        Frequency        7\n"
+        "October 30, 2026        October 1, 2026 - October 31, 2026        Monthly\n"
+        "Description        Current        YTD\n"
+    )
+    assert read(DocType.paystub, text)["pay_date"] == date(2026, 10, 30)

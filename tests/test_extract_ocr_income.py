@@ -469,6 +469,28 @@ def test_urla_income_line_with_a_figure_too_many_is_the_one_the_total_confirms()
     assert values(run(DocType.urla_1003, off))["income_bonus_monthly"] == Decimal("29955.93")
 
 
+def test_urla_income_total_a_figure_short_is_the_sum_its_total_column_shows() -> None:
+    box = (
+        "V. MONTHLY INCOME AND COMBINED HOUSING EXPENSE INFORMATION\n"
+        "Gfoss Monthly Income        Borrower        Co-Borrower        Total\n"
+        "Bage Empl. Income*        22057.13        22057.13\n"
+        "Overtime        0.00        0.00.\n"
+        "Bonuses        0.00        0.00\n"
+        "Commissions        0.00        MES.        0.006\n"
+        "Other        0.00        0,00\n"
+        "Total        2057.13        22057.13\n"
+    )
+    got = values(run(DocType.urla_1003, box))
+    # the base caption read with a letter garbled is still the base line, and
+    # the total that lost its first figure is the lines' sum its row shows
+    assert got["income_base_monthly"] == Decimal("22057.13")
+    assert got["income_total_monthly"] == Decimal("22057.13")
+    # a total column that does not show the sum mends nothing
+    other = box.replace("2057.13        22057.13", "2057.13        2057.13")
+    got = values(run(DocType.urla_1003, other))
+    assert got["income_total_monthly"] == Decimal("2057.13")
+
+
 def test_urla_income_lines_two_zeros_misread_are_left_unread_together() -> None:
     box = (
         "Gross Monthly Income\n"

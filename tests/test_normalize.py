@@ -448,3 +448,9 @@ def test_a_dates_first_dash_read_as_a_figure_is_a_dash_again() -> None:
     # an ISO date's dash read as a degree sign
     assert repair_dates("2025-09\u00b007 to 2025-10-06") == "2025-09-07 to 2025-10-06"
     assert repair_dates("2025\u00b009-07") == "2025-09-07"
+    # ... or as a semicolon; a month's 1 read as a T
+    assert repair_dates("2026-T0-23  2026-10;05 - 2026-10-18") == (
+        "2026-10-23  2026-10-05 - 2026-10-18"
+    )
+    # a T before a month no calendar has with a 1 is left as read
+    assert repair_dates("2026-T5-23") == "2026-T5-23"

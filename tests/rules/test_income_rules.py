@@ -263,6 +263,16 @@ def test_a_scanned_application_whose_name_was_not_read_is_still_the_borrowers() 
     assert [i.code for i in run(_scanned(anonymous), "INC-001")] == ["INC-001"]
 
 
+def test_inc_005_a_quote_mark_before_a_scanned_employer_is_a_speck() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    quoted = _scanned(clean_loan().set(DocType.w2, 0, employer_name='"Acme Logistics Inc'))
+    issues, ctx = _with_run(quoted, "INC-005")
+    assert issues == [] and ctx.unread == {}
+    other = _scanned(clean_loan().set(DocType.w2, 0, employer_name="\u201cBeacon Health Co"))
+    assert len(run(other, "INC-005")) == 1
+
+
 def test_inc_005_the_borrowers_name_run_on_after_a_scanned_employer_is_dropped() -> None:
     from tests.rules.test_compare import _scanned, _with_run
 

@@ -60,7 +60,9 @@ _ACCOUNT_RE = re.compile(
     # `7000x7734`, `##4%5679`: part of the mask read as digits (or `%`)
     # or read as figures altogether (`#4897502` for ***7502); a year that
     # opens a date on the next line (`2026-03-01`) is no account
-    r"(?:\d{1,12}[Xx*#%]+|(?<=[#%*\"'\u201c\u201d\u2018\u2019])\d{1,3})?(\d{4})(?!\d|\s?-\s?\d)",
+    # `##*%2 140`: one space OCR set inside the four
+    r"(?:\d{1,12}[Xx*#%]+|(?<=[#%*\"'\u201c\u201d\u2018\u2019])\d{1,3})?(\d(?: ?\d){3})"
+    r"(?!\d|\s?-\s?\d)",
     re.IGNORECASE,
 )
 
@@ -135,7 +137,7 @@ def instance_key(doc_type: DocType, lines: list[str]) -> object:
         # so apart, whatever the wording around them.
         top = find_dates(fix_ocr_digits("\n".join(lines[:15])))
         acct = _ACCOUNT_RE.search(text) or PRODUCT_NUMBER.search("\n".join(lines[:20]))
-        number = acct.group(1) if acct else None
+        number = acct.group(1).replace(" ", "") if acct else None
         for (_, _, a), (_, _, b) in pairwise(top):
             if 20 <= (b - a).days <= 100:
                 return (a, b, number)

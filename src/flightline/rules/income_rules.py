@@ -363,6 +363,7 @@ def _without_borrower(raw: str, who: str) -> str:
     return raw
 
 
+_QUOTE_SPECK = re.compile(r"^[\"\u201c\u201d](?=[A-Z])")
 # A symbol no company's name holds (`[Empboyee`): a caption's edge read.
 _SYMBOL = re.compile(r"[\[\]{}<>|~^*#@$%=+;!?\"\u201c\u201d\u2018]")
 
@@ -421,7 +422,9 @@ def employer_mismatch(ctx: LoanContext) -> list[Issue]:
                     continue
                 ocr = is_ocr(d.fields.get("employer_name"))
                 if ocr:
-                    name = _without_borrower(name, who.name)
+                    # (`"Paul & Choi Electric L.P.`: a speck before the box
+                    # read as a quote mark)
+                    name = _without_borrower(_QUOTE_SPECK.sub("", name), who.name)
                 if (
                     name_key(name) in people
                     or (ocr and _not_an_employer(name))

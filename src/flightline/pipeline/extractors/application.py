@@ -195,7 +195,9 @@ _URLA = Reader(
 )
 _INCOME_ITEMS = re.compile(
     # (`_Base`: a speck read as an underscore before the caption)
-    r"(?:\b|(?<=_))(?P<kind>base(?:\s*(?:emp\w*(?:\.|\)\.?)?\s*)?(?:pay|income|employment\s*income)?\*?)?|"
+    # (`Bage Empl.`: a letter of the caption misread)
+    r"(?:\b|(?<=_))(?P<kind>(?:base|ba[a-z]e(?=\s*emp))"
+    r"(?:\s*(?:emp\w*(?:\.|\)\.?)?\s*)?(?:pay|income|employment\s*income)?\*?)?|"
     # (`Bohus`: a letter of the caption misread)
     r"overtime(?:\s*income)?|bo[a-z]us(?:es)?(?:\s*income)?|commissions?(?:\s*income)?|"
     r"other(?:\s*income)?|total(?:\s*(?:monthly\s*)?income)?)\b\*?\s*:?\s*"
@@ -237,8 +239,16 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
     total, amounts = _box(out)
     if not doc.ocr or total is None:
         return
-    excess = sum(amounts.values(), Decimal(0)) - total
+    whole = sum(amounts.values(), Decimal(0))
+    excess = whole - total
     if excess <= 0:
+        return
+    # the total a figure short (`Total  2057.13  22057.13`), its row's total
+    # column the lines' sum: the total was misread, not a line
+    found = out["income_total_monthly"]
+    beside = [abs(v) for _, _, v in money_tokens(found.evidence.text)]
+    if whole in beside and one_digit_more(whole, total):
+        out["income_total_monthly"] = FieldValue(whole, found.evidence)
         return
     # the lines (zeros misread: `$0.00` read `$9.00`, `®5:0.00` read 5)
     # whose amounts make up the excess exactly, when one set of them does

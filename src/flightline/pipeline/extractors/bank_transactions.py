@@ -69,9 +69,12 @@ _CREDIT_WORDS = re.compile(
     r"mobile\s*dep|ach\s*credit|incoming\s*wire|wire\s*in|cash\s*dep|gift",
     re.IGNORECASE,
 )
-# Credits whose wording also reads like a debit (`INTEREST PAYMENT`).
+# Credits whose wording also reads like a debit (`INTEREST PAYMENT`, `ATM
+# DEPOSIT`).
 _SURE_CREDIT = re.compile(
-    r"interest\s*(?:paid|earned|payment|credit)|dividend|payroll|direct\s*dep", re.IGNORECASE
+    r"interest\s*(?:paid|earned|payment|credit)|dividend|payroll|direct\s*dep|"
+    r"(?:atm|mobile|cash|branch|remote)\s*dep",
+    re.IGNORECASE,
 )
 _DEBIT_WORDS = re.compile(
     r"withdraw|purchase|\bpos\b|debit|\bcheck\b|\bchk\s*#|payment|\bpmt\b|\bfee\b|"

@@ -108,8 +108,10 @@ _DASH_AS_FIGURE = re.compile(
 )
 # An ISO date with one dash read as a mark (`2025-09°07`)
 _ISO_MARK = re.compile(
-    r"(?<![\d-])((?:19|20)\d\d)(?:-([01]\d)[°º~*#%^]|[°º~*#%^]([01]\d)-)([0-3]\d)(?!\d)"
+    r"(?<![\d-])((?:19|20)\d\d)(?:-([01]\d)[°º~*#%^;]|[°º~*#%^;]([01]\d)-)([0-3]\d)(?!\d)"
 )
+# an ISO date's month 1 read as a letter (`2026-T0-23`)
+_ISO_MONTH_ONE = re.compile(r"(?<![\d-])((?:19|20)\d\d)-[TIl|]([0-2])-([0-3]\d)(?!\d)")
 _MONTH_MARK = re.compile(r"(\d{1,2}-[A-Za-z]{3})[%#*@^]((?:19|20)\d\d)(?!\d)")
 # a signature line's rule run into the date above it (`18-JUN-2026_`)
 _RULED_AFTER = re.compile(r"(?<=\d)_+(?![\w])")
@@ -169,7 +171,8 @@ def repair_dates(text: str) -> str:
     written date's year (`May 16, 92025`), a month's 0 read as a letter
     (`Q6-18-2025`), a date's first dash read as a figure (`10421-2026`), a
     comma after a month's name (`Jun,18, 2025`), an ISO date's dash read as
-    a mark (`2025-09°07`). Any other date with a wrong digit stays as read:
+    a mark (`2025-09°07`, `2026-10;05`), its month's 1 read as a letter
+    (`2026-T0-23`). Any other date with a wrong digit stays as read:
     nothing tells which digit."""
     fixed = _SPLIT_MONTH.sub(r"1\1", _RULED_AFTER.sub(" ", text))
     fixed = _GLUED_MONTH.sub(" ", fixed)
@@ -180,6 +183,7 @@ def repair_dates(text: str) -> str:
     fixed = _DASH_AS_FIGURE.sub(r"\1-\2-\3", fixed)
     fixed = _MONTH_COMMA.sub(r"\1 \2", fixed)
     fixed = _ISO_MARK.sub(lambda m: f"{m[1]}-{m[2] or m[3]}-{m[4]}", fixed)
+    fixed = _ISO_MONTH_ONE.sub(r"\1-1\2-\3", fixed)
     fixed = _NUMERIC_MDY.sub(_month_digit_fix, fixed)
     return _DMY.sub(_month_fix, fixed)
 

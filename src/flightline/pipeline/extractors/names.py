@@ -21,8 +21,9 @@ _ABBREVIATIONS = frozenset({"corp", "assn", "bros", "intl"})
 
 def clean_name(text: str) -> str | None:
     # `Acme Corp, 123 Main St, ...`: the address that follows a name is not part of it
-    # (its comma read as a semicolon or a yen sign on a scan).
-    text = re.sub(r"[,;\u00a5]\s*\d+\s+[A-Za-z].*$", "", text)
+    # (its comma read as a semicolon or a yen sign on a scan; the house
+    # number run into the street, `12358sBerger Boulevard`).
+    text = re.sub(r"[,;\u00a5]\s*(?:\d+\s+|\d{3,})[A-Za-z].*$", "", text)
     text = re.sub(r"\s*(?:SSN|Social Security|XXX|\*\*\*|xxx)[\s\S]*$", "", text)
     text = _NAME_NOISE.sub("", text)
     text = re.sub(r"[^A-Za-z.,'\u2019 &-]+$", "", text)

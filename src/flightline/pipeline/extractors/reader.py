@@ -497,7 +497,13 @@ class Reader:
         # A header: most of its cells hold labels (`Position    Analyst` is a
         # label and its value, not a header).
         labelled = sum(self._is_label(text[s:e]) for s, e in cols)
-        if labelled < 2 or labelled * 2 < len(cols):
+        specks = [
+            n
+            for n, (s, e) in enumerate(cols)
+            if n != k and _HEADER_SPECK.fullmatch(text[s:e]) and not self._is_label(text[s:e])
+        ]
+        # (specks read as cells, `'a`, `7`, are no columns of the header)
+        if labelled < 2 or labelled * 2 < len(cols) - (len(specks) if doc.ocr else 0):
             return None
         beside = text[slice(*cols[k + 1])] if k + 1 < len(cols) else ""
         if beside and not self._is_label(beside):
@@ -516,11 +522,6 @@ class Reader:
         cells = [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
         if doc.ocr and len(cells) == len(cols) + 1 and _SPECK_CELL_END.fullmatch(cells[-1]):
             cells.pop()  # a speck past the last column read as a word (`Aaa`, `a°..`)
-        specks = [
-            n
-            for n, (s, e) in enumerate(cols)
-            if n != k and _HEADER_SPECK.fullmatch(text[s:e]) and not self._is_label(text[s:e])
-        ]
         if doc.ocr and specks and len(cells) == len(cols) - len(specks):
             # a speck read as a cell of the header (`Applicant.    iv.    8. SSN`)
             k -= sum(n < k for n in specks)
@@ -698,7 +699,7 @@ class Reader:
         return value
 
 
-_HEADER_SPECK = re.compile(r"[^\w\s]{0,2}[A-Za-z]{1,2}[^\w\s]{0,2}")
+_HEADER_SPECK = re.compile(r"[^\w\s]{0,2}(?:[A-Za-z]{1,2}|\d)[^\w\s]{0,2}")
 _SPECK_CELL = re.compile(r"[^\w\s]{0,2}\w?[^\w\s]{0,2}\s{2,}(?=\d)")
 
 
