@@ -1356,6 +1356,19 @@ def test_a_year_table_whose_caption_ocr_ran_into_a_mark_and_whose_cells_hold_spe
     assert got["two_years_prior_bonus_income"] == Decimal("31361.10")
 
 
+def test_a_year_table_without_its_year_caption_whose_base_ran_into_marks() -> None:
+    text = (
+        "GROSS INCOME\n"
+        "Base*\u00ab        Overtime        Bonus,        Total\n"
+        "2026 YTD thru July 31,2026        $22,461.60        -PHE\u00a7     0.00        "
+        "$2,492.96        24,954.56\n"
+        "2025        36,378.16        $ 0.00        $ 3,039.35        $ 39,417.51\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["ytd_bonus_income"] == Decimal("2492.96")
+    assert got["prior_year_bonus_income"] == Decimal("3039.35")
+
+
 def test_a_year_table_whose_column_captions_ocr_garbled_past_matching() -> None:
     text = (
         "GROSS INCOME        ees,\n"

@@ -876,3 +876,22 @@ def test_a_letter_read_as_a_ligature_is_unsure_not_another_name() -> None:
         compare_name_words(name_words("Karen Todd"), name_words("Kevin Todd"), True)
         is Verdict.DIFFERENT
     )
+
+
+def test_cns_001_a_scanned_loan_amount_its_first_figures_lost_is_a_misread() -> None:
+    # `46` lost from the CD's 461,400.00 leaves 1,400.00, an amount a loan
+    # may have: the Note's figures cut short, a misread
+    loan = clean_loan().set(
+        DocType.closing_disclosure, loan_amount=D(1400), monthly_pi=D("7896.20")
+    )
+    loan = loan.set(DocType.note, principal_amount=D(461400))
+    issues, ctx = _with_run(_scanned(loan), "CNS-001")
+    assert [i for i in issues if i.subject == "loan_amount"] == []
+    assert "loan_amount note vs cd" in ctx.unread
+    # figures that are not the other's last ones are another amount
+    other = loan.set(DocType.closing_disclosure, loan_amount=D(1500))
+    assert any(i.subject == "loan_amount" for i in run(_scanned(other), "CNS-001"))
+    # on a text layer the CD says what it says
+    text = clean_loan().set(DocType.closing_disclosure, loan_amount=D(1400))
+    text = text.set(DocType.note, principal_amount=D(461400))
+    assert any(i.subject == "loan_amount" for i in run(text, "CNS-001"))

@@ -140,10 +140,19 @@ def _misread(
     low, high = sorted((abs(on_note), abs(on_cd)))
     if high < low * 2:
         return False
+    if _front_lost(low, high):
+        return True
     return any(
         _ties(doc, amount_field) is False and _ties(doc, amount_field, **{term: other}) is True
         for doc, amount_field, other in pairs
     )
+
+
+def _front_lost(low: Decimal, high: Decimal) -> bool:
+    """`1400.00` for 461,400.00: the other's figures with its first ones
+    lost (a scan read them as specks), no other amount."""
+    short, long = (format(v.quantize(Decimal("0.01")), "f") for v in (low, high))
+    return len(short) >= len("100.00") and long.endswith(short)
 
 
 @rule("CNS-001")
