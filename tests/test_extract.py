@@ -1181,6 +1181,9 @@ def test_cash_to_close_is_negative_when_it_goes_to_the_borrower() -> None:
     # a scan's last letter misread (`To Borrowef`) still gives the direction
     text = "Closing Disclosure\nCASH TO CLOSE: 292,171.98 To Borrowef"
     assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("-292171.98")
+    # ... and its T read as an F (`Fo Borrower`)
+    text = "Closing Disclosure\nCash to Close        1,184.79 Fo Borrower"
+    assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("-1184.79")
     text = "Closing Disclosure\nCASH TO CLOSE: 292,171.98 From Borrower"
     assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("292171.98")
 

@@ -242,7 +242,8 @@ _RATE_DETAIL = re.compile(
     re.IGNORECASE,
 )
 # (`To Borrowef`: a scan's last letter misread; `to borrow` is no direction)
-_TO_BORROWER = re.compile(r"\bto\s+(?:the\s+)?borro\w{2,4}\b", re.IGNORECASE)
+# (`Fo Borrower`: the T read as an F on a scan; `From` is a word of its own)
+_TO_BORROWER = re.compile(r"\b[tf]o\s+(?:the\s+)?borro\w{2,4}\b", re.IGNORECASE)
 
 
 def _final_column(out: dict[str, FieldValue], name: str) -> None:
