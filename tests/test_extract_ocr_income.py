@@ -1369,6 +1369,22 @@ def test_a_year_table_without_its_year_caption_whose_base_ran_into_marks() -> No
     assert got["prior_year_bonus_income"] == Decimal("3039.35")
 
 
+def test_a_year_row_whose_cells_lost_their_points_is_read_when_it_adds_up() -> None:
+    text = (
+        "GROSS INCOME\n"
+        "Year        Base        Overtime        Bonus        Total\n"
+        "2025 YTD thru 04-JULg2025        121692.34        _0.00       1012214      13181448\n"
+        "2024        224454.88        0.00        15404.61        239859.49\n"
+    )
+    got = values(run(DocType.voe, text))
+    # each with its last two figures as cents, the row adds up
+    assert got["ytd_bonus_income"] == Decimal("10122.14")
+    assert got["prior_year_bonus_income"] == Decimal("15404.61")
+    # a row that does not add up so leaves the figures unread
+    off = values(run(DocType.voe, text.replace("13181448", "13181548")))
+    assert "ytd_bonus_income" not in off
+
+
 def test_a_year_table_whose_column_captions_ocr_garbled_past_matching() -> None:
     text = (
         "GROSS INCOME        ees,\n"

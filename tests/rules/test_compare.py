@@ -815,6 +815,8 @@ def test_a_first_name_garbled_beside_the_same_last_name_is_unsure() -> None:
         return compare_name_words(name_words(a), name_words(b), True)
 
     assert words("Kenneth M. Odonnell", "Kerfheth Michael Odonnell") is UNSURE
+    # letters that fold into an m only on one side (`ni` of `Knistife`)
+    assert words("Kristine Taylor", "Knistife Taylor") is UNSURE
     # another person of the family is further off
     assert words("Karen Odonnell", "Kevin Odonnell") is DIFFERENT
     # and a last name garbled as well is no longer the same name

@@ -200,6 +200,8 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
     add up to it. One cell misread (stray marks, or unreadable) is the one
     the total recomputes; a row that does not add up otherwise is left unread
     rather than trusted (one of its figures is wrong and nothing says which)."""
+    if "total" in cols:
+        cells = _points_lost(cols, cells)
     row = {c: v for c, (v, _) in zip(cols, cells, strict=True) if v is not None and c != "total"}
     if "total" not in cols:
         return row
@@ -290,6 +292,35 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
                 row[swapped[0][0]] = swapped[0][1]
                 return row
     return {}
+
+
+def _points_lost(
+    cols: list[str], cells: list[tuple[Decimal | None, bool]]
+) -> list[tuple[Decimal | None, bool]]:
+    """`1012214   13181448` for 10,122.14 and 131,814.48: cells read as
+    whole figures without their points; each with its last two figures as
+    cents, when the row then adds up exactly (the total confirms them)."""
+    lost = [
+        n
+        for n, (v, ok) in enumerate(cells)
+        if v is not None and not ok and v >= _POINTLESS_MIN and v == v.to_integral_value()
+    ]
+    if not lost:
+        return cells
+    fixed = [
+        (v / 100, True) if n in lost and v is not None else (v, ok)
+        for n, (v, ok) in enumerate(cells)
+    ]
+    parts = [v for c, (v, _) in zip(cols, fixed, strict=True) if c != "total"]
+    total = fixed[cols.index("total")][0]
+    if total is None or any(v is None for v in parts):
+        return cells
+    known = sum((v for v in parts if v is not None), Decimal(0))
+    return fixed if known == total else cells
+
+
+# The least a cell read without its point may be: four figures and more
+_POINTLESS_MIN = Decimal(1000)
 
 
 def _adds_up(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> bool:
