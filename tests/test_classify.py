@@ -695,3 +695,26 @@ def test_two_borrowers_stubs_told_apart_by_a_mask_ocr_read_as_capitals() -> None
     )
     got = split(first, second, method="ocr")
     assert got == [(DocType.paystub, [1]), (DocType.paystub, [2])]
+
+
+def test_a_letter_to_the_underwriting_department_after_an_aus_report_is_a_letter() -> None:
+    aus = (
+        "Loan Product Advisor\nFeedback Certificate\nRisk Class        Purchase Eligibility\n"
+        "Accept        Freddie Mac Eligible\nLPA Key        Submission Date\n"
+        "L81718240        14-May-2026\nBORROWER        HEATHER SINGH\n"
+        "FEEDBACK MESSAGES\n01 The lender must obtain a verbal verification of employment.\n"
+        "LPA Feedback Certificate"
+    )
+    letter = (
+        "13-APR-2026\nTo: Underwriting Department\nRE: Large Deposit\n"
+        "1am writing to explain the deposit of $ 34,643.26 made on 24-FEB-2026 into my "
+        "account. These funds came from proceeds from the sale\nof personal property (boat "
+        'and trailer). The deposit appears on my statement as "WIRE TRANSFER IN".\n'
+        "Please let me know if you need any additional information.\nSincerely,\n"
+        "Heather Singh        Date"
+    )
+    # `To: Underwriting` is whom the letter is for, not `DU Underwriting`
+    assert split(aus, letter, method="ocr") == [
+        (DocType.aus_findings, [1]),
+        (DocType.letter_of_explanation, [2]),
+    ]

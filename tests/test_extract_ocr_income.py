@@ -485,6 +485,10 @@ def test_urla_income_total_a_figure_short_is_the_sum_its_total_column_shows() ->
     # the total that lost its first figure is the lines' sum its row shows
     assert got["income_base_monthly"] == Decimal("22057.13")
     assert got["income_total_monthly"] == Decimal("22057.13")
+    # ... and so is one with a figure misread (`43458.33` for 13,458.33)
+    swapped = box.replace("22057.13", "13458.33").replace("2057.13        1", "43458.33        1")
+    got = values(run(DocType.urla_1003, swapped))
+    assert got["income_total_monthly"] == Decimal("13458.33")
     # a total column that does not show the sum mends nothing
     other = box.replace("2057.13        22057.13", "2057.13        2057.13")
     got = values(run(DocType.urla_1003, other))

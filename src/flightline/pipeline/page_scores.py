@@ -265,8 +265,16 @@ def page_features(page: PageText) -> PageFeatures:
     sq = squash(text)
     # On a short page the last lines are footers, not the head.
     top = _after_noise(lines) if page.method == "ocr" else lines
-    head_sq = [squash(ln) for ln in top[: min(HEAD_LINES, max(2, len(top) // 2))]]
+    head = top[: min(HEAD_LINES, max(2, len(top) // 2))]
+    if page.method == "ocr":
+        # a letter's `To:` line is whom it is for, no title read approximately
+        # (`To: Underwriting Department` is not `DU Underwriting`)
+        head = ["" if _MEMO_FIELD.match(ln) else ln for ln in head]
+    head_sq = [squash(ln) for ln in head]
     return _score(page, lines, sq, head_sq, fuzzy=page.method == "ocr")
+
+
+_MEMO_FIELD = re.compile(r"^\W{0,2}(?:to|from|attn|cc)\s*:", re.IGNORECASE)
 
 
 def _score(

@@ -240,15 +240,16 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
     if not doc.ocr or total is None:
         return
     whole = sum(amounts.values(), Decimal(0))
-    excess = whole - total
-    if excess <= 0:
-        return
-    # the total a figure short (`Total  2057.13  22057.13`), its row's total
-    # column the lines' sum: the total was misread, not a line
+    # the total a figure short or a figure misread (`Total  2057.13
+    # 22057.13`, `Total  43458.33  13458.33`), its row's total column the
+    # lines' sum: the total was misread, not a line
     found = out["income_total_monthly"]
     beside = [abs(v) for _, _, v in money_tokens(found.evidence.text)]
-    if whole in beside and one_digit_more(whole, total):
+    if whole in beside and (one_digit_more(whole, total) or _one_figure_off(whole, total)):
         out["income_total_monthly"] = FieldValue(whole, found.evidence)
+        return
+    excess = whole - total
+    if excess <= 0:
         return
     # the lines (zeros misread: `$0.00` read `$9.00`, `®5:0.00` read 5)
     # whose amounts make up the excess exactly, when one set of them does
@@ -270,6 +271,11 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
     if len(extra) == 1:
         name = extra[0]
         out[name] = FieldValue(amounts[name] - excess, out[name].evidence)
+
+
+def _one_figure_off(a: Decimal, b: Decimal) -> bool:
+    x, y = cent_digits(a), cent_digits(b)
+    return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
 
 
 def _total_cents_lost(out: dict[str, FieldValue]) -> None:
