@@ -495,6 +495,23 @@ def test_urla_income_total_a_figure_short_is_the_sum_its_total_column_shows() ->
     assert got["income_total_monthly"] == Decimal("2057.13")
 
 
+def test_urla_income_line_led_by_a_zero_is_a_misread() -> None:
+    box = (
+        "V. MONTHLY INCOME AND COMBINED HOUSING EXPENSE INFORMATION\n"
+        "Gross Monthly Income        Borrower        Co-Borrower        Total\n"
+        "Base Empl. Income*        $4,641.87        $4,641.87\n"
+        "Overtime        $453.37        $453.37\n"
+        'Bonuses        $01008        "$0.00\n'
+        'Commissions        $0.00        "$0.00\n'
+    )
+    # `$01008` for $0.00: no amount is printed with a leading zero; the
+    # total column's reading is the line
+    assert values(run(DocType.urla_1003, box))["income_bonus_monthly"] == Decimal("0.00")
+    # with no total column beside it, the line is unread
+    alone = box.replace('$01008        "$0.00', "$01008")
+    assert "income_bonus_monthly" not in values(run(DocType.urla_1003, alone))
+
+
 def test_urla_income_lines_two_zeros_misread_are_left_unread_together() -> None:
     box = (
         "Gross Monthly Income\n"

@@ -389,6 +389,8 @@ def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
                 value = normalize_money(read)
                 if doc.ocr:
                     value = _point_beside(read, rest, value)
+                    if _ZERO_LED.match(read):
+                        value = _zero_led(rest)
                     if re.fullmatch(r"\d{1,2}", read) and re.match(r"\s{2}", rest):
                         value = _after_speck(rest, value)
                 if key in _INCOME_FIELDS and value is not None:
@@ -396,6 +398,20 @@ def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
             if "income_total_monthly" in out:
                 return
             j = doc.next_line(j)
+
+
+# No amount is printed with a leading zero (`$01008` for $0.00, its point
+# and a zero misread): a misread
+_ZERO_LED = re.compile(r"^[$S]?\s?0\d")
+
+
+def _zero_led(rest: str) -> Decimal | None:
+    """A line's first cell led by a zero: the row's next amount printed with
+    its cents (the total column) is the cell, else it is unread."""
+    after = money_tokens(rest)
+    if after and re.search(r"\.\d\d$", rest[after[0][0] : after[0][1]]):
+        return abs(after[0][2])
+    return None
 
 
 def _after_speck(rest: str, value: Decimal | None) -> Decimal | None:
