@@ -891,3 +891,15 @@ def test_a_speck_after_the_status_and_a_payment_whose_point_ocr_lost() -> None:
         Decimal("601.00"),
         Decimal("24.00"),
     )
+
+
+def test_an_applicant_with_a_speck_ssn_caption_after_the_name_ends_before_it() -> None:
+    text = (
+        "Meridian Credit Data\nCredit Report - All Bureaus\n"
+        "DATE OF REPORT        June 12, 2026        ORDERED BY        Mckinney Lending\n"
+        "BORROWER INFORMATION\nApplicant.        SSN        Current Address\n"
+        "ROBERT DVONES SS:        XXXXX8858        1 3803 BURNS LANE, SOUTH GREGORYPORT, FL\n"
+        "EMMA J SIMMONS        XXXXX3424        13624 JUNIPER LANE, SOUTH BRANDONMOUTH, FL\n"
+    )
+    # `SS:`: the SSN caption with its N lost, not a word of the name
+    assert run(text).fields["borrower_name"].value == "ROBERT DVONES"

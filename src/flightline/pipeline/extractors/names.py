@@ -24,7 +24,8 @@ def clean_name(text: str) -> str | None:
     # (its comma read as a semicolon or a yen sign on a scan; the house
     # number run into the street, `12358sBerger Boulevard`).
     text = re.sub(r"[,;\u00a5]\s*(?:\d+\s+|\d{3,})[A-Za-z].*$", "", text)
-    text = re.sub(r"\s*(?:SSN|Social Security|XXX|\*\*\*|xxx)[\s\S]*$", "", text)
+    # (`SS:`: the caption with its N lost on a scan)
+    text = re.sub(r"\s*(?:SSN|\bSS\s*[:#]|Social Security|XXX|\*\*\*|xxx)[\s\S]*$", "", text)
     text = _NAME_NOISE.sub("", text)
     text = re.sub(r"[^A-Za-z.,'\u2019 &-]+$", "", text)
     name = normalize_name(text)
