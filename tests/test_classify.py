@@ -418,6 +418,8 @@ def test_a_statement_key_takes_the_digits_after_a_mask_ocr_read_as_digits() -> N
         "REGULAR SHARE SAVINGS   ACCOUNT, XXXXXX8487",
         # one space OCR set inside the four
         "STATEMENT DATES 11-FEB-2025 - 10-MAR-2025 ACCOUNT NUMBER ##*%8 487",
+        # most of the mask read as small letters
+        "Statement Dates        2025-05-01 to 2025-05-31        Account Number        saad *8487",
     ],
 )
 def test_a_statement_key_reads_the_account_through_a_mask_ocr_garbled(line: str) -> None:
