@@ -378,6 +378,12 @@ def front_lost(read: Decimal, whole: Decimal) -> bool:
     return 0 < read < whole and cent_digits(whole).endswith(cent_digits(read))
 
 
+def one_figure_swapped(read: Decimal, whole: Decimal) -> bool:
+    """`read` is `whole` with exactly one figure read as another."""
+    a, b = cent_digits(read), cent_digits(whole)
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 def one_digit_more(read: Decimal, whole: Decimal) -> bool:
     """`read` is `whole` with one digit too many anywhere in it (OCR's speck
     or dollar sign read as a digit), or `whole` with one lost, seen from it."""

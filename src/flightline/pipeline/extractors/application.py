@@ -26,6 +26,7 @@ from flightline.pipeline.normalize import (
     normalize_money,
     normalize_ssn_last4,
     one_digit_more,
+    one_figure_swapped,
 )
 
 PURPOSE = label_regex(("Loan Purpose", "Purpose of Loan", "Purpose"))
@@ -245,7 +246,7 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
     # lines' sum: the total was misread, not a line
     found = out["income_total_monthly"]
     beside = [abs(v) for _, _, v in money_tokens(found.evidence.text)]
-    if whole in beside and (one_digit_more(whole, total) or _one_figure_off(whole, total)):
+    if whole in beside and (one_digit_more(whole, total) or one_figure_swapped(total, whole)):
         out["income_total_monthly"] = FieldValue(whole, found.evidence)
         return
     excess = whole - total
@@ -271,11 +272,6 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
     if len(extra) == 1:
         name = extra[0]
         out[name] = FieldValue(amounts[name] - excess, out[name].evidence)
-
-
-def _one_figure_off(a: Decimal, b: Decimal) -> bool:
-    x, y = cent_digits(a), cent_digits(b)
-    return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
 
 
 def _total_cents_lost(out: dict[str, FieldValue]) -> None:
@@ -390,7 +386,7 @@ def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
                 if doc.ocr:
                     value = _point_beside(read, rest, value)
                     if _ZERO_LED.match(read):
-                        value = _zero_led(rest)
+                        value = _after_speck(rest, None)
                     if re.fullmatch(r"\d{1,2}", read) and re.match(r"\s{2}", rest):
                         value = _after_speck(rest, value)
                 if key in _INCOME_FIELDS and value is not None:
@@ -405,18 +401,10 @@ def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
 _ZERO_LED = re.compile(r"^[$S]?\s?0\d")
 
 
-def _zero_led(rest: str) -> Decimal | None:
-    """A line's first cell led by a zero: the row's next amount printed with
-    its cents (the total column) is the cell, else it is unread."""
-    after = money_tokens(rest)
-    if after and re.search(r"\.\d\d$", rest[after[0][0] : after[0][1]]):
-        return abs(after[0][2])
-    return None
-
-
 def _after_speck(rest: str, value: Decimal | None) -> Decimal | None:
     """A lone speck read as a digit before the borrower's cell (`Base  2  $
-    22,466.35`): the row's next amount, printed with its cents, is the cell."""
+    22,466.35`), or a cell led by a zero: the row's next amount, printed
+    with its cents (the total column), is the cell; else `value`."""
     after = money_tokens(rest)
     if after and "." in rest[after[0][0] : after[0][1]]:
         return abs(after[0][2])

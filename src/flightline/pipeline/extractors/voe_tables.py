@@ -20,7 +20,12 @@ from flightline.pipeline.extractors.cells import (
 )
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue
-from flightline.pipeline.normalize import cent_digits, find_dates, one_digit_more
+from flightline.pipeline.normalize import (
+    cent_digits,
+    find_dates,
+    one_digit_more,
+    one_figure_swapped,
+)
 
 VOE_HEADER = re.compile(
     r"(?:year\s*-?\s*to\s*-?\s*date|\bytd\b|gross\s*earnings)"
@@ -256,7 +261,9 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
         swapped = [
             (c, whole)
             for c, v, _ in parts
-            if v is not None and (whole := total - (known - v)) >= 0 and _one_swapped(whole, v)
+            if v is not None
+            and (whole := total - (known - v)) >= 0
+            and one_figure_swapped(whole, v)
         ]
         if len(swapped) > 1:
             # no year's income line is under a dollar: a `0.90` that is
@@ -286,7 +293,7 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
                 if ok
                 and v is not None
                 and (whole := total - (known - v)) >= 0
-                and _one_swapped(whole, v)
+                and one_figure_swapped(whole, v)
             ]
             if len(swapped) == 1:
                 row[swapped[0][0]] = swapped[0][1]
@@ -331,12 +338,6 @@ def _adds_up(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> bool:
     row = _checked_row(cols, cells)
     total = cells[cols.index("total")][0]
     return len(row) == len(cols) - 1 and sum(row.values(), Decimal(0)) == total
-
-
-def _one_swapped(whole: Decimal, read: Decimal) -> bool:
-    """`read` is `whole` with exactly one figure read as another."""
-    a, b = cent_digits(whole), cent_digits(read)
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _one_dropped(whole: Decimal, read: Decimal) -> bool:
