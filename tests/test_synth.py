@@ -456,3 +456,14 @@ def test_no_tradeline_has_a_negative_payment() -> None:
     lf = generate(GeneratorOptions(seed=9126))
     assert lf.scenario is not None
     assert all(t.payment >= 0 for t in lf.scenario.tradelines)
+
+
+def test_statement_defects_are_expected_without_a_closing_disclosure() -> None:
+    # funds to close and reserves need the closing disclosure; a single
+    # month's statement is a finding whether or not the disclosure came
+    key = gen(
+        seed=7, defects=("DOC-001:closing_disclosure", "AST-003:single"), packaging="loose"
+    ).answer_key
+    codes = {i["code"] for i in key["expected_issues"]}
+    assert {"DOC-001", "AST-003"} <= codes
+    assert not codes & {"AST-002", "RES-001"}

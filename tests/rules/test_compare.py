@@ -477,6 +477,15 @@ def test_an_m_read_as_three_strokes_is_a_misread() -> None:
     assert compare_name_words(holmes, name_words("David Holiiies"), False) is DIFFERENT
 
 
+def test_an_m_read_for_rri_is_a_misread() -> None:
+    terri = name_words("Terri Jennifer Thomas")
+    # the three stems of `rri` read as one m
+    assert compare_name_words(terri, name_words("Tem Jennifer Thomas"), True) is SAME
+    assert compare_name_words(terri, name_words("Tem Jennifer Thomas"), False) is DIFFERENT
+    # another first name is still another
+    assert compare_name_words(terri, name_words("Tom Jennifer Thomas"), True) is not SAME
+
+
 def test_given_names_run_together_are_unsure() -> None:
     a = name_words("James Cohen")
     # `James James Cohen` read with the space lost and a glyph misread in each

@@ -68,6 +68,9 @@ _DIGRAPHS = (
 # Letters Tesseract may read as one ligature glyph (and a glyph it may read as
 # a ligature: `Christiffla` for Christina) count as one character.
 _LIGATURES = re.compile(r"ff[il]|f[fil]")
+# the three stems of `rri` (its i as any look-alike) read as one m: `Tem`
+# for Terri
+_RRI = re.compile(r"rr[il1|!]")
 
 
 def fold(text: str, ligatures: bool = True) -> str:
@@ -76,6 +79,7 @@ def fold(text: str, ligatures: bool = True) -> str:
     s = re.sub(r"[^a-z0-9|!]", "", text.lower())
     if ligatures:
         s = _LIGATURES.sub("#", s)
+    s = _RRI.sub("m", s)
     for pair, one in _DIGRAPHS:
         s = s.replace(pair, one)
     return s.translate(_LOOKALIKE)
