@@ -634,3 +634,44 @@ def test_balances_in_the_cells_below_their_garbled_header() -> None:
     run_together = HEADER_CELLS.replace("44        |'$105083.32        2", "44 $105083.32")
     doc = run(run_together)
     assert doc.get("closing_balance") is None
+
+
+ACTIVITY = """\
+Lake Andrewchester Community Bank
+Statement Dates:        01-JUN-2026 through 29-JUN-2026      Account Number:        ****4602
+Account Type:        Personal Checking        Page:
+Previous Balance:        $49915.42        Deposits and Additions:        $3948.81
+Transaction Detail
+Date      1        Description        Amount        Balance
+-07-JUN-2026        ONLINE PMT BEACON RETAIL CARD        $32.00       $49883.42
+10-JUN-2026        ONLINE PMT NORTHSTAR HOME LOANS        \u201c$1992.13        $47891.29
+13-JUN-2026        REFUND JACKSON STORE        $243460        $48134.75
+13-JUN-2026        ONLINE PMT PIONEER CREDIT CARD        $188.00        $47946.75
+15-JUN-2026        DIRECT DEP BRYANT DISTRIBUTION CO PAYROLL        $3414.66        $51361.41
+"""
+
+
+def test_an_amount_that_lost_its_point_is_the_change_in_the_running_balance() -> None:
+    # `$243.46` read `$243460`: the balance column's $48,134.75 is no deposit;
+    # the change from the balance before holds the amount's figures
+    amounts = [r["amount"] for r in _deposits_of(ACTIVITY)]
+    assert amounts == [Decimal("243.46"), Decimal("3414.66")]
+    # figures the change does not begin with leave the amount unknown
+    other = ACTIVITY.replace("$243460", "$713460")
+    assert [r["amount"] for r in _deposits_of(other)] == [Decimal("3414.66")]
+
+
+def test_a_speck_in_the_header_and_a_dash_before_a_row_date() -> None:
+    text = (
+        "Statement Dates:        01-JUN-2026 through 29-JUN-2026      Account Number:   ****4602\n"
+        "Previous Balance:        $49915.42\n"
+        "Transaction Detail\n"
+        "Date      1        Description        Amount        Balance\n"
+        "-07-JUN-2026        MOBILE DEPOSIT        $500.00       $50415.42\n"
+        "13-JUN-2026        REFUND JACKSON STORE        $50659.88\n"
+        "14-JUN-2026        ONLINE PMT PIONEER CREDIT CARD        $188.00        $50227.42\n"
+    )
+    # the row behind `-07-JUN-2026` is read; the header's speck (`Date  1`)
+    # still heads a running balance, so a lone figure the next row's balance
+    # does not confirm is no deposit
+    assert [r["amount"] for r in _deposits_of(text)] == [Decimal("500.00")]

@@ -46,7 +46,8 @@ _DEBIT_SECTION = re.compile(
 )
 _MIXED_SECTION = re.compile(
     r"^(?:transaction\s*(?:history|detail|details|activity)|account\s*activity|"
-    r"transactions|activity|(?:posted|post(?:ing)?\s*date|date)\s+description|"
+    # (a speck OCR read as a cell between the captions: `Date  1  Description`)
+    r"transactions|activity|(?:posted|post(?:ing)?\s*date|date)\s+(?:\S\s+)?description|"
     # the date's caption lost: `Description   Balance`
     r"description\s+(?:amount\s+)?balance\W*$)\b",
     re.IGNORECASE,
@@ -168,6 +169,8 @@ def deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldVa
         with_cents = [a for a in amounts if re.search(r"\.\d\d$", rest[a[0] : a[1]].rstrip(") -"))]
         # A number after `#` is a check's or a store's, never the amount
         # (`CHECK #3844  $174%80`: the amount garbled past reading).
+        if doc.ocr and mode == "mixed" and running >= 2 and balance is not None:
+            with_cents = _point_lost(rest, amounts, with_cents, balance)
         amounts = with_cents or [a for a in amounts if not rest[: a[0]].endswith("#")]
         if not amounts:
             continue
@@ -237,6 +240,27 @@ def deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldVa
     return rows
 
 
+def _point_lost(
+    rest: str,
+    amounts: list[tuple[int, int, Decimal]],
+    with_cents: list[tuple[int, int, Decimal]],
+    balance: Decimal,
+) -> list[tuple[int, int, Decimal]]:
+    """A row whose amount OCR read without its point (`$243460` for $243.46)
+    beside its running balance: the amount is the change from the balance
+    before when the garbled figures begin with the change's; otherwise the
+    lone balance waits, as any lone figure does, for the next row's balance."""
+    if len(with_cents) != 1 or len(amounts) < 2 or amounts[-1] != with_cents[0]:
+        return with_cents
+    start, stop, _ = amounts[-2]
+    after = with_cents[0][2]
+    change = after - balance
+    figures = re.sub(r"\D", "", format(abs(change), "f"))
+    if change and re.sub(r"\D", "", rest[start:stop]).startswith(figures):
+        return [(start, stop, abs(change) if change > 0 else change), with_cents[0]]
+    return with_cents
+
+
 # How far a row's date may sit outside its statement's period (a posting
 # date printed a day or two after the cut-off).
 _PERIOD_SLACK = timedelta(days=3)
@@ -252,7 +276,8 @@ def _outside(when: date, start: date | None, end: date | None) -> bool:
 
 _HEAD_SPECK = re.compile(r"^[\W_]{1,2}(?=[A-Za-z])")
 _HEADING_WORDS = 6
-_ROW_SPECK = re.compile(r"^[^\w\s$(-]{1,2}(?=\d)|^_{1,2}(?=\d)")
+# (a dash before a day-month-year date, `-07-JUN-2026`, is a speck too)
+_ROW_SPECK = re.compile(r"^[^\w\s$(-]{1,2}(?=\d)|^_{1,2}(?=\d)|^-(?=\d{1,2}-[A-Za-z]{3}-\d{4})")
 _DAY_SPECK = re.compile(r"^(\d{1,2})[a-z\u00bb](?=[A-Z][a-z]{2}-\d{4})")
 _AMOUNT_COLUMN = re.compile(r"amount|deposit|credit|withdraw|debit|\bamt\b", re.IGNORECASE)
 
