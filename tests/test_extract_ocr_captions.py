@@ -595,3 +595,47 @@ def test_a_paystub_header_row_with_specks_read_as_cells_still_heads_its_columns(
         "Description        Current        YTD\n"
     )
     assert read(DocType.paystub, text)["pay_date"] == date(2026, 10, 30)
+
+
+PROMISSORY = """\
+Fixed Rate Promissory Note
+Acevedo Lending
+Note Date        Loan Amount        Interest Rate
+15-SEP-2025        $293400.00        6.250%
+Term (months)
+360        6105 GreeneLane, Port Michaelton, MA 01235
+Borrower(s): Jill Denise Jones
+In return for a loan that I have received, I promise to pay U.S. $293400.00.
+"""
+
+
+def test_a_note_whose_property_caption_ocr_lost_keeps_its_one_address() -> None:
+    # a note prints one street address, the property's
+    found = read(DocType.note, PROMISSORY)
+    assert found["property_address"] == "6105 GreeneLane, Port Michaelton, MA 01235"
+    assert found["loan_term_months"] == 360
+    # two addresses: which is the property's is unknown
+    two = PROMISSORY.replace(
+        "Borrower(s): Jill Denise Jones",
+        "Payments to        88 Main St, Springfield, IL 62701",
+    )
+    assert "property_address" not in read(DocType.note, two)
+    # a text layer reads its captions; an address without one is not guessed
+    assert "property_address" not in read(DocType.note, PROMISSORY, method="text")
+
+
+def test_a_caption_beside_specks_over_its_value_and_a_bare_number() -> None:
+    # `No. of Units` read as specks (`[eae  Pe  See`) beside the address's caption
+    text = (
+        "Uniform Residential Loan Application\n"
+        "Il. PROPERTY INFORMATION AND PURPOSE OFLOAN\n"
+        "Sudject Property Address     [eae        Pe        See\n"
+        "1605 Greene Ln, Port Michaelton, MA 01235        4\n"
+        "|Pwposeoflon        Property will be     Li)        \u2018fi\n"
+        "Purchase        Non-Owner Occupied\n"
+    )
+    found = read(DocType.urla_1003, text)
+    assert found["property_address"] == "1605 Greene Ln, Port Michaelton, MA 01235"
+    # words beside the caption are another caption: its cell below is no number
+    other = text.replace("01235        4", "01235        Purchase")
+    assert "property_address" not in read(DocType.urla_1003, other)

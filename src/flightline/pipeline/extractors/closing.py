@@ -24,7 +24,7 @@ from flightline.pipeline.extractors.base import (
     set_field,
 )
 from flightline.pipeline.extractors.disclosures import extract_closing_disclosure
-from flightline.pipeline.extractors.names import clean_name, clean_person
+from flightline.pipeline.extractors.names import clean_address, clean_name, clean_person
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.terms import reconcile_terms
 from flightline.pipeline.model import FieldValue, LogicalDocument
@@ -181,10 +181,34 @@ def _months_between(first: date, last: date) -> int:
     return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
+# A whole street address in a cell of its own: number, street, city, state, ZIP.
+_ADDRESS_CELL = re.compile(
+    r"(?:^|\s{2})(\d{1,6}[A-Za-z]?\s[^,\s](?:(?!\s\s)[^,]){1,60},\s*[^,\d]{2,40},?\s+[A-Z]{2}\s+\d{5}"
+    r"(?:-\d{4})?)\s*$"
+)
+
+
+def _lone_address(doc: DocText) -> FieldValue | None:
+    """A scanned note whose `Property` caption OCR lost (`360    6105 Greene
+    Lane, ...` under `Term (months)` alone): a note prints one street address,
+    the property's, so its one address is that; two leave it unread."""
+    found = {
+        (clean_address(m.group(1)), i)
+        for i, line in enumerate(doc.lines)
+        if (m := _ADDRESS_CELL.search(line.text))
+    }
+    if len({a for a, _ in found}) != 1:
+        return None
+    address, i = min(found, key=lambda f: f[1])
+    return doc.field(address, i)
+
+
 def extract_note(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     read_sentences(doc, _NOTE_SENTENCES, out)
     _NOTE.read(doc, out)
+    if doc.ocr and "property_address" not in out and (lone := _lone_address(doc)):
+        out["property_address"] = lone
     first_person(out, "borrower_name", "co_borrower_name")
     _signers(doc, out)
     first = as_date(out["first_payment_date"].value) if "first_payment_date" in out else None

@@ -548,14 +548,22 @@ class Reader:
         self, doc: DocText, spec: Spec, i: int, lstart: int, lend: int
     ) -> Found | None:
         """Two box captions side by side, the second one misread past knowing
-        (`Name & Address of Employer    I Yes. on this job`), over their values
+        (`Name & Address of Employer    I Yes. on this job`, or only specks:
+        `Property Address    [eae    Pe    See`), over their values
         (`Acme Corp    13`): the words beside the label are a caption when the
         cell under them is a bare number. The label's value is the cell below it."""
-        cols = [m.span() for m in _CELL.finditer(doc.lines[i].text)]
+        text = doc.lines[i].text
+        cols = [m.span() for m in _CELL.finditer(text)]
         j = doc.next_line(i)
-        if len(cols) != 2 or cols[0][0] != lstart or j is None:
+        if len(cols) < 2 or j is None:
             return None
-        if re.search(r"[A-Za-z0-9]", doc.lines[i].text[lend : cols[0][1]]):
+        # the caption's first word misread (`Sudject Property Address`), and the
+        # other caption read as specks (`[eae    Pe    See`)
+        if cols[0][0] != lstart and not _LEAD_WORD.fullmatch(text[cols[0][0] : lstart]):
+            return None
+        if len(cols) > 2 and any(e - s > _SPECK_CAPTION for s, e in cols[1:]):
+            return None
+        if re.search(r"[A-Za-z0-9]", text[lend : cols[0][1]]):
             return None
         # a speck read as a letter or two (`I`) is no cell
         cells = [
@@ -699,6 +707,8 @@ class Reader:
         return value
 
 
+_LEAD_WORD = re.compile(r"[A-Za-z]{1,8}\s")
+_SPECK_CAPTION = 4
 _HEADER_SPECK = re.compile(r"[^\w\s]{0,2}(?:[A-Za-z]{1,2}|\d)[^\w\s]{0,2}")
 _SPECK_CELL = re.compile(r"[^\w\s]{0,2}\w?[^\w\s]{0,2}\s{2,}(?=\d)")
 
