@@ -250,6 +250,28 @@ def test_voe_1005_row_whose_year_to_date_cell_ocr_made_a_word() -> None:
     assert got["ytd_bonus_income"] == Decimal("3493.11")
 
 
+def test_voe_1005_row_whose_year_to_date_cell_ocr_made_a_word_beside_a_speck_column() -> None:
+    # a smudge down the table read as a word on every row (`PERE`, `Mies`):
+    # the bonus row's second word stands for its year-to-date cell
+    text = (
+        "Request for Verification of Employment\n"
+        "12B.GrossEarnings-Type    ==\u2014\u2014S&    ear To atte (Thru 2026-08-28)"
+        "        -Past Year 2025        Past Year 2024\n"
+        "BasePay        PERE        46038.42        66162.98        65286.52\n"
+        "Bonus        Mies        ROSE        4406.37        \u00ab4829.64\n"
+        "16. REMARKS        None\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert "ytd_bonus_income" not in got
+    assert got["prior_year_bonus_income"] == Decimal("4406.37")
+    # a mark before a figure where it could be one is no clean amount
+    assert "two_years_prior_bonus_income" not in got
+    # without the column of specks the extra word is a smudge of the row alone
+    plain = text.replace("PERE        ", "")
+    got = values(run(DocType.voe, plain))
+    assert got["ytd_bonus_income"] == Decimal("4406.37")
+
+
 def test_voe_1005_whose_year_to_date_column_ocr_lost() -> None:
     # every row a cell short, the base pay's first cell a whole year's pay by
     # mid-April: the year-to-date column was lost, not the last past year

@@ -522,6 +522,9 @@ class PeriodTable:
 
     periods: int
     ytd_lost: bool = False
+    # word cells before the base pay row's first figure when it read every
+    # period: a smudge down the table that OCR reads as a word on each row
+    lead: int = 0
 
 
 # A year-to-date base pay above the past year's times the share of the year
@@ -536,6 +539,11 @@ def _ytd_share(out: dict[str, FieldValue]) -> Decimal | None:
     if not isinstance(through, date):
         return None
     return Decimal(through.timetuple().tm_yday) / 365
+
+
+def _clean(cell: str) -> Decimal | None:
+    amounts = cell_amounts(cell)
+    return amounts[0] if amounts and len(amounts) == 1 and is_clean_amount(cell) else None
 
 
 def _first_cell_garbled(
@@ -570,7 +578,10 @@ def ocr_period_row(
     (a smudge read as a word) are not a column. A row a cell short lost its
     last cell, unless the base pay row shows the year-to-date column lost
     (its first cell more than the part of the year through its date could
-    earn against the next): then every short row lost its first."""
+    earn against the next): then every short row lost its first. A smudge
+    down the table read as a word on every row (`PERE` before the base pay's
+    figures) is a column of its own: a short row as wide as the base pay row
+    is read cell for cell."""
     periods = table.periods
     values: list[Decimal | None] = []
     cells = row_cells(rest)
@@ -594,6 +605,8 @@ def ocr_period_row(
             values.append(amounts[0] if amounts and clean else None)
     if not values or len(values) > periods:
         return
+    if kind == "base" and len(values) == periods and None not in values:
+        table.lead = next(n for n, c in enumerate(cells) if len(re.findall(r"\d", c)) >= 3)
     if len(values) == periods - 1 and kind == "base":
         share = _ytd_share(out)
         first, second = values[0], values[1] if len(values) > 1 else None
@@ -603,7 +616,10 @@ def ocr_period_row(
             and second is not None
             and first > second * (share + _YTD_SLACK)
         )
-    if len(values) < periods and (table.ytd_lost or _first_cell_garbled(cells, values, out)):
+    if table.lead and len(values) < periods and len(cells) == table.lead + periods:
+        # as many cells as the base pay row beside the same smudge: cell for cell
+        values = [_clean(c) for c in cells[table.lead :]]
+    elif len(values) < periods and (table.ytd_lost or _first_cell_garbled(cells, values, out)):
         values = [None, *values]
     values += [None] * (periods - len(values))
     for prefix, value in zip(("ytd", *_PAST_PREFIXES), values, strict=False):
