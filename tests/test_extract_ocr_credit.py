@@ -903,3 +903,21 @@ def test_an_applicant_with_a_speck_ssn_caption_after_the_name_ends_before_it() -
     )
     # `SS:`: the SSN caption with its N lost, not a word of the name
     assert run(text).fields["borrower_name"].value == "ROBERT DVONES"
+
+
+def test_a_mask_whose_marks_read_as_small_letters_still_heads_the_party_row() -> None:
+    # `XXX-XX-4096` read `HiHt-H#H-4096`, a comma after the caption: the
+    # applicant is the row's name, never the scores table's `Bureau / Model`
+    text = """\
+MERGED INFILE CREDIT REPORT
+Applicant,        SSN        Current Address
+John   Mesley        HiHt-H#H-4096        16005 RICHARDS DRIVE, GARRETTMOUTH, NC 28339
+Credit Scones
+Applicant        Bureau / Model        Score Key Factor
+John G. Mesley        Equifax Beacon 5.0        709 Too many inquiries last 12 months
+"""
+    doc = run(text)
+    assert doc.fields["borrower_name"].value == "John Mesley"
+    assert doc.fields["ssn_last4"].value == "4096"
+    # words joined by hyphens are no mask
+    assert "ssn_last4" not in run(text.replace("HiHt-H#H-4096", "ab-cd-4096")).fields

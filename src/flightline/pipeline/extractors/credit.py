@@ -104,6 +104,9 @@ _SSN_MASK = re.compile(
     r"(?:[XxHKMN*#%]{2,3}|\d{3})\s?-\s?(?:[XxHKMN*#%]{2}|\d{2})\s?-\s?\d{4}(?!\d)|[Xx*#]{5}\d{4}"
     # hyphens OCR lost (`XXX XX9334`): a mask of letters only, never digits
     r"|(?<!\w)[XxHKMN*#%]{3}\s[XxHKMN*#%]{2}\s?\d{4}(?!\d)"
+    # some marks read as small letters (`HiHt-H#H-4096`): the groups' shape,
+    # a mask's letter among them
+    r"|(?<!\w)(?=[^\s-]{0,3}[XHK#*%])[^\s\d-]{2,4}-[^\s\d-]{2,3}-\d{4}(?!\d)"
 )
 _TRADE_HEADER = re.compile(r"(?:creditor|company|account\s*name|lender|subscriber)", re.I)
 # (a speck before the section's title, `«Inquiries`, still ends the list)
