@@ -1635,3 +1635,31 @@ def test_an_ssn_whose_last_four_ocr_read_half_as_letters_is_unread() -> None:
     assert "ssn_last4" not in values(run(DocType.paystub, text))
     # one letter among them is a look-alike of its figure (`89O4`)
     assert values(run(DocType.paystub, text.replace("OO04", "89O4")))["ssn_last4"] == "8904"
+
+
+def test_a_caption_misread_as_near_another_fields_as_its_own_is_neither() -> None:
+    # `EMPLOYBE` is as near `Employer` as `Employee`: the name beside it is
+    # not taken for the employer
+    text = (
+        "HART & FRAZIER REALTY GROUP CORP.\n"
+        "16624 REESE LANE\n"
+        "WEST JOHN, NC 27663\n"
+        "EMPLOYBE: APRIL D WILLIAMS        ssn: xxxxx0810\n"
+        "PERIOD: 03/09/2026 TO 03/22/2026   CHECK DATE: 03/27/2026\n"
+        "EARNINGS        RATE    HOURS       CURRENT        YTD\n"
+        "SALARY        $6,538.46    $45,769.22\n"
+    )
+    assert values(run(DocType.paystub, text)).get("employer_name") != "APRIL D WILLIAMS"
+    # a caption misread nearer one field's label is still that field's
+    got = values(run(DocType.paystub, text.replace("EMPLOYBE", "EMPLOYFR")))
+    assert got.get("employer_name") == "APRIL D WILLIAMS"
+
+
+def test_voe_employer_caption_beside_a_speck_reads_the_line_below() -> None:
+    text = (
+        "Request for Verification of Employment\n"
+        "14. To (Name and address of employer)        es.\n"
+        "_Perez Electric Co., 16624 Reese Lane, West John, NC 27663\n"
+        "4.Title        WS        6. Lender's No.\n"
+    )
+    assert values(run(DocType.voe, text))["employer_name"] == "Perez Electric Co."

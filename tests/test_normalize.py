@@ -454,3 +454,12 @@ def test_a_dates_first_dash_read_as_a_figure_is_a_dash_again() -> None:
     )
     # a T before a month no calendar has with a 1 is left as read
     assert repair_dates("2026-T5-23") == "2026-T5-23"
+
+
+def test_a_quote_mark_after_a_name_is_a_speck() -> None:
+    from flightline.pipeline.extractors.names import clean_person
+
+    # no name ends in an apostrophe: `Williams\u2019` is a speck after the name
+    assert clean_person("April D. Williams\u2019") == "April D. Williams"
+    assert clean_person("April D. Williams'") == "April D. Williams"
+    assert clean_person("Shaquille O'Neal") == "Shaquille O'Neal"

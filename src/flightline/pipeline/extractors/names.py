@@ -28,6 +28,8 @@ def clean_name(text: str) -> str | None:
     text = re.sub(r"\s*(?:SSN|\bSS\s*[:#]|Social Security|XXX|\*\*\*|xxx)[\s\S]*$", "", text)
     text = _NAME_NOISE.sub("", text)
     text = re.sub(r"[^A-Za-z.,'\u2019 &-]+$", "", text)
+    # no name ends in an apostrophe: a quote mark after it is a speck
+    text = re.sub(r"(?<=[A-Za-z])['\u2019]+\s*$", "", text)
     name = normalize_name(text)
     if name is None or not re.search(r"[A-Za-z]{2}", name):
         return None

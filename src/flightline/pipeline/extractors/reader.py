@@ -233,9 +233,12 @@ class Reader:
         )
         if hit is None:
             return None
-        best = process.extractOne(squeezed, self._squeezed_labels, scorer=fuzz.ratio)
-        if best is not None and best[1] > hit[1] and best[0] not in labels:
-            return None  # nearer another field's label (`Employer's fame` is not `Employee's name`)
+        others = [lb for lb in self._squeezed_labels if lb not in labels]
+        best = process.extractOne(squeezed, others, scorer=fuzz.ratio)
+        if best is not None and best[1] >= hit[1]:
+            # nearer another field's label (`Employer's fame` is not `Employee's
+            # name`), or as near (`EMPLOYBE`: which of the two is unknown)
+            return None
         return float(hit[1])
 
     def _own_fuzzy(self, spec: Spec) -> tuple[str, ...]:
@@ -671,10 +674,10 @@ class Reader:
             return None  # the next caption's box number (`|11.`, read `111.`)
         if spec.kind in ("name", "person") and (
             self._caption(value)
-            or re.fullmatch(r"[a-z]{1,4}", value)
+            or re.fullmatch(r"[a-z]{1,4}\.?", value)
             or re.fullmatch(r"[A-Za-z]+\d+[A-Za-z]+", value)
         ):
-            # a caption, a speck read as a word (`al`, `adel`), or one word
+            # a caption, a speck read as a word (`al`, `adel`, `es.`), or one word
             # with a digit inside (`Empl8ycc`: the next column's caption garbled)
             return None
         return value
