@@ -1663,3 +1663,20 @@ def test_voe_employer_caption_beside_a_speck_reads_the_line_below() -> None:
         "4.Title        WS        6. Lender's No.\n"
     )
     assert values(run(DocType.voe, text))["employer_name"] == "Perez Electric Co."
+
+
+def test_voe_year_row_whose_total_or_bonus_has_a_figure_misread() -> None:
+    # parts 28,618.58 against a total read 28,618.98: the bonus or the total
+    # has a figure misread (an overtime of $0.40 is no income line); the
+    # row is read either way within cents
+    text = (
+        "Verification of Income & Employment\n"
+        "Gross Income\n"
+        "\u2018Year        Base        Overtime        Bonus        Total\n"
+        "2026 YTD thru 03-31-2026        $28,374.99        $0.00        $243.59"
+        "        $28,618.98,\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["ytd_base_income"] == Decimal("28374.99")
+    assert got["ytd_overtime_income"] == 0
+    assert abs(got["ytd_bonus_income"] - Decimal("243.59")) < 1

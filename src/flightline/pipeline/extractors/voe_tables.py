@@ -267,8 +267,10 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
         ]
         if len(swapped) > 1:
             # no year's income line is under a dollar: a `0.90` that is
-            # `0.00` with a figure misread is that one, not another part
-            swapped = [(c, w) for c, w in swapped if w == 0 and 0 < row.get(c, w) < 1]
+            # `0.00` with a figure misread is that one, not another part;
+            # nor is a `0.00` that would make `0.40` another explanation
+            under = [(c, w) for c, w in swapped if w == 0 and 0 < row.get(c, w) < 1]
+            swapped = under or [(c, w) for c, w in swapped if not 0 < w < 1]
         if len(swapped) == 1:
             row[swapped[0][0]] = swapped[0][1]
             return row
