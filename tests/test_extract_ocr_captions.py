@@ -639,3 +639,19 @@ def test_a_caption_beside_specks_over_its_value_and_a_bare_number() -> None:
     # words beside the caption are another caption: its cell below is no number
     other = text.replace("01235        4", "01235        Purchase")
     assert "property_address" not in read(DocType.urla_1003, other)
+
+
+def test_a_caption_beside_a_garbled_one_over_a_row_of_figures() -> None:
+    # `Effective Date` read `Veteatve Date`: the row below is figures only,
+    # one under each caption (a speck past the last)
+    text = (
+        "APPRAISAL REPORT\n"
+        "Form 1004 Single Family Summary\n"
+        "Market Value        Veteatve Date\n"
+        "238,000.00        08/07/2025        call\n"
+        "SUBJECT:        8335 COOPER BOULEVARD, JONATHANTON, NC 27098\n"
+    )
+    assert read(DocType.appraisal_1004, text)["appraised_value"] == Decimal("238000.00")
+    # words below are no row of values under the captions
+    words = text.replace("238,000.00        08/07/2025", "Sales Comparison        Approach")
+    assert "appraised_value" not in read(DocType.appraisal_1004, words)

@@ -506,7 +506,12 @@ class Reader:
             if n != k and _HEADER_SPECK.fullmatch(text[s:e]) and not self._is_label(text[s:e])
         ]
         # (specks read as cells, `'a`, `7`, are no columns of the header)
-        if labelled < 2 or labelled * 2 < len(cols) - (len(specks) if doc.ocr else 0):
+        figures = (
+            self._figures_below(doc, i) if doc.ocr and labelled == 1 and len(cols) == 2 else []
+        )
+        if (
+            labelled < 2 or labelled * 2 < len(cols) - (len(specks) if doc.ocr else 0)
+        ) and not figures:
             return None
         beside = text[slice(*cols[k + 1])] if k + 1 < len(cols) else ""
         if beside and not self._is_label(beside):
@@ -522,7 +527,7 @@ class Reader:
         j = doc.next_line(i)
         if j is None:
             return None
-        cells = [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
+        cells = figures or [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
         if doc.ocr and len(cells) == len(cols) + 1 and _SPECK_CELL_END.fullmatch(cells[-1]):
             cells.pop()  # a speck past the last column read as a word (`Aaa`, `a°..`)
         if doc.ocr and specks and len(cells) == len(cols) - len(specks):
@@ -546,6 +551,19 @@ class Reader:
             return Found(value, j, i) if value is not None else None
         parsed = pick(spec.kind, cells[k])
         return Found(self._sign(spec, parsed[1]), j, i) if parsed is not None else None
+
+    def _figures_below(self, doc: DocText, i: int) -> list[str]:
+        """The line below's two cells when they hold figures only (`238,000.00
+        08/07/2025`, a short word past them a speck): a row of values under
+        two captions, one OCR garbled past knowing (`Veteatve Date`)."""
+        j = doc.next_line(i)
+        if j is None:
+            return []
+        cells = [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
+        if len(cells) == 3 and _SHORT_SPECK.fullmatch(cells[-1]):
+            cells.pop()
+        ok = len(cells) == 2 and all(_FIGURES_CELL.fullmatch(c) for c in cells)
+        return cells if ok else []
 
     def _caption_pair(
         self, doc: DocText, spec: Spec, i: int, lstart: int, lend: int
@@ -710,6 +728,8 @@ class Reader:
         return value
 
 
+_SHORT_SPECK = re.compile(r"[^\d\s]{1,4}")
+_FIGURES_CELL = re.compile(r"\W{0,2}\$?\s?\d[\d,./-]*\d\W{0,2}")
 _LEAD_WORD = re.compile(r"[A-Za-z]{1,8}\s")
 _SPECK_CAPTION = 4
 _HEADER_SPECK = re.compile(r"[^\w\s]{0,2}(?:[A-Za-z]{1,2}|\d)[^\w\s]{0,2}")
