@@ -233,6 +233,52 @@ def test_a_scanned_mortgage_paid_off_needs_no_reading_of_its_payment() -> None:
     assert c.debts_monthly == D(450)
 
 
+def test_a_scanned_payoff_needs_no_reading_of_a_garbled_row() -> None:
+    # `$ 189,6\u00a27.65$ 1,216 %64` read as a balance of 7.65 and a payment
+    # of 64: no reading to offer, but the Closing Disclosure pays it off
+    loan = _refinance(clean_loan())
+    loan.set_rows(
+        DocType.credit_report,
+        "tradelines",
+        [
+            {"creditor": "SUMMIT AUTO FINANCE", "balance": D(15000), "monthly_payment": D(450)},
+            {
+                "creditor": "PRAIRIE HOME LOANS",
+                "balance": D("7.65"),
+                "monthly_payment": D(64),
+                "account_type": "mortgage",
+            },
+        ],
+    )
+    loan.set_rows(
+        DocType.closing_disclosure,
+        "payoffs",
+        [{"creditor": "PRAIRIE HOME LOANS", "amount": D("189647.65")}],
+    )
+    loan.one(DocType.urla_1003).rows["liabilities"].append(
+        {
+            k: fv(v)
+            for k, v in (
+                ("creditor", "Prairie Home Loans"),
+                ("balance", D("189647.65")),
+                ("monthly_payment", D("1216.64")),
+            )
+        }
+    )
+    ctx = _scanned(loan).context()
+    c = computed(ctx)
+    assert [d.creditor for d in c.debts if d.paid_off] == ["PRAIRIE HOME LOANS"]
+    assert c.debts_monthly == D(450)
+    assert not [k for k in ctx.unread if k.startswith("tradeline")]
+    # paid off by no payoff row, the row leaves the debts unknown
+    loan.set_rows(
+        DocType.closing_disclosure,
+        "payoffs",
+        [{"creditor": "HARBOR MORTGAGE CO", "amount": D("250000.00")}],
+    )
+    assert computed(_scanned(loan).context()).debts_monthly is None
+
+
 def test_purchase_ltv_uses_the_lower_of_price_and_value() -> None:
     loan = clean_loan().set(DocType.appraisal_1004, appraised_value=D(380000))
     assert figures(loan)["ltv"] == "78.95"

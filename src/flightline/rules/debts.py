@@ -349,7 +349,7 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
     against the 1008 (`settled.open_rows_settled`)."""
     out: list[Debt] = []
     open_rows: list[tuple[Debt | None, ...]] = []
-    beyond = False  # a row with no reading to offer
+    beyond: list[Debt] = []  # rows with no reading to offer (as read)
     disputed: list[tuple[Debt, Debt]] = []
     seen: set[tuple[str, Decimal, Decimal | None]] = set()
     for report in ctx.of_type(DocType.credit_report):
@@ -412,7 +412,7 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
                 elif balance == 0:
                     open_rows.append((None, as_read))  # `0.00` read `90.00`, or the balance
                 else:
-                    beyond = True
+                    beyond.append(as_read)
                 continue
             key = (employer_key(creditor), payment, balance)
             if key in seen:
@@ -430,10 +430,15 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
     out += _disclosed_only(ctx, out)
     # an open row is a debt of the report all the same: the payoff rows may
     # name it, and a debt this closing pays off needs no reading of its payment
+    # (as is a row with no reading to offer: paid off, it needs none)
     reps = [next((d for d in readings if d is not None), None) for readings in open_rows]
-    settled = _mark_paid_off(ctx, out + [d for d in reps if d is not None])
-    out += [d for d in reps if d is not None and d.paid_off]
+    settled = _mark_paid_off(ctx, out + [d for d in reps if d is not None] + beyond)
+    paid = [d for d in (*reps, *beyond) if d is not None and d.paid_off]
+    for d in paid:
+        ctx.unread.pop(f"tradeline {d.creditor}", None)
+    out += paid
     open_rows = [r for r, d in zip(open_rows, reps, strict=True) if d is None or not d.paid_off]
+    beyond = [d for d in beyond if not d.paid_off]
     payoff: list[Debt] = []
     if not settled and not rows(facts(ctx).cd, "payoffs"):
         # which of the refinance's mortgages is paid off is open too
