@@ -1680,3 +1680,21 @@ def test_voe_year_row_whose_total_or_bonus_has_a_figure_misread() -> None:
     assert got["ytd_base_income"] == Decimal("28374.99")
     assert got["ytd_overtime_income"] == 0
     assert abs(got["ytd_bonus_income"] - Decimal("243.59")) < 1
+
+
+def test_voe_year_row_with_three_cells_garbled_that_make_its_total() -> None:
+    text = (
+        "VERIFICATION OF INCOME & EMPLOYMENT\n"
+        "GROSS INCOME\n"
+        "Year        Pee        Base        Overtimes      y Bonus     Total\n"
+        "2025 YTD thru May 30,2025        $56,041.65        $0.00     $5,784.35     $61,826.00\n"
+        '2024        Ee"        "313022712        8.0.00     \u2014-$12,58L09       $142,808.21\n'
+        "2023        $125,642.28        $000        $12,413.09        138,055.37\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_base_income"] == Decimal("130227.12")
+    assert got["prior_year_overtime_income"] == 0
+    assert got["prior_year_bonus_income"] == Decimal("12581.09")
+    # a total no choice of readings makes leaves the garbled cells unread
+    got = values(run(DocType.voe, text.replace("$142,808.21", "$142,808.11")))
+    assert "prior_year_bonus_income" not in got

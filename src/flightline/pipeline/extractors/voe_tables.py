@@ -18,6 +18,7 @@ from flightline.pipeline.extractors.cells import (
     ocr_dates,
     row_cells,
 )
+from flightline.pipeline.extractors.row_sums import settled
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue
 from flightline.pipeline.normalize import (
@@ -141,9 +142,8 @@ def _year_columns(header: str) -> list[str]:
     return cols
 
 
-def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
-    """The last `n` cells of a year row: each cell's amount and whether it
-    read cleanly; an unreadable cell is None."""
+def _year_cell_texts(rest: str, n: int) -> list[str] | None:
+    """The last `n` cells of a year row, as read."""
     # the year-to-date caption and its date (`YTD thru 15~OCT-2026`, one a
     # scan did not read as a date) are no amount cell
     # (`160307 .68`: a space OCR put before the cents' point)
@@ -155,10 +155,16 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
         # amounts: `$3184.25     7        $0.00`)
         figured = [c for c in cells if re.search(r"\d", c) and not _LONE_FIGURES.fullmatch(c)]
         cells = figured if len(figured) >= n else cells
-    if len(cells) < n:
+    return cells[len(cells) - n :] if len(cells) >= n else None
+
+
+def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
+    """The last `n` cells of a year row: each cell's amount and whether it
+    read cleanly; an unreadable cell is None."""
+    row = _year_cell_texts(rest, n)
+    if row is None:
         return None
     out: list[tuple[Decimal | None, bool]] = []
-    row = cells[len(cells) - n :]
     dollars = sum(c.lstrip().startswith("$") for c in row)
     commas = sum("," in c for c in row)
     for cell in row:
@@ -405,6 +411,8 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
         row: dict[str, Decimal] | None
         if cells is not None:
             row = _checked_row(cols, cells)
+            if len(row) < len(cols) - 1 and "total" in cols:
+                row = _settled_row(cols, rest) or row
         elif len(numbers) == len(cols):
             row = _checked_row(cols, [(v, True) for v in numbers])
         else:
@@ -440,6 +448,19 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
 _YEAR_CAPTION = re.compile(r"^[\W_]*ye\w{1,2}\b", re.IGNORECASE)
 # The columns of a verification's year table as the usual report prints them
 _USUAL_COLUMNS = ("base", "overtime", "bonus", "total")
+
+
+def _settled_row(cols: list[str], rest: str) -> dict[str, Decimal] | None:
+    """A row with parts garbled past reading one by one (`"313022712
+    8.0.00  \u2014-$12,58L09  $142,808.21`): the one choice of their possible
+    readings that makes the total (`row_sums.settled`)."""
+    texts = _year_cell_texts(rest, len(cols))
+    if texts is None:
+        return None
+    k = cols.index("total")
+    parts = [c for c in cols if c != "total"]
+    found = settled([t for n, t in enumerate(texts) if n != k], texts[k])
+    return dict(zip(parts, found, strict=True)) if found is not None else None
 
 
 def _sums_to_last(cells: list[tuple[Decimal | None, bool]] | None) -> bool:
