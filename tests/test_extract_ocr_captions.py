@@ -655,3 +655,16 @@ def test_a_caption_beside_a_garbled_one_over_a_row_of_figures() -> None:
     # words below are no row of values under the captions
     words = text.replace("238,000.00        08/07/2025", "Sales Comparison        Approach")
     assert "appraised_value" not in read(DocType.appraisal_1004, words)
+
+
+def test_a_sections_heading_over_its_caption_misread() -> None:
+    # `Employer  Saeny` heads the section; the caption below, `Eniployer:`,
+    # OCR misread, names the employer
+    text = (
+        "Income and Employment Verification\n"
+        "Information current as of: 05/21/2026        Tracking Number:        612227447\n"
+        "Employer        Saeny\n"
+        "Eniployer:        Lawrence & Best Realty Group\n"
+        "Address:        6463 Diaz Court, East Amanda, MD 21867\n"
+    )
+    assert read(DocType.voe, text)["employer_name"] == "Lawrence & Best Realty Group"

@@ -70,6 +70,7 @@ COMMON_LABELS = (
 
 # OCR'd labels: the words of a cell (up to a colon or a wide gap) that may be
 # a misread label, and how close (0-100) they must be to one.
+_COLON_CAPTION = re.compile(r"^\W{0,2}([A-Za-z][^:]{3,40}?)\s*:")
 _LABEL_CELL = re.compile(r"(?:^|(?<=\s\s))([^\s:][^:]{3,70}?)(?=\s*[:;]|\s{2}|$)")
 
 FUZZY_LABEL_MIN = 6
@@ -228,18 +229,27 @@ class Reader:
         from rapidfuzz import fuzz, process
 
         labels = self._own_fuzzy(spec)
-        hit = process.extractOne(
-            squeezed, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_LABEL_SCORE
-        )
+
+        def nearest(choices: Iterable[str], cutoff: float) -> float | None:
+            # (an m OCR read as two letters, `Eniployer`, compared as the m)
+            hits = [
+                process.extractOne(
+                    squeezed, choices, scorer=fuzz.ratio, processor=fold, score_cutoff=cutoff
+                )
+                for fold in (None, _m_folded)
+            ]
+            scores = [h[1] for h in hits if h is not None]
+            return max(scores) if scores else None
+
+        hit = nearest(labels, FUZZY_LABEL_SCORE)
         if hit is None:
             return None
-        others = [lb for lb in self._squeezed_labels if lb not in labels]
-        best = process.extractOne(squeezed, others, scorer=fuzz.ratio)
-        if best is not None and best[1] >= hit[1]:
+        best = nearest([lb for lb in self._squeezed_labels if lb not in labels], 0)
+        if best is not None and best >= hit:
             # nearer another field's label (`Employer's fame` is not `Employee's
             # name`), or as near (`EMPLOYBE`: which of the two is unknown)
             return None
-        return float(hit[1])
+        return float(hit)
 
     def _own_fuzzy(self, spec: Spec) -> tuple[str, ...]:
         labels = self._fuzzy_labels.get(spec.name)
@@ -272,6 +282,9 @@ class Reader:
                         nxt = doc.next_line(i)
                         if later and nxt is not None and _captioned(doc, later[0], nxt):
                             return later[0]
+                        below = self._misread_caption_at(doc, spec, label_re, nxt)
+                        if below is not None:
+                            return below  # (the caption OCR misread: `Eniployer:`)
                     return found
                 result = found
         if result is None and ".." in doc.text:
@@ -279,6 +292,18 @@ class Reader:
         if result is None and doc.ocr:
             result = self._find_misread(doc, spec, label_re, exclude)
         return result
+
+    def _misread_caption_at(
+        self, doc: DocText, spec: Spec, label_re: re.Pattern[str], i: int | None
+    ) -> Found | None:
+        """The value beside a caption with its colon that opens line `i`, when
+        the caption is a misreading of the field's own label."""
+        if i is None:
+            return None
+        m = _COLON_CAPTION.match(doc.lines[i].text)
+        if m is None or self._misread_own_label(spec, m.group(1)) is None:
+            return None
+        return self._read_at(doc, spec, label_re, i, m.start(1), m.end(1))
 
     def _is_label(self, cell: str) -> bool:
         """A cell holding a label, or what OCR made of one (`sate price`)."""
@@ -734,6 +759,10 @@ _LEAD_WORD = re.compile(r"[A-Za-z]{1,8}\s")
 _SPECK_CAPTION = 4
 _HEADER_SPECK = re.compile(r"[^\w\s]{0,2}(?:[A-Za-z]{1,2}|\d)[^\w\s]{0,2}")
 _SPECK_CELL = re.compile(r"[^\w\s]{0,2}\w?[^\w\s]{0,2}\s{2,}(?=\d)")
+
+
+def _m_folded(text: str) -> str:
+    return text.replace("rn", "m").replace("ni", "m")
 
 
 def _captioned(doc: DocText, found: Found, line: int) -> bool:
