@@ -1318,3 +1318,20 @@ def test_urla_liabilities_on_a_scan_title_garbled_and_a_payment_lost() -> None:
     # ... or its number (`26.` for `2c.`)
     misnumbered = text.replace("2c. Liabilities", "26. Liabilities")
     assert len(run(DocType.urla_1003, misnumbered, method="ocr").rows["liabilities"]) == 2
+
+
+def test_urla_liabilities_under_a_box_number_read_as_letters_or_a_header_after_a_speck() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "ac. Liabilities - Credit Carfds, Other Debts, and Leases\u201dthat You Owe\n"
+        "_Company Name        Unpaid Balance To be paid off        Monthly Payment\n"
+        "Granite Student Aid        $19953.00        $162.00\n"
+        "Section 4: Loan and Property Information.\n"
+    )
+    rows = run(DocType.urla_1003, text, method="ocr").rows["liabilities"]
+    assert [(r["creditor"].value, r["monthly_payment"].value) for r in rows] == [
+        ("Granite Student Aid", Decimal("162.00"))
+    ]
+    # the title lost altogether: the header after its speck opens the table
+    headed = text.replace("ac. Liabilities - Credit Carfds, Other Debts, and Leases", "")
+    assert len(run(DocType.urla_1003, headed, method="ocr").rows["liabilities"]) == 1

@@ -16,7 +16,9 @@ _ASSET_SECTION = re.compile(r"^\W*(?:2a\.?\s*)?assets\b", re.IGNORECASE)
 # (OCR may garble the title, `2c. Lighilities`, `26. Liabilities`; its subtitle names it too)
 _LIAB_SECTION = re.compile(
     # (`2CsLIABILITIES`: a speck after the box number; `2@.`: its letter read as a mark)
-    r"^\W*(?:(?:2[a-z0-9@][^\w\s]?[a-z]?\.?\s*)?(?:liabilities|l[a-z]{3,7}ities\s*-\s*credit\s*cards)\b"
+    # (`ac.`: the 2 read as a letter; `_Company Name`: a speck before the header)
+    r"^[\W_]*(?:(?:2[a-z0-9@][^\w\s]?[a-z]?\.?\s*|[a-z]{2}\.\s*)?"
+    r"(?:liabilities|l[a-z]{3,7}ities\s*-\s*credit\s*cards)\b"
     # or, the title garbled past reading (`DABILINES`), the table's own header
     r"|company\s*name.*unpaid\s*balance)",
     re.IGNORECASE,
