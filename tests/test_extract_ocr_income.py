@@ -1698,3 +1698,18 @@ def test_voe_year_row_with_three_cells_garbled_that_make_its_total() -> None:
     # a total no choice of readings makes leaves the garbled cells unread
     got = values(run(DocType.voe, text.replace("$142,808.21", "$142,808.11")))
     assert "prior_year_bonus_income" not in got
+
+
+def test_voe_year_row_whose_year_has_a_speck_read_as_a_figure_before_it() -> None:
+    text = (
+        "Verification of Income & Employment\n"
+        "Gross Income\n"
+        "Year        Base        Overtime        Bonus        Total\n"
+        "2026 YTD thru 30-JUN-2026        78500 .04        0.0        7172.66        85672.70\n"
+        "92025        153921.36        0.00        10887.65        164809.01\n"
+        "2024        16952420        0.00        9130.43        158655.23\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_bonus_income"] == Decimal("10887.65")
+    assert got["two_years_prior_bonus_income"] == Decimal("9130.43")
+    assert got["two_years_prior_base_income"] == Decimal("149524.80")
