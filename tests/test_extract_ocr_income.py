@@ -1713,3 +1713,31 @@ def test_voe_year_row_whose_year_has_a_speck_read_as_a_figure_before_it() -> Non
     assert got["prior_year_bonus_income"] == Decimal("10887.65")
     assert got["two_years_prior_bonus_income"] == Decimal("9130.43")
     assert got["two_years_prior_base_income"] == Decimal("149524.80")
+
+
+def test_voe_through_date_whose_year_ocr_misread_after_the_verification() -> None:
+    # `Thru 08/22/2035` on a VOE verified 09/03/2025: one figure of the year
+    # misread; the year that puts it before the verification is the one
+    text = SPLIT_1005.format(bonus="7,100.00").replace("07/31/2026", "08/22/2035")
+    text += "20. Signature of Employer        22. Date\nS. Carter        09/03/2025\n"
+    got = values(run(DocType.voe, text))
+    assert got["verification_date"] == date(2025, 9, 3)
+    assert got["ytd_through_date"] == date(2025, 8, 22)
+    # no year one figure away falls in the year before: it stays as read
+    far = values(run(DocType.voe, text.replace("08/22/2035", "08/22/2036")))
+    assert far["ytd_through_date"] == date(2036, 8, 22)
+
+
+def test_urla_income_box_whose_title_ocr_garbled() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "Gross Monthly Taccme\n"
+        "Base:        $ 10,093.20        Overtime:        $ 516.52        Bonus:        $ 0.00\n"
+        "Commission:       $ 0.00        Other:        $ 0.00        TOTAL:        $ 10,609.72\n"
+    )
+    got = values(run(DocType.urla_1003, text))
+    assert got["income_other_monthly"] == 0
+    assert got["income_total_monthly"] == Decimal("10609.72")
+    # the title lost altogether: the box opens at its row of base and overtime
+    lost = values(run(DocType.urla_1003, text.replace("Gross Monthly Taccme\n", "")))
+    assert lost["income_total_monthly"] == Decimal("10609.72")

@@ -463,3 +463,15 @@ def test_a_quote_mark_after_a_name_is_a_speck() -> None:
     assert clean_person("April D. Williams\u2019") == "April D. Williams"
     assert clean_person("April D. Williams'") == "April D. Williams"
     assert clean_person("Shaquille O'Neal") == "Shaquille O'Neal"
+
+
+def test_a_year_one_figure_misread_is_settled_against_a_date_after_it() -> None:
+    from datetime import date
+
+    from flightline.pipeline.normalize import year_misread
+
+    assert year_misread(date(2035, 8, 22), date(2025, 9, 3)) == date(2025, 8, 22)
+    # two figures off, or no candidate within the span, or a leap day
+    assert year_misread(date(2036, 8, 22), date(2025, 9, 3)) is None
+    assert year_misread(date(2035, 8, 22), date(2025, 9, 3), days_before=5) is None
+    assert year_misread(date(2028, 2, 29), date(2025, 9, 3)) is None

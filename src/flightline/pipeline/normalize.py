@@ -9,7 +9,7 @@ kind in a line with its span, for extractors that need positions (tables).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 _MONTHS = {
@@ -382,6 +382,25 @@ def one_figure_swapped(read: Decimal, whole: Decimal) -> bool:
     """`read` is `whole` with exactly one figure read as another."""
     a, b = cent_digits(read), cent_digits(whole)
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def year_misread(found: date, anchor: date, days_before: int = 366) -> date | None:
+    """`found` with one figure of its year misread (`2035` for 2025): the one
+    date a single figure of the year away that falls within `days_before`
+    days up to `anchor`; None when none does, or more than one."""
+    year = f"{found.year:04d}"
+    near: list[date] = []
+    for k in range(4):
+        for figure in "0123456789":
+            if figure == year[k]:
+                continue
+            try:
+                other = found.replace(year=int(year[:k] + figure + year[k + 1 :]))
+            except ValueError:
+                continue  # 29 February in a year without it
+            if anchor - timedelta(days=days_before) <= other <= anchor:
+                near.append(other)
+    return near[0] if len(near) == 1 else None
 
 
 def one_digit_more(read: Decimal, whole: Decimal) -> bool:

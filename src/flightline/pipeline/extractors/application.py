@@ -363,7 +363,8 @@ def _ssn_beside_name(doc: DocText, out: dict[str, FieldValue]) -> None:
 # (`Gross Morithly Income`: the caption's word misread)
 # (`Gross Ménthly Income`: a letter of the caption misread)
 _INCOME_BOX = re.compile(
-    r"monthly\s*income|income\s*\(monthly\)|gross\s+m\w{5,7}\s+income", re.IGNORECASE
+    r"monthly\s*income|income\s*\(monthly\)|gross\s+m\w{5,7}\s+(?:income|\w{4,7}\W*$)",
+    re.IGNORECASE,
 )
 
 
@@ -371,7 +372,13 @@ def _income_block(doc: DocText, out: dict[str, FieldValue]) -> None:
     """The URLA's income box, under `Gross Monthly Income`: `Base $x Overtime $y`
     side by side, or one row per kind (the borrower's column first)."""
     for i, line in enumerate(doc.lines):
-        if not _INCOME_BOX.search(line.text):
+        # (on a scan the title may be garbled, `Gross Monthly Taccme`, or
+        # lost: the box's row of base and overtime opens it)
+        if not _INCOME_BOX.search(line.text) and not (
+            doc.ocr
+            and {m.group("kind")[:2].lower() for m in _INCOME_ITEMS.finditer(line.text)}
+            >= {"ba", "ov"}
+        ):
             continue
         j: int | None = i
         for _ in range(10):

@@ -11,6 +11,7 @@ from flightline.pipeline.extractors.application import employer_below
 from flightline.pipeline.extractors.base import (
     DocText,
     Spec,
+    as_date,
     label_regex,
     set_field,
 )
@@ -28,7 +29,7 @@ from flightline.pipeline.extractors.voe_tables import (
     voe_year_rows,
 )
 from flightline.pipeline.model import FieldValue, LogicalDocument
-from flightline.pipeline.normalize import find_dates, normalize_ssn_last4
+from flightline.pipeline.normalize import find_dates, normalize_ssn_last4, year_misread
 
 # -- W-2 -------------------------------------------------------------------------
 
@@ -439,6 +440,7 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
     _VOE_SIGNED.read(doc, out)
     if doc.ocr:
         _glued_day(doc, out)
+        _through_year_misread(out)
     if "pay_frequency" in out:
         freq = canon_frequency(str(out["pay_frequency"].value))
         if freq:
@@ -447,6 +449,21 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
             del out["pay_frequency"]
     if "pay_frequency" not in out:
         set_field(out, "pay_frequency", read_enum(doc, FREQUENCY, canon_frequency))
+
+
+def _through_year_misread(out: dict[str, FieldValue]) -> None:
+    """A scan's year-to-date through date after the verification itself
+    (`2035-08-22` on a VOE verified 2025-09-03): a figure of its year
+    misread, the year that puts it within the year before the verification."""
+    through, verified = out.get("ytd_through_date"), out.get("verification_date")
+    if through is None or verified is None:
+        return
+    a, b = as_date(through.value), as_date(verified.value)
+    if a is None or b is None or a <= b:
+        return
+    fixed = year_misread(a, b)
+    if fixed is not None:
+        out["ytd_through_date"] = FieldValue(fixed, through.evidence)
 
 
 # -- Form 1040 -----------------------------------------------------------------
