@@ -921,3 +921,14 @@ John G. Mesley        Equifax Beacon 5.0        709 Too many inquiries last 12 m
     assert doc.fields["ssn_last4"].value == "4096"
     # words joined by hyphens are no mask
     assert "ssn_last4" not in run(text.replace("HiHt-H#H-4096", "ab-cd-4096")).fields
+
+
+def test_a_space_ocr_put_inside_the_last_four_of_a_mask() -> None:
+    text = """\
+Borrower Information
+Applicant        SSN        Current Address
+Renee Hayes        XXX-XX-974 1        13557 MAPLE CIRCLE, KARENCHESTER, VA 22724
+"""
+    doc = run(text)
+    assert doc.fields["ssn_last4"].value == "9741"
+    assert doc.fields["borrower_name"].value == "Renee Hayes"

@@ -101,7 +101,9 @@ _PARTY_HEADER = re.compile(
 # OCR reads a mask's X as H, K, N or M, may set a hyphen apart (`HHH -HH-4797`)
 # or lose a mark of the first group (`#H-##-8478`).
 _SSN_MASK = re.compile(
-    r"(?:[XxHKMN*#%]{2,3}|\d{3})\s?-\s?(?:[XxHKMN*#%]{2}|\d{2})\s?-\s?\d{4}(?!\d)|[Xx*#]{5}\d{4}"
+    # (a space OCR put inside the last four: `XXX-XX-974 1`)
+    r"(?:[XxHKMN*#%]{2,3}|\d{3})\s?-\s?(?:[XxHKMN*#%]{2}|\d{2})\s?-\s?\d(?:\s?\d){3}(?!\d)"
+    r"|[Xx*#]{5}\d{4}"
     # hyphens OCR lost (`XXX XX9334`): a mask of letters only, never digits
     r"|(?<!\w)[XxHKMN*#%]{3}\s[XxHKMN*#%]{2}\s?\d{4}(?!\d)"
     # some marks read as small letters (`HiHt-H#H-4096`): the groups' shape,
@@ -168,6 +170,10 @@ _KV_LINE = re.compile(
 )
 
 
+def _last4(mask: str) -> str:
+    return re.sub(r"\s", "", mask)[-4:]
+
+
 def _parties(doc: DocText, out: dict[str, FieldValue]) -> None:
     """`Applicant  SSN  Address` over one row per borrower."""
     for i, line in enumerate(doc.lines):
@@ -186,7 +192,7 @@ def _parties(doc: DocText, out: dict[str, FieldValue]) -> None:
             if not m:
                 break
             person = clean_person(row[: m.start()])
-            last4 = m.group(0)[-4:]
+            last4 = _last4(m.group(0))
             if person:
                 set_field(out, names[n], doc.field(person, j))
             if last4:
@@ -480,7 +486,7 @@ def _line_ssn(
             continue
         masks = _SSN_MASK.findall(line.text)
         if len(masks) == 1:
-            out[name] = doc.field(masks[0][-4:], i)
+            out[name] = doc.field(_last4(masks[0]), i)
             return
 
 
@@ -489,7 +495,7 @@ def _second_ssn(doc: DocText, out: dict[str, FieldValue]) -> None:
     seen = first.value if first else None
     for i, line in enumerate(doc.lines):
         for m in _SSN_MASK.finditer(line.text):
-            v = m.group(0)[-4:]
+            v = _last4(m.group(0))
             if v != seen:
                 out["co_borrower_ssn_last4"] = doc.field(v, i)
                 return
