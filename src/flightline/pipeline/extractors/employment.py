@@ -20,14 +20,12 @@ from flightline.pipeline.extractors.enums import canon_frequency, read_enum
 from flightline.pipeline.extractors.paystub import FREQUENCY
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
-from flightline.pipeline.extractors.voe_tables import (
-    VOE_HEADER,
-    VOE_ROWS,
+from flightline.pipeline.extractors.voe_periods import (
     PeriodTable,
     ocr_period_row,
     period_columns,
-    voe_year_rows,
 )
+from flightline.pipeline.extractors.voe_tables import VOE_HEADER, VOE_ROWS, voe_year_rows
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates, normalize_ssn_last4, year_misread
 

@@ -1,14 +1,12 @@
-"""A VOE's earnings tables: Form 1005's rows by kind under period columns
-(year to date, past years), and a report's rows by year under kind columns
-(`Year  Base  Overtime  Bonus  Total`). OCR'd rows are read cell by cell
-(`cells`), so a garbled cell keeps its column and is left unread, and a row
-with a Total is checked against it."""
+"""A VOE's earnings tables: the captions both forms share, and a report's
+rows by year under kind columns (`Year  Base  Overtime  Bonus  Total`);
+Form 1005's rows by kind under period columns are `voe_periods`. OCR'd rows
+are read cell by cell (`cells`), so a garbled cell keeps its column and is
+left unread, and a row with a Total is checked against it (`row_sums`)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from flightline.pipeline.extractors.base import DocText, set_field
@@ -85,7 +83,7 @@ _YEAR_COLS = {
 _COLUMN_SCORE = 70
 _CENT = Decimal("0.01")
 # The past years' rows under the YTD row, latest first.
-_PAST_PREFIXES = ("prior_year", "two_years_prior")
+PAST_PREFIXES = ("prior_year", "two_years_prior")
 
 
 def _year_columns(header: str) -> list[str]:
@@ -179,7 +177,7 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
             # where the row's other cells print a dollar sign, one without it
             # whose first figure could be that sign misread (`80.00` for
             # $0.00, or $80.00 with its sign lost) is doubtful
-            lost_sign = dollars >= 2 and _SIGN_AS_DIGIT.match(cell.strip()) is not None
+            lost_sign = dollars >= 2 and SIGN_AS_DIGIT.match(cell.strip()) is not None
             # ... and so is a thousands amount without the comma the others
             # print (`53897.45` for 5,947.45: the comma read as a figure)
             lost_comma = commas >= 2 and amounts[0] >= 1000 and "," not in cell
@@ -203,7 +201,7 @@ _ZEROS = re.compile(r"\$?\s?[0Oo]+(?:[.,][0Oo]+)?")
 _CENTS_GAP = re.compile(r"(?<=\d\d)\s\.(?=\d\d\W*$)|(?<=,\d{3})\s(?=\d\d\W*$)")
 # A dollar sign OCR may read as a figure or a letter, before a whole amount
 # (`665,186.68` for $65,186.68).
-_SIGN_AS_DIGIT = re.compile(r"^[\dS](?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d$")
+SIGN_AS_DIGIT = re.compile(r"^[\dS](?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d$")
 
 
 def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> dict[str, Decimal]:
@@ -384,7 +382,7 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
             continue
         m = _YEAR_ROW.match(text)
         ytd = _YTD_ROW.search(text)
-        if not m and not ytd and ytd_year is not None and past < len(_PAST_PREFIXES):
+        if not m and not ytd and ytd_year is not None and past < len(PAST_PREFIXES):
             # a past year's row whose year OCR garbled past reading
             # (`"302500` for 2025): it keeps its place under the YTD row
             m = _GARBLED_YEAR.match(text) or _JUNK_YEAR.match(text)
@@ -422,18 +420,18 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
             dates = ocr_dates(rest) if doc.ocr else find_dates(rest)
             if dates:
                 set_field(out, "ytd_through_date", doc.field(dates[0][2], i))
-        elif past < len(_PAST_PREFIXES):
+        elif past < len(PAST_PREFIXES):
             past += 1
             # The rows under the YTD row are the past years in turn: a year
             # read as another one is not; a year OCR garbled (`2924`) keeps
             # its place.
             if year is None and ytd_year is None:
-                past = len(_PAST_PREFIXES)
+                past = len(PAST_PREFIXES)
                 continue
             if year is not None and ytd_year and not _the_year(year, ytd_year - past):
-                past = len(_PAST_PREFIXES)
+                past = len(PAST_PREFIXES)
                 continue
-            prefix = _PAST_PREFIXES[past - 1]
+            prefix = PAST_PREFIXES[past - 1]
         else:
             continue
         for kind in ("base", "overtime", "bonus"):
@@ -519,132 +517,3 @@ def _base_and_total(
         return None, None
     part = total - base
     return ({"base": base}, part) if 0 < part <= base else (None, None)
-
-
-_PAST_COLS = re.compile(r"\b(?:past|prior|last|previous)\b", re.IGNORECASE)
-
-
-def period_columns(header: str) -> int:
-    """How many period columns Form 1005's earnings header has: year to date
-    first (its caption read or not), then past years. OCR may lose a word of
-    any caption, so the most any reading gives: `Year` words, past years plus
-    the year-to-date column, years printed (outside the through date) plus it."""
-    for s, e, _ in reversed(find_dates(header)):
-        header = header[:s] + " " + header[e:]
-    years = len(re.findall(r"\b(?:19|20)\d\d\b", header))
-    words = len(re.findall(r"\byear\b", header, re.IGNORECASE))
-    return max(2, words, len(_PAST_COLS.findall(header)) + 1, years + 1)
-
-
-@dataclass
-class PeriodTable:
-    """Form 1005's earnings table as its rows are read: how many period
-    columns, and whether its year-to-date column was found lost (its base
-    pay row one cell short, the first cell too large for the part of the
-    year it would cover)."""
-
-    periods: int
-    ytd_lost: bool = False
-    # word cells before the base pay row's first figure when it read every
-    # period: a smudge down the table that OCR reads as a word on each row
-    lead: int = 0
-
-
-# A year-to-date base pay above the past year's times the share of the year
-# it covers plus this much is no year-to-date figure.
-_YTD_SLACK = Decimal("0.25")
-_SPLIT_FIGURES = re.compile(r"^\$?\s?(\d{1,3})\s(\d{1,3}(?:,\d{3})*\.\d\d)$")
-
-
-def _ytd_share(out: dict[str, FieldValue]) -> Decimal | None:
-    found = out.get("ytd_through_date")
-    through = found.value if found is not None else None
-    if not isinstance(through, date):
-        return None
-    return Decimal(through.timetuple().tm_yday) / 365
-
-
-def _clean(cell: str) -> Decimal | None:
-    amounts = cell_amounts(cell)
-    return amounts[0] if amounts and len(amounts) == 1 and is_clean_amount(cell) else None
-
-
-def _first_cell_garbled(
-    cells: list[str], values: list[Decimal | None], out: dict[str, FieldValue]
-) -> bool:
-    """A row a cell short whose first cell OCR made a word (`Bonus  SUSE
-    $13493.11  $11995.52`): the word holds the year-to-date column when the
-    row has a cell for every column and its first figure is more than the
-    part of the year through the date could earn against the next. (A
-    smudge read as a word beside a row whose last cell was lost fails one
-    or the other.)"""
-    share = _ytd_share(out)
-    first, second = values[0], values[1] if len(values) > 1 else None
-    return (
-        len(cells) == len(values) + 1
-        and not re.search(r"\d", cells[0])
-        and len(cells[0].strip()) >= 3
-        and share is not None
-        and first is not None
-        and second is not None
-        and first > second * (share + _YTD_SLACK)
-    )
-
-
-def ocr_period_row(
-    doc: DocText, out: dict[str, FieldValue], kind: str, rest: str, table: PeriodTable, i: int
-) -> None:
-    """An OCR'd `Overtime  $1,200.00  $5,400.00  $4,800.00` row of Form 1005's
-    earnings table (year to date, then the past years), read cell by cell. A
-    cell that is not a whole amount with its cents (`190001`, `90,00`) is a
-    misread, left unread rather than taken; stray marks before the amounts
-    (a smudge read as a word) are not a column. A row a cell short lost its
-    last cell, unless the base pay row shows the year-to-date column lost
-    (its first cell more than the part of the year through its date could
-    earn against the next): then every short row lost its first. A smudge
-    down the table read as a word on every row (`PERE` before the base pay's
-    figures) is a column of its own: a short row as wide as the base pay row
-    is read cell for cell."""
-    periods = table.periods
-    values: list[Decimal | None] = []
-    cells = row_cells(rest)
-    dollars = sum(c.lstrip().startswith("$") for c in cells)
-    for cell in cells:
-        if len(re.findall(r"\d", cell)) < 3:
-            continue  # a smudge read as a mark or two (`73`), not an amount
-        amounts = cell_amounts(cell)
-        # where the row's other cells print a dollar sign, one without it
-        # whose first figure could be that sign (`52,000.40` for $2,000.40)
-        lost_sign = dollars >= 2 and _SIGN_AS_DIGIT.match(cell.strip()) is not None
-        split = _SPLIT_FIGURES.match(cell.strip())
-        if split and len(cells) == periods:
-            # `71 20.70` for 7,120.70: a space for the comma, a figure off;
-            # its front has no cents, so it is no amount of its own
-            values.append(Decimal(split.group(1) + split.group(2).replace(",", "")))
-        elif amounts is not None and len(amounts) > 1 and " " in cell.strip():
-            values.extend(amounts)  # two columns OCR ran together
-        else:
-            clean = amounts and is_clean_amount(cell) and not lost_sign
-            values.append(amounts[0] if amounts and clean else None)
-    if not values or len(values) > periods:
-        return
-    if kind == "base" and len(values) == periods and None not in values:
-        table.lead = next(n for n, c in enumerate(cells) if len(re.findall(r"\d", c)) >= 3)
-    if len(values) == periods - 1 and kind == "base":
-        share = _ytd_share(out)
-        first, second = values[0], values[1] if len(values) > 1 else None
-        table.ytd_lost = (
-            share is not None
-            and first is not None
-            and second is not None
-            and first > second * (share + _YTD_SLACK)
-        )
-    if table.lead and len(values) < periods and len(cells) == table.lead + periods:
-        # as many cells as the base pay row beside the same smudge: cell for cell
-        values = [_clean(c) for c in cells[table.lead :]]
-    elif len(values) < periods and (table.ytd_lost or _first_cell_garbled(cells, values, out)):
-        values = [None, *values]
-    values += [None] * (periods - len(values))
-    for prefix, value in zip(("ytd", *_PAST_PREFIXES), values, strict=False):
-        if value is not None:
-            set_field(out, f"{prefix}_{kind}_income", doc.field(value, i))

@@ -1,0 +1,144 @@
+"""Form 1005's earnings table as OCR reads it: rows by kind (`Base Pay`,
+`Overtime`, ...) under period columns (year to date, then past years), read
+cell by cell so a garbled cell keeps its column and is left unread."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from flightline.pipeline.extractors.base import DocText, set_field
+from flightline.pipeline.extractors.cells import cell_amounts, is_clean_amount, row_cells
+from flightline.pipeline.extractors.voe_tables import PAST_PREFIXES, SIGN_AS_DIGIT
+from flightline.pipeline.model import FieldValue
+from flightline.pipeline.normalize import find_dates
+
+_PAST_COLS = re.compile(r"\b(?:past|prior|last|previous)\b", re.IGNORECASE)
+
+
+def period_columns(header: str) -> int:
+    """How many period columns Form 1005's earnings header has: year to date
+    first (its caption read or not), then past years. OCR may lose a word of
+    any caption, so the most any reading gives: `Year` words, past years plus
+    the year-to-date column, years printed (outside the through date) plus it."""
+    for s, e, _ in reversed(find_dates(header)):
+        header = header[:s] + " " + header[e:]
+    years = len(re.findall(r"\b(?:19|20)\d\d\b", header))
+    words = len(re.findall(r"\byear\b", header, re.IGNORECASE))
+    return max(2, words, len(_PAST_COLS.findall(header)) + 1, years + 1)
+
+
+@dataclass
+class PeriodTable:
+    """Form 1005's earnings table as its rows are read: how many period
+    columns, and whether its year-to-date column was found lost (its base
+    pay row one cell short, the first cell too large for the part of the
+    year it would cover)."""
+
+    periods: int
+    ytd_lost: bool = False
+    # word cells before the base pay row's first figure when it read every
+    # period: a smudge down the table that OCR reads as a word on each row
+    lead: int = 0
+
+
+# A year-to-date base pay above the past year's times the share of the year
+# it covers plus this much is no year-to-date figure.
+_YTD_SLACK = Decimal("0.25")
+_SPLIT_FIGURES = re.compile(r"^\$?\s?(\d{1,3})\s(\d{1,3}(?:,\d{3})*\.\d\d)$")
+
+
+def _ytd_share(out: dict[str, FieldValue]) -> Decimal | None:
+    found = out.get("ytd_through_date")
+    through = found.value if found is not None else None
+    if not isinstance(through, date):
+        return None
+    return Decimal(through.timetuple().tm_yday) / 365
+
+
+def _clean(cell: str) -> Decimal | None:
+    amounts = cell_amounts(cell)
+    return amounts[0] if amounts and len(amounts) == 1 and is_clean_amount(cell) else None
+
+
+def _first_cell_garbled(
+    cells: list[str], values: list[Decimal | None], out: dict[str, FieldValue]
+) -> bool:
+    """A row a cell short whose first cell OCR made a word (`Bonus  SUSE
+    $13493.11  $11995.52`): the word holds the year-to-date column when the
+    row has a cell for every column and its first figure is more than the
+    part of the year through the date could earn against the next. (A
+    smudge read as a word beside a row whose last cell was lost fails one
+    or the other.)"""
+    share = _ytd_share(out)
+    first, second = values[0], values[1] if len(values) > 1 else None
+    return (
+        len(cells) == len(values) + 1
+        and not re.search(r"\d", cells[0])
+        and len(cells[0].strip()) >= 3
+        and share is not None
+        and first is not None
+        and second is not None
+        and first > second * (share + _YTD_SLACK)
+    )
+
+
+def ocr_period_row(
+    doc: DocText, out: dict[str, FieldValue], kind: str, rest: str, table: PeriodTable, i: int
+) -> None:
+    """An OCR'd `Overtime  $1,200.00  $5,400.00  $4,800.00` row of Form 1005's
+    earnings table (year to date, then the past years), read cell by cell. A
+    cell that is not a whole amount with its cents (`190001`, `90,00`) is a
+    misread, left unread rather than taken; stray marks before the amounts
+    (a smudge read as a word) are not a column. A row a cell short lost its
+    last cell, unless the base pay row shows the year-to-date column lost
+    (its first cell more than the part of the year through its date could
+    earn against the next): then every short row lost its first. A smudge
+    down the table read as a word on every row (`PERE` before the base pay's
+    figures) is a column of its own: a short row as wide as the base pay row
+    is read cell for cell."""
+    periods = table.periods
+    values: list[Decimal | None] = []
+    cells = row_cells(rest)
+    dollars = sum(c.lstrip().startswith("$") for c in cells)
+    for cell in cells:
+        if len(re.findall(r"\d", cell)) < 3:
+            continue  # a smudge read as a mark or two (`73`), not an amount
+        amounts = cell_amounts(cell)
+        # where the row's other cells print a dollar sign, one without it
+        # whose first figure could be that sign (`52,000.40` for $2,000.40)
+        lost_sign = dollars >= 2 and SIGN_AS_DIGIT.match(cell.strip()) is not None
+        split = _SPLIT_FIGURES.match(cell.strip())
+        if split and len(cells) == periods:
+            # `71 20.70` for 7,120.70: a space for the comma, a figure off;
+            # its front has no cents, so it is no amount of its own
+            values.append(Decimal(split.group(1) + split.group(2).replace(",", "")))
+        elif amounts is not None and len(amounts) > 1 and " " in cell.strip():
+            values.extend(amounts)  # two columns OCR ran together
+        else:
+            clean = amounts and is_clean_amount(cell) and not lost_sign
+            values.append(amounts[0] if amounts and clean else None)
+    if not values or len(values) > periods:
+        return
+    if kind == "base" and len(values) == periods and None not in values:
+        table.lead = next(n for n, c in enumerate(cells) if len(re.findall(r"\d", c)) >= 3)
+    if len(values) == periods - 1 and kind == "base":
+        share = _ytd_share(out)
+        first, second = values[0], values[1] if len(values) > 1 else None
+        table.ytd_lost = (
+            share is not None
+            and first is not None
+            and second is not None
+            and first > second * (share + _YTD_SLACK)
+        )
+    if table.lead and len(values) < periods and len(cells) == table.lead + periods:
+        # as many cells as the base pay row beside the same smudge: cell for cell
+        values = [_clean(c) for c in cells[table.lead :]]
+    elif len(values) < periods and (table.ytd_lost or _first_cell_garbled(cells, values, out)):
+        values = [None, *values]
+    values += [None] * (periods - len(values))
+    for prefix, value in zip(("ytd", *PAST_PREFIXES), values, strict=False):
+        if value is not None:
+            set_field(out, f"{prefix}_{kind}_income", doc.field(value, i))
