@@ -475,3 +475,15 @@ def test_a_year_one_figure_misread_is_settled_against_a_date_after_it() -> None:
     assert year_misread(date(2036, 8, 22), date(2025, 9, 3)) is None
     assert year_misread(date(2035, 8, 22), date(2025, 9, 3), days_before=5) is None
     assert year_misread(date(2028, 2, 29), date(2025, 9, 3)) is None
+
+
+def test_an_amount_glued_to_figures_by_a_mark_is_a_fragment() -> None:
+    from flightline.pipeline.normalize import find_money
+
+    # `$ 278,670.18` read `$ 27\u00a78670.18`: the figures after the mark are
+    # no amount of their own (the mark may be a figure, or a comma)
+    assert [v for _, _, v in find_money("Closing Balance  $ 27\u00a78670.18")] == []
+    assert [v for _, _, v in find_money("$1'234.56")] == []
+    # a mark between an amount and a figure elsewhere leaves both
+    assert [v for _, _, v in find_money("2 $100.00")] == [Decimal(2), Decimal("100.00")]
+    assert [v for _, _, v in find_money("Line 2: $100.00")] == [Decimal(2), Decimal("100.00")]

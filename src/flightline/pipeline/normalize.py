@@ -52,10 +52,15 @@ DATE_ANY = re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN)
 # Digits glued to a slash or a dash-digit are date parts, not amounts, and a
 # number followed by % is a rate.
 # (an underscore before an amount is a form's blank line: `__2,229.00`)
+# Figures glued to other figures by a mark (`27§8670.18`, `1'234.56`) are
+# fragments of one garbled amount, neither an amount of its own.
+_GLUE = r"[^\w\s$().,/%\-]"
 MONEY_PATTERN = (
-    r"(?<![^\W_]|[/.,])(?<!\d-)(?P<neg1>\(\s*)?(?P<neg2>-\s*)?(?:USD\s*|US\s*\$\s*|\$\s*)?(?P<neg3>-\s*)?"
+    r"(?<![^\W_]|[/.,])(?<!\d-)(?<!\d"
+    + _GLUE
+    + r")(?P<neg1>\(\s*)?(?P<neg2>-\s*)?(?:USD\s*|US\s*\$\s*|\$\s*)?(?P<neg3>-\s*)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,4})?|\d+(?:\.\d{1,4})?|\.\d{2})"
-    r"(?![\d%A-Za-z]|/\d|\.\d|,\d|\s*%|-\d|\s+percent)(?P<neg4>\s*\)|-(?!\w))?"
+    r"(?![\d%A-Za-z]|/\d|\.\d|,\d|\s*%|-\d|\s+percent|" + _GLUE + r"\d)(?P<neg4>\s*\)|-(?!\w))?"
 )
 MONEY_RE = re.compile(MONEY_PATTERN, re.IGNORECASE)
 
