@@ -668,3 +668,19 @@ def test_a_sections_heading_over_its_caption_misread() -> None:
         "Address:        6463 Diaz Court, East Amanda, MD 21867\n"
     )
     assert read(DocType.voe, text)["employer_name"] == "Lawrence & Best Realty Group"
+
+
+def test_a_note_signer_whose_borrower_caption_has_a_letter_misread() -> None:
+    text = (
+        "FIXED RATE NOTE\n"
+        "DATE: November 20, 2026\n"
+        "PRINCIPAL: $420400.00\n"
+        "WITNESS THE HAND(S) AND SEAL(S) OF THE UNDERSIGNED.\n"
+        "(Sead\n"
+        "Shawn Daivs - Borrow\u20acr\n"
+        "(Seal)\n"
+        "Kayla K. Davis - Borrower\n"
+    )
+    found = read(DocType.note, text)
+    assert found["borrower_name"] == "Shawn Daivs"
+    assert found["co_borrower_name"] == "Kayla K. Davis"

@@ -150,7 +150,8 @@ _NOTE_SENTENCES = (
 # A signature line: `Maria L Garcia - Borrower`, `MARIA GARCIA (Borrower) (Seal)`.
 _SIGNER = re.compile(
     r"^(?:_+\s*)?(?:\(seal\)\s*)?([A-Za-z][A-Za-z.,'\u2019 -]{2,60}?)\s*(?:[-\u2013\u2014,]\s*)?"
-    r"\(?(?:co-?)?borrower\)?\s*(?:\(seal\))?\s*$",
+    # (a letter of the caption misread as a mark: `Borrow€r`)
+    r"\(?(?:co-?)?borrow(?:e|[^\w\s])r\)?\s*(?:\(seal\))?\s*$",
     re.IGNORECASE,
 )
 
