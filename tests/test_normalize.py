@@ -487,3 +487,12 @@ def test_an_amount_glued_to_figures_by_a_mark_is_a_fragment() -> None:
     # a mark between an amount and a figure elsewhere leaves both
     assert [v for _, _, v in find_money("2 $100.00")] == [Decimal(2), Decimal("100.00")]
     assert [v for _, _, v in find_money("Line 2: $100.00")] == [Decimal(2), Decimal("100.00")]
+
+
+def test_a_date_with_a_dash_doubled_across_a_space() -> None:
+    from flightline.pipeline.extractors.cells import ocr_dates, repair_dates
+
+    # `(Thru: 04-11- -2025)`: a speck read as a second dash
+    assert [d for _, _, d in ocr_dates("Year To Date (Thru: 04-11- -2025)")] == [date(2025, 4, 11)]
+    # a range of two dates is no such date
+    assert repair_dates("04-11 - 05-2025") == "04-11 - 05-2025"

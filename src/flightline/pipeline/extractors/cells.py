@@ -112,6 +112,8 @@ _ISO_MARK = re.compile(
 )
 # an ISO date's month 1 read as a letter (`2026-T0-23`)
 _ISO_MONTH_ONE = re.compile(r"(?<![\d-])((?:19|20)\d\d)-[TIl|]([0-2])-([0-3]\d)(?!\d)")
+# a speck read as a second dash across a space (`04-11- -2025`)
+_DOUBLED_DASH = re.compile(r"(?<![\d-])(\d{1,2}-\d{1,2})-\s-((?:19|20)\d\d)(?!\d)")
 _MONTH_MARK = re.compile(r"(\d{1,2}-[A-Za-z]{3})[%#*@^]((?:19|20)\d\d)(?!\d)")
 # a signature line's rule run into the date above it (`18-JUN-2026_`)
 _RULED_AFTER = re.compile(r"(?<=\d)_+(?![\w])")
@@ -172,14 +174,15 @@ def repair_dates(text: str) -> str:
     (`Q6-18-2025`), a date's first dash read as a figure (`10421-2026`), a
     comma after a month's name (`Jun,18, 2025`), an ISO date's dash read as
     a mark (`2025-09°07`, `2026-10;05`), its month's 1 read as a letter
-    (`2026-T0-23`). Any other date with a wrong digit stays as read:
-    nothing tells which digit."""
+    (`2026-T0-23`), a speck read as a second dash (`04-11- -2025`). Any
+    other date with a wrong digit stays as read: nothing tells which digit."""
     fixed = _SPLIT_MONTH.sub(r"1\1", _RULED_AFTER.sub(" ", text))
     fixed = _GLUED_MONTH.sub(" ", fixed)
     fixed = _DAY_MARK.sub(r"\1, \2", fixed)
     fixed = _YEAR_SPECK.sub(r"\1\2", fixed)
     fixed = _ROUND_ZERO.sub(r"0\1", fixed)
     fixed = _MONTH_MARK.sub(r"\1-\2", fixed)
+    fixed = _DOUBLED_DASH.sub(r"\1-\2", fixed)
     fixed = _DASH_AS_FIGURE.sub(r"\1-\2-\3", fixed)
     fixed = _MONTH_COMMA.sub(r"\1 \2", fixed)
     fixed = _ISO_MARK.sub(lambda m: f"{m[1]}-{m[2] or m[3]}-{m[4]}", fixed)
