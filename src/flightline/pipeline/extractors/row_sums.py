@@ -27,12 +27,19 @@ _FIGURE_LIKE = re.compile(r"[\d.,\s]+")
 _LEAST_FIGURES = 3
 
 
+def clean_amount(cell: str) -> Decimal | None:
+    """The one amount of a cell that reads cleanly (`is_clean_amount`)."""
+    text = cell.strip()
+    amounts = cell_amounts(text) if is_clean_amount(text) else None
+    return amounts[0] if amounts is not None and len(amounts) == 1 else None
+
+
 def readings(cell: str) -> list[Decimal]:
     """The amounts a cell may have printed: as read when it reads cleanly."""
     text = cell.strip()
     if is_clean_amount(text):
-        amounts = cell_amounts(text)
-        return [amounts[0]] if amounts is not None and len(amounts) == 1 else []
+        clean = clean_amount(text)
+        return [clean] if clean is not None else []
     core = _EDGES.sub("", text).translate(_AS_FIGURE)
     if not _FIGURE_LIKE.fullmatch(core):
         return []
@@ -48,13 +55,11 @@ def readings(cell: str) -> list[Decimal]:
 def settled(parts: list[str], total: str) -> list[Decimal] | None:
     """The parts' amounts when exactly one choice of their readings makes
     the total (read cleanly); None otherwise."""
-    if not is_clean_amount(total.strip()):
-        return None
-    amounts = cell_amounts(total.strip())
-    if amounts is None or len(amounts) != 1:
+    whole = clean_amount(total)
+    if whole is None:
         return None
     options = [readings(p) for p in parts]
     if not all(options):
         return None
-    found = [combo for combo in product(*options) if sum(combo, Decimal(0)) == amounts[0]]
+    found = [combo for combo in product(*options) if sum(combo, Decimal(0)) == whole]
     return list(found[0]) if len(found) == 1 else None

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from flightline.pipeline.extractors.base import DocText, set_field
 from flightline.pipeline.extractors.cells import cell_amounts, is_clean_amount, row_cells
+from flightline.pipeline.extractors.row_sums import clean_amount
 from flightline.pipeline.extractors.voe_tables import PAST_PREFIXES, SIGN_AS_DIGIT
 from flightline.pipeline.model import FieldValue
 from flightline.pipeline.normalize import find_dates
@@ -56,11 +57,6 @@ def _ytd_share(out: dict[str, FieldValue]) -> Decimal | None:
     if not isinstance(through, date):
         return None
     return Decimal(through.timetuple().tm_yday) / 365
-
-
-def _clean(cell: str) -> Decimal | None:
-    amounts = cell_amounts(cell)
-    return amounts[0] if amounts and len(amounts) == 1 and is_clean_amount(cell) else None
 
 
 def _first_cell_garbled(
@@ -135,7 +131,7 @@ def ocr_period_row(
         )
     if table.lead and len(values) < periods and len(cells) == table.lead + periods:
         # as many cells as the base pay row beside the same smudge: cell for cell
-        values = [_clean(c) for c in cells[table.lead :]]
+        values = [clean_amount(c) for c in cells[table.lead :]]
     elif len(values) < periods and (table.ytd_lost or _first_cell_garbled(cells, values, out)):
         values = [None, *values]
     values += [None] * (periods - len(values))
