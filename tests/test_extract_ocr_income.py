@@ -1743,3 +1743,39 @@ def test_urla_income_box_whose_title_ocr_garbled() -> None:
     # the title lost altogether: the box opens at its row of base and overtime
     lost = values(run(DocType.urla_1003, text.replace("Gross Monthly Taccme\n", "")))
     assert lost["income_total_monthly"] == Decimal("10609.72")
+
+
+W2_TWO_COPIES = "\n".join(
+    (
+        "Form W-2 Wage and Tax Statement 2023",
+        "Copy B - To Be Filed With Employee's FEDERAL Tax Return",
+        "a Employee's social security number        1 Wages, tips, other compensation"
+        "        2 Federal income tax withheld",
+        "{first}        $112227.36        $10060.32",
+        "Employer identification number (EIN)        3 Social security wages"
+        "        4 Social security tax withheld",
+        "98-7328548        $112227.36        $6958.10",
+        "c Employer's name, address, and ZIP code        5 Medicare wages and tips"
+        "        Medicare tax withheld",
+        "THOMAS & KLEIN REALTY GROUP CORP. $112227.36        $1627.30",
+        "Employee's first name and initial, Last name        16 State wages, lips, etc."
+        "        17 State income tax",
+        "JAMES T WOODS        -$112227.36        $0.00",
+        "Form W-2 Wage and Tax Statement 2023",
+        "Copy C For EMPLOYEE'S RECORDS",
+        "a Employee's social security number        1 Wages, tips, other compensation"
+        "        2 Federal income tax withheld",
+        "{second}        $112227.36        $10060.32",
+    )
+)
+
+
+def test_w2_ssn_with_a_speck_inside_an_unbroken_mask_is_not_taken() -> None:
+    # `XXXXX89I80` for XXXXX8980: five figures after a whole mask, one a
+    # speck; its last four (`9180`) are no more the SSN's than any other four
+    got = values(run(DocType.w2, W2_TWO_COPIES.format(first="XXXXX89I80", second="XXXXX8980")))
+    assert got.get("ssn_last4") in (None, "8980")
+    alone = values(run(DocType.w2, W2_TWO_COPIES.format(first="XXXXX89I80", second="")))
+    assert "ssn_last4" not in alone
+    plain = values(run(DocType.w2, W2_TWO_COPIES.format(first="XXXXX8980", second="")))
+    assert plain["ssn_last4"] == "8980"

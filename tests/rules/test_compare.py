@@ -226,6 +226,27 @@ def test_a_scanned_address_ends_at_its_zip() -> None:
     assert address_verdict(g, k, True) is DIFFERENT
 
 
+def test_a_scanned_house_number_with_two_figures_misread() -> None:
+    whole = address_key("15230 Hickory Drive, West Andreafort, NJ 07479")
+    misread = address_key("45290 HICKORY DRIVE, WEST'ANDREAFORT, NJ 07479")
+    assert address_verdict(misread, whole, True) is UNSURE
+    assert address_verdict(misread, whole, False) is DIFFERENT
+    # swapped neighbours, another street or ZIP, or three figures: another house
+    for other in (
+        "51230 Hickory Drive, West Andreafort, NJ 07479",
+        "45290 Maple Drive, West Andreafort, NJ 07479",
+        "45290 Hickory Drive, West Andreafort, NJ 07497",
+        "45299 Hickory Drive, West Andreafort, NJ 07479",
+    ):
+        assert address_verdict(address_key(other), whole, True) is DIFFERENT, other
+    # a short number has too few figures left to tell the house by
+    short = address_key("952 Hickory Drive, West Andreafort, NJ 07479")
+    assert (
+        address_verdict(short, address_key("150 Hickory Drive, West Andreafort, NJ 07479"), True)
+        is DIFFERENT
+    )
+
+
 # ----------------------------------------------------------------------------- in the rules
 
 

@@ -342,6 +342,18 @@ def _parts_verdict(a: str, b: str, ocr: bool) -> Verdict:
         # a house number at the line's edge whose first figures OCR lost
         # (`706 Gould Parkway` for 14706): the rest of it is all there
         verdicts[0] = Verdict.UNSURE
+    if (
+        ocr
+        and verdicts[0] is Verdict.DIFFERENT
+        and all(v is Verdict.SAME for v in verdicts[1:])
+        and len(na) >= 2
+        and _same_street(a, b)
+        and _two_figures_misread(na[0], nb[0])
+    ):
+        # `45290 Hickory Drive` for 15230 on a degraded scan, ZIP and street
+        # agreeing: two figures of one number misread apart, not the typist's
+        # swapped neighbours another house number is made of
+        verdicts[0] = Verdict.UNSURE
     words = compare_text(re.sub(r"\d+", " ", a), re.sub(r"\d+", " ", b), ocr)
     if words is Verdict.DIFFERENT and na == nb and len(na) >= 2 and _same_street(a, b):
         # house number, street and ZIP agree: the ZIP names the city, so a
@@ -349,6 +361,17 @@ def _parts_verdict(a: str, b: str, ocr: bool) -> Verdict:
         words = Verdict.UNSURE
     verdicts.append(words)
     return worst(verdicts)
+
+
+def _two_figures_misread(x: str, y: str) -> bool:
+    """Two figures apart, at least two kept, and not two neighbours swapped."""
+    if len(x) != len(y) or len(x) < 4:
+        return False
+    apart = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+    if len(apart) != 2:
+        return False
+    i, j = apart
+    return not (j == i + 1 and x[i] == y[j] and x[j] == y[i])
 
 
 def _lead_lost(x: str, y: str) -> bool:

@@ -143,8 +143,9 @@ def _ssns(text: str) -> list[tuple[int, Value]]:
         # mask characters right after the label.
         read = text.translate(_SSN_DIGITS)
         m = _OCR_SSN.match(read)
-        # five digits after the mask's last break (`HHH -HH-23711`): one is a
-        # speck read as a digit, and nothing says which four are the SSN's;
+        # five digits after the mask's last break (`HHH -HH-23711`) or after
+        # a whole unbroken mask (`XXXXX89I80`): one is a speck read as a
+        # digit, and nothing says which four are the SSN's;
         # a mask read as digits throughout, short of a whole SSN's nine
         # (`89949990`), misread its last four as likely as its mask
         if (
@@ -159,7 +160,7 @@ def _ssns(text: str) -> list[tuple[int, Value]]:
     return out
 
 
-_FIVE_AFTER_BREAK = re.compile(r"[\s.~_+-]\d{5}$")
+_FIVE_AFTER_BREAK = re.compile(r"(?:[\s.~_+-]|(?<![XxHK*#\u2022])[XxHK*#\u2022]{5})\d{5}$")
 _ALL_DIGITS = re.compile(r"\d{5,8}")
 _DIGITS_THEN_GAP = re.compile(r"\d\s+$")
 
