@@ -140,6 +140,21 @@ def test_a_scanned_voe_rate_no_single_digit_repairs_is_unread() -> None:
     assert _voe_rate_read_as(D(990000)).incomes[0].base is None
 
 
+def test_a_scanned_voe_rate_with_a_figure_too_many_is_repaired_by_the_paystub() -> None:
+    # 120,000 read as 1290000 (a glyph read as a figure): dropping one figure
+    # gives 120,000 and 129,000, both near the VOE's own years; the paystub's
+    # period gross (4,615.38 biweekly) is 120,000's to the cent
+    loan = clean_loan().set(DocType.paystub, annual_salary=None)
+    loan.set_rows(DocType.paystub, "earnings", [])
+    _scanned(loan.set(DocType.voe, 0, base_pay_rate=D(1290000)))
+    assert computed(loan.context()).incomes[0].base == D(10000)
+    # a gross no repair comes to leaves the rate unread: a figure too many
+    # is taken out only where a paystub says which
+    loan.set(DocType.paystub, gross_current=D("4700.00"))
+    _scanned(loan)
+    assert computed(loan.context()).incomes[0].base is None
+
+
 def test_ytd_through_date_a_whole_pay_period_after_the_latest_paystub() -> None:
     # the VOE's YTD base is the 2026-02-20 paystub's plus one more biweekly pay
     loan = clean_loan().set(
@@ -326,8 +341,8 @@ def test_a_scanned_paystub_rate_misread_past_use_gives_way_to_the_voes() -> None
         return built.set_rows(DocType.paystub, "earnings", [])
 
     assert computed(_scanned(loan(120000)).context()).incomes[0].base == D(10000)
-    # a VOE rate as far off is no base either
-    assert computed(_scanned(loan(1200000)).context()).incomes[0].base is None
+    # a VOE rate as far off, no figure's repair near its years, is no base either
+    assert computed(_scanned(loan(1500000)).context()).incomes[0].base is None
 
 
 def test_a_variable_line_the_urla_scan_lost_leaves_the_voes_income_unread() -> None:

@@ -145,7 +145,7 @@ def _base(
     often than a raise, so one that is confirmed wins over it."""
     candidates: list[Candidate] = _stated_rate(ctx, stubs[0]) if stubs else []
     hours = _hours_per_year(ctx, stubs[0] if stubs else None)
-    rate = _voe_rate(voe, hours) if voe is not None else None
+    rate = _voe_rate(voe, hours, stubs) if voe is not None else None
     if voe is not None and rate is not None and rate > 0:
         monthly = rate * hours / 12 if rate < _MAX_HOURLY else rate / 12
         candidates.append((monthly, [e for e in (ev(voe, "base_pay_rate"),) if e]))
@@ -240,11 +240,13 @@ def _far_from_earned(monthly: Decimal, voe: LogicalDocument | None) -> bool:
     return bool(earned) and all(abs(monthly * 12 - e) > e * _FAR_FROM_EARNED for e in earned)
 
 
-def _voe_rate(voe: LogicalDocument, hours: Decimal) -> Decimal | None:
+def _voe_rate(voe: LogicalDocument, hours: Decimal, stubs: list[LogicalDocument]) -> Decimal | None:
     """The VOE's base rate. On a scan it is checked against the base pay the
     VOE itself reports: a rate that fits neither the prior year nor the year
     to date's pace was misread. The one rate a digit away that fits is taken
-    (158,500 read as 458,500); with none, or several, the rate is unread."""
+    (158,500 read as 458,500), of several the one a paystub's period gross is
+    to the cent; a rate a figure too long (357,000 as 3597000) only so
+    confirmed; with none, or several still, the rate is unread."""
     rate = num(voe, "base_pay_rate")
     if rate is None or rate <= 0 or not is_ocr(voe.fields.get("base_pay_rate")):
         return rate
@@ -267,7 +269,28 @@ def _voe_rate(voe: LogicalDocument, hours: Decimal) -> Decimal | None:
         if d != c and not (i == 0 and d == "0")
     }
     found = [v for v in variants if fits(v)]
+    if not found:
+        # a figure too many: only the repair a paystub's gross is to the cent
+        whole = len(digits.split(".")[0])
+        dropped = {Decimal(digits[:i] + digits[i + 1 :]) for i in range(whole) if whole > 1}
+        found = [v for v in dropped if fits(v) and _a_period_of(v, hours, stubs)]
+    elif len(found) > 1:
+        found = [v for v in found if _a_period_of(v, hours, stubs)]
     return found[0] if len(found) == 1 else None
+
+
+def _a_period_of(rate: Decimal, hours: Decimal, stubs: list[LogicalDocument]) -> bool:
+    """A salary whose one period is, to the cent, a paystub's gross pay."""
+    annual = rate * hours if rate < _MAX_HOURLY else rate
+    for stub in stubs:
+        periods = PERIODS.get(text(stub, "pay_frequency") or "")
+        gross = num(stub, "gross_current")
+        if periods and gross is not None and abs(annual / periods - gross) <= _CENT:
+            return True
+    return False
+
+
+_CENT = Decimal("0.01")
 
 
 def _add_months(d: date, months: int) -> date:
