@@ -24,7 +24,7 @@ from flightline.pipeline.ocr_rows import Word
 from flightline.pipeline.pages import (
     TESSERACT_CONFIG,
     OcrPool,
-    ocr_text,
+    page_text,
     read_page,
 )
 
@@ -114,12 +114,12 @@ class CachingOcrPool(OcrPool):
 
     def _read(self, mode: str, size: tuple[int, int], raw: bytes) -> tuple[str, float | None]:
         if self.config != TESSERACT_CONFIG:  # another call studied alone: as given
-            return ocr_text(self.submit_words(mode, size, raw).result())
+            return page_text(self.submit_words(mode, size, raw).result())
 
         def call(m: str, s: tuple[int, int], r: bytes, config: str) -> list[Word] | None:
             return self.submit_words(m, s, r, config).result()
 
-        return ocr_text(read_page(mode, size, raw, call))
+        return page_text(read_page(mode, size, raw, call))
 
     def shutdown(self) -> None:
         """The wrapped pool belongs to the caller, who shuts it down."""

@@ -21,6 +21,43 @@ def pdf(pages: int = 1, width: float = 612, tag: int = 0) -> bytes:
     return buffer.getvalue()
 
 
+def text_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF whose lines are a text layer (Helvetica)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=612, height=792)
+    content = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
+    stream = DecodedStreamObject()
+    stream.set_data(content.encode())
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def joined_pdfs(*parts: bytes) -> bytes:
+    """One PDF of the given PDFs' pages, in order."""
+    doc = pdfium.PdfDocument.new()
+    for part in parts:
+        doc.import_pages(pdfium.PdfDocument(part))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    doc.close()
+    return buffer.getvalue()
+
+
 def encrypted_pdf(password: str = "secret") -> bytes:  # noqa: S107 - a test fixture
     from pypdf import PdfWriter
 

@@ -21,37 +21,10 @@ def ocr() -> Iterator[OcrPool]:
     pool.shutdown()
 
 
-def _text_pdf(lines: list[str]) -> bytes:
-    from io import BytesIO
-
-    from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject, NameObject
-
-    writer = PdfWriter()
-    page = writer.add_blank_page(width=612, height=792)
-    content = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
-    stream = DecodedStreamObject()
-    stream.set_data(content.encode())
-    page[NameObject("/Contents")] = writer._add_object(stream)
-    from pypdf.generic import DictionaryObject
-
-    font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-        }
-    )
-    page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
-    )
-    out = BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def test_text_layer_pages(ocr: OcrPool) -> None:
-    data = _text_pdf(["Uniform Residential Loan Application", "Borrower Name: Jane Q Public"])
+    data = packages.text_pdf(
+        ["Uniform Residential Loan Application", "Borrower Name: Jane Q Public"]
+    )
     result = read_pdf(DOC, data, ocr)
     assert result.readable and result.page_count == 1
     assert result.pages[0].method == "text"
@@ -97,3 +70,18 @@ def test_corrupt_and_empty_documents_are_unreadable(ocr: OcrPool) -> None:
     blank_only = packages.image_pdf([packages.scanned_page([])])
     result = read_pdf(DOC, blank_only, ocr)
     assert not result.readable and result.pages[0].method == "blank"
+
+
+def test_a_page_ocr_does_not_finish_in_time_is_unread_not_blank() -> None:
+    scanned = packages.scanned_page(["PAYSTUB", "Pay Date: 01/09/2026", "Gross Pay 4,500.00"])
+    data = packages.joined_pdfs(
+        packages.text_pdf(["Uniform Residential Loan Application", "Borrower: Jane Q Public"]),
+        packages.image_pdf([scanned]),
+    )
+    slow = OcrPool(workers=1, timeout=0.001)
+    try:
+        result = read_pdf(DOC, data, slow)
+    finally:
+        slow.shutdown()
+    assert [p.method for p in result.pages] == ["text", "unread"]
+    assert result.pages[1].text == "" and result.readable

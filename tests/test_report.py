@@ -114,6 +114,30 @@ async def test_corrupt_document_beside_readable_ones_is_doc_002(
     assert doc2[0]["evidence"][0]["document_id"] in {d["document_id"] for d in report["documents"]}
 
 
+async def test_pages_ocr_did_not_finish_are_reported_not_dropped(
+    client: httpx.AsyncClient, tenant: TenantKeys, app: FastAPI, app_db: Database
+) -> None:
+    data = packages.joined_pdfs(
+        packages.text_pdf(_paystub_page()),
+        packages.image_pdf([packages.scanned_page(["W-2 Wage and Tax Statement 2025"])]),
+    )
+    review_id = await _upload(client, tenant, data)
+    slow = OcrPool(workers=1, timeout=0.001)
+    try:
+        deps = app.state.intake
+        pipeline = PipelineDeps(app_db, deps.store, deps.keys, slow)
+        assert await process_review(pipeline, tenant.scope(), uuid.UUID(review_id)) == "completed"
+    finally:
+        slow.shutdown()
+    report = (await client.get(f"/v1/reviews/{review_id}/report", headers=tenant.headers())).json()
+    unread = [i for i in report["issues"] if i["code"] == "DOC-002"]
+    assert len(unread) == 1, report["issues"]
+    assert unread[0]["summary"].startswith("Page 2 of the document at upload")
+    assert "OCR did not finish it in time" in unread[0]["summary"]
+    assert unread[0]["severity"] == "medium"  # a check not made: the loan cannot clear
+    assert report["decision"] != "cleared"
+
+
 async def test_nothing_readable_fails_the_review(
     client: httpx.AsyncClient, tenant: TenantKeys, pipeline: PipelineDeps
 ) -> None:

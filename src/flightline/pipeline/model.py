@@ -336,7 +336,7 @@ class PageText:
     document_id: uuid.UUID
     page: int
     text: str
-    method: str  # "text" (text layer), "ocr", or "blank"
+    method: str  # "text" (text layer), "ocr", "blank", or "unread" (OCR timed out)
     confidence: float | None = None  # OCR mean word confidence, 0..100
 
 

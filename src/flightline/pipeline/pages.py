@@ -4,7 +4,9 @@ A PDF page keeps its text layer when it holds at least 20 letters or digits;
 otherwise it is rendered at 300 dpi and, if it has ink, OCR'd; a page with no
 ink is blank and skipped. Images (PNG, JPEG, TIFF pages, WEBP, GIF, BMP) are
 OCR'd. OCR runs in a process pool sized to the cores, one Tesseract thread
-each (`OMP_THREAD_LIMIT=1`), with a timeout per page.
+each (`OMP_THREAD_LIMIT=1`), with a timeout per page: a page Tesseract does
+not finish in time is kept as `unread` (no text), never passed off as blank,
+so the report can say which pages were not read.
 
 PDFium is not thread-safe: every call into it holds one process-wide lock.
 """
@@ -172,32 +174,51 @@ def read_page(mode: str, size: tuple[int, int], raw: bytes, call: OcrCall) -> li
     return read_words(page.mode, page.size, page.tobytes(), call)
 
 
+class OcrTimedOut(Exception):
+    """Tesseract did not finish a page in its time."""
+
+
+def page_text(words: list[Word] | None) -> tuple[str, float | None]:
+    """`ocr_text` of a page's words; raises `OcrTimedOut` when they are None."""
+    if words is None:
+        raise OcrTimedOut
+    return ocr_text(words)
+
+
 def ocr_raw(
     mode: str, size: tuple[int, int], raw: bytes, timeout: float
 ) -> tuple[str, float | None]:
-    """Run Tesseract on raw pixels; returns (text by rows, mean word confidence)."""
-    return ocr_text(read_page(mode, size, raw, lambda m, s, r, c: ocr_words(m, s, r, timeout, c)))
+    """Run Tesseract on raw pixels; returns (text by rows, mean word confidence)
+    or raises `OcrTimedOut`."""
+    return page_text(read_page(mode, size, raw, lambda m, s, r, c: ocr_words(m, s, r, timeout, c)))
 
 
 class OcrPool:
     """A process pool for Tesseract, shared by every review a worker runs."""
 
-    def __init__(self, workers: int | None = None, executor: Executor | None = None) -> None:
+    def __init__(
+        self,
+        workers: int | None = None,
+        executor: Executor | None = None,
+        timeout: float = OCR_TIMEOUT_SECONDS,
+    ) -> None:
         self._executor = executor or ProcessPoolExecutor(
             max_workers=workers or os.cpu_count() or 1, initializer=_ocr_worker_init
         )
+        self.timeout = timeout
 
     def submit(
         self, mode: str, size: tuple[int, int], raw: bytes
     ) -> Future[tuple[str, float | None]]:
-        return self._executor.submit(ocr_raw, mode, size, raw, OCR_TIMEOUT_SECONDS)
+        """A page's (text, confidence); the future raises `OcrTimedOut`."""
+        return self._executor.submit(ocr_raw, mode, size, raw, self.timeout)
 
     def submit_words(
         self, mode: str, size: tuple[int, int], raw: bytes, config: str = TESSERACT_CONFIG
     ) -> Future[list[Word] | None]:
         """Tesseract's word boxes alone (for callers that keep them, such as
         the benchmarks' OCR cache)."""
-        return self._executor.submit(ocr_words, mode, size, raw, OCR_TIMEOUT_SECONDS, config)
+        return self._executor.submit(ocr_words, mode, size, raw, self.timeout, config)
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
@@ -248,6 +269,16 @@ def _render_dpi(page: object) -> float:
     return max(MIN_RENDER_DPI, min(RENDER_DPI, best))
 
 
+def _ocr_page(
+    document_id: uuid.UUID, number: int, future: Future[tuple[str, float | None]]
+) -> PageText:
+    try:
+        text, confidence = future.result()
+    except OcrTimedOut:
+        return PageText(document_id, number, "", "unread")
+    return PageText(document_id, number, text, "ocr", confidence)
+
+
 def read_pdf(document_id: uuid.UUID, source: BinaryIO | bytes, ocr: OcrPool) -> ReadResult:
     """Every page of a PDF: text layer, or OCR when thin; raises nothing for a bad PDF."""
     import pypdfium2 as pdfium
@@ -288,8 +319,7 @@ def read_pdf(document_id: uuid.UUID, source: BinaryIO | bytes, ocr: OcrPool) -> 
         finally:
             pdf.close()
     for number, future in pending:
-        text, confidence = future.result()
-        texts[number] = PageText(document_id, number, text, "ocr", confidence)
+        texts[number] = _ocr_page(document_id, number, future)
     result.pages = [texts[n] for n in sorted(texts)]
     result.readable = any(_signal_chars(p.text) >= MIN_CHARS for p in result.pages)
     return result
@@ -315,8 +345,7 @@ def read_image(document_id: uuid.UUID, source: BinaryIO | bytes, ocr: OcrPool) -
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return result
     for number, future in pending:
-        text, confidence = future.result()
-        result.pages.append(PageText(document_id, number, text, "ocr", confidence))
+        result.pages.append(_ocr_page(document_id, number, future))
     result.pages.sort(key=lambda p: p.page)
     result.readable = any(_signal_chars(p.text) >= MIN_CHARS for p in result.pages)
     return result

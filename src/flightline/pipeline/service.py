@@ -169,6 +169,7 @@ async def _run(
     ]
     ctx = LoanContext(policy=load_policy(), documents=logical, stored=stored)
     _add_unreadable(ctx, results)
+    _add_unread_pages(ctx, results)
     _add_not_extracted(ctx)
     compute_figures(ctx)
     issues = run_rules(ctx)
@@ -229,6 +230,26 @@ def _add_unreadable(ctx: LoanContext, results: list[tuple[Document, ReadResult]]
             continue
         pages = list(range(1, (result.page_count or doc.pages or 1) + 1))
         ctx.documents.append(LogicalDocument(uuid.uuid4(), DocType.other, 0.0, doc.id, pages))
+
+
+def _add_unread_pages(ctx: LoanContext, results: list[tuple[Document, ReadResult]]) -> None:
+    """Pages of a readable document that OCR did not finish in time: what they
+    hold is unknown, so the checks it feeds are reported as not made."""
+    for doc, result in results:
+        pages = [p.page for p in result.pages if p.method == "unread"]
+        if not result.readable or not pages:
+            continue
+        where = f"upload {doc.upload_index}" + (
+            f", member {doc.member_index}" if doc.member_index else ""
+        )
+        listed = ", ".join(map(str, pages[:-1])) + (" and " if len(pages) > 1 else "")
+        noun = "Pages" if len(pages) > 1 else "Page"
+        ctx.could_not_read(
+            f"pages {doc.id}",
+            f"{noun} {listed}{pages[-1]} of the document at {where} (OCR did not finish "
+            f"{'them' if len(pages) > 1 else 'it'} in time)",
+            variant="check",
+        )
 
 
 def _add_not_extracted(ctx: LoanContext) -> None:
