@@ -219,6 +219,18 @@ def test_voe_period_cell_whose_comma_ocr_read_as_a_space_a_figure_off() -> None:
     assert "two_years_prior_bonus_income" not in got
 
 
+def test_voe_period_cell_whose_point_ocr_read_as_a_space() -> None:
+    # `$ 761 17` beside a smudge read as a word (`Mi`): one amount, 761.17
+    text = SPLIT_1005.replace("Bonus        6,055.28", "Bonus        Mi        $ 761 17")
+    got = values(run(DocType.voe, text.format(bonus="1,845.33")))
+    assert got["ytd_bonus_income"] == Decimal("761.17")
+    assert got["prior_year_bonus_income"] == Decimal("7403.24")
+    assert got["two_years_prior_bonus_income"] == Decimal("1845.33")
+    # three figures after the space are no cents: the cell stays unread
+    text = SPLIT_1005.replace("Bonus        6,055.28", "Bonus        $ 761 170")
+    assert "ytd_bonus_income" not in values(run(DocType.voe, text.format(bonus="1,845.33")))
+
+
 def test_voe_report_rate_of_pay_whose_of_ocr_lost() -> None:
     text = (
         "EMPLOYMENT DATA REPORT\n"

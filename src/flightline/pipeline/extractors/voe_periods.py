@@ -49,6 +49,8 @@ class PeriodTable:
 # it covers plus this much is no year-to-date figure.
 _YTD_SLACK = Decimal("0.25")
 _SPLIT_FIGURES = re.compile(r"^\$?\s?(\d{1,3})\s(\d{1,3}(?:,\d{3})*\.\d\d)$")
+# `$ 761 17` for $761.17: a dollar figure whose point OCR read as a space
+_POINT_LOST = re.compile(r"^\$\s?(\d{1,3}(?:,\d{3})*)\s(\d\d)$")
 
 
 def _ytd_share(out: dict[str, FieldValue]) -> Decimal | None:
@@ -107,7 +109,12 @@ def ocr_period_row(
         # whose first figure could be that sign (`52,000.40` for $2,000.40)
         lost_sign = dollars >= 2 and SIGN_AS_DIGIT.match(cell.strip()) is not None
         split = _SPLIT_FIGURES.match(cell.strip())
-        if split and len(cells) == periods:
+        point_lost = _POINT_LOST.match(cell.strip())
+        if point_lost:
+            # no cents on either side: one amount, not two columns run together
+            whole = point_lost.group(1).replace(",", "")
+            values.append(Decimal(f"{whole}.{point_lost.group(2)}"))
+        elif split and len(cells) == periods:
             # `71 20.70` for 7,120.70: a space for the comma, a figure off;
             # its front has no cents, so it is no amount of its own
             values.append(Decimal(split.group(1) + split.group(2).replace(",", "")))
