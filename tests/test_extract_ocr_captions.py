@@ -684,3 +684,13 @@ def test_a_note_signer_whose_borrower_caption_has_a_letter_misread() -> None:
     found = read(DocType.note, text)
     assert found["borrower_name"] == "Shawn Daivs"
     assert found["co_borrower_name"] == "Kayla K. Davis"
+
+
+def test_pay_frequency_whose_every_ocr_misread() -> None:
+    from flightline.pipeline.extractors.enums import canon_frequency
+
+    assert canon_frequency("EYERY TWO WEEKS") == "biweekly"
+    assert canon_frequency("Every other week") == "biweekly"
+    assert canon_frequency("every 2 weeks") == "biweekly"
+    assert canon_frequency("Weekly") == "weekly"
+    assert canon_frequency("twelve weeks") is None

@@ -1543,6 +1543,22 @@ Year        Base        Overtime        Bonus        Total
     assert "prior_year_base_income" not in other
 
 
+def test_a_year_rows_total_read_with_a_figure_misread() -> None:
+    text = """\
+Income and Employment Verification
+Year        Base        Overtime        Bonus        Total
+2025 YTD thru 2025-03-28        $15204.00        $1343.93        $0.00        $16547.93
+2024        $54172.82        $4941 .14        $0.00        $59113.06
+"""
+    # `59113.06` for 59,113.96, no part a figure from making it up: the parts stand
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_base_income"] == Decimal("54172.82")
+    assert got["prior_year_overtime_income"] == Decimal("4941.14")
+    # two figures off says a part is wrong as well: none is taken
+    other = values(run(DocType.voe, text.replace("$59113.06", "$59173.06")))
+    assert "prior_year_base_income" not in other
+
+
 def test_a_year_rows_zero_read_as_cents_is_the_misread_one() -> None:
     text = """\
 Income and Employment Verification

@@ -269,6 +269,7 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
             and (whole := total - (known - v)) >= 0
             and one_figure_swapped(whole, v)
         ]
+        explained = bool(swapped)
         if len(swapped) > 1:
             # no year's income line is under a dollar: a `0.90` that is
             # `0.00` with a figure misread is that one, not another part;
@@ -282,6 +283,10 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
             # no part explains it, and the total reads with a digit too many
             # (`867 046.04` for 86,046.04, a speck read as a figure): clean
             # parts stand
+            return row
+        if not explained and one_figure_swapped(total, known):
+            # ... or with one figure misread (`$59113.06` for 59,113.96): no
+            # part a figure off makes it up, so the clean parts stand
             return row
     if len(doubtful) == 1:
         c = doubtful[0]
