@@ -420,6 +420,8 @@ def test_a_statement_key_takes_the_digits_after_a_mask_ocr_read_as_digits() -> N
         "STATEMENT DATES 11-FEB-2025 - 10-MAR-2025 ACCOUNT NUMBER ##*%8 487",
         # most of the mask read as small letters
         "Statement Dates        2025-05-01 to 2025-05-31        Account Number        saad *8487",
+        # a speck inside the mask read as a symbol
+        "REGULAR SHARE SAVINGS   ACCOUNT XX\u00a5XXXX8487",
     ],
 )
 def test_a_statement_key_reads_the_account_through_a_mask_ocr_garbled(line: str) -> None:
@@ -719,4 +721,19 @@ def test_a_letter_to_the_underwriting_department_after_an_aus_report_is_a_letter
     assert split(aus, letter, method="ocr") == [
         (DocType.aus_findings, [1]),
         (DocType.letter_of_explanation, [2]),
+    ]
+
+
+def test_one_page_statements_of_one_period_told_apart_by_a_speckled_mask() -> None:
+    head = "LAKE SIERRAHAVEN BANK\nMEMBER STATEMENT   JUNE 1, 2026 TO JUNE 30, 2026\nMARY REYES\n"
+    rows = (
+        "POSTED DESCRIPTION        WITHDRAWAL     DEPOSIT      BALANCE\n"
+        "06/09   POS PURCHASE GROCERY OUTLET #3965        0.28        17472.95\n"
+        "ENDING BALANCE        17478.52\n"
+    )
+    savings = head + "REGULAR SHARE SAVINGS   ACCOUNT XX\u00a5XXXX3823\n" + rows
+    checking = head + "SHARE DRAFT CHECKING   ACCOUNT XXXXXX9300\n" + rows
+    assert split(savings, checking) == [
+        (DocType.bank_statement, [1]),
+        (DocType.bank_statement, [2]),
     ]

@@ -118,3 +118,20 @@ def test_cns_002_a_scanned_form_read_apart_from_its_twin_that_agrees_is_the_misr
     both = loan("15514 Maple Place, Evansburgh, PA 17291")
     both.set(DocType.urla_1003, property_address="15514 Maple Place, Evansburgh, PA 17291")
     assert len(run(both, "CNS-002")) == 1
+
+
+def test_cns_002_a_scanned_address_with_marks_no_address_prints_is_unread() -> None:
+    from tests.rules.test_compare import _scanned
+
+    garbled = "360 [ieee Main St, Springfield, IL 62701"
+    ctx = _scanned(clean_loan().set(DocType.note, property_address=garbled)).context()
+    assert run(ctx, "CNS-002") == []
+    assert any("property address on the Note" in u.what for u in ctx.unread.values())
+    # a speck at either end is only a speck: the number still differs
+    specked = _scanned(
+        clean_loan().set(DocType.note, property_address="[360 Main St, Springfield, IL 62701")
+    )
+    assert len(run(specked, "CNS-002")) == 1
+    # a text layer says what it says
+    typed = clean_loan().set(DocType.note, property_address=garbled)
+    assert len(run(typed, "CNS-002")) == 1

@@ -58,7 +58,8 @@ _ACCOUNT_RE = re.compile(
     r"account\s*(?:number|no\.?|#)?\s*[:,.]?\s*(?:ending\s*in\s*)?"
     # (`saad *7225`: most of the mask read as small letters before a mark)
     r"(?:[a-z]{2,4}\s?(?=[*#%]))?"
-    r"[Xx*#%.\s\"'\u201c\u201d\u2018\u2019-]{0,20}"
+    # (`XX¥XXXX3823`: a speck inside the mask read as a symbol)
+    r"(?:[Xx*#%.\s\"'\u201c\u201d\u2018\u2019-]|[^\w\s](?=[Xx*#])){0,20}"
     # `7000x7734`, `##4%5679`: part of the mask read as digits (or `%`)
     # or read as figures altogether (`#4897502` for ***7502); a year that
     # opens a date on the next line (`2026-03-01`) is no account

@@ -18,7 +18,7 @@ from flightline.rules.compare import (
 )
 from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.facts import facts, split_reporting_unsure
-from flightline.rules.keys import address_key
+from flightline.rules.keys import address_garbled, address_key
 
 # Money agrees to the cent; a rate to a thousandth of a point (how both print it).
 _CENT = Decimal("0.005")
@@ -207,9 +207,17 @@ def property_address(ctx: LoanContext) -> list[Issue]:
     ):
         for d in ctx.of_type(doc_type):
             raw = text(d, "property_address")
-            if raw:
-                ocr = is_ocr(d.fields.get("property_address"))
-                found.append(Reading(address_key(raw), raw, d, "property_address", ocr))
+            if not raw:
+                continue
+            ocr = is_ocr(d.fields.get("property_address"))
+            if ocr and address_garbled(raw):
+                ctx.could_not_read(
+                    f"property address {d.id}",
+                    f"the property address on the {doc_label(d)}",
+                    [ev(d, "property_address")],
+                )
+                continue
+            found.append(Reading(address_key(raw), raw, d, "property_address", ocr))
     # The file's other documents naming the property (title, flood, hazard)
     # break a tie among these: two scans each misreading a figure of the
     # number (`9599`, `5699`) are both set against the `5599` the rest print.

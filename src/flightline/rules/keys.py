@@ -216,6 +216,18 @@ _ADDRESS_WORDS = {
 }
 
 
+# Marks no address prints (`360 [ieee Juniper Cir`): inside a scanned one, the
+# line is garbled and its figures are not to be trusted. (A speck at either
+# end is only a speck.)
+_ADDRESS_JUNK = re.compile(r"[^\w\s,.'\u2019&#/-]")
+
+
+def address_garbled(raw: str) -> bool:
+    inner = raw.strip()
+    inner = _ADDRESS_JUNK.sub("", inner[:1]) + inner[1:-1] + _ADDRESS_JUNK.sub("", inner[-1:])
+    return _ADDRESS_JUNK.search(inner.strip()) is not None
+
+
 def address_key(raw: str) -> str:
     """An address with abbreviations, case, punctuation and ZIP+4 folded away
     (St/Street, Ave/Avenue, Apt/Unit/#), so only a real difference remains."""
