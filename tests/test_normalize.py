@@ -202,6 +202,11 @@ def test_a_space_on_either_side_of_the_cents_point() -> None:
     assert fix_ocr_digits("v 1 .25") == "v 1 .25"
     # ... but one after a dollar sign is (`$0 .00`)
     assert fix_ocr_digits("CARD  $0 .00  $0. 00  OPEN") == "CARD  $0.00  $0.00  OPEN"
+    # the last cent read as a bracket, or set apart by a space
+    assert fix_ocr_digits("Taxes:  $1,729.6]   a month") == "Taxes:  $1,729.61   a month"
+    assert fix_ocr_digits("Escrow   4,729.6 1") == "Escrow   4,729.61"
+    # a ZIP's bracket, a rate's digit beside: left alone
+    assert fix_ocr_digits("FL 32271]  Rate 6.5 1") == "FL 32271]  Rate 6.5 1"
 
 
 def test_a_colon_for_a_thousands_comma_after_a_dollar_sign() -> None:

@@ -280,6 +280,9 @@ _OCR_CENTS_SPACE_RE = re.compile(
     r"(?<=\d)\.\s(?=\d\d(?!\d))|(?:(?<=\d\d)|(?<=\$\d))\s\.(?=\d\d(?![\d.]))"
 )
 _OCR_GROUP_SPACE_RE = re.compile(r"(?<=\d)(?:\s,|,\s)(?=\d{3}(?!\d))")
+# `$1,729.6]` and `1,729.6 1`: an amount with its thousands group whose last
+# cent OCR read as a bracket, or set apart by a space
+_OCR_LAST_CENT_RE = re.compile(r"(?<=\d,\d{3}\.\d)(?:\](?![\w\]])|\s(?=\d(?![\d.,])))")
 # `$54079,92`: the cents' point read as a comma (no thousands comma has four
 # figures before it).
 _OCR_CENTS_COMMA_RE = re.compile(r"(?<![\d,.])(\d{4,}),(\d\d)(?![\d,])")
@@ -357,6 +360,7 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_DOLLAR_RE.sub("$", text)
     text = _OCR_SB_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_SB_MAP), text)
     text = _OCR_CENTS_SPACE_RE.sub(".", text)
+    text = _OCR_LAST_CENT_RE.sub(lambda m: "1" if m.group(0) == "]" else "", text)
     text = _OCR_CENTS_MARK_RE.sub(r"\1.\2", text)
     text = _OCR_DOLLAR_FIVE_RE.sub("$", text)
     text = _OCR_GROUP_POINT_RE.sub(r"\1,\2.\3", text)
