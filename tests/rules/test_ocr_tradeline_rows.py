@@ -150,6 +150,10 @@ def test_a_scanned_cd_total_below_its_own_pi_leaves_the_pitia_unread() -> None:
     ctx = _scanned(loan).context()
     compute_figures(ctx)
     assert "pitia_monthly" not in ctx.figures and "dti_back" not in ctx.figures
+    # ... and says so once: the payment on the CD could not be read
+    assert [u.what for u in ctx.unread.values() if u.subject == "pitia"] == [
+        "the monthly housing payment (PITIA) on the Closing Disclosure"
+    ]
     # a text layer's CD says what it says
     loan = clean_loan().set(DocType.closing_disclosure, estimated_total_monthly_payment=D("603.80"))
     ctx = loan.context()

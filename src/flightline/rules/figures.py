@@ -220,6 +220,18 @@ def _compute(ctx: LoanContext) -> Computed:
 
     cd = f.cd
     c.pitia, c.pitia_evidence = cd_pitia(ctx, cd)
+    if cd is not None and c.pitia is None:
+        # a CD whose payment figures were not read, or disagree past settling:
+        # the DTI cannot be recomputed, and the report says why
+        ctx.could_not_read(
+            "pitia",
+            "the monthly housing payment (PITIA) on the Closing Disclosure",
+            [
+                e
+                for name in ("estimated_total_monthly_payment", "monthly_pi")
+                if (e := ev(cd, name)) is not None
+            ],
+        )
 
     reports = ctx.of_type(DocType.credit_report)
     if reports:
