@@ -196,6 +196,14 @@ def note_vs_cd(ctx: LoanContext) -> list[Issue]:
     return issues
 
 
+def _address_unread(ctx: LoanContext, doc: LogicalDocument) -> None:
+    ctx.could_not_read(
+        f"property address {doc.id}",
+        f"the property address on the {doc_label(doc)}",
+        [ev(doc, "property_address")],
+    )
+
+
 @rule("CNS-002")
 def property_address(ctx: LoanContext) -> list[Issue]:
     found: list[Reading[str]] = []
@@ -211,11 +219,7 @@ def property_address(ctx: LoanContext) -> list[Issue]:
                 continue
             ocr = is_ocr(d.fields.get("property_address"))
             if ocr and address_garbled(raw):
-                ctx.could_not_read(
-                    f"property address {d.id}",
-                    f"the property address on the {doc_label(d)}",
-                    [ev(d, "property_address")],
-                )
+                _address_unread(ctx, d)
                 continue
             found.append(Reading(address_key(raw), raw, d, "property_address", ocr))
     # The file's other documents naming the property (title, flood, hazard)
@@ -253,11 +257,7 @@ def property_address(ctx: LoanContext) -> list[Issue]:
     }
     for r in [r for r in odd if r.ocr and r.doc.type in agreeing and r.doc is not ref.doc]:
         odd.remove(r)
-        ctx.could_not_read(
-            f"property address {r.doc.id}",
-            f"the property address on the {doc_label(r.doc)}",
-            [ev(r.doc, "property_address")],
-        )
+        _address_unread(ctx, r.doc)
     if not odd:
         return []
     where = ", ".join(dict.fromkeys(doc_label(r.doc) for r in odd))
