@@ -258,3 +258,25 @@ def test_a_note_payment_sentence_with_in_misread_and_never_the_late_charge_days(
     # the payment garbled: nothing, not the late charge's 10 days
     garbled = NOTE_PAYMENTS.replace("1,537.57", "1,53?.57")
     assert run(DocType.note, garbled).get("monthly_pi") is None
+
+
+def test_a_cds_escrow_account_lines_are_more_readings_of_the_escrow() -> None:
+    text = (
+        "Closing Disclosure\n"
+        "Estimated Escrow (amount can increase overgime)        \u2014+$9,231.60_\n"
+        "Estimated Total Monthly Payment        $57113.18\n"
+        "Loan Disclosures\n"
+        "Escrow Account\n"
+        "Escrowed Property Costs over Year 1        $14,779.20\n"
+        "Non-Escrowed Property Costs over Year 1        $0.00\n"
+        "Initial Escrow Payment        $2,873.38\n"
+        "Monthly Escrow Payment        $1,231.60\n"
+    )
+    doc = run(DocType.closing_disclosure, text)
+    assert doc.get("escrow_account_monthly") == Decimal("1231.60")
+    assert doc.get("escrowed_costs_year1") == Decimal("14779.20")
+    # the non-escrowed costs and the initial payment are neither
+    only = "Closing Disclosure\nNon-Escrowed Property Costs over Year 1        $650.00\n"
+    only += "Initial Escrow Payment        $2,873.38\n"
+    doc = run(DocType.closing_disclosure, only)
+    assert doc.get("escrowed_costs_year1") is None and doc.get("escrow_account_monthly") is None

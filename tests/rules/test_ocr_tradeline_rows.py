@@ -592,3 +592,26 @@ def test_a_scanned_zero_payment_on_money_owed_is_open_to_the_urlas() -> None:
     assert dti("27.000") is None
     # a text layer says zero
     assert dti("29.500", scanned=False) == "25.00"
+
+
+def test_a_scanned_escrow_misread_gives_way_to_the_two_readings_that_agree() -> None:
+    # P&I 1,896.20 + escrow 603.80 = 2,500.00: the projected escrow read
+    # 9,603.80, the total read past any payment; the escrow account's
+    # monthly payment and a twelfth of its first year's costs both say 603.80
+    misread = {
+        "estimated_escrow_monthly": D("9603.80"),
+        "estimated_total_monthly_payment": D("250000.00"),
+        "escrow_account_monthly": D("603.80"),
+        "escrowed_costs_year1": D("7245.60"),
+    }
+    assert _pitia(**misread) == "2500.00"
+    # the readings disagree among themselves: nothing settles the escrow
+    assert _pitia(**{**misread, "escrowed_costs_year1": D("7845.60")}) == "11500.00"
+    # one other reading backing the projected escrow keeps it
+    backed = {**misread, "taxes_insurance_monthly": D("9603.80")}
+    assert _pitia(**backed) == "11500.00"
+    # a text layer's CD says what it says
+    loan = clean_loan().set(DocType.closing_disclosure, **misread)
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert ctx.figures["pitia_monthly"].value == "250000.00"

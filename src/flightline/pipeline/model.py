@@ -221,6 +221,8 @@ FIELDS: dict[DocType, tuple[str, ...]] = {
         "mortgage_insurance_monthly",
         "taxes_insurance_monthly",
         "estimated_total_monthly_payment",
+        "escrow_account_monthly",
+        "escrowed_costs_year1",
         "apr",
         "finance_charge",
         "amount_financed",

@@ -4,6 +4,7 @@ misread on a scan set aside rather than summed."""
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from itertools import product
 from typing import Literal
@@ -119,7 +120,7 @@ def cd_pitia(
     """(PITIA, its evidence), or (None, []) when the CD's figures do not
     give it reliably."""
     total_payment = num(cd, "estimated_total_monthly_payment")
-    pi, escrow = _pi(ctx, cd), num(cd, "estimated_escrow_monthly")
+    pi, escrow = _pi(ctx, cd), _escrow(cd)
     # no loan is paid at 4% of its principal a month (P&I at most 3%, plus
     # escrow): a scanned figure above that is a misread (`540270` escrow),
     # P&I included
@@ -188,6 +189,31 @@ def cd_pitia(
         found = (ev(cd, "monthly_pi"), ev(cd, "estimated_escrow_monthly"))
         return pi + escrow + _insurance(cd), [e for e in found if e]
     return None, []
+
+
+def _escrow(cd: LogicalDocument | None) -> Decimal | None:
+    """The CD's monthly escrow as its projected payments read it; on a scan,
+    when that figure is not the one two of its other readings agree on (the
+    taxes and insurance line, the escrow account's monthly payment, a
+    twelfth of its first year's escrowed costs), that one (`$9,231.60` read
+    beside `1,231.60` twice over)."""
+    escrow = num(cd, "estimated_escrow_monthly")
+    if cd is None or (escrow is not None and not is_ocr(cd.fields.get("estimated_escrow_monthly"))):
+        return escrow
+    year = num(cd, "escrowed_costs_year1")
+    others = [
+        num(cd, "taxes_insurance_monthly"),
+        num(cd, "escrow_account_monthly"),
+        (year / 12).quantize(_CENT) if year is not None else None,
+    ]
+    votes = Counter(v for v in others if v is not None and v > 0)
+    if escrow is not None and votes[escrow] >= 1:
+        return escrow  # a second reading backs it
+    agreed = [v for v, n in votes.items() if n >= 2]
+    return agreed[0] if len(agreed) == 1 else escrow
+
+
+_CENT = Decimal("0.01")
 
 
 def _insurance(cd: LogicalDocument | None) -> Decimal:

@@ -119,6 +119,22 @@ _CD = Reader(
             "money",
             ("Estimated Total Monthly Payment", "Total Monthly Payment"),
         ),
+        # the escrow account's own lines (Loan Disclosures): more readings
+        # of the monthly escrow, for a scan that misread the projected one
+        Spec(
+            "escrow_account_monthly",
+            "money",
+            ("Monthly Escrow Payment",),
+            exclude=r"estimated|\w*[it]ial\s*escrow",
+            below=False,
+        ),
+        Spec(
+            "escrowed_costs_year1",
+            "money",
+            ("Escrowed Property Costs over Year 1", "Escrowed Property Costs"),
+            exclude=r"non\W{0,2}escrowed",
+            below=False,
+        ),
         Spec("finance_charge", "money", ("Finance Charge",), gap=160),
         Spec("amount_financed", "money", ("Amount Financed",), gap=160),
         Spec("total_of_payments", "money", ("Total of Payments",), gap=200),
