@@ -125,12 +125,17 @@ def test_digits(a: str, b: str, ocr: bool, want: Verdict) -> None:
     assert compare_digits(a, b, ocr) is want
 
 
-def test_ssn_digits_misread_the_same_way_twice() -> None:
+def test_ssn_digits_two_figures_misread() -> None:
     assert compare_ssn("1226", "1996", True) is UNSURE  # one glyph's shape, twice
     assert compare_ssn("1226", "1996", False) is DIFFERENT
-    assert compare_ssn("1226", "1946", True) is DIFFERENT  # two misreads apart
-    assert compare_ssn("8239", "6259", True) is DIFFERENT
+    assert compare_ssn("3592", "3500", True) is UNSURE  # a pair misread in a garbled mask
+    assert compare_ssn("8239", "6259", True) is UNSURE
     assert compare_ssn("8239", "8249", True) is UNSURE
+    # neighbours swapped, three or four figures apart: another number
+    assert compare_ssn("8239", "8293", True) is DIFFERENT
+    assert compare_ssn("8239", "6254", True) is DIFFERENT
+    assert compare_ssn("8239", "1572", True) is DIFFERENT
+    assert compare_ssn("3592", "3500", False) is DIFFERENT
 
 
 def test_amounts_and_dates() -> None:

@@ -268,14 +268,15 @@ def compare_digits(a: str, b: str, ocr: bool) -> Verdict:
 
 
 def compare_ssn(a: str, b: str, ocr: bool) -> Verdict:
-    """Two SSNs' last four: `compare_digits`, and on a scan two digits apart
-    the same way (`1996` for 1226: one glyph's shape misread twice) is
-    UNSURE too; another person's number seldom differs so."""
+    """Two SSNs' last four: `compare_digits`, and on a scan two figures
+    apart (`3500` for 3592, `1996` for 1226) is UNSURE too: a degraded
+    mask's region misreads a pair of figures as readily as one. Two
+    neighbours swapped stay a typist's slip; three or four figures apart
+    are another number."""
     verdict = compare_digits(a, b, ocr)
-    if verdict is not Verdict.DIFFERENT or not ocr or len(a) != len(b):
+    if verdict is not Verdict.DIFFERENT or not ocr:
         return verdict
-    apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return Verdict.UNSURE if len(apart) == 2 and apart[0] == apart[1] else verdict
+    return Verdict.UNSURE if _two_figures_misread(a, b) else verdict
 
 
 def compare_amounts(a: Decimal, b: Decimal, ocr: bool) -> Verdict:
