@@ -819,6 +819,12 @@ Nea        8
     # a creditor of a short name with its amounts is still a row
     short = text.replace("CASCADE RETAIL CARD", "BMW")
     assert "BMW" in [r["creditor"] for r in tradelines(run(short))]
+    # a disclaimer's last word with a speck beside it is no row either
+    word = text.replace("Nea        8", "LOAN.        7")
+    assert [r["creditor"] for r in tradelines(run(word))][-1] == "CASCADE RETAIL CARD"
+    # ... while one word with its dollar amounts is a creditor
+    one = text.replace("Nea        8", "DISCOVER        R   $0   $0   OPEN")
+    assert [r["creditor"] for r in tradelines(run(one))][-1] == "DISCOVER"
 
 
 def test_an_account_number_ocr_split_before_its_mask_is_no_amount() -> None:

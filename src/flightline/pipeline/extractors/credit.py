@@ -396,8 +396,11 @@ _TWO_FIGURES = re.compile(r"\d\d")
 
 def _speck_line(creditor: str, tokens: list[str]) -> bool:
     """`Nea        8` under the table: no word a creditor's name would have
-    and no figure an amount would, marks on the scan rather than a row."""
-    return not _LONG_WORD.search(creditor) and not any(_TWO_FIGURES.search(t) for t in tokens)
+    and no figure an amount would, marks on the scan rather than a row; nor
+    is one word with a speck beside it (`LOAN.        7`, a disclaimer's
+    last word), no dollar sign or amount's figures in it."""
+    no_amount = not any("$" in t or _TWO_FIGURES.search(t) for t in tokens)
+    return no_amount and (not _LONG_WORD.search(creditor) or len(creditor.split()) == 1)
 
 
 _ECOA_CODE = re.compile(r"^[IJACMSUT]$")
