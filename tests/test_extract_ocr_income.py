@@ -1807,3 +1807,27 @@ def test_w2_ssn_with_a_speck_inside_an_unbroken_mask_is_not_taken() -> None:
     assert "ssn_last4" not in alone
     plain = values(run(DocType.w2, W2_TWO_COPIES.format(first="XXXXX8980", second="")))
     assert plain["ssn_last4"] == "8980"
+
+
+def test_paystub_earnings_header_whose_first_caption_ocr_garbled() -> None:
+    text = """\
+JACKSON FREIGHT LINES CORPORATION
+Pay Statement
+PERIOD BEGINNING:        2025-04-17        EMPLOYEE:        Hall, Robert E*
+PERIOD ENDING:        2025-04-23        SSN:        ###-##-8429
+ADVICE DATE:        2025-04-25        EMPLOYEE ID:        94125
+PAY FREQUENCY:        WEEKLY
+Ednings        viii        Rate        Hours        This Period
+Regular Pay        50.3500        40.00        __2014,00
+Gross Earnings        2014.00
+_Deductions        This Period
+FITW        200.52
+TAKE HOME PAY:        1462.62
+"""
+    doc = run(DocType.paystub, text)
+    got = values(doc)
+    # no year-to-date column: the last figure is this period's, not the year's
+    assert got["gross_current"] == Decimal("2014.00") and "gross_ytd" not in got
+    assert got["hourly_rate"] == Decimal("50.35") and got["hours"] == Decimal(40)
+    [row] = doc.rows["earnings"]
+    assert row["current_amount"].value == Decimal("2014.00") and "ytd_amount" not in row

@@ -384,3 +384,27 @@ def test_income_documents_with_nothing_of_the_pay_read_are_reported_once() -> No
     assert c.income_total is None
     [unread] = [u for u in ctx.unread.values() if u.subject.startswith("income ")]
     assert "qualifying income" in unread.what and unread.evidence
+
+
+def test_scanned_hours_the_rate_does_not_make_the_pay_with_are_the_ones_it_does() -> None:
+    # 50.35 an hour, 2,014.00 regular pay a week: 40 hours, though `46.00` was read
+    def loan(hours: str, scanned: bool = True) -> Loan:
+        built = clean_loan().set(
+            DocType.paystub,
+            annual_salary=None,
+            hourly_rate=D("50.35"),
+            hours=D(hours),
+            pay_frequency="weekly",
+            gross_current=D("2014.00"),
+        )
+        built.set_rows(
+            DocType.paystub, "earnings", [{"kind": "regular", "current_amount": D("2014.00")}]
+        )
+        built.drop(DocType.voe)
+        return _scanned(built) if scanned else built
+
+    standard = D("50.35") * 2080 / 12
+    assert computed(loan("46.00").context()).incomes[0].base == standard
+    assert computed(loan("40.00").context()).incomes[0].base == standard
+    # a text layer's hours are as printed (another schedule, for INC rules to weigh)
+    assert computed(loan("46.00", scanned=False).context()).incomes[0].base != standard

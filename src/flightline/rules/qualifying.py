@@ -92,13 +92,40 @@ class Income:
 
 def _hours_per_year(ctx: LoanContext, stub: LogicalDocument | None) -> Decimal:
     standard = ctx.policy.threshold("hourly_annual_hours").value
-    hours, periods = num(stub, "hours"), PERIODS.get(text(stub, "pay_frequency") or "")
+    hours, periods = _stub_hours(stub), PERIODS.get(text(stub, "pay_frequency") or "")
     if hours is None or periods is None or hours <= 0:
         return standard
     stated = hours * periods
     if stated > standard * _MOST_HOURS:
         return standard  # more than anyone works: another column read as the hours
     return stated if abs(stated - standard) / standard > _PART_TIME_GAP else standard
+
+
+def _stub_hours(stub: LogicalDocument | None) -> Decimal | None:
+    """A period's hours as read; on a scan whose rate times them is not the
+    regular pay, the hours the rate makes that pay to the cent (`46.00` read
+    for 40 beside 50.35 an hour and 2,014.00 paid)."""
+    hours = num(stub, "hours")
+    if stub is None or not is_ocr(stub.fields.get("hours")):
+        return hours
+    rate = num(stub, "hourly_rate")
+    paid = next(
+        (
+            dec(cell(r, "current_amount"))
+            for r in rows(stub, "earnings")
+            if txt(cell(r, "kind")) == "regular"
+        ),
+        None,
+    )
+    if rate is None or rate <= 0 or paid is None or paid <= 0 or hours is None:
+        return hours
+    if abs(rate * hours - paid) <= _CENT:
+        return hours
+    implied = (paid / rate).quantize(_CENT)
+    return implied if abs(rate * implied - paid) <= _CENT else hours
+
+
+_CENT = Decimal("0.01")
 
 
 # Hours a year beyond this many standard years are no one's (80 a week).
@@ -288,9 +315,6 @@ def _a_period_of(rate: Decimal, hours: Decimal, stubs: list[LogicalDocument]) ->
         if periods and gross is not None and abs(annual / periods - gross) <= _CENT:
             return True
     return False
-
-
-_CENT = Decimal("0.01")
 
 
 def _add_months(d: date, months: int) -> date:

@@ -290,6 +290,19 @@ def _inline_current_ytd(text: str) -> dict[str, Decimal]:
     return out
 
 
+def _garbled_earn_header(text: str) -> bool:
+    """An OCR'd earnings header whose first caption is garbled (`Ednings
+    Rate  Hours  This Period`): a rate or hours caption beside another
+    column's, no amount, and no deductions or taxes caption."""
+    cols = _columns(text)
+    return (
+        len(cols) >= 2
+        and bool({"rate", "hours"} & set(cols))
+        and not money_tokens(text)
+        and not re.search(r"deduct|tax|withh", text, re.IGNORECASE)
+    )
+
+
 def _ocr_header(header: str) -> list[str]:
     """An OCR'd earnings header's columns cell by cell: a caption OCR garbled
     (`yYT5_`) is a column all the same, of unknown kind (`?`), so the amounts
@@ -318,7 +331,7 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
     regular_line = 0
     for i, line in enumerate(doc.lines):
         text = line.text
-        if _EARN_HEADER.search(text):
+        if _EARN_HEADER.search(text) or (doc.ocr and _garbled_earn_header(text)):
             cols = _ocr_header(text) if doc.ocr else _columns(text)
             in_earnings = True
             continue
