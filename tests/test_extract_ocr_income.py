@@ -1831,3 +1831,18 @@ TAKE HOME PAY:        1462.62
     assert got["hourly_rate"] == Decimal("50.35") and got["hours"] == Decimal(40)
     [row] = doc.rows["earnings"]
     assert row["current_amount"].value == Decimal("2014.00") and "ytd_amount" not in row
+
+
+def test_form_1005_header_with_to_lost_and_earnings_misread() -> None:
+    text = """\
+Request for Verification of Employment
+2B. Gross Earnifigs \u201cType    Year   Date (Thru 08/28/2026)    Past Year 2025    Past Year 2024
+Base Pay        $ 313,615.44        $ 437,336.38        $431,022.02
+Overtime        $0.00        $ 0.00        $ 0.00
+Bonus        $ 13,066.40        $ 14,954.92        $ 13,472.02
+16. Remarks:        Full time, active.
+"""
+    got = values(run(DocType.voe, text))
+    assert got["ytd_bonus_income"] == Decimal("13066.40")
+    assert got["prior_year_bonus_income"] == Decimal("14954.92")
+    assert got["two_years_prior_base_income"] == Decimal("431022.02")

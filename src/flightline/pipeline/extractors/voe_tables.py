@@ -26,8 +26,10 @@ from flightline.pipeline.normalize import (
     one_figure_swapped,
 )
 
+# (`Gross Earnifigs  Type  Year   Date (Thru ...`: OCR lost `To` and
+# misread `Earnings`; the thru date still marks the year-to-date column)
 VOE_HEADER = re.compile(
-    r"(?:year\s*-?\s*to\s*-?\s*date|\bytd\b|gross\s*earnings)"
+    r"(?:year\s*-?\s*(?:to\s*-?\s*)?date|\bytd\b|gross\s*earn\w*|\(\s*thru\b)"
     r".*(?:past|prior|last|previous|(?:19|20)\d\d)",
     re.IGNORECASE,
 )
