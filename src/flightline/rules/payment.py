@@ -12,7 +12,7 @@ from typing import Literal
 from flightline.pipeline.extractors.terms import MAX_RATE, amortized, one_digit_from
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.pipeline.normalize import one_digit_more
-from flightline.rules.access import ev, integer, num
+from flightline.rules.access import CENT, ev, integer, num
 from flightline.rules.compare import Verdict, compare_amounts, is_ocr
 from flightline.rules.debts import ZERO
 from flightline.rules.engine import IssueEvidence, LoanContext
@@ -204,16 +204,13 @@ def _escrow(cd: LogicalDocument | None) -> Decimal | None:
     others = [
         num(cd, "taxes_insurance_monthly"),
         num(cd, "escrow_account_monthly"),
-        (year / 12).quantize(_CENT) if year is not None else None,
+        (year / 12).quantize(CENT) if year is not None else None,
     ]
     votes = Counter(v for v in others if v is not None and v > 0)
     if escrow is not None and votes[escrow] >= 1:
         return escrow  # a second reading backs it
     agreed = [v for v, n in votes.items() if n >= 2]
     return agreed[0] if len(agreed) == 1 else escrow
-
-
-_CENT = Decimal("0.01")
 
 
 def _insurance(cd: LogicalDocument | None) -> Decimal:

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.pipeline.model import DocType, FieldValue, LogicalDocument
 from flightline.rules.access import (
+    CENT,
     cell,
     dec,
     ev,
@@ -108,24 +109,23 @@ def _stub_hours(stub: LogicalDocument | None) -> Decimal | None:
     hours = num(stub, "hours")
     if stub is None or not is_ocr(stub.fields.get("hours")):
         return hours
-    rate = num(stub, "hourly_rate")
-    paid = next(
-        (
-            dec(cell(r, "current_amount"))
-            for r in rows(stub, "earnings")
-            if txt(cell(r, "kind")) == "regular"
-        ),
-        None,
-    )
-    if rate is None or rate <= 0 or paid is None or paid <= 0 or hours is None:
+    rate, regular = num(stub, "hourly_rate"), _regular_row(stub)
+    paid = dec(cell(regular, "current_amount")) if regular is not None else None
+    if rate is None or rate <= 0 or paid is None or hours is None:
         return hours
-    if abs(rate * hours - paid) <= _CENT:
+    if abs(rate * hours - paid) <= CENT:
         return hours
-    implied = (paid / rate).quantize(_CENT)
-    return implied if abs(rate * implied - paid) <= _CENT else hours
+    implied = (paid / rate).quantize(CENT)
+    return implied if abs(rate * implied - paid) <= CENT else hours
 
 
-_CENT = Decimal("0.01")
+def _regular_row(stub: LogicalDocument) -> dict[str, FieldValue] | None:
+    """The paystub's first regular-pay earnings row with a positive current amount."""
+    for r in rows(stub, "earnings"):
+        current = dec(cell(r, "current_amount"))
+        if txt(cell(r, "kind")) == "regular" and current is not None and current > 0:
+            return r
+    return None
 
 
 # Hours a year beyond this many standard years are no one's (80 a week).
@@ -151,14 +151,12 @@ def _stated_rate(ctx: LoanContext, stub: LogicalDocument) -> list[Candidate]:
 def _regular_pay(stub: LogicalDocument) -> list[Candidate]:
     """A period's regular earnings over a year: cents of per-period rounding off the rate."""
     periods = PERIODS.get(text(stub, "pay_frequency") or "")
-    if periods is None:
+    r = _regular_row(stub)
+    current = dec(cell(r, "current_amount")) if r is not None else None
+    if periods is None or r is None or current is None:
         return []
-    for r in rows(stub, "earnings"):
-        current = dec(cell(r, "current_amount"))
-        if txt(cell(r, "kind")) == "regular" and current is not None and current > 0:
-            found = [e for e in (row_evidence(stub, "earnings", r, "current_amount"),) if e]
-            return [(current * periods / 12, found)]
-    return []
+    found = [e for e in (row_evidence(stub, "earnings", r, "current_amount"),) if e]
+    return [(current * periods / 12, found)]
 
 
 def _base(
@@ -312,7 +310,7 @@ def _a_period_of(rate: Decimal, hours: Decimal, stubs: list[LogicalDocument]) ->
     for stub in stubs:
         periods = PERIODS.get(text(stub, "pay_frequency") or "")
         gross = num(stub, "gross_current")
-        if periods and gross is not None and abs(annual / periods - gross) <= _CENT:
+        if periods and gross is not None and abs(annual / periods - gross) <= CENT:
             return True
     return False
 
