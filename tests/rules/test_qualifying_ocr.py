@@ -8,7 +8,7 @@ from decimal import Decimal
 from flightline.pipeline.model import DocType
 from flightline.rules.access import months_elapsed
 from flightline.rules.figures import Computed, computed
-from tests.rules.builders import D, Loan, clean_loan
+from tests.rules.builders import D, Loan, clean_loan, run
 from tests.rules.test_compare import _scanned
 
 
@@ -408,3 +408,27 @@ def test_scanned_hours_the_rate_does_not_make_the_pay_with_are_the_ones_it_does(
     assert computed(loan("40.00").context()).incomes[0].base == standard
     # a text layer's hours are as printed (another schedule, for INC rules to weigh)
     assert computed(loan("46.00", scanned=False).context()).incomes[0].base != standard
+
+
+def _bonus_row_unread(loan: Loan) -> Loan:
+    """The VOE's bonus row read as nothing at all (no year's figure), the
+    paystub showing a bonus, the URLA's bonus line garbled and its total
+    stating base and bonus."""
+    loan.set(DocType.voe, 0, ytd_bonus_income=None, prior_year_bonus_income=None).set(
+        DocType.urla_1003, 0, income_bonus_monthly=None, income_total_monthly=D("10800.00")
+    )
+    _stub_bonus(loan)
+    return loan
+
+
+def test_a_scanned_voe_bonus_row_unread_beside_a_paystub_bonus_leaves_income_unread() -> None:
+    ctx = _scanned(_bonus_row_unread(clean_loan())).context()
+    assert computed(ctx).income_total is None
+    assert any(k.startswith("variable income") for k in ctx.unread)
+    # the base alone is short, not lower: no stated-income finding
+    assert run(ctx, "INC-001") == []
+
+
+def test_a_text_voe_without_a_bonus_row_is_the_voe_as_printed() -> None:
+    ctx = _bonus_row_unread(clean_loan()).context()
+    assert computed(ctx).income_total == D("10000.00")

@@ -40,7 +40,7 @@ from flightline.rules.deposits import Deposit, deposits
 from flightline.rules.engine import Figure, InputsFailed, IssueEvidence, LoanContext
 from flightline.rules.facts import facts
 from flightline.rules.payment import cd_pitia
-from flightline.rules.qualifying import VARIABLE_KINDS, Income, income_of
+from flightline.rules.qualifying import VARIABLE_KINDS, Income, income_of, stub_kinds
 from flightline.rules.scores import medians
 from flightline.rules.settled import (
     disputes_settled,
@@ -93,13 +93,11 @@ class Computed:
 
 
 def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
-    """Variable income the URLA states that no scanned VOE or paystub was read
-    to show (nor to show as none): OCR may have missed the line, so a
-    recalculation without it is short, not lower."""
-    docs = [
-        *facts(ctx).docs_of(ctx, DocType.voe, inc.borrower),
-        *facts(ctx).docs_of(ctx, DocType.paystub, inc.borrower),
-    ]
+    """Variable income the URLA states, or the paystubs pay, that no scanned
+    VOE or paystub was read to show (nor to show as none): OCR may have
+    missed the line, so a recalculation without it is short, not lower."""
+    stubs = facts(ctx).docs_of(ctx, DocType.paystub, inc.borrower)
+    docs = [*facts(ctx).docs_of(ctx, DocType.voe, inc.borrower), *stubs]
     if not any(scanned(d) for d in docs):
         return []
     urla = inc.borrower.urla
@@ -109,17 +107,23 @@ def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
         # under a dollar a month is a scan's `0.00` read `0.90`, not income;
         # a line that did not read (`????????`) may state what the VOE shows
         if (
-            (num(urla, f"income_{k}_monthly") or ZERO) >= 1
-            or (
-                urla is not None and num(urla, f"income_{k}_monthly") is None and _shown(inc.voe, k)
+            (
+                (num(urla, f"income_{k}_monthly") or ZERO) >= 1
+                or (
+                    urla is not None
+                    and num(urla, f"income_{k}_monthly") is None
+                    and _shown(inc.voe, k)
+                )
+            )
+            and (
+                (k not in inc.variable and not _read_as_none(inc.voe, k))
+                # its past year not read, for a borrower employed long enough to
+                # have one: averaging this year alone would be a guess
+                or (k in inc.variable and inc.variable[k].history_unread)
             )
         )
-        and (
-            (k not in inc.variable and not _read_as_none(inc.voe, k))
-            # its past year not read, for a borrower employed long enough to
-            # have one: averaging this year alone would be a guess
-            or (k in inc.variable and inc.variable[k].history_unread)
-        )
+        # a kind the paystubs pay whose VOE row gave nothing, whatever the URLA says
+        or (k not in inc.variable and _row_unread(inc.voe, k) and k in stub_kinds(stubs))
     ]
     unplaced = any(
         (num(inc.voe, f"{when}_unplaced_variable_income") or ZERO) > 0
@@ -166,6 +170,20 @@ def _shown(voe: LogicalDocument | None, kind: str) -> bool:
     return any(
         (num(voe, f"{when}_{kind}_income") or ZERO) > 0
         for when in ("ytd", "prior_year", "two_years_prior")
+    )
+
+
+def _row_unread(voe: LogicalDocument | None, kind: str) -> bool:
+    """A scanned VOE that gave no year's figure of this kind: its row (there
+    whenever the borrower has such pay) was lost to OCR, so a kind the
+    paystubs show is unknown, not none."""
+    return (
+        voe is not None
+        and scanned(voe)
+        and all(
+            num(voe, f"{when}_{kind}_income") is None
+            for when in ("ytd", "prior_year", "two_years_prior")
+        )
     )
 
 

@@ -355,7 +355,7 @@ def _stub_ytd(
     return None
 
 
-def _stub_kinds(stubs: list[LogicalDocument]) -> set[str]:
+def stub_kinds(stubs: list[LogicalDocument]) -> set[str]:
     """The variable kinds the paystubs show an amount of."""
     return {
         kind
@@ -380,7 +380,7 @@ def _variable(
         stub_evidence: IssueEvidence | None = None
         ytd = num(voe, f"ytd_{kind}_income")
         prior = num(voe, f"prior_year_{kind}_income")
-        only = _stub_kinds(stubs) == {kind}
+        only = stub_kinds(stubs) == {kind}
         placed = ytd is None and prior is None and only
         if placed:
             # a VOE whose other variable column was left blank: its one
