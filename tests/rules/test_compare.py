@@ -932,3 +932,13 @@ def test_cns_001_a_scanned_loan_amount_its_first_figures_lost_is_a_misread() -> 
     text = clean_loan().set(DocType.closing_disclosure, loan_amount=D(1400))
     text = text.set(DocType.note, principal_amount=D(461400))
     assert any(i.subject == "loan_amount" for i in run(text, "CNS-001"))
+
+
+def test_a_space_ocr_put_inside_a_word_of_a_name_is_the_same_name() -> None:
+    # `DONNA DAV IS`: a wide letter read as a gap; the same letters in order
+    davis = name_words("Donna Davis")
+    assert compare_name_words(davis, name_words("DONNA DAV IS"), True) is SAME
+    # typed that way it is what it says
+    assert compare_name_words(davis, name_words("DONNA DAV IS"), False) is DIFFERENT
+    # another letter is no gap
+    assert compare_name_words(davis, name_words("DONNA DAV ES"), True) is not SAME
