@@ -46,6 +46,9 @@ JAN9 = date(2026, 1, 9)
         "January 9th, 2026",
         "Pay Date: 01/09/2026",
         "O1/O9/2O26",
+        # the comma after the day read as another mark on a scan
+        "CHECK DATE: Jan 09% 2026",
+        "Jan 9; 2026",
     ],
 )
 def test_dates(text: str) -> None:

@@ -32,14 +32,16 @@ _MONTH = (
 )
 # One alternation per layout; named groups say which part is which.
 # A capitalised month glued to the word before it ("throughFeb 28") is OCR
-# losing a space: it starts a date too.
+# losing a space: it starts a date too. The comma after a month's day may
+# read as another mark on a scan (`Aug 14% 2026`); no rate follows a month.
 DATE_PATTERN = (
     r"(?:(?<![\w/.-])"
     r"(?P<y1>(?:19|20)\d\d)[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
     r"|(?<![\w/.-])"
     r"(?P<m2>\d{1,2})\s?[-/.]\s?(?P<d2>\d{1,2})\s?[-/.]\s?(?P<y2>(?:19|20)\d\d|\d\d)"
     r"|(?:(?<![\w/.-])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"
-    r"(?P<mn3>" + _MONTH + r")\.?\s*(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<y3>(?:19|20)\d\d)"
+    r"(?P<mn3>" + _MONTH + r")\.?\s*(?P<d3>\d{1,2})(?:st|nd|rd|th)?"
+    r"\s*[,;%]?\s*(?P<y3>(?:19|20)\d\d)"
     r"|(?<![\w/.-])(?P<d4>\d{1,2})(?:st|nd|rd|th)?[\s-]*(?:day\s+of\s+)?(?P<mn4>" + _MONTH + r")\.?"
     r"[\s,-]*(?P<y4>(?:19|20)\d\d)"
     r")(?![\w/])"
