@@ -942,3 +942,11 @@ def test_a_space_ocr_put_inside_a_word_of_a_name_is_the_same_name() -> None:
     assert compare_name_words(davis, name_words("DONNA DAV IS"), False) is DIFFERENT
     # another letter is no gap
     assert compare_name_words(davis, name_words("DONNA DAV ES"), True) is not SAME
+
+
+def test_an_entity_word_run_into_the_name_before_it_is_still_the_entity_word() -> None:
+    # `Adams EngineeringCorporation`: a scan lost the space
+    assert employer_key("Adams EngineeringCorporation") == employer_key("Adams Engineering Corp.")
+    assert employer_key("Brown ElectricCompany") == employer_key("Brown Electric")
+    # a short entity word inside a name stays part of it (Costco, Disco)
+    assert employer_key("Costco Wholesale") != employer_key("Cost Wholesale")

@@ -177,7 +177,13 @@ def employer_key(raw: str) -> str:
     words = re.sub(r"[^a-z0-9]+", " ", unaccented(raw).lower().replace("&", " and ")).split()
     # a digit inside a word of letters ("L0GISTICS", "1NC") is OCR's look-alike
     words = [w.translate(_WORD_DIGITS) if re.search(r"[a-z]", w) else w for w in words]
+    # `EngineeringCorporation`: a long entity word run into the word before
+    # it (a space lost on a scan); the short ones (co, inc) end real names
+    words = [_GLUED_ENTITY.sub("", w) for w in words]
     return " ".join(w for w in words if w not in _COMPANY_WORDS)
+
+
+_GLUED_ENTITY = re.compile(r"(?<=[a-z]{3})(?:corporation|company|incorporated|limited)$")
 
 
 _ADDRESS_WORDS = {
