@@ -101,6 +101,7 @@ def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
     if not any(scanned(d) for d in docs):
         return []
     urla = inc.borrower.urla
+    paid = stub_kinds(stubs)
     missed = [
         k
         for k in VARIABLE_KINDS
@@ -123,7 +124,7 @@ def unread_variable(ctx: LoanContext, inc: Income) -> list[str]:
             )
         )
         # a kind the paystubs pay whose VOE row gave nothing, whatever the URLA says
-        or (k not in inc.variable and _row_unread(inc.voe, k) and k in stub_kinds(stubs))
+        or (k not in inc.variable and _row_unread(inc.voe, k) and k in paid)
     ]
     unplaced = any(
         (num(inc.voe, f"{when}_unplaced_variable_income") or ZERO) > 0

@@ -172,18 +172,18 @@ def resembles_employer(raw: str, employers: set[str]) -> bool:
     return any(len(e) >= 4 and key.startswith(e) for e in (e.replace(" ", "") for e in employers))
 
 
+# `EngineeringCorporation`: a long entity word run into the word before it
+_GLUED_ENTITY = re.compile(r"(?<=[a-z]{3})(?:corporation|company|incorporated|limited)$")
+
+
 def employer_key(raw: str) -> str:
     # (an accent is a speck over a letter: `Brown Electric Cémpany`)
     words = re.sub(r"[^a-z0-9]+", " ", unaccented(raw).lower().replace("&", " and ")).split()
     # a digit inside a word of letters ("L0GISTICS", "1NC") is OCR's look-alike
     words = [w.translate(_WORD_DIGITS) if re.search(r"[a-z]", w) else w for w in words]
-    # `EngineeringCorporation`: a long entity word run into the word before
-    # it (a space lost on a scan); the short ones (co, inc) end real names
+    # (a space lost on a scan); the short entity words (co, inc) end real names
     words = [_GLUED_ENTITY.sub("", w) for w in words]
     return " ".join(w for w in words if w not in _COMPANY_WORDS)
-
-
-_GLUED_ENTITY = re.compile(r"(?<=[a-z]{3})(?:corporation|company|incorporated|limited)$")
 
 
 _ADDRESS_WORDS = {
