@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from flightline.pipeline.extract import extract
 from flightline.pipeline.model import DocType, LogicalDocument, PageText
+from flightline.pipeline.periods import statement_periods
 
 DOC = uuid.UUID("00000000-0000-0000-0000-00000000ba4c")
 
@@ -675,3 +676,20 @@ def test_a_speck_in_the_header_and_a_dash_before_a_row_date() -> None:
     # still heads a running balance, so a lone figure the next row's balance
     # does not confirm is no deposit
     assert [r["amount"] for r in _deposits_of(text)] == [Decimal("500.00")]
+
+
+def test_a_year_misread_in_the_start_date_is_the_period_its_rows_fall_in() -> None:
+    # `2086` for 2026: either date may be the misread one; the rows say which
+    page = MEMBER.replace("03/43/2026   04/12/2026", "10-JUL-2086 - 09-AUG-2026")
+    dated = page.replace("03/13   DIRECT", "29-JUL-2026   DIRECT")
+    doc = run(dated.replace("03/16   POS", "02-AUG-2026   POS"))
+    assert doc.get("period_start_date") == date(2026, 7, 10)
+    assert doc.get("period_end_date") == date(2026, 8, 9)
+    # rows that date neither reading leave the period unread
+    doc = run(page)
+    assert doc.get("period_start_date") is None
+
+
+def test_a_month_name_folded_alike_on_both_sides_of_a_misread() -> None:
+    # `JUL` beside `Jul`: the month's letters are not the misread character
+    assert (date(2026, 7, 10), date(2026, 8, 9)) in statement_periods("10-JUL-2086 - 09-AUG-2026")

@@ -495,10 +495,11 @@ def test_an_escrow_read_from_another_cell_above_the_total_gives_way_to_the_taxes
 
 def test_a_report_payment_read_without_its_point_is_the_urlas_same_figures() -> None:
     # the report's 450.00 read as 45000, above its 15,000 balance
-    def misread(urla: dict[str, object] | None) -> LoanContext:
-        loan = clean_loan()
+    # (beside a 1008 whose DTI ties up with no reading, to settle nothing)
+    def misread(urla: dict[str, object] | None, read: int = 45000) -> LoanContext:
+        loan = clean_loan().set(DocType.transmittal_1008, dti_back=D("33.100"))
         row = loan.one(DocType.credit_report).rows["tradelines"][0]
-        row["monthly_payment"] = FieldValue(D(45000), row["monthly_payment"].evidence)
+        row["monthly_payment"] = FieldValue(D(read), row["monthly_payment"].evidence)
         if urla is not None:
             liability = _liabilities(loan)[0]
             for name, value in urla.items():
@@ -515,6 +516,10 @@ def test_a_report_payment_read_without_its_point_is_the_urlas_same_figures() -> 
     assert placed.figures["dti_back"].value == "29.50"
     # no URLA amount with those figures: the payment stays unread
     assert "dti_back" not in misread({"monthly_payment": D("612.00")}).figures
+    # the point read as a figure (`450100`), and dropped, is the URLA's too
+    assert misread(None, read=450100).figures["dti_back"].value == "29.50"
+    assert "dti_back" not in misread(None, read=450712).figures  # 450.12: not the URLA's
+    assert "dti_back" not in misread({"monthly_payment": D("612.00")}, read=450100).figures
 
 
 def _report_payment(payment: str, dti_1008: str, scanned: bool = True) -> str | None:

@@ -38,6 +38,7 @@ _YEARS = range(1950, 2100)
 # Digits OCR read as look-alike letters inside a date's numbers (`Jan 0S, 2026`).
 _DIGITISH = re.compile(r"\b(?=[\dSBOoIl]*\d)[\dSBOoIl]{2,4}\b")
 _DIGIT_OF = str.maketrans({"S": "5", "B": "8", "O": "0", "o": "0", "I": "1", "l": "1"})
+_FOLD = str.maketrans({"S": "5", "B": "8", "O": "0", "I": "1", "L": "1"})
 
 
 def statement_period(text: str) -> tuple[date, date] | None:
@@ -91,12 +92,13 @@ def _month_after(start: date) -> date:
 def _one_character_off(token: str, value: date) -> bool:
     """`token` is `value` printed in a usual format, up to digits read as
     look-alike letters (`Ol-Aug-2026`) and one other character."""
-    read = token.translate(_DIGIT_OF).lower()
+    # (both sides folded alike: a month's `l` is a `1` on either)
+    read = token.upper().translate(_FOLD)
     for fmt in _DATE_FORMATS:
         shown = value.strftime(fmt)
         for form in {shown, re.sub(r"(?<![\d])0(\d)", r"\1", shown)}:
             if len(form) == len(token):
-                printed = form.translate(_DIGIT_OF).lower()
+                printed = form.upper().translate(_FOLD)
                 if sum(a != b for a, b in zip(printed, read, strict=True)) <= 1:
                     return True
     return False

@@ -306,9 +306,10 @@ def _zeros_misread(balance: Decimal | None, payment: Decimal) -> bool:
 
 
 def _point_lost(ctx: LoanContext, creditor: str, payment: Decimal) -> Decimal:
-    """A scanned payment read without its point (`27600` for 276.00): the
-    URLA's one amount for that creditor with the same figures, in whichever
-    column the application's scan placed it, is the payment."""
+    """A scanned payment read without its point (`27600` for 276.00), or
+    with its point read as a figure (`535100` for 535.00): the URLA's one
+    amount for that creditor with the same figures, in whichever column the
+    application's scan placed it, is the payment."""
     if payment != payment.to_integral_value() or payment < 100:
         return payment
     found = {
@@ -319,7 +320,11 @@ def _point_lost(ctx: LoanContext, creditor: str, payment: Decimal) -> Decimal:
         for name in ("monthly_payment", "balance")
         if (v := dec(cell(row, name))) is not None
     }
-    return payment / 100 if payment / 100 in found else payment
+    dropped = payment / 100
+    # the figure the point became, dropped: its whole dollars and its cents
+    figured = (payment // 1000) + (payment % 100) / 100 if payment >= 1000 else None
+    matches = {c for c in (dropped, figured) if c is not None and c in found}
+    return matches.pop() if len(matches) == 1 else payment
 
 
 @dataclass

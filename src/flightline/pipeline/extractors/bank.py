@@ -21,7 +21,7 @@ from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates, front_lost
 from flightline.pipeline.page_keys import PRODUCT_NUMBER
-from flightline.pipeline.periods import statement_period
+from flightline.pipeline.periods import statement_periods
 
 _BANK = Reader(
     (
@@ -128,15 +128,26 @@ PERSON_LINE = re.compile(
 )
 
 
+def _statement_period(doc: DocText, text: str) -> tuple[date, date] | None:
+    """The line's one period; where a misread year leaves two (`10-JUL-2086 -
+    09-AUG-2026`), the one the statement's own dated lines fall in."""
+    found = statement_periods(text)
+    if len(found) <= 1:
+        return next(iter(found), None)
+    dated = [d for _, _, d in find_dates(doc.text)]
+    held = sorted(((sum(s <= d <= e for d in dated), (s, e)) for s, e in found), reverse=True)
+    return held[0][1] if held[0][0] > held[1][0] else None
+
+
 def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
     for i, m in doc.find_lines(_PERIOD):
         line = doc.lines[i]
         rest = line.text[m.end() - line.start :][:90]
-        found = statement_period(rest)
+        found = _statement_period(doc, rest)
         if found is None and not find_dates(rest):
             j = doc.next_line(i)
             if j is not None:
-                found, i = statement_period(doc.lines[j].text), j
+                found, i = _statement_period(doc, doc.lines[j].text), j
         if found is not None:
             _set_period(doc, out, found, i)
             return
@@ -144,7 +155,7 @@ def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
     # separator may be one OCR lost when the line names the statement).
     for i, line in enumerate(doc.lines[:25]):
         if re.search(r"\b(?:through|thru|to)\b|\s[-\u2013]\s|statement", line.text, re.I):
-            found = statement_period(line.text)
+            found = _statement_period(doc, line.text)
             if found is not None and 20 <= (found[1] - found[0]).days <= 100:
                 _set_period(doc, out, found, i)
                 return
