@@ -121,6 +121,20 @@ def _other_kind(kinds: set[str], others: list[LogicalDocument]) -> bool:
     return bool(kinds and theirs and theirs.isdisjoint(kinds))
 
 
+def _apart(docs: list[LogicalDocument], others: list[LogicalDocument]) -> bool:
+    """Statements that cannot be one account's: of another type, or one
+    covering a month the other's statements cover with another balance."""
+    if _other_kind(_kinds(docs), others):
+        return True
+    return any(
+        when(d, "period_end_date") is not None
+        and when(d, "period_end_date") == when(o, "period_end_date")
+        and num(d, "closing_balance") != num(o, "closing_balance")
+        for d in docs
+        for o in others
+    )
+
+
 def _bank_name(doc: LogicalDocument) -> str:
     return fold(text(doc, "institution") or "")
 
@@ -180,6 +194,7 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
             and k.isdigit()
             and compare_digits(key, k, True) is Verdict.UNSURE
             and len(others) >= len(docs)
+            and not _apart(docs, others)
             and (
                 any(
                     compare_text(a, employer_key(text(o, "institution") or ""), True)
@@ -203,6 +218,7 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
                 if k != key
                 and k.isdigit()
                 and len(others) >= len(docs)
+                and not _apart(docs, others)
                 and all(is_ocr(o.fields.get("account_last4")) for o in others)
                 and any(_chained(d, o, misread=True) for d in docs for o in others)
                 and any(
