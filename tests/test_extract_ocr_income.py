@@ -1354,6 +1354,34 @@ def test_a_year_table_whose_base_caption_was_lost() -> None:
     assert "two_years_prior_bonus_income" not in got
 
 
+def test_a_year_table_whose_total_caption_was_lost() -> None:
+    # `Year  Base  Overtime  Bonus` over rows of four amounts whose parts make
+    # the last: the total's caption was lost, and a year's salary is no bonus
+    text = (
+        "EMPLOYMENT DATA REPORT\n"
+        "EMPLOYEE:        Adriana Hannah Robinson        SSN:        XXXXX2141\n"
+        "RATE OF PAY:        $129,000.00 annually\n"
+        "Year        Base        Overtime        Bonus\n"
+        "4025 YTD thru 31-MAR-2025        Pere     5205000        $0.00        $0.00"
+        "     \u2014\u2014\u2014_$32,250.00\n"
+        "2024        $126,433.80        $0.00        $0.00       $126,433.80\n"
+        "2023        \u00ab$125,566.44        $0.00        $0.00        $125,566.44\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_base_income"] == Decimal("126433.80")
+    assert got["two_years_prior_base_income"] == Decimal("125566.44")
+    assert got["prior_year_bonus_income"] == Decimal("0")
+    assert got.get("ytd_bonus_income", Decimal(0)) == 0
+    # rows of three amounts under the three captions are read as they stand
+    three = text.replace("        $126,433.80\n", "\n").replace("        $125,566.44\n", "\n")
+    three = three.replace("     \u2014\u2014\u2014_$32,250.00", "")
+    got = values(run(DocType.voe, three))
+    assert (got["prior_year_base_income"], got["prior_year_bonus_income"]) == (
+        Decimal("126433.80"),
+        Decimal("0"),
+    )
+
+
 def test_a_1005_cell_whose_dollar_sign_may_be_its_first_figure_is_unread() -> None:
     # the row prints `$`; `52,000.40` may be $2,000.40 with its sign read as
     # a 5 (or $52,000.40 with it lost): nothing says which, so it is unread

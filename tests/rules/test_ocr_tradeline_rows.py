@@ -202,6 +202,20 @@ def test_a_scanned_total_under_its_parts_names_the_misread_figure_or_none() -> N
     assert _pitia(estimated_total_monthly_payment=D("4478.94"), **cd) is None
 
 
+def test_a_total_the_terms_and_taxes_tie_stands_beside_a_pi_misread_past_settling() -> None:
+    # the CD's P&I read 5,896.90 (two figures off the 1,896.20 its terms and
+    # the Note give) and its escrow read from another cell: the total, which
+    # the terms' P&I and the taxes line (603.80) make exactly, is the payment
+    cd = {
+        "monthly_pi": D("5896.90"),
+        "estimated_escrow_monthly": D("744.01"),
+        "taxes_insurance_monthly": D("603.80"),
+    }
+    assert _pitia(**cd) == "2500.00"
+    # a taxes line that does not tie: the total under its P&I is no total
+    assert _pitia(**{**cd, "taxes_insurance_monthly": D("613.80")}) != "2500.00"
+
+
 def test_a_scanned_cd_total_payment_under_its_own_parts_is_not_the_pitia() -> None:
     # P&I 1,896.20 + escrow 603.80 = 2,500.00; the total read 1,306.00
     loan = clean_loan().set(DocType.closing_disclosure, estimated_total_monthly_payment=D(1306))

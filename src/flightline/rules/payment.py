@@ -149,7 +149,7 @@ def cd_pitia(
         and is_ocr(cd.fields.get("estimated_total_monthly_payment") if cd else None)
         and not (pi is not None and escrow is not None and _part_misread(total_payment, pi, escrow))
     ):
-        if pi is not None and _ties_with_taxes(cd, pi, total_payment):
+        if _ties_with_taxes(ctx, cd, pi, total_payment):
             pass  # P&I, taxes and insurance tie the total: it stands, whatever the escrow reads
         elif escrow is not None and total_payment <= escrow:
             # a total no more than its escrow alone: the escrow's cell read for it
@@ -222,12 +222,19 @@ def _insurance(cd: LogicalDocument | None) -> Decimal:
     return mi
 
 
-def _ties_with_taxes(cd: LogicalDocument | None, pi: Decimal, total: Decimal) -> bool:
+def _ties_with_taxes(
+    ctx: LoanContext, cd: LogicalDocument | None, pi: Decimal | None, total: Decimal
+) -> bool:
     """The CD's taxes-and-insurance line, P&I and mortgage insurance add up
     to its total exactly: two readings agree, and the escrow figure that
-    does not is the misread."""
+    does not is the misread. The P&I is the CD's as read, or the Note's, or
+    the payment the loan's terms give (a CD P&I misread past settling,
+    `4,399.26` for 1,319.26, does not make a total that ties up a misread)."""
     taxes = num(cd, "taxes_insurance_monthly")
-    return taxes is not None and pi + taxes + _insurance(cd) == total
+    if taxes is None:
+        return False
+    payments = {pi, num(ctx.first(DocType.note), "monthly_pi"), *_term_payments(ctx, cd)}
+    return any(p + taxes + _insurance(cd) == total for p in payments if p is not None)
 
 
 def _parts_read_twice(

@@ -379,6 +379,8 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
         text = line.text
         if _YEAR_TABLE.search(text):
             cols, assumed = _year_columns(text), False
+            if doc.ocr and cols and "total" not in cols and _total_lost(doc, i, cols):
+                cols = [*cols, "total"]
             continue
         if doc.ocr and _YEAR_CAPTION.match(text) and not re.search(r"\d\d", text):
             # a header garbled past naming its columns (`Year  7  lBase)  5%.
@@ -448,6 +450,25 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
             set_field(out, f"{prefix}_unplaced_variable_income", doc.field(unplaced, i))
 
 
+def _total_lost(doc: DocText, header: int, cols: list[str]) -> bool:
+    """The header's last caption (`Total`) lost: a row below it a cell
+    wider than the captions, whose parts add up to that last cell. (Its
+    cells read under the captions alone would shift the total into the
+    last part, a year's salary taken for its bonus.)"""
+    for line in doc.lines[header + 1 : header + 1 + _TABLE_ROWS]:
+        m = _YEAR_ROW.match(line.text)
+        ytd = _YTD_ROW.search(line.text)
+        if not m and not ytd:
+            continue
+        rest = line.text[m.end() :] if m else line.text[ytd.end() :] if ytd else ""
+        wider = _year_cells(rest, len(cols) + 1)
+        if wider is not None and _adds_up([*cols, "total"], wider):
+            return True
+    return False
+
+
+# The rows a year table has under its header: the year to date and past years.
+_TABLE_ROWS = 1 + len(PAST_PREFIXES)
 # A year table's caption (`Year`, `Yeat`: a letter misread) over columns
 # whose captions OCR garbled past matching
 _YEAR_CAPTION = re.compile(r"^[\W_]*ye\w{1,2}\b", re.IGNORECASE)
