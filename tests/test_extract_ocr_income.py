@@ -1382,6 +1382,30 @@ def test_a_year_table_whose_total_caption_was_lost() -> None:
     )
 
 
+def test_a_1005_cell_garbled_past_reading_keeps_its_column() -> None:
+    # `$4,274%82`: the year to date's bonus garbled; the past years' figures
+    # stay under the past years, not shifted into the year to date
+    text = (
+        "Request for Verification of Employment\n"
+        "7. Name and Address of Applicant\n"
+        "Chelsea Brittany Ellis\n"
+        "12A. Current Gross Base Pay (Enter Amount and Check Period)        Pay Frequency\n"
+        "$ 168,500.00 [X] Annual   Hourly   Monthly   Weekly        Biweekly\n"
+        "_12B. Gross Earnings - Type        Year To Date (Thru 03-20-2026)        "
+        "Past Year 2025        Past Year 2024\n"
+        "Base Pay        $38,884.62        $ 164,517.08        $160,335.24\n"
+        "Overtime        $0.00        $ 0.00        $ 0.00\n"
+        "Bonus        \u201cee        $4,274%82        $ 15,492.12        $16,473.09\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert "ytd_bonus_income" not in got
+    assert got["prior_year_bonus_income"] == Decimal("15492.12")
+    assert got["two_years_prior_bonus_income"] == Decimal("16473.09")
+    # read whole, the cell is the year to date's
+    fixed = values(run(DocType.voe, text.replace("$4,274%82", "$4,274.82")))
+    assert fixed["ytd_bonus_income"] == Decimal("4274.82")
+
+
 def test_a_1005_cell_whose_dollar_sign_may_be_its_first_figure_is_unread() -> None:
     # the row prints `$`; `52,000.40` may be $2,000.40 with its sign read as
     # a 5 (or $52,000.40 with it lost): nothing says which, so it is unread

@@ -84,6 +84,30 @@ def test_the_urla_settles_nothing_with_a_payment_above_its_own_balance() -> None
     assert "dti_back" not in _unread_first_row(loan, keep_balance=None).figures
 
 
+def _renamed(auto: str, card: str) -> Loan:
+    """The clean loan with its auto loan (on the report and the URLA) and its
+    card (on the report) named as given."""
+    loan = clean_loan()
+    auto_row, card_row = loan.one(DocType.credit_report).rows["tradelines"][:2]
+    auto_row["creditor"] = FieldValue(auto, auto_row["creditor"].evidence)
+    card_row["creditor"] = FieldValue(card, card_row["creditor"].evidence)
+    liability = _liabilities(loan)[0]
+    template = liability["creditor"]
+    assert isinstance(template, FieldValue)
+    liability["creditor"] = FieldValue(auto.title(), template.evidence)
+    return loan
+
+
+def test_a_creditor_sharing_a_word_with_another_is_not_it() -> None:
+    # `BLUEWATER CREDIT CARD` beside `BLUEWATER MOTOR CREDIT`: words in
+    # common, two creditors; the URLA's auto loan settles the unread auto row
+    loan = _renamed("BLUEWATER MOTOR CREDIT", "BLUEWATER CREDIT CARD")
+    assert _unread_first_row(loan).figures["dti_back"].value == "29.50"
+    # an abbreviation is the same word: which line the URLA lists is unknown
+    loan = _renamed("BLUEWATER MOTOR CREDIT", "BLUEWATER MTR CREDIT")
+    assert "dti_back" not in _unread_first_row(loan).figures
+
+
 def test_the_urla_settles_only_one_answer() -> None:
     # two liabilities of that creditor on the URLA: which payment is unknown
     loan = clean_loan()

@@ -92,10 +92,35 @@ def _alike(creditor: str, other: str) -> bool:
     if not (a and b):
         return False
     # (OCR runs words together and misreads a letter: `PRAIRIBPMORTGAGE SERVICING`)
-    return (
-        token_set_ratio(a, b) >= _SAME_CREDITOR
-        or ratio(a.replace(" ", ""), b.replace(" ", "")) >= _SAME_CREDITOR
+    if ratio(a.replace(" ", ""), b.replace(" ", "")) >= _SAME_CREDITOR:
+        return True
+    return token_set_ratio(a, b) >= _SAME_CREDITOR and not _other_words(a, b)
+
+
+# A word this close to another (`SVCS`, `SERVICFS`) may be it, abbreviated or misread.
+_SAME_WORD = 60.0
+
+
+def _other_words(a: str, b: str) -> bool:
+    """Each name has a word the other lacks, and none of them is another's
+    misreading or abbreviation: `MOTOR CREDIT` and `CREDIT CARD` share a
+    word, not a creditor (a word more on one side only is a speck or a
+    suffix, `CARD SERVICES Ca`)."""
+    wa, wb = set(a.split()), set(b.split())
+    only_a, only_b = wa - wb, wb - wa
+    return bool(only_a and only_b) and not any(
+        ratio(x, y) >= _SAME_WORD or _abbreviates(x, y) or _abbreviates(y, x)
+        for x in only_a
+        for y in only_b
     )
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """`svcs` for services: the word's first letter, then some of its letters in order."""
+    if len(short) < 2 or len(short) >= len(word) or short[0] != word[0]:
+        return False
+    rest = iter(word[1:])
+    return all(ch in rest for ch in short[1:])
 
 
 def _near_balance(d: Debt, amount: Decimal) -> bool:

@@ -48,6 +48,8 @@ class PeriodTable:
 # A year-to-date base pay above the past year's times the share of the year
 # it covers plus this much is no year-to-date figure.
 _YTD_SLACK = Decimal("0.25")
+# An amount the reading masked as garbled (`fix_ocr_digits`: a `%` inside it)
+_MASKED = re.compile(r"\?{4,}")
 _SPLIT_FIGURES = re.compile(r"^\$?\s?(\d{1,3})\s(\d{1,3}(?:,\d{3})*\.\d\d)$")
 # `$ 761 17` for $761.17: a dollar figure whose point OCR read as a space
 _POINT_LOST = re.compile(r"^\$\s?(\d{1,3}(?:,\d{3})*)\s(\d\d)$")
@@ -102,6 +104,9 @@ def ocr_period_row(
     cells = row_cells(rest)
     dollars = sum(c.lstrip().startswith("$") for c in cells)
     for cell in cells:
+        if _MASKED.fullmatch(cell.strip()):
+            values.append(None)  # an amount garbled past reading (`$4,274%82`): in its column
+            continue
         if len(re.findall(r"\d", cell)) < 3:
             continue  # a smudge read as a mark or two (`73`), not an amount
         amounts = cell_amounts(cell)
