@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from flightline.pipeline.model import FieldValue
 from flightline.rules.figures import compute_figures
-from tests.rules.builders import run
+from tests.rules.builders import Loan, run
 from tests.rules.test_compare import _scanned, _statements
 
 NOTE = date(2026, 4, 15)
@@ -124,6 +124,14 @@ def test_a_lone_unnumbered_statement_is_not_its_own_missing_month() -> None:
     assert run(ctx, "AST-003") == [] and any(k.startswith("statement period") for k in ctx.unread)
 
 
+def _assets(loan: Loan) -> str | None:
+    """The verified assets of the loan scanned."""
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    found = ctx.figures.get("assets_verified")
+    return found.value if found else None
+
+
 def test_accounts_a_look_alike_digit_apart_stay_two_where_their_months_cannot_be_one() -> None:
     # 3577 and 1577 at one bank, each with the same two months: two accounts
     # (one account has one balance a month), not one number misread
@@ -132,18 +140,12 @@ def test_accounts_a_look_alike_digit_apart_stay_two_where_their_months_cannot_be
     was = loan.docs[-1].fields["closing_balance"]
     for doc in loan.docs[-2:]:
         doc.fields["closing_balance"] = FieldValue(Decimal(24000), was.evidence)
-    ctx = _scanned(loan).context()
-    compute_figures(ctx)
-    assert ctx.figures["assets_verified"].value == "154000.00"
+    assert _assets(loan) == "154000.00"
     # a savings statement beside the checking's: another account too
     loan = _statements(("3577", *months[0]), ("1577", *months[1]))
     loan.docs[-1].fields["account_type"] = FieldValue("savings", was.evidence)
     loan.docs[-2].fields["account_type"] = FieldValue("checking", was.evidence)
-    ctx = _scanned(loan).context()
-    compute_figures(ctx)
-    assert ctx.figures["assets_verified"].value == "260000.00"
+    assert _assets(loan) == "260000.00"
     # one month each and the same type: one account, its number misread
     loan.docs[-1].fields.pop("account_type")
-    ctx = _scanned(loan).context()
-    compute_figures(ctx)
-    assert ctx.figures["assets_verified"].value == "130000.00"
+    assert _assets(loan) == "130000.00"
