@@ -284,6 +284,8 @@ def test_a_notes_signing_instruction_is_not_a_person() -> None:
     assert clean_person("{Sign Original Only") is None
     assert clean_person("Witness Signature") is None
     assert clean_person("Joseph Johnson") == "Joseph Johnson"
+    # a credit report's score table caption under a garbled `Applicant`
+    assert clean_person("Bureau / Model") is None
 
 
 def test_a_speck_read_as_a_small_letter_before_a_name_is_dropped() -> None:

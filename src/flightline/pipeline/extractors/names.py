@@ -49,7 +49,7 @@ _NOT_PERSON = re.compile(
     r"instrument|notice|rights?|consumer|transaction|gift|letter|savings|account|funds|"
     r"pay|stub|earnings|payroll|check|advice|deposit|note|rate|fixed|multistate|mortgage|deed|"
     r"closing|disclosure|estimate|verification|employment|uniform|residential|settlement|"
-    r"appraisal|borrower|sign|original|only|witness|"
+    r"appraisal|borrower|sign|original|only|witness|bureau|"
     # a caption's words (`Last La name`: `Last name` garbled beside its value)
     r"first|middle|last|initial)\b",
     re.IGNORECASE,
