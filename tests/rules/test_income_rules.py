@@ -79,6 +79,22 @@ def test_inc_002_near_misses() -> None:
     assert run(_declining("130000.01", "10001.00"), "INC-002") == []
 
 
+def test_inc_002_scanned_wages_above_their_medicare_wages_are_a_misread() -> None:
+    from tests.rules.test_compare import _scanned
+
+    def loan(medicare: str) -> Loan:
+        built = _declining("130000.01", "10001.01")
+        return built.set(DocType.w2, 0, box5_medicare_wages=D(medicare))
+
+    # box 1 never counts more than box 5: on a scan, a figure misread
+    ctx = _scanned(loan("120000.00")).context()
+    assert run(ctx, "INC-002") == []
+    assert any(key.startswith("w2 wages") for key in ctx.unread)
+    # on a text layer the W-2 says what it says; and a scan within its box 5 stands
+    assert len(run(loan("120000.00"), "INC-002")) == 1
+    assert len(run(_scanned(loan("130000.01")), "INC-002")) == 1
+
+
 def test_inc_002_needs_the_prior_year_w2() -> None:
     loan = _declining("130000.01", "10400.00")
     loan.set(DocType.w2, 0, tax_year=2023)

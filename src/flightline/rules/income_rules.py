@@ -166,6 +166,16 @@ def declining_income(ctx: LoanContext) -> list[Issue]:
                 [*ytd_ev, ev(w2, "box1_wages")],
             )
             continue
+        medicare = num(w2, "box5_medicare_wages")
+        if scanned(w2) and medicare is not None and wages > medicare:
+            # box 1 leaves out what box 5 counts, never the reverse: wages
+            # above the Medicare wages are a figure misread (`227,602.54`)
+            ctx.could_not_read(
+                f"w2 wages {inc.borrower.label}",
+                f"{inc.borrower.name}'s {through.year - 1} W-2 wages (above its Medicare wages)",
+                [ev(w2, "box1_wages"), ev(w2, "box5_medicare_wages")],
+            )
+            continue
         share = annualised / wages * HUNDRED
         issues.append(
             ctx.issue(
