@@ -432,3 +432,18 @@ def test_a_scanned_voe_bonus_row_unread_beside_a_paystub_bonus_leaves_income_unr
 def test_a_text_voe_without_a_bonus_row_is_the_voe_as_printed() -> None:
     ctx = _bonus_row_unread(clean_loan()).context()
     assert computed(ctx).income_total == D("10000.00")
+
+
+def test_a_salary_near_two_readings_that_agree_exactly_gives_way_to_them() -> None:
+    # the latest paystub's 120,000 a year read 122,000 (under 3% off): its
+    # own biweekly pay (4,615.38) and the VOE's 120,000 agree to the cent
+    loan = _scanned(clean_loan().set(DocType.paystub, 0, annual_salary=D(122000)))
+    assert computed(loan.context()).incomes[0].base == D(10000)
+    # a salary its own pay backs stands, a raise the VOE does not show yet
+    loan = clean_loan().set(DocType.paystub, 0, annual_salary=D(122000))
+    loan.set_rows(
+        DocType.paystub,
+        "earnings",
+        [{"kind": "regular", "current_amount": D("4692.31"), "ytd_amount": D("18769.24")}],
+    )
+    assert computed(_scanned(loan).context()).incomes[0].base == D(122000) / 12

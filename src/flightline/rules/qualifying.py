@@ -45,6 +45,8 @@ _PART_TIME_GAP = Decimal("0.05")
 # Two readings of base pay this close are the same pay (cents of per-period rounding,
 # a raise between paystubs).
 _AGREE = Decimal("0.03")
+# Two readings of one pay this close are the same figure (per-period rounding).
+_EXACT = Decimal("0.002")
 
 
 @dataclass
@@ -177,10 +179,13 @@ def _base(
     candidates += _regular_pay(stubs[0]) if stubs else []
     # earlier paystubs only vouch for the figures above
     witnesses = [c for stub in stubs[1:] for c in (*_stated_rate(ctx, stub), *_regular_pay(stub))]
-    for i, (value, found) in enumerate(candidates):
-        others = [v for j, (v, _) in enumerate(candidates) if j != i] + [v for v, _ in witnesses]
-        if any(abs(value - v) <= value * _AGREE for v in others):
-            return value, found
+    # two readings that agree to the cents' rounding before two merely near
+    # (`139,000.00` a year read beside 11,416.67 a month paid and a VOE's 137,000)
+    for agree in (_EXACT, _AGREE):
+        for i, (value, found) in enumerate(candidates):
+            others = [v for j, (v, _) in enumerate(candidates) if j != i]
+            if any(abs(value - v) <= value * agree for v in [*others, *(v for v, _ in witnesses)]):
+                return value, found
     # the latest stub's figures back nothing (a scan's columns mixed up): an
     # earlier stub whose own rate and regular pay agree
     for stub in stubs[1:]:

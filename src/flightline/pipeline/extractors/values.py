@@ -157,9 +157,16 @@ def _ssns(text: str) -> list[tuple[int, Value]]:
             and not _DIGITS_THEN_GAP.search(read, m.start(), m.start(1))
         ):
             out.append((m.start(1), m.group(1)))
+        elif (shaped := _MASK_SHAPED.match(text)) is not None:
+            # the mask in the SSN's own shape, its letters read as any
+            # (`xgx-xx-1492`): three, two, then the four figures
+            out.append((shaped.start(1), shaped.group(1)))
     return out
 
 
+_MASK_SHAPED = re.compile(
+    r"[\s:;()#._\"\u201c\u201d]{0,12}[^\W\d_]{3}\s?-\s?[^\W\d_]{2}\s?-\s?(\d{4})(?![\d.,])"
+)
 _FIVE_AFTER_BREAK = re.compile(r"(?:[\s.~_+-]|(?<![XxHK*#\u2022])[XxHK*#\u2022]{5})\d{5}$")
 _ALL_DIGITS = re.compile(r"\d{5,8}")
 _DIGITS_THEN_GAP = re.compile(r"\d\s+$")
