@@ -558,6 +558,28 @@ def test_a_liabilities_table_whose_title_ocr_garbled_starts_at_its_header() -> N
     ]
 
 
+def test_a_liability_whose_amounts_ocr_garbled_is_still_listed_by_name() -> None:
+    text = (
+        "VI. ASSETS AND LIABILITIES\n"
+        "Company Name        Unpaid Balance    To be paid off     Monthly Payment\n"
+        "\u2018Heritage Motor Credit        Tour,        9G, 350        ielnce        t900,\n"
+        "Horizon Home Loans        $269,000.00        $2,399.00\n"
+        "Uniform Residential Loan Application        7\n"
+        "VII. DETAILS OF TRANSACTION\n"
+    )
+    doc = extracted(DocType.urla_1003, text)
+    rows = [{k: v.value for k, v in r.items()} for r in doc.rows["liabilities"]]
+    # the creditor without figures (none is guessed), the page's footer no row
+    assert rows == [
+        {"creditor": "Heritage Motor Credit"},
+        {
+            "creditor": "Horizon Home Loans",
+            "balance": Decimal("269000.00"),
+            "monthly_payment": Decimal("2399.00"),
+        },
+    ]
+
+
 def test_a_paystub_employer_beside_the_employee_caption_ocr_garbled() -> None:
     text = (
         "EMPLOYEE PAY STUB\n"

@@ -631,6 +631,22 @@ def test_crd_002_ocr_creditor_spelling_is_not_an_unlisted_debt() -> None:
     assert len(run(_tradeline("HARBOR CREDIT UNION", 2400), "CRD-002")) == 1
 
 
+def test_crd_002_a_scanned_urla_debt_listed_by_name_alone_is_listed() -> None:
+    # the URLA's row for the auto loan kept its creditor, its figures garbled
+    loan = _tradeline("SUMMIT AUTO FINANCE", 15000)
+    [row] = [
+        r
+        for r in loan.one(DocType.urla_1003).rows["liabilities"]
+        if r["creditor"].value == "Summit Auto Finance"
+    ]
+    for name in ("balance", "monthly_payment"):
+        del row[name]
+    assert run(loan, "CRD-002") == []
+    # with that row gone the debt is unlisted
+    loan.one(DocType.urla_1003).rows["liabilities"].remove(row)
+    assert len(run(loan, "CRD-002")) == 1
+
+
 def test_an_implausible_ltv_from_ocr_figures_is_unread() -> None:
     # (no 1008 to say what the value is)
     loan = clean_loan().set(DocType.appraisal_1004, 0, appraised_value=D(62))

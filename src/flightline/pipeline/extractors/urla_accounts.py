@@ -91,6 +91,12 @@ def _rows(
             and not (liabilities and len(amounts) >= 2)
             and not lost_payment
         ):
+            named = _named_row_garbled(rest) if doc.ocr and liabilities else None
+            if named is not None:
+                # the creditor read, its amounts garbled past reading
+                # (`Heritage Motor Credit  Tour,  9G, 350  ielnce  t900,`):
+                # listed on the application, its figures unknown
+                rows.append({"creditor": doc.field(named, i)})
             continue
         name_end = acct.start() if acct else first
         cell = rest[:name_end].strip(" -|:")
@@ -159,6 +165,23 @@ def _garbled_after_name(cell: str) -> bool:
     Card        Apatite    -SABOD`): a garbled amount, not more of the name."""
     cells = re.split(r"\s{2,}", cell)
     return len(cells) > 1 and any(_GARBLED_CELL.search(c) for c in cells[1:])
+
+
+# A creditor's name as a liabilities row prints it: two words or more, each
+# capitalised, no figure
+_CREDITOR_CELL = re.compile(r"^[A-Z][A-Za-z&.'\u2019]+(?:\s[A-Z&][A-Za-z&.'\u2019]*){1,5}$")
+
+
+def _named_row_garbled(rest: str) -> str | None:
+    """A scanned row whose first cell is a creditor's name and whose other
+    cells hold figures no amount reads as (three figures or more among
+    marks): that name."""
+    cells = [c for c in re.split(r"\s{2,}", rest.strip(" -|:\u2018\u2019'\"")) if c]
+    if len(cells) < 2 or not _CREDITOR_CELL.match(cells[0]):
+        return None
+    if len(re.findall(r"\d", " ".join(cells[1:]))) < 3:
+        return None
+    return clean_name(cells[0])
 
 
 def asset_rows(doc: DocText) -> list[dict[str, FieldValue]]:
