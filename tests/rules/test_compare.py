@@ -868,6 +868,9 @@ def test_a_first_name_garbled_beside_the_same_last_name_is_unsure() -> None:
     assert words("Kenneth M. Odonnell", "Kerfheth Michael Odonnell") is UNSURE
     # letters that fold into an m only on one side (`ni` of `Knistife`)
     assert words("Kristine Taylor", "Knistife Taylor") is UNSURE
+    # one letter read as two, a speck before it (`Girfa` for Gina)
+    assert words("Gina Leslie Arias", "\u2018Girfa Leslie Arias") is UNSURE
+    assert words("Gina Arias", "Girfan Arias") is DIFFERENT  # two letters more: not one split
     # another person of the family is further off
     assert words("Karen Odonnell", "Kevin Odonnell") is DIFFERENT
     # and a last name garbled as well is no longer the same name

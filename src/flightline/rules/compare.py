@@ -207,7 +207,22 @@ def _first_name_garbled(x: str, y: str) -> bool:
     # folding a pair the other name does not hold (`ni` in `Knistife` for
     # Kristine, made an m) can part names two glyphs apart as read
     px, py = x.lower(), y.lower()
+    if _split_glyph(px, py) or _split_glyph(py, px):
+        return True
     return Levenshtein.distance(px, py) <= _AS_READ_EDITS and ratio(px, py) >= _AS_READ_RATIO
+
+
+def _split_glyph(long: str, short: str) -> bool:
+    """`long` is `short` with one letter read as two (`Girfa` for Gina, `rn`
+    for m): a wide glyph OCR split, the rest in place."""
+    return (
+        len(short) >= 3
+        and len(long) == len(short) + 1
+        and any(
+            long[:i] == short[:i] and long[i + 2 :] == short[i + 1 :] and long[i] != short[i]
+            for i in range(len(short))
+        )
+    )
 
 
 def _glued_on(x: str, y: str) -> bool:
