@@ -226,6 +226,27 @@ def test_a_scanned_total_under_its_parts_names_the_misread_figure_or_none() -> N
     assert _pitia(estimated_total_monthly_payment=D("4478.94"), **cd) is None
 
 
+def test_report_whole_dollars_a_figure_off_the_urlas_cents_leave_the_debt_open() -> None:
+    # the report prints whole dollars (`$450` for 450.33) and its scan read
+    # `$150`: one figure off the URLA's dollars, so either reading may stand
+    def dti(dti_1008: str) -> str | None:
+        loan = clean_loan().set(DocType.transmittal_1008, dti_back=D(dti_1008))
+        template = _liabilities(loan)[0]["monthly_payment"]
+        assert isinstance(template, FieldValue)
+        _liabilities(loan)[0]["monthly_payment"] = FieldValue(D("450.33"), template.evidence)
+        row = loan.one(DocType.credit_report).rows["tradelines"][0]
+        row["monthly_payment"] = FieldValue(D(150), row["monthly_payment"].evidence)
+        ctx = _scanned(loan).context()
+        compute_figures(ctx)
+        found = ctx.figures.get("dti_back")
+        return found.value if found else None
+
+    # the 1008 ties up with the URLA's payment: that one
+    assert dti("29.503") == "29.50"
+    # with neither: unknown, not the report's 150 taken as read
+    assert dti("33.100") is None
+
+
 def test_a_total_the_terms_and_taxes_tie_stands_beside_a_pi_misread_past_settling() -> None:
     # the CD's P&I read 5,896.90 (two figures off the 1,896.20 its terms and
     # the Note give) and its escrow read from another cell: the total, which

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from rapidfuzz.fuzz import ratio, token_set_ratio
 
@@ -272,6 +272,14 @@ def _misread_either(ctx: LoanContext, r: Row, tradelines: list[Row], payment: De
     if stated is None or abs(stated[0] - payment) < 1:
         return False
     if compare_amounts(payment, stated[0], True) is Verdict.UNSURE:
+        return True
+    # the report's whole dollars a figure off the URLA's (`$356` beside 856.33)
+    whole = stated[0].to_integral_value(ROUND_FLOOR)
+    if (
+        payment == payment.to_integral_value()
+        and whole != stated[0]
+        and compare_amounts(payment, whole, True) is Verdict.UNSURE
+    ):
         return True
     # leading digits lost to a speck (`602.00` read `2.00`)
     short, long = sorted((payment, stated[0]))
