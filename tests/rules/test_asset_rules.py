@@ -29,6 +29,9 @@ def test_res_001_reserves_below_the_requirement() -> None:
         "1.9999",
         "2.00",
     )
+    assert issue.summary.endswith("below the 2 months required for a second home.")
+    [investment] = run(_assets("112999.99", "investment"), "RES-001")
+    assert "required for an investment property." in investment.summary
     # a principal residence needs none
     assert run(_assets("108000.00"), "RES-001") == []
 

@@ -546,6 +546,26 @@ def test_an_ocr_note_date_no_other_document_backs_is_replaced_by_theirs() -> Non
     assert facts(ctx).note_date is None and len(ctx.unread) == 1
 
 
+def test_a_scanned_cd_closing_date_standing_for_the_note_date_gives_way_to_two_others() -> None:
+    # no Note date read; the final CD's closing date read a year out (2027),
+    # the initial CD and the security instrument both say the day
+    day = date(2026, 4, 15)
+
+    def loan(*others: date) -> Loan:
+        built = clean_loan().set(DocType.note, note_date=None)
+        built.set(DocType.closing_disclosure, closing_date=day.replace(year=2027))
+        initial = make(DocType.closing_disclosure, {"closing_date": others[0]})
+        initial.fields.pop("date_issued", None)
+        built.docs.insert(0, initial)
+        for other in others[1:]:
+            built.add(make(DocType.security_instrument, {"instrument_date": other}))
+        return _scanned(built)
+
+    assert facts(loan(day, day).context()).note_date == day
+    # one other reading alone does not overrule the CD's
+    assert facts(loan(day).context()).note_date == day.replace(year=2027)
+
+
 def test_an_ocr_loan_amount_no_other_document_states_gives_way() -> None:
     # the CD's 300,000 read as 30,000: the Note, 1008 and URLA say 300,000
     loan = _scanned(clean_loan().set(DocType.closing_disclosure, loan_amount=D(30000)))

@@ -149,3 +149,22 @@ def test_accounts_a_look_alike_digit_apart_stay_two_where_their_months_cannot_be
     # one month each and the same type: one account, its number misread
     loan.docs[-1].fields.pop("account_type")
     assert _assets(loan) == "130000.00"
+
+
+def test_an_unnumbered_statement_joins_the_account_its_balances_chain_with_a_figure_off() -> None:
+    # two numbered accounts at the bank; the unnumbered January ends at
+    # 90,000.00 and 5678's February opens at 98,000.00 as the scan read it
+    loan = _statements(
+        ("1111", date(2026, 2, 1), date(2026, 2, 28)),
+        ("", date(2026, 1, 1), date(2026, 1, 31)),
+        ("5678", date(2026, 2, 1), date(2026, 2, 28)),
+    )
+    unnumbered = loan.docs[-2]
+    unnumbered.fields.pop("account_last4")
+    was = unnumbered.fields["closing_balance"]
+    unnumbered.fields["closing_balance"] = FieldValue(Decimal(90000), was.evidence)
+    loan.docs[-1].fields["opening_balance"] = FieldValue(Decimal(98000), was.evidence)
+    assert _assets(loan) == "260000.00"
+    # two figures off: not that account's, a third one
+    loan.docs[-1].fields["opening_balance"] = FieldValue(Decimal(98100), was.evidence)
+    assert _assets(loan) == "350000.00"

@@ -164,8 +164,15 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
             ]
             if len(into) > 1:
                 # several there: the account whose statements chain with it
-                # (one's ending balance the other's opening balance)
-                into = [k for k in into if any(_chained(d, o) for d in docs for o in accounts[k])]
+                # (one's ending balance the other's opening balance; else, to
+                # a figure misread, the month after or before it)
+                into = [
+                    k for k in into if any(_chained(d, o) for d in docs for o in accounts[k])
+                ] or [
+                    k
+                    for k in into
+                    if any(_chained(d, o, misread=True) for d in docs for o in accounts[k])
+                ]
             if not into:
                 # none numbered there: another unnumbered account whose
                 # statements chain with these to the cent, at an institution

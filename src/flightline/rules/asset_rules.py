@@ -22,6 +22,13 @@ from flightline.rules.figures import computed
 _DAYS_PER_MONTH = 28
 
 
+_OCCUPANCY_PHRASES = {
+    "primary": "a principal residence",
+    "second_home": "a second home",
+    "investment": "an investment property",
+}
+
+
 @rule("RES-001")
 def reserves(ctx: LoanContext) -> list[Issue]:
     f = facts(ctx)
@@ -45,8 +52,8 @@ def reserves(ctx: LoanContext) -> list[Issue]:
             "RES-001",
             f"Reserves after closing are {ratio_against(months, required)} months of PITIA "
             f"({money(c.assets)} verified less {money(c.funds_to_close)} to close, at "
-            f"{money(c.pitia)} a month), below the {ratio(required, 0)} months required for a "
-            f"{f.occupancy.replace('_', ' ')}.",
+            f"{money(c.pitia)} a month), below the {ratio(required, 0)} months required for "
+            f"{_OCCUPANCY_PHRASES.get(f.occupancy, 'this occupancy')}.",
             evidence=[*c.assets_evidence, *c.funds_evidence, *c.pitia_evidence],
             observed=ratio_against(months, required),
             limit=ratio(required),

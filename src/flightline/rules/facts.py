@@ -155,9 +155,11 @@ def _build(ctx: LoanContext) -> Facts:
     facts.cd = cd
     if when(note, "note_date") is not None:
         facts.note_date, facts.note_date_evidence = when(note, "note_date"), ev(note, "note_date")
-    elif when(cd, "closing_date") is not None:
-        # no Note: consummation as the Closing Disclosure states it
+    elif cd is not None and when(cd, "closing_date") is not None:
+        # no Note date: consummation as the Closing Disclosure states it
         facts.note_date, facts.note_date_evidence = when(cd, "closing_date"), ev(cd, "closing_date")
+        if is_ocr(cd.fields.get("closing_date")):
+            _closing_corroborated(ctx, facts, cd)
     if note is not None and is_ocr(note.fields.get("note_date")):
         _corroborate_note_date(ctx, facts, note, cd)
     apps = [
@@ -247,6 +249,25 @@ def _corroborate_note_date(
             [ev(doc, name) for _, doc, name in found],
         )
         facts.note_date = facts.note_date_evidence = None
+
+
+def _closing_corroborated(ctx: LoanContext, facts: Facts, cd: LogicalDocument) -> None:
+    """A scanned CD's closing date standing in for the note date gives way to
+    the date two other readings agree on (another CD's closing date, the
+    security instrument's date: `2026-08-21` read beside two `2025-08-21`);
+    with no such agreement it stands."""
+    others = [
+        (d, doc, name)
+        for doc, name in (
+            *((o, "closing_date") for o in ctx.of_type(DocType.closing_disclosure) if o is not cd),
+            (ctx.first(DocType.security_instrument), "instrument_date"),
+        )
+        if doc is not None and (d := when(doc, name)) is not None and d != facts.note_date
+    ]
+    votes = Counter(d for d, _, _ in others)
+    if votes and (top := votes.most_common(1)[0])[1] >= 2:
+        _, doc, name = next(t for t in others if t[0] == top[0])
+        facts.note_date, facts.note_date_evidence = top[0], ev(doc, name)
 
 
 def facts(ctx: LoanContext) -> Facts:
