@@ -1406,6 +1406,25 @@ def test_a_1005_cell_garbled_past_reading_keeps_its_column() -> None:
     assert fixed["ytd_bonus_income"] == Decimal("4274.82")
 
 
+def test_a_1005_cell_whose_thousands_comma_ocr_read_as_a_figure_is_unread() -> None:
+    # `61049. 26` beside cells printing their commas: 61,049.26 or 6,049.26;
+    # `0,548.54`: no amount has a zero before its comma
+    text = (
+        "Request for Verification of Employment\n"
+        "12B. Gross Earnings - Type        Year To Date (Thru Nov 07, 2025)        "
+        "Past Year 2024        Past Year 2023\n"
+        "Base Pay        70,326.87        79,185.08        76,973.52\n"
+        "Bonus        61049. 26        0,548.54        5,326.13\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert "ytd_bonus_income" not in got and "prior_year_bonus_income" not in got
+    assert got["two_years_prior_bonus_income"] == Decimal("5326.13")
+    assert got["ytd_base_income"] == Decimal("70326.87")
+    # a row that prints no commas reads its five figures as they stand
+    plain = text.replace(",", "").replace("0548.54", "5548.54")
+    assert values(run(DocType.voe, plain))["ytd_bonus_income"] == Decimal("61049.26")
+
+
 def test_a_1005_cell_whose_dollar_sign_may_be_its_first_figure_is_unread() -> None:
     # the row prints `$`; `52,000.40` may be $2,000.40 with its sign read as
     # a 5 (or $52,000.40 with it lost): nothing says which, so it is unread

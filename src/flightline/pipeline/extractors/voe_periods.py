@@ -55,6 +55,22 @@ _SPLIT_FIGURES = re.compile(r"^\$?\s?(\d{1,3})\s(\d{1,3}(?:,\d{3})*\.\d\d)$")
 _POINT_LOST = re.compile(r"^\$\s?(\d{1,3}(?:,\d{3})*)\s(\d\d)$")
 
 
+# `0,548.54`: no amount prints a zero before its thousands comma (a figure misread)
+_ZERO_THOUSANDS = re.compile(r"^\$?\s?0,\d{3}")
+# five figures or more before the point with no comma: `61049. 26`
+_UNGROUPED = re.compile(r"^\$?\s?\d{5,}(?:\.\s?\d\d)?$")
+
+
+def _comma_misread(cell: str, cells: list[str]) -> bool:
+    """A cell whose thousands comma OCR read as a figure (`61049. 26` for
+    6,049.26 in a row that prints its commas: 61,049.26 or 6,049.26, nothing
+    says which), or whose first figure it read as a zero (`0,548.54`)."""
+    text = cell.strip()
+    if _ZERO_THOUSANDS.match(text):
+        return True
+    return _UNGROUPED.match(text) is not None and any("," in c for c in cells if c is not cell)
+
+
 def _ytd_share(out: dict[str, FieldValue]) -> Decimal | None:
     found = out.get("ytd_through_date")
     through = found.value if found is not None else None
@@ -127,7 +143,9 @@ def ocr_period_row(
             values.extend(amounts)  # two columns OCR ran together
         else:
             clean = amounts and is_clean_amount(cell) and not lost_sign
-            values.append(amounts[0] if amounts and clean else None)
+            values.append(
+                amounts[0] if amounts and clean and not _comma_misread(cell, cells) else None
+            )
     if not values or len(values) > periods:
         return
     if kind == "base" and len(values) == periods and None not in values:
