@@ -824,6 +824,24 @@ def test_w2_scan_with_a_cut_short_name_caption_and_a_bare_ssn_cell() -> None:
     assert got["box1_wages"] == Decimal("116843.74")
 
 
+def test_w2_boxes_with_a_speck_read_as_a_figure_between_them() -> None:
+    text = (
+        "Form W-2 Wage and Tax Statement 2024\n"
+        "aEmployee's social security number        1 Wages, tips, other compensation"
+        "        2 Fedgral income tax withheld\n"
+        '"XXX-XX-6267        $330535.24       7        $27650.92\n'
+        "c Employer's name, address, and ZIP code        5 Meditare wages and tips"
+        "        6 Medicare tax withheld\n"
+        "Mcmillan & Bennett Pyecision Tools L.P.        $344320.03        $4992.64\n"
+    )
+    got = values(run(DocType.w2, text))
+    assert got["box1_wages"] == Decimal("330535.24")
+    assert got["box5_medicare_wages"] == Decimal("344320.03")
+    # a figure at the row's head is a box's own (the SSN box's is no speck)
+    headless = values(run(DocType.w2, text.replace('"XXX-XX-6267', "7")))
+    assert headless.get("box1_wages") != Decimal("27650.92")
+
+
 def test_voe_year_table_under_a_header_with_an_underscore_speck() -> None:
     text = (
         "Verification of Income & Employment\n"

@@ -555,6 +555,12 @@ class Reader:
         cells = figures or [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
         if doc.ocr and len(cells) == len(cols) + 1 and _SPECK_CELL_END.fullmatch(cells[-1]):
             cells.pop()  # a speck past the last column read as a word (`Aaa`, `a°..`)
+        if doc.ocr and len(cells) == len(cols) + 1:
+            # a speck between two boxes read as a figure (`$330535.24   7
+            # $27650.92`): no box holds a lone figure or two beside amounts
+            lone = [n for n, c in enumerate(cells) if _LONE_FIGURES.fullmatch(c)]
+            if len(lone) == 1 and lone[0] > 0 and any("$" in c or "." in c for c in cells):
+                cells.pop(lone[0])
         if doc.ocr and specks and len(cells) == len(cols) - len(specks):
             # a speck read as a cell of the header (`Applicant.    iv.    8. SSN`)
             k -= sum(n < k for n in specks)
@@ -754,6 +760,7 @@ class Reader:
 
 
 _SHORT_SPECK = re.compile(r"[^\d\s]{1,4}")
+_LONE_FIGURES = re.compile(r"[^\w$]{0,2}\d{1,2}[^\w$.,]{0,2}")
 _FIGURES_CELL = re.compile(r"\W{0,2}\$?\s?\d[\d,./-]*\d\W{0,2}")
 _LEAD_WORD = re.compile(r"[A-Za-z]{1,8}\s")
 _SPECK_CAPTION = 4
