@@ -31,7 +31,9 @@ def test_an_unnumbered_statement_joins_its_bank_named_up_to_an_ocr_letter() -> N
     assert len(run(_scanned(loan), "AGE-001")) == 1
 
 
-def test_an_unnumbered_statement_joins_the_account_its_balances_chain_with() -> None:
+def _unnumbered_january(february_opens: int) -> Loan:
+    """Two numbered accounts at one bank, February each, and an unnumbered
+    January ending at 90,000.00 beside 5678's February opening as given."""
     loan = _statements(
         ("1111", date(2026, 2, 1), date(2026, 2, 28)),
         ("", date(2026, 1, 1), date(2026, 1, 31)),
@@ -41,11 +43,14 @@ def test_an_unnumbered_statement_joins_the_account_its_balances_chain_with() -> 
     unnumbered.fields.pop("account_last4")
     was = unnumbered.fields["closing_balance"]
     unnumbered.fields["closing_balance"] = FieldValue(Decimal(90000), was.evidence)
-    loan.docs[-1].fields["opening_balance"] = FieldValue(Decimal(90000), was.evidence)
-    ctx = _scanned(loan).context()
-    compute_figures(ctx)
+    opening = FieldValue(Decimal(february_opens), was.evidence)
+    loan.docs[-1].fields["opening_balance"] = opening
+    return loan
+
+
+def test_an_unnumbered_statement_joins_the_account_its_balances_chain_with() -> None:
     # two accounts at the bank: the January statement is 5678's, not a third account
-    assert ctx.figures["assets_verified"].value == "260000.00"
+    assert _assets(_unnumbered_january(90000)) == "260000.00"
 
 
 def test_a_scanned_latest_statement_without_its_balance_leaves_assets_unknown() -> None:
@@ -152,19 +157,7 @@ def test_accounts_a_look_alike_digit_apart_stay_two_where_their_months_cannot_be
 
 
 def test_an_unnumbered_statement_joins_the_account_its_balances_chain_with_a_figure_off() -> None:
-    # two numbered accounts at the bank; the unnumbered January ends at
-    # 90,000.00 and 5678's February opens at 98,000.00 as the scan read it
-    loan = _statements(
-        ("1111", date(2026, 2, 1), date(2026, 2, 28)),
-        ("", date(2026, 1, 1), date(2026, 1, 31)),
-        ("5678", date(2026, 2, 1), date(2026, 2, 28)),
-    )
-    unnumbered = loan.docs[-2]
-    unnumbered.fields.pop("account_last4")
-    was = unnumbered.fields["closing_balance"]
-    unnumbered.fields["closing_balance"] = FieldValue(Decimal(90000), was.evidence)
-    loan.docs[-1].fields["opening_balance"] = FieldValue(Decimal(98000), was.evidence)
-    assert _assets(loan) == "260000.00"
+    # 5678's February opening read 98,000.00: one figure off the January's end
+    assert _assets(_unnumbered_january(98000)) == "260000.00"
     # two figures off: not that account's, a third one
-    loan.docs[-1].fields["opening_balance"] = FieldValue(Decimal(98100), was.evidence)
-    assert _assets(loan) == "350000.00"
+    assert _assets(_unnumbered_january(98100)) == "350000.00"
