@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from flightline.pipeline.normalize import find_dates
@@ -41,12 +42,18 @@ _DIGIT_OF = str.maketrans({"S": "5", "B": "8", "O": "0", "o": "0", "I": "1", "l"
 _FOLD = str.maketrans({"S": "5", "B": "8", "O": "0", "I": "1", "L": "1"})
 
 
-def statement_period(text: str) -> tuple[date, date] | None:
+def statement_period(text: str, dated: Iterable[date] = ()) -> tuple[date, date] | None:
     """A period's two dates; when OCR garbled one of them, the date a monthly
     statement period implies from the other, if the garbled one reads as that
-    date with a single character wrong (never a guess between dates)."""
+    date with a single character wrong (never a guess between dates). Where
+    either date may be the misread one (`10-JUL-2086 - 09-AUG-2026`), the
+    reading the statement's own `dated` lines fall in, if one holds most."""
     found = statement_periods(text)
-    return next(iter(found)) if len(found) == 1 else None
+    if len(found) < 2:
+        return next(iter(found), None)
+    days = list(dated)
+    held = sorted(((sum(s <= d <= e for d in days), (s, e)) for s, e in found), reverse=True)
+    return held[0][1] if held[0][0] > held[1][0] else None
 
 
 def statement_periods(text: str) -> set[tuple[date, date]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -21,7 +22,7 @@ from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates, front_lost
 from flightline.pipeline.page_keys import PRODUCT_NUMBER
-from flightline.pipeline.periods import statement_periods
+from flightline.pipeline.periods import statement_period
 
 _BANK = Reader(
     (
@@ -129,14 +130,14 @@ PERSON_LINE = re.compile(
 
 
 def _statement_period(doc: DocText, text: str) -> tuple[date, date] | None:
-    """The line's one period; where a misread year leaves two (`10-JUL-2086 -
-    09-AUG-2026`), the one the statement's own dated lines fall in."""
-    found = statement_periods(text)
-    if len(found) <= 1:
-        return next(iter(found), None)
-    dated = [d for _, _, d in find_dates(doc.text)]
-    held = sorted(((sum(s <= d <= e for d in dated), (s, e)) for s, e in found), reverse=True)
-    return held[0][1] if held[0][0] > held[1][0] else None
+    """The line's period; a misread year settled by the statement's dated lines."""
+    return statement_period(text, _dates_in(doc))
+
+
+def _dates_in(doc: DocText) -> Iterator[date]:
+    # (a generator: the document is searched only when a period needs it)
+    for _, _, found in find_dates(doc.text):
+        yield found
 
 
 def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
