@@ -456,12 +456,10 @@ def _total_lost(doc: DocText, header: int, cols: list[str]) -> bool:
     cells read under the captions alone would shift the total into the
     last part, a year's salary taken for its bonus.)"""
     for line in doc.lines[header + 1 : header + 1 + _TABLE_ROWS]:
-        m = _YEAR_ROW.match(line.text)
-        ytd = _YTD_ROW.search(line.text)
-        if not m and not ytd:
+        row = _YEAR_ROW.match(line.text) or _YTD_ROW.search(line.text)
+        if row is None:
             continue
-        rest = line.text[m.end() :] if m else line.text[ytd.end() :] if ytd else ""
-        wider = _year_cells(rest, len(cols) + 1)
+        wider = _year_cells(line.text[row.end() :], len(cols) + 1)
         if wider is not None and _adds_up([*cols, "total"], wider):
             return True
     return False
