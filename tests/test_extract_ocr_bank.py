@@ -449,6 +449,30 @@ NEW BALANCE        $2262.85
     assert run(table.replace("$2262.85", "$1262.80")).get("closing_balance") == Decimal("1262.80")
 
 
+def test_an_ending_balance_that_lost_its_cents_is_the_confirmed_last_running_balance() -> None:
+    table = """\
+NORTH JACOB BANK & TRUST
+MEMBER STATEMENT   MAY 29, 2026 - JUN 28, 2026
+REGULAR SHARE SAVINGS   ACCOUNT XXXXXX5619
+BEGINNING BALANCE        108651.00
+POSTED DESCRIPTION        WITHDRAWAL     DEPOSIT      BALANCE
+06/10   TRANSFER FROM CHK 4525        337.56    108988.56
+06/15   CHECK #2545        16.19        108962.16
+06/28   INTEREST PAYMENT        9.63    108971.79
+ENDING BALANCE        108971.
+"""
+    assert run(table).get("closing_balance") == Decimal("108971.79")
+    # the last row not confirmed by the one before it settles nothing
+    assert run(table.replace("108962.16", "108960.00")).get("closing_balance") is None
+    # nor do other dollars
+    assert (
+        run(table.replace("BALANCE        108971.", "BALANCE        108917.")).get(
+            "closing_balance"
+        )
+        is None
+    )
+
+
 def test_a_mask_read_partly_as_a_digit_and_a_percent_sign_still_gives_the_account() -> None:
     page = MEMBER.replace("ACCOUNT XXXXXX4110", "ACCOUNT NUMBER:        ##4%4110")
     assert run(page).get("account_last4") == "4110"

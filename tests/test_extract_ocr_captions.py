@@ -188,6 +188,35 @@ def test_a_paystub_caption_beside_a_near_namesake_keeps_its_own_column() -> None
     assert got["pay_period_end_date"] == date(2026, 8, 16)
 
 
+def test_a_paystub_dates_row_of_three_cells_under_garbled_captions() -> None:
+    text = (
+        "Payroll Check Stub\n"
+        "Employer        Employee\n"
+        "Robinson Realty Group Co.        Erik David Walter\n"
+        "laav\u00a5ce Date        Pay Period        hal Frequency\n"
+        "24-Jul-2026        06-Jul-2026   19-Jul-2026        Bi-Weekly\n"
+        "Description        Current        YTD\n"
+        "Regular        3,288.46        49,326.90\n"
+    )
+    got = read(DocType.paystub, text)
+    assert got["pay_date"] == date(2026, 7, 24)
+    assert got["pay_period_start_date"] == date(2026, 7, 6)
+    assert got["pay_period_end_date"] == date(2026, 7, 19)
+    # the pay date last reads the same
+    last = read(
+        DocType.paystub,
+        text.replace(
+            "24-Jul-2026        06-Jul-2026   19-Jul-2026",
+            "06-Jul-2026   19-Jul-2026        24-Jul-2026",
+        ),
+    )
+    assert last["pay_date"] == date(2026, 7, 24)
+    assert last["pay_period_start_date"] == date(2026, 7, 6)
+    # dates no period paid after it makes are left unread
+    odd = read(DocType.paystub, text.replace("24-Jul-2026", "24-Jan-2026"))
+    assert "pay_date" not in odd
+
+
 CONTINUATION = """\
 CONTINUATION SHEET/RESIDENTIAL LOAN APPLICATION
 Use this continuation sheet if you need more space to complete the Residential Loan Application.

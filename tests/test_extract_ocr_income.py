@@ -1834,6 +1834,26 @@ def test_voe_year_row_whose_year_has_a_speck_read_as_a_figure_before_it() -> Non
     assert got["two_years_prior_base_income"] == Decimal("149524.80")
 
 
+def test_voe_year_row_whose_year_has_a_speck_read_as_a_figure_after_it() -> None:
+    # `20252` for 2025: a tick after the year read as a figure; the row keeps
+    # its place, and the one under it is still read
+    text = (
+        "Verification of Income & Employment\n"
+        "GROSS INCOME\n"
+        "Year        Base        Overtime        Bonus        Total\n"
+        "2026 YTD thru 07/24/2026        $49,326.90    $0.00    $1,766.41    $51,093.31\n"
+        "20252        $83,105.36        $0.00        $2,871.02        $85,976.38\n"
+        "2024        $79,743.30        $0.00        $2,680.22        $82,423.52.\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_bonus_income"] == Decimal("2871.02")
+    assert got["prior_year_base_income"] == Decimal("83105.36")
+    assert got["two_years_prior_bonus_income"] == Decimal("2680.22")
+    # a figure after it that makes another year is no speck: that row is not 2025
+    other = values(run(DocType.voe, text.replace("20252  ", "20232  ")))
+    assert "prior_year_bonus_income" not in other
+
+
 def test_voe_through_date_whose_year_ocr_misread_after_the_verification() -> None:
     # `Thru 08/22/2035` on a VOE verified 09/03/2025: one figure of the year
     # misread; the year that puts it before the verification is the one

@@ -354,6 +354,17 @@ def test_repair_dates_reads_a_months_zero_read_as_a_round_letter() -> None:
     assert repair_dates("REQ6-18-2025") == "REQ6-18-2025"
 
 
+def test_repair_dates_reads_a_years_zero_read_as_a_round_letter() -> None:
+    from flightline.pipeline.extractors.cells import ocr_dates, repair_dates
+
+    assert repair_dates("PAY DATE:        24-JUL-2Q26") == "PAY DATE:        24-JUL-2026"
+    assert repair_dates("Pay date 07/24/2O26") == "Pay date 07/24/2026"
+    assert ocr_dates("PAY DATE:        24-JUL-2Q26")[0][2] == date(2026, 7, 24)
+    # not a date's year: a code stays as read
+    assert repair_dates("REF 24-JUL-2Q26X") == "REF 24-JUL-2Q26X"
+    assert repair_dates("A1/2Q26") == "A1/2Q26"
+
+
 def test_fix_ocr_digits_joins_a_percentage_split_in_its_decimals() -> None:
     assert fix_ocr_digits("TOTAL OBLIGATIONS/INC.. 29.1 97%") == "TOTAL OBLIGATIONS/INC.. 29.197%"
     assert fix_ocr_digits("29.19 7%") == "29.197%"

@@ -382,6 +382,20 @@ def _closing_confirmed(doc: DocText, out: dict[str, FieldValue]) -> None:
             if read == figures or (len(read) == len(figures) + 1 and read[1:] == figures):
                 set_field(out, "closing_balance", doc.field(last, i))
                 return
+            # its cents lost (`108971.` for 108971.79): its dollars agree, and
+            # the table's last balance is the one before it with the row's amount
+            if read == figures[:-2] and _last_row_chains(rows):
+                set_field(out, "closing_balance", doc.field(last, i))
+                return
+
+
+def _last_row_chains(rows: list[list[Decimal]]) -> bool:
+    """The table's last running balance is the one before it less or plus its
+    row's amount (signed or not: `-989.60` or a debit column's `989.60`)."""
+    if len(rows) < 2:
+        return False
+    last, before, amount = rows[-1][-1], rows[-2][-1], rows[-1][0]
+    return abs(last - before) == abs(amount)
 
 
 def _table_rows(doc: DocText) -> list[list[Decimal]]:
@@ -403,11 +417,10 @@ def _closing_misread(doc: DocText, out: dict[str, FieldValue]) -> None:
     two readings agree, the ending balance's one does not."""
     read = out["closing_balance"]
     rows = _table_rows(doc)
-    if not isinstance(read.value, Decimal) or len(rows) < 2:
+    if not isinstance(read.value, Decimal) or not _last_row_chains(rows):
         return
-    last, before, amount = rows[-1][-1], rows[-2][-1], rows[-1][0]
-    # (the row's amount signed or not: `-989.60` or a debit column's `989.60`)
-    if last == read.value or abs(last - before) != abs(amount):
+    last = rows[-1][-1]
+    if last == read.value:
         return
     if one_digit_from(read.value, last) or front_lost(read.value, last):
         out["closing_balance"] = FieldValue(last, read.evidence)

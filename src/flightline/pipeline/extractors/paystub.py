@@ -568,6 +568,8 @@ def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 # A payment is made on or after its period's end, within this many days.
 _PAID_WITHIN = 31
+# A pay period's span from its first day to its last (a week to a month).
+_PERIOD_DAYS = (5, 31)
 
 
 def _dates_row(doc: DocText, out: dict[str, FieldValue]) -> None:
@@ -575,7 +577,8 @@ def _dates_row(doc: DocText, out: dict[str, FieldValue]) -> None:
     Paicde ara!  Frequency`, or past reading: `nah Ray Paisd go)`): a row at
     the stub's top that holds one date and one written range (`Apr 30, 2025
     Apr 01, 2025 - Apr 30, 2025`) is the pay date and the pay period, when
-    the date falls on or soon after the period's end."""
+    the date falls on or soon after the period's end; or three dates in cells,
+    the period's ends beside each other."""
     for j, line in enumerate(doc.lines[:_HEADER_LINES]):
         text = line.text
         dates = find_dates(text)
@@ -584,10 +587,27 @@ def _dates_row(doc: DocText, out: dict[str, FieldValue]) -> None:
             for a, b in pairwise(dates)
             if _RANGE_JOIN.fullmatch(text[a[1] : b[0]]) and a[2] <= b[2]
         ]
-        if len(dates) != 3 or len(ranges) != 1:
+        if len(dates) != 3 or len(ranges) > 1:
             continue
-        start, end = ranges[0][0][2], ranges[0][1][2]
-        paid = next(d[2] for d in dates if d not in ranges[0])
+        if ranges:
+            start, end = ranges[0][0][2], ranges[0][1][2]
+            paid = next(d[2] for d in dates if d not in ranges[0])
+        else:
+            # three dates in cells (`24-Jul-2026  06-Jul-2026  19-Jul-2026`):
+            # the pay date first or last, the period's two ends beside each
+            # other; only one of the two orders may make a period paid after it
+            found = [
+                (paid, start, end)
+                for paid, start, end in (
+                    (dates[0][2], dates[1][2], dates[2][2]),
+                    (dates[2][2], dates[0][2], dates[1][2]),
+                )
+                if _PERIOD_DAYS[0] <= (end - start).days <= _PERIOD_DAYS[1]
+                and 0 <= (paid - end).days <= _PAID_WITHIN
+            ]
+            if len(found) != 1:
+                continue
+            paid, start, end = found[0]
         if 0 <= (paid - end).days <= _PAID_WITHIN:
             set_field(out, "pay_date", doc.field(paid, j))
             set_field(out, "pay_period_start_date", doc.field(start, j))

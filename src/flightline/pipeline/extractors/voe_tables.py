@@ -66,10 +66,11 @@ _GARBLED_YEAR = re.compile(r"^(?=\S*[^\d\s,.$])([^\s$]{2,9})(?=\s{2,}\$?\s?\d)")
 _JUNK_YEAR = re.compile(r"^((?:[^\s\d$][^\s\d]*\s+){1,3})(?=\$?\s?\d)")
 # A row's year as OCR may leave it (`20%6`, `4024`, `024` or `24` its first
 # digits lost, `2024,` a speck after it): two to four characters, mostly digits;
-# a bar or a speck before it read as a figure (`12023`, `92025`) is no figure of it.
+# a bar or a speck before it read as a figure (`12023`, `92025`) is no figure of
+# it, nor is one after it (`20252`).
 _YEAR_ROW = re.compile(
     r"^[\W_]*(?:[\dlI](?=(?:19|20)\d\d(?!\w)))?"
-    r"((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{2,3}|\d\d)(?!\w|[,.]\d)"
+    r"((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{2,3}|\d\d)(?:(?<=19\d\d|20\d\d)[\dlI])?(?!\w|[,.]\d)"
 )
 _YEAR_COLS = {
     "base": "base",
