@@ -941,3 +941,53 @@ Renee Hayes        XXX-XX-974 1        13557 MAPLE CIRCLE, KARENCHESTER, VA 2272
     doc = run(text)
     assert doc.fields["ssn_last4"].value == "9741"
     assert doc.fields["borrower_name"].value == "Renee Hayes"
+
+
+def _bureau_scores(doc: LogicalDocument) -> dict[tuple[object, object], object]:
+    return {(r["borrower"].value, r["bureau"].value): r["score"].value for r in doc.rows["scores"]}
+
+
+def test_a_score_row_whose_bureau_ocr_lost_is_the_bureau_left() -> None:
+    text = (
+        "CREDIT REPORT\n"
+        "APPLICANT: MORENO, KATHERINE A   SSN: xxx-xx-3039\n"
+        "SCORES\n"
+        "APP     EFX   747\n"
+        "APP     XPN   716\n"
+        "app*        767\n"
+        "CREDITOR        TYPE       BALANCE   PAYMENT    STATUS\n"
+        "HORIZON CREDIT CARD        R       $ 4,119.00     94.00      OPEN\n"
+    )
+    assert _bureau_scores(run(text)) == {
+        (1, "equifax"): 747,
+        (1, "experian"): 716,
+        (1, "transunion"): 767,
+    }
+    # first in the list reads the same
+    first = text.replace("APP     EFX   747\n", "").replace(
+        "app*        767\n", "app*        767\nAPP     EFX   747\n"
+    )
+    assert _bureau_scores(run(first))[(1, "transunion")] == 767
+    # away from the other rows, or with two bureaus left, it is no score
+    away = text.replace("app*        767\n", "").replace("STATUS\n", "STATUS\napp*        767\n")
+    assert (1, "transunion") not in _bureau_scores(run(away))
+    two_left = text.replace("APP     XPN   716\n", "")
+    assert _bureau_scores(run(two_left)) == {(1, "equifax"): 747}
+    # a line with other figures is no score row
+    figures = text.replace("app*        767", "app*  12  767")
+    assert (1, "transunion") not in _bureau_scores(run(figures))
+
+
+def test_a_speck_figure_after_the_header_captions_keeps_the_table() -> None:
+    text = (
+        "CREDITOR        TYPE       BALANCE   PAYMENT    STATUS        2\n"
+        "HORIZON CREDIT CARD        R       $ 4,119.00     94.00      OPEN\n"
+        "EYERGREEN HOME LOANS        M     $ 343,000.00$ 1,465.00      OPEN\n"
+    )
+    assert [(r["creditor"], r["monthly_payment"]) for r in tradelines(run(text))] == [
+        ("HORIZON CREDIT CARD", Decimal("94.00")),
+        ("EYERGREEN HOME LOANS", Decimal("1465.00")),
+    ]
+    # an amount on the line makes it a row, not the header
+    row = text.replace("STATUS        2", "STATUS        $2,000.00")
+    assert tradelines(run(row)) == []

@@ -67,6 +67,36 @@ def test_the_1008s_ratio_settles_an_open_row_though_its_income_was_misread() -> 
     assert Decimal(settled.figures["dti_back"].value) == stated.quantize(Decimal("0.01"))
 
 
+def test_a_1008_ratio_read_with_a_figure_dropped_still_settles_an_open_row() -> None:
+    # `3.171` for 35.171: below the 1008's own front-end ratio, so a misread;
+    # its other figures in place still name the one reading that makes it
+    loan = clean_loan()
+    _liabilities(loan).clear()
+    ctx = _unread_first_row(loan)
+    pitia = Decimal(ctx.figures["pitia_monthly"].value)
+    income = Decimal(ctx.figures["qualifying_income_monthly"].value)
+    without = loan.one(DocType.credit_report).rows["tradelines"][1:]
+    owed = sum((Decimal(str(r["monthly_payment"].value)) for r in without), Decimal(0))
+    stated = ((pitia + owed) / income * 100).quantize(Decimal("0.001"))
+    printed = f"{stated:.3f}".replace(".", "")
+    dropped = Decimal(printed[0] + printed[2:]) / 1000
+    front = ((dropped + stated) / 2).quantize(Decimal("0.001"))
+
+    def settled(read: Decimal, front: Decimal) -> LoanContext:
+        loan = clean_loan()
+        _liabilities(loan).clear()
+        loan.set(DocType.transmittal_1008, dti_back=read, dti_front=front)
+        return _unread_first_row(loan)
+
+    got = settled(dropped, front)
+    assert Decimal(got.figures["dti_back"].value) == stated.quantize(Decimal("0.01"))
+    # a reading not below the front-end ratio could be a true one: nothing settles
+    assert "dti_back" not in settled(dropped, dropped - 1).figures
+    # nor does a reading with another figure changed too
+    other = dropped + Decimal("0.1") if printed[-2] != "9" else dropped - Decimal("0.1")
+    assert "dti_back" not in settled(other, front).figures
+
+
 def test_the_urla_settles_a_payment_ocr_did_not_give() -> None:
     ctx = _unread_first_row(clean_loan())
     dti = ctx.figures["dti_back"]

@@ -3,8 +3,10 @@
 The 1008 prints the underwriter's back-end DTI to three places over its own
 income. Where OCR left readings open (a payment lost, read a misread apart
 from the URLA's, one figure misread), the reading whose total gives that
-very ratio, when exactly one does, is the underwriter's count. Any other
-1008 figure settles nothing: the debts stay as read, or unknown.
+very ratio, when exactly one does, is the underwriter's count (a scanned
+ratio below the 1008's front-end one, with a figure dropped, still gives
+its other figures in place). Any other 1008 figure settles nothing: the
+debts stay as read, or unknown.
 """
 
 from __future__ import annotations
@@ -40,8 +42,11 @@ def same_ratio(ours: Decimal, stated: Decimal) -> bool:
     return abs(ours - stated) <= SAME_RATIO
 
 
-def _stated_ratios(ctx: LoanContext, income_total: Decimal | None) -> list[tuple[Decimal, Decimal]]:
-    """Each 1008's (income, back-end DTI): over its own income, as ours may
+def _stated_ratios(
+    ctx: LoanContext, income_total: Decimal | None
+) -> list[tuple[Decimal, Decimal, bool]]:
+    """Each 1008's (income, back-end DTI, whether the DTI is a scan's reading
+    below the 1008's own front-end one): over its own income, as ours may
     differ by a rounding; and over ours, as a scan may have misread its own
     (`6090.00` for 16,000.00)."""
     out = []
@@ -49,10 +54,25 @@ def _stated_ratios(ctx: LoanContext, income_total: Decimal | None) -> list[tuple
         stated = num(t, "dti_back")
         if stated is None:
             continue
+        front = num(t, "dti_front")
+        short = is_ocr(t.fields.get("dti_back")) and front is not None and stated < front
         for income in dict.fromkeys((num(t, "qualifying_income_monthly"), income_total)):
             if income:
-                out.append((income, stated))
+                out.append((income, stated, short))
     return out
+
+
+def _meets(ours: Decimal, stated: Decimal, short: bool) -> bool:
+    """`ours` is the 1008's ratio; or, where the scan's reading is below the
+    1008's own front-end ratio (no back-end ratio is), its print with one
+    figure dropped (`3.171` for 35.171): every other figure in its place."""
+    if same_ratio(ours, stated):
+        return True
+    if not short:
+        return False
+    printed = format(ours.quantize(Decimal("0.001")), "f").replace(".", "")
+    read = format(stated.quantize(Decimal("0.001")), "f").replace(".", "")
+    return any(printed[:i] + printed[i + 1 :] == read for i in range(len(printed)))
 
 
 def _owed(debts: list[Debt]) -> Decimal:
@@ -72,13 +92,13 @@ def open_rows_settled(
     known = _owed(read.debts)
     payoffs: list[Debt | None] = list(read.payoff) or [None]
     found: dict[Decimal, list[Debt]] = {}
-    for income, stated in _stated_ratios(ctx, income_total):
+    for income, stated, short in _stated_ratios(ctx, income_total):
         for choice in product(*open_rows):
             for paid in payoffs:
                 kept = [d for d in read.payoff if d is not paid]
                 chosen = [d for d in choice if d is not None] + kept
                 total = known + sum((d.payment for d in chosen), ZERO)
-                if same_ratio(percent(pitia + total, income), stated):
+                if _meets(percent(pitia + total, income), stated, short):
                     found.setdefault(total, chosen)
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -100,13 +120,13 @@ def disputes_settled(
         return debts
     base = _owed(debts)
     found: dict[Decimal, list[tuple[Debt, Debt]]] = {}
-    for income, stated in _stated_ratios(ctx, income_total):
-        if same_ratio(percent(pitia + base, income), stated):
+    for income, stated, short in _stated_ratios(ctx, income_total):
+        if _meets(percent(pitia + base, income), stated, short):
             return debts
         for swap in product((False, True), repeat=len(live)):
             chosen = [pair for pair, on in zip(live, swap, strict=True) if on]
             total = base + sum((o.payment - d.payment for d, o in chosen), ZERO)
-            if chosen and same_ratio(percent(pitia + total, income), stated):
+            if chosen and _meets(percent(pitia + total, income), stated, short):
                 found.setdefault(total, chosen)
     if len(found) != 1:
         return debts
@@ -153,9 +173,11 @@ def figure_misread(
         return debts
     base = _owed(debts)
     found: dict[tuple[int, Decimal], tuple[Debt, Decimal]] = {}
-    for income, stated in _stated_ratios(ctx, income_total):
-        if same_ratio(percent(pitia + base, income), stated):
+    for income, stated, short in _stated_ratios(ctx, income_total):
+        if _meets(percent(pitia + base, income), stated, short):
             return debts
+        if short:
+            continue  # (a figure changed to fit a figure dropped: two misreads)
         for d in live:
             for value in _one_figure_apart(d.payment):
                 total = base - d.payment + value

@@ -313,6 +313,14 @@ def _row_type(tokens: list[str], codes: bool, ecoa: bool = False) -> str | None:
     return None
 
 
+def _amounts_in_header(text: str, ocr: bool) -> bool:
+    """A line of captions holds no amount; on a scan a lone figure (`STATUS
+    2`) is a speck, not one."""
+    return any(
+        not (ocr and v == v.to_integral_value() and abs(v) < 10) for _, _, v in money_tokens(text)
+    )
+
+
 def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
     rows: list[dict[str, FieldValue]] = []
     cols: list[str] = []
@@ -325,7 +333,7 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
             # balance and a payment column name the table too)
             (_TRADE_HEADER.search(text) or re.search(r"\bpayment\b", text, re.I))
             and re.search(r"balance|\bbal\b", text, re.I)
-            and not money_tokens(text)
+            and not _amounts_in_header(text, doc.ocr)
         ):
             cols = _money_columns(text)
             codes = bool(re.search(r"\btype\b", text, re.I))
@@ -336,7 +344,7 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
             doc.ocr
             and _TRADE_HEADER.search(text)
             and re.search(r"\bpayment\b", text, re.I)
-            and not money_tokens(text)
+            and not _amounts_in_header(text, doc.ocr)
         ):
             # the balance's caption garbled past reading (`CREDITOR  TYPE  E
             # PAYMENT  STATUS`): the table is there, its amounts in the usual order

@@ -42,9 +42,14 @@ def score_rows(doc: DocText, ld: LogicalDocument) -> None:
     ]
     borrower = 1
     two_columns = False
+    score_lines: set[int] = set()
+    unnamed: list[tuple[int, int, int]] = []  # (line, borrower, score)
     for i, line in enumerate(doc.lines):
         text = line.text
         bureaus = [(b, m.start()) for b, p in _BUREAUS for m in [p.search(text)] if m]
+        if not bureaus and doc.ocr and (score := _unnamed_score(text)) is not None:
+            unnamed.append((i, _who(text, keys, borrower), score))
+            continue
         if not bureaus:
             lowered = name_key(text)
             has_co = bool(CO.search(text)) or bool(keys[1] and keys[1] in lowered)
@@ -90,8 +95,34 @@ def score_rows(doc: DocText, ld: LogicalDocument) -> None:
             mine = [v for pos, v in found if start < pos < end]
             if mine:
                 _add_score(doc, scores, seen, i, who, bureau, mine[0])
+                score_lines.add(i)
+    for i, who, score in unnamed:
+        # a bureau row whose bureau OCR lost (`app*   767` under the EFX and
+        # XPN rows): beside its borrower's other rows, the one bureau left
+        left = [b for b, _ in _BUREAUS if (who, b) not in seen]
+        beside = {i - 1, i + 1} & score_lines
+        mates = [u for u in unnamed if u[1] == who]
+        if len(left) == 1 and beside and len(mates) == 1:
+            _add_score(doc, scores, seen, i, who, left[0], score)
     if scores:
         ld.rows["scores"] = scores
+
+
+# A score row's line with its bureau lost: a borrower mark and one score,
+# specks aside (no figure but the score's, a few letters at most).
+_UNNAMED_ROW = re.compile(r"^[\W_]*(?:co-?\s*)?(?:app|applicant|borrower|b\d?)?[\W_]*")
+
+
+def _unnamed_score(text: str) -> int | None:
+    mark = _UNNAMED_ROW.match(text)
+    rest = text[mark.end() :] if mark else text
+    found = [m for m in _SCORE.finditer(rest) if 300 <= int(m.group(1)) <= 850]
+    if len(found) != 1 or len(text) > 40:
+        return None
+    others = rest[: found[0].start()] + rest[found[0].end() :]
+    if re.search(r"\d", others) or len(re.findall(r"[A-Za-z]", others)) > 3:
+        return None
+    return int(found[0].group(1))
 
 
 def _add_score(
