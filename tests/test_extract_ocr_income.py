@@ -231,6 +231,20 @@ def test_voe_period_cell_whose_point_ocr_read_as_a_space() -> None:
     assert "ytd_bonus_income" not in values(run(DocType.voe, text.format(bonus="1,845.33")))
 
 
+def test_voe_period_cell_whose_point_ocr_lost() -> None:
+    # `1517650` beside 14,795.15: its point lost, the cents put it by its row
+    text = SPLIT_1005.replace(
+        "Bonus        6,055.28        7,403.24", "Bonus   16436.1 I   1517650"
+    )
+    got = values(run(DocType.voe, text.format(bonus="14795.15")))
+    assert got["prior_year_bonus_income"] == Decimal("15176.50")
+    assert got["two_years_prior_bonus_income"] == Decimal("14795.15")
+    assert "ytd_bonus_income" not in got
+    # a point read as a figure (`15176150`) puts it ten times over: unread
+    far = text.replace("1517650", "15176150")
+    assert "prior_year_bonus_income" not in values(run(DocType.voe, far.format(bonus="14795.15")))
+
+
 def test_voe_report_rate_of_pay_whose_of_ocr_lost() -> None:
     text = (
         "EMPLOYMENT DATA REPORT\n"
@@ -363,10 +377,11 @@ Base Pay    31730.82    73    7276048    72758.92
 
 def test_voe_1005_year_to_date_column_counted_when_its_caption_is_lost() -> None:
     # Three period columns although OCR lost `Year To Date (Thru ...)`; the
-    # smudge `73` is no column, the garbled `7276048` keeps its place.
+    # smudge `73` is no column, `7276048` (its point lost) keeps its place.
     got = values(run(DocType.voe, VOE_1005_GARBLED_HEADER))
     assert got["ytd_base_income"] == Decimal("31730.82")
-    assert "prior_year_base_income" not in got
+    assert got["prior_year_base_income"] == Decimal("72760.48")
+    assert got["two_years_prior_base_income"] == Decimal("72758.92")
     assert got["ytd_bonus_income"] == Decimal("2459.13")
     assert got["prior_year_bonus_income"] == Decimal("4482.16")
 

@@ -206,6 +206,16 @@ def test_a_scanned_address_ends_at_its_zip() -> None:
     assert address_verdict(address_key("1706 Gould Pkwy., Craigland, NJ 07496"), lost, True) is (
         UNSURE
     )
+    # one or two figures kept, the street and ZIP agreeing: still unsure
+    short = address_key("5 Beck Road, Erinberg, IN 47406")
+    full = address_key("635 Beck Rd., Erinberg, IN 47406")
+    assert address_verdict(short, full, True) is UNSURE
+    assert address_verdict(short, full, False) is DIFFERENT
+    # but not with another ZIP or another street
+    other_zip = address_key("635 Beck Rd., Erinberg, IN 47408")
+    assert address_verdict(short, other_zip, True) is DIFFERENT
+    other_street = address_key("635 Birch Rd., Erinberg, IN 47406")
+    assert address_verdict(short, other_street, True) is DIFFERENT
     # a state no state has: the scanned line is garbled, its house number too
     m = address_key("1755 Torres Boulevard, West Michaelborough, IN 46340")
     n = address_key("2955 Torres Boulevard, West Michaelborough, tm 46340")

@@ -352,9 +352,19 @@ def _parts_verdict(a: str, b: str, ocr: bool) -> Verdict:
     if (
         ocr
         and verdicts
-        and _lead_lost(na[0], nb[0])
         and a.startswith(na[0])
         and b.startswith(nb[0])
+        and (
+            _lead_lost(na[0], nb[0])
+            # (fewer than three kept, `5 Beck Road` for 635: the street and
+            # the rest of the numbers, the ZIP, agreeing say it is one house)
+            or (
+                _lead_lost(na[0], nb[0], keep=1)
+                and len(na) >= 2
+                and all(v is Verdict.SAME for v in verdicts[1:])
+                and _same_street(a, b)
+            )
+        )
     ):
         # a house number at the line's edge whose first figures OCR lost
         # (`706 Gould Parkway` for 14706): the rest of it is all there
@@ -391,10 +401,10 @@ def _two_figures_misread(x: str, y: str) -> bool:
     return not (j == i + 1 and x[i] == y[j] and x[j] == y[i])
 
 
-def _lead_lost(x: str, y: str) -> bool:
-    """One number is the other without its first figure or two, three kept."""
+def _lead_lost(x: str, y: str, keep: int = 3) -> bool:
+    """One number is the other without its first figure or two, `keep` kept."""
     short, long = sorted((x, y), key=len)
-    return len(short) >= 3 and 0 < len(long) - len(short) <= 2 and long.endswith(short)
+    return len(short) >= keep and 0 < len(long) - len(short) <= 2 and long.endswith(short)
 
 
 def _has_zip(key: str) -> bool:

@@ -57,6 +57,8 @@ _POINT_LOST = re.compile(r"^\$\s?(\d{1,3}(?:,\d{3})*)\s(\d\d)$")
 
 # `0,548.54`: no amount prints a zero before its thousands comma (a figure misread)
 _ZERO_THOUSANDS = re.compile(r"^\$?\s?0,\d{3}")
+# figures only, five or more: an amount whose point OCR lost (`1517650`)
+_POINTLESS = re.compile(r"\d{5,8}")
 # five figures or more before the point with no comma: `61049. 26`
 _UNGROUPED = re.compile(r"^\$?\s?\d{5,}(?:\.\s?\d\d)?$")
 
@@ -117,6 +119,7 @@ def ocr_period_row(
     is read cell for cell."""
     periods = table.periods
     values: list[Decimal | None] = []
+    pointless: dict[int, Decimal] = {}  # a cell of figures only, as if its point lost
     cells = row_cells(rest)
     dollars = sum(c.lstrip().startswith("$") for c in cells)
     for cell in cells:
@@ -143,11 +146,19 @@ def ocr_period_row(
             values.extend(amounts)  # two columns OCR ran together
         else:
             clean = amounts and is_clean_amount(cell) and not lost_sign
+            if not clean and (bare := _POINTLESS.fullmatch(cell.strip())):
+                pointless[len(values)] = Decimal(bare.group(0)) / 100
             values.append(
                 amounts[0] if amounts and clean and not _comma_misread(cell, cells) else None
             )
     if not values or len(values) > periods:
         return
+    for n, value in pointless.items():
+        # `1517650` beside `14795.15`: the point lost, figures kept; where the
+        # cents put it beside the row's other years' amounts (within a factor
+        # of two), not where a point read as a figure would (ten times over)
+        if any(v is not None and v / 2 <= value <= v * 2 for v in values):
+            values[n] = value
     if kind == "base" and len(values) == periods and None not in values:
         table.lead = next(n for n, c in enumerate(cells) if len(re.findall(r"\d", c)) >= 3)
     if len(values) == periods - 1 and kind == "base":
