@@ -153,12 +153,12 @@ def ocr_period_row(
             )
     if not values or len(values) > periods:
         return
-    for n, value in pointless.items():
+    for n, whole in pointless.items():
         # `1517650` beside `14795.15`: the point lost, figures kept; where the
         # cents put it beside the row's other years' amounts (within a factor
         # of two), not where a point read as a figure would (ten times over)
-        if any(v is not None and v / 2 <= value <= v * 2 for v in values):
-            values[n] = value
+        if any(v is not None and v / 2 <= whole <= v * 2 for v in values):
+            values[n] = whole
     if kind == "base" and len(values) == periods and None not in values:
         table.lead = next(n for n, c in enumerate(cells) if len(re.findall(r"\d", c)) >= 3)
     if len(values) == periods - 1 and kind == "base":
