@@ -901,6 +901,10 @@ def test_a_first_name_garbled_beside_the_same_last_name_is_unsure() -> None:
     # one letter read as two, a speck before it (`Girfa` for Gina)
     assert words("Gina Leslie Arias", "\u2018Girfa Leslie Arias") is UNSURE
     assert words("Gina Arias", "Girfan Arias") is DIFFERENT  # two letters more: not one split
+    # in a longer name, one other letter misread beside the split (`Narfty`)
+    assert words("Nancy J. Leblanc", "Narfty Leblanc") is UNSURE
+    assert words("Gina Arias", "Girfe Arias") is DIFFERENT  # (a short name: too little left)
+    assert words("Nancy Leblanc", "Narftie Leblanc") is DIFFERENT
     # another person of the family is further off
     assert words("Karen Odonnell", "Kevin Odonnell") is DIFFERENT
     # and a last name garbled as well is no longer the same name
