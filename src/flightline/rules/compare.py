@@ -27,7 +27,7 @@ from decimal import ROUND_FLOOR, Decimal
 from enum import Enum
 from typing import Generic, TypeVar
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Hamming, Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from flightline.pipeline.model import FieldValue, LogicalDocument
@@ -221,7 +221,7 @@ def _split_glyph(long: str, short: str) -> bool:
     slack = 1 if len(short) >= 5 else 0
     return any(
         long[i] != short[i]
-        and Levenshtein.hamming(long[:i] + long[i + 2 :], short[:i] + short[i + 1 :]) <= slack
+        and Hamming.distance(long[:i] + long[i + 2 :], short[:i] + short[i + 1 :]) <= slack
         for i in range(len(short))
     )
 
