@@ -111,6 +111,15 @@ def test_a_dollar_sign_read_as_a_digit_is_told_by_the_amounts_repeats() -> None:
     assert doc.get("cash_to_close") == Decimal("3157590.84")
 
 
+def test_an_amount_ocr_split_with_a_space_is_told_by_a_repeat() -> None:
+    # `2941 23.30` for 294,123.30: a later reading holds its figures in order
+    text = CASH.format(first="2941 23.30", second="294123.30", third="294123.30")
+    assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("294123.30")
+    # repeats of another amount leave the first reading
+    text = CASH.format(first="2941 23.30", second="294124.30", third="294124.30")
+    assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("2941")
+
+
 def test_a_form_title_in_the_footer_is_not_the_borrower() -> None:
     # `... From Borrower` ends a line; the footer under it is the form's title
     text = (

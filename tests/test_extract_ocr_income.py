@@ -1869,6 +1869,24 @@ def test_voe_year_row_whose_year_has_a_speck_read_as_a_figure_after_it() -> None
     assert "prior_year_bonus_income" not in other
 
 
+def test_voe_year_table_whose_year_and_base_captions_ocr_made_words() -> None:
+    text = (
+        "EMPLOYMENT DATA REPORT\n"
+        "Gross Income\n"
+        'Vagracr.        \u201cEPS        UBSSe    "Overtime        Bonus        Total\n'
+        "2025 YTD thru 23-MAY-2025        $59496.80        $3650.93        $0.00        $63147.73\n"
+        '2024        "$140097.62        $7526.38        $0.00        $147624.00\n'
+        "2023        $137271,42        $8093.25        $0.00        $145364.67\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["ytd_overtime_income"] == Decimal("3650.93")
+    assert got["prior_year_overtime_income"] == Decimal("7526.38")
+    assert got["two_years_prior_overtime_income"] == Decimal("8093.25")
+    # the usual columns assumed: a row whose parts do not make its total is not read
+    off = values(run(DocType.voe, text.replace("$147624.00", "$147000.00")))
+    assert "prior_year_overtime_income" not in off
+
+
 def test_voe_through_date_whose_year_ocr_misread_after_the_verification() -> None:
     # `Thru 08/22/2035` on a VOE verified 09/03/2025: one figure of the year
     # misread; the year that puts it before the verification is the one

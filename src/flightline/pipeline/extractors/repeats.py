@@ -16,7 +16,9 @@ def agreed(doc: DocText, first: Found, later: list[Found]) -> Found:
     """An OCR'd amount the later readings of its label contradict: when two of
     them agree on a value one digit from it, or one prints its dollar sign
     where the first has a digit more in front and no sign (`3157590.84` for
-    $157,590.84, the sign read as a 3), that value; else the first stands."""
+    $157,590.84, the sign read as a 3), or one is the first's figures with
+    the cents OCR set apart after a space (`2941 23.30`), that value; else
+    the first stands."""
     if not isinstance(first.value, Decimal):
         return first
     for other in later:
@@ -32,7 +34,19 @@ def agreed(doc: DocText, first: Found, later: list[Found]) -> Found:
             and "$" in doc.lines[other.line].text
         ):
             return other
+        if _split_by_space(doc.lines[first.line].text, first.value, other.value):
+            return other
     return first
+
+
+def _split_by_space(line: str, read: Decimal, other: Decimal) -> bool:
+    """`2941 23.30` for 294,123.30: a space OCR set inside the amount, the
+    first reading its front without cents; a later reading of the label
+    holding the two parts' figures in order is the amount."""
+    if read != read.to_integral_value() or read <= 0:
+        return False
+    m = re.search(rf"(?<![\d.,]){int(read)} (\d{{1,3}}\.\d\d)(?![\d,])", line)
+    return m is not None and Decimal(f"{int(read)}{m.group(1)}") == other
 
 
 def zero_led(doc: DocText, first: Found) -> bool:

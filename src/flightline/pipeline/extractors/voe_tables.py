@@ -383,7 +383,11 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
             if doc.ocr and cols and "total" not in cols and _total_lost(doc, i, cols):
                 cols = [*cols, "total"]
             continue
-        if doc.ocr and _YEAR_CAPTION.match(text) and not re.search(r"\d\d", text):
+        if (
+            doc.ocr
+            and (_YEAR_CAPTION.match(text) or _CAPTIONS_TAIL.search(text))
+            and not re.search(r"\d\d", text)
+        ):
             # a header garbled past naming its columns (`Year  7  lBase)  5%.
             # 'Overdimnes)  Bonu  LOR`): the usual ones, for rows that add up
             cols, assumed = list(_USUAL_COLUMNS), True
@@ -471,6 +475,11 @@ _TABLE_ROWS = 1 + len(PAST_PREFIXES)
 # A year table's caption (`Year`, `Yeat`: a letter misread) over columns
 # whose captions OCR garbled past matching
 _YEAR_CAPTION = re.compile(r"^[\W_]*ye\w{1,2}\b", re.IGNORECASE)
+# the year's and base's captions garbled into words (`Vagracr.  "EPS  UBSSe
+# "Overtime  Bonus  Total`): the captions after them still end the header
+_CAPTIONS_TAIL = re.compile(
+    r"\s{2,}\W?overtime\W{0,2}\s{2,}bonus\W{0,2}\s{2,}total\W*$", re.IGNORECASE
+)
 # The columns of a verification's year table as the usual report prints them
 _USUAL_COLUMNS = ("base", "overtime", "bonus", "total")
 
