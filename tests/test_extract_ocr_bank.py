@@ -473,6 +473,32 @@ ENDING BALANCE        108971.
     )
 
 
+DAILY = """\
+Davidchester Community Bank
+"Period Covered        |Accountt
+2025-05-21 - 2025-06-20        Savings ...5927
+"Beginning Balance\u2122        eS
+_87759.3)        87765.15
+Credits        E
+Date*        Description        Amount
+2025-06-20        INTEREST PAYMENT        7        8.42
+Daily Balance Summary
+Date        3        Balance Date        Balance
+2025-06-19        87756.73 2025-06-20        $7765.15
+"""
+
+
+def test_the_daily_balances_header_is_no_pair_of_balance_captions() -> None:
+    # `Date  Balance  Date  Balance` holds two balance words: it is not the
+    # opening and ending balances' captions; the row under the garbled
+    # captions holds the ending balance the daily table's last one ends with
+    doc = run(DAILY)
+    assert doc.get("opening_balance") is None
+    assert doc.get("closing_balance") == Decimal("87765.15")
+    # no amount there that the last balance ends with: no ending balance
+    assert run(DAILY.replace("87765.15\n", "87766.15\n")).get("closing_balance") is None
+
+
 def test_a_mask_read_partly_as_a_digit_and_a_percent_sign_still_gives_the_account() -> None:
     page = MEMBER.replace("ACCOUNT XXXXXX4110", "ACCOUNT NUMBER:        ##4%4110")
     assert run(page).get("account_last4") == "4110"

@@ -227,6 +227,9 @@ _CLOSING = label_regex(
 _BALANCE_WORD = re.compile(r"\bbal\w{3,4}\b", re.IGNORECASE)
 
 
+_DATE_WORD = re.compile(r"\bdate\b", re.IGNORECASE)
+
+
 def _has_cents(v: Decimal) -> bool:
     return v.as_tuple().exponent == -2
 
@@ -239,8 +242,11 @@ def _balance_pair(doc: DocText, out: dict[str, FieldValue]) -> None:
         opening, closing = _OPENING.search(text), _CLOSING.search(text)
         if opening and closing and opening.start() > closing.start():
             continue
-        # a label OCR misspelt (`Boginning Balance`): two balances, opening first
-        if not (opening and closing) and len(_BALANCE_WORD.findall(text)) != 2:
+        # a label OCR misspelt (`Boginning Balance`): two balances, opening
+        # first; not the daily balances' `Date  Balance  Date  Balance`
+        if not (opening and closing) and (
+            len(_BALANCE_WORD.findall(text)) != 2 or _DATE_WORD.search(text)
+        ):
             continue
         if any(_has_cents(v) for _, _, v in money_tokens(text)):
             continue
@@ -371,6 +377,21 @@ def _closing_confirmed(doc: DocText, out: dict[str, FieldValue]) -> None:
             if v == last and _BALANCE_WORD.search(line.text, 0, s):
                 set_field(out, "closing_balance", doc.field(v, i))
                 return
+    # a balances row under a caption garbled but for the opening's
+    # (`Beginning Balance™  eS` over `_87759.3)  87765.15`): an amount there
+    # whose last figures the table's last balance holds (`$7765.15`, its
+    # first figure read as the sign) is the ending balance, read twice
+    for i, line in enumerate(doc.lines[:30]):
+        j = doc.next_line(i)
+        if j is None or not (_OPENING.search(line.text) or _CLOSING.search(line.text)):
+            continue
+        if money_tokens(line.text):
+            continue
+        below = [v for _, _, v in money_tokens(doc.lines[j].text) if _has_cents(v)]
+        found = [v for v in below if v != last and front_lost(last, v)]
+        if len(found) == 1:
+            set_field(out, "closing_balance", doc.field(found[0], j))
+            return
     # the ending balance read with its point lost, its sign perhaps as a
     # figure (`96774954` for $67749.54): the same figures as the last row's
     # balance, in their order, are still two readings agreeing
