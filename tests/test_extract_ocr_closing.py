@@ -120,6 +120,23 @@ def test_an_amount_ocr_split_with_a_space_is_told_by_a_repeat() -> None:
     assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("2941")
 
 
+def test_cash_to_close_from_the_estimate_column_gives_way_to_the_final_figure() -> None:
+    # the table's Loan Estimate figure on the line under its caption, the
+    # CD's own (with its cents) on the `From Borrower` line
+    text = (
+        "Closing Disclosure\n"
+        "Cash to Close\n"
+        "84037\n"
+        "Summaries of Transactions\n"
+        "Sale Price of Property        238000.00\n"
+        "Cash to Close From Borrower        84440.76\n"
+    )
+    assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("84440.76")
+    # without it the reading stands
+    alone = text.replace("Cash to Close From Borrower        84440.76\n", "")
+    assert run(DocType.closing_disclosure, alone).get("cash_to_close") == Decimal("84037")
+
+
 def test_a_form_title_in_the_footer_is_not_the_borrower() -> None:
     # `... From Borrower` ends a line; the footer under it is the form's title
     text = (

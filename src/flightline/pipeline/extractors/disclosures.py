@@ -275,6 +275,29 @@ def _final_column(out: dict[str, FieldValue], name: str) -> None:
 
 
 _CHANGED = re.compile(r"\b(?:yes|no)\W*$", re.IGNORECASE)
+_CASH_FROM = re.compile(r"cash\s*to\s*close\s*from\s*borrower", re.IGNORECASE)
+
+
+def _estimate_column(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A cash to close in whole dollars read from the Calculating Cash to
+    Close table's Loan Estimate column (its final figure on a line OCR did
+    not join): the CD's own prints its cents, and its `Cash to Close From
+    Borrower` line gives it."""
+    found = out.get("cash_to_close")
+    if found is None or not isinstance(found.value, Decimal):
+        return
+    if found.value != found.value.to_integral_value() or "." in found.evidence.text:
+        return
+    for i, m in doc.find_lines(_CASH_FROM):
+        line = doc.lines[i]
+        cents = [
+            v
+            for _, _, v in money_tokens(line.text[m.end() - line.start :])
+            if v.as_tuple().exponent == -2
+        ]
+        if len(cents) == 1:
+            out["cash_to_close"] = doc.field(cents[0], i)
+            return
 
 
 def _cash_direction(out: dict[str, FieldValue]) -> None:
@@ -298,6 +321,7 @@ def extract_closing_disclosure(doc: DocText, ld: LogicalDocument) -> None:
     _CD.read(doc, ld.fields)
     _purpose(doc, ld.fields)
     _final_column(ld.fields, "cash_to_close")
+    _estimate_column(doc, ld.fields)
     _cash_direction(ld.fields)
     first_person(ld.fields)
     _fees(doc, ld)
