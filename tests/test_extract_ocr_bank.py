@@ -442,9 +442,13 @@ POSTED DESCRIPTION        WITHDRAWAL     DEPOSIT     BALANCE
 NEW BALANCE        $2262.85
 """
     assert run(table).get("closing_balance") == Decimal("82262.85")
-    # a last balance its own row does not confirm settles nothing
-    unconfirmed = table.replace("82322.63", "82300.00")
-    assert run(unconfirmed).get("closing_balance") == Decimal("2262.85")
+    # a digit misread in place: a last balance its own row does not confirm
+    # settles nothing (the ending balance that lost its first figure is the
+    # last balance's tail whatever the row: that stands on its own)
+    misread = table.replace("$2262.85", "$82762.85")
+    assert run(misread).get("closing_balance") == Decimal("82262.85")
+    unconfirmed = misread.replace("82322.63", "82300.00")
+    assert run(unconfirmed).get("closing_balance") == Decimal("82762.85")
     # nor does a balance further off than a digit
     assert run(table.replace("$2262.85", "$1262.80")).get("closing_balance") == Decimal("1262.80")
 
@@ -497,6 +501,35 @@ def test_the_daily_balances_header_is_no_pair_of_balance_captions() -> None:
     assert doc.get("closing_balance") == Decimal("87765.15")
     # no amount there that the last balance ends with: no ending balance
     assert run(DAILY.replace("87765.15\n", "87766.15\n")).get("closing_balance") is None
+
+
+FORWARD = """\
+Port Gabriel Bank & Trust
+the period        Accom        7
+_20-FEB-2026 - 19-MAR-2026        Checking ...6433
+Balance Forward        Ending Balance
+10764.00        (4274.93
+Credits
+Date        Description        Amount
+27-FEB-2026        ACH CREDIT DAVIS & WRIGHT MEDICAL PAYRL        4990.19
+05-MAR2026        MOBILE DEPOSIT        18103.83
+Daily Balance Summary,
+Date        7      Balance Date        Balance
+10-MAR-2026        20481.05 13-MAR-2026        24624.04,
+15-MAR-2026        24274.93
+Member FDIC        Page
+"""
+
+
+def test_an_ending_balance_that_lost_its_first_figure_is_the_daily_tables_last() -> None:
+    doc = run(FORWARD)
+    assert doc.get("period_start_date") == date(2026, 2, 20)
+    assert doc.get("closing_balance") == Decimal("24274.93")
+    # a year run into its month (`05-MAR2026`) still dates the deposit
+    assert Decimal("18103.83") in [d["amount"] for d in _deposits_of(FORWARD)]
+    # a last amount the reading is not the tail of leaves the reading
+    other = FORWARD.replace("15-MAR-2026        24274.93", "15-MAR-2026        24275.93")
+    assert run(other).get("closing_balance") == Decimal("4274.93")
 
 
 def test_a_mask_read_partly_as_a_digit_and_a_percent_sign_still_gives_the_account() -> None:

@@ -33,6 +33,16 @@ def test_tildes_for_hyphens_and_a_garbled_first_day() -> None:
     assert statement_period("MEMBER STATEMENT   @@-MAR-2026 TO 31~MAR~2026") is None
 
 
+def test_a_rule_before_the_first_date_and_a_written_month_two_letters_off() -> None:
+    want = (date(2026, 2, 20), date(2026, 3, 19))
+    assert statement_period("_20-FEB-2026 - 19-MAR-2026        Checking ...6433") == want
+    # a written date is long enough to tell with two characters misread
+    assert statement_period("Febryary'20, 2026 - March 19, 2026 ACCOUNT") == want
+    # not three, nor a short form with two
+    assert statement_period("Fabryary'20, 2026 - March 19, 2026") is None
+    assert statement_period("2@-FEB-2O2% - 19-MAR-2026") is None
+
+
 _PAGE = """\
 EAST MONICAFORT FEDERAL CREDIT UNION
 MEMBER STATEMENT   {period}

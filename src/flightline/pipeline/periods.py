@@ -20,8 +20,13 @@ _DATE_SHAPE = re.compile(
     r"(?<![\w/-])(?:[\w%$&#@]{1,2}[/-][\w%$&#@]{1,2}[/-][\w%$&#@]{2,4}"
     r"|[\w%$&#@]{1,2}-[A-Za-z]{3}-[\w%$&#@]{4}"
     r"|[\w%$&#@]{4}-[\w%$&#@]{2}-[\w%$&#@]{2}"
-    r"|[A-Za-z]{3,9}\.?\s[\w%$&#@]{1,2},?\s[\w%$&#@]{4})(?![\w/-])"
+    r"|[A-Za-z]{3,9}\.?[\s'`\u2019][\w%$&#@]{1,2},?\s[\w%$&#@]{4})(?![\w/-])"
 )
+# A rule or speck run into a date's first figure (`_20-FEB-2026`).
+_RULE_BEFORE = re.compile(r"(?<![\w])_+(?=\d)")
+# A written date (`February 20, 2026`) is long enough to be told with two
+# characters misread (`Febryary'20, 2026`); shorter forms with one.
+_LONG_FORM = 14
 _DATE_FORMATS = (
     "%m/%d/%Y",
     "%m-%d-%Y",
@@ -62,7 +67,8 @@ def statement_periods(text: str) -> set[tuple[date, date]]:
     two when each date read could be the misread one (`2025-10-01 THROUGH
     2028-10-31`), which the splitting may still use (neither is the month
     before)."""
-    text = _DIGITISH.sub(lambda m: m.group(0).translate(_DIGIT_OF), _TILDE.sub("-", text))
+    text = _RULE_BEFORE.sub(" ", _TILDE.sub("-", text))
+    text = _DIGITISH.sub(lambda m: m.group(0).translate(_DIGIT_OF), text)
     dates = find_dates(text)
     if len(dates) >= 2 and timedelta(0) < dates[1][2] - dates[0][2] <= _LONGEST:
         return {(dates[0][2], dates[1][2])}
@@ -98,7 +104,8 @@ def _month_after(start: date) -> date:
 
 def _one_character_off(token: str, value: date) -> bool:
     """`token` is `value` printed in a usual format, up to digits read as
-    look-alike letters (`Ol-Aug-2026`) and one other character."""
+    look-alike letters (`Ol-Aug-2026`) and one other character (two in a
+    written date: `Febryary'20, 2026`)."""
     # (both sides folded alike: a month's `l` is a `1` on either)
     read = token.upper().translate(_FOLD)
     for fmt in _DATE_FORMATS:
@@ -106,6 +113,7 @@ def _one_character_off(token: str, value: date) -> bool:
         for form in {shown, re.sub(r"(?<![\d])0(\d)", r"\1", shown)}:
             if len(form) == len(token):
                 printed = form.upper().translate(_FOLD)
-                if sum(a != b for a, b in zip(printed, read, strict=True)) <= 1:
+                allowed = 2 if len(form) >= _LONG_FORM else 1
+                if sum(a != b for a, b in zip(printed, read, strict=True)) <= allowed:
                     return True
     return False

@@ -410,6 +410,18 @@ def _closing_confirmed(doc: DocText, out: dict[str, FieldValue]) -> None:
                 return
 
 
+def _last_amount(doc: DocText) -> Decimal | None:
+    """The statement's last amount with cents (its table's last balance, where
+    the table ends in one), balance lines left out."""
+    for line in reversed(doc.lines):
+        if _BALANCE_WORD.search(line.text):
+            continue
+        found = [v for _, _, v in money_tokens(line.text, boxes=False) if _has_cents(v)]
+        if found:
+            return found[-1]
+    return None
+
+
 def _last_row_chains(rows: list[list[Decimal]]) -> bool:
     """The table's last running balance is the one before it less or plus its
     row's amount (signed or not: `-989.60` or a debit column's `989.60`)."""
@@ -437,8 +449,17 @@ def _closing_misread(doc: DocText, out: dict[str, FieldValue]) -> None:
     balance is the one before it less or plus its row's amount: the table's
     two readings agree, the ending balance's one does not."""
     read = out["closing_balance"]
+    if not isinstance(read.value, Decimal):
+        return
+    # the ending balance with its first figure lost or read as a mark
+    # (`(4274.93` for 24,274.93) where the statement's last amount, the
+    # daily balances' last, is it whole: its figures agree in order
+    final = _last_amount(doc)
+    if final is not None and final != read.value and front_lost(read.value, final):
+        out["closing_balance"] = FieldValue(final, read.evidence)
+        return
     rows = _table_rows(doc)
-    if not isinstance(read.value, Decimal) or not _last_row_chains(rows):
+    if not _last_row_chains(rows):
         return
     last = rows[-1][-1]
     if last == read.value:

@@ -21,7 +21,8 @@ _TX_DATE = re.compile(
     r"^(?:(?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:[/-](?P<y>\d{4}|\d{2}))?"
     r"|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})"
     r"|(?P<mn>" + _MONTHS + r")[a-z]*\.?\s+(?P<d3>\d{1,2})(?:,?\s+(?P<y3>\d{4}))?"
-    r"|(?P<d4>\d{1,2})[\s-](?P<mn4>" + _MONTHS + r")[a-z]*(?:[,.]?[\s-](?P<y4>\d{4}))?)"
+    # (the dash before the year may be lost on a scan: `05-MAR2026`)
+    r"|(?P<d4>\d{1,2})[\s-](?P<mn4>" + _MONTHS + r")[a-z]*(?:[,.]?[\s-]?(?P<y4>\d{4}))?)"
     r"(?![\d/])",
     re.IGNORECASE,
 )
