@@ -298,6 +298,15 @@ def test_a_speck_read_as_a_small_letter_before_a_name_is_dropped() -> None:
     assert clean_person("i Daniel") is None
 
 
+def test_an_opening_quote_before_a_name_is_a_speck() -> None:
+    from flightline.pipeline.extractors.names import clean_person
+
+    assert clean_person("\u2018Tina T. West") == "Tina T. West"
+    assert clean_person("\u201cAmy Lee") == "Amy Lee"
+    # a closing quote's leftover of a caption (`'s name`) is still none
+    assert clean_person("\u2019s Name") is None
+
+
 def test_a_yen_sign_inside_a_name_is_a_y_and_a_caption_tail_is_no_name() -> None:
     from flightline.pipeline.extractors.names import clean_person
 

@@ -41,6 +41,10 @@ def test_a_rule_before_the_first_date_and_a_written_month_two_letters_off() -> N
     # not three, nor a short form with two
     assert statement_period("Fabryary'20, 2026 - March 19, 2026") is None
     assert statement_period("2@-FEB-2O2% - 19-MAR-2026") is None
+    # a 1 read as a bracket (`3]`): one character off the month's last day
+    got = statement_period("01-AUG-2025 through 3]-AUG-2025        Checking ...8649")
+    assert got == (date(2025, 8, 1), date(2025, 8, 31))
+    assert statement_period("01-AUG-2025 through 3]-SEP-2025") is None
 
 
 _PAGE = """\

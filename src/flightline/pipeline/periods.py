@@ -16,11 +16,12 @@ from flightline.pipeline.normalize import find_dates
 _TILDE = re.compile(r"(?<=[A-Za-z\d])~(?=[A-Za-z\d])")
 # A date OCR garbled (`03/43/2026`, `07/01/%025`): a date's shape with a
 # character or two no date has there.
+_G = r"[\w%$&#@\]\[|!]"  # a figure, or a mark OCR read one as (`3]` for 31)
 _DATE_SHAPE = re.compile(
-    r"(?<![\w/-])(?:[\w%$&#@]{1,2}[/-][\w%$&#@]{1,2}[/-][\w%$&#@]{2,4}"
-    r"|[\w%$&#@]{1,2}-[A-Za-z]{3}-[\w%$&#@]{4}"
-    r"|[\w%$&#@]{4}-[\w%$&#@]{2}-[\w%$&#@]{2}"
-    r"|[A-Za-z]{3,9}\.?[\s'`\u2019][\w%$&#@]{1,2},?\s[\w%$&#@]{4})(?![\w/-])"
+    rf"(?<![\w/-])(?:{_G}{{1,2}}[/-]{_G}{{1,2}}[/-]{_G}{{2,4}}"
+    rf"|{_G}{{1,2}}-[A-Za-z]{{3}}-{_G}{{4}}"
+    rf"|{_G}{{4}}-{_G}{{2}}-{_G}{{2}}"
+    rf"|[A-Za-z]{{3,9}}\.?[\s'`\u2019]{_G}{{1,2}},?\s{_G}{{4}})(?![\w/-])"
 )
 # A rule or speck run into a date's first figure (`_20-FEB-2026`).
 _RULE_BEFORE = re.compile(r"(?<![\w])_+(?=\d)")

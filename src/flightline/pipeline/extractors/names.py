@@ -73,6 +73,9 @@ def clean_person(text: str) -> str | None:
         text = stripped[1:]
     # `Mcint¥re`: a y read as a yen sign inside a word
     text = re.sub(r"(?<=[a-z])\u00a5(?=[a-z])", "y", text)
+    # an opening quote (U+2018, U+201C) before a capital is a speck, not a
+    # caption's leftover (those end in a closing one: `'s name`)
+    text = re.sub(r"^\s*[\u2018\u201c\"]+(?=[A-Z])", "", text)
     name = clean_name(text)
     # `& Addressof Employem`: the rest of another caption, run together
     if name is None or name.startswith(("'", "\u2019", "&")):
