@@ -991,3 +991,19 @@ def test_a_speck_figure_after_the_header_captions_keeps_the_table() -> None:
     # an amount on the line makes it a row, not the header
     row = text.replace("STATUS        2", "STATUS        $2,000.00")
     assert tradelines(run(row)) == []
+
+
+def test_a_balance_with_a_figure_read_as_a_percent_sign_keeps_its_column() -> None:
+    # `2362%.00` for 23,623.00: not a zero balance (its cents alone), but a
+    # garbled cell in its place; the payment beside it still reads
+    text = (
+        "CREDITOR        TYPE       BALANCE   PAYMENT    STATUS\n"
+        "MERIDIAN RETAIL CARD  R        1404.00    33.00      OPEN\n"
+        "PIONEER EDUCATION LOANS  I        2362%.00    330.00      OPEN\n"
+    )
+    rows = tradelines(run(text))
+    assert rows[1] == {
+        "creditor": "PIONEER EDUCATION LOANS",
+        "monthly_payment": Decimal("330.00"),
+        "account_type": "installment",
+    }

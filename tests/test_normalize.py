@@ -526,3 +526,11 @@ def test_a_date_with_a_dash_doubled_across_a_space() -> None:
     assert [d for _, _, d in ocr_dates("Year To Date (Thru: 04-11- -2025)")] == [date(2025, 4, 11)]
     # a range of two dates is no such date
     assert repair_dates("04-11 - 05-2025") == "04-11 - 05-2025"
+
+
+def test_cents_run_into_a_garbled_figure_are_no_amount() -> None:
+    from flightline.pipeline.extractors.values import money_tokens
+
+    assert money_tokens("2362%.00") == []
+    # a lone point's cents after a space or a sign still are
+    assert [v for _, _, v in money_tokens("Fee $.50")] == [Decimal("0.50")]

@@ -21,6 +21,8 @@ _STRAY_CODE = re.compile(r"^(?:\d{1,2}|(?:0[1-9]|1[0-2])\d\d|0\d{1,2})$")
 _BRACKETED_CODE = re.compile(r"^\d{1,2}\)$")
 # A sign read as `@` (`@132.00` for $7,132.00): a garbled cell in its place
 _AT_SIGN = re.compile(r"^@\d")
+# A figure read as a percent sign inside an amount (`2362%.00` for 23,623.00)
+_PCT_INSIDE = re.compile(r"^\$?\d[\d,]*%[\d,]*\.?\d+$")
 
 
 # A payment run into the type code after it, the code's I read as a 1
@@ -132,7 +134,7 @@ def map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Deci
         "$0"
         if _DOLLAR_ZERO.match(t) or (ocr and _ZERO_POINT_MISREAD.match(t))
         else "Sxx"
-        if _AT_SIGN.match(t)
+        if _AT_SIGN.match(t) or (ocr and _PCT_INSIDE.match(t))
         else t
         for t in tokens
     )

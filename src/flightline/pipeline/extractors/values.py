@@ -53,6 +53,8 @@ def money_tokens(text: str, *, boxes: bool = True) -> list[tuple[int, int, Decim
             continue
         if boxes and (m := _DIGIT_SPECK.match(text, s)) and m.end() == e:
             continue
+        if token.startswith(".") and s > 0 and not (text[s - 1].isspace() or text[s - 1] in "$("):
+            continue  # `2362%.00`: the cents of a figure garbled, no amount of their own
         out.append((s, e, value))
     return out
 
