@@ -155,6 +155,26 @@ def test_a_scanned_voe_rate_with_a_figure_too_many_is_repaired_by_the_paystub() 
     assert computed(loan.context()).incomes[0].base is None
 
 
+def test_a_scanned_voe_rate_a_paystub_period_confirms_stands_beside_misread_years() -> None:
+    # the VOE's own years misread (a YTD that lost its first figures, no
+    # prior year): the paystub's biweekly gross is one period of the rate to
+    # the cent, two documents agreeing
+    def base(gross: Decimal) -> Decimal | None:
+        loan = clean_loan().set(DocType.paystub, annual_salary=None, gross_current=gross)
+        loan.set_rows(
+            DocType.paystub,
+            "earnings",
+            [{"kind": "regular", "current_amount": gross, "ytd_amount": gross * 4}],
+        )
+        loan.set(DocType.voe, 0, ytd_base_income=D("1846.16"), prior_year_base_income=None)
+        return computed(_scanned(loan).context()).incomes[0].base
+
+    assert base(D("4615.38")) == D(10000)
+    # without that gross the rate fits nothing the VOE shows, and the stub's
+    # pay alone is far from the VOE's year: unread
+    assert base(D("4700.00")) is None
+
+
 def test_ytd_through_date_a_whole_pay_period_after_the_latest_paystub() -> None:
     # the VOE's YTD base is the 2026-02-20 paystub's plus one more biweekly pay
     loan = clean_loan().set(

@@ -273,7 +273,8 @@ def _far_from_earned(monthly: Decimal, voe: LogicalDocument | None) -> bool:
 def _voe_rate(voe: LogicalDocument, hours: Decimal, stubs: list[LogicalDocument]) -> Decimal | None:
     """The VOE's base rate. On a scan it is checked against the base pay the
     VOE itself reports: a rate that fits neither the prior year nor the year
-    to date's pace was misread. The one rate a digit away that fits is taken
+    to date's pace, nor one period of which a paystub's gross is to the cent,
+    was misread. The one rate a digit away that fits is taken
     (158,500 read as 458,500), of several the one a paystub's period gross is
     to the cent; a rate a figure too long (357,000 as 3597000) only so
     confirmed; with none, or several still, the rate is unread."""
@@ -288,7 +289,9 @@ def _voe_rate(voe: LogicalDocument, hours: Decimal, stubs: list[LogicalDocument]
         annual = r * hours if r < _MAX_HOURLY else r
         return any(abs(annual - e) <= e * _RATE_NEAR_EARNINGS for e in earned)
 
-    if fits(rate):
+    if fits(rate) or _a_period_of(rate, hours, stubs):
+        # (a paystub's gross one period of it to the cent: two documents
+        # agree, where the VOE's own columns may be the misread ones)
         return rate
     digits = format(rate, "f")
     variants = {
