@@ -1887,6 +1887,21 @@ def test_voe_year_table_whose_year_and_base_captions_ocr_made_words() -> None:
     assert "prior_year_overtime_income" not in off
 
 
+def test_voe_pay_frequency_is_the_last_cell_under_its_caption() -> None:
+    # the base pay's period boxes lost their empty frames: `Weekly` among
+    # them is not the frequency; the cell under `Pay Frequency` is
+    text = (
+        "Request for Verification of Employment\n"
+        "12A. Current Gross Base Pay (Enter Amount and Gheck Period)        Pay Frequency\n"
+        "265000.00 [X] Annual   Hourly   Monthly   Weekly        Every Two Weeks\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["pay_frequency"] == "biweekly"
+    assert got["base_pay_rate"] == Decimal("265000.00")
+    weekly = values(run(DocType.voe, text.replace("Every Two Weeks", "Weekly")))
+    assert weekly["pay_frequency"] == "weekly"
+
+
 def test_voe_through_date_whose_year_ocr_misread_after_the_verification() -> None:
     # `Thru 08/22/2035` on a VOE verified 09/03/2025: one figure of the year
     # misread; the year that puts it before the verification is the one

@@ -445,8 +445,28 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
             out["pay_frequency"] = FieldValue(freq, out["pay_frequency"].evidence)
         else:
             del out["pay_frequency"]
+    if doc.ocr and (last := _last_cell_frequency(doc)) is not None:
+        out["pay_frequency"] = last
     if "pay_frequency" not in out:
         set_field(out, "pay_frequency", read_enum(doc, FREQUENCY, canon_frequency))
+
+
+def _last_cell_frequency(doc: DocText) -> FieldValue | None:
+    """`Pay Frequency` the last caption of its row, over a row whose last cell
+    names a frequency (`... [X] Annual  Hourly  Monthly  Weekly  Every Two
+    Weeks`): that cell is its value. (The boxes before it are another
+    caption's, here the base pay's period, whose empty boxes OCR lost.)"""
+    for i, m in doc.find_lines(FREQUENCY):
+        line = doc.lines[i]
+        if line.text[m.end() - line.start :].strip(" :"):
+            continue
+        j = doc.next_line(i)
+        if j is None:
+            continue
+        cells = re.split(r"\s{2,}", doc.lines[j].text.strip())
+        if len(cells) >= 2 and (freq := canon_frequency(cells[-1])) is not None:
+            return FieldValue(freq, doc.evidence(j, i))
+    return None
 
 
 def _through_year_misread(out: dict[str, FieldValue]) -> None:
