@@ -217,6 +217,11 @@ def test_inc_005_a_scanned_employer_cut_short_is_unsure_not_different() -> None:
     assert _employer_verdict(employer_key("Porter"), full, False) is Verdict.DIFFERENT
     # no first words shared: another employer, scan or not
     assert _employer_verdict(employer_key("Marshall"), full, True) is Verdict.DIFFERENT
+    # a speck glued to the longer reading's first word (`eJenkins`)
+    long = employer_key("eJenkins & Hernandez Logistics Corp.")
+    assert _employer_verdict(employer_key("Jenkins"), long, True) is Verdict.UNSURE
+    # but not another first word of the same length
+    assert _employer_verdict(employer_key("Jordan"), long, True) is Verdict.DIFFERENT
 
 
 def test_inc_005_an_accent_on_a_speck_is_the_same_employer() -> None:

@@ -9,6 +9,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from rapidfuzz.distance import Levenshtein
+
 from flightline.pipeline.model import DocType
 from flightline.rules.access import (
     HUNDRED,
@@ -408,12 +410,17 @@ _BOX_LABEL = re.compile(r"^\W*\d{1,2}[a-z]?\s+[A-Za-z]")
 
 def _employer_verdict(a: str, b: str, ocr: bool) -> Verdict:
     """Two employer keys; on a scan, one that is the other's first words
-    (`Porter` for `Porter & Marshall Insurance Services`) is the box read
-    short, which cannot be told from another employer."""
+    (`Porter` for `Porter & Marshall Insurance Services`, a speck on either:
+    `eJenkins`) is the box read short, which cannot be told from another
+    employer."""
     found = compare_text(a, b, ocr)
     if ocr and found is Verdict.DIFFERENT:
         short, long = sorted((a.split(), b.split()), key=len)
-        if short and long[: len(short)] == short:
+        # (a word of it with a speck glued on or a letter misread, `eJenkins`)
+        if short and all(
+            x == y or (min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 1)
+            for x, y in zip(short, long, strict=False)
+        ):
             return Verdict.UNSURE
     return found
 
