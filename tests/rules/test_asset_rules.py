@@ -195,6 +195,15 @@ def test_ast_003_fewer_than_two_consecutive_months() -> None:
     assert run(quarterly, "AST-003") == []
 
 
+def test_ast_003_an_account_whose_periods_were_not_read_is_reported_unread() -> None:
+    loan = _periods((date(2026, 2, 1), date(2026, 2, 28)))
+    loan.set(DocType.bank_statement, period_start_date=None, period_end_date=None)
+    ctx = loan.context()
+    assert run(ctx, "AST-003") == []
+    [unread] = [u for u in ctx.unread.values() if u.subject == "statement period 5678"]
+    assert unread.evidence
+
+
 def _gift(description: str, *, letter: bool, occupancy: str = "principal_residence") -> Loan:
     loan = _deposits({"date": date(2026, 1, 20), "amount": D(3000), "description": description})
     loan.set(DocType.urla_1003, occupancy=occupancy)

@@ -238,6 +238,13 @@ def statement_coverage(ctx: LoanContext) -> list[Issue]:
             if (s := when(d, "period_start_date")) and (e := when(d, "period_end_date"))
         ]
         if not periods:
+            # no statement of the account has its period read: whether they
+            # cover the months is not known, which the report says
+            ctx.could_not_read(
+                f"statement period {account}",
+                f"the statement period of account {account} on the {doc_label(statements[0])}",
+                [ev(d, "account_last4") or ev(d, "closing_balance") for d in statements],
+            )
             continue
         days = _longest_run(periods)
         if days >= months * _DAYS_PER_MONTH:
