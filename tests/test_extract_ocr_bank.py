@@ -168,6 +168,30 @@ def test_letter_of_explanation_amount_whose_point_ocr_read_as_a_space() -> None:
     assert doc.get("explained_date") == date(2025, 6, 26)
 
 
+def test_a_second_letter_read_with_the_first_takes_the_date_its_amount_is_given_with() -> None:
+    # two letters read as one: the second's heading date (`08/29/2026,`) is
+    # no date explained; the sentence naming the amount gives it
+    first = (
+        "08/28/2026\n"
+        "To Whom It May Concern:\n"
+        "RE: Credit Inquiries\n"
+        "The inquiries on my credit report were made while I shopped for this loan.\n"
+        "Sincerely,\n"
+        "Anthony K. Richards        Date\n"
+    )
+    second = (
+        "08/29/2026,\n"
+        "To Whom It May Conce\u00e9tn:\n"
+        "RE: Large Deposit\n"
+        "1am writing to explain the deposit of 18034.18 made gn 07/20/2026 into my accqunt.\n"
+        "Sincerely,\n"
+    )
+    doc = LogicalDocument(uuid.uuid4(), DocType.letter_of_explanation, 1.0, DOC, [1, 2])
+    extract(doc, [PageText(DOC, 1, first, "ocr"), PageText(DOC, 2, second, "ocr")])
+    assert doc.get("explained_amount") == Decimal("18034.18")
+    assert doc.get("explained_date") == date(2026, 7, 20)
+
+
 RUNNING = """\
 Kellymouth Savings Bank
 Statement Period  2026-08-20 through 2026-09-19

@@ -254,6 +254,11 @@ def _misread_amount(text: str) -> Decimal | None:
     return Decimal(f"{spaced.group(1)}.{spaced.group(2)}".replace(",", "")) if spaced else None
 
 
+_DATE_ONLY = re.compile(
+    r"^\W*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4})\W*$"
+)
+
+
 def extract_loe(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _LOE.read(doc, out)
@@ -296,7 +301,12 @@ def extract_loe(doc: DocText, ld: LogicalDocument) -> None:
                 amounts = [misread] if misread is not None else []
             if amounts:
                 out["explained_amount"] = doc.field(abs(amounts[0]), i)
-        if "explained_date" not in out:
+                # the date the sentence naming the amount gives is its date
+                said = [d for _, _, d in find_dates(text) if d != letter]
+                if said:
+                    out["explained_date"] = doc.field(said[0], i)
+        if "explained_date" not in out and not _DATE_ONLY.match(text):
+            # (a line that is only a date heads a letter: `08/29/2026,`)
             for _, _, d in find_dates(text):
                 if d != letter:
                     out["explained_date"] = doc.field(d, i)
