@@ -80,3 +80,19 @@ def test_a_speck_digit_with_a_mark_before_the_market_value() -> None:
     doc = run(text)
     assert doc.get("appraised_value") == Decimal("295000.00")
     assert doc.get("effective_date") == date(2026, 9, 29)
+
+
+def test_an_effective_date_after_its_report_is_a_year_misread() -> None:
+    text = (
+        "Uniform Residential Appraisal Report\n"
+        "Signature:        Tammy Webster\n"
+        "Date of Signature and Report:        April 26, 2025\n"
+        "Effective Date of Appraisal:        April 23, {year}\n"
+        "APPRAISED VALUE OF SUBJECT PROPERTY:        447,000\n"
+    )
+    assert run(text.format(year=2035)).get("effective_date") == date(2025, 4, 23)
+    # before its report it stands as read; on a text layer nothing is changed
+    assert run(text.format(year=2025)).get("effective_date") == date(2025, 4, 23)
+    assert run(text.format(year=2035), "text").get("effective_date") == date(2035, 4, 23)
+    # no year a figure away puts it shortly before the report: as read
+    assert run(text.format(year=2038)).get("effective_date") == date(2038, 4, 23)

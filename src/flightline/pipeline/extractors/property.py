@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from flightline.pipeline.extractors.base import (
     DocText,
     Spec,
+    label_regex,
     set_field,
 )
 from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.model import FieldValue, LogicalDocument
-from flightline.pipeline.normalize import DATE_ANY, normalize_date, normalize_money
+from flightline.pipeline.normalize import (
+    DATE_ANY,
+    find_dates,
+    normalize_date,
+    normalize_money,
+    year_misread,
+)
 
 _APPRAISAL = Reader(
     (
@@ -132,6 +140,8 @@ def extract_appraisal(doc: DocText, ld: LogicalDocument) -> None:
             set_field(out, "effective_date", doc.field(when, doc.line_index(m.start(2))))
         break
     _APPRAISAL.read(doc, out)
+    if doc.ocr:
+        _effective_after_report(doc, out)
     address = out.get("property_address")
     if doc.ocr and address is not None and not _ZIP_END.search(str(address.value)):
         # without its state and ZIP the address was read from somewhere it
@@ -143,6 +153,32 @@ def extract_appraisal(doc: DocText, ld: LogicalDocument) -> None:
         if name is None:
             del out["borrower_name"]
     set_field(out, "form_type", _form_type(doc))
+
+
+_SIGNED = label_regex(("Date of Signature and Report", "Date of Signature", "Date of Report"))
+# An appraisal is signed within this many days of its effective date.
+_SIGNED_WITHIN = 120
+
+
+def _effective_after_report(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A scanned effective date after the date the report was signed (`April
+    23, 2035` beside a report of April 26, 2025): no value is effective after
+    its report, so a figure of the year was misread; the one year a figure
+    away that puts it shortly before the report is it."""
+    found = out.get("effective_date")
+    if found is None or not isinstance(found.value, date):
+        return
+    for i, m in doc.find_lines(_SIGNED):
+        line = doc.lines[i]
+        dates = find_dates(line.text[m.end() - line.start :])
+        if not dates:
+            continue
+        signed = dates[0][2]
+        if found.value > signed:
+            fixed = year_misread(found.value, signed, _SIGNED_WITHIN)
+            if fixed is not None:
+                out["effective_date"] = FieldValue(fixed, found.evidence)
+        return
 
 
 def _form_type(doc: DocText) -> FieldValue | None:
