@@ -1885,6 +1885,9 @@ def test_voe_year_table_whose_year_and_base_captions_ocr_made_words() -> None:
     # the usual columns assumed: a row whose parts do not make its total is not read
     off = values(run(DocType.voe, text.replace("$147624.00", "$147000.00")))
     assert "prior_year_overtime_income" not in off
+    # the overtime's caption garbled too: `Bonus  Total` still end the header
+    words = text.replace('"Overtime', "een amen ard")
+    assert values(run(DocType.voe, words))["prior_year_overtime_income"] == Decimal("7526.38")
 
 
 def test_voe_pay_frequency_is_the_last_cell_under_its_caption() -> None:

@@ -476,9 +476,10 @@ _TABLE_ROWS = 1 + len(PAST_PREFIXES)
 # whose captions OCR garbled past matching
 _YEAR_CAPTION = re.compile(r"^[\W_]*ye\w{1,2}\b", re.IGNORECASE)
 # the year's and base's captions garbled into words (`Vagracr.  "EPS  UBSSe
-# "Overtime  Bonus  Total`): the captions after them still end the header
+# "Overtime  Bonus  Total`, or the overtime's too): the captions after them
+# still end the header
 _CAPTIONS_TAIL = re.compile(
-    r"\s{2,}\W?overtime\W{0,2}\s{2,}bonus\W{0,2}\s{2,}total\W*$", re.IGNORECASE
+    r"\s{2,}(?:\W?overtime\W{0,2}\s{2,})?\W?bonus\W{0,2}\s{2,}total\W*$", re.IGNORECASE
 )
 # The columns of a verification's year table as the usual report prints them
 _USUAL_COLUMNS = ("base", "overtime", "bonus", "total")
