@@ -534,3 +534,13 @@ def test_cents_run_into_a_garbled_figure_are_no_amount() -> None:
     assert money_tokens("2362%.00") == []
     # a lone point's cents after a space or a sign still are
     assert [v for _, _, v in money_tokens("Fee $.50")] == [Decimal("0.50")]
+
+
+def test_repair_numbers_reads_a_thousands_comma_read_as_a_brace() -> None:
+    from flightline.pipeline.extractors.cells import repair_numbers
+
+    assert repair_numbers("Gift Amounts       ieee        $30{000.00") == (
+        "Gift Amounts       ieee        $30,000.00"
+    )
+    # a brace not between figure groups stays
+    assert repair_numbers("{30000.00}") == "{30000.00}"

@@ -135,13 +135,14 @@ def _month_fix(m: re.Match[str]) -> str:
     return f"{m.group(1)}-{near[0].title()}-{m.group(3)}"
 
 
-# A thousands comma OCR read as an apostrophe or a quote (`$24'000.00`).
-_GROUP_MARK = re.compile(r"(?<=\d)['`\u2019\u2018](?=\d{3}(?:[.,]\d|\b))")
+# A thousands comma OCR read as an apostrophe, a quote or a brace
+# (`$24'000.00`, `$30{000.00`).
+_GROUP_MARK = re.compile(r"(?<=\d)['`\u2019\u2018{}](?=\d{3}(?:[.,]\d|\b))")
 
 
 def repair_numbers(text: str) -> str:
     """An OCR'd line's amounts with a thousands comma read as an apostrophe
-    put back; left as read, `$24'000.00` would be taken for `$24`."""
+    or a brace put back; left as read, `$24'000.00` would be taken for `$24`."""
     return _GROUP_MARK.sub(",", text)
 
 
