@@ -18,7 +18,7 @@ from flightline.pipeline.extractors.enums import canon_account_type
 from flightline.pipeline.extractors.names import clean_name
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.terms import one_digit_from
-from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.extractors.values import has_cents, money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 from flightline.pipeline.normalize import find_dates, front_lost
 from flightline.pipeline.page_keys import PRODUCT_NUMBER
@@ -230,10 +230,6 @@ _BALANCE_WORD = re.compile(r"\bbal\w{3,4}\b", re.IGNORECASE)
 _DATE_WORD = re.compile(r"\bdate\b", re.IGNORECASE)
 
 
-def _has_cents(v: Decimal) -> bool:
-    return v.as_tuple().exponent == -2
-
-
 def _balance_pair(doc: DocText, out: dict[str, FieldValue]) -> None:
     """`Opening Balance  Ending Balance` over a row of the two amounts (specks
     OCR added to either row aside: the amounts are the ones with cents)."""
@@ -248,14 +244,14 @@ def _balance_pair(doc: DocText, out: dict[str, FieldValue]) -> None:
             len(_BALANCE_WORD.findall(text)) != 2 or _DATE_WORD.search(text)
         ):
             continue
-        if any(_has_cents(v) for _, _, v in money_tokens(text)):
+        if any(has_cents(v) for _, _, v in money_tokens(text)):
             continue
         j = doc.next_line(i)
         if j is None:
             return
         # specks before an amount (`_136424.72  I 137873.20`) are not part of it
         below = re.sub(r"[_|]+", " ", doc.lines[j].text)
-        amounts = [v for _, _, v in money_tokens(below) if _has_cents(v)]
+        amounts = [v for _, _, v in money_tokens(below) if has_cents(v)]
         if len(amounts) == 2:
             set_field(out, "opening_balance", doc.field(amounts[0], j))
             set_field(out, "closing_balance", doc.field(amounts[1], j))
@@ -283,7 +279,7 @@ def _balance_cells(doc: DocText, out: dict[str, FieldValue]) -> None:
         amounts = [
             found[0]
             for cell in _CELL_GAP.split(doc.lines[j].text.strip())
-            if len(found := [v for _, _, v in money_tokens(cell)]) == 1 and _has_cents(found[0])
+            if len(found := [v for _, _, v in money_tokens(cell)]) == 1 and has_cents(found[0])
         ]
         if len(heads) != len(amounts) or len(heads) < 2:
             return
@@ -319,7 +315,7 @@ def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
     if doc.ocr:
         for name in ("opening_balance", "closing_balance"):
             v = out.get(name)
-            if v is not None and isinstance(v.value, Decimal) and not _has_cents(v.value):
+            if v is not None and isinstance(v.value, Decimal) and not has_cents(v.value):
                 # a balance prints its cents: `39175 548.95` is a garbled amount
                 del out[name]
     _balance_pair(doc, out)
@@ -387,7 +383,7 @@ def _closing_confirmed(doc: DocText, out: dict[str, FieldValue]) -> None:
             continue
         if money_tokens(line.text):
             continue
-        below = [v for _, _, v in money_tokens(doc.lines[j].text) if _has_cents(v)]
+        below = [v for _, _, v in money_tokens(doc.lines[j].text) if has_cents(v)]
         found = [v for v in below if v != last and front_lost(last, v)]
         if len(found) == 1:
             set_field(out, "closing_balance", doc.field(found[0], j))
@@ -416,7 +412,7 @@ def _last_amount(doc: DocText) -> Decimal | None:
     for line in reversed(doc.lines):
         if _BALANCE_WORD.search(line.text):
             continue
-        found = [v for _, _, v in money_tokens(line.text, boxes=False) if _has_cents(v)]
+        found = [v for _, _, v in money_tokens(line.text, boxes=False) if has_cents(v)]
         if found:
             return found[-1]
     return None
@@ -438,7 +434,7 @@ def _table_rows(doc: DocText) -> list[list[Decimal]]:
         tokens
         for line in doc.lines
         if not _BALANCE_WORD.search(line.text)
-        and len(tokens := [v for _, _, v in money_tokens(line.text, boxes=False) if _has_cents(v)])
+        and len(tokens := [v for _, _, v in money_tokens(line.text, boxes=False) if has_cents(v)])
         >= 2
     ]
 

@@ -179,8 +179,9 @@ def repair_dates(text: str) -> str:
     (`Q6-18-2025`) or a year's (`24-JUL-2Q26`), a date's first dash read as
     a figure (`10421-2026`), a comma after a month's name (`Jun,18, 2025`),
     an ISO date's dash read as a mark (`2025-09°07`, `2026-10;05`), its
-    month's 1 read as a letter (`2026-T0-23`), a speck read as a second dash (`04-11- -2025`). Any
-    other date with a wrong digit stays as read: nothing tells which digit."""
+    month's 1 read as a letter (`2026-T0-23`), a speck read as a second dash
+    (`04-11- -2025`). Any other date with a wrong digit stays as read:
+    nothing tells which digit."""
     fixed = _SPLIT_MONTH.sub(r"1\1", _RULED_AFTER.sub(" ", text))
     fixed = _GLUED_MONTH.sub(" ", fixed)
     fixed = _DAY_MARK.sub(r"\1, \2", fixed)

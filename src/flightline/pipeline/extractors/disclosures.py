@@ -15,7 +15,7 @@ from flightline.pipeline.extractors.base import (
 from flightline.pipeline.extractors.enums import canon_purpose, read_enum
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.terms import reconcile_terms
-from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.extractors.values import has_cents, money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
 
 _COMMON = (
@@ -290,11 +290,7 @@ def _estimate_column(doc: DocText, out: dict[str, FieldValue]) -> None:
         return
     for i, m in doc.find_lines(_CASH_FROM):
         line = doc.lines[i]
-        cents = [
-            v
-            for _, _, v in money_tokens(line.text[m.end() - line.start :])
-            if v.as_tuple().exponent == -2
-        ]
+        cents = [v for _, _, v in money_tokens(line.text[m.end() - line.start :]) if has_cents(v)]
         if len(cents) == 1:
             out["cash_to_close"] = doc.field(cents[0], i)
             return

@@ -463,7 +463,7 @@ def _last_cell_frequency(doc: DocText) -> FieldValue | None:
         j = doc.next_line(i)
         if j is None:
             continue
-        cells = re.split(r"\s{2,}", doc.lines[j].text.strip())
+        cells = row_cells(doc.lines[j].text)
         if len(cells) >= 2 and (freq := canon_frequency(cells[-1])) is not None:
             return FieldValue(freq, doc.evidence(j, i))
     return None

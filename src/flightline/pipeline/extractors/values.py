@@ -33,6 +33,11 @@ _DOLLAR_PCT_SPECK = re.compile(r"(\$\s?\d[\d,]*\.\d\d)%")
 _DIGIT_SPECK = re.compile(r"(?<![\w.,$])\d(?=[^\w\s$.,]?\s+\$?\s?\d{1,3}(?:,\d{3})*\.\d\d(?![\d]))")
 
 
+def has_cents(v: Decimal) -> bool:
+    """An amount read with its two places of cents (`84440.76`, not `84037`)."""
+    return v.as_tuple().exponent == -2
+
+
 def money_tokens(text: str, *, boxes: bool = True) -> list[tuple[int, int, Decimal]]:
     """Amounts in `text`, leaving out date parts and (with `boxes`, for text
     around labels) box or line numbers; table rows keep small numbers."""
