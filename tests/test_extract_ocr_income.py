@@ -839,6 +839,21 @@ def test_w2_scan_with_a_cut_short_name_caption_and_a_bare_ssn_cell() -> None:
     assert got["box1_wages"] == Decimal("116843.74")
 
 
+def test_w2_box_number_behind_a_rule_read_as_digits_and_a_mask_read_as_letters() -> None:
+    text = (
+        "Form W-2 Wage and Tax Statement  2025\n"
+        "la Employee's social security number        wagé, tips, other compensation"
+        "        2 Federal income tax withheld\n"
+        "eeeas=4417        $ 88,412.10        $ 9,120.55\n"
+        "e Employee's first name and initial, Last     ||16 Sgate wages, @ips, etc."
+        "        17 State income tax\n"
+        "Dana Marie Okafor        $ 88,412.10        $ 2,210.30\n"
+    )
+    got = values(run(DocType.w2, text))
+    assert got["employee_name"] == "Dana Marie Okafor"
+    assert got["ssn_last4"] == "4417"
+
+
 def test_w2_boxes_with_a_speck_read_as_a_figure_between_them() -> None:
     text = (
         "Form W-2 Wage and Tax Statement 2024\n"

@@ -177,3 +177,24 @@ def test_idn_001_a_comma_speck_after_the_first_name_and_a_glyph_misread_elsewher
     loan = clean_loan().set(DocType.urla_1003, borrower_name="#John, Michael Smith")
     loan = loan.set(DocType.note, borrower_name="John Sniith")
     assert run(_scanned(loan), "IDN-001") == []
+
+
+def test_idn_002_two_figures_apart_on_a_scan_differ_only_when_both_read_whole() -> None:
+    from dataclasses import replace
+
+    from tests.rules.test_compare import _scanned
+
+    def read_as(paystub: str, urla: str) -> Loan:
+        loan = _scanned(clean_loan().set(DocType.paystub, ssn_last4="1094"))
+        for doc_type, line in ((DocType.paystub, paystub), (DocType.urla_1003, urla)):
+            d = loan.one(doc_type)
+            found = d.fields["ssn_last4"]
+            d.fields["ssn_last4"] = replace(found, evidence=replace(found.evidence, text=line))
+        return loan
+
+    # `xxx-xx-1094` beside `XXX-XX-1234`: both masks read intact, another number
+    [issue] = run(read_as("SSN: xxx-xx-1094", "SSN XXX-XX-1234"), "IDN-002")
+    assert (issue.observed, issue.limit) == ("1094", "1234")
+    # a garbled mask (`H#itt-#H-1094`) may have misread a pair of its figures
+    assert run(read_as("SSN: H#itt-#H-1094", "SSN XXX-XX-1234"), "IDN-002") == []
+    assert run(read_as("SSN: xxx-xx-1094", "SSN XXXXX1234"), "IDN-002") == []

@@ -284,14 +284,15 @@ def compare_digits(a: str, b: str, ocr: bool) -> Verdict:
     return Verdict.DIFFERENT
 
 
-def compare_ssn(a: str, b: str, ocr: bool) -> Verdict:
+def compare_ssn(a: str, b: str, ocr: bool, whole: bool = False) -> Verdict:
     """Two SSNs' last four: `compare_digits`, and on a scan two figures
     apart (`3500` for 3592, `1996` for 1226) is UNSURE too: a degraded
     mask's region misreads a pair of figures as readily as one. Two
     neighbours swapped stay a typist's slip; three or four figures apart
-    are another number."""
+    are another number. `whole`: each was read with its mask intact
+    (`xxx-xx-7069`), no degraded region, so two figures apart differ."""
     verdict = compare_digits(a, b, ocr)
-    if verdict is not Verdict.DIFFERENT or not ocr:
+    if verdict is not Verdict.DIFFERENT or not ocr or whole:
         return verdict
     return Verdict.UNSURE if _two_figures_misread(a, b) else verdict
 

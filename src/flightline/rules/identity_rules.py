@@ -255,11 +255,26 @@ def name_mismatch(ctx: LoanContext) -> list[Issue]:
     return issues
 
 
+# an SSN printed whole, its mask (or its figures) and breaks read intact
+_WHOLE_SSN = r"(?<![\w*#])(?:[Xx]{3}|\*{3}|#{3}|\d{3})-(?:[Xx]{2}|\*{2}|#{2}|\d{2})-%s(?!\d)"
+
+
+def _whole_ssn(m: Mention) -> bool:
+    found = m.doc.fields.get(m.field)
+    whole = re.compile(_WHOLE_SSN % re.escape(m.value))
+    return found is not None and whole.search(found.evidence.text) is not None
+
+
 @rule("IDN-002")
 def ssn_mismatch(ctx: LoanContext) -> list[Issue]:
     _, ssns = _mentions(ctx)
+    whole = {m.value for m in ssns if _whole_ssn(m)}
+
+    def verdict(a: str, b: str, ocr: bool) -> Verdict:
+        return compare_ssn(a, b, ocr, a in whole and b in whole)
+
     issues = []
-    for who, ref, odd in _differences(ctx, ssns, lambda v: v, compare_ssn, "SSN"):
+    for who, ref, odd in _differences(ctx, ssns, lambda v: v, verdict, "SSN"):
         issues.append(
             ctx.issue(
                 "IDN-002",

@@ -516,7 +516,11 @@ class Reader:
         text = doc.lines[i].text
         cols = [m.span() for m in _CELL.finditer(text)]
         # Box numbers (`9.`, `10.`) are not values: the row is still a header.
-        typed = [t for t in value_tokens(text) if not _BOX_NUMBER.fullmatch(t[2].strip())]
+        typed = [
+            t
+            for t in value_tokens(text)
+            if not _BOX_NUMBER.fullmatch(t[2].strip()) and not self._ruled_box(text, cols, t)
+        ]
         if len(cols) < 2 or typed:
             return None
         k = next((n for n, (s, e) in enumerate(cols) if s <= lstart < e), None)
@@ -582,6 +586,16 @@ class Reader:
             return Found(value, j, i) if value is not None else None
         parsed = pick(spec.kind, cells[k])
         return Found(self._sign(spec, parsed[1]), j, i) if parsed is not None else None
+
+    def _ruled_box(
+        self, text: str, cols: list[tuple[int, int]], token: tuple[int, int, str]
+    ) -> bool:
+        """A number opening a cell whose other words are a caption: the box's
+        number, the rule before it read as digits (`||16 State wages` as
+        `1116 State wages`)."""
+        start, end = token[0], token[1]
+        col = next(((s, e) for s, e in cols if s == start), None)
+        return col is not None and self._is_label(text[end : col[1]])
 
     def _figures_below(self, doc: DocText, i: int) -> list[str]:
         """The line below's two cells when they hold figures only (`238,000.00
