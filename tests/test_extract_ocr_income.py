@@ -2021,3 +2021,21 @@ Bonus        $ 13,066.40        $ 14,954.92        $ 13,472.02
     assert got["ytd_bonus_income"] == Decimal("13066.40")
     assert got["prior_year_bonus_income"] == Decimal("14954.92")
     assert got["two_years_prior_base_income"] == Decimal("431022.02")
+
+
+def test_paystub_hourly_rate_line_under_the_earnings_is_no_earning() -> None:
+    text = (
+        "EMPLOYEE PAY STUB\n"
+        "Payment Date        Pay Period        Frequency\n"
+        "June 12, 2026        May 25, 2026 - June 7, 2026        Bi-Weekly\n"
+        "Description 7        Current        hur', YTD\n"
+        "Regular Pay        $2910.40        $34924.80.\n"
+        "Gross Earnings        $2910.40        YTD Gross        $34924.80\n"
+        "Hourly Rate        $36.38        Hours Worked        80.00\n"
+        "Taxes & Deductions        Current        YTD\n"
+    )
+    doc = run(DocType.paystub, text)
+    assert earnings(doc) == [
+        {"kind": "regular", "current_amount": Decimal("2910.40"), "ytd_amount": Decimal("34924.80")}
+    ]
+    assert values(doc)["hourly_rate"] == Decimal("36.38")

@@ -202,7 +202,8 @@ def _kind(
 ) -> re.Pattern[str]:
     """A row-title pattern tolerant of OCR look-alikes (`Regu1ar`)."""
     alts = "|".join(_label_pattern(w) for w in words.split("|"))
-    return re.compile(r"^\W*(?:" + alts + r")(?![a-z])" + tail, re.IGNORECASE)
+    # `Hourly Rate  $46.38  Hours Worked  80.00` is the pay's terms, no earning
+    return re.compile(r"^\W*(?:" + alts + r")(?![a-z])(?!\s*rate\b)" + tail, re.IGNORECASE)
 
 
 _EARN_KIND = (
