@@ -2039,3 +2039,16 @@ def test_paystub_hourly_rate_line_under_the_earnings_is_no_earning() -> None:
         {"kind": "regular", "current_amount": Decimal("2910.40"), "ytd_amount": Decimal("34924.80")}
     ]
     assert values(doc)["hourly_rate"] == Decimal("36.38")
+
+
+def test_voe_1005_amount_behind_an_underscore_speck() -> None:
+    text = (
+        "Request for Verification of Employment\n"
+        "12B. Gross Earnings - Type        Year To Date (Thru 05-29-2026)"
+        "        Past Year 2025        Past Year 2024\n"
+        "Base Pay        $91,250.00        $214,400.00        $208,100.00\n"
+        "Bonus        $4,120.50        _$12,310.40        $11,980.25\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_bonus_income"] == Decimal("12310.40")
+    assert got["two_years_prior_bonus_income"] == Decimal("11980.25")
