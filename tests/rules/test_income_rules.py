@@ -95,10 +95,22 @@ def test_inc_002_scanned_wages_above_their_medicare_wages_are_a_misread() -> Non
     assert len(run(_scanned(loan("130000.01")), "INC-002")) == 1
 
 
-def test_inc_002_needs_the_prior_year_w2() -> None:
-    loan = _declining("130000.01", "10400.00")
-    loan.set(DocType.w2, 0, tax_year=2023)
-    assert run(loan, "INC-002") == []
+def test_inc_002_without_the_prior_year_w2_measures_against_the_voe() -> None:
+    def loan(prior_base: str | None) -> Loan:
+        built = _declining("130000.01", "10400.00")
+        built.set(DocType.w2, 0, tax_year=2023)
+        return built.set(
+            DocType.voe,
+            prior_year_base_income=D(prior_base) if prior_base else None,
+            prior_year_overtime_income=D("0.00"),
+            prior_year_bonus_income=None,
+        )
+
+    # no 2025 W-2: the VOE's 2025 earnings are the year to measure against
+    [issue] = run(loan("130000.01"), "INC-002")
+    assert "2025 earnings on the VOE" in issue.summary
+    assert run(loan("130000.00"), "INC-002") == []  # exactly 90%: not declining
+    assert run(loan(None), "INC-002") == []  # neither read: nothing to measure
 
 
 def _bonus(prior: str, since: date | None = None) -> Loan:

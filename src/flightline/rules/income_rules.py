@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from rapidfuzz.distance import Levenshtein
 
-from flightline.pipeline.model import DocType
+from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.access import (
     HUNDRED,
     doc_label,
@@ -134,6 +134,33 @@ def _scanned_ev(ctx: LoanContext, e: IssueEvidence) -> bool:
     return doc is not None and scanned(doc)
 
 
+_PRIOR_KINDS = ("base", "overtime", "bonus", "commission")
+
+
+def _prior_year(
+    inc: Income, through: date, w2: LogicalDocument | None
+) -> tuple[Decimal, str, list[IssueEvidence]] | None:
+    """The prior year's pay to measure the year to date against: the W-2's
+    box 1; where no W-2 for that year was read (a scan garbled its boxes),
+    the same employer's earnings for it on the VOE, when the VOE's year to
+    date is this one's."""
+    wages = num(w2, "box1_wages")
+    if w2 is not None and wages is not None:
+        return wages, "W-2 wages", [e for e in (ev(w2, "box1_wages"), ev(w2, "tax_year")) if e]
+    voe = inc.voe
+    if voe is None or inc.through is None or inc.through.year != through.year:
+        return None
+    parts = [num(voe, f"prior_year_{k}_income") for k in _PRIOR_KINDS]
+    if parts[0] is None:
+        return None
+    found = [ev(voe, f"prior_year_{k}_income") for k in _PRIOR_KINDS]
+    return (
+        sum((p for p in parts if p is not None), Decimal(0)),
+        "earnings on the VOE",
+        [e for e in found if e],
+    )
+
+
 @rule("INC-002")
 def declining_income(ctx: LoanContext) -> list[Issue]:
     f = facts(ctx)
@@ -154,22 +181,23 @@ def declining_income(ctx: LoanContext) -> list[Issue]:
             ),
             None,
         )
-        wages = num(w2, "box1_wages")
-        if w2 is None or wages is None:
+        prior = _prior_year(inc, through, w2)
+        if prior is None:
             continue
+        wages, source, prior_ev = prior
         annualised = total / months_elapsed(through) * 12
         if annualised >= wages * ratio_pct / HUNDRED or stated <= recalc + _ROUNDING:
             continue
-        if annualised < wages / 2 and (scanned(w2) or any(_scanned_ev(ctx, e) for e in ytd_ev)):
+        if annualised < wages / 2 and (any(_scanned_ev(ctx, e) for e in (*ytd_ev, *prior_ev))):
             # a year's income halved is a digit lost on a scan, not a decline
             ctx.could_not_read(
                 f"ytd income {inc.borrower.label}",
-                f"{inc.borrower.name}'s year-to-date income or prior-year W-2 wages",
-                [*ytd_ev, ev(w2, "box1_wages")],
+                f"{inc.borrower.name}'s year-to-date income or prior-year {source}",
+                [*ytd_ev, *prior_ev],
             )
             continue
         medicare = num(w2, "box5_medicare_wages")
-        if scanned(w2) and medicare is not None and wages > medicare:
+        if w2 is not None and scanned(w2) and medicare is not None and wages > medicare:
             # box 1 leaves out what box 5 counts, never the reverse: wages
             # above the Medicare wages are a figure misread (`227,602.54`)
             ctx.could_not_read(
@@ -183,10 +211,10 @@ def declining_income(ctx: LoanContext) -> list[Issue]:
             ctx.issue(
                 "INC-002",
                 f"{inc.borrower.name}'s income is declining (YTD annualised {money(annualised)} "
-                f"is {ratio(share)}% of the {through.year - 1} W-2 wages {money(wages)}) but the "
+                f"is {ratio(share)}% of the {through.year - 1} {source} {money(wages)}) but the "
                 f"URLA states {money(stated)}, above the {money(recalc)} the lower current "
                 "figure supports; requalify on the declining income.",
-                evidence=[stated_ev, *ytd_ev, ev(w2, "box1_wages"), ev(w2, "tax_year")],
+                evidence=[stated_ev, *ytd_ev, *prior_ev],
                 observed=money(stated),
                 limit=money(recalc),
                 subject=inc.borrower.label,
