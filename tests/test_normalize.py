@@ -427,6 +427,8 @@ def test_a_percentage_after_a_speck_mark_is_a_fragment() -> None:
         ("Debt Ratio (DTI)        42..550%", Decimal("42.550")),  # a point read twice
         ("Housing Ratio        26 .083%", Decimal("26.083")),  # a point set apart
         ("Debt Ratio (DTI)        22m 057%", Decimal("22.057")),  # the point a letter
+        ("Total Obligations/Income: 33,904%", Decimal("33.904")),  # the point a comma
+        ("Total Obligations/Income: 33,100%", Decimal("100")),  # 100% stands alone
     ],
 )
 def test_a_percentage_whose_point_was_read_as_a_space(text: str, want: Decimal) -> None:

@@ -181,8 +181,8 @@ def normalize_money(text: str | None) -> Decimal | None:
 
 # `39 068%`: a scan's decimal point read as a space; no percentage is
 # printed with a leading zero (`068%`) and none of ours passes 100
-# (`22m 057%`: the point read as a letter and a space)
-_POINT_LOST_RE = re.compile(r"(?<![\w.,$-])(\d{1,2})[a-z]? $")
+# (`22m 057%`: the point read as a letter and a space; `33,904%`: as a comma)
+_POINT_LOST_RE = re.compile(r"(?<![\w.,$-])(\d{1,2})(?:[a-z]? |,)$")
 
 
 def find_percents(text: str) -> list[tuple[int, int, Decimal]]:
