@@ -2052,3 +2052,18 @@ def test_voe_1005_amount_behind_an_underscore_speck() -> None:
     got = values(run(DocType.voe, text))
     assert got["prior_year_bonus_income"] == Decimal("12310.40")
     assert got["two_years_prior_bonus_income"] == Decimal("11980.25")
+
+
+def test_voe_heading_over_its_own_caption_row_read_wrong() -> None:
+    text = (
+        "Income and Employment Verification\n"
+        "EMPLOYER\n"
+        "{caption}        Harlow & Pike Instruments Co.\n"
+        "ADDRESS        120 Elm Street, Dover, DE 19901\n"
+    )
+    # the row's caption misread: the value beside it is the employer's name
+    got = values(run(DocType.voe, text.format(caption="BHELCYER")))
+    assert got["employer_name"] == "Harlow & Pike Instruments Co."
+    # a first cell that is no echo of the heading is the value below it
+    got = values(run(DocType.voe, text.format(caption="ACME")))
+    assert got["employer_name"] == "ACME"

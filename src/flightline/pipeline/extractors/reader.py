@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+from rapidfuzz.distance import Levenshtein
+
 from flightline.pipeline.extractors.base import (
     DocText,
     Found,
@@ -649,6 +651,11 @@ class Reader:
     ) -> Found | None:
         if k != 0 and n_labels > 1:
             return None
+        cells = row_cells(below)
+        if doc.ocr and n_labels == 1 and len(cells) == 2 and _echoes(doc.lines[i].text, cells[0]):
+            # a heading over its own caption's row, the caption misread
+            # (`EMPLOYER` over `BHELCYER    Fleming & King Co.`)
+            below = cells[1]
         if self.any_label.match(below) or re.match(r"^[^:]{1,30}:", below):
             return None
         # The first column of a value row ends where typed values begin.
@@ -780,6 +787,15 @@ _LEAD_WORD = re.compile(r"[A-Za-z]{1,8}\s")
 _SPECK_CAPTION = 4
 _HEADER_SPECK = re.compile(r"[^\w\s]{0,2}(?:[A-Za-z]{1,2}|\d)[^\w\s]{0,2}")
 _SPECK_CELL = re.compile(r"[^\w\s]{0,2}\w?[^\w\s]{0,2}\s{2,}(?=\d)")
+
+
+def _echoes(heading: str, cell: str) -> bool:
+    """`cell` is the one-word `heading` printed again and misread: of its
+    case and length, half its letters or more in place."""
+    a, b = heading.strip(), cell.strip()
+    if not (a.isalpha() and b.isalpha() and len(a) >= 6 and abs(len(a) - len(b)) <= 1):
+        return False
+    return a.isupper() == b.isupper() and Levenshtein.normalized_similarity(a, b) >= 0.5
 
 
 def _m_folded(text: str) -> str:
