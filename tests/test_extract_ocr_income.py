@@ -641,7 +641,12 @@ Base Salary        cial        weet        $ 3,187.50        eel es!       $ 54,
 Bonus Pay        Eien        $ 165.30        $ 4,066.61
 """
     doc = run(DocType.paystub, text)
-    assert {"kind": "regular", "current_amount": Decimal("3187.50")} in earnings(doc)
+    # (the last column, after the period's, is the year to date's)
+    assert {
+        "kind": "regular",
+        "current_amount": Decimal("3187.50"),
+        "ytd_amount": Decimal("54187.50"),
+    } in earnings(doc)
     # the earnings row is not an annual salary, specks between its amounts or not
     assert "annual_salary" not in values(doc)
 
@@ -2067,3 +2072,36 @@ def test_voe_heading_over_its_own_caption_row_read_wrong() -> None:
     # a first cell that is no echo of the heading is the value below it
     got = values(run(DocType.voe, text.format(caption="ACME")))
     assert got["employer_name"] == "ACME"
+
+
+def test_w2_name_caption_run_into_the_next_with_a_misread_between() -> None:
+    text = (
+        "Form W-2 Wage and Tax Statement  2024\n"
+        "c Employer's name, address, and ZIP code      5 Medicare wages and tips\n"
+        "Larkin Dental Group        71200.50\n"
+        "e Employee's first name and initial, Tae Ine State wages, tips, etc."
+        "        7 State income tax\n"
+        "Nora Beth Castillo        70110.25        2950.00\n"
+    )
+    assert values(run(DocType.w2, text))["employee_name"] == "Nora Beth Castillo"
+    # a name beside its caption with no caption after it is the name
+    beside = text.replace("Tae Ine State wages, tips, etc.", "Nora B Castillo")
+    assert values(run(DocType.w2, beside))["employee_name"] == "Nora B Castillo"
+
+
+def test_paystub_ytd_caption_garbled_after_current_and_a_day_split_by_a_space() -> None:
+    text = (
+        "PAY STUB\n"
+        "Pay Date        Period        Frequency\n"
+        "05/1 5/2026        04/27/2026 - 05/10/2026        Biweekly\n"
+        "Description        Current        1D\n"
+        "Salary        $3,120.00        $31,200.00\n"
+        "Overtime        $210.40        $1,480.25\n"
+        "GROSS EARNINGS       $3,330.40        YTD GROSS        $32,680.25\n"
+    )
+    doc = run(DocType.paystub, text)
+    assert values(doc)["pay_date"] == date(2026, 5, 15)
+    assert [(r["kind"], r.get("ytd_amount")) for r in earnings(doc)] == [
+        ("regular", Decimal("31200.00")),
+        ("overtime", Decimal("1480.25")),
+    ]

@@ -342,6 +342,16 @@ def test_repair_dates_joins_a_two_digit_month_split_by_a_space() -> None:
     assert repair_dates("$21 1/23/2026") == "$21 1/23/2026"
 
 
+def test_repair_dates_joins_a_day_split_by_a_space() -> None:
+    from flightline.pipeline.extractors.cells import repair_dates
+
+    assert repair_dates("05/1 5/2026        04/27/2026") == "05/15/2026        04/27/2026"
+    assert repair_dates("05-2 8-2026") == "05-28-2026"
+    # a day's first figure is 0-3; a cell apart is another value
+    assert repair_dates("05/4 5/2026") == "05/4 5/2026"
+    assert repair_dates("05/1        5/2026") == "05/1        5/2026"
+
+
 def test_repair_dates_drops_a_speck_before_a_written_dates_year() -> None:
     from flightline.pipeline.extractors.cells import repair_dates
 

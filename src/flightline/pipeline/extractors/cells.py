@@ -150,6 +150,8 @@ def repair_numbers(text: str) -> str:
 # `1 1/23/2026`: a month of October to December split by a space OCR put
 # after its 1 (cells are further apart than a space).
 _SPLIT_MONTH = re.compile(r"(?<![\w/.,$-])1 ([0-2])(?=[-/]\d{1,2}[-/](?:19|20)\d\d\b)")
+# `05/1 5/2026`: a day split by a space OCR put between its figures
+_SPLIT_DAY = re.compile(r"(?<![\w/.,$-])(\d{1,2})([-/])([0-3]) (\d)(?=\2(?:19|20)\d\d\b)")
 _NUMERIC_MDY = re.compile(r"\b(\d\d)([-/])(\d\d)\2((?:19|20)\d\d)\b")
 
 
@@ -175,7 +177,7 @@ def repair_dates(text: str) -> str:
     onto a month name, a stray mark where a separator was, one wrong letter
     of a month's abbreviation that leaves only one month it can be, a month
     number no calendar has that one digit makes into only one month, a
-    two-digit month split by a space (`1 1/23/2026`), a speck before a
+    two-digit month or day split by a space (`1 1/23/2026`, `05/1 5/2026`), a speck before a
     written date's year (`May 16, 92025`), a month's 0 read as a letter
     (`Q6-18-2025`) or a year's (`24-JUL-2Q26`), a date's first dash read as
     a figure (`10421-2026`), a comma after a month's name (`Jun,18, 2025`),
@@ -184,6 +186,7 @@ def repair_dates(text: str) -> str:
     (`04-11- -2025`). Any other date with a wrong digit stays as read:
     nothing tells which digit."""
     fixed = _SPLIT_MONTH.sub(r"1\1", _RULED_AFTER.sub(" ", text))
+    fixed = _SPLIT_DAY.sub(r"\1\2\3\4", fixed)
     fixed = _GLUED_MONTH.sub(" ", fixed)
     fixed = _DAY_MARK.sub(r"\1, \2", fixed)
     fixed = _YEAR_SPECK.sub(r"\1\2", fixed)

@@ -307,12 +307,17 @@ def _garbled_earn_header(text: str) -> bool:
 def _ocr_header(header: str) -> list[str]:
     """An OCR'd earnings header's columns cell by cell: a caption OCR garbled
     (`yYT5_`) is a column all the same, of unknown kind (`?`), so the amounts
-    under it are not taken for another column's."""
+    under it are not taken for another column's; the last, after the
+    period's, is the year to date's."""
     cells = row_cells(header)[1:]
     cols = [_columns(c) for c in cells]
     if "  " not in header.strip() or any(len(c) > 1 for c in cols):
         return _columns(header)
-    return [c[0] if c else "?" for c in cols]
+    kinds = [c[0] if c else "?" for c in cols]
+    if len(kinds) >= 2 and kinds[-2:] == ["current", "?"]:
+        # the last column after the period's is the year to date's (`1D`)
+        kinds[-1] = "ytd"
+    return kinds
 
 
 def _ocr_cells(doc: DocText, rest: str, cols: list[str]) -> dict[str, Decimal] | None:

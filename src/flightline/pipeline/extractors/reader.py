@@ -420,6 +420,10 @@ class Reader:
         # garbled page) must not make each candidate cost the whole line.
         rest = text[lend : lend + REST_MAX]
         value = self.parse_after(spec, rest, own)
+        if value is not None and doc.ocr and spec.below and self._between_captions(rest, value):
+            under = self._cell_under(doc, spec, i, lstart)
+            if under is not None:
+                return under
         if value is not None:
             if spec.kind == "address":
                 value = self._address_tail(doc, i, str(value))
@@ -503,6 +507,31 @@ class Reader:
         if len(mine) == len(labels) and len(labels) > 1:
             return Found(self._sign(spec, mine[k][1]), j, i)
         return None
+
+    def _between_captions(self, rest: str, value: Value) -> bool:
+        """A name read beside its caption with another caption right after it
+        in the same cell (`initial, Tae Ine State wages, tips`): captions run
+        together, the words between them a misread caption, not a value."""
+        if not isinstance(value, str):
+            return False
+        cell = _VALUE_END.split(rest, maxsplit=1)[0]
+        at = cell.find(value)
+        return at >= 0 and self.any_label.match(cell[at + len(value) :].lstrip(" ,;:")) is not None
+
+    def _cell_under(self, doc: DocText, spec: Spec, i: int, lstart: int) -> Found | None:
+        """The text value in the cell of the line below that starts under the
+        caption (`Robert Manuel Goodman` under `e Employee's first name`)."""
+        j = doc.next_line(i)
+        if j is None:
+            return None
+        below = doc.lines[j].text
+        if self.any_label.match(below.lstrip()):
+            return None
+        text = doc.lines[i].text
+        head = next((m.start() for m in _CELL.finditer(text) if m.start() <= lstart < m.end()), 0)
+        cell = next((m.group(0) for m in _CELL.finditer(below) if abs(m.start() - head) <= 4), None)
+        value = self.parse_text(spec, cell) if cell is not None else None
+        return Found(value, j, i) if value is not None else None
 
     def _other_label_first(self, line: str, own: re.Pattern[str]) -> bool:
         text = line.lstrip(" \t\"'*_-.:;")
