@@ -2087,6 +2087,9 @@ def test_w2_name_caption_run_into_the_next_with_a_misread_between() -> None:
     # a name beside its caption with no caption after it is the name
     beside = text.replace("Tae Ine State wages, tips, etc.", "Nora B Castillo")
     assert values(run(DocType.w2, beside))["employee_name"] == "Nora B Castillo"
+    # a caption with its colon holds its value beside it, a caption after it or not
+    paired = text.replace("initial, Tae Ine", "initial: Nora B Castillo")
+    assert values(run(DocType.w2, paired))["employee_name"] == "Nora B Castillo"
 
 
 def test_paystub_ytd_caption_garbled_after_current_and_a_day_split_by_a_space() -> None:

@@ -188,7 +188,7 @@ def declining_income(ctx: LoanContext) -> list[Issue]:
         annualised = total / months_elapsed(through) * 12
         if annualised >= wages * ratio_pct / HUNDRED or stated <= recalc + _ROUNDING:
             continue
-        if annualised < wages / 2 and (any(_scanned_ev(ctx, e) for e in (*ytd_ev, *prior_ev))):
+        if annualised < wages / 2 and any(_scanned_ev(ctx, e) for e in (*ytd_ev, *prior_ev)):
             # a year's income halved is a digit lost on a scan, not a decline
             ctx.could_not_read(
                 f"ytd income {inc.borrower.label}",

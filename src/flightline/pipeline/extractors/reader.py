@@ -420,7 +420,12 @@ class Reader:
         # garbled page) must not make each candidate cost the whole line.
         rest = text[lend : lend + REST_MAX]
         value = self.parse_after(spec, rest, own)
-        if value is not None and doc.ocr and spec.below and self._between_captions(rest, value):
+        if (
+            value is not None
+            and doc.ocr
+            and spec.below
+            and self._between_captions(text, rest, value)
+        ):
             under = self._cell_under(doc, spec, i, lstart)
             if under is not None:
                 return under
@@ -508,11 +513,12 @@ class Reader:
             return Found(self._sign(spec, mine[k][1]), j, i)
         return None
 
-    def _between_captions(self, rest: str, value: Value) -> bool:
+    def _between_captions(self, line: str, rest: str, value: Value) -> bool:
         """A name read beside its caption with another caption right after it
-        in the same cell (`initial, Tae Ine State wages, tips`): captions run
-        together, the words between them a misread caption, not a value."""
-        if not isinstance(value, str):
+        in the same cell (`initial, Tae Ine State wages, tips`), on a line of
+        captions alone (no colon pairs, no values): captions run together,
+        the words between them a misread caption, not a value."""
+        if not isinstance(value, str) or ":" in line or value_tokens(line):
             return False
         cell = _VALUE_END.split(rest, maxsplit=1)[0]
         at = cell.find(value)
