@@ -618,6 +618,11 @@ def test_a_paystub_employer_beside_the_employee_caption_ocr_garbled() -> None:
         "12207 Dougherty Trail, Richardland, VA 23830        ###-##-6622\n"
     )
     assert read(DocType.paystub, text)["employer_name"] == "Stewart Freight Lines Corporation"
+    # the company's entity word with a letter read as a figure (`C6.` for Co.)
+    misread = text.replace("Eup loves", "iEreioves").replace(
+        "Stewart Freight Lines Corporation", "Stewart Freight Lines C6."
+    )
+    assert read(DocType.paystub, misread)["employer_name"] == "Stewart Freight Lines C6."
 
 
 @pytest.mark.parametrize(

@@ -334,7 +334,13 @@ def _company_line(name: str) -> bool:
         return False
     if _CAPTION_WORD.search(name):
         return False
-    return bool(_ENTITY_WORD.search(name)) or not re.search(r"[\d,]", name)
+    if _ENTITY_WORD.search(name) or _ENTITY_WORD.fullmatch(words[-1].translate(_AS_LETTER)):
+        # (the entity word's letter read as a figure: `Contreras Engineering C6.`)
+        return True
+    return not re.search(r"[\d,]", name)
+
+
+_AS_LETTER = str.maketrans({"0": "o", "6": "o", "1": "i", "5": "s", ".": None})
 
 
 _CAPTION_WORD = re.compile(
