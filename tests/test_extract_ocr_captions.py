@@ -750,3 +750,15 @@ def test_pay_frequency_whose_every_ocr_misread() -> None:
     assert canon_frequency("every 2 weeks") == "biweekly"
     assert canon_frequency("Weekly") == "weekly"
     assert canon_frequency("twelve weeks") is None
+
+
+def test_a_paystub_letterhead_ocr_split_gives_no_employer_from_its_tail() -> None:
+    text = (
+        "HOLLOWAY ENG      NG CORP.\n"
+        '10815 "RIoS ROAD\n'
+        "EMPLOYEE: MCDONALD, NANCY R.        SSN: ###-##-3513\n"
+    )
+    assert "employer_name" not in read(DocType.paystub, text)
+    # a row of boxes, the company's beside the employee's, keeps the company's
+    boxes = text.replace("HOLLOWAY ENG      NG CORP.", "Nancy R. Mcdonald      Holloway Corp.")
+    assert read(DocType.paystub, boxes)["employer_name"] == "Holloway Corp."

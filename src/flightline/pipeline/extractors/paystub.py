@@ -49,13 +49,20 @@ def header_company(doc: DocText, limit: int = 5) -> FieldValue | None:
         letterhead = bool(_STREET_LINE.match(nxt)) and i == 0
         if (_COMPANY.search(text) or letterhead) and len(text) <= 60:
             # a row of boxes (`Acme L.P.        Jane M. Doe`): the company's box
-            cells = [c for c in re.split(r"\s{2,}", text.strip()) if _COMPANY.search(c)]
+            every = re.split(r"\s{2,}", text.strip())
+            cells = [c for c in every if _COMPANY.search(c)]
+            if doc.ocr and len(cells) == 1 and cells[0] != every[0] and _FRAGMENT.match(cells[0]):
+                # (`RIVERA ENG      NG CORP.`: one name OCR split and lost
+                # letters of; its tail is no company of its own)
+                return None
             name = clean_name(cells[0] if len(cells) == 1 else text)
             if name:
                 return doc.field(name, i)
     return None
 
 
+# a word of a consonant or two opening a cell: the tail of a word cut apart
+_FRAGMENT = re.compile(r"[b-df-hj-np-tv-z]{1,2}\s", re.IGNORECASE)
 _STREET_LINE = re.compile(r"^\d{1,6}\s+[A-Za-z][A-Za-z .'-]*\b(?:[A-Za-z]{2,}\.?)(?:,|\s|$)")
 
 
