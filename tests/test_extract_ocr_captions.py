@@ -762,3 +762,7 @@ def test_a_paystub_letterhead_ocr_split_gives_no_employer_from_its_tail() -> Non
     # a row of boxes, the company's beside the employee's, keeps the company's
     boxes = text.replace("HOLLOWAY ENG      NG CORP.", "Nancy R. Mcdonald      Holloway Corp.")
     assert read(DocType.paystub, boxes)["employer_name"] == "Holloway Corp."
+    saint = text.replace(
+        "HOLLOWAY ENG      NG CORP.", "Nancy R. Mcdonald      St Luke's Health Inc"
+    )
+    assert read(DocType.paystub, saint)["employer_name"] == "St Luke's Health Inc"

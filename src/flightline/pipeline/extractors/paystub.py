@@ -62,7 +62,8 @@ def header_company(doc: DocText, limit: int = 5) -> FieldValue | None:
 
 
 # a word of a consonant or two opening a cell: the tail of a word cut apart
-_FRAGMENT = re.compile(r"[b-df-hj-np-tv-z]{1,2}\s", re.IGNORECASE)
+# (not an abbreviation a name opens with: `St Luke's Health`, `Mt Hood Co.`)
+_FRAGMENT = re.compile(r"(?!(?:st|mt|ft|dr)\b)[b-df-hj-np-tv-z]{1,2}\s", re.IGNORECASE)
 _STREET_LINE = re.compile(r"^\d{1,6}\s+[A-Za-z][A-Za-z .'-]*\b(?:[A-Za-z]{2,}\.?)(?:,|\s|$)")
 
 
