@@ -800,3 +800,19 @@ def test_a_year_misread_in_the_start_date_is_the_period_its_rows_fall_in() -> No
 def test_a_month_name_folded_alike_on_both_sides_of_a_misread() -> None:
     # `JUL` beside `Jul`: the month's letters are not the misread character
     assert (date(2026, 7, 10), date(2026, 8, 9)) in statement_periods("10-JUL-2086 - 09-AUG-2026")
+
+
+def test_a_period_under_a_garbled_caption_with_its_end_run_into_through() -> None:
+    text = (
+        "Thomasmouth National Bank\n"
+        "Robert Wagner\n"
+        "Sinid@ea        Account\n"
+        "06/22/2025 througha)7/21/2025,        My        Checking ...9309\n"
+        "Balance Forward        Closing Balance\n"
+        "$53027.67        $59141.27\n"
+    )
+    got = run(text).fields
+    assert (got["period_start_date"].value, got["period_end_date"].value) == (
+        date(2025, 6, 22),
+        date(2025, 7, 21),
+    )

@@ -95,3 +95,9 @@ def test_a_page_whose_period_may_be_either_reading_splits_only_from_neither() ->
         period="2025-09-01 THROUGH 2028-09-30", opening="14430.02", closing="14434.63"
     )
     assert split(september, same, method="ocr") == [(DocType.bank_statement, [1, 2])]
+
+
+def test_a_period_end_run_into_its_through_with_a_figure_read_as_a_bracket() -> None:
+    # `througha)7/21/2025`: a speck glued to the word, the month's 0 read `)`
+    line = "06/22/2025 througha)7/21/2025,        My        Checking ...9309"
+    assert statement_periods(line) == {(date(2025, 6, 22), date(2025, 7, 21))}

@@ -16,7 +16,7 @@ from flightline.pipeline.normalize import find_dates
 _TILDE = re.compile(r"(?<=[A-Za-z\d])~(?=[A-Za-z\d])")
 # A date OCR garbled (`03/43/2026`, `07/01/%025`): a date's shape with a
 # character or two no date has there.
-_G = r"[\w%$&#@\]\[|!]"  # a figure, or a mark OCR read one as (`3]` for 31)
+_G = r"[\w%$&#@\]\[|!()]"  # a figure, or a mark OCR read one as (`3]` for 31)
 _DATE_SHAPE = re.compile(
     rf"(?<![\w/-])(?:{_G}{{1,2}}[/-]{_G}{{1,2}}[/-]{_G}{{2,4}}"
     rf"|{_G}{{1,2}}-[A-Za-z]{{3}}-{_G}{{4}}"
@@ -25,6 +25,8 @@ _DATE_SHAPE = re.compile(
 )
 # A rule or speck run into a date's first figure (`_20-FEB-2026`).
 _RULE_BEFORE = re.compile(r"(?<![\w])_+(?=\d)")
+# A date run into the word before it, a speck between (`througha)7/21/2025`).
+_GLUED_JOIN = re.compile(r"(?<=through)[a-z]?(?=\W?\d)|(?<=\bto)[a-z]?(?=\W?\d)", re.I)
 # A written date (`February 20, 2026`) is long enough to be told with two
 # characters misread (`Febryary'20, 2026`); shorter forms with one.
 _LONG_FORM = 14
@@ -68,7 +70,7 @@ def statement_periods(text: str) -> set[tuple[date, date]]:
     two when each date read could be the misread one (`2025-10-01 THROUGH
     2028-10-31`), which the splitting may still use (neither is the month
     before)."""
-    text = _RULE_BEFORE.sub(" ", _TILDE.sub("-", text))
+    text = _GLUED_JOIN.sub(" ", _RULE_BEFORE.sub(" ", _TILDE.sub("-", text)))
     text = _DIGITISH.sub(lambda m: m.group(0).translate(_DIGIT_OF), text)
     dates = find_dates(text)
     if len(dates) >= 2 and timedelta(0) < dates[1][2] - dates[0][2] <= _LONGEST:

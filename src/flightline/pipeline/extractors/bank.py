@@ -155,7 +155,8 @@ def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
     # "January 1, 2026 through January 31, 2026" anywhere near the top (the
     # separator may be one OCR lost when the line names the statement).
     for i, line in enumerate(doc.lines[:25]):
-        if re.search(r"\b(?:through|thru|to)\b|\s[-\u2013]\s|statement", line.text, re.I):
+        # (`througha)7/21/2025`: the date run into the word, a speck between)
+        if re.search(r"\bthrough|\b(?:thru|to)\b|\s[-\u2013]\s|statement", line.text, re.I):
             found = _statement_period(doc, line.text)
             if found is not None and 20 <= (found[1] - found[0]).days <= 100:
                 _set_period(doc, out, found, i)
