@@ -122,6 +122,20 @@ def test_the_number_beside_the_product_wins_over_a_date_under_the_account_label(
     assert doc.get("closing_balance") == Decimal("137873.20")
 
 
+def test_the_dash_ending_a_rule_before_a_balance_is_no_minus_sign() -> None:
+    text = (
+        "Fowlerport Bank & Trust\n"
+        "2026-04-26 through 2026-05-25  Savings ...6712\n"
+        "Beginning Balance        New Balance\n"
+        "$434462.65        \u2014___-$134463.06\n"
+    )
+    doc = run(text)
+    assert doc.get("closing_balance") == Decimal("134463.06")
+    # an overdrawn account keeps its minus
+    owed = run(text.replace("\u2014___-$134463.06", "-$134.06"))
+    assert owed.get("closing_balance") == Decimal("-134.06")
+
+
 def test_letter_of_explanation_amount_under_an_ocr_spaced_subject() -> None:
     text = (
         "LETTER OF EXPLANATION\n"

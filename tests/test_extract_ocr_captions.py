@@ -592,6 +592,7 @@ def test_a_liability_whose_amounts_ocr_garbled_is_still_listed_by_name() -> None
         "VI. ASSETS AND LIABILITIES\n"
         "Company Name        Unpaid Balance    To be paid off     Monthly Payment\n"
         "\u2018Heritage Motor Credit        Tour,        9G, 350        ielnce        t900,\n"
+        "sterifhg Retail card        890-00        eee ey,\n"
         "Horizon Home Loans        $269,000.00        $2,399.00\n"
         "Uniform Residential Loan Application        7\n"
         "VII. DETAILS OF TRANSACTION\n"
@@ -601,6 +602,7 @@ def test_a_liability_whose_amounts_ocr_garbled_is_still_listed_by_name() -> None
     # the creditor without figures (none is guessed), the page's footer no row
     assert rows == [
         {"creditor": "Heritage Motor Credit"},
+        {"creditor": "sterifhg Retail card"},
         {
             "creditor": "Horizon Home Loans",
             "balance": Decimal("269000.00"),

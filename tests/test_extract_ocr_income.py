@@ -1065,6 +1065,17 @@ def test_a_speck_is_no_ssn_label_and_a_form_number_no_ssn() -> None:
     assert got["employment_start_date"] == date(2016, 8, 22)
 
 
+def test_the_employers_date_under_a_signature_caption_ocr_garbled() -> None:
+    # `21. Title  22. Date` read as marks: the date ending the row under the
+    # caption is the certification's
+    garbled = "20. Signature of Employer        Wie       airatien     pada      eee tps.\n"
+    text = SPECKED_1005.replace("Signature of Employer        21. Title        22. Date\n", garbled)
+    assert values(run(DocType.voe, text))["verification_date"] == date(2026, 10, 1)
+    # a row with two dates does not say which is the certification's
+    two = text.replace("_S. Carter        HR", "_S. Carter        09/12/2026        HR")
+    assert "verification_date" not in values(run(DocType.voe, two))
+
+
 def test_voe_year_row_whose_part_gained_a_digit_is_settled_by_its_total() -> None:
     # `$65,186.68` with its dollar sign read as a 6, after a speck cell: the
     # total less the other parts is the base

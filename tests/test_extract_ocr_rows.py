@@ -72,6 +72,20 @@ def test_the_row_between_base_pay_and_commissions_is_overtime_whatever_ocr_made_
     assert "prior_year_overtime_income" not in run(DocType.voe, moved).fields
 
 
+def test_an_underscore_before_a_years_amount_is_a_rules_speck_not_a_figure() -> None:
+    text = VOE_1005.replace(
+        "Bonus        Paahe        0.00        0.00        0.00,",
+        "Bonus        4328.60        _5077.43        5328.71",
+    )
+    got = run(DocType.voe, text).fields
+    assert got["prior_year_bonus_income"].value == Decimal("5077.43")
+    assert got["two_years_prior_bonus_income"].value == Decimal("5328.71")
+    # a mark that could be a figure's (`-`, a letter) still leaves the cell unread
+    for mark in ("-5077.43", "s5077.43"):
+        other = run(DocType.voe, text.replace("_5077.43", mark)).fields
+        assert "prior_year_bonus_income" not in other
+
+
 YEAR_TABLE = """\
 Income and Employment Verification
 EMPLOYEE        Colleen Tonya Porter        SSN        HHHT-##-6784

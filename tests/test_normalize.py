@@ -470,6 +470,23 @@ def test_a_speck_before_a_month_in_capitals() -> None:
     assert fix_ocr_digits("2026- 03-01 - 2026-03-31") == "2026-03-01 - 2026-03-31"
 
 
+def test_a_month_in_capitals_whose_middle_letter_was_garbled() -> None:
+    text = fix_ocr_digits("MEMBER STATEMENT   01-J[L-2026 TO 31-JUL-2026")
+    assert text == "MEMBER STATEMENT   01-JUL-2026 TO 31-JUL-2026"
+    assert fix_ocr_digits("15-S|P-2025") == "15-SEP-2025"
+    # J_N could be January or June: left unread
+    assert fix_ocr_digits("01-J[N-2026") == "01-J[N-2026"
+    # not a date's month (no year after it): left as it is
+    assert fix_ocr_digits("Unit 4-J[L-B") == "Unit 4-J[L-B"
+
+
+def test_an_account_masks_last_four_whose_one_was_read_as_a_letter() -> None:
+    assert normalize_account_last4("REGULAR SHARE SAVINGS   ACCOUNT XXXXXXL189") == "1189"
+    assert normalize_account_last4("Checking ****I204") == "1204"
+    # a letter a 1 does not look like is no figure of the number
+    assert normalize_account_last4("ACCOUNT XXXXXXB189") is None
+
+
 def test_an_account_mask_read_with_ks_and_a_speck_in_the_next_column() -> None:
     # `XXXKXK6507        4`: the mask's X read as K, a speck a column away
     assert normalize_account_last4("SHARE DRAFT CHECKING   ACCOUNT XXXKXK6507        4") == "6507"
@@ -556,3 +573,13 @@ def test_repair_numbers_reads_a_thousands_comma_read_as_a_brace() -> None:
     )
     # a brace not between figure groups stays
     assert repair_numbers("{30000.00}") == "{30000.00}"
+
+
+def test_a_dash_at_the_end_of_a_rule_is_no_minus_sign() -> None:
+    # `OPENING  CLOSING` over `$434462.65  ---___-$134463.06`: the rule's
+    # last dash sits against the dollar sign
+    got = [v for _, _, v in find_money("$434462.65 \u2014___-$134463.06")]
+    assert got == [Decimal("434462.65"), Decimal("134463.06")]
+    assert [v for _, _, v in find_money("\u2014-$5.00")] == [Decimal("5.00")]
+    # a minus after a space is still one
+    assert [v for _, _, v in find_money("Balance -$1,234.00")] == [Decimal("-1234.00")]

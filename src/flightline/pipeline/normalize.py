@@ -60,7 +60,8 @@ _GLUE = r"[^\w\s$().,/%\-]"
 MONEY_PATTERN = (
     r"(?<![^\W_]|[/.,])(?<!\d-)(?<!\d"
     + _GLUE
-    + r")(?P<neg1>\(\s*)?(?P<neg2>-\s*)?(?:USD\s*|US\s*\$\s*|\$\s*)?(?P<neg3>-\s*)?"
+    # (a dash after a rule's underscores or a long dash is the rule's: `___-$134,463.06`)
+    + r")(?P<neg1>\(\s*)?(?P<neg2>(?<![_\u2013\u2014])-\s*)?(?:USD\s*|US\s*\$\s*|\$\s*)?(?P<neg3>-\s*)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,4})?|\d+(?:\.\d{1,4})?|\.\d{2})"
     r"(?![\d%A-Za-z]|/\d|\.\d|,\d|\s*%|-\d|\s+percent|" + _GLUE + r"\d)(?P<neg4>\s*\)|-(?!\w))?"
 )
@@ -82,7 +83,8 @@ _SSN_RE = re.compile(
 _ACCOUNT_RE = re.compile(
     # (a mask's X read as K, H, N or M: `XXXKXK6507`)
     r"(?<![A-Za-z*#\u2022.])(?=[XxKHNM*#\u2022.]*[Xx*#\u2022.])"
-    r"(?:[XxKHNM*#\u2022.]{2,16}\s?-?\s?(\d{4}))(?!\d)"
+    # (the first figure after the mask may be a 1 read as L, I or a bar: `XXXXXXL189`)
+    r"(?:[XxKHNM*#\u2022.]{2,16}\s?-?\s?([\dLIl|]\d{3}))(?!\d)"
     r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)"
     # (groups apart by one space; a column gap ends the number: `6507    4`)
     r"|(?<![\d-])(\d(?:[\d-]| (?=\d)){3,18}\d)(?![\d-]|[Xx*#\u2022]{1,16}\s?\d)"
@@ -91,6 +93,7 @@ _ACCOUNT_RE = re.compile(
     r"|(?<=\d)[Xx*#\u2022%]{1,16}\s?(\d{4})(?!\d)",
     re.IGNORECASE,
 )
+_ONE_LOOKALIKES = str.maketrans({"L": "1", "I": "1", "l": "1", "|": "1"})
 _WS_RE = re.compile(r"\s+")
 # OCR reads a digit as a look-alike letter inside numbers; fix only tokens that
 # are already mostly digits so words stay untouched.
@@ -249,7 +252,7 @@ def normalize_account_last4(text: str | None) -> str | None:
     m = _ACCOUNT_RE.search(DATE_RE.sub(lambda d: " " * len(d.group(0)), text))
     if not m:
         return None
-    digits = re.sub(r"\D", "", next(g for g in m.groups() if g))
+    digits = re.sub(r"\D", "", next(g for g in m.groups() if g).translate(_ONE_LOOKALIKES))
     return digits[-4:] if len(digits) >= 4 else None
 
 
@@ -339,6 +342,12 @@ _OCR_ISO_DATE_GAP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)- (\d\d-\d\d)(?!\d)")
 _OCR_MONTH_SPECK_RE = re.compile(
     r"(?<=\d[-/ ])[a-z](?=(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[-/ ]\d)"
 )
+# `01-J[L-2026`: a month in capitals whose middle letter OCR garbled; its
+# first and last letters name it where only one month has them (not J_N)
+_MONTH_ENDS = {
+    m[0] + m[2]: m for m in ("FEB", "MAR", "APR", "MAY", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+}
+_OCR_MONTH_MIDDLE_RE = re.compile(r"(?<=\d[-/ ])([A-Z])[^\sA-Z\d-]([A-Z])(?=[-/ ](?:19|20)\d\d)")
 _OCR_DATE_MARK_RE = re.compile(
     r"("
     + _MONTH
@@ -358,6 +367,7 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_YEAR_RE.sub(r"\g<1>2\g<2>", text)
     text = _OCR_DATE_MARK_RE.sub(r"\g<1>, \g<2>", text)
     text = _OCR_MONTH_SPECK_RE.sub("", text)
+    text = _OCR_MONTH_MIDDLE_RE.sub(lambda m: _MONTH_ENDS.get(m[1] + m[2], m[0]), text)
     text = _OCR_ISO_DATE_GAP_RE.sub(r"\1-\2", text)
     text = _OCR_DOLLAR_RE.sub("$", text)
     text = _OCR_SB_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_SB_MAP), text)

@@ -250,8 +250,9 @@ def _balance_pair(doc: DocText, out: dict[str, FieldValue]) -> None:
         j = doc.next_line(i)
         if j is None:
             return
-        # specks before an amount (`_136424.72  I 137873.20`) are not part of it
-        below = re.sub(r"[_|]+", " ", doc.lines[j].text)
+        # specks before an amount (`_136424.72  I 137873.20`) are not part of
+        # it, nor is the dash that ends a rule of them (`___-$134463.06`)
+        below = re.sub(r"[_|]+(?:-(?=\$?\d))?", " ", doc.lines[j].text)
         amounts = [v for _, _, v in money_tokens(below) if has_cents(v)]
         if len(amounts) == 2:
             set_field(out, "opening_balance", doc.field(amounts[0], j))

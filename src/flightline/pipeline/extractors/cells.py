@@ -41,9 +41,10 @@ def cell_amounts(cell: str) -> list[Decimal] | None:
 
 # Specks OCR reads as quote marks: after the cents, or before the dollar sign,
 # they cannot have been a digit of the amount.
-# (an underscore before the sign is a rule's speck: `_$15431.81`)
+# (an underscore before the amount is a rule's speck: `_$15431.81`, `_5077.43`;
+# no figure reads as a mark on the baseline)
 _EDGE_MARKS = re.compile(
-    r"^[_\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb]+(?=\$)|(?<=\d)[\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb]+$"
+    r"^[_\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb]+(?=\$)|^_+(?=\d)|(?<=\d)[\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb]+$"
     # a point or comma after the cents (`$12,239.73.`, `$0.00,`)
     r"|(?<=\.\d\d)[.,]$"
 )

@@ -315,6 +315,26 @@ _VOE_SIGNED = Reader(
 )
 
 
+_EMPLOYER_SIGNS = re.compile(r"\bsig\w{2,9}\s*of\s*empl\w*", re.IGNORECASE)
+
+
+def _signed_below(doc: DocText) -> FieldValue | None:
+    """Form 1005's `20. Signature of Employer  21. Title  22. Date` caption row
+    with its date caption garbled past reading: the date that ends the row
+    under it (`T. Walsh  Payroll Specialist  Sep 25, 2026`) is the one the
+    employer certified."""
+    for i, _ in doc.find_lines(_EMPLOYER_SIGNS):
+        j = doc.next_line(i)
+        if j is None:
+            return None
+        cells = row_cells(doc.lines[j].text)
+        found = ocr_dates(cells[-1]) if len(cells) >= 2 else []
+        if len(found) == 1 and not ocr_dates(" ".join(cells[:-1])):
+            return doc.field(found[0][2], j)
+        return None
+    return None
+
+
 # A mark glued before a one-digit day (`{8-JUN-2026`): it may be the day's
 # lost first figure.
 _GLUED_DAY = re.compile(r"[{}\[\]|(!]\d(?=\s?[-/ ]\s?[A-Za-z0-9])")
@@ -436,6 +456,8 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
         set_field(out, "base_pay_rate", _base_pay_box(doc))
     # Form 1005: the employer's certification date is the verification date.
     _VOE_SIGNED.read(doc, out)
+    if doc.ocr and "verification_date" not in out:
+        set_field(out, "verification_date", _signed_below(doc))
     if doc.ocr:
         _glued_day(doc, out)
         _through_year_misread(out)

@@ -167,9 +167,9 @@ def _garbled_after_name(cell: str) -> bool:
     return len(cells) > 1 and any(_GARBLED_CELL.search(c) for c in cells[1:])
 
 
-# A creditor's name as a liabilities row prints it: two words or more, each
-# capitalised, no figure
-_CREDITOR_CELL = re.compile(r"^[A-Z][A-Za-z&.'\u2019]+(?:\s[A-Z&][A-Za-z&.'\u2019]*){1,5}$")
+# A creditor's name as a liabilities row prints it: two words or more, no
+# figure (OCR may drop a capital to a small letter: `sterifhg Retail card`)
+_CREDITOR_CELL = re.compile(r"^[A-Za-z][A-Za-z&.'\u2019]+(?:\s[A-Za-z&][A-Za-z&.'\u2019]*){1,5}$")
 
 
 def _named_row_garbled(rest: str) -> str | None:
