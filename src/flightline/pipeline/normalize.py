@@ -61,7 +61,8 @@ MONEY_PATTERN = (
     r"(?<![^\W_]|[/.,])(?<!\d-)(?<!\d"
     + _GLUE
     # (a dash after a rule's underscores or a long dash is the rule's: `___-$134,463.06`)
-    + r")(?P<neg1>\(\s*)?(?P<neg2>(?<![_\u2013\u2014])-\s*)?(?:USD\s*|US\s*\$\s*|\$\s*)?(?P<neg3>-\s*)?"
+    + r")(?P<neg1>\(\s*)?(?P<neg2>(?<![_\u2013\u2014])-\s*)?"
+    r"(?:USD\s*|US\s*\$\s*|\$\s*)?(?P<neg3>-\s*)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,4})?|\d+(?:\.\d{1,4})?|\.\d{2})"
     r"(?![\d%A-Za-z]|/\d|\.\d|,\d|\s*%|-\d|\s+percent|" + _GLUE + r"\d)(?P<neg4>\s*\)|-(?!\w))?"
 )
