@@ -495,6 +495,25 @@ INQUIRIES
     ]
 
 
+def test_a_zero_payment_read_as_a_round_letter_before_the_type_word() -> None:
+    text = """\
+TRADELINES
+Creditor    Account    ECOA   Opened    High Credit    Balance    Payment Type    Status
+PIONEER RETAILCARD    70667281****    I    08/15    10,400    7,126    233 Revolving    CURRENT
+HORIZON CARD SVCS    T9513222%"**    06/16    4,700    9    Q Revolving    CLOSED
+INQUIRIES
+"""
+    got = tradelines(run(text))
+    rows = [(r["creditor"], r.get("balance"), r.get("monthly_payment")) for r in got]
+    assert rows == [
+        ("PIONEER RETAILCARD", Decimal(7126), Decimal(233)),
+        ("HORIZON CARD SVCS", Decimal(9), Decimal(0)),
+    ]
+    # a letter that is a word's, not a cell before the type, is no zero
+    other = text.replace("9    Q Revolving", "9    Q    CLOSED")
+    assert tradelines(run(other))[1].get("monthly_payment") != Decimal(0)
+
+
 def test_a_mask_read_as_digits_throughout_gives_no_ssn() -> None:
     text = """\
 Tri-Merge Credit Report

@@ -121,6 +121,21 @@ _CENTS_SPECK = re.compile(r"(?<!\S)(\$?[\d,]+\.\d\d)%(?!\S)")
 _ZERO_GLUED_TYPE = re.compile(r"(?<!\S)[oO0][lL1|]?[RIM](?!\S)")
 
 
+# `4,700  9  Q  Revolving`: the payment's zero read as a round letter, in its
+# cell after the row's other figures and before the type word
+_ROUND_LETTER = re.compile(r"^[QODo]$")
+_TYPE_WORD = re.compile(r"^(?:revolving|installment|mortgage|open|lease|heloc)\b", re.I)
+
+
+def _round_zero(tokens: list[str], n: int) -> bool:
+    return (
+        0 < n < len(tokens) - 1
+        and _ROUND_LETTER.match(tokens[n]) is not None
+        and _TYPE_WORD.match(tokens[n + 1]) is not None
+        and re.search(r"\d", tokens[n - 1]) is not None
+    )
+
+
 def map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Decimal | None]:
     """A row's amounts by column: the header's, else the usual order. Small
     bare numbers before the amounts (an ECOA or type code OCR read as a digit)
@@ -133,10 +148,12 @@ def map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Deci
     joined = " ".join(
         "$0"
         if _DOLLAR_ZERO.match(t) or (ocr and _ZERO_POINT_MISREAD.match(t))
+        else "0"
+        if ocr and _round_zero(tokens, n)
         else "Sxx"
         if _AT_SIGN.match(t) or (ocr and _PCT_INSIDE.match(t))
         else t
-        for t in tokens
+        for n, t in enumerate(tokens)
     )
     if ocr:
         # a speck after an amount's cents read as a percent sign (`291.00%`)
