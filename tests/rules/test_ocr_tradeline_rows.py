@@ -314,6 +314,14 @@ def test_a_scanned_cd_total_no_more_than_its_escrow_is_not_the_payment() -> None
         estimated_escrow_monthly=D("603.80"),
         estimated_total_monthly_payment=D("603.80"),
     )
+    # the scan lost the CD's P&I: the Note's, which its own terms give, plus
+    # the escrow
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    assert ctx.figures["pitia_monthly"].value == "2500.00"
+    assert ctx.figures["pitia_monthly"].evidence[0].field == "monthly_pi"
+    # a Note P&I its terms do not give stands in for nothing
+    loan.set(DocType.note, monthly_pi=D("1996.20"))
     ctx = _scanned(loan).context()
     compute_figures(ctx)
     assert "pitia_monthly" not in ctx.figures

@@ -13,7 +13,7 @@ from flightline.pipeline.extractors.terms import MAX_RATE, amortized, one_digit_
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.pipeline.normalize import one_digit_more
 from flightline.rules.access import CENT, ev, integer, num
-from flightline.rules.compare import Verdict, compare_amounts, is_ocr
+from flightline.rules.compare import Verdict, compare_amounts, is_ocr, scanned
 from flightline.rules.debts import ZERO
 from flightline.rules.engine import IssueEvidence, LoanContext
 
@@ -114,6 +114,15 @@ def _term_payments(ctx: LoanContext, cd: LogicalDocument | None) -> set[Decimal]
     }
 
 
+def _note_payments(note: LogicalDocument | None) -> set[Decimal]:
+    """The P&I the Note's own amount, rate and term give."""
+    amount, rate = num(note, "principal_amount"), num(note, "interest_rate")
+    months = integer(note, "loan_term_months")
+    if not amount or not rate or not months or not 0 < rate < MAX_RATE:
+        return set()
+    return {amortized(amount, rate, months)}
+
+
 def cd_pitia(
     ctx: LoanContext, cd: LogicalDocument | None
 ) -> tuple[Decimal | None, list[IssueEvidence]]:
@@ -121,6 +130,15 @@ def cd_pitia(
     give it reliably."""
     total_payment = num(cd, "estimated_total_monthly_payment")
     pi, escrow = _pi(ctx, cd), _escrow(cd)
+    pi_evidence = ev(cd, "monthly_pi")
+    if pi is None and cd is not None and scanned(cd):
+        # the scan lost the CD's P&I (its Loan Terms cells shifted a row):
+        # the Note's, where the Note's own amount, rate and term give it
+        # exactly, is the one the CD repeats
+        note = ctx.first(DocType.note)
+        stated = num(note, "monthly_pi")
+        if stated is not None and stated in _note_payments(note):
+            pi, pi_evidence = stated, ev(note, "monthly_pi")
     # no loan is paid at 4% of its principal a month (P&I at most 3%, plus
     # escrow): a scanned figure above that is a misread (`540270` escrow),
     # P&I included
@@ -186,7 +204,7 @@ def cd_pitia(
     if total_payment is not None:
         return total_payment, [e for e in (ev(cd, "estimated_total_monthly_payment"),) if e]
     if pi is not None and escrow is not None:
-        found = (ev(cd, "monthly_pi"), ev(cd, "estimated_escrow_monthly"))
+        found = (pi_evidence, ev(cd, "estimated_escrow_monthly"))
         return pi + escrow + _insurance(cd), [e for e in found if e]
     return None, []
 
