@@ -303,6 +303,18 @@ def test_a_title_word_misread_nearer_our_own_title_is_ours() -> None:
     assert classify_page(PageText(DOC, 1, cert, "ocr"))[0] == DocType.other
 
 
+def test_a_speck_read_as_a_word_inside_our_title_keeps_it_ours() -> None:
+    cd = "Closing Gg Disclosure\nDate Issued        Closing Date\n09-12-2025        09-18-2025\n"
+    cd += "Disbursement Date        Settlement Agent\nLoan Terms\nProjected Payments\n"
+    cd += "Estimated Total Monthly Payment        $7,214.02\nCLOSING DISCLOSURE        Page 1\n"
+    assert classify_page(PageText(DOC, 1, cd, "ocr"))[0] == DocType.closing_disclosure
+    # another disclosure's title stays another's
+    other = (
+        "Affiliated Business Disclosure\nThis is to give you notice of a business relationship.\n"
+    )
+    assert classify_page(PageText(DOC, 1, other, "ocr"))[0] == DocType.other
+
+
 def test_memo_is_a_letter_of_explanation() -> None:
     memo = "DATE: May 24, 2025\nFROM: John M. Estrada\nSUBJECT: SOURCE OF FUNDS\n"
     memo += "THE $16,873.09 DEPOSITED ON April 23, 2025 IS FROM A REIMBURSEMENT.\nJOHN M. ESTRADA"

@@ -472,10 +472,16 @@ def _foreign_title(lines: list[str], best: DocType, ocr: bool = False) -> bool:
         word = found
     else:
         return False
-    line_sq = squash(first)
+    # (on a scan, also without the specks read as a short word inside the
+    # title: `Closing Gg Disclosure`)
+    readings = {squash(first)}
+    if ocr:
+        readings.add(squash(" ".join(w for w in first.split() if len(w) > 2)))
     stem = _fold(word).removesuffix("s")
     return not any(
-        stem in _fold(t) and _contains(line_sq, squash(t), ocr) for t in _TITLE_TEXT.get(best, ())
+        stem in _fold(t) and _contains(line_sq, squash(t), ocr)
+        for t in _TITLE_TEXT.get(best, ())
+        for line_sq in readings
     )
 
 
