@@ -368,6 +368,23 @@ def test_a_statement_after_one_whose_numbering_ended_is_another() -> None:
     assert split(two, feb, method="ocr") == [(DocType.bank_statement, [1, 2])]
 
 
+def test_an_untitled_statement_after_one_numbered_to_its_end_is_another() -> None:
+    # the same period, the first one's account number unread: only its
+    # `Page 1 of 1` says the next statement (another bank's) is not its page
+    first = "Patriciashire Nationab Bank\nLAUREN SMITH\n"
+    first += "Period Covered    2025-02-24 to 2025-03-23    Account Number   are 1153\n"
+    first += "Balance Forward $ 1,546.00   Ending Balance $ 2,580.49\n"
+    first += "2025-03-14    ONLINE PMT FRONTIER AUTO FINANCE    343.00    $ 3,443.68\n"
+    first += "Statement  Page 1 of 1"
+    second = "MARQUEZ TOWN FEDERAL CREDIT UNION\nMEMBER STATEMENT   2025-02-24 - 2025-03-23\n"
+    second += "JASON HALE\nSHARE DRAFT CHECKING   ACCOUNT XXXXXX3058\n"
+    second += "BALANCE FORWARD        12541.88\nPOSTED DESCRIPTION    WITHDRAWAL     DEPOSIT\n"
+    got = split(first, second, method="ocr")
+    assert got == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+    two = first.replace("Page 1 of 1", "Page 1 of 2")
+    assert split(two, second, method="ocr") == [(DocType.bank_statement, [1, 2])]
+
+
 def test_a_statement_whose_first_date_ocr_garbled_is_told_apart_by_its_end() -> None:
     top = "JAREDFORT BANK & TRUST\nAndrea H. Haynes\n"
     may = top + "STATEMENT PERIOD:  27-APR-2025 - 26-MAY-2025   ACCOUNT NUMBER:  ****9792\n"

@@ -130,7 +130,10 @@ def _continues(cur: _Open, f: PageFeatures) -> bool:
         # the open document only if it speaks that document's language.
         return f.cont.get(t, 0.0) >= 4.0
     if f.best == t or t in f.title_types:
-        if _keys_differ(cur, f) or (t in f.title_types and _numbering_ended(cur)):
+        # (a page that reads as its type after one numbered as the open
+        # document's last, `Page 1 of 1`, is the next one's though its title
+        # did not read as one)
+        if _keys_differ(cur, f) or _numbering_ended(cur):
             return False
         # A title again at the top: a new one-page document, or a new
         # multi-page form when the page also carries first-page content.
