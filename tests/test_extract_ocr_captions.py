@@ -768,3 +768,16 @@ def test_a_paystub_letterhead_ocr_split_gives_no_employer_from_its_tail() -> Non
         "HOLLOWAY ENG      NG CORP.", "Nancy R. Mcdonald      St Luke's Health Inc"
     )
     assert read(DocType.paystub, saint)["employer_name"] == "St Luke's Health Inc"
+
+
+def test_a_paystub_letterhead_whose_ampersand_ocr_lost_to_a_gap_is_one_name() -> None:
+    text = (
+        "Johnson   Fleming Analytics Corp\u201d\n"
+        "8910 Santiago Street, Wrightfort, MI 49210        7\n"
+        "Pay Statement\n"
+        "PERIOD BEGINNING        10/01/2025        EMPLOYEE        LEE BURNS\n"
+    )
+    assert read(DocType.paystub, text)["employer_name"] == "Johnson Fleming Analytics Corp"
+    # beside a box of a person's name, the company's box alone
+    boxes = text.replace("Johnson   Fleming", "Lee Burns   Fleming")
+    assert read(DocType.paystub, boxes)["employer_name"] == "Fleming Analytics Corp"

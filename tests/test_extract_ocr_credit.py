@@ -514,6 +514,22 @@ INQUIRIES
     assert tradelines(run(other))[1].get("monthly_payment") != Decimal(0)
 
 
+def test_an_amounts_point_read_as_a_star() -> None:
+    text = """\
+TRADELINES
+CREDITOR        BALANCE   PAYMENT    STATUS
+LAKESHORE CARD SVCS        $ 0*00    $ 0.00      OPEN
+HARBOR CREDIT CARD        $ 6,327.00  $ 172\u00b000      OPEN
+INQUIRIES
+"""
+    got = tradelines(run(text))
+    rows = [(r["creditor"], r.get("balance"), r.get("monthly_payment")) for r in got]
+    assert rows == [
+        ("LAKESHORE CARD SVCS", Decimal("0.00"), Decimal("0.00")),
+        ("HARBOR CREDIT CARD", Decimal("6327.00"), Decimal("172.00")),
+    ]
+
+
 def test_a_mask_read_as_digits_throughout_gives_no_ssn() -> None:
     text = """\
 Tri-Merge Credit Report

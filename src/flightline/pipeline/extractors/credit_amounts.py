@@ -117,6 +117,7 @@ _PRINTED_CENTS = re.compile(r"\d\.\d\d(?!\S)")
 _CENTS_COMMA = re.compile(r"(?<!\S)(\$?\d{1,3}),(\d\d)(?!\S)")
 _POINT_LOST = re.compile(r"(?<!\S)(\d{1,5})00(?!\S)")
 _CENTS_SPECK = re.compile(r"(?<!\S)(\$?[\d,]+\.\d\d)%(?!\S)")
+_POINT_AS_MARK = re.compile(r"(?<!\S)(\$?\d{1,3}(?:,\d{3})*)[*\u00b0](\d\d)(?!\S)")
 # (`OLR`: two zeros run together before the type, the second's sign read as an L)
 _ZERO_GLUED_TYPE = re.compile(r"(?<!\S)[oO0][lL1|]?[RIM](?!\S)")
 
@@ -158,6 +159,8 @@ def map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Deci
     if ocr:
         # a speck after an amount's cents read as a percent sign (`291.00%`)
         joined = _CENTS_SPECK.sub(r"\1", joined)
+        # the point read as a star or a degree sign (`$ 0*00`)
+        joined = _POINT_AS_MARK.sub(r"\1.\2", joined)
         if _PRINTED_CENTS.search(joined):
             # where the row prints cents, a bare `21900` is 219.00 with its
             # point lost, and `24,00` is 24.00 with its point read as a comma

@@ -55,7 +55,12 @@ def header_company(doc: DocText, limit: int = 5) -> FieldValue | None:
                 # (`RIVERA ENG      NG CORP.`: one name OCR split and lost
                 # letters of; its tail is no company of its own)
                 return None
-            name = clean_name(cells[0] if len(cells) == 1 else text)
+            one = len(cells) == 1
+            if one and letterhead and all(_ONE_WORD.match(c) for c in every if c != cells[0]):
+                # (`Johnson   Fleming Analytics Corp`: the letterhead's `&`
+                # lost to a gap; no box holds a person of one word)
+                one = False
+            name = clean_name(cells[0] if one else text)
             if name:
                 return doc.field(name, i)
     return None
@@ -64,6 +69,7 @@ def header_company(doc: DocText, limit: int = 5) -> FieldValue | None:
 # a word of a consonant or two opening a cell: the tail of a word cut apart
 # (not an abbreviation a name opens with: `St Luke's Health`, `Mt Hood Co.`)
 _FRAGMENT = re.compile(r"(?!(?:st|mt|ft|dr)\b)[b-df-hj-np-tv-z]{1,2}\s", re.IGNORECASE)
+_ONE_WORD = re.compile(r"^[A-Z][A-Za-z'.-]+$")
 _STREET_LINE = re.compile(r"^\d{1,6}\s+[A-Za-z][A-Za-z .'-]*\b(?:[A-Za-z]{2,}\.?)(?:,|\s|$)")
 
 
