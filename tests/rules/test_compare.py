@@ -453,6 +453,7 @@ def test_digit_dropped_by_ocr_is_unsure() -> None:
         "John M. SmhtTh",  # a capital deep inside a word: OCR's mix of cases
         "and Lefider",  # "Borrower and Lender" read where the name belongs
         "RoReKenW Smith",  # case switching twice inside a word
+        "BBs HANSEN",  # capitals run into the small letters that end a word
         "Unpaid Balance",  # a table's caption beside a misread `Company Name`
     ],
 )
@@ -476,6 +477,7 @@ def test_garbled_ocr_names_are_unread_not_findings(raw: str) -> None:
         "Minh To",
         "Maria De La Cruz",
         "LaToya McKenzie",
+        "JoANN SMITH",
     ],
 )
 def test_names_are_not_garbled(raw: str) -> None:

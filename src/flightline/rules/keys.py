@@ -93,7 +93,8 @@ def garbled(raw: str) -> bool:
     inside it, or two anywhere: a speck at either end is only a speck), a
     capital after three small letters inside a word ("GhheSpie": names that
     mix case do it early, as in McDonald, MacArthur, DeShawn) or a word that
-    switches case twice ("RoReKenW"), a word of
+    switches case twice ("RoReKenW") or runs capitals into the small
+    letters that end it ("BBs"), a word of
     prose, or fewer than two words of letters."""
     inner = _JUNK.sub("", raw[:1]) + raw[1:-1] + _JUNK.sub("", raw[-1:])
     return (
@@ -101,6 +102,9 @@ def garbled(raw: str) -> bool:
         or bool(re.search(r"[a-z]{3}[A-Z]", raw))
         # case switching twice inside a word (`RoReKenW`): no name does
         or bool(re.search(r"[a-z][A-Z][A-Za-z]*?[a-z][A-Z]", raw))
+        # capitals run into small letters that end the word (`BBs HANSEN`):
+        # names that mix case open with one capital (McDonald, LeBlanc)
+        or bool(re.search(r"\b[A-Z]{2,}[a-z]+\b", raw))
         or bool(_JUNK.search(inner.strip()))
         or bool(re.search(r"\d{3}", raw))  # a house number, a date: not a name
         or len(_LABEL_WORDS & set(_name_words(raw))) >= 2  # the form's label read
