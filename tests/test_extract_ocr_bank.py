@@ -136,6 +136,19 @@ def test_the_dash_ending_a_rule_before_a_balance_is_no_minus_sign() -> None:
     assert owed.get("closing_balance") == Decimal("-134.06")
 
 
+def test_an_account_number_whose_mask_ocr_read_as_letters() -> None:
+    text = (
+        "Lake Dominic Bank & Trust\n"
+        'Statement Period        09-18-2025 through 10-17-2025       Account Number        "ene 1852\n'
+        "Account Type        Personal Checking        Page        1\n"
+        "Opening Balance        41,838.99        Deposits and Additions        27,974.32\n"
+    )
+    assert run(text).get("account_last4") == "1852"
+    # a figure among the marks: not a mask, nothing taken
+    other = text.replace('"ene 1852', '"e7e 1852')
+    assert run(other).get("account_last4") is None
+
+
 def test_letter_of_explanation_amount_under_an_ocr_spaced_subject() -> None:
     text = (
         "LETTER OF EXPLANATION\n"

@@ -1076,6 +1076,20 @@ def test_the_employers_date_under_a_signature_caption_ocr_garbled() -> None:
     assert "verification_date" not in values(run(DocType.voe, two))
 
 
+def test_voe_year_row_a_cents_figure_off_beside_an_unreadable_zero() -> None:
+    # the overtime cell garbled (`"sQ,00`), the others a cents figure from
+    # adding up: nothing is left for the overtime, the others stand
+    ytd = "2025 YTD thru Oct 31, 2025    $106615.30    60.00    $4233.48    $110848.78"
+    prior = '2024        $124400.90        "sQ,00        $3990.85        _$128391.71'
+    got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
+    assert got["prior_year_base_income"] == Decimal("124400.90")
+    assert got["prior_year_bonus_income"] == Decimal("3990.85")
+    assert got["prior_year_overtime_income"] == Decimal(0)
+    # dollars apart is no cents misread: the row stays unread
+    off = prior.replace("_$128391.71", "_$128381.75")
+    assert "prior_year_bonus_income" not in values(run(DocType.voe, _with_prior_row(ytd, off)))
+
+
 def test_voe_year_row_whose_part_gained_a_digit_is_settled_by_its_total() -> None:
     # `$65,186.68` with its dollar sign read as a 6, after a speck cell: the
     # total less the other parts is the base

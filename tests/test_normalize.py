@@ -371,6 +371,9 @@ def test_repair_dates_reads_a_months_zero_read_as_a_round_letter() -> None:
     )
     # within a word it is a letter
     assert repair_dates("REQ6-18-2025") == "REQ6-18-2025"
+    # ... and a day's
+    assert repair_dates("10-Q9-2025    ONLINE TRANSFER") == "10-09-2025    ONLINE TRANSFER"
+    assert repair_dates("10-QQ9-2025") == "10-QQ9-2025"
 
 
 def test_repair_dates_reads_a_years_zero_read_as_a_round_letter() -> None:

@@ -304,6 +304,21 @@ def _product_number(doc: DocText, out: dict[str, FieldValue]) -> None:
             return
 
 
+# `Account Number   "ene 1852`: the mask OCR read as a few letters or marks,
+# the last four figures after it ending the line
+_MASK_AS_LETTERS = re.compile(
+    r"\baccount\s*(?:number|no\.?|#)\W{0,3}\s{2,}[^\d\s]{1,8}\s?(\d{4})\W{0,2}$", re.IGNORECASE
+)
+
+
+def _mask_as_letters(doc: DocText) -> FieldValue | None:
+    for i, line in enumerate(doc.lines[:20]):
+        m = _MASK_AS_LETTERS.search(line.text)
+        if m:
+            return doc.field(m.group(1), i)
+    return None
+
+
 def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
     out = ld.fields
     _period(doc, out)
@@ -324,6 +339,8 @@ def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
     if doc.ocr:
         _balance_cells(doc, out)
     _product_number(doc, out)
+    if doc.ocr and "account_last4" not in out:
+        set_field(out, "account_last4", _mask_as_letters(doc))
     set_field(out, "institution", _institution(doc))
     set_field(out, "holder_name", _holder(doc))
     set_field(out, "account_type", _account_type(doc))

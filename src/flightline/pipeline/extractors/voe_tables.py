@@ -297,6 +297,12 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
         if total - rest >= 0:
             row[c] = total - rest
             return row
+        if total - rest > -1 and one_figure_swapped(total, rest):
+            # the others make up the total but for a cents figure misread
+            # in one of the three (`$128391.71` for 128,391.75): nothing is
+            # left for the unreadable part, and the figures stand within cents
+            row[c] = Decimal(0)
+            return row
         if complete:
             # the others leave nothing for it: a clean part has a figure
             # misread (`427826.91` for 127,826.91) and the doubtful one stands
