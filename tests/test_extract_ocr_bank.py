@@ -139,7 +139,8 @@ def test_the_dash_ending_a_rule_before_a_balance_is_no_minus_sign() -> None:
 def test_an_account_number_whose_mask_ocr_read_as_letters() -> None:
     text = (
         "Lake Dominic Bank & Trust\n"
-        'Statement Period        09-18-2025 through 10-17-2025       Account Number        "ene 1852\n'
+        "Statement Period        09-18-2025 through 10-17-2025"
+        '       Account Number        "ene 1852\n'
         "Account Type        Personal Checking        Page        1\n"
         "Opening Balance        41,838.99        Deposits and Additions        27,974.32\n"
     )
