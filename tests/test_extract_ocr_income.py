@@ -1090,6 +1090,15 @@ def test_voe_year_row_a_cents_figure_off_beside_an_unreadable_zero() -> None:
     assert "prior_year_bonus_income" not in values(run(DocType.voe, _with_prior_row(ytd, off)))
 
 
+def test_voe_year_row_whose_year_ocr_made_words_before_a_rules_specks() -> None:
+    ytd = "2025 YTD thru 2025-08-08    $161,538.40    $0.00    $ 13,587.89    $175,126.29"
+    prior = "pees ine        _-$9255,289.32        $0.00        $ 17,054.28        $ 272,343.60"
+    got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
+    # the base a figure too many (`9255,289.32`): the total less the others
+    assert got["prior_year_base_income"] == Decimal("255289.32")
+    assert got["prior_year_bonus_income"] == Decimal("17054.28")
+
+
 def test_voe_year_row_whose_part_gained_a_digit_is_settled_by_its_total() -> None:
     # `$65,186.68` with its dollar sign read as a 6, after a speck cell: the
     # total less the other parts is the base
