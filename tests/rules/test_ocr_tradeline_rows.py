@@ -342,6 +342,24 @@ def test_a_scanned_cash_to_close_above_the_price_is_a_misread() -> None:
     assert ctx.figures["funds_to_close"].value == "99390436.89"
 
 
+def test_a_scanned_purchase_cash_to_close_past_its_down_payment_and_costs_is_a_misread() -> None:
+    # price 400,000, loan 300,000: 100,000 down, and costs of a few percent
+    def funds(cash: str, purpose: str = "purchase") -> LoanContext:
+        loan = clean_loan().set(
+            DocType.closing_disclosure, cash_to_close=D(cash), loan_purpose=purpose
+        )
+        ctx = _scanned(loan).context()
+        compute_figures(ctx)
+        return ctx
+
+    misread = funds("408000.00")  # 108,000.00 with its 1 read as a 4
+    assert "funds_to_close" not in misread.figures and "funds to close" in misread.unread
+    # up to 15% of the price in costs stands
+    assert funds("158000.00").figures["funds_to_close"].value == "158000.00"
+    # a refinance's cash to close is no down payment: not judged so
+    assert "funds to close" not in funds("358000.00", "cash_out_refinance").unread
+
+
 def test_a_payment_above_its_balance_stands_when_the_urla_states_it() -> None:
     # the report's balance 15,000 read as 150 (below the 450.00 payment)
     def with_balance(urla_payment: str) -> LoanContext:

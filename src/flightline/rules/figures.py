@@ -28,6 +28,7 @@ from flightline.rules.access import (
     ratio,
     row_evidence,
     rows,
+    text,
     when,
 )
 from flightline.rules.accounts import statement_accounts
@@ -84,6 +85,11 @@ class Computed:
     def large_deposits(self) -> list[Deposit]:
         limit = self.large_deposit_threshold
         return [] if limit is None else [d for d in self.deposits if d.amount > limit]
+
+
+# Closing costs no purchase passes, as a share of the price (they run to a
+# few percent): a cash to close above the down payment and this is misread.
+_COSTS_SHARE = Decimal("0.15")
 
 
 # ----------------------------------------------------------------------------- assets
@@ -328,6 +334,25 @@ def _compute(ctx: LoanContext) -> Computed:
         ctx.could_not_read(
             "funds to close",
             "the cash to close on the Closing Disclosure (more than the property's price)",
+            [ev(cd, "cash_to_close")],
+        )
+        ctc = None
+    price = num(cd, "sale_price")
+    if (
+        ctc is not None
+        and price is not None
+        and c.loan_amount is not None
+        and text(cd, "loan_purpose") == "purchase"
+        and ctc > price - c.loan_amount + price * _COSTS_SHARE
+        and is_ocr(cd.fields.get("cash_to_close") if cd else None)
+    ):
+        # a purchase's cash to close is its down payment and closing costs
+        # less credits: far more than that is a figure misread
+        # (`$490,525.76` for 190,525.76 beside a 170,100 down payment)
+        ctx.could_not_read(
+            "funds to close",
+            "the cash to close on the Closing Disclosure (more than the down payment and "
+            "closing costs)",
             [ev(cd, "cash_to_close")],
         )
         ctc = None
