@@ -352,7 +352,7 @@ def test_a_scanned_purchase_cash_to_close_past_its_down_payment_and_costs_is_a_m
         compute_figures(ctx)
         return ctx
 
-    misread = funds("408000.00")  # 108,000.00 with its 1 read as a 4
+    misread = funds("308000.00")  # 108,000.00 with its 1 read as a 3
     assert "funds_to_close" not in misread.figures and "funds to close" in misread.unread
     # up to 15% of the price in costs stands
     assert funds("158000.00").figures["funds_to_close"].value == "158000.00"
