@@ -844,3 +844,26 @@ def test_a_period_under_a_garbled_caption_with_its_end_run_into_through() -> Non
         date(2025, 6, 22),
         date(2025, 7, 21),
     )
+
+
+def test_a_statements_debits_paying_a_debt_are_its_payments() -> None:
+    text = (
+        "Lake Dominic Bank & Trust\n"
+        "Statement Period        06-01-2026 through 06-30-2026        Checking ...4172\n"
+        "Opening Balance        40,457.23\n"
+        "Date        Description        Amount        Balance\n"
+        "06-06-2026        ONLINE PMT BLUEWATER MOTORCREDIT        -362.00        40095.23\n"
+        "06-10-2026        POS PURCHASE GROCERY OUTLET        -120.00        39975.23\n"
+        "06-12-2026        DIRECT DEP ACME PAYROLL        3,000.00        42975.23\n"
+        "06-30-2026        INTEREST PAYMENT        4.92        42980.15\n"
+    )
+    doc = run(text)
+    payments = [
+        (r["date"].value, r["amount"].value, r["description"].value) for r in doc.rows["payments"]
+    ]
+    # a purchase is no debt's payment, nor is interest paid to the holder
+    assert payments == [(date(2026, 6, 6), Decimal("362.00"), "ONLINE PMT BLUEWATER MOTORCREDIT")]
+    assert [r["amount"].value for r in doc.rows["deposits"]] == [
+        Decimal("3000.00"),
+        Decimal("4.92"),
+    ]

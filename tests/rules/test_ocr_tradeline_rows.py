@@ -735,3 +735,23 @@ def test_a_scanned_escrow_misread_gives_way_to_the_two_readings_that_agree() -> 
     ctx = loan.context()
     compute_figures(ctx)
     assert ctx.figures["pitia_monthly"].value == "250000.00"
+
+
+def test_a_scanned_payment_a_figure_off_is_the_urlas_where_the_statements_paid_that() -> None:
+    def dti(paid: int | None) -> str | None:
+        loan = clean_loan().set(DocType.transmittal_1008, dti_back=D("33.100"))
+        loan.one(DocType.credit_report).rows["tradelines"][0]["monthly_payment"] = _cell(loan, 459)
+        if paid is not None:
+            payment = {"amount": D(paid), "description": "ONLINE PMT SUMMITAUTO FINANCE"}
+            loan.set_rows(DocType.bank_statement, "payments", [payment])
+        ctx = _scanned(loan).context()
+        compute_figures(ctx)
+        figure = ctx.figures.get("dti_back")
+        return None if figure is None else figure.value
+
+    # `459` for the URLA's 450, the bank paying the creditor 450: the URLA's
+    assert dti(450) == "29.50"
+    # with nothing to settle it, or the bank paying what the report reads,
+    # the payment stays in doubt
+    assert dti(None) is None
+    assert dti(459) is None

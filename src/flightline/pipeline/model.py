@@ -296,7 +296,11 @@ ROWS: dict[DocType, dict[str, tuple[str, ...]]] = {
         # kind: regular | overtime | bonus | commission | other
         "earnings": ("kind", "current_amount", "ytd_amount"),
     },
-    DocType.bank_statement: {"deposits": ("date", "amount", "description")},
+    DocType.bank_statement: {
+        "deposits": ("date", "amount", "description"),
+        # debits paying a debt (`ONLINE PMT HARBOR CREDIT CARD  -172.00`)
+        "payments": ("date", "amount", "description"),
+    },
     DocType.credit_report: {
         # bureau: equifax | experian | transunion; borrower: 1 or 2
         "scores": ("borrower", "bureau", "score"),

@@ -216,6 +216,26 @@ def unread_payment_balances(
     return out
 
 
+def _paid_on_statements(ctx: LoanContext, creditor: str) -> set[Decimal]:
+    """What the bank statements show paid to this creditor (`ONLINE PMT
+    BLUEWATER MOTORCREDIT  -362.00`): the creditor's name, spaces aside,
+    within the debit's description."""
+    key = re.sub(r"[^a-z]", "", creditor.lower())
+    if len(key) < _PAYEE_MIN:
+        return set()
+    return {
+        amount
+        for statement in ctx.of_type(DocType.bank_statement)
+        for r in rows(statement, "payments")
+        if (amount := dec(cell(r, "amount"))) is not None
+        and key in re.sub(r"[^a-z]", "", (txt(cell(r, "description")) or "").lower())
+    }
+
+
+# The shortest creditor's name looked for in a statement's descriptions
+_PAYEE_MIN = 6
+
+
 def _stated_payment(
     ctx: LoanContext, r: Row, tradelines: list[Row]
 ) -> tuple[Decimal, LogicalDocument, Row] | None:
@@ -435,6 +455,19 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
                 # (only a reading in doubt is tried without its point)
                 payment = _point_lost(ctx, creditor, payment)
             if _payment_misread(ctx, r, tradelines, creditor, payment, balance):
+                stated = _stated_payment(ctx, r, tradelines)
+                on_statements = _paid_on_statements(ctx, creditor)
+                if (
+                    stated is not None
+                    and stated[0] in on_statements
+                    and payment not in on_statements
+                ):
+                    # the application's payment is the one the bank paid the
+                    # creditor: two documents against one scanned reading
+                    debt = Debt(creditor, stated[0], balance, kind, report, r)
+                    debt.stated = (stated[1], stated[2])
+                    out.append(debt)
+                    continue
                 ctx.could_not_read(
                     f"tradeline {creditor}",
                     f"the monthly payment of {creditor or 'a tradeline'} on the credit report",

@@ -344,9 +344,12 @@ def extract_bank_statement(doc: DocText, ld: LogicalDocument) -> None:
     set_field(out, "institution", _institution(doc))
     set_field(out, "holder_name", _holder(doc))
     set_field(out, "account_type", _account_type(doc))
-    deposits = transaction_deposits(doc, out)
+    payments: list[dict[str, FieldValue]] = []
+    deposits = transaction_deposits(doc, out, payments)
     if deposits:
         ld.rows["deposits"] = deposits
+    if payments:
+        ld.rows["payments"] = payments
     if doc.ocr and "closing_balance" not in out:
         _closing_confirmed(doc, out)
     elif doc.ocr:

@@ -113,7 +113,17 @@ def _tx_date(m: re.Match[str], start: date | None, end: date | None) -> date | N
         return None
 
 
-def deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldValue]]:
+# A debit that pays a debt: its creditor named after the word
+_PAID_TO = re.compile(r"\b(?:pmt|payment|autopay|bill\s*pay)\b", re.IGNORECASE)
+
+
+def deposits(
+    doc: DocText,
+    out: dict[str, FieldValue],
+    payments: list[dict[str, FieldValue]] | None = None,
+) -> list[dict[str, FieldValue]]:
+    """The statement's deposits; with `payments`, its debits paying a debt
+    are gathered there too (a creditor's monthly payment, as the bank paid it)."""
     start = as_date(out["period_start_date"].value) if "period_start_date" in out else None
     end = as_date(out["period_end_date"].value) if "period_end_date" in out else None
     balance: Decimal | None = None
@@ -215,6 +225,16 @@ def deposits(doc: DocText, out: dict[str, FieldValue]) -> list[dict[str, FieldVa
             else:
                 balance = None
         deposit = _is_deposit(mode, amount, amounts, balance, description)
+        if (
+            payments is not None
+            and deposit is False
+            and _PAID_TO.search(description)
+            and not _SURE_CREDIT.search(description)
+        ):
+            paid = {"amount": doc.field(abs(amount), i), "description": doc.field(description, i)}
+            if when is not None:
+                paid["date"] = doc.field(when, i)
+            payments.append(paid)
         unsure = doc.ocr and mode == "mixed" and len(amounts) == 1 and running >= 2
         if len(amounts) >= 2:
             balance = amounts[-1][2]
