@@ -867,3 +867,21 @@ def test_a_statements_debits_paying_a_debt_are_its_payments() -> None:
         Decimal("3000.00"),
         Decimal("4.92"),
     ]
+
+
+def test_an_ending_balance_whose_caption_ocr_lost_at_the_end_of_the_withdrawals_line() -> None:
+    text = (
+        "Palmerburgh Credit Union\n"
+        "Period Covered:        05/01/2025 - 05/31/2025        Account Number:        #9771\n"
+        "Account Summafy\n"
+        "Balance Forward:        $2,053.00        Deposits and Additions:        $6,694.78\n"
+        "Withdrawals and Subtractions:   $7,467.78        $1,280.00\n"
+        "Transaction Detail\n"
+        "Date        Description        Amount        Balance\n"
+        "05/01/2025        POS PURCHASE BOOK NOOK #591        -$249.08        $1,803.92\n"
+        "05/30/2025        ONLINE PMT HARBOR CARD        -$523.92        $1,280.00\n"
+    )
+    assert run(text).get("closing_balance") == Decimal("1280.00")
+    # an amount the table's last balance does not confirm stays unread
+    other = text.replace("$7,467.78        $1,280.00", "$7,467.78        $1,380.00")
+    assert run(other).get("closing_balance") is None

@@ -381,6 +381,9 @@ _ENDING = re.compile(r"\b(?:ending|closing|new)\s*bal[a-z]{3}[a-z]?\b", re.IGNOR
 _FIGURES = re.compile(r"[$S]?\d[\d,.]{5,}")
 
 
+_SUBTRACTIONS = re.compile(r"\bwithdrawals?\b|\bsubtractions?\b|\bdebits\b", re.IGNORECASE)
+
+
 def _closing_confirmed(doc: DocText, out: dict[str, FieldValue]) -> None:
     """The ending balance's label OCR cut short (`Ending Balance:` read as
     `Balance:`): an amount after a balance word that equals the running
@@ -395,6 +398,16 @@ def _closing_confirmed(doc: DocText, out: dict[str, FieldValue]) -> None:
             if v == last and _BALANCE_WORD.search(line.text, 0, s):
                 set_field(out, "closing_balance", doc.field(v, i))
                 return
+    # the summary's ending balance with its caption lost, its amount left at
+    # the end of the withdrawals line (`Withdrawals and Subtractions:
+    # $7,467.78  $1,280.00`): the table's last balance, read twice
+    for i, line in enumerate(doc.lines[:30]):
+        if not _SUBTRACTIONS.search(line.text):
+            continue
+        amounts = [v for _, _, v in money_tokens(line.text)]
+        if len(amounts) >= 2 and amounts[-1] == last and amounts[0] != last:
+            set_field(out, "closing_balance", doc.field(last, i))
+            return
     # a balances row under a caption garbled but for the opening's
     # (`Beginning Balance™  eS` over `_87759.3)  87765.15`): an amount there
     # whose last figures the table's last balance holds (`$7765.15`, its
