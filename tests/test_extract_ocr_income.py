@@ -2142,3 +2142,20 @@ def test_paystub_ytd_caption_garbled_after_current_and_a_day_split_by_a_space() 
         ("regular", Decimal("31200.00")),
         ("overtime", Decimal("1480.25")),
     ]
+
+
+def test_a_form_1005s_boxes_read_below_specks_beside_their_captions() -> None:
+    text = (
+        "Request for Verification of Employment\n"
+        "1. To (Name and address of employer)        Sores\n"
+        "Miller Precision Tools LLC, 1953 Laurel Terrace, West Jamesstad, NJ 08250\n"
+        "7, Name and Address of Applicant        SSN        7-ie\n"
+        "Melissa C. Carter        XXXXX702%\n"
+        "Part II - Verification of Present Employment\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["employer_name"] == "Miller Precision Tools LLC"
+    assert got["employee_name"] == "Melissa C. Carter"
+    # a line under the applicant's captions that is no person gives none
+    other = text.replace("Melissa C. Carter", "4420 Elm Street")
+    assert "employee_name" not in values(run(DocType.voe, other))

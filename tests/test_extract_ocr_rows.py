@@ -155,3 +155,13 @@ def test_a_year_cell_with_one_figure_misread_is_the_total_less_the_others() -> N
     # `$9.00` for $0.00: one figure from what the total leaves it
     assert got["prior_year_bonus_income"] == Decimal("0.00")
     assert got["prior_year_overtime_income"] == Decimal("4250.57")
+
+
+def test_a_lone_figure_after_a_rows_year_to_date_is_a_speck() -> None:
+    text = STUB.replace(
+        "Regular Pay        45.5600        40.00        $ 1,822.40        $ 5$.027.20",
+        "Regular Pay        45.5600        40.00        $ 1,822.40        $ 51,027.20    4",
+    )
+    rows = earnings(run(DocType.paystub, text))
+    assert rows["regular"]["current_amount"] == Decimal("1822.40")
+    assert rows["regular"]["ytd_amount"] == Decimal("51027.20")

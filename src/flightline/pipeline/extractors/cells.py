@@ -76,6 +76,10 @@ def cells_by_columns(rest: str, cols: list[str]) -> dict[str, Decimal] | None:
     # it would push every amount one column to the left
     while cells and _END_SPECK_CELL.fullmatch(cells[-1]):
         cells.pop()
+    # ... and so is a lone figure after an amount printed with its cents
+    # (`SALARY  $4326.92  $60576.88  4`): no column of such a row is one figure
+    if len(cells) >= 2 and re.fullmatch(r"\d", cells[-1]) and re.search(r"\.\d\d$", cells[-2]):
+        cells.pop()
     for cell in cells:
         amounts = cell_amounts(cell)
         if amounts is None:

@@ -17,6 +17,7 @@ from flightline.pipeline.extractors.base import (
 )
 from flightline.pipeline.extractors.cells import cell_amounts, is_clean_amount, ocr_dates, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency, read_enum
+from flightline.pipeline.extractors.names import clean_person
 from flightline.pipeline.extractors.paystub import FREQUENCY
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
@@ -315,6 +316,27 @@ _VOE_SIGNED = Reader(
 )
 
 
+_APPLICANT_BOX = re.compile(r"\bname\s*and\s*address\s*of\s*applicant\b", re.IGNORECASE)
+
+
+def _applicant_below(doc: DocText) -> FieldValue | None:
+    """`7. Name and Address of Applicant  SSN  7-ie` (a speck after the last
+    caption): the person opening the line under it."""
+    for i, _ in doc.find_lines(_APPLICANT_BOX):
+        j = doc.next_line(i)
+        cells = row_cells(doc.lines[j].text) if j is not None else []
+        person = clean_person(cells[0]) if cells else None
+        if (
+            j is not None
+            and person is not None
+            and len(person.split()) >= 2
+            and not re.search(r"\d", person)
+        ):
+            return doc.field(person, j)
+        return None
+    return None
+
+
 _EMPLOYER_SIGNS = re.compile(r"\bsig\w{2,9}\s*of\s*empl\w*", re.IGNORECASE)
 
 
@@ -452,6 +474,18 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
                     set_field(out, f"two_years_prior_{kind}_income", doc.field(numbers[2], i))
                 break
     _VOE.read(doc, out)
+    if doc.ocr:
+        # Form 1005's boxes: a speck read as a word beside the employer's
+        # caption, or as a cell after the applicant's row of captions, while
+        # the box's value is on the line below
+        employer_below(doc, out)
+        employer = out.get("employer_name")
+        if employer is not None and isinstance(employer.value, str):
+            cut = re.search(r",\s*\d", employer.value)  # its address after it
+            if cut:
+                out["employer_name"] = FieldValue(employer.value[: cut.start()], employer.evidence)
+        if "employee_name" not in out:
+            set_field(out, "employee_name", _applicant_below(doc))
     if doc.ocr and "base_pay_rate" not in out:
         set_field(out, "base_pay_rate", _base_pay_box(doc))
     # Form 1005: the employer's certification date is the verification date.
