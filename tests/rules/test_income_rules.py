@@ -234,6 +234,13 @@ def test_inc_005_a_scanned_employer_cut_short_is_unsure_not_different() -> None:
     assert _employer_verdict(employer_key("Jenkins"), long, True) is Verdict.UNSURE
     # but not another first word of the same length
     assert _employer_verdict(employer_key("Jordan"), long, True) is Verdict.DIFFERENT
+    # the first words garbled to a fragment, the rest the other's
+    park = employer_key("Park Health Partners Company")
+    assert _employer_verdict(employer_key("Fn Partners Company"), park, True) is Verdict.UNSURE
+    assert _employer_verdict(employer_key("Fn Partners Company"), park, False) is Verdict.DIFFERENT
+    # a whole word before the same tail is another employer
+    other = employer_key("Acme Partners Company")
+    assert _employer_verdict(other, park, True) is Verdict.DIFFERENT
 
 
 def test_inc_005_an_accent_on_a_speck_is_the_same_employer() -> None:

@@ -450,6 +450,17 @@ def _employer_verdict(a: str, b: str, ocr: bool) -> Verdict:
             for x, y in zip(short, long, strict=False)
         ):
             return Verdict.UNSURE
+        # ... or the box's first words garbled to a fragment of a letter or
+        # two, the rest the other's (`Fn Partners Company` for Park Health
+        # Partners Company): too little left to tell
+        if (
+            len(short) >= 2
+            and len(short[0]) <= 2
+            and len("".join(short[1:])) >= 5
+            and len(long) > len(short) - 1
+            and short[1:] == long[len(long) - len(short) + 1 :]
+        ):
+            return Verdict.UNSURE
     return found
 
 
