@@ -28,7 +28,6 @@ from flightline.rules.access import (
     ratio,
     row_evidence,
     rows,
-    text,
     when,
 )
 from flightline.rules.accounts import statement_accounts
@@ -40,6 +39,7 @@ from flightline.rules.debts import REFINANCES, ZERO, Debt, read_debts, unread_pa
 from flightline.rules.deposits import Deposit, deposits
 from flightline.rules.engine import Figure, InputsFailed, IssueEvidence, LoanContext
 from flightline.rules.facts import facts
+from flightline.rules.funds import cash_to_close
 from flightline.rules.payment import cd_pitia
 from flightline.rules.qualifying import VARIABLE_KINDS, Income, income_of, stub_kinds
 from flightline.rules.scores import medians
@@ -85,11 +85,6 @@ class Computed:
     def large_deposits(self) -> list[Deposit]:
         limit = self.large_deposit_threshold
         return [] if limit is None else [d for d in self.deposits if d.amount > limit]
-
-
-# Closing costs no purchase passes, as a share of the price (they run to a
-# few percent): a cash to close above the down payment and this is misread.
-_COSTS_SHARE = Decimal("0.15")
 
 
 # ----------------------------------------------------------------------------- assets
@@ -322,40 +317,7 @@ def _compute(ctx: LoanContext) -> Computed:
     elif known:
         c.assets = sum((b for _, b in known), ZERO)
         c.assets_evidence = [e for d, _ in known if (e := ev(d, "closing_balance"))]
-    ctc = num(cd, "cash_to_close")
-    if (
-        ctc is not None
-        and c.value_basis is not None
-        and ctc > c.value_basis
-        and is_ocr(cd.fields.get("cash_to_close") if cd else None)
-    ):
-        # more cash than the home is worth: a loan pays part of the price,
-        # so this is a misread (`99390436.89`), not what the borrower brings
-        ctx.could_not_read(
-            "funds to close",
-            "the cash to close on the Closing Disclosure (more than the property's price)",
-            [ev(cd, "cash_to_close")],
-        )
-        ctc = None
-    price = num(cd, "sale_price")
-    if (
-        ctc is not None
-        and price is not None
-        and c.loan_amount is not None
-        and text(cd, "loan_purpose") == "purchase"
-        and ctc > price - c.loan_amount + price * _COSTS_SHARE
-        and is_ocr(cd.fields.get("cash_to_close") if cd else None)
-    ):
-        # a purchase's cash to close is its down payment and closing costs
-        # less credits: far more than that is a figure misread
-        # (`$490,525.76` for 190,525.76 beside a 170,100 down payment)
-        ctx.could_not_read(
-            "funds to close",
-            "the cash to close on the Closing Disclosure (more than the down payment and "
-            "closing costs)",
-            [ev(cd, "cash_to_close")],
-        )
-        ctc = None
+    ctc = cash_to_close(ctx, cd, c.value_basis, c.loan_amount)
     if ctc is not None:
         c.funds_to_close = max(ctc, ZERO)
         c.funds_evidence = [e for e in (ev(cd, "cash_to_close"),) if e]

@@ -15,12 +15,12 @@ from flightline.pipeline.extractors.base import (
     label_regex,
     set_field,
 )
-from flightline.pipeline.extractors.cells import cell_amounts, is_clean_amount, ocr_dates, row_cells
+from flightline.pipeline.extractors.cells import is_clean_amount, ocr_dates, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency, read_enum
-from flightline.pipeline.extractors.names import clean_person
 from flightline.pipeline.extractors.paystub import FREQUENCY
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
+from flightline.pipeline.extractors.voe_boxes import applicant_below, base_pay_box, signed_below
 from flightline.pipeline.extractors.voe_periods import (
     PeriodTable,
     ocr_period_row,
@@ -316,47 +316,6 @@ _VOE_SIGNED = Reader(
 )
 
 
-_APPLICANT_BOX = re.compile(r"\bname\s*and\s*address\s*of\s*applicant\b", re.IGNORECASE)
-
-
-def _applicant_below(doc: DocText) -> FieldValue | None:
-    """`7. Name and Address of Applicant  SSN  7-ie` (a speck after the last
-    caption): the person opening the line under it."""
-    for i, _ in doc.find_lines(_APPLICANT_BOX):
-        j = doc.next_line(i)
-        cells = row_cells(doc.lines[j].text) if j is not None else []
-        person = clean_person(cells[0]) if cells else None
-        if (
-            j is not None
-            and person is not None
-            and len(person.split()) >= 2
-            and not re.search(r"\d", person)
-        ):
-            return doc.field(person, j)
-        return None
-    return None
-
-
-_EMPLOYER_SIGNS = re.compile(r"\bsig\w{2,9}\s*of\s*empl\w*", re.IGNORECASE)
-
-
-def _signed_below(doc: DocText) -> FieldValue | None:
-    """Form 1005's `20. Signature of Employer  21. Title  22. Date` caption row
-    with its date caption garbled past reading: the date that ends the row
-    under it (`T. Walsh  Payroll Specialist  Sep 25, 2026`) is the one the
-    employer certified."""
-    for i, _ in doc.find_lines(_EMPLOYER_SIGNS):
-        j = doc.next_line(i)
-        if j is None:
-            return None
-        cells = row_cells(doc.lines[j].text)
-        found = ocr_dates(cells[-1]) if len(cells) >= 2 else []
-        if len(found) == 1 and not ocr_dates(" ".join(cells[:-1])):
-            return doc.field(found[0][2], j)
-        return None
-    return None
-
-
 # A mark glued before a one-digit day (`{8-JUN-2026`): it may be the day's
 # lost first figure.
 _GLUED_DAY = re.compile(r"[{}\[\]|(!]\d(?=\s?[-/ ]\s?[A-Za-z0-9])")
@@ -385,32 +344,6 @@ def _glued_day(doc: DocText, out: dict[str, FieldValue]) -> None:
     if len({d for d, _ in agree}) == 1:
         d, i = min(agree, key=lambda t: t[1])
         out["verification_date"] = doc.field(d, i)
-
-
-# Form 1005's earnings table; OCR may garble the year-to-date caption, which
-# `Gross Earnings` still announces.
-# (its own wording alone names the box when OCR garbles `Base Pay`: `BasgPay`)
-_BASE_PAY_BOX = re.compile(
-    r"\bbase\s*pay\b.*\b(?:enter|check\s*period)|\benter\s*am\S*\s*and\s*check\s*period",
-    re.IGNORECASE,
-)
-
-
-def _base_pay_box(doc: DocText) -> FieldValue | None:
-    """Form 1005's `12A. Current Gross Base Pay (Enter Amount and Check Period)`
-    with a word of its caption misread (`Grogs`, `Convent Glbas`): the amount
-    that opens the line under it."""
-    for i, line in enumerate(doc.lines):
-        if not _BASE_PAY_BOX.search(line.text) or money_tokens(line.text):
-            continue
-        j = doc.next_line(i)
-        cells = row_cells(doc.lines[j].text) if j is not None else []
-        # (a speck after the amount reads as a full stop: `34.57.`)
-        amounts = cell_amounts(re.sub(r"\s*\[.*$", "", cells[0]).rstrip(".,;:")) if cells else None
-        if j is not None and amounts is not None and len(amounts) == 1:
-            return doc.field(amounts[0], j)
-        return None
-    return None
 
 
 _COMMISSIONS_ROW = re.compile(r"^\W*commissions?\b", re.IGNORECASE)
@@ -485,13 +418,13 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
             if cut:
                 out["employer_name"] = FieldValue(employer.value[: cut.start()], employer.evidence)
         if "employee_name" not in out:
-            set_field(out, "employee_name", _applicant_below(doc))
+            set_field(out, "employee_name", applicant_below(doc))
     if doc.ocr and "base_pay_rate" not in out:
-        set_field(out, "base_pay_rate", _base_pay_box(doc))
+        set_field(out, "base_pay_rate", base_pay_box(doc))
     # Form 1005: the employer's certification date is the verification date.
     _VOE_SIGNED.read(doc, out)
     if doc.ocr and "verification_date" not in out:
-        set_field(out, "verification_date", _signed_below(doc))
+        set_field(out, "verification_date", signed_below(doc))
     if doc.ocr:
         _glued_day(doc, out)
         _through_year_misread(out)
