@@ -130,15 +130,6 @@ def cd_pitia(
     give it reliably."""
     total_payment = num(cd, "estimated_total_monthly_payment")
     pi, escrow = _pi(ctx, cd), _escrow(cd)
-    pi_evidence = ev(cd, "monthly_pi")
-    if pi is None and cd is not None and scanned(cd):
-        # the scan lost the CD's P&I (its Loan Terms cells shifted a row):
-        # the Note's, where the Note's own amount, rate and term give it
-        # exactly, is the one the CD repeats
-        note = ctx.first(DocType.note)
-        stated = num(note, "monthly_pi")
-        if stated is not None and stated in _note_payments(note):
-            pi, pi_evidence = stated, ev(note, "monthly_pi")
     # no loan is paid at 4% of its principal a month (P&I at most 3%, plus
     # escrow): a scanned figure above that is a misread (`540270` escrow),
     # P&I included
@@ -203,6 +194,15 @@ def cd_pitia(
             total_payment = None
     if total_payment is not None:
         return total_payment, [e for e in (ev(cd, "estimated_total_monthly_payment"),) if e]
+    pi_evidence = ev(cd, "monthly_pi")
+    if pi is None and escrow is not None and cd is not None and scanned(cd):
+        # no total stands and the scan lost the CD's P&I (its Loan Terms
+        # cells shifted a row): the Note's, where the Note's own amount,
+        # rate and term give it exactly, is the one the CD repeats
+        note = ctx.first(DocType.note)
+        stated = num(note, "monthly_pi")
+        if stated is not None and stated in _note_payments(note):
+            pi, pi_evidence = stated, ev(note, "monthly_pi")
     if pi is not None and escrow is not None:
         found = (pi_evidence, ev(cd, "estimated_escrow_monthly"))
         return pi + escrow + _insurance(cd), [e for e in found if e]
