@@ -2159,3 +2159,19 @@ def test_a_form_1005s_boxes_read_below_specks_beside_their_captions() -> None:
     # a line under the applicant's captions that is no person gives none
     other = text.replace("Melissa C. Carter", "4420 Elm Street")
     assert "employee_name" not in values(run(DocType.voe, other))
+
+
+def test_voe_year_total_led_by_extra_figures_still_checks_its_parts() -> None:
+    # `95149794.99` for $149,794.99: without its two leading figures the
+    # total is a figure from the parts, so one part is misread (`$42963.75`
+    # for 12,963.75, or the base): the row is not taken as read
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    row = "2024        $136831.24        $0.00        $42963.75        95149794.99"
+    text = VOE_REPORT.format(ytd=ytd).replace(
+        "4024        90,278.64        00        3,150.96        93,429.60", row
+    )
+    got = values(run(DocType.voe, text))
+    assert got.get("two_years_prior_bonus_income") != Decimal("42963.75")
+    # parts that make up the total so read stand
+    fine = text.replace("$42963.75", "$12963.75")
+    assert values(run(DocType.voe, fine))["two_years_prior_bonus_income"] == Decimal("12963.75")

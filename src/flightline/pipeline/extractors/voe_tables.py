@@ -215,6 +215,7 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
     rather than trusted (one of its figures is wrong and nothing says which)."""
     if "total" in cols:
         cells = _points_lost(cols, cells)
+        cells = _total_led_by_marks(cols, cells)
     row = {c: v for c, (v, _) in zip(cols, cells, strict=True) if v is not None and c != "total"}
     if "total" not in cols:
         return row
@@ -320,6 +321,33 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
                 row[swapped[0][0]] = swapped[0][1]
                 return row
     return {}
+
+
+def _total_led_by_marks(
+    cols: list[str], cells: list[tuple[Decimal | None, bool]]
+) -> list[tuple[Decimal | None, bool]]:
+    """`95149794.99` for $149,794.99: a total in doubt read with a figure or
+    two too many before it (its sign and a speck); without them it is the
+    total when the clean parts make it up exactly, or with one figure of one
+    part misread (`$42963.75` for 12,963.75): that reading of the total is
+    then as good as a clean one."""
+    n = cols.index("total")
+    total, clean = cells[n]
+    parts = [v for c, (v, ok) in zip(cols, cells, strict=True) if c != "total"]
+    if total is None or clean or any(v is None for v in parts):
+        return cells
+    known = sum((v for v in parts if v is not None), Decimal(0))
+    digits = cent_digits(total)
+    for lead in (1, 2):
+        whole = Decimal(digits[lead:]) / 100
+        if whole >= known / 2 and (
+            whole == known
+            or any(v is not None and one_figure_swapped(v, whole - (known - v)) for v in parts)
+        ):
+            fixed = list(cells)
+            fixed[n] = (whole, True)
+            return fixed
+    return cells
 
 
 def _points_lost(
