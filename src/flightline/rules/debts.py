@@ -474,7 +474,6 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
                     [row_evidence(report, "tradelines", r, "monthly_payment")],
                 )
                 as_read = Debt(creditor, payment, balance, kind, report, r)
-                stated = _stated_payment(ctx, r, tradelines)
                 if stated is not None and balance != 0:
                     # the report's reading or the application's
                     other = Debt(creditor, stated[0], balance, kind, report, r)

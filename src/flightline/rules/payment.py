@@ -114,15 +114,6 @@ def _term_payments(ctx: LoanContext, cd: LogicalDocument | None) -> set[Decimal]
     }
 
 
-def _note_payments(note: LogicalDocument | None) -> set[Decimal]:
-    """The P&I the Note's own amount, rate and term give."""
-    amount, rate = num(note, "principal_amount"), num(note, "interest_rate")
-    months = integer(note, "loan_term_months")
-    if not amount or not rate or not months or not 0 < rate < MAX_RATE:
-        return set()
-    return {amortized(amount, rate, months)}
-
-
 def cd_pitia(
     ctx: LoanContext, cd: LogicalDocument | None
 ) -> tuple[Decimal | None, list[IssueEvidence]]:
@@ -201,7 +192,7 @@ def cd_pitia(
         # rate and term give it exactly, is the one the CD repeats
         note = ctx.first(DocType.note)
         stated = num(note, "monthly_pi")
-        if stated is not None and stated in _note_payments(note):
+        if stated is not None and stated in _term_payments(ctx, None):
             pi, pi_evidence = stated, ev(note, "monthly_pi")
     if pi is not None and escrow is not None:
         found = (pi_evidence, ev(cd, "estimated_escrow_monthly"))

@@ -412,11 +412,6 @@ def _voe(doc: DocText, ld: LogicalDocument) -> None:
         # caption, or as a cell after the applicant's row of captions, while
         # the box's value is on the line below
         employer_below(doc, out)
-        employer = out.get("employer_name")
-        if employer is not None and isinstance(employer.value, str):
-            cut = re.search(r",\s*\d", employer.value)  # its address after it
-            if cut:
-                out["employer_name"] = FieldValue(employer.value[: cut.start()], employer.evidence)
         if "employee_name" not in out:
             set_field(out, "employee_name", applicant_below(doc))
     if doc.ocr and "base_pay_rate" not in out:
