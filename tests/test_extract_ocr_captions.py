@@ -131,6 +131,15 @@ def test_an_income_total_read_without_its_cents_is_its_lines_sum_where_printed()
     assert "income_total_monthly" not in read(DocType.urla_1003, text)
 
 
+def test_an_income_total_behind_a_symbol_speck_is_read() -> None:
+    # `£5`: a speck read as a symbol and a figure before the total's cell
+    text = INCOME_BOX.replace(
+        "Total        $ 7,825.50        $ 7,825.50",
+        "Total        \u00a35        $7,825.50        Seer        $7,825.50",
+    )
+    assert read(DocType.urla_1003, text)["income_total_monthly"] == Decimal("7825.50")
+
+
 W2_SECTIONS = """\
 2024 W-2 Wage and Tax Statement
 Employee Reference Copy

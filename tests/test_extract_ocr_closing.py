@@ -306,3 +306,28 @@ def test_a_cds_escrow_account_lines_are_more_readings_of_the_escrow() -> None:
     only += "Initial Escrow Payment        $2,873.38\n"
     doc = run(DocType.closing_disclosure, only)
     assert doc.get("escrowed_costs_year1") is None and doc.get("escrow_account_monthly") is None
+
+
+GARBLED_TERMS_NOTE = """\
+FIXED RATE NOTE\u201d
+DATE: 2026-06-04
+PRINCIPAL: 410,300.00
+RATE: 6.625%   PAYMENT: 2,656.97
+at a yearly rate of 6.625%. The interest rate required by this Section is the rate I wl pay
+3." PAYMENT
+(A) Time and Place #of Payments. I will pay principal and interest by, making a payment every month for 360@months. I
+\u2018will make my monghly payment on the lst day of ea\u00a2h month beginnitfhg on 2026-08-01. Jf, on 2056-07-01, I still Swe
+amounts under this Note, I will pay those amoynts in full on that date,#which #s called the "Maturity Date." (B)
+Amoupt of Monghly Payments. My monthly payment will be in the amount of UTS. 2,654.97.
+"""
+
+
+def test_note_terms_whose_sentences_ocr_garbled_are_still_read() -> None:
+    doc = run(DocType.note, GARBLED_TERMS_NOTE)
+    # `360@months`: a speck between the count and its word
+    assert doc.get("loan_term_months") == 360
+    # `beginnitfhg on`, `Jf, on ... I still Swe`: letters misread
+    assert doc.get("first_payment_date") == date(2026, 8, 1)
+    assert doc.get("maturity_date") == date(2056, 7, 1)
+    # `UTS.`: the payment sentence read, never the count of payments
+    assert doc.get("monthly_pi") == Decimal("2654.97")

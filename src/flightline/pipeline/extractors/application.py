@@ -205,7 +205,9 @@ _INCOME_ITEMS = re.compile(
     # a speck OCR read as a mark before the amount (`TOTAL:  *34431.79`, `_0.00`)
     r"(?:[*_\"'\u00ab\u00bb\u2018\u2019\u201c\u201d]\s*)?"
     # or a speck read as a short word of its own (`Bonuses   irk!   $354.83`)
-    r"(?:(?=\S*[a-z])[^\s\d$-]{1,4}\s+)?"
+    r"(?:(?=\S*[a-z])[^\s\d$-]{1,4}\s+"
+    # or a symbol no US form prints, a figure or two after it (`Total  £5  $12,828.16`)
+    r"|[^\s\w$.,;:*()+\-]\d{0,2}\s+)?"
     # (`;` is a comma OCR misread: `$7;47067`)
     # (`S865`: the dollar sign read as an S)
     r"(?P<amount>[$S]?\s?-?\d(?:[\d,]|;(?=\d{3}))*(?:\.\d\d)?)",

@@ -117,16 +117,23 @@ _NOTE_SENTENCES = (
             # words OCR may misspell by a letter or mark (`paymeng`, `wilk`, `wil}`)
             # (`be ia the`: the n of `in` misread)
             r"monthly\s+pa\S{4,6}\s+\S{3,4}\s+be\s+[il1]\S\s+the\s+am\S{3,5}\s+of\s+"
-            r"(?:U\.?\s*S\.?\s*)?" + MONEY_GROUP
+            # (`UTS.`: the point after the U misread)
+            r"(?:U\S?\.?\s*S\.?\s*)?" + MONEY_GROUP
         ),
     ),
-    ("loan_term_months", "months", rx(r"payment\s+every\s+month\s+for\s+(\d{2,3})\s+months")),
-    ("first_payment_date", "date", rx(r"beginning\s+on\s+" + DATE_GROUP)),
+    # (`360@months`, `beginnitfhg on`, `Jf, on ... I still Swe`: specks and
+    # misread letters inside the sentence's words)
+    (
+        "loan_term_months",
+        "months",
+        rx(r"payment\s+every\s+month\s+for\s+(\d{2,3})[^\w\s]?\s*months"),
+    ),
+    ("first_payment_date", "date", rx(r"begin\S{3,6}\s+on\s+" + DATE_GROUP)),
     # `If, gon 01-OCT-2056`: a speck glued to a word
     (
         "maturity_date",
         "date",
-        rx(r"If,?\s+\S?on\s+" + DATE_GROUP + r",?\s+I\s+still\s+owe"),
+        rx(r"[IJl1]f,?\s+\S?on\s+" + DATE_GROUP + r",?\s+I\s+still\s+\S{3}\b"),
     ),
     (
         "maturity_date",
