@@ -315,9 +315,12 @@ PRINCIPAL: 410,300.00
 RATE: 6.625%   PAYMENT: 2,656.97
 at a yearly rate of 6.625%. The interest rate required by this Section is the rate I wl pay
 3." PAYMENT
-(A) Time and Place #of Payments. I will pay principal and interest by, making a payment every month for 360@months. I
-\u2018will make my monghly payment on the lst day of ea\u00a2h month beginnitfhg on 2026-08-01. Jf, on 2056-07-01, I still Swe
-amounts under this Note, I will pay those amoynts in full on that date,#which #s called the "Maturity Date." (B)
+(A) Time and Place #of Payments. I will pay principal and interest by, making a payment
+every month for 360@months. I
+\u2018will make my monghly payment on the lst day of ea\u00a2h month beginnitfhg on 2026-08-01.
+Jf, on 2056-07-01, I still Swe
+amounts under this Note, I will pay those amoynts in full on that date,
+#which #s called the "Maturity Date." (B)
 Amoupt of Monghly Payments. My monthly payment will be in the amount of UTS. 2,654.97.
 """
 
