@@ -1600,6 +1600,22 @@ def test_a_year_row_whose_cells_lost_their_points_is_read_when_it_adds_up() -> N
     assert "ytd_bonus_income" not in off
 
 
+def test_a_pointless_row_with_a_zero_cell_a_figure_off_is_read_when_it_adds_up() -> None:
+    text = (
+        "Gross Income\n"
+        'Year        Base        Overtime       "Bonus        \u2018Total\n'
+        '2025 YTD thry18-Apr-202        58307.68        0.90"        622563        6453331,\n'
+        "2024        180674.66        0.00        15837.05      196511.71\n"
+    )
+    got = values(run(DocType.voe, text))
+    # the points lost, and `0.90"` the zero the row's total then leaves
+    assert got["ytd_bonus_income"] == Decimal("6225.63")
+    assert got["ytd_overtime_income"] == Decimal("0")
+    # a total the zero would not make leaves the row unread
+    off = values(run(DocType.voe, text.replace("6453331,", "6453431,")))
+    assert "ytd_bonus_income" not in off
+
+
 def test_a_year_table_whose_column_captions_ocr_garbled_past_matching() -> None:
     text = (
         "GROSS INCOME        ees,\n"

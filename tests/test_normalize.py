@@ -455,6 +455,15 @@ def test_a_dollar_amount_split_by_a_space_inside_its_last_group() -> None:
     # a percentage stays as read, and so do two cells a wide gap apart
     assert fix_ocr_digits("Pay $25 1.50%") == "Pay $25 1.50%"
     assert fix_ocr_digits("$12        3.00") == "$12        3.00"
+    # a whole-dollar amount split where it ends its cell
+    assert fix_ocr_digits("VALUE OF SUBJECT PROPERTY:        $77 1000") == (
+        "VALUE OF SUBJECT PROPERTY:        $771000"
+    )
+    assert (
+        fix_ocr_digits("Value  $77 1000        25-Apr-2025") == "Value  $771000        25-Apr-2025"
+    )
+    # a count after an amount in a sentence is no part of it
+    assert fix_ocr_digits("rent of $900 1000 times") == "rent of $900 1000 times"
 
 
 @pytest.mark.parametrize("text", ["LTV        .994%", "Debt Ratio 057%", "Ratio 05%"])

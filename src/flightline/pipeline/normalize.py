@@ -321,6 +321,9 @@ _OCR_GROUP_LOST_RE = re.compile(
 )
 # `$2041 1.16`, `$1 4669.35`: a dollar amount split by a space OCR put inside it
 _OCR_SPLIT_DOLLARS_RE = re.compile(r"(?<=\$)(\d{1,5}) (\d{1,5}\.\d\d)(?![\d%])")
+# `$77 1000` ($771000): a whole-dollar amount split the same way, where it
+# ends its cell (a wide gap or the line's end after it)
+_OCR_SPLIT_WHOLE_DOLLARS_RE = re.compile(r"(?<=\$)(\d{1,3}) (\d{3,4})(?=\s\s|\s*$)", re.M)
 # `29.1 97%`: a percentage's three decimals split by a space OCR put in them
 _OCR_PCT_SPACE_RE = re.compile(r"(?<![\d.])(\d{1,3}\.(?:\d \d\d|\d\d \d))%")
 
@@ -381,6 +384,7 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_CENTS_COMMA_RE.sub(r"\1.\2", text)
     text = _OCR_GROUP_LOST_RE.sub(lambda m: ",".join(g for g in m.groups() if g), text)
     text = _OCR_SPLIT_DOLLARS_RE.sub(r"\1\2", text)
+    text = _OCR_SPLIT_WHOLE_DOLLARS_RE.sub(r"\1\2", text)
     text = _OCR_DOLLAR_COLON_RE.sub(r"\1,\2", text)
     return _OCR_GROUP_SPACE_RE.sub(",", _OCR_GROUP_MARK_RE.sub(",", text))
 

@@ -372,7 +372,25 @@ def _points_lost(
     if total is None or any(v is None for v in parts):
         return cells
     known = sum((v for v in parts if v is not None), Decimal(0))
-    return fixed if known == total else cells
+    if known == total:
+        return fixed
+    # ... and one other part read under a dollar (`0.90"` for 0.00,
+    # no year's income line is under a dollar) that the total, so confirmed,
+    # makes zero with a figure misread: that part is zero
+    others = [
+        n
+        for n, ((v, _), c) in enumerate(zip(fixed, cols, strict=True))
+        if c != "total" and n not in lost and v is not None and 0 < v < 1
+    ]
+    if len(others) == 1:
+        n = others[0]
+        read = fixed[n][0]
+        assert read is not None
+        whole = total - (known - read)
+        if whole == 0 and one_figure_swapped(whole, read):
+            fixed[n] = (whole, True)
+            return fixed
+    return cells
 
 
 # The least a cell read without its point may be: four figures and more
