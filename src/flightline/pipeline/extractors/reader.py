@@ -97,6 +97,7 @@ _TRUNC_MARK = re.compile(r"(?<=[\w/])\s?\.\.(?!\.)")
 _OCR_TRUNC_MARK = re.compile(r"(?<=[\w/])\s?\.{1,2}(?!\.)")
 # A cut caption this long keeps its place with one letter misread
 _CUT_MISREAD_MIN = 12
+_CUT_TWO_SLIPS_MIN = 18
 
 
 def _cut_misread(before: str, start: str) -> bool:
@@ -104,10 +105,18 @@ def _cut_misread(before: str, start: str) -> bool:
     for `...sinc`, the start of `Total Obligations/Income`)."""
     n = len(start)
     tail = before[-n:]
-    return (
+    if (
         n >= _CUT_MISREAD_MIN
         and len(tail) == n
         and sum(a != b for a, b in zip(tail, start, strict=True)) == 1
+    ):
+        return True
+    # a longer one with two slips, a letter misread and a mark read as one
+    # (`Total Obligatfons/iInc..`): the same within two edits
+    return n >= _CUT_TWO_SLIPS_MIN and any(
+        Levenshtein.distance(before[-k:], start, score_cutoff=2) <= 2
+        for k in range(n - 2, n + 3)
+        if len(before) >= k
     )
 
 
