@@ -334,3 +334,15 @@ def test_note_terms_whose_sentences_ocr_garbled_are_still_read() -> None:
     assert doc.get("maturity_date") == date(2056, 7, 1)
     # `UTS.`: the payment sentence read, never the count of payments
     assert doc.get("monthly_pi") == Decimal("2654.97")
+
+
+def test_a_note_payment_sentence_whose_us_lost_its_s_and_a_month_misread() -> None:
+    text = GARBLED_TERMS_NOTE.replace(
+        "every month for 360@months", "every mdnth for 360\n\u2018months"
+    ).replace("UTS. 2,654.97", "U.    2,654.97")
+    doc = run(DocType.note, text)
+    assert doc.get("loan_term_months") == 360
+    assert doc.get("monthly_pi") == Decimal("2654.97")
+    # the sentence lost: the header's payment, printed with its cents
+    header_only = text.replace("the amount of U.    2,654.97.", "the amount of")
+    assert run(DocType.note, header_only).get("monthly_pi") == Decimal("2656.97")

@@ -189,6 +189,15 @@ def test_voe_1005_commissions_row_is_read() -> None:
     assert got["ytd_bonus_income"] == Decimal("4783.79")
 
 
+def test_voe_1005_row_captions_behind_an_underscore_are_read() -> None:
+    text = VOE_1005.replace("BaSe Pay", "_Base Pay").replace(
+        "Bonus        $4783", "_Bonus        $4783"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["ytd_base_income"] == Decimal("211500.00")
+    assert got["prior_year_bonus_income"] == Decimal("1200.00")
+
+
 LOST_YTD_1005 = """\
 Request for Verification of Employment
 12B. Gross Earnings - Type    Year To Date (Thru April 18, 2025)    Past Year 2024    Past Year 2023

@@ -473,6 +473,14 @@ def test_a_percentages_fraction_whose_whole_part_was_lost_is_no_percentage(text:
     assert find_percents(text) == []
 
 
+def test_a_numeric_dates_separator_read_as_a_tilde() -> None:
+    text = fix_ocr_digits("PERIOD: 08~11-2025 TO 08-24-2025")
+    assert text == "PERIOD: 08-11-2025 TO 08-24-2025"
+    assert fix_ocr_digits("09~14/2025") == "09/14/2025"
+    # a tilde between other figures is left as read
+    assert fix_ocr_digits("approx 08~11 units") == "approx 08~11 units"
+
+
 def test_a_speck_before_a_month_in_capitals() -> None:
     text = fix_ocr_digits("DATE PAID: 10-dJUL-2026")
     assert text == "DATE PAID: 10-JUL-2026"

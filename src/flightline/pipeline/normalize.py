@@ -342,6 +342,9 @@ _OCR_YEAR_RE = re.compile(
 # `July 31°2025`, `Aug 1»2025`: a speck or a stray mark read for the comma.
 # `2026- 03-01`: a space after an ISO date's first dash
 _OCR_ISO_DATE_GAP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)- (\d\d-\d\d)(?!\d)")
+# `08~11-2025`: a numeric date's first separator read as a tilde; the
+# second says which it was
+_OCR_DATE_TILDE_RE = re.compile(r"(?<![\d~])(\d\d)~(\d\d)([-/])((?:19|20)\d\d)(?!\d)")
 # `10-dJUL-2026`: a speck read as a small letter before a month in capitals
 _OCR_MONTH_SPECK_RE = re.compile(
     r"(?<=\d[-/ ])[a-z](?=(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[-/ ]\d)"
@@ -373,6 +376,7 @@ def fix_ocr_digits(text: str) -> str:
     text = _OCR_MONTH_SPECK_RE.sub("", text)
     text = _OCR_MONTH_MIDDLE_RE.sub(lambda m: _MONTH_ENDS.get(m[1] + m[2], m[0]), text)
     text = _OCR_ISO_DATE_GAP_RE.sub(r"\1-\2", text)
+    text = _OCR_DATE_TILDE_RE.sub(r"\1\3\2\3\4", text)
     text = _OCR_DOLLAR_RE.sub("$", text)
     text = _OCR_SB_TOKEN_RE.sub(lambda m: m.group(0).translate(_OCR_SB_MAP), text)
     text = _OCR_CENTS_SPACE_RE.sub(".", text)

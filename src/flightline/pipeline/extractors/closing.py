@@ -117,16 +117,19 @@ _NOTE_SENTENCES = (
             # words OCR may misspell by a letter or mark (`paymeng`, `wilk`, `wil}`)
             # (`be ia the`: the n of `in` misread)
             r"monthly\s+pa\S{4,6}\s+\S{3,4}\s+be\s+[il1]\S\s+the\s+am\S{3,5}\s+of\s+"
-            # (`UTS.`: the point after the U misread)
-            r"(?:U\S?\.?\s*S\.?\s*)?" + MONEY_GROUP
+            # (`UTS.`: the point after the U misread; `U.`: the S lost)
+            r"(?:U\S?\.?\s*(?:S\.?)?\s*)?" + MONEY_GROUP
         ),
     ),
+    # the header's `PAYMENT: 2,454.88`, a payment printed with its cents
+    ("monthly_pi", "money", rx(r"(?<!\w)PAYMENT:\s*\$?\s*(\d{1,3}(?:,\d{3})*\.\d\d)(?![\d,])")),
     # (`360@months`, `beginnitfhg on`, `Jf, on ... I still Swe`: specks and
     # misread letters inside the sentence's words)
     (
         "loan_term_months",
         "months",
-        rx(r"payment\s+every\s+month\s+for\s+(\d{2,3})[^\w\s]?\s*months"),
+        # (`every mdnth for 360 ‘months`: a letter misread, a speck before the word)
+        rx(r"payment\s+every\s+m\S{2}th\s+for\s+(\d{2,3})[^\w\s]?\s*[^\w\s]?months"),
     ),
     ("first_payment_date", "date", rx(r"begin\S{3,6}\s+on\s+" + DATE_GROUP)),
     # `If, gon 01-OCT-2056`: a speck glued to a word

@@ -33,8 +33,9 @@ VOE_HEADER = re.compile(
     r".*(?:past|prior|last|previous|(?:19|20)\d\d)",
     re.IGNORECASE,
 )
-# A row's label may follow a speck OCR read as a letter (`e Overtime`).
-_SPECK = r"^\W*(?:\w\W+)?"
+# A row's label may follow a speck OCR read as a letter (`e Overtime`) or an
+# underscore (`_Base Pay`).
+_SPECK = r"^[\W_]*(?:\w[\W_]+)?"
 VOE_ROWS = (
     (
         "base",
