@@ -284,6 +284,8 @@ def test_a_notes_signing_instruction_is_not_a_person() -> None:
     assert clean_person("{Sign Original Only") is None
     assert clean_person("Witness Signature") is None
     assert clean_person("Joseph Johnson") == "Joseph Johnson"
+    # the next box's caption read as a name (`16 State St wages`)
+    assert clean_person("16 State St") is None
     # a credit report's score table caption under a garbled `Applicant`
     assert clean_person("Bureau / Model") is None
 

@@ -51,7 +51,9 @@ _NOT_PERSON = re.compile(
     r"closing|disclosure|estimate|verification|employment|uniform|residential|settlement|"
     r"appraisal|borrower|sign|original|only|witness|bureau|"
     # a caption's words (`Last La name`: `Last name` garbled beside its value)
-    r"first|middle|last|initial)\b",
+    r"first|middle|last|initial|"
+    # a box's number or a street's (`16 State St`, the next caption read as a name)
+    r"\d{2,})\b",
     re.IGNORECASE,
 )
 
