@@ -885,3 +885,30 @@ def test_an_ending_balance_whose_caption_ocr_lost_at_the_end_of_the_withdrawals_
     # an amount the table's last balance does not confirm stays unread
     other = text.replace("$7,467.78        $1,280.00", "$7,467.78        $1,380.00")
     assert run(other).get("closing_balance") is None
+
+
+GARBLED_DEPOSIT = """\
+New Ashley Federal Credit Union
+For the period        Aug 01, 2026 - Aug 31, 2026        Account Number        *****6944
+Opening Balance        439016.06
+Transaction Detail
+Date        Description        Amount        Balance
+Aug 11, 2026       CRECK #1362        1015.72        -438000.34
+Aug J3, 2026    __AT\u2122M DEPOSIT        Ny.        3687.23       47487757
+Aug 14, 2026        DIRECT DEP RUSH & TYLER DISTRIBUT PAYROLL        7483.36        482360.93
+"""
+
+
+def test_a_deposit_whose_balance_lost_its_point_and_amount_a_figure() -> None:
+    deposits = [(r["date"].value, r["amount"].value) for r in run(GARBLED_DEPOSIT).rows["deposits"]]
+    # `-438000.34`: a speck for a minus, the balance the check leaves; `Aug
+    # J3`: the day's 1 read as a letter; `47487757`: the balance without its
+    # point, the change from the one before the deposit `3687.23` read a figure short
+    assert deposits == [
+        (date(2026, 8, 13), Decimal("36877.23")),
+        (date(2026, 8, 14), Decimal("7483.36")),
+    ]
+    # a balance whose change is no reading of the amount leaves it as read
+    other = GARBLED_DEPOSIT.replace("47487757", "47497757")
+    amounts = [r["amount"].value for r in run(other).rows.get("deposits", [])]
+    assert Decimal("36877.23") not in amounts

@@ -14,7 +14,7 @@ from decimal import Decimal
 from flightline.pipeline.extractors.base import DocText, as_date
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue
-from flightline.pipeline.normalize import normalize_spaces
+from flightline.pipeline.normalize import normalize_spaces, one_digit_more
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _TX_DATE = re.compile(
@@ -182,6 +182,8 @@ def deposits(
         # (`CHECK #3844  $174%80`: the amount garbled past reading).
         if doc.ocr and mode == "mixed" and running >= 2 and balance is not None:
             with_cents = _point_lost(rest, amounts, with_cents, balance)
+            with_cents = _balance_point_lost(amounts, with_cents, balance)
+            with_cents = _balance_minus_speck(with_cents, balance)
         amounts = with_cents or [a for a in amounts if not rest[: a[0]].endswith("#")]
         if not amounts:
             continue
@@ -279,6 +281,48 @@ def _point_lost(
     figures = re.sub(r"\D", "", format(abs(change), "f"))
     if change and re.sub(r"\D", "", rest[start:stop]).startswith(figures):
         return [(start, stop, abs(change) if change > 0 else change), with_cents[0]]
+    return with_cents
+
+
+def _balance_point_lost(
+    amounts: list[tuple[int, int, Decimal]],
+    with_cents: list[tuple[int, int, Decimal]],
+    balance: Decimal,
+) -> list[tuple[int, int, Decimal]]:
+    """`3687.23   47487757`: a row whose running balance OCR read without its
+    point (474,877.57), its amount perhaps with a figure lost (36,877.23):
+    the balance with its last two figures as cents, when the change from the
+    balance before is the amount as read or it with one figure lost; the
+    amount is then that change."""
+    if len(with_cents) != 1 or len(amounts) < 2 or amounts[-2] != with_cents[0]:
+        return with_cents
+    start, stop, last = amounts[-1]
+    if last <= 0 or last != last.to_integral_value() or last < _POINTLESS_MIN:
+        return with_cents
+    after = last / 100
+    s, e, read = with_cents[0]
+    change = after - balance
+    if abs(change) != abs(read) and not one_digit_more(abs(change), abs(read)):
+        return with_cents
+    return [(s, e, change), (start, stop, after)]
+
+
+# The least a running balance read without its point may be: four figures
+_POINTLESS_MIN = Decimal(1000)
+
+
+def _balance_minus_speck(
+    with_cents: list[tuple[int, int, Decimal]], balance: Decimal
+) -> list[tuple[int, int, Decimal]]:
+    """`1015.72   -438000.34` after a balance of 439,016.06: a speck read as
+    a minus before the running balance; the balance is what the amount
+    leaves, unsigned."""
+    if len(with_cents) < 2:
+        return with_cents
+    s, e, after = with_cents[-1]
+    moved = abs(with_cents[-2][2])
+    if after < 0 < balance and -after in (balance + moved, balance - moved):
+        return [*with_cents[:-1], (s, e, -after)]
     return with_cents
 
 

@@ -105,6 +105,8 @@ _DAY_MARK = re.compile(r"(" + _MONTH + r"\s+\d{1,2})[%#*@^]\s*((?:19|20)\d\d)\b"
 _MONTH_COMMA = re.compile(r"\b(" + _MONTH + r"),\s?(\d{1,2},\s*(?:19|20)\d\d)\b")
 # A speck read as a digit before a written date's year (`May 16, 92025`).
 _YEAR_SPECK = re.compile(r"(" + _MONTH + r"\s+\d{1,2},\s*)\d((?:19|20)\d\d)\b")
+# A written date's day whose 1 OCR read as a letter (`Aug J3, 2026`).
+_DAY_ONE_LETTER = re.compile(r"\b(" + _MONTH + r"\s{1,2})[JlI|](\d,?\s{1,2}(?:19|20)\d\d)\b")
 # A month's leading 0 read as a round letter (`Q6-18-2025`).
 _ROUND_ZERO = re.compile(r"(?<![A-Za-z\d])[QDU](\d[-/]\d\d[-/](?:19|20)\d\d)\b")
 # ... or a day's (`10-Q9-2025`)
@@ -186,7 +188,8 @@ def repair_dates(text: str) -> str:
     number no calendar has that one digit makes into only one month, a
     two-digit month or day split by a space (`1 1/23/2026`, `05/1 5/2026`), a speck before a
     written date's year (`May 16, 92025`), a month's 0 read as a letter
-    (`Q6-18-2025`), a day's (`10-Q9-2025`) or a year's (`24-JUL-2Q26`), a date's first dash read as
+    (`Q6-18-2025`), a day's (`10-Q9-2025`) or a year's (`24-JUL-2Q26`), a day's 1
+    read as a letter (`Aug J3, 2026`), a date's first dash read as
     a figure (`10421-2026`), a comma after a month's name (`Jun,18, 2025`),
     an ISO date's dash read as a mark (`2025-09°07`, `2026-10;05`), its
     month's 1 read as a letter (`2026-T0-23`), a speck read as a second dash
@@ -199,6 +202,7 @@ def repair_dates(text: str) -> str:
     fixed = _YEAR_SPECK.sub(r"\1\2", fixed)
     fixed = _ROUND_ZERO.sub(r"0\1", fixed)
     fixed = _DAY_ROUND_ZERO.sub(r"\g<1>0\2", fixed)
+    fixed = _DAY_ONE_LETTER.sub(r"\g<1>1\2", fixed)
     fixed = _YEAR_ROUND_ZERO.sub(r"\g<1>20\2", fixed)
     fixed = _MONTH_MARK.sub(r"\1-\2", fixed)
     fixed = _DOUBLED_DASH.sub(r"\1-\2", fixed)
