@@ -297,7 +297,7 @@ def _balance_point_lost(
     if len(with_cents) != 1 or len(amounts) < 2 or amounts[-2] != with_cents[0]:
         return with_cents
     start, stop, last = amounts[-1]
-    if last <= 0 or last != last.to_integral_value() or last < _POINTLESS_MIN:
+    if last < _POINTLESS_MIN or last != last.to_integral_value():
         return with_cents
     after = last / 100
     s, e, read = with_cents[0]
