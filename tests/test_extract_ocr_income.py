@@ -2204,3 +2204,18 @@ def test_voe_year_total_led_by_extra_figures_still_checks_its_parts() -> None:
     # parts that make up the total so read stand
     fine = text.replace("$42963.75", "$12963.75")
     assert values(run(DocType.voe, fine))["two_years_prior_bonus_income"] == Decimal("12963.75")
+
+
+def test_a_scanned_earnings_row_read_past_the_gross_leaves_the_salary_stated() -> None:
+    stub = (
+        "Pay Statement\n"
+        "Period Beginning:        October 1, 2026        Employee:        Dana Example\n"
+        "Pay Frequency:        Monthly\n"
+        "Annual Salary:        $146500.00\n"
+        "Earnings        Rate        Hours        This Period        Year to Date\n"
+        "Base Salary        aule     $1220893        $122083.30\n"
+        "Gross Pay        $12208.33        $122083.30\n"
+    )
+    # the row lost its point and a digit: it is no period's pay beside the
+    # gross, so the salary the stub states stands
+    assert values(run(DocType.paystub, stub))["annual_salary"] == Decimal("146500.00")

@@ -323,3 +323,24 @@ def test_inc_005_the_borrowers_name_run_on_after_a_scanned_employer_is_dropped()
     # another employer with the name run on is still another employer
     other = _scanned(clean_loan().set(DocType.w2, 0, employer_name="Beacon Health Co John Smith"))
     assert len(run(other, "INC-005")) == 1
+
+
+def test_inc_005_a_scanned_employer_with_one_word_quite_another_is_another() -> None:
+    from flightline.rules.compare import Verdict
+    from flightline.rules.income_rules import _employer_verdict
+    from flightline.rules.keys import employer_key
+    from tests.rules.test_compare import _scanned, _with_run
+
+    ref = employer_key("Williams Pharmacy Services, Inc.")
+    # the same trade's words, another name: another employer, not a misread
+    other = employer_key("Jennings Pharmacy Services Co.")
+    assert _employer_verdict(other, ref, True) is Verdict.DIFFERENT
+    # a name with a letter or two misread is still no finding
+    for garbled in ("Wiliams Pharmacy Services", "Wllhams Pharmacy Services"):
+        assert _employer_verdict(employer_key(garbled), ref, True) is not Verdict.DIFFERENT
+    swapped = _scanned(clean_loan().set(DocType.w2, 0, employer_name="Zenith Logistics Inc"))
+    assert [i.code for i in run(swapped, "INC-005")] == ["INC-005"]
+    # a single quote before the box is a speck like a double one
+    quoted = _scanned(clean_loan().set(DocType.w2, 0, employer_name="\u2018Acme Logistics Inc"))
+    issues, ctx = _with_run(quoted, "INC-005")
+    assert issues == [] and ctx.unread == {}

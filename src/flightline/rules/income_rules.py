@@ -9,6 +9,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from flightline.pipeline.model import DocType, LogicalDocument
@@ -30,6 +31,7 @@ from flightline.rules.compare import (
     Verdict,
     compare_name_words,
     compare_text,
+    fold,
     is_ocr,
     scanned,
 )
@@ -358,8 +360,6 @@ def _a_borrowers_name(raw: str, borrowers: list[Borrower]) -> bool:
 def _misspelt_form_word(raw: str) -> bool:
     """A long word of a form's labels read with a letter wrong
     (`CERYIFICATION`)."""
-    from rapidfuzz import fuzz
-
     return any(
         fuzz.ratio(w.lower(), label) >= _CAPTION_SCORE + 15
         for w in re.findall(r"[A-Za-z]{8,}", raw)
@@ -373,8 +373,6 @@ _LONG_FORM_WORDS = ("certification", "verification", "identification", "signatur
 def _caption_word(raw: str) -> bool:
     """One word that is a caption OCR misspelt (`Etptoyee` for Employee,
     `Addregs` for Address), or split in two (`Enp Lloyee`)."""
-    from rapidfuzz import fuzz
-
     words = re.findall(r"[A-Za-z]+", raw)
     joined = "".join(words).lower()
     return 1 <= len(words) <= 2 and any(
@@ -403,7 +401,7 @@ def _without_borrower(raw: str, who: str) -> str:
     return raw
 
 
-_QUOTE_SPECK = re.compile(r"^[\"\u201c\u201d](?=[A-Z])")
+_QUOTE_SPECK = re.compile(r"^[\"\u201c\u201d\u2018\u2019](?=[A-Z])")
 # A symbol no company's name holds (`[Empboyee`): a caption's edge read.
 _SYMBOL = re.compile(r"[\[\]{}<>|~^*#@$%=+;!?\"\u201c\u201d\u2018]")
 
@@ -442,6 +440,8 @@ def _employer_verdict(a: str, b: str, ocr: bool) -> Verdict:
     `eJenkins`) is the box read short, which cannot be told from another
     employer."""
     found = compare_text(a, b, ocr)
+    if ocr and found is Verdict.UNSURE and _one_word_another(a.split(), b.split()):
+        return Verdict.DIFFERENT
     if ocr and found is Verdict.DIFFERENT:
         short, long = sorted((a.split(), b.split()), key=len)
         # (a word of it with a speck glued on or a letter misread, `eJenkins`)
@@ -462,6 +462,26 @@ def _employer_verdict(a: str, b: str, ocr: bool) -> Verdict:
         ):
             return Verdict.UNSURE
     return found
+
+
+def _one_word_another(a: list[str], b: list[str]) -> bool:
+    """Names alike but for one word that shares next to nothing with its
+    partner (`Jennings Pharmacy Services` and `Williams Pharmacy Services`):
+    another company in the same trade, no misread; a garbled word keeps most
+    of its letters."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    apart = [(x, y) for x, y in zip(a, b, strict=True) if fold(x) != fold(y)]
+    return len(apart) == 1 and all(
+        min(len(x), len(y)) >= _WORD_LETTERS and fuzz.ratio(fold(x), fold(y)) < _OTHER_WORD
+        for x, y in apart
+    )
+
+
+# A word of at least this many letters, under this likeness (rapidfuzz's
+# ratio, 0-100) to its partner, is another word rather than a misread.
+_WORD_LETTERS = 4
+_OTHER_WORD = 40.0
 
 
 @rule("INC-005")

@@ -443,10 +443,13 @@ def _salary_per_year(
     found = out.get("annual_salary")
     if found is None or not isinstance(found.value, Decimal):
         return
-    period = [v for r in earnings if isinstance(v := _amount(r, "current_amount"), Decimal)]
+    # the gross is the period's pay, and no row of it is more: a row read past
+    # it (`$1220893` for 12,208.33 lost its point) says nothing of the salary
     gross = out.get("gross_current")
-    if gross is not None and isinstance(gross.value, Decimal):
-        period.append(gross.value)
+    if gross is not None and isinstance(gross.value, Decimal) and gross.value > 0:
+        period = [gross.value]
+    else:
+        period = [v for r in earnings if isinstance(v := _amount(r, "current_amount"), Decimal)]
     if not period or found.value >= 2 * max(period):
         return
     del out["annual_salary"]
