@@ -790,3 +790,10 @@ def test_a_paystub_letterhead_whose_ampersand_ocr_lost_to_a_gap_is_one_name() ->
     # beside a box of a person's name, the company's box alone
     boxes = text.replace("Johnson   Fleming", "Lee Burns   Fleming")
     assert read(DocType.paystub, boxes)["employer_name"] == "Fleming Analytics Corp"
+
+
+def test_an_income_line_with_a_third_figure_after_its_point_is_unread() -> None:
+    box = INCOME_BOX.replace("$7;47067        \u201c$7,470.67", "18875.000        13375.60")
+    got = read(DocType.urla_1003, box)
+    assert "income_base_monthly" not in got
+    assert got["income_bonus_monthly"] == Decimal("354.83")

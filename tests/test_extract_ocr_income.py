@@ -2219,3 +2219,17 @@ def test_a_scanned_earnings_row_read_past_the_gross_leaves_the_salary_stated() -
     # the row lost its point and a digit: it is no period's pay beside the
     # gross, so the salary the stub states stands
     assert values(run(DocType.paystub, stub))["annual_salary"] == Decimal("146500.00")
+
+
+def test_voe_1005_a_past_year_led_by_a_speck_figure_is_read_without_it() -> None:
+    text = VOE_1005.replace(
+        "Bonus        $4783.79        $1,200.00        $0.00",
+        '"Bonus        4,667.16        14,032.59        414,471.13',
+    )
+    got = values(run(DocType.voe, text))
+    # thirty times the year after, and without its first figure near it
+    assert got["two_years_prior_bonus_income"] == Decimal("14471.13")
+    assert got["prior_year_bonus_income"] == Decimal("14032.59")
+    # a real leap of a few times stands as read
+    leap = text.replace("414,471.13", "44,471.13")
+    assert values(run(DocType.voe, leap))["two_years_prior_bonus_income"] == Decimal("44471.13")

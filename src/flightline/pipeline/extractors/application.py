@@ -210,7 +210,9 @@ _INCOME_ITEMS = re.compile(
     r"|[^\s\w$.,;:*()+\-]\d{0,2}\s+)?"
     # (`;` is a comma OCR misread: `$7;47067`)
     # (`S865`: the dollar sign read as an S)
-    r"(?P<amount>[$S]?\s?-?\d(?:[\d,]|;(?=\d{3}))*(?:\.\d\d)?)",
+    # (`18875.000`: a third figure after the point, no amount's cents; read
+    # as a part, a misread would pass for an amount)
+    r"(?P<amount>[$S]?\s?-?\d(?:[\d,]|;(?=\d{3}))*(?:\.\d\d)?)(?!\.?\d)",
     re.IGNORECASE,
 )
 _INCOME_FIELDS = {
@@ -426,6 +428,18 @@ def _after_speck(rest: str, value: Decimal | None) -> Decimal | None:
     return value
 
 
+def _past_the_cents(out: dict[str, FieldValue]) -> None:
+    """A scanned income line with a third figure after its point
+    (`18875.000` for 13,375.00): no amount is printed so, and the figures
+    before it are no safer; the line is unread."""
+    for name in _INCOME_FIELDS.values():
+        found = out.get(name)
+        if found is not None and isinstance(found.value, Decimal):
+            exponent = found.value.as_tuple().exponent
+            if isinstance(exponent, int) and exponent < -2:
+                del out[name]
+
+
 def _speck_one(out: dict[str, FieldValue]) -> None:
     """`Commissions  10.00)  0.00`: a speck before an income cell read as a
     1, the total column beside it the same amount without it: the total's
@@ -560,6 +574,7 @@ def extract_urla(doc: DocText, ld: LogicalDocument) -> None:
     _income_block(doc, out)
     _URLA.read(doc, out)
     if doc.ocr:
+        _past_the_cents(out)
         _speck_one(out)
         _digit_lost(out)
     _drop_misread_line(doc, out)

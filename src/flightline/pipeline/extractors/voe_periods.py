@@ -176,6 +176,31 @@ def ocr_period_row(
     elif len(values) < periods and (table.ytd_lost or _first_cell_garbled(cells, values, out)):
         values = [None, *values]
     values += [None] * (periods - len(values))
+    _speck_led_years(values)
     for prefix, value in zip(("ytd", *PAST_PREFIXES), values, strict=False):
         if value is not None:
             set_field(out, f"{prefix}_{kind}_income", doc.field(value, i))
+
+
+# A past year's figure more than this many times every other past year's ...
+_SPECK_LED_OVER = 10
+
+
+def _speck_led_years(values: list[Decimal | None]) -> None:
+    """A past year's amount with a speck read as its first figure (`414,471.13`
+    beside 14,032.59 the year after, for 14,471.13): more than ten times the
+    row's other past years, and without that figure within a factor of two
+    of one of them. No year's pay of one kind leaps so, and one of a
+    factor of two is a year the row's others make likely."""
+    for n, value in enumerate(values):
+        if n == 0 or value is None:
+            continue  # (the year to date's own pace is the reading's to judge)
+        others = [v for k, v in enumerate(values) if k not in (0, n) and v]
+        digits = format(value, "f")
+        if not others or len(digits.split(".")[0]) < 2:
+            continue
+        shorter = Decimal(digits[1:])
+        if all(value > v * _SPECK_LED_OVER for v in others) and any(
+            v / 2 <= shorter <= v * 2 for v in others
+        ):
+            values[n] = shorter
