@@ -912,3 +912,23 @@ def test_a_deposit_whose_balance_lost_its_point_and_amount_a_figure() -> None:
     other = GARBLED_DEPOSIT.replace("47487757", "47497757")
     amounts = [r["amount"].value for r in run(other).rows.get("deposits", [])]
     assert Decimal("36877.23") not in amounts
+
+
+BALANCE_SHORT = """\
+Duranfurt Bank
+FOR THE PERIOD:        10-01-2026 to 10-31-2026        ACCOUNT NUMBER:       #445238
+BALANCE FORWARD:     $36,283.25
+TRANSACTION DETAIL
+Date        Description        Balance
+10-01-2026        CHECK #1480        $56.49        $36,226.76
+10-02-2026        ACH CREDIT MCCLURE MEDICAL CENTER PAYRL        $1,862.27        $3089.03
+10-02-2026        POS PURCHASE PHARMACY PLUS #4583        -$17642        $37,912.61
+10-16-2026        ACH CREDIT MCCLURE MEDICAL CENTER PAYRL        $1,949.49        $39,862.10
+"""
+
+
+def test_a_running_balance_a_figure_short_is_the_balance_its_amount_leaves() -> None:
+    deposits = [r["amount"].value for r in run(BALANCE_SHORT).rows["deposits"]]
+    # `$3089.03` is 38,089.03 a figure lost: the purchase after it, its
+    # amount without its point, is no deposit of 34,823.58
+    assert deposits == [Decimal("1862.27"), Decimal("1949.49")]

@@ -239,7 +239,7 @@ def deposits(
             payments.append(paid)
         unsure = doc.ocr and mode == "mixed" and len(amounts) == 1 and running >= 2
         if len(amounts) >= 2:
-            balance = amounts[-1][2]
+            balance = _balance_after(balance, amount, amounts[-1][2]) if doc.ocr else amounts[-1][2]
             running += mode == "mixed"
         elif balance is not None and deposit is not None and not unsure:
             balance = balance + abs(amount) if deposit else balance - abs(amount)
@@ -305,6 +305,18 @@ def _balance_point_lost(
     if abs(change) != abs(read) and not one_digit_more(abs(change), abs(read)):
         return with_cents
     return [(s, e, change), (start, stop, after)]
+
+
+def _balance_after(before: Decimal | None, amount: Decimal, read: Decimal) -> Decimal:
+    """A scanned row's running balance with one of its figures lost (`$3089.03`
+    after 36,226.76 and a deposit of 1,862.27): the balance the amount leaves,
+    of which the reading is a figure short; otherwise the balance as read."""
+    if before is None:
+        return read
+    found = [
+        a for a in (before + abs(amount), before - abs(amount)) if a > 0 and one_digit_more(a, read)
+    ]
+    return found[0] if len(found) == 1 else read
 
 
 # The least a running balance read without its point may be: four figures
