@@ -766,3 +766,25 @@ def test_one_page_statements_of_one_period_told_apart_by_a_speckled_mask() -> No
         (DocType.bank_statement, [1]),
         (DocType.bank_statement, [2]),
     ]
+
+
+def test_a_statement_page_dated_outside_the_open_period_is_the_next_statement() -> None:
+    mar = "ZAMORAVIEW SAVINGS BANK\nMEMBER STATEMENT   MAR 01, 2026 THROUGH MAR 31, 2026\n"
+    mar += "JASON D. MENDEZ\nSHARE DRAFT CHECKING ACCOUNT XXXXXX5122\nPREVIOUS BALANCE $7,736.36\n"
+    mar += "POSTED DESCRIPTION        WITHDRAWAL     DEPOSIT      BALANCE\n"
+    mar += "03/05   REFUND BERRY STORE        $299.02    $8,035.38\n"
+    rows = "Date        Description        Amount\n"
+    rows += "2026-02-03        ZELLE FROM CONNIE        $62.05\n"
+    rows += "2026-02-06        ANDERSON LEARNING ACAD DES:PAYROLL        $50.07\n"
+    rows += "2026-02-10        ZELLE FROM JOHN        $253.68\n"
+    # February's statement, its period's first date garbled: its rows say
+    # it is not March's page
+    feb = "Zamoraview Sayings Bank\nJason D. Mendez\nFor the period        Account #\n"
+    feb += "etre 2026-02-28        Checking ...5122\n"
+    feb += "Opening Balance        Ending Balance\nlee 1.05        $7,736.36\nCredits\n" + rows
+    feb += "Withdrawals and Other Debits\n"
+    got = split(mar, feb, method="ocr")
+    assert got == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+    # rows inside the period are March's own next page
+    more = feb.replace("2026-02-", "2026-03-").replace("etre 2026-03-28", "etre")
+    assert split(mar, more, method="ocr") == [(DocType.bank_statement, [1, 2])]

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from flightline.pipeline.model import DocType, LogicalDocument, PageText
+from flightline.pipeline.normalize import find_dates, fix_ocr_digits
 from flightline.pipeline.page_scores import SINGLE_PAGE, PageFeatures, page_features
 
 
@@ -69,6 +71,30 @@ def _may_be(a: object, b: object) -> bool:
         return x if isinstance(x, frozenset) else frozenset({x})
 
     return not readings(a).isdisjoint(readings(b))
+
+
+def _dated_elsewhere(cur: _Open, f: PageFeatures) -> bool:
+    """A statement page whose period OCR garbled but whose rows are dated:
+    when most of its dates fall outside the open statement's period, it is
+    the next statement's first page (a continuation's rows are the period's
+    own; a posting a few days past the cut-off is allowed for)."""
+    if cur.type != DocType.bank_statement:
+        return False
+    period = None
+    for prior in reversed(cur.pages):
+        key = prior.key(cur.type)
+        if isinstance(key, tuple) and isinstance(key[0], date) and isinstance(key[1], date):
+            period = key[0] - _POSTING_SLACK, key[1] + _POSTING_SLACK
+            break
+    if period is None:
+        return False
+    dates = [d for ln in f.lines for _, _, d in find_dates(fix_ocr_digits(ln))]
+    inside = sum(period[0] <= d <= period[1] for d in dates)
+    return len(dates) >= _DATED_ROWS and inside * 2 < len(dates)
+
+
+_POSTING_SLACK = timedelta(days=3)
+_DATED_ROWS = 3
 
 
 SCANTY_WORDS = 12
@@ -133,7 +159,7 @@ def _continues(cur: _Open, f: PageFeatures) -> bool:
         # (a page that reads as its type after one numbered as the open
         # document's last, `Page 1 of 1`, is the next one's though its title
         # did not read as one)
-        if _keys_differ(cur, f) or _numbering_ended(cur):
+        if _keys_differ(cur, f) or _numbering_ended(cur) or _dated_elsewhere(cur, f):
             return False
         # A title again at the top: a new one-page document, or a new
         # multi-page form when the page also carries first-page content.
