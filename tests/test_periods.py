@@ -45,6 +45,9 @@ def test_a_rule_before_the_first_date_and_a_written_month_two_letters_off() -> N
     got = statement_period("01-AUG-2025 through 3]-AUG-2025        Checking ...8649")
     assert got == (date(2025, 8, 1), date(2025, 8, 31))
     assert statement_period("01-AUG-2025 through 3]-SEP-2025") is None
+    # ... or a brace (`0}`)
+    got = statement_period("FOR THE PERIOD: Aug 0}, 2026 - Aug 31, 2026 ACCOUNT NUMBER: *8*#2159")
+    assert got == (date(2026, 8, 1), date(2026, 8, 31))
 
 
 _PAGE = """\

@@ -16,7 +16,7 @@ from flightline.pipeline.normalize import find_dates
 _TILDE = re.compile(r"(?<=[A-Za-z\d])~(?=[A-Za-z\d])")
 # A date OCR garbled (`03/43/2026`, `07/01/%025`): a date's shape with a
 # character or two no date has there.
-_G = r"[\w%$&#@\]\[|!()]"  # a figure, or a mark OCR read one as (`3]` for 31)
+_G = r"[\w%$&#@\]\[|!(){}]"  # a figure, or a mark OCR read one as (`3]` for 31, `0}` for 01)
 _DATE_SHAPE = re.compile(
     rf"(?<![\w/-])(?:{_G}{{1,2}}[/-]{_G}{{1,2}}[/-]{_G}{{2,4}}"
     rf"|{_G}{{1,2}}-[A-Za-z]{{3}}-{_G}{{4}}"
