@@ -797,3 +797,12 @@ def test_an_income_line_with_a_third_figure_after_its_point_is_unread() -> None:
     got = read(DocType.urla_1003, box)
     assert "income_base_monthly" not in got
     assert got["income_bonus_monthly"] == Decimal("354.83")
+
+
+def test_a_caption_tail_with_its_zip_misread_is_no_employer() -> None:
+    text = W2_BOXES.replace(
+        "c Employer's name, addgess, and ZIP code     al 5",
+        "Employer's name, MGliress, and ZAP code        5",
+    )
+    # the caption's tail is no value: the company under it is
+    assert read(DocType.w2, text)["employer_name"] == "Robinson & Howard Distribution, Inc."

@@ -89,7 +89,8 @@ _CELL = re.compile(r"\S+(?: \S+)*")
 
 _PAREN = re.compile(r"\([^)]{0,60}\)")
 _SPECK_CELL_END = re.compile(r"(?=\D{1,4}$)[^A-Za-z]*(?:[A-Za-z][^A-Za-z]*){1,3}")
-_CAPTION_TAIL = re.compile(r"\bzip\s*code\b|\band\s*zip\b", re.IGNORECASE)
+# (`and ZAP code`: a letter of the caption's ZIP misread)
+_CAPTION_TAIL = re.compile(r"\b(?:z[a-z]p|[a-z]ip)\s*code\b|\band\s*zip\b", re.IGNORECASE)
 _TRUNC_MARK = re.compile(r"(?<=[\w/])\s?\.\.(?!\.)")
 
 
