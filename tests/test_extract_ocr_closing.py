@@ -346,3 +346,21 @@ def test_a_note_payment_sentence_whose_us_lost_its_s_and_a_month_misread() -> No
     # the sentence lost: the header's payment, printed with its cents
     header_only = text.replace("the amount of U.    2,654.97.", "the amount of")
     assert run(DocType.note, header_only).get("monthly_pi") == Decimal("2656.97")
+
+
+def test_a_scanned_security_instrument_naming_two_people_for_its_borrower_leaves_it_unread() -> (
+    None
+):
+    from tests.test_extract import DEED
+
+    signed = DEED + "_____________________ (Seal)\nMaria L Garcia - Borrower\n"
+    garbled = signed.replace('"Borrower" is Maria L Garcia.', '"Borrower" is fen L Garcia.')
+    # the term's sentence and the signature read as two people: one is a misread
+    assert run(DocType.security_instrument, garbled).get("borrower_name") is None
+    # the two alike, or a letter apart, name the borrower
+    assert run(DocType.security_instrument, signed).get("borrower_name") == "Maria L Garcia"
+    near = signed.replace('"Borrower" is Maria L Garcia.', '"Borrower" is Marla L Garcia.')
+    assert run(DocType.security_instrument, near).get("borrower_name") == "Marla L Garcia"
+    # a text layer is no misread: its sentence stands
+    got = run(DocType.security_instrument, garbled, method="text").get("borrower_name")
+    assert got == "fen L Garcia"
