@@ -530,6 +530,22 @@ INQUIRIES
     ]
 
 
+def test_a_zero_balance_with_its_point_read_as_a_hyphen() -> None:
+    text = """\
+TRADELINES
+CREDITOR        TYPE       BALANCE   PAYMENT    STATUS
+STERLING RETAIL CARD   R        0-00    $ 0.00      OPEN        i.
+HARBOR CREDIT CARD   R        $ 6,327.00  $ 172.00      OPEN
+INQUIRIES
+"""
+    got = tradelines(run(text))
+    rows = [(r["creditor"], r.get("balance"), r.get("monthly_payment")) for r in got]
+    assert rows == [
+        ("STERLING RETAIL CARD", Decimal("0.00"), Decimal("0.00")),
+        ("HARBOR CREDIT CARD", Decimal("6327.00"), Decimal("172.00")),
+    ]
+
+
 def test_a_mask_read_as_digits_throughout_gives_no_ssn() -> None:
     text = """\
 Tri-Merge Credit Report

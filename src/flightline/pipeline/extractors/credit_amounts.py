@@ -119,6 +119,7 @@ _POINT_LOST = re.compile(r"(?<!\S)(\d{1,5})00(?!\S)")
 _CENTS_SPECK = re.compile(r"(?<!\S)(\$?[\d,]+\.\d\d)%(?!\S)")
 _POINT_AS_MARK = re.compile(r"(?<!\S)(\$?\d{1,3}(?:,\d{3})*)[*\u00b0](\d\d)(?!\S)")
 # (`OLR`: two zeros run together before the type, the second's sign read as an L)
+_ZERO_HYPHEN = re.compile(r"(?<!\S)(\$?\s?)0-00(?!\S)")
 _ZERO_GLUED_TYPE = re.compile(r"(?<!\S)[oO0][lL1|]?[RIM](?!\S)")
 
 
@@ -161,6 +162,9 @@ def map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Deci
         joined = _CENTS_SPECK.sub(r"\1", joined)
         # the point read as a star or a degree sign (`$ 0*00`)
         joined = _POINT_AS_MARK.sub(r"\1.\2", joined)
+        # ... or a zero's as a hyphen (`0-00`; a date's hyphen has figures
+        # on both sides that are not a zero's)
+        joined = _ZERO_HYPHEN.sub(r"\g<1>0.00", joined)
         if _PRINTED_CENTS.search(joined):
             # where the row prints cents, a bare `21900` is 219.00 with its
             # point lost, and `24,00` is 24.00 with its point read as a comma
