@@ -256,6 +256,17 @@ def test_a_continuation_sheets_ssn_caption_garbled_keeps_each_ssn_on_its_line() 
     assert got["co_borrower_ssn_last4"] == "1409"
 
 
+def test_a_continuation_sheets_ssn_caption_with_specks_for_its_space() -> None:
+    text = CONTINUATION.replace(
+        "Social Security Number     #tt#-##-5700",
+        "Social Security\u2019'Number:     \u2014_\u2014####-#-5700",
+    )
+    got = read(DocType.urla_1003, text)
+    # the applicant's own SSN, never the other person's on the next line
+    assert (got["borrower_name"], got["ssn_last4"]) == ("Olivia Harper", "5700")
+    assert got["co_borrower_ssn_last4"] == "1409"
+
+
 def test_a_continuation_sheets_ssn_garbled_on_a_garbled_caption_is_unread() -> None:
     text = CONTINUATION.replace(
         "Social Security Number     #tt#-##-5700", "Social Seeurity Number:       #e*_**_25 13"

@@ -207,6 +207,17 @@ def test_note_terms_from_its_sentences_with_specks_and_a_payment_without_cents()
     assert run(DocType.note, unprinted).get("monthly_pi") is None
 
 
+def test_a_note_payment_with_a_figure_read_as_a_mark_is_the_terms_payment() -> None:
+    garbled = SPOKEN_NOTE.format(header="", sentence="will").replace(
+        "U.S. $1,267.39.", "U.S.\n{267.39."
+    )
+    # `{267.39`: its first figure garbled past reading, the rest the terms' payment
+    assert run(DocType.note, garbled).get("monthly_pi") == Decimal("1267.39")
+    # a figure read as another figure may be what the page says: not taken
+    other = garbled.replace("{267.39", "7267.39")
+    assert run(DocType.note, other).get("monthly_pi") != Decimal("1267.39")
+
+
 def test_note_payment_sentence_with_a_mark_for_a_letter() -> None:
     text = NOTE.replace("paymeng will be", "payment wil} be")
     assert run(DocType.note, text).get("monthly_pi") == Decimal("5034.44")

@@ -524,13 +524,14 @@ def _signed_above(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 
 # `SSN`, `Social Security Number` as OCR may read it (`SECURIBRY NUMBE..`,
-# `Social Seeurity Number`: a letter or two garbled)
-_SSN_CAPTION = r"\bssn\b|secur\w*\s*n|social\s*s\w{5,8}\s*n"
+# `Social Seeurity Number`: a letter or two garbled; `Security’'Number`:
+# specks for the space)
+_SSN_CAPTION = r"\bssn\b|secur\w*\W{0,3}n|social\s*s\w{5,8}\W{0,3}n"
 _SSN_AT_END = re.compile(
     # (`SOCIAL SECURIBRY NUMBE..`: the caption garbled, its first letters kept)
     r"(?:"
     + _SSN_CAPTION
-    + r")\w*\W+(?:[XxHtEKMNWsS*#%\d]{2,4}\W{0,2}[XxHtEKMNWsS*#%\d]{2}\W{0,2})?"
+    + r")\w*[\W_]+(?:[XxHtEKMNWsS*#%\d]{2,4}\W{0,2}[XxHtEKMNWsS*#%\d]{2}\W{0,2})?"
     r"(\d{4})\W*$",
     re.IGNORECASE,
 )

@@ -67,10 +67,13 @@ def reconcile_terms(doc: DocText, out: dict[str, FieldValue], amount_name: str) 
     rate = _decimal(out.get("interest_rate"))
     term_fv = out.get("loan_term_months")
     term = term_fv.value if term_fv is not None and isinstance(term_fv.value, int) else None
-    if amount is None or pi is None or rate is None or term not in _TERMS:
+    if amount is None or rate is None or term not in _TERMS or not 0 < rate < MAX_RATE:
         return
     assert term is not None
-    if not 0 < rate < MAX_RATE or amortized(amount, rate, term) == pi:
+    if pi is None:
+        _garbled_payment(doc, out, amortized(amount, rate, term))
+        return
+    if amortized(amount, rate, term) == pi:
         return
     fits = {a for a in _one_digit_off(amount) if amortized(a, rate, term) == pi}
     if len(fits) == 1:
@@ -116,3 +119,21 @@ def _speck_payment(out: dict[str, FieldValue]) -> None:
     ]
     if len(after) == 1:
         out["monthly_pi"] = FieldValue(after[0], evidence)
+
+
+def _garbled_payment(doc: DocText, out: dict[str, FieldValue], want: Decimal) -> None:
+    """No payment read, and the terms' payment printed with one character a
+    mark (`{883.36` for 1,883.36: a figure garbled past reading, where its
+    place and every other figure still fit): that is the payment. A figure
+    read as another figure is left alone: it may be what the page says."""
+    forms = {f"{want:.2f}", f"{want:,.2f}"}
+    for i, line in enumerate(doc.lines):
+        for token in line.text.split():
+            cell = token.strip(".,;:()\"'$")
+            for form in forms:
+                if len(cell) != len(form):
+                    continue
+                slips = [(a, b) for a, b in zip(cell, form, strict=True) if a != b]
+                if len(slips) == 1 and not slips[0][0].isalnum():
+                    out["monthly_pi"] = doc.field(want, i)
+                    return
