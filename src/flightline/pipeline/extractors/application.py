@@ -524,7 +524,7 @@ def _signed_above(doc: DocText, out: dict[str, FieldValue]) -> None:
 
 
 # `SSN`, `Social Security Number` as OCR may read it (`SECURIBRY NUMBE..`,
-# `Social Seeurity Number`: a letter or two garbled; `Security’'Number`:
+# `Social Seeurity Number`: a letter or two garbled; `Security'.Number`:
 # specks for the space)
 _SSN_CAPTION = r"\bssn\b|secur\w*\W{0,3}n|social\s*s\w{5,8}\W{0,3}n"
 _SSN_AT_END = re.compile(
