@@ -503,6 +503,22 @@ def test_an_empty_liabilities_table_ends_at_the_next_section() -> None:
     assert "liabilities" not in doc.rows
 
 
+def test_a_liabilities_table_ends_at_a_section_whose_number_ocr_lost() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "2C. LIABILITIES - CREDIT CARDS, OTHER DEBTS, AND LEASES THAT YOU OWE\n"
+        "Company Names        Unpaid Balance    Tobe paid off        Monthly Payment\n"
+        "Granite Auto Finance        $9,646.00        $240.00\n"
+        "SECTION LOAN anu BRORERTX EO\u201d:\n"
+        "Property Address        Number of Units\n"
+        "19665 Clark Boulevard, Gregoryview, MI 4934]\n"
+        "\u2018Sie Price        Occupancy\n"
+    )
+    rows = extracted(DocType.urla_1003, text).rows["liabilities"]
+    # the property's address after it is no debt
+    assert [r["creditor"].value for r in rows] == ["Granite Auto Finance"]
+
+
 def test_a_figure_under_the_other_box_is_not_the_co_borrowers_ssn() -> None:
     # `Co-Bogower SSN` read fuzzily; under it `sek _BQRe` (unread); the
     # `#4587]` under the borrower's misread caption is not the co-borrower's

@@ -23,9 +23,10 @@ _LIAB_SECTION = re.compile(
     r"|company\s*name.*unpaid\s*balance)",
     re.IGNORECASE,
 )
-_NEXT_SECTION = re.compile(r"^\W*(?:[IVX]+\.\s|section\s*\d|declarations)", re.IGNORECASE)
+# (`SECTION LOAN anu BRORERTX`: a section's number lost, its title garbled)
+_NEXT_SECTION = re.compile(r"^\W*(?:[IVX]+\.\s|section\b|declarations)", re.IGNORECASE)
 _SECTION_END = re.compile(
-    r"^\W*(?:\d[a-e]\.?\s|section\s*\d|2b\.?|2d\.?|3\.?\s|[IVX]+\.\s|real\s*estate|"
+    r"^\W*(?:\d[a-e]\.?\s|section\b|2b\.?|2d\.?|3\.?\s|[IVX]+\.\s|real\s*estate|"
     r"other\s*assets|other\s*liabilities|total\b|loan\s*and\s*property|declarations|"
     r"subject\s*loan|[a-z]\.\s)",
     re.IGNORECASE,
