@@ -467,3 +467,23 @@ def test_a_salary_near_two_readings_that_agree_exactly_gives_way_to_them() -> No
         [{"kind": "regular", "current_amount": D("4692.31"), "ytd_amount": D("18769.24")}],
     )
     assert computed(_scanned(loan).context()).incomes[0].base == D(122000) / 12
+
+
+def test_a_repaired_voe_rate_gives_way_to_a_paystubs_pay_as_read() -> None:
+    # 125,000 a year paid biweekly (4,807.69), the VOE's rate read 420,000:
+    # one digit's repair makes it 120,000, which the VOE's own years allow,
+    # but a repair is no reading; the paystub's regular pay, as printed, is
+    # the base
+    def base(rate: Decimal) -> Decimal | None:
+        loan = clean_loan().set(DocType.paystub, annual_salary=None)
+        loan.set_rows(
+            DocType.paystub,
+            "earnings",
+            [{"kind": "regular", "current_amount": D("4807.69"), "ytd_amount": D("19230.76")}],
+        )
+        loan.set(DocType.voe, 0, base_pay_rate=rate)
+        return computed(_scanned(loan).context()).incomes[0].base
+
+    assert base(D(420000)) == D("4807.69") * 26 / 12
+    # a rate read as printed still comes first
+    assert base(D(120000)) == D(10000)

@@ -173,10 +173,14 @@ def _base(
     candidates: list[Candidate] = _stated_rate(ctx, stubs[0]) if stubs else []
     hours = _hours_per_year(ctx, stubs[0] if stubs else None)
     rate = _voe_rate(voe, hours, stubs) if voe is not None else None
+    repaired: list[Candidate] = []
     if voe is not None and rate is not None and rate > 0:
         monthly = rate * hours / 12 if rate < _MAX_HOURLY else rate / 12
-        candidates.append((monthly, [e for e in (ev(voe, "base_pay_rate"),) if e]))
+        found = (monthly, [e for e in (ev(voe, "base_pay_rate"),) if e])
+        # a rate put right from a misread is a likelier figure, not a reading
+        (repaired if rate != num(voe, "base_pay_rate") else candidates).append(found)
     candidates += _regular_pay(stubs[0]) if stubs else []
+    candidates += repaired
     # earlier paystubs only vouch for the figures above
     witnesses = [c for stub in stubs[1:] for c in (*_stated_rate(ctx, stub), *_regular_pay(stub))]
     # two readings that agree to the cents' rounding before two merely near
