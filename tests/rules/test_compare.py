@@ -1005,3 +1005,17 @@ def test_an_entity_word_run_into_the_name_before_it_is_still_the_entity_word() -
     assert employer_key("Brown ElectricCompany") == employer_key("Brown Electric")
     # a short entity word inside a name stays part of it (Costco, Disco)
     assert employer_key("Costco Wholesale") != employer_key("Cost Wholesale")
+
+
+def test_a_scanned_address_whose_state_was_lost_and_city_garbled() -> None:
+    whole = address_key("17362 MOORE LANE, NEW JAMESBURY, TX 76125")
+
+    def verdict(read: str) -> Verdict:
+        return address_verdict(address_key(read), whole, True)
+
+    # the house, the street and the ZIP agree: the line between was misread
+    assert verdict("17362 Moore Ln, New epesbunix 76125") is Verdict.UNSURE
+    # another house, street or ZIP is another address
+    assert verdict("9 Moore Ln, New epesbunix 76125") is Verdict.DIFFERENT
+    assert verdict("17362 Oak Ln, New epesbunix 76125") is Verdict.DIFFERENT
+    assert verdict("17362 Moore Ln, New epesbunix 30125") is Verdict.DIFFERENT

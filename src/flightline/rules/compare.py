@@ -337,10 +337,23 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
         # a scanned line that stops at the street (`4054 Macdonald Boulevard`,
         # its city and ZIP on a line not read): unsure when the street agrees
         short, whole = (b, a) if _has_zip(a) else (a, b)
+        zip_read = re.search(r"\b\d{5}$", short)
+        if zip_read is not None:
+            # ... or whose state OCR lost, its city garbled (`new epesbunix
+            # 76125` for New Jamesbury, TX): the house, the street's first
+            # word and the ZIP agreeing, what lies between was misread
+            if compare_digits(zip_read.group(0), whole[-5:], ocr) is Verdict.DIFFERENT:
+                return Verdict.DIFFERENT
+            short, whole = " ".join(short.split()[:_STREET_WORDS]), whole
         head = " ".join(whole.split()[: len(short.split())])
         street = _parts_verdict(short, head, ocr)
         return Verdict.DIFFERENT if street is Verdict.DIFFERENT else Verdict.UNSURE
     return _parts_verdict(a, b, ocr)
+
+
+# A house number and the street's first word: enough of a line to tell a
+# house whose city OCR garbled
+_STREET_WORDS = 2
 
 
 def _parts_verdict(a: str, b: str, ocr: bool) -> Verdict:
