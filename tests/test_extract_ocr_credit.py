@@ -1058,3 +1058,23 @@ def test_a_balance_with_a_figure_read_as_a_percent_sign_keeps_its_column() -> No
         "monthly_payment": Decimal("330.00"),
         "account_type": "installment",
     }
+
+
+def test_a_garbled_row_keeps_the_payment_printed_just_before_its_type() -> None:
+    text = """\
+TRADELINES
+Creditor        Account        ECOA_    Opened     High Credit        Balance      Rayment Type
+_IRONBRIDGE CARD SVCS        51S, B00        $0_ REV       CURRENT.
+STERLING RETAILCARD    -59902587       1        $7500       S483\u201d    $25 REV      CURRENT
+PIONEERCARDSERVICES    26449394        05/17       $13,100       $6,382        $201 REV     CURRENT
+INQUIRIES
+"""
+    got = tradelines(run(text))
+    rows = [(r["creditor"], r.get("balance"), r.get("monthly_payment")) for r in got]
+    # the limit and balance garbled past placing; the payment's column is
+    # the one before the type, so its dollars are the payment
+    assert rows == [
+        ("IRONBRIDGE CARD SVCS", None, Decimal(0)),
+        ("STERLING RETAILCARD", None, Decimal(25)),
+        ("PIONEERCARDSERVICES", Decimal(6382), Decimal(201)),
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from rapidfuzz.fuzz import ratio
 
@@ -291,6 +292,22 @@ def _junk_cell_out(creditor: str, tokens: list[str]) -> tuple[str, list[str]]:
 _CELL_CHARS = 6
 
 
+# The payment's cell as printed: dollars, perhaps a speck after them (`$0_`).
+_DOLLARS_CELL = re.compile(r"^\$(\d{1,3}(?:,\d{3})*|\d+)(?:\.\d\d)?[_\"'\u201d\u2019]?$")
+
+
+def _payment_before_type(cells: list[str]) -> dict[str, Decimal]:
+    """A scanned row whose amounts fit no column (`51S, B00  $0_ REV`: the
+    balance and limit garbled) under a header whose payment column comes
+    just before the type: the dollars right before the type word are the
+    payment, though the other cells stay unknown."""
+    for n, cell in enumerate(cells):
+        if n and any(pattern.match(cell) for _, pattern in _TYPE_WORDS):
+            found = _DOLLARS_CELL.match(cells[n - 1])
+            return {"payment": Decimal(found.group(1).replace(",", ""))} if found else {}
+    return {}
+
+
 def _row_type(tokens: list[str], codes: bool, ecoa: bool = False) -> str | None:
     if codes:
         # A one-letter type column (R, I, M) comes before the status words;
@@ -381,6 +398,8 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         mapped = map_amounts(cells, cols, doc.ocr)
         if not mapped:
             continue
+        if doc.ocr and codes and cols[-1:] == ["payment"] and mapped.get("payment") is None:
+            mapped = {**mapped, **_payment_before_type(cells)}
         if doc.ocr:
             sign_as_figure(mapped)
         entry = {"creditor": doc.field(creditor, i)}
