@@ -2233,3 +2233,20 @@ def test_voe_1005_a_past_year_led_by_a_speck_figure_is_read_without_it() -> None
     # a real leap of a few times stands as read
     leap = text.replace("414,471.13", "44,471.13")
     assert values(run(DocType.voe, leap))["two_years_prior_bonus_income"] == Decimal("44471.13")
+
+
+def test_w2_next_boxs_caption_misread_in_a_cell_of_its_own_beside_the_name_caption() -> None:
+    text = (
+        "Form W-2 Wage and Tax Statement  2024\n"
+        "c Employer's name, address, and ZIP code      5 Medicare wages and tips\n"
+        "Larkin Dental Group        71200.50\n"
+        "Employee's first name and initial, Last name        Staiswuges, Wa"
+        "        17 State income tax\n"
+        "Denise Rivera        $65031.58        $0.00\n"
+    )
+    # `16 State wages` garbled where a name would stand, `17 State income
+    # tax` after it: the name is the one under the caption
+    assert values(run(DocType.w2, text))["employee_name"] == "Denise Rivera"
+    # a name beside it that the one below shares a word with stands
+    beside = text.replace("Staiswuges, Wa", "Denise A Rivera")
+    assert values(run(DocType.w2, beside))["employee_name"] == "Denise A Rivera"

@@ -51,6 +51,8 @@ _REPEATS_TRIED = 12  # occurrences of an OCR'd amount's label read to check it
 _LEAD = re.compile(r"^(?:[\s:=.>\])|]|[#*,;-](?=\s))*(?=\S)")
 
 _VALUE_END = re.compile(r"\s{2}|\s\|\s|\t")
+# A box's number before its caption (`17 State income tax`, `|15 State`)
+_BOX_LEAD = re.compile(r"^[|\[(]?\d{1,2}[a-z]?\.?\s+")
 
 _TRAIL_PUNCT = " \t:;,|_"
 
@@ -119,6 +121,10 @@ def _cut_misread(before: str, start: str) -> bool:
         for k in range(n - 2, n + 3)
         if len(before) >= k
     )
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]{2,}", text.lower()))
 
 
 def _squeeze(text: str) -> str:
@@ -430,15 +436,17 @@ class Reader:
         # garbled page) must not make each candidate cost the whole line.
         rest = text[lend : lend + REST_MAX]
         value = self.parse_after(spec, rest, own)
-        if (
-            value is not None
-            and doc.ocr
-            and spec.below
-            and self._between_captions(text, rest, value)
-        ):
-            under = self._cell_under(doc, spec, i, lstart)
-            if under is not None:
-                return under
+        if value is not None and doc.ocr and spec.below:
+            if self._between_captions(text, rest, value):
+                under = self._cell_under(doc, spec, i, lstart)
+                if under is not None:
+                    return under
+            elif self._numbered_caption_next(text, rest, value):
+                # the cell under it names someone the cell beside shares no
+                # word with: the one beside was the misread caption
+                under = self._cell_under(doc, spec, i, lstart)
+                if under is not None and not _words(str(value)) & _words(str(under.value)):
+                    return under
         if value is not None:
             if spec.kind == "address":
                 value = self._address_tail(doc, i, str(value))
@@ -533,6 +541,21 @@ class Reader:
         cell = _VALUE_END.split(rest, maxsplit=1)[0]
         at = cell.find(value)
         return at >= 0 and self.any_label.match(cell[at + len(value) :].lstrip(" ,;:")) is not None
+
+    def _numbered_caption_next(self, line: str, rest: str, value: Value) -> bool:
+        """A name in a cell of its own on a line of captions, the next box's
+        numbered caption in the next cell (`Last name    Staiswuges, Wa    17
+        State income tax`): a caption's place. (A caption without a box's
+        number beside a value is a form's next pair: `Employer    Reed
+        Corp.    Start Date`.)"""
+        if not isinstance(value, str) or ":" in line or value_tokens(line):
+            return False
+        cell, *after = _VALUE_END.split(rest.strip(), maxsplit=1)
+        if cell.strip(" ,;:") != value.strip(" ,;:") or not after:
+            return False
+        nxt = after[0].lstrip()
+        numbered = _BOX_LEAD.match(nxt)
+        return numbered is not None and self.any_label.match(nxt[numbered.end() :]) is not None
 
     def _cell_under(self, doc: DocText, spec: Spec, i: int, lstart: int) -> Found | None:
         """The text value in the cell of the line below that starts under the
