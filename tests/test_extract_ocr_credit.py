@@ -546,6 +546,18 @@ INQUIRIES
     ]
 
 
+def test_an_applicant_ssn_mask_whose_first_group_was_lost() -> None:
+    text = """\
+Credit Report - All Bureaus
+Applicant        SSN        Current Address
+Joseph C. Campbell        -##-0661        18664 NEWMAN TERRACE, SOUTH DAVIDHAVEN, OR 97532
+Christina A. Campbell        XXX-XX-7683        18664 NEWMAN TERRACE, SOUTH DAVIDHAVEN, OR 97532
+"""
+    got = run(text).fields
+    assert (got["borrower_name"].value, got["ssn_last4"].value) == ("Joseph C. Campbell", "0661")
+    assert got["co_borrower_ssn_last4"].value == "7683"
+
+
 def test_a_mask_read_as_digits_throughout_gives_no_ssn() -> None:
     text = """\
 Tri-Merge Credit Report

@@ -153,7 +153,8 @@ def test_percent_prefers_explicit_and_bare_is_optional() -> None:
     "text",
     ["XXX-XX-1234", "***-**-1234", "xxx-xx-1234", "SSN: 123-45-1234", "XXXXX1234",
      "ending in 1234", "xxx xx 1234",
-     "_XXX-XX-1234"],  # a speck OCR read as an underscore before the mask
+     "_XXX-XX-1234",  # a speck OCR read as an underscore before the mask
+     "Jo Doe   -##-1234   18 Elm"],  # the mask's first group lost, its hyphen kept
 )  # fmt: skip
 def test_ssn_last4(text: str) -> None:
     assert normalize_ssn_last4(text) == "1234"
@@ -161,6 +162,9 @@ def test_ssn_last4(text: str) -> None:
 
 def test_ssn_absent() -> None:
     assert normalize_ssn_last4("Phone (555) 123-4567") is None
+    # a short mask with no hyphen before it, or glued to a word, is no SSN
+    assert normalize_ssn_last4("##-1234") is None
+    assert normalize_ssn_last4("Ln-##-1234") is None
     assert normalize_ssn_last4(None) is None
 
 

@@ -487,3 +487,15 @@ def test_a_repaired_voe_rate_gives_way_to_a_paystubs_pay_as_read() -> None:
     assert base(D(420000)) == D("4807.69") * 26 / 12
     # a rate read as printed still comes first
     assert base(D(120000)) == D(10000)
+
+
+def test_a_kind_new_this_year_whose_ytd_ocr_lost_is_the_paystubs() -> None:
+    # the VOE's past years show no bonus, its year to date unread; the
+    # paystub pays one: new this year, its year to date the stub's
+    loan = clean_loan().set(DocType.voe, ytd_bonus_income=None, prior_year_bonus_income=D(0))
+    _stub_bonus(loan)
+    bonus = computed(loan.context()).incomes[0].variable["bonus"]
+    assert bonus.ytd == D(1500) and not bonus.counted
+    # with no paystub paying it, the kind stays out
+    plain = clean_loan().set(DocType.voe, ytd_bonus_income=None, prior_year_bonus_income=D(0))
+    assert "bonus" not in computed(plain.context()).incomes[0].variable

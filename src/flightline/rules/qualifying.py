@@ -402,10 +402,12 @@ def _variable(
         elif prior is None and only and num(voe, "prior_year_unplaced_variable_income"):
             # (only the past year's variable cells lost, the year to date read)
             placed, prior = True, num(voe, "prior_year_unplaced_variable_income")
-        if ytd is None and prior:
+        if ytd is None and (prior or (prior is not None and kind in stub_kinds(stubs))):
             # A year-to-date figure OCR could not read is not zero: the
             # paystub of the through date (or the latest before it, through
-            # its own date) has it, or the kind stays unknown.
+            # its own date) has it, or the kind stays unknown. (A kind the
+            # past years show none of, that the paystubs pay, is new this
+            # year: the stub's year to date all the same.)
             found = _stub_ytd(stubs, kind, through)
             if found is None:
                 continue

@@ -110,6 +110,8 @@ _SSN_MASK = re.compile(
     # some marks read as small letters (`HiHt-H#H-4096`): the groups' shape,
     # a mask's letter among them
     r"|(?<!\w)(?=[^\s-]{0,3}[XHK#*%])[^\s\d-]{2,4}-[^\s\d-]{2,3}-\d{4}(?!\d)"
+    # the first group lost, its hyphen kept (`-##-0661`)
+    r"|(?<![\w-])-[XxHKMN*#%]{2}-\d{4}(?!\d)"
 )
 _TRADE_HEADER = re.compile(r"(?:creditor|company|account\s*name|lender|subscriber)", re.I)
 # (a speck before the section's title, `«Inquiries`, still ends the list)
