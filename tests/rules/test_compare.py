@@ -1019,3 +1019,22 @@ def test_a_scanned_address_whose_state_was_lost_and_city_garbled() -> None:
     assert verdict("9 Moore Ln, New epesbunix 76125") is Verdict.DIFFERENT
     assert verdict("17362 Oak Ln, New epesbunix 76125") is Verdict.DIFFERENT
     assert verdict("17362 Moore Ln, New epesbunix 30125") is Verdict.DIFFERENT
+
+
+def test_an_appraised_value_a_figure_off_the_1008s_that_ties_up_is_the_1008s() -> None:
+    # the appraisal's 410,000 read as 310,000: below the price, it would be
+    # the basis; the 1008's value, a figure apart and tied up by its own
+    # 75.000% LTV, is the value
+    loan = _scanned(clean_loan().set(DocType.appraisal_1004, 0, appraised_value=D(310000)))
+    ctx = loan.context()
+    compute_figures(ctx)
+    assert ctx.figures["ltv"].value == "75.00"
+    # more than a figure apart, the appraisal says what it says
+    far = _scanned(clean_loan().set(DocType.appraisal_1004, 0, appraised_value=D(350000)))
+    ctx = far.context()
+    compute_figures(ctx)
+    assert ctx.figures["ltv"].value == "85.71"
+    # and a text layer is no misread
+    text = clean_loan().set(DocType.appraisal_1004, 0, appraised_value=D(310000)).context()
+    compute_figures(text)
+    assert text.figures["ltv"].value == "96.77"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from flightline.pipeline.extractors.terms import one_digit_from
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.rules.access import (
     HUNDRED,
@@ -441,11 +442,12 @@ def _ltv(ctx: LoanContext, c: Computed) -> None:
             basis = price
     ltv = percent(loan[0], basis[0])
     misread = is_ocr(appraisal.fields.get("appraised_value"))
-    if ltv > _IMPLAUSIBLE_LTV and basis is value and misread:
-        # the appraisal's value misread past use (`31` for 313,000): the
-        # 1008's, where its own LTV says it is the value of this loan
+    if basis is value and misread:
+        # the appraisal's value misread past use (`31` for 313,000), or a
+        # figure of it misread (`$681000` for 631,000): the 1008's, where its
+        # own LTV says it is the value of this loan
         stated = _value_on_1008(ctx, loan[0], price[0] if price else None)
-        if stated is not None:
+        if stated is not None and (ltv > _IMPLAUSIBLE_LTV or one_digit_from(value[0], stated[0])):
             value = stated
             basis = price if price is not None and price[0] < value[0] else value
             ltv = percent(loan[0], basis[0])
