@@ -833,3 +833,15 @@ def test_a_caption_tail_with_its_zip_misread_is_no_employer() -> None:
     )
     # the caption's tail is no value: the company under it is
     assert read(DocType.w2, text)["employer_name"] == "Robinson & Howard Distribution, Inc."
+
+
+def test_a_paystubs_lone_ssn_caption_over_a_row_of_other_cells() -> None:
+    text = (
+        "EMPLOYEE PAY STUB\n"
+        "Employer        Bec        Employee\n"
+        "Wall & Barnett Learning Academy LLC        KENNETH SMITH\n"
+        "Employer Address        SSN\n"
+        "3136 Cedar Terrace, New Markville,     53789        xxx 7747\n"
+    )
+    # the mask's middle group lost; the row's one SSN is the caption's
+    assert read(DocType.paystub, text)["ssn_last4"] == "7747"

@@ -154,7 +154,8 @@ def test_percent_prefers_explicit_and_bare_is_optional() -> None:
     ["XXX-XX-1234", "***-**-1234", "xxx-xx-1234", "SSN: 123-45-1234", "XXXXX1234",
      "ending in 1234", "xxx xx 1234",
      "_XXX-XX-1234",  # a speck OCR read as an underscore before the mask
-     "Jo Doe   -##-1234   18 Elm"],  # the mask's first group lost, its hyphen kept
+     "Jo Doe   -##-1234   18 Elm",  # the mask's first group lost, its hyphen kept
+     "Elm St, Troy,  53789   xxx 1234"],  # ... or its middle group
 )  # fmt: skip
 def test_ssn_last4(text: str) -> None:
     assert normalize_ssn_last4(text) == "1234"

@@ -79,8 +79,10 @@ _SSN_RE = re.compile(
     r"(?<![A-Za-z0-9*#\u2022-])(?:[XxH*#\u2022\d]{3}|[XxH*#\u2022]{1,9})\s?[-\s]\s?(?:[XxH*#\u2022\d]{2})"
     r"\s?[-\s]\s?(\d{4})(?!\d)"
     r"|(?<![Xx*#\u2022])(?:[Xx*#\u2022]{5,12})\s?(\d{4})(?!\d)"
-    # a mask whose first group OCR lost, its hyphen kept (`-##-0661`)
+    # a mask whose first group OCR lost, its hyphen kept (`-##-0661`), or
+    # whose middle group it lost (`xxx 7747`)
     r"|(?<![\w*#\u2022-])-[Xx*#\u2022]{2}-(\d{4})(?!\d)"
+    r"|(?<![\w*#\u2022-])[Xx*#\u2022]{3}\s(\d{4})(?!\d)"
     r"|(?:ending|last\s*(?:4|four)(?:\s*digits)?)(?:\s*in)?\W{0,3}(\d{4})(?!\d)",
 )
 _ACCOUNT_RE = re.compile(

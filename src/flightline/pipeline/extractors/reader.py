@@ -51,6 +51,7 @@ _REPEATS_TRIED = 12  # occurrences of an OCR'd amount's label read to check it
 _LEAD = re.compile(r"^(?:[\s:=.>\])|]|[#*,;-](?=\s))*(?=\S)")
 
 _VALUE_END = re.compile(r"\s{2}|\s\|\s|\t")
+_SSN_CAPTION = re.compile(r"\bssn\b|social\s*security", re.IGNORECASE)
 # A box's number before its caption (`17 State income tax`, `|15 State`)
 _BOX_LEAD = re.compile(r"^[|\[(]?\d{1,2}[a-z]?\.?\s+")
 
@@ -525,7 +526,11 @@ class Reader:
             # and specks shift the columns: the row's one such cell is it.
             mine = [v for c in row_cells(below) if (v := pick(spec.kind, c)) is not None]
             mine = mine if len(mine) == 1 else []
-        if len(mine) == 1 and (len(labels) == 1 or not tokens or len(tokens) == 1):
+        # (a scan's one SSN caption over a row of other cells, `Employer
+        # Address    SSN` over `3136 Cedar Terrace, ...    53789    xxx 7747`:
+        # the row's one SSN is the caption's)
+        lone_ssn = spec.kind == "ssn4" and doc.ocr and len(_SSN_CAPTION.findall(text)) == 1
+        if len(mine) == 1 and (len(labels) == 1 or not tokens or len(tokens) == 1 or lone_ssn):
             return Found(self._sign(spec, mine[0][1]), j, i)
         if len(mine) == len(labels) and len(labels) > 1:
             return Found(self._sign(spec, mine[k][1]), j, i)
