@@ -375,3 +375,15 @@ def test_a_scanned_security_instrument_naming_two_people_for_its_borrower_leaves
     # a text layer is no misread: its sentence stands
     got = run(DocType.security_instrument, garbled, method="text").get("borrower_name")
     assert got == "fen L Garcia"
+
+
+def test_a_note_rate_sentence_with_a_speck_after_its_words_beats_a_misread_header() -> None:
+    text = (
+        "FIXED RATE NOTE\n"
+        "Note Date        Loan Amount        Interest Rate\n"
+        "2025-06-12        $243,500.00        7.425%\n"
+        "Interest will be charged on unpaid principal. I will pay interest at a yearly rate of*\n"
+        "7.125%. The interest rate required by this Section is the rate I will pay.\n"
+    )
+    # the sentence's rate, its `of` followed by a speck, is read before the header's
+    assert run(DocType.note, text).get("interest_rate") == Decimal("7.125")

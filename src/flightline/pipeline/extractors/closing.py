@@ -112,7 +112,12 @@ _NOTE_SENTENCES = (
         rx(r"amount\s+of\s+(?:U\.?\s*S\.?\s*)?" + MONEY_GROUP + r"[\s\S]{0,40}?principal"),
     ),
     # (`7.875@`: a scan's percent sign read as an at sign)
-    ("interest_rate", "percent", rx(r"yearly\s+rate\s+of\s+(\d{1,2}(?:\.\d+)?)\s*[%@]")),
+    # (`yearly rate of*  7.125%`: a speck after the sentence's words)
+    (
+        "interest_rate",
+        "percent",
+        rx(r"yearly\s+rate\s+of[*\"'.,\u2019]?\s+(\d{1,2}(?:\.\d+)?)\s*[%@]"),
+    ),
     (
         "monthly_pi",
         "money",
