@@ -2250,3 +2250,16 @@ def test_w2_next_boxs_caption_misread_in_a_cell_of_its_own_beside_the_name_capti
     # a name beside it that the one below shares a word with stands
     beside = text.replace("Staiswuges, Wa", "Denise A Rivera")
     assert values(run(DocType.w2, beside))["employee_name"] == "Denise A Rivera"
+
+
+def test_voe_1005_a_cell_with_a_speck_and_its_dollar_sign_read_as_a_five() -> None:
+    text = VOE_1005.replace(
+        "Bonus        $4783.79        $1,200.00        $0.00",
+        'Bonus        4,301.21        "56,770.83        6,095.88',
+    )
+    # `"56,770.83`: a speck, then $6,770.83 with its sign read as a 5, beside
+    # the year before's 6,095.88
+    assert values(run(DocType.voe, text))["prior_year_bonus_income"] == Decimal("6770.83")
+    # far from the row's other figures, the cell stays unread
+    far = text.replace("6,095.88", "26,095.88").replace("4,301.21", "1,301.21")
+    assert "prior_year_bonus_income" not in values(run(DocType.voe, far))

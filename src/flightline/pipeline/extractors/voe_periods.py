@@ -57,6 +57,8 @@ _POINT_LOST = re.compile(r"^\$\s?(\d{1,3}(?:,\d{3})*)\s(\d\d)$")
 
 # `0,548.54`: no amount prints a zero before its thousands comma (a figure misread)
 _ZERO_THOUSANDS = re.compile(r"^\$?\s?0,\d{3}")
+# A speck, then a dollar sign read as a 5, then the amount (`"56,770.83`)
+_QUOTED_SIGN = re.compile(r"[\"'\u201c\u201d]5(\d{1,3}(?:,\d{3})+\.\d\d)")
 # figures only, five or more: an amount whose point OCR lost (`1517650`)
 _POINTLESS = re.compile(r"\d{5,8}")
 # five figures or more before the point with no comma: `61049. 26`
@@ -148,6 +150,8 @@ def ocr_period_row(
             clean = amounts and is_clean_amount(cell) and not lost_sign
             if not clean and (bare := _POINTLESS.fullmatch(cell.strip())):
                 pointless[len(values)] = Decimal(bare.group(0)) / 100
+            elif not clean and (quoted := _QUOTED_SIGN.fullmatch(cell.strip())):
+                pointless[len(values)] = Decimal(quoted.group(1).replace(",", ""))
             values.append(
                 amounts[0] if amounts and clean and not _comma_misread(cell, cells) else None
             )
@@ -156,7 +160,9 @@ def ocr_period_row(
     for n, whole in pointless.items():
         # `1517650` beside `14795.15`: the point lost, figures kept; where the
         # cents put it beside the row's other years' amounts (within a factor
-        # of two), not where a point read as a figure would (ten times over)
+        # of two), not where a point read as a figure would (ten times over).
+        # So too `"56,770.83` beside 6,095.88: a speck, then the dollar sign
+        # read as a 5
         if any(v is not None and v / 2 <= whole <= v * 2 for v in values):
             values[n] = whole
     if kind == "base" and len(values) == periods and None not in values:
