@@ -342,9 +342,12 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
             # ... or whose state OCR lost, its city garbled (`new epesbunix
             # 76125` for New Jamesbury, TX): the house, the street's first
             # word and the ZIP agreeing, what lies between was misread
-            if compare_digits(zip_read.group(0), whole[-5:], ocr) is Verdict.DIFFERENT:
+            zip_whole = re.search(r"\b[a-z]{2} (\d{5})\b", whole)
+            if zip_whole is not None and (
+                compare_digits(zip_read.group(0), zip_whole.group(1), ocr) is Verdict.DIFFERENT
+            ):
                 return Verdict.DIFFERENT
-            short, whole = " ".join(short.split()[:_STREET_WORDS]), whole
+            short = " ".join(short.split()[:_STREET_WORDS])
         head = " ".join(whole.split()[: len(short.split())])
         street = _parts_verdict(short, head, ocr)
         return Verdict.DIFFERENT if street is Verdict.DIFFERENT else Verdict.UNSURE

@@ -176,9 +176,9 @@ def _base(
     repaired: list[Candidate] = []
     if voe is not None and rate is not None and rate > 0:
         monthly = rate * hours / 12 if rate < _MAX_HOURLY else rate / 12
-        as_read = (monthly, [e for e in (ev(voe, "base_pay_rate"),) if e])
+        voe_rate = (monthly, [e for e in (ev(voe, "base_pay_rate"),) if e])
         # a rate put right from a misread is a likelier figure, not a reading
-        (repaired if rate != num(voe, "base_pay_rate") else candidates).append(as_read)
+        (repaired if rate != num(voe, "base_pay_rate") else candidates).append(voe_rate)
     candidates += _regular_pay(stubs[0]) if stubs else []
     candidates += repaired
     # earlier paystubs only vouch for the figures above
