@@ -124,6 +124,11 @@ def _cut_misread(before: str, start: str) -> bool:
     )
 
 
+def _captions_only(line: str) -> bool:
+    """A line of captions alone: no colon pairs, no values."""
+    return ":" not in line and not value_tokens(line)
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]{2,}", text.lower()))
 
@@ -541,7 +546,7 @@ class Reader:
         in the same cell (`initial, Tae Ine State wages, tips`), on a line of
         captions alone (no colon pairs, no values): captions run together,
         the words between them a misread caption, not a value."""
-        if not isinstance(value, str) or ":" in line or value_tokens(line):
+        if not isinstance(value, str) or not _captions_only(line):
             return False
         cell = _VALUE_END.split(rest, maxsplit=1)[0]
         at = cell.find(value)
@@ -553,7 +558,7 @@ class Reader:
         State income tax`): a caption's place. (A caption without a box's
         number beside a value is a form's next pair: `Employer    Reed
         Corp.    Start Date`.)"""
-        if not isinstance(value, str) or ":" in line or value_tokens(line):
+        if not isinstance(value, str) or not _captions_only(line):
             return False
         cell, *after = _VALUE_END.split(rest.strip(), maxsplit=1)
         if cell.strip(" ,;:") != value.strip(" ,;:") or not after:
