@@ -159,3 +159,22 @@ def test_crd_002_a_page_taken_for_an_application_with_nothing_read_lists_nothing
     loan.add(make(DocType.urla_1003, {}))
     issues, ctx = _with_run(loan, "CRD-002")
     assert issues == [] and "liabilities urla" in ctx.unread
+
+
+def test_crd_002_a_scanned_creditor_sharing_only_generic_words_is_another() -> None:
+    from tests.rules.test_compare import _scanned
+
+    liabilities = [
+        {"creditor": "Summit Auto Finance", "balance": D(15000), "monthly_payment": D(450)},
+        {"creditor": "Granite Credit Card", "balance": D(9274), "monthly_payment": D(230)},
+    ]
+    card = {"creditor": "HERITAGE CREDIT CARD", "balance": D(769), "monthly_payment": D(23)}
+    loan = _tradelines(card)
+    loan.set_rows(DocType.urla_1003, "liabilities", liabilities)  # type: ignore[arg-type]
+    [issue] = run(_scanned(loan), "CRD-002")
+    assert issue.subject == "HERITAGE CREDIT CARD"
+    # the same creditor with a glyph misread in each of two words is listed
+    misread = {"creditor": "GRANlTE CREDT CARD", "balance": D(9247), "monthly_payment": D(280)}
+    loan = _tradelines(misread)
+    loan.set_rows(DocType.urla_1003, "liabilities", liabilities)  # type: ignore[arg-type]
+    assert run(_scanned(loan), "CRD-002") == []

@@ -122,6 +122,17 @@ def compare_text(a: str, b: str, ocr: bool) -> Verdict:
     return Verdict.DIFFERENT
 
 
+def compare_word_by_word(a: str, b: str, ocr: bool) -> Verdict:
+    """Two names of as many words compared word against word, so the words
+    they share (`credit card`) cannot outweigh the one that tells them apart
+    (`Heritage`, `Granite`); names of different lengths (a gap OCR lost or
+    added) compare whole."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return compare_text(a, b, ocr)
+    return worst([compare_text(x, y, ocr) for x, y in zip(wa, wb, strict=True)])
+
+
 def compare_names(a: frozenset[str], b: frozenset[str], ocr: bool) -> Verdict:
     """Two `name_key`s (first and last name): each word against its best partner."""
     if a == b:

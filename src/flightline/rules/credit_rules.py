@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from flightline.pipeline.model import DocType
 from flightline.rules.access import Row, cell, dec, ev, money, row_evidence, rows, txt
-from flightline.rules.compare import Verdict, compare_text, is_ocr, scanned
+from flightline.rules.compare import Verdict, compare_word_by_word, is_ocr, scanned
 from flightline.rules.debts import unread_payment_balances
 from flightline.rules.engine import Issue, LoanContext, rule
 from flightline.rules.figures import computed
@@ -83,7 +83,7 @@ def debt_missing_from_application(ctx: LoanContext) -> list[Issue]:
             or (
                 (is_ocr(row.get("creditor")) or scan)
                 and any(
-                    compare_text(key, name, True) is not Verdict.DIFFERENT
+                    compare_word_by_word(key, name, True) is not Verdict.DIFFERENT
                     for n in listed_names
                     for name in {n, " ".join(n.split()[:words])}
                 )

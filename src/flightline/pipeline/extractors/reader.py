@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 
 from rapidfuzz.distance import Levenshtein
 
@@ -17,19 +16,16 @@ from flightline.pipeline.extractors.base import (
     label_regex,
 )
 from flightline.pipeline.extractors.cells import TRAILING_SPECK, row_cells
-from flightline.pipeline.extractors.label_cuts import (
-    colon_cut,
-    label_prefix,
-    truncated_label_cut,
-    word_not_label,
-)
-from flightline.pipeline.extractors.names import (
-    CITY_STATE_ZIP,
-    clean_address,
-    clean_name,
-    clean_person,
-)
 from flightline.pipeline.extractors.repeats import agreed, front_lost, zero_led
+from flightline.pipeline.extractors.value_reader import (
+    CELL,
+    FUZZY_LABEL_MIN,
+    FUZZY_LABEL_SCORE,
+    PAREN,
+    VALUE_END,
+    ValueReader,
+    squeeze,
+)
 from flightline.pipeline.extractors.values import (
     FINDERS,
     TEXT_KINDS,
@@ -40,23 +36,11 @@ from flightline.pipeline.extractors.values import (
 from flightline.pipeline.model import FieldValue, Value
 
 REST_MAX = 240  # characters after a label where its value may be
-
 MAX_CANDIDATES = 400  # label occurrences tried per field
 _REPEATS_TRIED = 12  # occurrences of an OCR'd amount's label read to check it
-
-
-# Separators between a label and its value; `#`, `*` and `-` only when spaced,
-# since they also start masked numbers (`###-##-1234`) and negative amounts;
-# `,` and `;` only when spaced, a speck OCR put after a colon (`Co-Borrower:,`).
-_LEAD = re.compile(r"^(?:[\s:=.>\])|]|[#*,;-](?=\s))*(?=\S)")
-
-_VALUE_END = re.compile(r"\s{2}|\s\|\s|\t")
 _SSN_CAPTION = re.compile(r"\bssn\b|social\s*security", re.IGNORECASE)
 # A box's number before its caption (`17 State income tax`, `|15 State`)
 _BOX_LEAD = re.compile(r"^[|\[(]?\d{1,2}[a-z]?\.?\s+")
-
-_TRAIL_PUNCT = " \t:;,|_"
-
 # Labels found on every kind of document: they end the value before them.
 COMMON_LABELS = (
     "Loan Number",
@@ -72,36 +56,20 @@ COMMON_LABELS = (
     "Email",
     "Page",
 )
-
 # OCR'd labels: the words of a cell (up to a colon or a wide gap) that may be
 # a misread label, and how close (0-100) they must be to one.
 _COLON_CAPTION = re.compile(r"^\W{0,2}([A-Za-z][^:]{3,40}?)\s*:")
 _LABEL_CELL = re.compile(r"(?:^|(?<=\s\s))([^\s:][^:]{3,70}?)(?=\s*[:;]|\s{2}|$)")
-
-FUZZY_LABEL_MIN = 6
-
-FUZZY_LABEL_SCORE = 85
-
-_BOX_NUMBER = re.compile(r"\d{1,2}[a-z]?[.,]?")
-_RULED_BOX_NUMBER = re.compile(r"[|Il1]?\d{1,2}[A-Za-z]?[.,]")
-
-# A cell of a row whose columns are kept apart by wide gaps.
-_CELL = re.compile(r"\S+(?: \S+)*")
-
-# -- field search ------------------------------------------------------------
-
-_PAREN = re.compile(r"\([^)]{0,60}\)")
-_SPECK_CELL_END = re.compile(r"(?=\D{1,4}$)[^A-Za-z]*(?:[A-Za-z][^A-Za-z]*){1,3}")
-# (`and ZAP code`: a letter of the caption's ZIP misread)
-_CAPTION_TAIL = re.compile(r"\b(?:z[a-z]p|[a-z]ip)\s*code\b|\band\s*zip\b", re.IGNORECASE)
 _TRUNC_MARK = re.compile(r"(?<=[\w/])\s?\.\.(?!\.)")
-
-
 # On a scan the cut's two points may read as one (`TOTAL OBLIGATIONS/ING.`)
 _OCR_TRUNC_MARK = re.compile(r"(?<=[\w/])\s?\.{1,2}(?!\.)")
 # A cut caption this long keeps its place with one letter misread
 _CUT_MISREAD_MIN = 12
 _CUT_TWO_SLIPS_MIN = 18
+_TRUNCATED = re.compile(r"[\w,' ]{0,25}\.\.\s*$")
+# On a scan a cut-short caption may have other captions after it on its line.
+_OCR_TRUNCATED = re.compile(r"[\w,' ]{0,25}\.\.(?!\.)")
+_LABEL_JOIN = re.compile(r"[\s:.,()#-]{0,3}")
 
 
 def _cut_misread(before: str, start: str) -> bool:
@@ -133,17 +101,7 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]{2,}", text.lower()))
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
-_TRUNCATED = re.compile(r"[\w,' ]{0,25}\.\.\s*$")
-# On a scan a cut-short caption may have other captions after it on its line.
-_OCR_TRUNCATED = re.compile(r"[\w,' ]{0,25}\.\.(?!\.)")
-_LABEL_JOIN = re.compile(r"[\s:.,()#-]{0,3}")
-
-
-class Reader:
+class Reader(ValueReader):
     """Finds the fields of one document type in a DocText."""
 
     def __init__(self, specs: Iterable[Spec], extra_labels: Iterable[str] = ()) -> None:
@@ -155,7 +113,7 @@ class Reader:
             *COMMON_LABELS,
         ]
         self.any_label = label_regex(every)
-        self._squeezed_labels = tuple({_squeeze(lb) for lb in every if len(lb) >= 4})
+        self._squeezed_labels = tuple({squeeze(lb) for lb in every if len(lb) >= 4})
         self._prefixes: dict[str, tuple[str, ...]] = {}
         self._fuzzy_labels: dict[str, tuple[str, ...]] = {}
 
@@ -217,7 +175,7 @@ class Reader:
             if doc.ocr:
                 start, end = self._own_cell_before(spec, line.text, start) or (start, end)
             found = self._read_at(doc, spec, label_re, i, start, end)
-            yield i, _squeeze(m.group(0)), found
+            yield i, squeeze(m.group(0)), found
 
     def _inside_other(self, spec: Spec, text: str, start: int, end: int) -> bool:
         """The label at `start:end` is part of a longer label of another field."""
@@ -234,7 +192,7 @@ class Reader:
         (`Soci Security Number    SSN`, the second box `Co-Borrower SSN` with
         its first words lost): the first cell is the field's, not the later
         label read right."""
-        first = _CELL.search(text)
+        first = CELL.search(text)
         if first is None or first.end() >= start or "  " not in text[first.end() : start]:
             return None
         if self._misread_own_label(spec, first.group(0)) is None:
@@ -245,7 +203,7 @@ class Reader:
         """How near a cell's words are to one of the field's labels, when they
         are a misreading of it: not another label read right (`Employer` is
         not `Employee`), and nearer this field's labels than any other's."""
-        squeezed = _squeeze(_PAREN.sub(" ", words))
+        squeezed = squeeze(PAREN.sub(" ", words))
         if len(squeezed) < FUZZY_LABEL_MIN or len(squeezed) > 40:
             return None
         if self.any_label.fullmatch(words.strip()) or self._other_field(spec, words):
@@ -279,7 +237,7 @@ class Reader:
         labels = self._fuzzy_labels.get(spec.name)
         if labels is None:
             labels = tuple(
-                {_squeeze(lb) for lb in spec.labels if len(_squeeze(lb)) >= FUZZY_LABEL_MIN}
+                {squeeze(lb) for lb in spec.labels if len(squeeze(lb)) >= FUZZY_LABEL_MIN}
             )
             self._fuzzy_labels[spec.name] = labels
         return labels
@@ -329,20 +287,6 @@ class Reader:
             return None
         return self._read_at(doc, spec, label_re, i, m.start(1), m.end(1))
 
-    def _is_label(self, cell: str) -> bool:
-        """A cell holding a label, or what OCR made of one (`sate price`)."""
-        if self.any_label.search(cell):
-            return True
-        from rapidfuzz import fuzz, process
-
-        squeezed = _squeeze(_PAREN.sub(" ", cell))
-        if len(squeezed) < FUZZY_LABEL_MIN:
-            return False
-        hit = process.extractOne(
-            squeezed, self._squeezed_labels, scorer=fuzz.ratio, score_cutoff=FUZZY_LABEL_SCORE
-        )
-        return hit is not None
-
     def _find_misread(
         self,
         doc: DocText,
@@ -364,7 +308,7 @@ class Reader:
                 # of @fhployer)`)
                 spans = [m.span(1)] + [
                     (m.start(1) + p.start() + 1, m.start(1) + p.end() - 1)
-                    for p in _PAREN.finditer(m.group(1))
+                    for p in PAREN.finditer(m.group(1))
                 ]
                 for start, end in spans:
                     if self._misread_own_label(spec, line.text[start:end]) is None:
@@ -379,12 +323,12 @@ class Reader:
         text before `..` ends with the start of one of the field's labels."""
         starts = self._prefixes.get(spec.name)
         if starts is None:
-            starts = tuple(_squeeze(lb) for lb in spec.labels if len(lb) >= 10)
+            starts = tuple(squeeze(lb) for lb in spec.labels if len(lb) >= 10)
             self._prefixes[spec.name] = starts
         for i, m in doc.find_lines(_OCR_TRUNC_MARK if doc.ocr else _TRUNC_MARK):
             line = doc.lines[i]
             end = m.start() - line.start
-            before = _squeeze(line.text[:end])
+            before = squeeze(line.text[:end])
             for label in starts:
                 for n in range(len(label) - 1, 7, -1):
                     if before.endswith(label[:n]) or (doc.ocr and _cut_misread(before, label[:n])):
@@ -465,7 +409,7 @@ class Reader:
         cut = _OCR_TRUNCATED if doc.ocr else _TRUNCATED
         # a speck at the end of a scanned header (`SSN        7`) is no value
         head = TRAILING_SPECK.sub("", rest) if doc.ocr else rest
-        remainder = cut.sub("", _PAREN.sub(" ", self.any_label.sub(" ", head)))
+        remainder = cut.sub("", PAREN.sub(" ", self.any_label.sub(" ", head)))
         if value_tokens(head) or len(re.sub(r"[^A-Za-z]", "", remainder)) > 3:
             return None
         j = doc.next_line(i)
@@ -503,8 +447,8 @@ class Reader:
             # boxes whose rows line up cell for cell: the caption's own box
             # (`#4587]` under the other box's caption is not this value),
             # however few of the captions read as ours
-            heads = [m.span() for m in _CELL.finditer(text)]
-            cells = [m.group(0) for m in _CELL.finditer(below)]
+            heads = [m.span() for m in CELL.finditer(text)]
+            cells = [m.group(0) for m in CELL.finditer(below)]
             kc = next((n for n, (s, e) in enumerate(heads) if s <= lstart < e), None)
             if len(heads) > 1 and len(cells) == len(heads) and kc is not None:
                 below, labels, k = cells[kc], [(lstart, lend)], 0
@@ -517,7 +461,7 @@ class Reader:
                 token = next(
                     (
                         m.group(0)
-                        for m in _CELL.finditer(below)
+                        for m in CELL.finditer(below)
                         if tokens[k][0] >= m.start() and tokens[k][1] <= m.end()
                     ),
                     token,
@@ -548,7 +492,7 @@ class Reader:
         the words between them a misread caption, not a value."""
         if not isinstance(value, str) or not _captions_only(line):
             return False
-        cell = _VALUE_END.split(rest, maxsplit=1)[0]
+        cell = VALUE_END.split(rest, maxsplit=1)[0]
         at = cell.find(value)
         return at >= 0 and self.any_label.match(cell[at + len(value) :].lstrip(" ,;:")) is not None
 
@@ -560,320 +504,16 @@ class Reader:
         Corp.    Start Date`.)"""
         if not isinstance(value, str) or not _captions_only(line):
             return False
-        cell, *after = _VALUE_END.split(rest.strip(), maxsplit=1)
+        cell, *after = VALUE_END.split(rest.strip(), maxsplit=1)
         if cell.strip(" ,;:") != value.strip(" ,;:") or not after:
             return False
         nxt = after[0].lstrip()
         numbered = _BOX_LEAD.match(nxt)
         return numbered is not None and self.any_label.match(nxt[numbered.end() :]) is not None
 
-    def _cell_under(self, doc: DocText, spec: Spec, i: int, lstart: int) -> Found | None:
-        """The text value in the cell of the line below that starts under the
-        caption (`Robert Manuel Goodman` under `e Employee's first name`)."""
-        j = doc.next_line(i)
-        if j is None:
-            return None
-        below = doc.lines[j].text
-        if self.any_label.match(below.lstrip()):
-            return None
-        text = doc.lines[i].text
-        head = next((m.start() for m in _CELL.finditer(text) if m.start() <= lstart < m.end()), 0)
-        cell = next((m.group(0) for m in _CELL.finditer(below) if abs(m.start() - head) <= 4), None)
-        value = self.parse_text(spec, cell) if cell is not None else None
-        return Found(value, j, i) if value is not None else None
-
     def _other_label_first(self, line: str, own: re.Pattern[str]) -> bool:
         text = line.lstrip(" \t\"'*_-.:;")
         return self.any_label.match(text) is not None and own.match(text) is None
-
-    def _column_below(
-        self, doc: DocText, spec: Spec, i: int, lstart: int, lend: int
-    ) -> Found | None:
-        """A header row of labels over a row of values, their columns apart by
-        wide gaps (`Check Date    Pay Period    Frequency` over `03/31/2026
-        03/16/2026 - 03/31/2026    Twice Monthly`): the cell under the
-        label's column, when both rows have as many columns."""
-        text = doc.lines[i].text
-        cols = [m.span() for m in _CELL.finditer(text)]
-        # Box numbers (`9.`, `10.`) are not values: the row is still a header.
-        typed = [
-            t
-            for t in value_tokens(text)
-            if not _BOX_NUMBER.fullmatch(t[2].strip()) and not self._ruled_box(text, cols, t)
-        ]
-        if len(cols) < 2 or typed:
-            return None
-        k = next((n for n, (s, e) in enumerate(cols) if s <= lstart < e), None)
-        if k is None or re.search(r"[A-Za-z0-9]", text[lend : cols[k][1]]):
-            return None  # the label does not end its column: not a header cell
-        # A header: most of its cells hold labels (`Position    Analyst` is a
-        # label and its value, not a header).
-        labelled = sum(self._is_label(text[s:e]) for s, e in cols)
-        specks = [
-            n
-            for n, (s, e) in enumerate(cols)
-            if n != k and _HEADER_SPECK.fullmatch(text[s:e]) and not self._is_label(text[s:e])
-        ]
-        # (specks read as cells, `'a`, `7`, are no columns of the header)
-        figures = (
-            self._figures_below(doc, i) if doc.ocr and labelled == 1 and len(cols) == 2 else []
-        )
-        if (
-            labelled < 2 or labelled * 2 < len(cols) - (len(specks) if doc.ocr else 0)
-        ) and not figures:
-            return None
-        beside = text[slice(*cols[k + 1])] if k + 1 < len(cols) else ""
-        if beside and not self._is_label(beside):
-            value_beside = (
-                self.parse_text(spec, beside)
-                if spec.kind in TEXT_KINDS
-                else pick(spec.kind, beside)
-            )
-            if value_beside is not None:
-                # the label's value beside it (`Employer  Reed Corp.  Start
-                # Date  03/14/3015`): a row of pairs, not a header
-                return None
-        j = doc.next_line(i)
-        if j is None:
-            return None
-        cells = figures or [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
-        if doc.ocr and len(cells) == len(cols) + 1 and _SPECK_CELL_END.fullmatch(cells[-1]):
-            cells.pop()  # a speck past the last column read as a word (`Aaa`, `a°..`)
-        if doc.ocr and len(cells) == len(cols) + 1:
-            # a speck between two boxes read as a figure (`$330535.24   7
-            # $27650.92`): no box holds a lone figure or two beside amounts
-            lone = [n for n, c in enumerate(cells) if _LONE_FIGURES.fullmatch(c)]
-            if len(lone) == 1 and lone[0] > 0 and any("$" in c or "." in c for c in cells):
-                cells.pop(lone[0])
-        if doc.ocr and specks and len(cells) == len(cols) - len(specks):
-            # a speck read as a cell of the header (`Applicant.    iv.    8. SSN`)
-            k -= sum(n < k for n in specks)
-            cols = [c for n, c in enumerate(cols) if n not in specks]
-        if len(cells) != len(cols) or any(self.any_label.match(c) for c in cells):
-            return None
-        if spec.kind in TEXT_KINDS:
-            value = self.parse_text(spec, cells[k])
-            if (
-                value is None
-                and spec.kind == "person"
-                and k == 0
-                and all(" " not in c for c in cells)
-            ):
-                # one name OCR spaced wide (`Steven   Hall`), the other box empty
-                value = self.parse_text(spec, " ".join(cells))
-            if value is not None and spec.kind == "address":
-                value = self._address_tail(doc, j, value)
-            return Found(value, j, i) if value is not None else None
-        parsed = pick(spec.kind, cells[k])
-        return Found(self._sign(spec, parsed[1]), j, i) if parsed is not None else None
-
-    def _ruled_box(
-        self, text: str, cols: list[tuple[int, int]], token: tuple[int, int, str]
-    ) -> bool:
-        """A number opening a cell whose other words are a caption: the box's
-        number, the rule before it read as digits (`||16 State wages` as
-        `1116 State wages`)."""
-        start, end = token[0], token[1]
-        col = next(((s, e) for s, e in cols if s == start), None)
-        return col is not None and self._is_label(text[end : col[1]])
-
-    def _figures_below(self, doc: DocText, i: int) -> list[str]:
-        """The line below's two cells when they hold figures only (`238,000.00
-        08/07/2025`, a short word past them a speck): a row of values under
-        two captions, one OCR garbled past knowing (`Veteatve Date`)."""
-        j = doc.next_line(i)
-        if j is None:
-            return []
-        cells = [m.group(0) for m in _CELL.finditer(doc.lines[j].text)]
-        if len(cells) == 3 and _SHORT_SPECK.fullmatch(cells[-1]):
-            cells.pop()
-        ok = len(cells) == 2 and all(_FIGURES_CELL.fullmatch(c) for c in cells)
-        return cells if ok else []
-
-    def _caption_pair(
-        self, doc: DocText, spec: Spec, i: int, lstart: int, lend: int
-    ) -> Found | None:
-        """Two box captions side by side, the second one misread past knowing
-        (`Name & Address of Employer    I Yes. on this job`, or only specks:
-        `Property Address    [eae    Pe    See`), over their values
-        (`Acme Corp    13`): the words beside the label are a caption when the
-        cell under them is a bare number. The label's value is the cell below it."""
-        text = doc.lines[i].text
-        cols = [m.span() for m in _CELL.finditer(text)]
-        j = doc.next_line(i)
-        if len(cols) < 2 or j is None:
-            return None
-        # the caption's first word misread (`Sudject Property Address`), and the
-        # other caption read as specks (`[eae    Pe    See`)
-        if cols[0][0] != lstart and not _LEAD_WORD.fullmatch(text[cols[0][0] : lstart]):
-            return None
-        if len(cols) > 2 and any(e - s > _SPECK_CAPTION for s, e in cols[1:]):
-            return None
-        if re.search(r"[A-Za-z0-9]", text[lend : cols[0][1]]):
-            return None
-        # a speck read as a letter or two (`I`) is no cell
-        cells = [
-            c
-            for c in (m.group(0) for m in _CELL.finditer(doc.lines[j].text))
-            if len(c) > 2 or re.search(r"\d", c)
-        ]
-        if len(cells) != 2 or not re.fullmatch(r"\d{1,3}\W{0,2}", cells[1]):
-            return None
-        if self.any_label.match(cells[0]) or self._is_label(cells[0]):
-            return None
-        value = self.parse_text(spec, cells[0])
-        return Found(value, j, i) if value is not None else None
-
-    def _text_below(
-        self, doc: DocText, spec: Spec, i: int, j: int, below: str, n_labels: int, k: int
-    ) -> Found | None:
-        if k != 0 and n_labels > 1:
-            return None
-        cells = row_cells(below)
-        if doc.ocr and n_labels == 1 and len(cells) == 2 and _echoes(doc.lines[i].text, cells[0]):
-            # a heading over its own caption's row, the caption misread
-            # (`EMPLOYER` over `BHELCYER    Fleming & King Co.`)
-            below = cells[1]
-        if self.any_label.match(below) or re.match(r"^[^:]{1,30}:", below):
-            return None
-        # The first column of a value row ends where typed values begin.
-        tokens = value_tokens(below)
-        if tokens and n_labels > 1 and spec.kind != "address":
-            below = below[: tokens[0][0]]
-        value = self.parse_text(spec, below)
-        if value is None:
-            return None
-        if spec.kind == "address":
-            value = self._address_tail(doc, j, value)
-        return Found(value, j, i)
-
-    def parse_after(
-        self, spec: Spec, rest: str, own: re.Pattern[str] | None = None
-    ) -> Value | None:
-        if spec.kind in TEXT_KINDS:
-            return self.parse_text(spec, rest)
-        m = _LEAD.match(rest)
-        if m:
-            rest = rest[m.end() :]
-        parsed = pick(spec.kind, rest)
-        if parsed is None:
-            return None
-        pos, value = parsed
-        gap = rest[:pos]
-        if own is not None:
-            gap = own.sub(" ", gap)
-        if len(gap) > spec.gap:
-            return None
-        # A value beyond another label belongs to that label (header rows);
-        # prose labels (a long gap allowed) explain themselves in words.
-        if spec.gap <= 45 and self.any_label.search(gap):
-            return None
-        return self._sign(spec, value)
-
-    @staticmethod
-    def _sign(spec: Spec, value: Value) -> Value:
-        if isinstance(value, Decimal) and value < 0 and not spec.signed:
-            return -value
-        return value
-
-    def parse_text(self, spec: Spec, rest: str) -> str | None:
-        rest = _strip(rest)
-        if not rest:
-            return None
-        cut = len(rest)
-        m = next((x for x in self.any_label.finditer(rest) if not word_not_label(rest, x)), None)
-        if m and m.start() > 0:
-            cut = m.start()
-        elif m and m.start() == 0:
-            return None
-        m2 = _VALUE_END.search(rest)
-        if m2 and spec.kind != "address":
-            cut = min(cut, m2.start())
-        colon = colon_cut(rest)
-        if colon is not None:
-            if m and colon < m.start() and not label_prefix(rest[colon : m.start()]):
-                # `Sean C. Price Social Security Number:` - a known label ends
-                # at the colon, and the label-like word before it (`Price`)
-                # is no part of it but the value's own last word
-                colon = m.start()
-            cut = min(cut, colon)
-        trunc = truncated_label_cut(rest)
-        if trunc is not None:
-            cut = min(cut, trunc)
-        value = rest[:cut].strip(_TRAIL_PUNCT)
-        if re.search(r"\w\.\.$", value):
-            # Cut short by its box on the page: not the value, only part of it.
-            return None
-        if spec.kind == "name":
-            value = clean_name(value) or ""
-        elif spec.kind == "person":
-            value = clean_person(value) or ""
-        elif spec.kind == "address":
-            # a speck read as a cell of its own before the street number
-            # (`SUBJECT    E    21337 Birch Cir`) is no part of the address
-            speck = _SPECK_CELL.match(value)
-            value = clean_address(value[speck.end() :] if speck else value)
-            # A US street address starts with its number (or a PO box).
-            if not re.match(r"^(?:\d+[A-Za-z]?\s+\S|p\.?\s*o\.?\s*box)", value, re.IGNORECASE):
-                value = ""
-        if not value or len(value) < 2 or not re.search(r"[A-Za-z0-9]", value):
-            return None
-        if spec.kind == "text" and _RULED_BOX_NUMBER.fullmatch(value):
-            return None  # the next caption's box number (`|11.`, read `111.`)
-        if spec.kind in ("name", "person") and (
-            self._caption(value)
-            or re.fullmatch(r"[a-z]{1,4}\.?", value)
-            or re.fullmatch(r"[A-Za-z]+\d+[A-Za-z]+", value)
-        ):
-            # a caption, a speck read as a word (`al`, `adel`, `es.`), or one word
-            # with a digit inside (`Empl8ycc`: the next column's caption garbled)
-            return None
-        return value
-
-    def _caption(self, value: str) -> bool:
-        """A name read where a caption stands: a label OCR misread
-        (`Employer` over `Empléyer    ACME INC`) or the tail of one
-        (`Employer's name, addgess, and ZIP code`)."""
-        if _CAPTION_TAIL.search(value):
-            return True
-        from rapidfuzz import fuzz, process
-
-        squeezed = _squeeze(value)
-        if len(squeezed) < FUZZY_LABEL_MIN:
-            return False
-        hit = process.extractOne(
-            squeezed, self._squeezed_labels, scorer=fuzz.ratio, score_cutoff=FUZZY_LABEL_SCORE
-        )
-        return hit is not None
-
-    def _address_tail(self, doc: DocText, j: int, value: str) -> str:
-        if CITY_STATE_ZIP.search(value):
-            return value
-        k = doc.next_line(j)
-        if k is not None:
-            nxt = doc.lines[k].text
-            m = CITY_STATE_ZIP.search(nxt)
-            if m and len(nxt) < 80 and not self.any_label.match(nxt):
-                return f"{value}, {clean_address(nxt[: m.end()])}"
-        return value
-
-
-_SHORT_SPECK = re.compile(r"[^\d\s]{1,4}")
-_LONE_FIGURES = re.compile(r"[^\w$]{0,2}\d{1,2}[^\w$.,]{0,2}")
-_FIGURES_CELL = re.compile(r"\W{0,2}\$?\s?\d[\d,./-]*\d\W{0,2}")
-_LEAD_WORD = re.compile(r"[A-Za-z]{1,8}\s")
-_SPECK_CAPTION = 4
-_HEADER_SPECK = re.compile(r"[^\w\s]{0,2}(?:[A-Za-z]{1,2}|\d)[^\w\s]{0,2}")
-_SPECK_CELL = re.compile(r"[^\w\s]{0,2}\w?[^\w\s]{0,2}\s{2,}(?=\d)")
-
-
-def _echoes(heading: str, cell: str) -> bool:
-    """`cell` is the one-word `heading` printed again and misread: of its
-    case and length, half its letters or more in place."""
-    a, b = heading.strip(), cell.strip()
-    if not (a.isalpha() and b.isalpha() and len(a) >= 6 and abs(len(a) - len(b)) <= 1):
-        return False
-    return a.isupper() == b.isupper() and Levenshtein.normalized_similarity(a, b) >= 0.5
 
 
 def _m_folded(text: str) -> str:
@@ -884,8 +524,3 @@ def _captioned(doc: DocText, found: Found, line: int) -> bool:
     """`found` was read beside a caption with its colon on `line`."""
     where = found.extra if found.extra is not None else found.line
     return where == line and ":" in doc.lines[line].text
-
-
-def _strip(text: str) -> str:
-    m = _LEAD.match(text)
-    return (text[m.end() :] if m else text).strip()
