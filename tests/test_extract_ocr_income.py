@@ -60,6 +60,30 @@ def test_voe_year_table_with_a_misread_column_name_and_year() -> None:
     assert got["prior_year_base_income"] == Decimal("93329.52")
 
 
+def test_voe_year_table_whose_ytd_row_lost_its_spaces() -> None:
+    ytd = (
+        "-2026YTD thruApr30,2026        $31,833.36        $0.00        $1,387.91        $33,221.27"
+    )
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert got["ytd_base_income"] == Decimal("31833.36")
+    assert got["ytd_bonus_income"] == Decimal("1387.91")
+    assert got["ytd_through_date"] == date(2026, 4, 30)
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+
+
+def test_voe_year_row_with_zeros_in_specks_and_a_part_short_of_two_figures() -> None:
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    short = "2025        93,329.52        000s)        35.65        96,905.17"
+    got = values(run(DocType.voe, _with_prior_row(ytd, short)))
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+    assert got["prior_year_overtime_income"] == Decimal("0")
+    # the specked zeros in a row that adds up are zero
+    whole = "2025        93,329.52        000s)        3,575.65        96,905.17"
+    got = values(run(DocType.voe, _with_prior_row(ytd, whole)))
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+    assert got["prior_year_overtime_income"] == Decimal("0")
+
+
 def test_voe_year_table_whose_past_year_lost_its_first_digit() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     text = VOE_REPORT.format(ytd=ytd).replace("\n2025        93,329.52", "\n025        93,329.52")

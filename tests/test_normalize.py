@@ -610,3 +610,14 @@ def test_a_dash_at_the_end_of_a_rule_is_no_minus_sign() -> None:
     assert [v for _, _, v in find_money("\u2014-$5.00")] == [Decimal("5.00")]
     # a minus after a space is still one
     assert [v for _, _, v in find_money("Balance -$1,234.00")] == [Decimal("-1234.00")]
+
+
+def test_a_month_whose_leading_one_is_read_as_a_stroke() -> None:
+    [(_, _, value)] = find_dates("Date of Verification:        l 2/03/2026")
+    assert value == date(2026, 12, 3)
+    assert find_dates("Dated | 1/05/26")[0][2] == date(2026, 11, 5)
+    # an unpadded day, or no stroke before the month, stays as printed
+    assert find_dates("Date:  l 2/3/2026")[0][2] == date(2026, 2, 3)
+    assert find_dates("Date:  2/03/2026")[0][2] == date(2026, 2, 3)
+    # a month past 12 is no date: the figures stay as read
+    assert find_dates("Date:  l 5/03/2026")[0][2] == date(2026, 5, 3)

@@ -133,11 +133,30 @@ def _date_from_match(m: re.Match[str]) -> date | None:
     return None
 
 
+# A month's leading 1 read as a stroke set apart (`l 2/03/2026` for
+# 12/03/2026): a date that pads its day with a zero pads its month too, so a
+# lone month figure after a stroke is the second figure of 10, 11 or 12.
+_STROKE_BEFORE = re.compile(r"(?<![\w/.-])[lI|]\s?$")
+
+
+def _stroke_led(text: str, m: re.Match[str]) -> date | None:
+    g = m.groupdict()
+    if not (g["m2"] and len(g["m2"]) == 1 and g["m2"] in "012" and g["d2"].startswith("0")):
+        return None
+    if not _STROKE_BEFORE.search(text[max(0, m.start() - 2) : m.start()]):
+        return None
+    year = int(g["y2"]) if len(g["y2"]) == 4 else two_digit_year(int(g["y2"]))
+    try:
+        return date(year, 10 + int(g["m2"]), int(g["d2"]))
+    except ValueError:
+        return None
+
+
 def find_dates(text: str) -> list[tuple[int, int, date]]:
     """Every valid date in `text` as (start, end, date)."""
     found = []
     for m in DATE_RE.finditer(text):
-        value = _date_from_match(m)
+        value = _stroke_led(text, m) or _date_from_match(m)
         if value is not None:
             found.append((m.start(), m.end(), value))
     return found

@@ -175,6 +175,10 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
         if _ZEROS.fullmatch(cell):
             out.append((Decimal(0), True))  # `$000`, `O00`: no figure but zeros
             continue
+        if _SPECKED_ZEROS.fullmatch(cell):
+            # `000s)`: zeros and a speck, most likely $0.00, but in doubt
+            out.append((Decimal(0), False))
+            continue
         amounts = cell_amounts(cell)
         if amounts is None or len(amounts) != 1:
             out.append((None, False))
@@ -202,6 +206,7 @@ _LONE_FIGURES = re.compile(r"[^\w$]*\d{1,2}[^\w$]*")
 # (`i $ 99,482.09`: a speck read as a letter before the sign)
 _SPECK_BEFORE_SIGN = re.compile(r"^[A-Za-z]\s+(?=\$)")
 _ZEROS = re.compile(r"\$?\s?[0Oo]+(?:[.,][0Oo]+)?")
+_SPECKED_ZEROS = re.compile(r"\$?\s?0[0Oo.,]{2,}[a-z]?[^\w\s]{0,2}")
 # (`160307 .68`, and `254,361 25"`: the point read as a space after a thousands group)
 _CENTS_GAP = re.compile(r"(?<=\d\d)\s\.(?=\d\d\W*$)|(?<=,\d{3})\s(?=\d\d\W*$)")
 # A dollar sign OCR may read as a figure or a letter, before a whole amount
@@ -293,6 +298,21 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
         if not explained and one_figure_swapped(total, known):
             # ... or with one figure misread (`$59113.06` for 59,113.96): no
             # part a figure off makes it up, so the clean parts stand
+            return row
+    if len(doubtful) == 1 and row.get(doubtful[0]) == 0 and complete:
+        # the doubtful part read as zeros and specks (`000s)`), and one clean
+        # part short of a figure or two (`124.01` for 12,411.01) that, with
+        # the zero, makes up the total: that part whole, the zero standing
+        short = [
+            (k, whole)
+            for k, v, ok in parts
+            if ok
+            and v is not None
+            and (whole := total - (known - v)) > v
+            and _figures_lost(whole, v)
+        ]
+        if len(short) == 1:
+            row[short[0][0]] = short[0][1]
             return row
     if len(doubtful) == 1:
         c = doubtful[0]
@@ -413,14 +433,26 @@ def _one_dropped(whole: Decimal, read: Decimal) -> bool:
     return whole >= 0 and read >= 0 and one_digit_more(whole, read)
 
 
+def _figures_lost(whole: Decimal, read: Decimal) -> bool:
+    """`read` is `whole` with one figure lost, or two side by side, the cents kept."""
+    a, b = cent_digits(whole), cent_digits(read)
+    lost = len(a) - len(b)
+    return lost in (1, 2) and any(a[:k] + a[k + lost :] == b for k in range(len(a) - 2))
+
+
 def _one_added(read: Decimal, whole: Decimal) -> bool:
     """`read` is `whole` with one digit too many (a dollar sign read as 5)."""
     return _one_dropped(read, whole)
 
 
 # The year-to-date row: `YTD` (one letter may be misread: `Y¥D`) or its `thru`
-# date (a speck may glue it to `YTD`: `YTDathru`).
-_YTD_ROW = re.compile(r"\by[^\s\d]d\b|year\s*to\s*date|thru\b|\bthrough\b", re.IGNORECASE)
+# date (a speck may glue it to `YTD`: `YTDathru`). A scan may lose the spaces
+# around them (`-2025YTD thruJul31,2025`): the year's figures before `YTD`,
+# the month's capital after `thru`.
+_YTD_ROW = re.compile(
+    r"(?<![a-z])y[^\s\d]d\b|year\s*to\s*date|thru(?:\b|(?=(?-i:[A-Z])))|\bthrough\b",
+    re.IGNORECASE,
+)
 
 
 def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
