@@ -845,3 +845,17 @@ def test_a_paystubs_lone_ssn_caption_over_a_row_of_other_cells() -> None:
     )
     # the mask's middle group lost; the row's one SSN is the caption's
     assert read(DocType.paystub, text)["ssn_last4"] == "7747"
+
+
+def test_a_w2_state_caption_garbled_beside_the_employee_caption_is_no_name() -> None:
+    text = (
+        "Form W-2 Wage and Tax Statement 2025\n"
+        "Employee\u2019 $ first name and initial, Last name        State St   wages, tips, etc."
+        "        [aad        17 State income tax\n"
+        "Monica Waters        $65,231.92        $2,523.04\n"
+        "Copy C - For EMPLOYEE'S RECORDS\n"
+        "e Employee\u2019 s first name and initial, Last name        \u201c16 State wages, tips, etc."
+        "        17 State income tax\n"
+        "Monica Waters        $ 65,231.92        $ 2,523.04\n"
+    )
+    assert read(DocType.w2, text)["employee_name"] == "Monica Waters"

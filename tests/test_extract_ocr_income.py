@@ -84,6 +84,17 @@ def test_voe_year_row_with_zeros_in_specks_and_a_part_short_of_two_figures() -> 
     assert got["prior_year_overtime_income"] == Decimal("0")
 
 
+def test_voe_year_row_whose_zero_reads_as_a_lone_figure() -> None:
+    # `9.00` for 0.00, where the bonus a figure off would also make the total
+    ytd = (
+        "2026 YTD thru April 30, 2026        30,500.00        9.00        1,839.49        32,339.49"
+    )
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert got["ytd_base_income"] == Decimal("30500.00")
+    assert got["ytd_overtime_income"] == Decimal("0")
+    assert got["ytd_bonus_income"] == Decimal("1839.49")
+
+
 def test_voe_year_table_whose_past_year_lost_its_first_digit() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     text = VOE_REPORT.format(ytd=ytd).replace("\n2025        93,329.52", "\n025        93,329.52")

@@ -291,6 +291,8 @@ def test_a_notes_signing_instruction_is_not_a_person() -> None:
     assert clean_person("Joseph Johnson") == "Joseph Johnson"
     # the next box's caption read as a name (`16 State St wages`)
     assert clean_person("16 State St") is None
+    # ... its box number lost
+    assert clean_person("State St") is None
     # a credit report's score table caption under a garbled `Applicant`
     assert clean_person("Bureau / Model") is None
 

@@ -52,6 +52,8 @@ _NOT_PERSON = re.compile(
     r"appraisal|borrower|sign|original|only|witness|bureau|"
     # a caption's words (`Last La name`: `Last name` garbled beside its value)
     r"first|middle|last|initial|"
+    # a W-2 box's caption read beside the name's (`State St   wages, tips`)
+    r"state|wages|tips|"
     # a box's number or a street's (`16 State St`, the next caption read as a name)
     r"\d{2,})\b",
     re.IGNORECASE,

@@ -201,6 +201,9 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
     return out
 
 
+# less than any year's income line (a year of overtime or bonus under ten
+# dollars is a misread zero)
+_LEAST_LINE = Decimal(10)
 _ZERO_LED = re.compile(r"^\W*\$?\s?0[\d,]")
 _LONE_FIGURES = re.compile(r"[^\w$]*\d{1,2}[^\w$]*")
 # (`i $ 99,482.09`: a speck read as a letter before the sign)
@@ -282,11 +285,12 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
         ]
         explained = bool(swapped)
         if len(swapped) > 1:
-            # no year's income line is under a dollar: a `0.90` that is
-            # `0.00` with a figure misread is that one, not another part;
-            # nor is a `0.00` that would make `0.40` another explanation
-            under = [(c, w) for c, w in swapped if w == 0 and 0 < row.get(c, w) < 1]
-            swapped = under or [(c, w) for c, w in swapped if not 0 < w < 1]
+            # no year's income line is under ten dollars: a `0.90` or a
+            # `9.00` that is `0.00` with a figure misread is that one, not
+            # another part; nor is a `0.00` that would make `0.40` another
+            # explanation
+            under = [(c, w) for c, w in swapped if w == 0 and 0 < row.get(c, w) < _LEAST_LINE]
+            swapped = under or [(c, w) for c, w in swapped if not 0 < w < _LEAST_LINE]
         if len(swapped) == 1:
             row[swapped[0][0]] = swapped[0][1]
             return row
