@@ -854,8 +854,8 @@ def test_a_w2_state_caption_garbled_beside_the_employee_caption_is_no_name() -> 
         "        [aad        17 State income tax\n"
         "Monica Waters        $65,231.92        $2,523.04\n"
         "Copy C - For EMPLOYEE'S RECORDS\n"
-        "e Employee\u2019 s first name and initial, Last name        \u201c16 State wages, tips, etc."
-        "        17 State income tax\n"
+        "e Employee\u2019 s first name and initial, Last name        \u201c16 State wages,"
+        " tips, etc.        17 State income tax\n"
         "Monica Waters        $ 65,231.92        $ 2,523.04\n"
     )
     assert read(DocType.w2, text)["employee_name"] == "Monica Waters"
