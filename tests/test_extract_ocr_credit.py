@@ -1090,3 +1090,56 @@ INQUIRIES
         ("STERLING RETAILCARD", None, Decimal(25)),
         ("PIONEERCARDSERVICES", Decimal(6382), Decimal(201)),
     ]
+
+
+ECOA_TABLE = """\
+MERGED INFILE CREDIT REPORT
+Tradelines
+Creditor{gap}Account{gap}ECOA     Opened     —_High Credit{gap}Balance      Payment Type{gap}Status
+{row}
+Inquiries
+"""
+
+
+def _row(row: str) -> dict[str, Value]:
+    [found] = tradelines(run(ECOA_TABLE.format(row=row, gap=" " * 8)))
+    return found
+
+
+def test_a_scanned_row_whose_ecoa_code_was_lost_keeps_its_type_code() -> None:
+    # (the account led by a rule's underscore, `—_62685838"***`)
+    row = (
+        'HERITAGE MORTGAGE SERVICING    —_62685838"***        06/18        371,490'
+        "        323,000      1125 M        CURRENT"
+    )
+    assert _row(row) == {
+        "creditor": "HERITAGE MORTGAGE SERVICING",
+        "balance": Decimal("323000"),
+        "monthly_payment": Decimal("1125"),
+        "account_type": "mortgage",
+    }
+
+
+def test_a_scanned_type_code_read_as_a_figure_or_glued_to_a_zero() -> None:
+    row = (
+        "HORIZON STUDENT LOAN SERVICING 46841974%***        12/22        54,788"
+        "        51,342        321 1        CURRENT"
+    )
+    found = _row(row)
+    assert (found["balance"], found["monthly_payment"], found["account_type"]) == (
+        Decimal("51342"),
+        Decimal("321"),
+        "installment",
+    )
+    # `OR`: the zero payment and the revolving code as one word; the mask's
+    # last star read as a figure (`"9`) is no amount
+    row = (
+        'SUMMIT RETAIL CARD        6164611197"9        9/19        9,600        0        OR'
+        "        CURRENT"
+    )
+    found = _row(row)
+    assert (found["balance"], found["monthly_payment"], found["account_type"]) == (
+        Decimal("0"),
+        Decimal("0"),
+        "revolving",
+    )

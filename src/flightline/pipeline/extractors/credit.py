@@ -14,6 +14,7 @@ from flightline.pipeline.extractors.base import (
 )
 from flightline.pipeline.extractors.cells import TRAILING_SPECK
 from flightline.pipeline.extractors.credit_amounts import (
+    STATUS_WORD,
     map_amounts,
     sign_as_figure,
     to_status,
@@ -146,7 +147,10 @@ _ACCT_NUMBER = re.compile(
     # (`94057598"`), or loses it, and may read a first digit as a letter
     # (`G1503782****`): a run of eight digits or more without a thousands
     # separator is an account number, never a consumer balance.
-    r"|\b[A-Za-z]?\d{7,20}[\"'\u201c\u201d\u2019\u00b0*]+|\b\d{8,20}\b"
+    # (a rule's underscore may lead it, `_62685838"***`, and a star of the
+    # mask read as a figure trail it, `6164611197"9`)
+    r"|(?<![A-Za-z0-9])[A-Za-z]?\d{7,20}[\"'\u201c\u201d\u2019\u00b0*]+(?:\d(?!\w))?"
+    r"|\b\d{8,20}\b"
 )
 # The tradelines section's title: rows under it are tradelines even when its
 # column header is too garbled to read.
@@ -397,6 +401,8 @@ def _tradelines(doc: DocText, ld: LogicalDocument) -> None:
         cells = _after_ecoa(tokens) if ecoa else tokens
         if doc.ocr:
             cells = to_status(cells)
+            if codes:
+                cells = _codes_apart(cells)
         mapped = map_amounts(cells, cols, doc.ocr)
         if not mapped:
             continue
@@ -439,11 +445,40 @@ def _after_ecoa(tokens: list[str]) -> list[str]:
     """The cells after the ECOA code: what comes before it is what OCR left
     of the account number (`233469)  7`, `43  1Q6866`), never an amount."""
     for n, token in enumerate(tokens):
-        if "$" in token:
+        # (an amount, `$` or thousands, comes after the ECOA's column: a code
+        # past one is the type's, `323,000  1125 M`, the ECOA's lost)
+        if "$" in token or _THOUSANDS.match(token):
             break
         if _ECOA_CODE.match(token):
             return tokens[n + 1 :]
     return tokens
+
+
+_THOUSANDS = re.compile(r"^\W?\d{1,3}(?:,\d{3})+")
+# The type's one-letter code glued to a zero payment before it (`0R`, `OR`),
+# or its I read as a figure or a bar after the payment (`321 1`)
+_ZERO_CODE = re.compile(r"^[0O]([RIM])$")
+_CODE_AS_FIGURE = re.compile(r"^[1l|]$")
+
+
+def _codes_apart(cells: list[str]) -> list[str]:
+    """A scanned row's type code told from the amounts beside it."""
+    out: list[str] = []
+    for n, cell in enumerate(cells):
+        glued = _ZERO_CODE.match(cell)
+        after = cells[n + 1] if n + 1 < len(cells) else ""
+        if glued and n and _FIGURE.search(cells[n - 1]):
+            out += ["0", glued.group(1)]
+        elif (
+            _CODE_AS_FIGURE.match(cell)
+            and n
+            and _FIGURE.search(cells[n - 1])
+            and (not after or STATUS_WORD.match(after))
+        ):
+            out.append("I")
+        else:
+            out.append(cell)
+    return out
 
 
 _FIGURES = re.compile(r"(?<![A-Za-z])\d+(?![A-Za-z])")

@@ -41,7 +41,7 @@ def type_glued(cells: list[str]) -> Decimal | None:
     return Decimal(m.group(1)) if m else None
 
 
-_STATUS_WORD = re.compile(
+STATUS_WORD = re.compile(
     r"^\W*(?:current|closed|open|paid|late|charge\W?off|collection|transferred)\W*$", re.I
 )
 
@@ -50,7 +50,7 @@ def to_status(cells: list[str]) -> list[str]:
     """A row's cells up to its status word after the amounts: what follows it
     (`OPEN        1`) is a speck on the scan, never an amount."""
     for n, cell in enumerate(cells):
-        if _STATUS_WORD.match(cell) and any(re.search(r"\d", c) for c in cells[:n]):
+        if STATUS_WORD.match(cell) and any(re.search(r"\d", c) for c in cells[:n]):
             return cells[: n + 1]
     return cells
 
