@@ -1143,3 +1143,13 @@ def test_a_scanned_type_code_read_as_a_figure_or_glued_to_a_zero() -> None:
         Decimal("0"),
         "revolving",
     )
+
+
+def test_a_small_speck_word_in_its_own_cell_after_the_applicant_is_no_name() -> None:
+    text = """\
+Credit Report - All Bureaus
+Applicant        SSN        Current Address
+Joanna A. Clark        rane     KXX-XX-8704        11261 POWELL ROAD, ANTHONYTOWN, CA 94090
+"""
+    got = run(text).fields
+    assert (got["borrower_name"].value, got["ssn_last4"].value) == ("Joanna A. Clark", "8704")

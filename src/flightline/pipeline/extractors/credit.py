@@ -181,6 +181,11 @@ def _last4(mask: str) -> str:
     return re.sub(r"\s", "", mask)[-4:]
 
 
+# a small word in a cell of its own after the name (`Joanna A. Clark   rane`):
+# a speck read as letters, never part of a capitalised name
+_SPECK_CELL_END = re.compile(r"\s{2,}[a-z]{1,5}\W?\s*$")
+
+
 def _parties(doc: DocText, out: dict[str, FieldValue]) -> None:
     """`Applicant  SSN  Address` over one row per borrower."""
     for i, line in enumerate(doc.lines):
@@ -198,7 +203,7 @@ def _parties(doc: DocText, out: dict[str, FieldValue]) -> None:
             m = _SSN_MASK.search(row)
             if not m:
                 break
-            person = clean_person(row[: m.start()])
+            person = clean_person(_SPECK_CELL_END.sub("", row[: m.start()]))
             last4 = _last4(m.group(0))
             if person:
                 set_field(out, names[n], doc.field(person, j))
