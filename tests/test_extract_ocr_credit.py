@@ -1153,3 +1153,14 @@ Joanna A. Clark        rane     KXX-XX-8704        11261 POWELL ROAD, ANTHONYTOW
 """
     got = run(text).fields
     assert (got["borrower_name"].value, got["ssn_last4"].value) == ("Joanna A. Clark", "8704")
+
+
+def test_a_balance_caption_led_by_a_rules_underscore_still_heads_its_column() -> None:
+    text = """\
+Tradelines
+Creditor        Account        ECOA    Opened     High Credit        _Balance      Payment Type
+GRANITE AUTO FINANCE        26523487****        J        07/24        $ 22,407"       $18,419\
+        $527 Installment   CURRENT
+"""
+    [row] = tradelines(run(text))
+    assert (row["balance"], row["monthly_payment"]) == (Decimal("18419"), Decimal("527"))

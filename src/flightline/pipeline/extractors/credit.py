@@ -226,7 +226,8 @@ def _money_columns(header: str) -> list[str]:
         r"past\s*due|"
         # `aAYMENT`, `Pgyment`: the P or the A read as another letter
         r"(?:monthly\s*)?(?:payment|pmt|(?<![a-z])(?:[a-z]?ayment|p[a-z]yment))s?|"
-        r"\bbalance\b|\bbal\b|\bterms?\b",
+        # (`_Balance`: a rule's underscore before the caption)
+        r"(?<![^\W_])balance\b|\bbal\b|\bterms?\b",
         header,
         re.IGNORECASE,
     ):
