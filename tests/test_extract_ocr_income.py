@@ -95,6 +95,24 @@ def test_voe_year_row_whose_zero_reads_as_a_lone_figure() -> None:
     assert got["ytd_bonus_income"] == Decimal("1839.49")
 
 
+def test_voe_year_table_whose_bonus_caption_is_garbled_past_knowing() -> None:
+    ytd = "2026 YTD thru 14-Aug-2026    $435,625.05    $0.00    $1,081.09    $136,706.14"
+    text = VOE_REPORT.format(ytd=ytd).replace("ponus", "Sear").replace("2026 YTD", "2024 YTD")
+    got = values(run(DocType.voe, text))
+    # (its base with a figure misread: the total tells it)
+    assert got["ytd_base_income"] == Decimal("135625.05")
+    assert got["ytd_bonus_income"] == Decimal("1081.09")
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+
+
+def test_voe_year_table_whose_bonus_caption_was_lost() -> None:
+    ytd = "2026 YTD thru 14-Aug-2026    $135,625.05    $0.00    $1,081.09    $136,706.14"
+    text = VOE_REPORT.format(ytd=ytd).replace("        ponus", "")
+    got = values(run(DocType.voe, text))
+    assert got["ytd_bonus_income"] == Decimal("1081.09")
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+
+
 def test_voe_year_table_whose_past_year_lost_its_first_digit() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     text = VOE_REPORT.format(ytd=ytd).replace("\n2025        93,329.52", "\n025        93,329.52")
@@ -1275,9 +1293,10 @@ Year        B        Overtime        Bonus        Total
     assert got["prior_year_bonus_income"] == Decimal("17620.50")
     # `2005`: 2024 is expected, and 2005 is two figures from it: not that row
     assert "two_years_prior_base_income" not in got
-    # a lowercase letter is a speck, not a caption
+    # a lowercase letter is a speck, not a caption: the base's column is
+    # the one the rows' cells, adding up to their totals, leave for it
     speck = text.replace("Year        B        Overtime", "Year        b        Overtime")
-    assert "ytd_base_income" not in values(run(DocType.voe, speck))
+    assert values(run(DocType.voe, speck))["ytd_base_income"] == Decimal("148711.48")
 
 
 def test_voe_1005_past_years_in_three_columns() -> None:
@@ -1348,9 +1367,13 @@ Year        \u201cae        Base        Overtime        Bows:        Potal;
     assert got["ytd_bonus_income"] == Decimal("3629.18")
     assert got["prior_year_bonus_income"] == Decimal("0.00")
     assert got["ytd_base_income"] == Decimal("117980.70")
-    # a word whose letter begins no column left unnamed is no caption
+    # a word whose letter begins no column is the one kind the header
+    # leaves unnamed, in its usual place
     other = text.replace("Bows:", "Dows:")
-    assert "ytd_bonus_income" not in values(run(DocType.voe, other))
+    assert values(run(DocType.voe, other))["ytd_bonus_income"] == Decimal("3629.18")
+    # ... but not where two kinds are unnamed
+    two = text.replace("Bows:", "Dows:").replace("Overtime", "Qvxxzzk")
+    assert "ytd_bonus_income" not in values(run(DocType.voe, two))
 
 
 def test_voe_1005_overtime_row_two_letters_misread_and_a_degree_sign_for_a_comma() -> None:

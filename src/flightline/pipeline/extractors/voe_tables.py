@@ -124,7 +124,14 @@ def _year_columns(header: str) -> list[str]:
         found = {c for name, c in _YEAR_COLS.items() if name.startswith(word[0].lower())}
         return (found - named).pop() if word[0].isupper() and len(found - named) == 1 else None
 
+    def unnamed(word: str) -> str | None:
+        """A caption garbled past knowing (`Sear` for Bonus) among the named
+        ones: the one kind of income the header names nowhere else."""
+        left = set(_KINDS) - named
+        return left.pop() if word[0].isupper() and len(left) == 1 else None
+
     cols: list[str] = []
+    guessed = False
     for n, word in enumerate(words):
         if len(word) < 3:
             if (short := begun(word)) is not None:
@@ -139,9 +146,13 @@ def _year_columns(header: str) -> list[str]:
             if rest_of(words[n - 1], word, cols[-1]):
                 continue  # the rest of a word OCR split (`Overt ime`)
             found = begun(word)
+            if found is None and (found := unnamed(word)) is not None:
+                guessed = True
             if found is None:
                 return []  # a word that names no column: not a header to place values under
         cols.append(found)
+    if guessed and tuple(cols) != _USUAL_COLUMNS:
+        return []  # a kind told by elimination only in its usual place
     return cols
 
 
@@ -472,6 +483,8 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
             cols, assumed = _year_columns(text), False
             if doc.ocr and cols and "total" not in cols and _total_lost(doc, i, cols):
                 cols = [*cols, "total"]
+            if doc.ocr and "total" in cols:
+                cols = _kind_lost(doc, i, cols) or cols
             continue
         if (
             doc.ocr
@@ -524,6 +537,11 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
             dates = ocr_dates(rest) if doc.ocr else find_dates(rest)
             if dates:
                 set_field(out, "ytd_through_date", doc.field(dates[0][2], i))
+                if year is not None and dates[0][2].year != year:
+                    # the row's year and its thru date disagree (`2024 YTD
+                    # thru 14-Aug-2026`): one misread, and the past years'
+                    # rows are taken in their order, unchecked
+                    ytd_year = 0
         elif past < len(PAST_PREFIXES):
             past += 1
             # The rows under the YTD row are the past years in turn: a year
@@ -560,6 +578,29 @@ def _total_lost(doc: DocText, header: int, cols: list[str]) -> bool:
     return False
 
 
+def _kind_lost(doc: DocText, header: int, cols: list[str]) -> list[str] | None:
+    """The header's caption of one kind garbled past naming it (`Base
+    Overtime  Sear  Total`): rows below a cell wider than the captions whose
+    parts, with that kind in its usual place, add up to the total. None when
+    no row, or more than one kind, explains them."""
+    if not set(cols) < set(_USUAL_COLUMNS):
+        return None
+    found: set[tuple[str, ...]] = set()
+    for line in doc.lines[header + 1 : header + 1 + _TABLE_ROWS]:
+        row = _YEAR_ROW.match(line.text) or _YTD_ROW.search(line.text)
+        if row is None:
+            continue
+        wider = _year_cells(line.text[row.end() :], len(cols) + 1)
+        if wider is None:
+            continue
+        for kind in _USUAL_COLUMNS:
+            if kind not in cols:
+                candidate = [c for c in _USUAL_COLUMNS if c in cols or c == kind]
+                if _adds_up(candidate, wider):
+                    found.add(tuple(candidate))
+    return list(found.pop()) if len(found) == 1 else None
+
+
 # The rows a year table has under its header: the year to date and past years.
 _TABLE_ROWS = 1 + len(PAST_PREFIXES)
 # A year table's caption (`Year`, `Yeat`: a letter misread) over columns
@@ -573,6 +614,7 @@ _CAPTIONS_TAIL = re.compile(
 )
 # The columns of a verification's year table as the usual report prints them
 _USUAL_COLUMNS = ("base", "overtime", "bonus", "total")
+_KINDS = ("base", "overtime", "bonus")
 
 
 def _settled_row(cols: list[str], rest: str) -> dict[str, Decimal] | None:
