@@ -113,6 +113,15 @@ def test_voe_year_table_whose_bonus_caption_was_lost() -> None:
     assert got["prior_year_bonus_income"] == Decimal("3575.65")
 
 
+def test_voe_year_row_with_a_zero_read_as_letters_beside_a_speck_word() -> None:
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    prior = '2025        "93,329.52        LOO    Gas     \u201818,865.92       112,195.44'
+    got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
+    assert got["prior_year_base_income"] == Decimal("93329.52")
+    assert got["prior_year_overtime_income"] == Decimal("0")
+    assert got["prior_year_bonus_income"] == Decimal("18865.92")
+
+
 def test_voe_year_table_whose_past_year_lost_its_first_digit() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     text = VOE_REPORT.format(ytd=ytd).replace("\n2025        93,329.52", "\n025        93,329.52")

@@ -167,9 +167,25 @@ def _year_cell_texts(rest: str, n: int) -> list[str] | None:
         # OCR read as a word (`Loita  $98,041.71  Hees  O00`)
         # (and so is a lone figure or two without a sign or point between
         # amounts: `$3184.25     7        $0.00`)
-        figured = [c for c in cells if re.search(r"\d", c) and not _LONE_FIGURES.fullmatch(c)]
+        keep = [bool(re.search(r"\d", c)) and not _LONE_FIGURES.fullmatch(c) for c in cells]
+        if sum(keep) == n - 1:
+            # one amount read as letters beside a speck read as a word
+            # (`272,007.60  LOO  Gas  18,865.92`): the cell of zeros' shape
+            # between amounts keeps its column
+            inside = [
+                k for k in range(len(cells)) if not keep[k] and any(keep[:k]) and any(keep[k + 1 :])
+            ]
+            shaped = [k for k in inside if _ZERO_SHAPED.fullmatch(cells[k])]
+            chosen = shaped if len(shaped) == 1 else inside if len(inside) == 1 else []
+            for k in chosen:
+                keep[k] = True
+        figured = [c for c, kept in zip(cells, keep, strict=True) if kept]
         cells = figured if len(figured) >= n else cells
     return cells[len(cells) - n :] if len(cells) >= n else None
+
+
+# letters a scan made of a zero amount (`LOO`, `O.OO`)
+_ZERO_SHAPED = re.compile(r"\W{0,2}[LlIiOoQD0][Oo0.,]{1,4}\W{0,2}")
 
 
 def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
@@ -244,6 +260,12 @@ def _checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> d
     known = sum((v for _, v, _ in parts if v is not None), Decimal(0))
     complete = all(v is not None for _, v, _ in parts)
     if total is not None and complete and abs(known - total) <= _CENT:
+        return row
+    unread = [c for c, v, _ in parts if v is None]
+    if total is not None and total_clean and len(unread) == 1 and known == total:
+        # the parts read, specks and all (`"93,329.52  LOO  '18,865.92`), make
+        # the total to the cent: they stand, and the unread one is zero
+        row[unread[0]] = Decimal(0)
         return row
     if (
         total is not None
