@@ -1164,3 +1164,19 @@ GRANITE AUTO FINANCE        26523487****        J        07/24        $ 22,407" 
 """
     [row] = tradelines(run(text))
     assert (row["balance"], row["monthly_payment"]) == (Decimal("18419"), Decimal("527"))
+
+
+def test_a_zero_balance_whose_first_figure_reads_as_a_round_letter() -> None:
+    text = """\
+TRADELINES
+CREDITOR        TYPE       BALANCE   PAYMENT    STATUS
+NORTHSTAR BANK USA       R        Q.00      0.00    CLOSED
+PRAIRIE HOME LOANS       M        247654.43   1453.38      OPEN
+INQUIRIES
+"""
+    got = tradelines(run(text))
+    rows = [(r["creditor"], r.get("balance"), r.get("monthly_payment")) for r in got]
+    assert rows == [
+        ("NORTHSTAR BANK USA", Decimal("0.00"), Decimal("0.00")),
+        ("PRAIRIE HOME LOANS", Decimal("247654.43"), Decimal("1453.38")),
+    ]

@@ -195,6 +195,10 @@ def test_a_scanned_address_ends_at_its_zip() -> None:
     h = address_key("18835 Hampton St, Whoneonign, AL 35069")
     assert address_verdict(g, h, True) is UNSURE
     assert address_verdict(g, h, False) is DIFFERENT
+    # ... and so is one whose street type has a glyph misread besides
+    k = address_key("5701 Oneill Blvd, Ellismouth, AL 36346")
+    m = address_key("5701 Oneill Bivd., seer, AL 36346")
+    assert address_verdict(k, m, True) is UNSURE
     # a house number whose first figures OCR lost at the line's edge
     lost = address_key("706 Gould Parkway, Craigland, NJ 07496")
     whole = address_key("14706 Gould Pkwy., Craigland, NJ 07496")

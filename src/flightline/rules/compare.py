@@ -442,9 +442,10 @@ def _has_zip(key: str) -> bool:
 
 
 def _same_street(a: str, b: str) -> bool:
-    """The words right after the house number agree (`hampton street`)."""
+    """The words right after the house number agree (`hampton street`), OCR's
+    look-alike glyphs taken as one (`oneill bivd` for Blvd)."""
     wa, wb = a.split(), b.split()
-    return len(wa) > 2 and len(wb) > 2 and wa[1:3] == wb[1:3]
+    return len(wa) > 2 and len(wb) > 2 and [fold(w) for w in wa[1:3]] == [fold(w) for w in wb[1:3]]
 
 
 # An address ends at its ZIP: words after it on a scanned line are the

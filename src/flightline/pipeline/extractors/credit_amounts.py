@@ -13,6 +13,9 @@ from flightline.pipeline.extractors.values import money_tokens
 _POINT_FOR_COMMA = re.compile(r"^\$?\d{1,3}\.\d{3}$")
 # `$0400`: $0.00 with its point read as a figure (no amount prints a leading zero)
 _ZERO_POINT_MISREAD = re.compile(r"^\$0\d00$")
+# a zero's first figure read as a round letter where the row prints cents
+# (`Q.00`, `O.00`, `D.00`)
+_LETTER_ZERO = re.compile(r"^[QOoD]\.00$")
 _DOLLAR_ZERO = re.compile(r"^[sS$][oO0][.,\"'\u00ae\u00b0\u201d\u2019]?$")
 # A small bare number before the amounts: a code column OCR read as a digit.
 # ... or an opened date that lost its slash (`0222` for 02/22).
@@ -150,6 +153,8 @@ def map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Deci
     joined = " ".join(
         "$0"
         if _DOLLAR_ZERO.match(t) or (ocr and _ZERO_POINT_MISREAD.match(t))
+        else "0.00"
+        if ocr and _LETTER_ZERO.match(t)
         else "0"
         if ocr and _round_zero(tokens, n)
         else "Sxx"
