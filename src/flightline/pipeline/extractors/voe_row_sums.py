@@ -1,0 +1,259 @@
+"""A VOE year row's amounts checked against its total: the kinds of income
+must add up to it, and when they do not, which one cell OCR misread (a
+figure swapped, lost or gained, a point or a sign read as a figure) is the
+one the total recomputes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from flightline.pipeline.normalize import (
+    cent_digits,
+    one_digit_more,
+    one_figure_swapped,
+)
+
+CENT = Decimal("0.01")
+
+
+# less than any year's income line (a year of overtime or bonus under ten
+# dollars is a misread zero)
+_LEAST_LINE = Decimal(10)
+
+
+def checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> dict[str, Decimal]:
+    """A row's amounts by column, checked against its Total: the kinds must
+    add up to it. One cell misread (stray marks, or unreadable) is the one
+    the total recomputes; a row that does not add up otherwise is left unread
+    rather than trusted (one of its figures is wrong and nothing says which)."""
+    if "total" in cols:
+        cells = _points_lost(cols, cells)
+        cells = _total_led_by_marks(cols, cells)
+    row = {c: v for c, (v, _) in zip(cols, cells, strict=True) if v is not None and c != "total"}
+    if "total" not in cols:
+        return row
+    total, total_clean = cells[cols.index("total")]
+    parts = [(c, v, ok) for c, (v, ok) in zip(cols, cells, strict=True) if c != "total"]
+    known = sum((v for _, v, _ in parts if v is not None), Decimal(0))
+    complete = all(v is not None for _, v, _ in parts)
+    if total is not None and complete and abs(known - total) <= CENT:
+        return row
+    unread = [c for c, v, _ in parts if v is None]
+    if total is not None and total_clean and len(unread) == 1 and known == total:
+        # the parts read, specks and all (`"93,329.52  LOO  '18,865.92`), make
+        # the total to the cent: they stand, and the unread one is zero
+        row[unread[0]] = Decimal(0)
+        return row
+    if (
+        total is not None
+        and complete
+        and all(ok for _, _, ok in parts)
+        and _one_dropped(known, total)
+        and not any(_one_added(v, total - (known - v)) for _, v, _ in parts if v is not None)
+    ):
+        # the total lost a digit (`6813.09` for 46,813.09), and no part
+        # read with a digit too many explains the row instead: clean parts stand
+        return row
+    doubtful = [c for c, v, ok in parts if v is None or not ok]
+    if total is not None and not total_clean and complete and len(doubtful) == 1:
+        # a total in doubt (its first figure may be a sign) that the one
+        # doubtful part, read without its point (`$17983656` for
+        # 179,836.56), makes up exactly: both readings are confirmed
+        c = doubtful[0]
+        whole = total - sum((v for k, v, _ in parts if k != c and v is not None), Decimal(0))
+        read = row.get(c)
+        if (
+            read is not None
+            and read == read.to_integral_value()
+            and cent_digits(whole) == str(read)
+        ):
+            row[c] = whole
+            return row
+    if total is None or not total_clean:
+        # Nothing to check against: the cleanly read cells stand.
+        return {c: v for c, v, ok in parts if v is not None and ok}
+    if complete and not doubtful:
+        # one part lost a digit (`$6196.00` for 66,196.00): the total less
+        # the others is that part whole, when exactly one part reads so
+        # (a part read doubtfully is the one to recompute, not this)
+        lost = [
+            (c, whole)
+            for c, v, _ in parts
+            if v is not None and (whole := total - (known - v)) > v and _one_dropped(whole, v)
+        ]
+        if len(lost) == 1:
+            row[lost[0][0]] = lost[0][1]
+            return row
+        # one part with a figure misread (`$9.00` for $0.00): the total less
+        # the others is that part, a figure from it, when one part reads so
+        swapped = [
+            (c, whole)
+            for c, v, _ in parts
+            if v is not None
+            and (whole := total - (known - v)) >= 0
+            and one_figure_swapped(whole, v)
+        ]
+        explained = bool(swapped)
+        if len(swapped) > 1:
+            # no year's income line is under ten dollars: a `0.90` or a
+            # `9.00` that is `0.00` with a figure misread is that one, not
+            # another part; nor is a `0.00` that would make `0.40` another
+            # explanation
+            under = [(c, w) for c, w in swapped if w == 0 and 0 < row.get(c, w) < _LEAST_LINE]
+            swapped = under or [(c, w) for c, w in swapped if not 0 < w < _LEAST_LINE]
+        if len(swapped) == 1:
+            row[swapped[0][0]] = swapped[0][1]
+            return row
+        if _one_added(total, known):
+            # no part explains it, and the total reads with a digit too many
+            # (`867 046.04` for 86,046.04, a speck read as a figure): clean
+            # parts stand
+            return row
+        if not explained and one_figure_swapped(total, known):
+            # ... or with one figure misread (`$59113.06` for 59,113.96): no
+            # part a figure off makes it up, so the clean parts stand
+            return row
+    if len(doubtful) == 1 and row.get(doubtful[0]) == 0 and complete:
+        # the doubtful part read as zeros and specks (`000s)`), and one clean
+        # part short of a figure or two (`124.01` for 12,411.01) that, with
+        # the zero, makes up the total: that part whole, the zero standing
+        short = [
+            (k, whole)
+            for k, v, ok in parts
+            if ok
+            and v is not None
+            and (whole := total - (known - v)) > v
+            and _figures_lost(whole, v)
+        ]
+        if len(short) == 1:
+            row[short[0][0]] = short[0][1]
+            return row
+    if len(doubtful) == 1:
+        c = doubtful[0]
+        rest = sum((v for k, v, _ in parts if k != c and v is not None), Decimal(0))
+        if total - rest >= 0:
+            row[c] = total - rest
+            return row
+        if total - rest > -1 and one_figure_swapped(total, rest):
+            # the others make up the total but for a cents figure misread
+            # in one of the three (`$128391.71` for 128,391.75): nothing is
+            # left for the unreadable part, and the figures stand within cents
+            row[c] = Decimal(0)
+            return row
+        if complete:
+            # the others leave nothing for it: a clean part has a figure
+            # misread (`427826.91` for 127,826.91) and the doubtful one stands
+            # as read, when exactly one clean part reads so
+            swapped = [
+                (k, whole)
+                for k, v, ok in parts
+                if ok
+                and v is not None
+                and (whole := total - (known - v)) >= 0
+                and one_figure_swapped(whole, v)
+            ]
+            if len(swapped) == 1:
+                row[swapped[0][0]] = swapped[0][1]
+                return row
+    return {}
+
+
+def _total_led_by_marks(
+    cols: list[str], cells: list[tuple[Decimal | None, bool]]
+) -> list[tuple[Decimal | None, bool]]:
+    """`95149794.99` for $149,794.99: a total in doubt read with a figure or
+    two too many before it (its sign and a speck); without them it is the
+    total when the clean parts make it up exactly, or with one figure of one
+    part misread (`$42963.75` for 12,963.75): that reading of the total is
+    then as good as a clean one."""
+    n = cols.index("total")
+    total, clean = cells[n]
+    parts = [v for c, (v, ok) in zip(cols, cells, strict=True) if c != "total"]
+    if total is None or clean or any(v is None for v in parts):
+        return cells
+    known = sum((v for v in parts if v is not None), Decimal(0))
+    digits = cent_digits(total)
+    for lead in (1, 2):
+        whole = Decimal(digits[lead:]) / 100
+        if whole >= known / 2 and (
+            whole == known
+            or any(v is not None and one_figure_swapped(v, whole - (known - v)) for v in parts)
+        ):
+            fixed = list(cells)
+            fixed[n] = (whole, True)
+            return fixed
+    return cells
+
+
+def _points_lost(
+    cols: list[str], cells: list[tuple[Decimal | None, bool]]
+) -> list[tuple[Decimal | None, bool]]:
+    """`1012214   13181448` for 10,122.14 and 131,814.48: cells read as
+    whole figures without their points; each with its last two figures as
+    cents, when the row then adds up exactly (the total confirms them)."""
+    lost = [
+        n
+        for n, (v, ok) in enumerate(cells)
+        if v is not None and not ok and v >= _POINTLESS_MIN and v == v.to_integral_value()
+    ]
+    if not lost:
+        return cells
+    fixed = [
+        (v / 100, True) if n in lost and v is not None else (v, ok)
+        for n, (v, ok) in enumerate(cells)
+    ]
+    parts = [v for c, (v, _) in zip(cols, fixed, strict=True) if c != "total"]
+    total = fixed[cols.index("total")][0]
+    if total is None or any(v is None for v in parts):
+        return cells
+    known = sum((v for v in parts if v is not None), Decimal(0))
+    if known == total:
+        return fixed
+    # ... and one other part read under a dollar (`0.90"` for 0.00,
+    # no year's income line is under a dollar) that the total, so confirmed,
+    # makes zero with a figure misread: that part is zero
+    others = [
+        n
+        for n, ((v, _), c) in enumerate(zip(fixed, cols, strict=True))
+        if c != "total" and n not in lost and v is not None and 0 < v < 1
+    ]
+    if len(others) == 1:
+        n = others[0]
+        read = fixed[n][0]
+        assert read is not None
+        whole = total - (known - read)
+        if whole == 0 and one_figure_swapped(whole, read):
+            fixed[n] = (whole, True)
+            return fixed
+    return cells
+
+
+# The least a cell read without its point may be: four figures and more
+_POINTLESS_MIN = Decimal(1000)
+
+
+def adds_up(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> bool:
+    """Every cell read cleanly, and the parts (one figure misread in one at
+    most) add up to the total."""
+    if not all(v is not None and ok for v, ok in cells):
+        return False
+    row = checked_row(cols, cells)
+    total = cells[cols.index("total")][0]
+    return len(row) == len(cols) - 1 and sum(row.values(), Decimal(0)) == total
+
+
+def _one_dropped(whole: Decimal, read: Decimal) -> bool:
+    """`read` is `whole` with exactly one of its digits lost."""
+    return whole >= 0 and read >= 0 and one_digit_more(whole, read)
+
+
+def _figures_lost(whole: Decimal, read: Decimal) -> bool:
+    """`read` is `whole` with one figure lost, or two side by side, the cents kept."""
+    a, b = cent_digits(whole), cent_digits(read)
+    lost = len(a) - len(b)
+    return lost in (1, 2) and any(a[:k] + a[k + lost :] == b for k in range(len(a) - 2))
+
+
+def _one_added(read: Decimal, whole: Decimal) -> bool:
+    """`read` is `whole` with one digit too many (a dollar sign read as 5)."""
+    return _one_dropped(read, whole)
