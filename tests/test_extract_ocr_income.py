@@ -2330,3 +2330,10 @@ def test_voe_1005_a_cell_with_a_speck_and_its_dollar_sign_read_as_a_five() -> No
     # far from the row's other figures, the cell stays unread
     far = text.replace("6,095.88", "26,095.88").replace("4,301.21", "1,301.21")
     assert "prior_year_bonus_income" not in values(run(DocType.voe, far))
+
+
+def test_voe_garbled_signature_of_employer_caption_names_no_employer() -> None:
+    text = SPLIT_1005.format(bonus="7,100.00")
+    text += "20. Signflure of Employer        \u201c2. Title        22. Date\n"
+    text += "_S. Carter        HR Manager        16-SEP-2026\n"
+    assert values(run(DocType.voe, text)).get("employer_name") != "S. Carter"

@@ -169,8 +169,9 @@ _VOE = Reader(
                 "Company Name",
                 "Name and address of employer",
             ),
+            # (the signature's caption garbled on a scan: `Signflure of Employer`)
             exclude=r"employer\s*(?:phone|address|contact|signature|certification)|"
-            r"signature\s*of\s*employer",
+            r"\b(?:sig\w*|\w+ure)\s*of\s*employer",
         ),
         Spec(
             "employee_name",
