@@ -859,3 +859,20 @@ def test_a_w2_state_caption_garbled_beside_the_employee_caption_is_no_name() -> 
         "Monica Waters        $ 65,231.92        $ 2,523.04\n"
     )
     assert read(DocType.w2, text)["employee_name"] == "Monica Waters"
+
+
+def test_a_w2_section_heading_with_specks_over_the_employer_caption() -> None:
+    text = (
+        "2024 W-2 Wage and Tax Statement\n"
+        "EMPLOYER     \u201cee        Asis     3\n"
+        "EMPLOYER        Allen & Mendez Construetion Company\n"
+        "EIN        85-3950066\n"
+        "EMPLOYEE        Barbara Kathryn Hunt\n"
+        "Box 1 Wages, tips, other comp.        181,421.46\n"
+    )
+    assert read(DocType.w2, text)["employer_name"] == "Allen & Mendez Construetion Company"
+
+
+def test_an_applicants_name_with_a_speck_read_as_a_quote_mark_before_it() -> None:
+    text = URLA_BOXES.replace("Dana Quinn Example", "\u00abDana Quinn Example")
+    assert read(DocType.urla_1003, text)["borrower_name"] == "Dana Quinn Example"

@@ -2337,3 +2337,11 @@ def test_voe_garbled_signature_of_employer_caption_names_no_employer() -> None:
     text += "20. Signflure of Employer        \u201c2. Title        22. Date\n"
     text += "_S. Carter        HR Manager        16-SEP-2026\n"
     assert values(run(DocType.voe, text)).get("employer_name") != "S. Carter"
+
+
+def test_voe_1005_bonus_row_whose_u_read_as_ti_with_a_speck_word() -> None:
+    text = VOE_1005.replace("Bonus        $4783.79", "Bontisyy     thal        $4783%9")
+    got = values(run(DocType.voe, text))
+    assert "ytd_bonus_income" not in got
+    assert got["prior_year_bonus_income"] == Decimal("1200.00")
+    assert got["two_years_prior_bonus_income"] == Decimal("0.00")

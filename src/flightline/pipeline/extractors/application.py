@@ -319,8 +319,13 @@ def employer_below(doc: DocText, out: dict[str, FieldValue], words: int = 1) -> 
         if not (_EMPLOYER_LABEL.search(line.text) and word in line.text):
             continue
         j = doc.next_line(i)
-        below = re.split(r"\s{2,}", doc.lines[j].text.strip())[0] if j is not None else ""
-        name = clean_name(below)
+        cells = re.split(r"\s{2,}", doc.lines[j].text.strip()) if j is not None else [""]
+        # (a section's heading read with specks over the box's own caption,
+        # `EMPLOYER  “ee  Asis` above `EMPLOYER  Allen & Mendez Company`: the
+        # company is beside the caption below)
+        if len(cells) > 1 and re.fullmatch(r"\W*employer\W*", cells[0], re.IGNORECASE):
+            cells = cells[1:]
+        name = clean_name(cells[0])
         if j is not None and name and _company_line(name):
             out["employer_name"] = doc.field(name, j)
         return

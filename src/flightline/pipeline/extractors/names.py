@@ -27,6 +27,8 @@ def clean_name(text: str) -> str | None:
     # (`SS:`: the caption with its N lost on a scan)
     text = re.sub(r"\s*(?:SSN|\bSS\s*[:#]|Social Security|XXX|\*\*\*|xxx)[\s\S]*$", "", text)
     text = _NAME_NOISE.sub("", text)
+    # (a speck read as a quote mark run into the first letter, `«Barbara`)
+    text = re.sub(r"^\s*[^\w\s(]+(?=[A-Za-z])", "", text)
     text = re.sub(r"[^A-Za-z.,'\u2019 &-]+$", "", text)
     # no name ends in an apostrophe: a quote mark after it is a speck
     text = re.sub(r"(?<=[A-Za-z])['\u2019]+\s*$", "", text)

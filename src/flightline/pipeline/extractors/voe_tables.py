@@ -41,8 +41,9 @@ VOE_ROWS = (
     ),
     # (`Ovejtime`, `Overtlme`, `Overtnte`: a letter or two misread)
     ("overtime", re.compile(_SPECK + r"(?:ov\w{1,2}t(?:[il1]me|\w{2,3})|over\s*time)\b", re.I)),
-    # (`Bénus`, `Bortus`, `Bopus`: the o, or the n, misread)
-    ("bonus", re.compile(_SPECK + r"b(?:\wnu|o\w{1,2}u)s(?:es)?\b", re.I)),
+    # (`Bénus`, `Bortus`, `Bopus`: the o, or the n, misread; `Bontisyy`: the u
+    # read as `ti`, specks run on)
+    ("bonus", re.compile(_SPECK + r"b(?:\wnu|o\w{1,2}u|o?nti)s(?:es|\w{0,2})?\b", re.I)),
     # (read so that a line of none shows none: the URLA's commission line
     # against the VOE's)
     ("commission", re.compile(_SPECK + r"commissions?\b", re.I)),
