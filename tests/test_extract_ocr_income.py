@@ -2345,3 +2345,38 @@ def test_voe_1005_bonus_row_whose_u_read_as_ti_with_a_speck_word() -> None:
     assert "ytd_bonus_income" not in got
     assert got["prior_year_bonus_income"] == Decimal("1200.00")
     assert got["two_years_prior_bonus_income"] == Decimal("0.00")
+
+
+def test_voe_year_row_a_figure_off_in_its_last_places_stands_as_read() -> None:
+    # a 2 for a 1 in base, bonus or total: each reading is within a dollar
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,222.27"
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert got["ytd_base_income"] == Decimal("31833.36")
+    assert got["ytd_bonus_income"] == Decimal("1387.91")
+    # a hundred dollars off (a figure of base or of bonus) is more than a doubt
+    far = ytd.replace("33,222.27", "33,321.27")
+    assert "ytd_bonus_income" not in values(run(DocType.voe, VOE_REPORT.format(ytd=far)))
+
+
+def test_paystub_regular_pay_read_past_its_gross_without_its_point_and_a_bonu_row() -> None:
+    text = (
+        "EMPLOYEE PAY STUB\n"
+        "Employer        Employee\n"
+        "Salazar Pharmacy Services        HEATHER C JOHNSON\n"
+        "Qheck Dite        Pay Period        Frequency\n"
+        "10-OCT-2025        22-SEP-2025 - 05-OCT-2025        Bi-Weekly\n"
+        "Description        Current        YTD\n"
+        "Base Salary        \u2018\u00a7948077,        $ 199,096.17\n"
+        "Bonu        $ 420.22        $ 7,687.95\n"
+        "Gross:        $9,900.99        YTD Gross:        $ 206,784.12\n"
+    )
+    doc = run(DocType.paystub, text)
+    # the earnings row is no annual salary
+    assert "annual_salary" not in values(doc)
+    rows = earnings(doc)
+    assert [r["kind"] for r in rows] == ["regular", "bonus"]
+    # the gross less the bonus is the regular pay, its figures as read
+    assert rows[0]["current_amount"] == Decimal("9480.77")
+    # a gross the figures do not make leaves the row as read
+    other = run(DocType.paystub, text.replace("$9,900.99", "$9,910.99"))
+    assert earnings(other)[0]["current_amount"] == Decimal("948077")

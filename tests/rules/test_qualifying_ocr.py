@@ -499,3 +499,22 @@ def test_a_kind_new_this_year_whose_ytd_ocr_lost_is_the_paystubs() -> None:
     # with no paystub paying it, the kind stays out
     plain = clean_loan().set(DocType.voe, ytd_bonus_income=None, prior_year_bonus_income=D(0))
     assert "bonus" not in computed(plain.context()).incomes[0].variable
+
+
+def test_a_scanned_regular_pay_a_tenth_of_the_urlas_stands_when_the_voe_comes_near() -> None:
+    # the only base figure read is a period's regular pay, 10,000.00 a month
+    def loan(**voe: object) -> Loan:
+        built = clean_loan().set(DocType.voe, base_pay_rate=None, **voe)
+        built.set(DocType.paystub, annual_salary=None, hourly_rate=None)
+        # the URLA's base read with a figure lost: 1000.00 for 10,000.00
+        built.set(DocType.urla_1003, income_base_monthly=D("1000.00"))
+        return built.set_rows(
+            DocType.paystub, "earnings", [{"kind": "regular", "current_amount": D("4615.38")}]
+        )
+
+    # the VOE's years (116,000 last year, 120,000 at this year's pace) come
+    # near it: the URLA's figure is the misread one
+    assert computed(_scanned(loan()).context()).incomes[0].base == D("4615.38") * 26 / 12
+    # with no year of the VOE read, nothing says which figure lost the zero
+    nothing = loan(prior_year_base_income=None, ytd_base_income=None)
+    assert computed(_scanned(nothing).context()).incomes[0].base is None

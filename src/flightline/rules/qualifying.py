@@ -204,9 +204,14 @@ def _base(
         return candidates[0]
     # on a scan, the first figure that is no evident misread (`8359400` for
     # a 53.9400 rate beside the VOE's 53.94 an hour)
+    # (a tenth of the URLA's figure is no misread of ours when the VOE's own
+    # years come near it: the URLA's lost a figure, `2054.67` for 20,541.67)
     for value, found in candidates:
-        if not (_tenfold_off(value, stated_base) or _far_from_earned(value, voe)):
-            return value, found
+        if _far_from_earned(value, voe):
+            continue
+        if _tenfold_off(value, stated_base) and not _near_earned(value, voe):
+            continue
+        return value, found
     return None, []
 
 
@@ -272,6 +277,12 @@ def _far_from_earned(monthly: Decimal, voe: LogicalDocument | None) -> bool:
     year of the VOE comes near."""
     earned = _earned(voe) if voe is not None else []
     return bool(earned) and all(abs(monthly * 12 - e) > e * _FAR_FROM_EARNED for e in earned)
+
+
+def _near_earned(monthly: Decimal, voe: LogicalDocument | None) -> bool:
+    """A base pay some year of the VOE comes near (a raise's or a cut's way)."""
+    earned = _earned(voe) if voe is not None else []
+    return any(abs(monthly * 12 - e) <= e * _RATE_NEAR_EARNINGS for e in earned)
 
 
 def _voe_rate(voe: LogicalDocument, hours: Decimal, stubs: list[LogicalDocument]) -> Decimal | None:

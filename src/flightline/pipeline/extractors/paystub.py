@@ -18,6 +18,11 @@ from flightline.pipeline.extractors.base import (
 from flightline.pipeline.extractors.cells import cells_by_columns, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency
 from flightline.pipeline.extractors.names import clean_name, clean_person
+from flightline.pipeline.extractors.paystub_sums import (
+    current_from_gross,
+    salary_per_year,
+    ytd_from_total,
+)
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
@@ -151,8 +156,10 @@ _PAYSTUB = Reader(
             ("Annual Salary", "Base Salary", "Annual Pay", "Salary", "Annual Rate", "Annual Base"),
             # An earnings row (`Salary 6,923.08 41,538.48`) is not the annual salary.
             # (OCR may put specks between its amounts)
+            # (its first amount garbled, `Base Salary  §948077,  $ 199,096.17`)
             exclude=r"^\W*(?:base\s*)?salary\s+\$?\s?[\d,.]+\s+\$?\s?[\d,.]+|"
-            r"^\W*(?:base\s*)?salary\b.*\d\.\d\d\b.*\d\.\d\d\b",
+            r"^\W*(?:base\s*)?salary\b.*\d\.\d\d\b.*\d\.\d\d\b|"
+            r"^\W*(?:base\s*)?salary\s+\S*\d[\d,.]*\S*\s+.*\d\.\d\d\b",
         ),
         Spec(
             "net_pay",
@@ -224,8 +231,9 @@ _EARN_KIND = (
     ("overtime", _kind("overtime|over time|ot|o/t")),
     (
         "bonus",
+        # (`Bonu`: its s lost on a scan)
         _kind(
-            "bonus|incentive|incentive pay|performance bonus|incentive bonus|annual bonus|"
+            "bonus|bonu|incentive|incentive pay|performance bonus|incentive bonus|annual bonus|"
             "quarterly bonus|retention bonus|sign on bonus|spot bonus|merit bonus"
         ),
     ),
@@ -404,7 +412,8 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
         _gross_labels(doc, out)
     if earnings:
         if doc.ocr:
-            _ytd_from_total(earnings, out)
+            current_from_gross(earnings, out)
+            ytd_from_total(earnings, out)
         ld.rows["earnings"] = earnings
     if regular_row.get("rate") is not None:
         set_field(out, "hourly_rate", doc.field(regular_row["rate"], regular_line))
@@ -412,7 +421,7 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
         set_field(out, "hours", doc.field(regular_row["hours"], regular_line))
     _period(doc, out)
     _PAYSTUB.read(doc, out)
-    _salary_per_year(doc, out, earnings)
+    salary_per_year(doc, out, earnings)
     if doc.ocr and "pay_date" not in out:
         _dates_row(doc, out)
     if "pay_frequency" in out:
@@ -424,70 +433,6 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
     set_field(out, "employer_name", header_company(doc))
     if doc.ocr:
         _side_by_side(doc, out)
-
-
-# `Salary: 99500.00 / yr`, `133,500.00/ vr` (a scan's y read as v)
-_PER_YEAR = re.compile(
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d{4,7}(?:\.\d\d)?)\s*"
-    r"(?:/\s*(?:[yv]r|year)|per\s*(?:year|annum)|annually)\b",
-    re.IGNORECASE,
-)
-
-
-def _salary_per_year(
-    doc: DocText, out: dict[str, FieldValue], earnings: list[dict[str, FieldValue]]
-) -> None:
-    """`Base Salary 3826.92` (an earnings row with no year-to-date column) read
-    as the annual salary: no year's salary is a period's pay, so the figure the
-    stub marks per year is the salary, else none."""
-    found = out.get("annual_salary")
-    if found is None or not isinstance(found.value, Decimal):
-        return
-    # the gross is the period's pay, and no row of it is more: a row read past
-    # it (`$1220893` for 12,208.33 lost its point) says nothing of the salary
-    gross = out.get("gross_current")
-    if gross is not None and isinstance(gross.value, Decimal) and gross.value > 0:
-        period = [gross.value]
-    else:
-        period = [v for r in earnings if isinstance(v := _amount(r, "current_amount"), Decimal)]
-    if not period or found.value >= 2 * max(period):
-        return
-    del out["annual_salary"]
-    for i, m in doc.find_lines(_PER_YEAR):
-        value = Decimal(m.group(1).replace(",", ""))
-        if value >= 2 * max(period):
-            out["annual_salary"] = doc.field(value, i)
-            return
-
-
-def _ytd_from_total(earnings: list[dict[str, FieldValue]], out: dict[str, FieldValue]) -> None:
-    """A scanned earnings row whose year-to-date figure cannot be (`$ 5$.027.20`
-    read as 5, below the period's own pay) while every other row's was read:
-    the year-to-date total less the others is the row's."""
-    total = out.get("gross_ytd")
-    if total is None or not isinstance(total.value, Decimal):
-        return
-    bad = [
-        r
-        for r in earnings
-        if isinstance(cur := _amount(r, "current_amount"), Decimal)
-        and (_amount(r, "ytd_amount") or Decimal(0)) < cur
-    ]
-    if len(bad) != 1:
-        return
-    row = bad[0]
-    others = [_amount(r, "ytd_amount") for r in earnings if r is not row]
-    current = _amount(row, "current_amount")
-    if current is None or any(v is None for v in others):
-        return
-    rest = total.value - sum((v for v in others if v is not None), Decimal(0))
-    if rest >= current:
-        row["ytd_amount"] = FieldValue(rest, row["current_amount"].evidence)
-
-
-def _amount(row: dict[str, FieldValue], name: str) -> Decimal | None:
-    found = row.get(name)
-    return found.value if found is not None and isinstance(found.value, Decimal) else None
 
 
 def _side_by_side(doc: DocText, out: dict[str, FieldValue]) -> None:

@@ -104,6 +104,12 @@ def checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> di
         if len(swapped) == 1:
             row[swapped[0][0]] = swapped[0][1]
             return row
+        if swapped and _immaterial(total - known, [row[c] for c, _ in swapped]):
+            # several parts a figure off could each be the misread one
+            # (`208,576.94  0.00  8,013.29  216,592.23`: a 2 for a 0 in one of
+            # three), but in their last places: whichever it is, every part
+            # as read is within a few dollars, so the row stands as read
+            return row
         if _one_added(total, known):
             # no part explains it, and the total reads with a digit too many
             # (`867 046.04` for 86,046.04, a speck read as a figure): clean
@@ -230,6 +236,15 @@ def _points_lost(
 
 # The least a cell read without its point may be: four figures and more
 _POINTLESS_MIN = Decimal(1000)
+
+
+# A difference the row may leave unsettled: under the least income line, and
+# a thousandth at most of any part that could carry it.
+_MATERIAL_SHARE = Decimal("0.001")
+
+
+def _immaterial(diff: Decimal, parts: list[Decimal]) -> bool:
+    return abs(diff) < _LEAST_LINE and all(abs(diff) <= v * _MATERIAL_SHARE for v in parts)
 
 
 def adds_up(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> bool:
