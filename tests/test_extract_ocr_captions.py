@@ -876,3 +876,15 @@ def test_a_w2_section_heading_with_specks_over_the_employer_caption() -> None:
 def test_an_applicants_name_with_a_speck_read_as_a_quote_mark_before_it() -> None:
     text = URLA_BOXES.replace("Dana Quinn Example", "\u00abDana Quinn Example")
     assert read(DocType.urla_1003, text)["borrower_name"] == "Dana Quinn Example"
+
+
+def test_a_w2_employer_with_the_next_boxs_amount_run_into_it() -> None:
+    text = (
+        "Form W-2 Wage and Tax Statement  2023\n"
+        "b Employer identification number EIN)        3 Social security wages\n"
+        "44-8530228        125170.46        7760.57\n"
+        "c Employer's name, address, and ZIP code      Is Medicare wages and@tips\n"
+        "Willis & Castillo Systems Corporation 125170.        1814.97\n"
+        "15280 French Place, South Angela, FL 32511\n"
+    )
+    assert read(DocType.w2, text)["employer_name"] == "Willis & Castillo Systems Corporation"

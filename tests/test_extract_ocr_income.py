@@ -2380,3 +2380,18 @@ def test_paystub_regular_pay_read_past_its_gross_without_its_point_and_a_bonu_ro
     # a gross the figures do not make leaves the row as read
     other = run(DocType.paystub, text.replace("$9,900.99", "$9,910.99"))
     assert earnings(other)[0]["current_amount"] == Decimal("948077")
+
+
+def test_voe_year_row_a_part_without_its_point_beside_an_unread_one() -> None:
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    # overtime unread, the bonus read without its point and a figure off
+    # (357555 for 3,575.65), the total behind specks
+    prior = "2025        93,329.52        Tel        357555)        \u201896,905.17."
+    got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+    assert got["prior_year_overtime_income"] == 0
+    # what the total leaves past any income line is no figure misread: unread
+    far = prior.replace("357555)", "355555)")
+    got = values(run(DocType.voe, _with_prior_row(ytd, far)))
+    assert "prior_year_bonus_income" not in got
+    assert "prior_year_overtime_income" not in got

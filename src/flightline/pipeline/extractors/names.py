@@ -29,6 +29,9 @@ def clean_name(text: str) -> str | None:
     text = _NAME_NOISE.sub("", text)
     # (a speck read as a quote mark run into the first letter, `«Barbara`)
     text = re.sub(r"^\s*[^\w\s(]+(?=[A-Za-z])", "", text)
+    # (the next box's amount run into the name, its cents lost: `Systems
+    # Corporation 125170.`; no name ends in four figures and more)
+    text = re.sub(r"\s+\$?\d[\d,]{3,}(?:\.\d*)?\W*$", "", text)
     text = re.sub(r"[^A-Za-z.,'\u2019 &-]+$", "", text)
     # no name ends in an apostrophe: a quote mark after it is a speck
     text = re.sub(r"(?<=[A-Za-z])['\u2019]+\s*$", "", text)

@@ -69,6 +69,11 @@ def checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> di
         ):
             row[c] = whole
             return row
+    if total is not None and len(unread) == 1:
+        settled = _point_lost_beside_unread(parts, total)
+        if settled:
+            row.update(settled)
+            return row
     if total is None or not total_clean:
         # Nothing to check against: the cleanly read cells stand.
         return {c: v for c, v, ok in parts if v is not None and ok}
@@ -162,6 +167,32 @@ def checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> di
                 row[swapped[0][0]] = swapped[0][1]
                 return row
     return {}
+
+
+def _point_lost_beside_unread(
+    parts: list[tuple[str, Decimal | None, bool]], total: Decimal
+) -> dict[str, Decimal]:
+    """`124,398.56  663850)  Tel  '131,037.46.`: one part read without its
+    point, another unread, the others clean. The clean ones and the first
+    with its point back make up the total (in doubt or not) but for less
+    than any income line: the unread part is zero (no year's line is under
+    ten dollars), and the first is what the total leaves it, a figure from
+    its reading (6,638.90 read as 663850)."""
+    clean = [v for _, v, ok in parts if ok and v is not None]
+    doubtful = [(c, v) for c, v, ok in parts if not ok and v is not None]
+    unread = [c for c, v, _ in parts if v is None]
+    if len(unread) != 1 or len(doubtful) != 1 or len(clean) != len(parts) - 2:
+        return {}
+    c, read = doubtful[0]
+    if read != read.to_integral_value() or read < _POINTLESS_MIN:
+        return {}
+    whole = total - sum(clean, Decimal(0))
+    pointed = read / 100
+    if whole < 0 or abs(whole - pointed) >= _LEAST_LINE:
+        return {}
+    if whole != pointed and not one_figure_swapped(whole, pointed):
+        return {}
+    return {c: whole, unread[0]: Decimal(0)}
 
 
 def _total_led_by_marks(
