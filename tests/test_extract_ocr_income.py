@@ -2395,3 +2395,25 @@ def test_voe_year_row_a_part_without_its_point_beside_an_unread_one() -> None:
     got = values(run(DocType.voe, _with_prior_row(ytd, far)))
     assert "prior_year_bonus_income" not in got
     assert "prior_year_overtime_income" not in got
+
+
+def test_voe_year_table_with_a_speck_word_near_a_caption_and_years_with_letters() -> None:
+    text = (
+        "EMPLOYMENT DATA REPORT\n"
+        "Employer:        Johnson Realty Group Company\n"
+        "Gross Income     Bele        oie.\n"
+        # `bats` is nearer Base than any column is to a speck, but Base is there
+        "Year        bats        Base        Overtime        Bonus        Total\n"
+        "2025 YTD thru 26-SEP-2025        107983.20        4880.09        0.00"
+        "      \u2014-112863.29\n"
+        # (`202A`, `02a`: the years' 4s and first figures misread)
+        "202A        eee tines      41e(Biaon        4866.23        0.00      146184.55\n"
+        "02a        136914.44        5059.95        0.00      141974.39\n"
+        "We do not discriminate on the basis of race.\n"
+    )
+    got = values(run(DocType.voe, text))
+    assert got["ytd_base_income"] == Decimal("107983.20")
+    assert got["ytd_overtime_income"] == Decimal("4880.09")
+    assert got["prior_year_overtime_income"] == Decimal("4866.23")
+    assert got["prior_year_base_income"] == Decimal("141318.32")
+    assert got["two_years_prior_overtime_income"] == Decimal("5059.95")

@@ -71,7 +71,7 @@ _JUNK_YEAR = re.compile(r"^((?:[^\s\d$][^\s\d]*\s+){1,3})(?=[_\-]{0,3}\$?\s?\d)"
 # it, nor is one after it (`20252`).
 _YEAR_ROW = re.compile(
     r"^[\W_]*(?:[\dlI](?=(?:19|20)\d\d(?!\w)))?"
-    r"((?:19|20)\d\d|[0-9][0-9%#*&@$oOlI]{2,3}|\d\d)(?:(?<=19\d\d|20\d\d)[\dlI])?(?!\w|[,.]\d)"
+    r"((?:19|20)\d\d|[0-9][0-9%#*&@$oOlIAa]{2,3}|\d\d)(?:(?<=19\d\d|20\d\d)[\dlI])?(?!\w|[,.]\d)"
 )
 _YEAR_COLS = {
     "base": "base",
@@ -128,6 +128,18 @@ def _year_columns(header: str) -> list[str]:
         left = set(_KINDS) - named
         return left.pop() if word[0].isupper() and len(left) == 1 else None
 
+    def outmatched(n: int, word: str, col: str) -> bool:
+        """Another word of the header names the same column more nearly."""
+        mine = best(word)
+        return mine is not None and any(
+            k != n
+            and len(w) >= 3
+            and (hit := best(w)) is not None
+            and hit[0] == col
+            and hit[1] > mine[1]
+            for k, w in enumerate(words)
+        )
+
     cols: list[str] = []
     guessed = False
     for n, word in enumerate(words):
@@ -136,6 +148,8 @@ def _year_columns(header: str) -> list[str]:
                 cols.append(short)
             continue  # else a speck
         found = column(word)
+        if found is not None and outmatched(n, word, found):
+            continue  # a speck read as a word near a caption the header has (`bats  Base`)
         if found is None:
             if not cols:
                 continue  # specks between `Year` and the first column (`Year  2  itil  Base`)
