@@ -1180,3 +1180,13 @@ INQUIRIES
         ("NORTHSTAR BANK USA", Decimal("0.00"), Decimal("0.00")),
         ("PRAIRIE HOME LOANS", Decimal("247654.43"), Decimal("1453.38")),
     ]
+
+
+def test_blocks_whose_payment_caption_has_a_speck_or_a_misread_letter() -> None:
+    text = BLOCKS.replace(
+        "Monthly Payment      $ 342.00", "Monthly Payment\u201d    $342.00"
+    ).replace("Monthly Payment      $0.00", "Ponty Rayment    $25.00")
+    assert [r["monthly_payment"] for r in tradelines(run(text))] == [
+        Decimal("342.00"),
+        Decimal("25.00"),
+    ]

@@ -751,7 +751,8 @@ def test_a_scanned_payment_a_figure_off_is_the_urlas_where_the_statements_paid_t
 
     # `459` for the URLA's 450, the bank paying the creditor 450: the URLA's
     assert dti(450) == "29.50"
-    # with nothing to settle it, or the bank paying what the report reads,
-    # the payment stays in doubt
+    # the bank paying what the report reads: the report's (the URLA's the misread)
+    assert dti(459) == "29.59"
+    # with nothing to settle it, or the bank paying neither, the payment stays in doubt
     assert dti(None) is None
-    assert dti(459) is None
+    assert dti(400) is None

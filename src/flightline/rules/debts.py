@@ -468,22 +468,30 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
                     debt.stated = (stated[1], stated[2])
                     out.append(debt)
                     continue
-                ctx.could_not_read(
-                    f"tradeline {creditor}",
-                    f"the monthly payment of {creditor or 'a tradeline'} on the credit report",
-                    [row_evidence(report, "tradelines", r, "monthly_payment")],
+                paid_as_read = (
+                    stated is not None
+                    and payment in on_statements
+                    and stated[0] not in on_statements
                 )
-                as_read = Debt(creditor, payment, balance, kind, report, r)
-                if stated is not None and balance != 0:
-                    # the report's reading or the application's
-                    other = Debt(creditor, stated[0], balance, kind, report, r)
-                    other.stated = (stated[1], stated[2])
-                    open_rows.append((as_read, other))
-                elif balance == 0:
-                    open_rows.append((None, as_read))  # `0.00` read `90.00`, or the balance
-                else:
-                    beyond.append(as_read)
-                continue
+                if not paid_as_read:
+                    ctx.could_not_read(
+                        f"tradeline {creditor}",
+                        f"the monthly payment of {creditor or 'a tradeline'} on the credit report",
+                        [row_evidence(report, "tradelines", r, "monthly_payment")],
+                    )
+                    as_read = Debt(creditor, payment, balance, kind, report, r)
+                    if stated is not None and balance != 0:
+                        # the report's reading or the application's
+                        other = Debt(creditor, stated[0], balance, kind, report, r)
+                        other.stated = (stated[1], stated[2])
+                        open_rows.append((as_read, other))
+                    elif balance == 0:
+                        open_rows.append((None, as_read))  # `0.00` read `90.00`, or the balance
+                    else:
+                        beyond.append(as_read)
+                    continue
+                # the report's reading is the one the bank paid the creditor:
+                # two documents against the application's, and it stands
             key = (employer_key(creditor), payment, balance)
             if key in seen:
                 continue

@@ -168,8 +168,10 @@ _KV_BALANCE = re.compile(r"\bbal\S{2,4}e\W{0,2}\s*(\$?\s?-?\d[\d,.]*)", re.IGNOR
 _KV_PAYMENT = re.compile(
     # `MONTHLY PAYM..`, `MONTHLY PAY..`: a label cut short by its box still
     # names the payment (`PAYM.._`: a speck after it; `PAYM!.`: a point read
-    # as a mark).
-    r"\b(?:monthly\s*pay(?:m\w*)?|paym\w*)(?:[.!,;]{1,2})?[\s:_~]*(\$?\s?-?\d[\d,.]*)",
+    # as a mark; `Payment”`: a quote-mark speck; `Ponty Rayment`: its P
+    # misread).
+    r"\b(?:monthly\s*pay(?:m\w*)?|paym\w*|[a-z]ayment)(?:[^\w\s$-]{1,2})?[\s:_~]*"
+    r"(\$?\s?-?\d[\d,.]*)",
     re.IGNORECASE,
 )
 _KV_LINE = re.compile(
