@@ -888,3 +888,20 @@ def test_a_w2_employer_with_the_next_boxs_amount_run_into_it() -> None:
         "15280 French Place, South Angela, FL 32511\n"
     )
     assert read(DocType.w2, text)["employer_name"] == "Willis & Castillo Systems Corporation"
+
+
+def test_a_w2_page_of_two_copies_reads_the_name_on_each() -> None:
+    copy = (
+        "e Employee's first name and initial, Last name        16 State wages, tips, etc.\n"
+        "{name}        $78,913.36        $2,204.50\n"
+    )
+    text = (
+        "Form W-2 Wage and Tax Statement 2024\n"
+        + copy.format(name="Lestie Trujilo")
+        + "Form W-2 Wage and Tax Statement 2024\nCopy C- For EMPLOYEE'S RECORDS\n"
+        + copy.format(name="Leslie Trujilo")
+    )
+    got = read(DocType.w2, text)
+    assert (got["employee_name"], got["employee_name_copy"]) == ("Lestie Trujilo", "Leslie Trujilo")
+    # one copy on the page: no second reading
+    assert "employee_name_copy" not in read(DocType.w2, text.split("Copy C")[0])

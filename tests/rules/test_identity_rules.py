@@ -198,3 +198,21 @@ def test_idn_002_two_figures_apart_on_a_scan_differ_only_when_both_read_whole() 
     # a garbled mask (`H#itt-#H-1094`) may have misread a pair of its figures
     assert run(read_as("SSN: H#itt-#H-1094", "SSN XXX-XX-1234"), "IDN-002") == []
     assert run(read_as("SSN: xxx-xx-1094", "SSN XXXXX1234"), "IDN-002") == []
+
+
+def test_idn_001_a_scanned_misspelling_both_copies_of_a_w2_read_alike() -> None:
+    from tests.rules.test_compare import _scanned
+
+    def loan(first: str, copy: str | None) -> Loan:
+        built = clean_loan().set(DocType.w2, 0, employee_name=first)
+        if copy is not None:
+            built.set(DocType.w2, 0, employee_name_copy=copy)
+        return _scanned(built)
+
+    # one reading a letter short could be a misread: not judged
+    assert run(loan("John M Smth", None), "IDN-001") == []
+    # both copies short of the same letter (the other word misread on one): printed so
+    [issue] = run(loan("Jonn M Smth", "John M Smth"), "IDN-001")
+    assert issue.observed == "Jonn M Smth"
+    # copies that read the name right between them settle nothing
+    assert run(loan("John M Smth", "John M Smith"), "IDN-001") == []

@@ -118,6 +118,8 @@ FIELDS: dict[DocType, tuple[str, ...]] = {
         "box1_wages",
         "box3_ss_wages",
         "box5_medicare_wages",
+        # (the name as a second copy of the form on the page reads it)
+        "employee_name_copy",
     ),
     DocType.voe: (
         "employer_name",

@@ -153,7 +153,9 @@ def _differences(
                 found.append(m)
         readings = [
             Reading(
-                key(_comma_read(_first_of_two(m), found) if what == "name" else m.value),
+                _copied(
+                    key(_comma_read(_first_of_two(m), found) if what == "name" else m.value), m
+                ),
                 m.value,
                 m.doc,
                 m.field,
@@ -166,7 +168,12 @@ def _differences(
             return (r.doc is own, r.doc.type == DocType.urla_1003, not r.ocr)
 
         split = split_reporting_unsure(
-            ctx, readings, verdict, prefer, f"{what} {who.label}", f"{who.name}'s {what}"
+            ctx,
+            readings,
+            _read_twice(verdict) if what == "name" else verdict,
+            prefer,
+            f"{what} {who.label}",
+            f"{who.name}'s {what}",
         )
         if split is None:
             continue
@@ -175,6 +182,42 @@ def _differences(
         if odd:
             out.append((who, by_reading[id(ref)], [by_reading[id(r)] for r in odd]))
     return out
+
+
+class _Words(tuple[str, ...]):
+    """A name's words, with the words of a second copy of the same print on
+    the page (a W-2's Copy B and Copy C) when OCR read one."""
+
+    copy: tuple[str, ...] = ()
+
+
+def _copied(found: T, m: Mention) -> T:
+    copy = text(m.doc, f"{m.field}_copy") if m.ocr else None
+    if copy is None or not isinstance(found, tuple):
+        return found
+    words = _Words(found)
+    words.copy = name_words(copy)
+    return words  # type: ignore[return-value]
+
+
+def _read_twice(verdict: Callable[[T, T, bool], Verdict]) -> Callable[[T, T, bool], Verdict]:
+    """A difference a misread could explain is no misread when both copies
+    of the print spell the word alike: OCR seldom slips twice the same way."""
+
+    def judged(a: T, b: T, ocr: bool) -> Verdict:
+        found = verdict(a, b, ocr)
+        if found is not Verdict.UNSURE:
+            return found
+        for mine, other in ((a, b), (b, a)):
+            if not isinstance(mine, _Words) or not mine.copy or not isinstance(other, tuple):
+                continue
+            if set(mine) & set(mine.copy) - set(other) and (
+                verdict(other, mine.copy, ocr) is not Verdict.SAME  # type: ignore[arg-type]
+            ):
+                return Verdict.DIFFERENT
+        return found
+
+    return judged
 
 
 # (a reading naming both parties is the first one's, by its place)

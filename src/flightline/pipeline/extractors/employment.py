@@ -17,6 +17,7 @@ from flightline.pipeline.extractors.base import (
 )
 from flightline.pipeline.extractors.cells import is_clean_amount, ocr_dates, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency, read_enum
+from flightline.pipeline.extractors.names import clean_person
 from flightline.pipeline.extractors.paystub import FREQUENCY
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
@@ -140,6 +141,7 @@ def _w2(doc: DocText, ld: LogicalDocument) -> None:
         # a speck read as a word beside the box's caption (`ZIP code  Taras  5
         # Medicare`): the company's name under the caption is the employer
         employer_below(doc, out)
+        _employee_copy(doc, out)
     if "employer_ein" not in out:
         for i, line in enumerate(doc.lines):
             m = _EIN.search(line.text)
@@ -152,6 +154,25 @@ def _w2(doc: DocText, ld: LogicalDocument) -> None:
             if v:
                 out["ssn_last4"] = doc.field(v, i)
                 break
+
+
+_EMPLOYEE_CAPTION = re.compile(r"employee\W{0,3}s?\s*(?:first\s*)?name", re.IGNORECASE)
+
+
+def _employee_copy(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A scanned page of two copies of the form (Copy B, Copy C): the name
+    under the other copy's caption, a second reading of the same print (a
+    spelling both readings share is printed so, not misread)."""
+    first = out.get("employee_name")
+    if first is None:
+        return
+    for i, line in enumerate(doc.lines):
+        j = doc.next_line(i) if _EMPLOYEE_CAPTION.search(line.text) else None
+        if j is None or doc.lines[j].text in first.evidence.text:
+            continue
+        name = clean_person(re.split(r"\s{2,}", doc.lines[j].text.strip())[0])
+        if name is not None:
+            out["employee_name_copy"] = doc.field(name, j)
 
 
 # -- VOE -------------------------------------------------------------------------
