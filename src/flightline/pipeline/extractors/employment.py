@@ -168,7 +168,7 @@ def _employee_copy(doc: DocText, out: dict[str, FieldValue]) -> None:
         return
     for i, line in enumerate(doc.lines):
         j = doc.next_line(i) if _EMPLOYEE_CAPTION.search(line.text) else None
-        if j is None or doc.lines[j].text in first.evidence.text:
+        if j is None or " ".join(doc.lines[j].text.split()) in first.evidence.text:
             continue
         name = clean_person(re.split(r"\s{2,}", doc.lines[j].text.strip())[0])
         if name is not None:
