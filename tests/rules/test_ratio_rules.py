@@ -229,3 +229,15 @@ def test_a_debt_the_application_alone_declares_counts_in_the_dti() -> None:
     }
     loan = clean_loan().set_rows(DocType.urla_1003, "liabilities", [shifted])
     assert figures(loan)["dti_back"] == "29.50"
+    # ... or with specks read as words after its name and its cells garbled
+    specked = {
+        "creditor": "Summt Aut0 Finance Elgg Pike mead",
+        "balance": D(2),
+        "monthly_payment": D(700),
+    }
+    loan = clean_loan().set_rows(DocType.urla_1003, "liabilities", [specked])
+    assert figures(loan)["dti_back"] == "29.50"
+    # a creditor of another name with a word in common is another debt
+    other = {**specked, "creditor": "Summit Card Services Elgg"}
+    loan = clean_loan().set_rows(DocType.urla_1003, "liabilities", [other])
+    assert figures(loan)["dti_back"] == "36.50"

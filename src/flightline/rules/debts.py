@@ -94,7 +94,14 @@ def _alike(creditor: str, other: str) -> bool:
     # (OCR runs words together and misreads a letter: `PRAIRIBPMORTGAGE SERVICING`)
     if ratio(a.replace(" ", ""), b.replace(" ", "")) >= _SAME_CREDITOR:
         return True
-    return token_set_ratio(a, b) >= _SAME_CREDITOR and not _other_words(a, b)
+    if token_set_ratio(a, b) >= _SAME_CREDITOR and not _other_words(a, b):
+        return True
+    # (a scan's specks read as words after the name, `Praige Card Sewices
+    # Elgg Pike mead`: the name's words, each near its fellow, are the creditor)
+    short, long = sorted((a.split(), b.split()), key=len)
+    return 2 <= len(short) < len(long) and all(
+        ratio(x, y) >= _SAME_WORD for x, y in zip(short, long, strict=False)
+    )
 
 
 # A word this close to another (`SVCS`, `SERVICFS`) may be it, abbreviated or misread.
