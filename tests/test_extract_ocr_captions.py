@@ -905,3 +905,21 @@ def test_a_w2_page_of_two_copies_reads_the_name_on_each() -> None:
     assert (got["employee_name"], got["employee_name_copy"]) == ("Lestie Trujilo", "Leslie Trujilo")
     # one copy on the page: no second reading
     assert "employee_name_copy" not in read(DocType.w2, text.split("Copy C")[0])
+
+
+def test_a_borrowers_last_name_ocr_set_in_a_cell_of_its_own() -> None:
+    text = (
+        "Uniform Underwriting and Transmittal Summary\n"
+        "I. Borrower and Property Information\n"
+        "\u2018Borrower Name        \u2018ssn\n"
+        "{name}        XXX-XX-4792\n"
+        "Co-Borrower Name        SSN\n"
+        "Matthew B. Melton        XXX-XX-7997\n"
+    )
+    split = text.format(name="Stephanie Jennifer Jen     Melton")
+    assert read(DocType.transmittal_1008, split)["borrower_name"] == (
+        "Stephanie Jennifer Jen Melton"
+    )
+    # a cell of figures is no last name
+    other = text.format(name="Stephanie Jennifer Melton     4792")
+    assert read(DocType.transmittal_1008, other)["borrower_name"] == "Stephanie Jennifer Melton"

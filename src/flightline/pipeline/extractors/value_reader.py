@@ -176,6 +176,17 @@ class ValueReader:
             # a speck read as a cell of the header (`Applicant.    iv.    8. SSN`)
             k -= sum(n < k for n in specks)
             cols = [c for n, c in enumerate(cols) if n not in specks]
+        if (
+            doc.ocr
+            and spec.kind == "person"
+            and len(cells) == len(cols) + 1
+            and k + 1 < len(cells)
+            and " " in cells[k]
+            and re.fullmatch(r"[A-Z][a-z]+", cells[k + 1])
+        ):
+            # the last name OCR set a cell apart (`Stephanie Jennifer Jen
+            # Melton    XXX-XX-4792` under `Borrower Name    SSN`)
+            cells = [*cells[:k], f"{cells[k]} {cells[k + 1]}", *cells[k + 2 :]]
         if len(cells) != len(cols) or any(self.any_label.match(c) for c in cells):
             return None
         if spec.kind in TEXT_KINDS:
