@@ -788,3 +788,16 @@ def test_a_statement_page_dated_outside_the_open_period_is_the_next_statement() 
     # rows inside the period are March's own next page
     more = feb.replace("2026-02-", "2026-03-").replace("etre 2026-03-28", "etre")
     assert split(mar, more, method="ocr") == [(DocType.bank_statement, [1, 2])]
+
+
+def test_a_title_whose_n_ocr_read_as_ri_is_still_the_title() -> None:
+    page = (
+        "Closirig Disclosure\n"
+        "Mate issued        Closing Date\n"
+        "05-29-2025        06-03-2025\n"
+        "}Disbursement Date        |Settlemeygt Agent\n"
+        "06-09-2025        Foster Land Title, LLC\n"
+        "Loan amount        461600.00\n"
+        "Monthly Principal & Interest        2693.77\n"
+    )
+    assert classify_page(PageText(DOC, 1, page, "ocr"))[0] == DocType.closing_disclosure

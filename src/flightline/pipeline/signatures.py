@@ -1,7 +1,7 @@
 """What each document type looks like: weighted phrases for classification.
 
 Phrases are matched on a *squashed* page (lower case, letters and digits only,
-OCR look-alikes folded: 0->o, 1/i/|->l, rn->m), so `Closing  Disc1osure`
+OCR look-alikes folded: 0->o, 1/i/|->l, rn->m, ri->n), so `Closing  Disc1osure`
 and `CLOSING DISCLOSURE` both contain `closlngdlsclosure`. Short or ambiguous
 words (NOTE, MORTGAGE) count as titles only when they are the whole line.
 
@@ -31,7 +31,9 @@ _FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l"})
 
 def squash(text: str) -> str:
     """Lower case, letters and digits only, OCR look-alikes folded."""
-    return _NON_ALNUM.sub("", unaccented(text).lower()).translate(_FOLD).replace("rn", "m")
+    # (and `ri` for n, `Closirig`: folded after i, as `rl`)
+    folded = _NON_ALNUM.sub("", unaccented(text).lower()).translate(_FOLD)
+    return folded.replace("rn", "m").replace("rl", "n")
 
 
 def unaccented(text: str) -> str:
