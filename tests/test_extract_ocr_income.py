@@ -2417,3 +2417,23 @@ def test_voe_year_table_with_a_speck_word_near_a_caption_and_years_with_letters(
     assert got["prior_year_overtime_income"] == Decimal("4866.23")
     assert got["prior_year_base_income"] == Decimal("141318.32")
     assert got["two_years_prior_overtime_income"] == Decimal("5059.95")
+
+
+def test_paystub_pay_date_a_year_off_its_own_period_had_a_figure_misread() -> None:
+    text = (
+        "EMPLOYEE PAY STUB\n"
+        "Employer        Employee\n"
+        "Wilson & Hernandez Engineering Co.        JASON BRYANT\n"
+        "Pay Date        Pay Period        Frequency\n"
+        "{paid}        07/07/2025 - 07/20/2025        Bi-Weekly\n"
+        "Description        Current        YTD\n"
+        "Base Salary        $6,423.08        $96,346.20\n"
+        "Gross:        $6,423.08        YTD Gross:        $96,346.20\n"
+    )
+    assert values(run(DocType.paystub, text.format(paid="07/25/2026")))["pay_date"] == date(
+        2025, 7, 25
+    )
+    # a date no single figure brings within the month after the period stands
+    assert values(run(DocType.paystub, text.format(paid="11/25/2025")))["pay_date"] == date(
+        2025, 11, 25
+    )

@@ -20,6 +20,7 @@ from flightline.pipeline.extractors.enums import canon_frequency
 from flightline.pipeline.extractors.names import clean_name, clean_person
 from flightline.pipeline.extractors.paystub_sums import (
     current_from_gross,
+    pay_date_year,
     salary_per_year,
     ytd_from_total,
 )
@@ -424,6 +425,8 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
     salary_per_year(doc, out, earnings)
     if doc.ocr and "pay_date" not in out:
         _dates_row(doc, out)
+    if doc.ocr:
+        pay_date_year(out)
     if "pay_frequency" in out:
         freq = canon_frequency(str(out["pay_frequency"].value))
         if freq:

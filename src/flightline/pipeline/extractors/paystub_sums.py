@@ -1,15 +1,17 @@
-"""A pay stub's earnings rows checked against its totals: a row OCR
+"""A pay stub's readings checked against each other: an earnings row OCR
 misread is the one its gross recomputes; a per-period figure read under a
-salary caption is no salary."""
+salary caption is no salary; a pay date a year off its own period had a
+figure of its year misread."""
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from decimal import Decimal
 
 from flightline.pipeline.extractors.base import DocText
 from flightline.pipeline.model import FieldValue
-from flightline.pipeline.normalize import cent_digits
+from flightline.pipeline.normalize import cent_digits, year_misread
 
 # `Salary: 99500.00 / yr`, `133,500.00/ vr` (a scan's y read as v)
 _PER_YEAR = re.compile(
@@ -93,3 +95,23 @@ def current_from_gross(earnings: list[dict[str, FieldValue]], out: dict[str, Fie
     whole = gross - sum((v for v in others if v is not None), Decimal(0))
     if whole > 0 and cent_digits(whole) == str(int(read)):
         row["current_amount"] = FieldValue(whole, row["current_amount"].evidence)
+
+
+# How long after its period's end a stub is paid, at most
+_PAID_WITHIN = 31
+
+
+def pay_date_year(out: dict[str, FieldValue]) -> None:
+    """A scanned pay date outside the month after its own period's end
+    (`2026-07-25` for a period ending 2025-07-20): the year with one figure
+    misread, when exactly one such figure puts it there."""
+    paid, end = out.get("pay_date"), out.get("pay_period_end_date")
+    if paid is None or end is None:
+        return
+    if not isinstance(paid.value, date) or not isinstance(end.value, date):
+        return
+    if 0 <= (paid.value - end.value).days <= _PAID_WITHIN:
+        return
+    fixed = year_misread(paid.value, end.value + timedelta(days=_PAID_WITHIN), _PAID_WITHIN)
+    if fixed is not None:
+        out["pay_date"] = FieldValue(fixed, paid.evidence)
