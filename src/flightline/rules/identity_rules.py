@@ -211,7 +211,7 @@ def _read_twice(verdict: Callable[[T, T, bool], Verdict]) -> Callable[[T, T, boo
         for mine, other in ((a, b), (b, a)):
             if not isinstance(mine, _Words) or not mine.copy or not isinstance(other, tuple):
                 continue
-            if set(mine) & set(mine.copy) - set(other) and (
+            if (set(mine) & set(mine.copy)) - set(other) and (
                 verdict(other, mine.copy, ocr) is not Verdict.SAME  # type: ignore[arg-type]
             ):
                 return Verdict.DIFFERENT

@@ -281,8 +281,11 @@ def _far_from_earned(monthly: Decimal, voe: LogicalDocument | None) -> bool:
 
 def _near_earned(monthly: Decimal, voe: LogicalDocument | None) -> bool:
     """A base pay some year of the VOE comes near (a raise's or a cut's way)."""
-    earned = _earned(voe) if voe is not None else []
-    return any(abs(monthly * 12 - e) <= e * _RATE_NEAR_EARNINGS for e in earned)
+    return _near(monthly * 12, _earned(voe) if voe is not None else [])
+
+
+def _near(annual: Decimal, earned: list[Decimal]) -> bool:
+    return any(abs(annual - e) <= e * _RATE_NEAR_EARNINGS for e in earned)
 
 
 def _voe_rate(voe: LogicalDocument, hours: Decimal, stubs: list[LogicalDocument]) -> Decimal | None:
@@ -301,8 +304,7 @@ def _voe_rate(voe: LogicalDocument, hours: Decimal, stubs: list[LogicalDocument]
         return rate
 
     def fits(r: Decimal) -> bool:
-        annual = r * hours if r < _MAX_HOURLY else r
-        return any(abs(annual - e) <= e * _RATE_NEAR_EARNINGS for e in earned)
+        return _near(r * hours if r < _MAX_HOURLY else r, earned)
 
     if fits(rate) or _a_period_of(rate, hours, stubs):
         # (a paystub's gross one period of it to the cent: two documents
