@@ -797,6 +797,18 @@ def test_an_amount_that_lost_its_point_is_the_change_in_the_running_balance() ->
     assert [r["amount"] for r in _deposits_of(other)] == [Decimal("3414.66")]
 
 
+def test_an_amount_whose_dollar_sign_ocr_read_as_a_figure_is_the_balance_change() -> None:
+    # `$243.46` read `5243.46`: the change from the balance before is the
+    # reading without its first figure
+    specked = ACTIVITY.replace("$243460", "5243.46")
+    amounts = [r["amount"] for r in _deposits_of(specked)]
+    assert amounts == [Decimal("243.46"), Decimal("3414.66")]
+    # printed with its dollar sign or its comma, the figure is the page's own
+    for printed in ("$5243.46", "5,243.46"):
+        amounts = [r["amount"] for r in _deposits_of(ACTIVITY.replace("$243460", printed))]
+        assert amounts[0] == Decimal("5243.46")
+
+
 def test_a_speck_in_the_header_and_a_dash_before_a_row_date() -> None:
     text = (
         "Statement Dates:        01-JUN-2026 through 29-JUN-2026      Account Number:   ****4602\n"

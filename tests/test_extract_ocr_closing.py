@@ -387,3 +387,32 @@ def test_a_note_rate_sentence_with_a_speck_after_its_words_beats_a_misread_heade
     )
     # the sentence's rate, its `of` followed by a speck, is read before the header's
     assert run(DocType.note, text).get("interest_rate") == Decimal("7.125")
+
+
+HEADED_NOTE = """\
+FIXED RATE NOTE
+DATE: 10-06-2025
+PRINCIPAL: $527,600.00
+RATE: 8.000%   PAYMENT: $3,871.34
+1. BORROWER'S PROMISE TO PAY
+In return for a loan that I have received, I promise to pay Five Hundred Twenty-Seven Thousand
+Six Hundred and 00/100 Dollars (U.S. {amount}) (this amount is called "Principal"), plus interest.
+2. INTEREST
+I will pay interest at a yearly rate of 8.000%.
+3. PAYMENTS
+I will pay principal and interest by making a payment every month for 360 months.
+"""
+
+
+def test_a_note_amount_two_digits_off_is_the_heading_amount_the_payment_fits() -> None:
+    # `$537, 600.08`: two figures misread in the promise to pay; the heading
+    # prints the amount whole, and only it gives the payment to the cent
+    text = HEADED_NOTE.format(amount="$537, 600.08")
+    assert run(DocType.note, text).get("principal_amount") == Decimal("527600.00")
+    # (`a payment, every month`: a speck read as a comma; the term still read)
+    specked = text.replace("a payment every", "a payment, every")
+    assert run(DocType.note, specked).get("principal_amount") == Decimal("527600.00")
+    # a heading amount the payment does not fit settles nothing: the one-figure
+    # repair stands (cents within the payment's rounding)
+    other = text.replace("PRINCIPAL: $527,600.00", "PRINCIPAL: $527,900.00")
+    assert run(DocType.note, other).get("principal_amount") == Decimal("527600.08")

@@ -14,7 +14,7 @@ from decimal import Decimal
 from flightline.pipeline.extractors.base import DocText, as_date
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue
-from flightline.pipeline.normalize import normalize_spaces, one_digit_more
+from flightline.pipeline.normalize import cent_digits, normalize_spaces, one_digit_more
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _TX_DATE = re.compile(
@@ -184,6 +184,7 @@ def deposits(
             with_cents = _point_lost(rest, amounts, with_cents, balance)
             with_cents = _balance_point_lost(amounts, with_cents, balance)
             with_cents = _balance_minus_speck(with_cents, balance)
+            with_cents = _dollar_read_as_figure(rest, with_cents, balance)
         amounts = with_cents or [a for a in amounts if not rest[: a[0]].endswith("#")]
         if not amounts:
             continue
@@ -336,6 +337,27 @@ def _balance_minus_speck(
     if after < 0 < balance and -after in (balance + moved, balance - moved):
         return [*with_cents[:-1], (s, e, -after)]
     return with_cents
+
+
+def _dollar_read_as_figure(
+    rest: str, with_cents: list[tuple[int, int, Decimal]], balance: Decimal
+) -> list[tuple[int, int, Decimal]]:
+    """`REFUND HILL STORE  5285.88  $ 47,519.76` after a balance of 47,233.88:
+    the amount's dollar sign read as a figure. The amount is the change from
+    the balance before when the reading is that change with one figure more
+    in front, and is printed with neither dollar sign nor thousands comma (a
+    true 5,285.88 would show its comma; a balance misread by a figure would
+    leave the amount as printed)."""
+    if len(with_cents) != 2:
+        return with_cents
+    (s, e, read), after = with_cents[0], with_cents[1][2]
+    change = after - balance
+    token = rest[s:e]
+    if not change or read < 0 or "$" in token or "," in token:
+        return with_cents
+    if cent_digits(read)[1:] != cent_digits(change):
+        return with_cents
+    return [(s, e, abs(change)), with_cents[1]]
 
 
 # How far a row's date may sit outside its statement's period (a posting

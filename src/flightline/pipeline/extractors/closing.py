@@ -136,8 +136,9 @@ _NOTE_SENTENCES = (
     (
         "loan_term_months",
         "months",
-        # (`every mdnth for 360 ~months`: a letter misread, a speck before the word)
-        rx(r"payment\s+every\s+m\S{2}th\s+for\s+(\d{2,3})[^\w\s]?\s*[^\w\s]?months"),
+        # (`every mdnth for 360 ~months`: a letter misread, a speck before the word;
+        # `a payment, every`: a speck read as a comma)
+        rx(r"payment[,.]?\s+every\s+m\S{2}th\s+for\s+(\d{2,3})[^\w\s]?\s*[^\w\s]?months"),
     ),
     ("first_payment_date", "date", rx(r"begin\S{3,6}\s+on\s+" + DATE_GROUP)),
     # `If, gon 01-OCT-2056`: a speck glued to a word

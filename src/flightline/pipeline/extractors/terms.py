@@ -75,6 +75,8 @@ def reconcile_terms(doc: DocText, out: dict[str, FieldValue], amount_name: str) 
         return
     if amortized(amount, rate, term) == pi:
         return
+    if _printed_elsewhere(doc, out, amount_name, rate, term, pi):
+        return
     fits = {a for a in _one_digit_off(amount) if amortized(a, rate, term) == pi}
     if len(fits) == 1:
         out[amount_name] = FieldValue(fits.pop(), out[amount_name].evidence)
@@ -94,6 +96,34 @@ def reconcile_terms(doc: DocText, out: dict[str, FieldValue], amount_name: str) 
             out["monthly_pi"] = doc.field(want, printed[0])
         else:
             del out["monthly_pi"]
+
+
+def _printed_elsewhere(
+    doc: DocText,
+    out: dict[str, FieldValue],
+    amount_name: str,
+    rate: Decimal,
+    term: int,
+    pi: Decimal,
+) -> bool:
+    """The amount read more than a digit off (`$537, 600.08` in the promise to
+    pay) while the page prints it again, whole, where it fits the payment to
+    the cent (`PRINCIPAL: $527,600.00` in the heading): that is the amount.
+    Only one such amount, and only one within a tenth of the reading (a
+    payment fitting is no chance match, but another loan's figures could be
+    on the page)."""
+    amount = _decimal(out.get(amount_name))
+    assert amount is not None
+    fits: dict[Decimal, int] = {}
+    for i, line in enumerate(doc.lines):
+        for value in _amounts(line.text):
+            if abs(value - amount) <= amount / 10 and amortized(value, rate, term) == pi:
+                fits.setdefault(value, i)
+    if len(fits) != 1:
+        return False
+    ((value, line_index),) = fits.items()
+    out[amount_name] = doc.field(value, line_index)
+    return True
 
 
 def _amounts(text: str) -> set[Decimal]:
