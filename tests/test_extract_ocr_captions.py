@@ -347,6 +347,23 @@ def test_liability_rows_with_specks_and_a_garbled_balance_before_their_amounts()
     ]
 
 
+def test_a_liability_payment_whose_point_ocr_read_as_a_comma() -> None:
+    text = (
+        "Uniform Residential Loan Application\n"
+        "LIABILITIES\n"
+        "Company Name        Unpaid Balance    To be paid off        Monthly Payment\n"
+        "Evergreen Retail Card        $ 5,257.00        $ 167,00\n"
+        "Harbor Retail Card        $ 1,322.00        $ 1,327\n"
+        "SECTION 4: LOAN AND PROPERTY INFORMATION.\n"
+    )
+    got = [
+        {k: v.value for k, v in r.items()}
+        for r in extracted(DocType.urla_1003, text).rows["liabilities"]
+    ]
+    # two figures after the comma: cents; three: thousands
+    assert [r.get("monthly_payment") for r in got] == [Decimal("167.00"), Decimal("1327")]
+
+
 def test_a_liability_row_whose_name_ocr_set_on_the_line_below() -> None:
     text = (
         "Uniform Residential Loan Application\n"

@@ -1190,3 +1190,22 @@ def test_blocks_whose_payment_caption_has_a_speck_or_a_misread_letter() -> None:
         Decimal("342.00"),
         Decimal("25.00"),
     ]
+
+
+def test_a_payments_point_read_as_a_spaced_hyphen_is_no_zero_payment() -> None:
+    text = """\
+TRADELINES
+CREDITOR        TYPE        BALANCE    PAYMENT    STATUS
+FRONTIER RETAIL CARD       R        $3840.00    $91. 00      OPEN
+EVERGREEN RETAIL CARD      R        $5257.00   $f67 - 00      OBEN
+HARBOR RETAIL CARD        R        $1322.00    $167 - 00      OPEN
+INQUIRIES
+"""
+    got = tradelines(run(text))
+    rows = [(r["creditor"], r.get("balance"), r.get("monthly_payment")) for r in got]
+    assert rows == [
+        ("FRONTIER RETAIL CARD", Decimal("3840.00"), Decimal("91.00")),
+        # `$f67 - 00`: the cents of a garbled payment, not a payment of zero
+        ("EVERGREEN RETAIL CARD", Decimal("5257.00"), None),
+        ("HARBOR RETAIL CARD", Decimal("1322.00"), Decimal("167.00")),
+    ]

@@ -123,6 +123,7 @@ _CENTS_SPECK = re.compile(r"(?<!\S)(\$?[\d,]+\.\d\d)%(?!\S)")
 _POINT_AS_MARK = re.compile(r"(?<!\S)(\$?\d{1,3}(?:,\d{3})*)[*\u00b0](\d\d)(?!\S)")
 # (`OLR`: two zeros run together before the type, the second's sign read as an L)
 _ZERO_HYPHEN = re.compile(r"(?<!\S)(\$?\s?)0-00(?!\S)")
+_SPACED_POINT = re.compile(r"(?<!\S)(\$\s?[^\s.]*\d)\s+[-\u2013.]\s*(\d\d)(?!\S)")
 _ZERO_GLUED_TYPE = re.compile(r"(?<!\S)[oO0][lL1|]?[RIM](?!\S)")
 
 
@@ -170,6 +171,9 @@ def map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Deci
         # ... or a zero's as a hyphen (`0-00`; a date's hyphen has figures
         # on both sides that are not a zero's)
         joined = _ZERO_HYPHEN.sub(r"\g<1>0.00", joined)
+        # ... or a dollar cell's point as a spaced hyphen (`$f67 - 00`): its
+        # cents are no amount of their own
+        joined = _SPACED_POINT.sub(r"\1.\2", joined)
         if _PRINTED_CENTS.search(joined):
             # where the row prints cents, a bare `21900` is 219.00 with its
             # point lost, and `24,00` is 24.00 with its point read as a comma

@@ -72,6 +72,8 @@ def _rows(
         rest = text[m.end() :] if m else text
         acct = _ACCT.search(rest)
         figures = _ACCT.sub(" ", rest)
+        if doc.ocr and liabilities:
+            figures = _CENTS_COMMA.sub(r"\1.\2", figures)
         amounts = money_tokens(figures, boxes=False)
         first = amounts[0][0] if amounts else 0
         speck = False  # a garbled cell before the amounts
@@ -145,6 +147,9 @@ _GARBLED_CELL = re.compile(r"^[^A-Za-z]|[^A-Za-z\s&.,'\u2019]")
 
 
 _WORD = re.compile(r"[A-Za-z]{4}")
+# `$ 167,00`: the point read as a comma (a thousands comma has three figures
+# after it, never two)
+_CENTS_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d\d)(?![\d,.])")
 # A line that is a creditor's name and nothing else
 _NAME_ALONE = re.compile(r"^\W*(?=.*[A-Za-z]{4})[A-Za-z][A-Za-z &.,'\u2019-]*$")
 
