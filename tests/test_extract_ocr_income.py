@@ -825,6 +825,10 @@ def test_1040_garbled_mask_in_a_shifted_row_and_never_the_spouses_ssn() -> None:
     # two SSN-like cells in the row: which is the taxpayer's is not known
     two = text.replace("reall", "XXX-XX-7777 ")
     assert values(run(DocType.tax_return_1040, two)).get("ssn_last4") != "5325"
+    # `eence S075,` for ***-**-0737: a figure read as a mark after the four,
+    # which may then be the break and three of the SSN's: not read
+    shifted = text.replace("SHAE 5325", "eence S075,")
+    assert "ssn_last4" not in values(run(DocType.tax_return_1040, shifted))
 
 
 def test_urla_income_line_with_a_lone_digit_speck_before_the_amount() -> None:
