@@ -584,6 +584,25 @@ def test_an_ending_balance_that_lost_its_first_figure_is_the_daily_tables_last()
     assert run(other).get("closing_balance") == Decimal("4274.93")
 
 
+SPECKED_LAST_ROW = """\
+NORTH KARENSIDE FEDERAL CREDIT UNION
+MEMBER STATEMENT   01-JUL-2026 TO 31-JUL-2026
+REGULAR SHARE SAVINGS   ACCOUNT XXXX4X6105
+BEGINNING BALANCE        $ 3,562.59
+POSTED DESCRIPTION        WITHDRAWAL     DEPOSIT      BALANCE
+07/09   ACH DEBIT BOOK NOOK        $ 0.17        $ 3,562.42
+07/18   POS PURCHASE SUNRISE BAKERY #7482        $0.14        3,562.28
+07/31   INTEREST PAYMENT        $4.04   $43,566.32
+\u2018ENDING BALANCE        $ 3,566.32        4
+"""
+
+
+def test_a_speck_before_the_last_running_balance_leaves_the_ending_balance_as_read() -> None:
+    # the ending balance continues the balance before the last row; the last
+    # row's `$43,566.32` does not: a speck read as a figure before it
+    assert run(SPECKED_LAST_ROW).get("closing_balance") == Decimal("3566.32")
+
+
 def test_a_mask_read_partly_as_a_digit_and_a_percent_sign_still_gives_the_account() -> None:
     page = MEMBER.replace("ACCOUNT XXXXXX4110", "ACCOUNT NUMBER:        ##4%4110")
     assert run(page).get("account_last4") == "4110"

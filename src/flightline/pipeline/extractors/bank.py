@@ -486,10 +486,17 @@ def _closing_misread(doc: DocText, out: dict[str, FieldValue]) -> None:
     # (`(4274.93` for 24,274.93) where the statement's last amount, the
     # daily balances' last, is it whole: its figures agree in order
     final = _last_amount(doc)
-    if final is not None and final != read.value and front_lost(read.value, final):
+    rows = _table_rows(doc)
+    if (
+        final is not None
+        and final != read.value
+        and front_lost(read.value, final)
+        # (`$4.04  $43,566.32` after 3,562.28: a speck before the last running
+        # balance, which the ending balance as read, not it, continues)
+        and not (len(rows) >= 2 and abs(read.value - rows[-2][-1]) == abs(rows[-1][0]))
+    ):
         out["closing_balance"] = FieldValue(final, read.evidence)
         return
-    rows = _table_rows(doc)
     if not _last_row_chains(rows):
         return
     last = rows[-1][-1]
