@@ -165,3 +165,23 @@ def test_a_lone_figure_after_a_rows_year_to_date_is_a_speck() -> None:
     rows = earnings(run(DocType.paystub, text))
     assert rows["regular"]["current_amount"] == Decimal("1822.40")
     assert rows["regular"]["ytd_amount"] == Decimal("51027.20")
+
+
+def test_a_past_years_cell_read_as_a_word_with_figures_and_the_next_with_none() -> None:
+    text = """\
+EMPLOYMENT DATA REPORT
+GROSS INCOME
+Year        Base        Overtime        Bonus        \u2018Total
+2026 YTD thru17-JUL-2026        \u2014-$41342.40        $3742.28        $0.00        $45084.68
+D025 en        Lea        $73804.64 weer     $5415.26        $0.00        $79219.90
+ee:        $71781.84        $4904.78        $0.00        $76686.62
+If you have questions, contact your loan officer.
+"""
+    got = {k: v.value for k, v in run(DocType.voe, text).fields.items()}
+    # `D025 en  Lea` for 2025, `ee:` for 2024: the rows keep their places
+    assert got["prior_year_base_income"] == Decimal("73804.64")
+    assert got["prior_year_overtime_income"] == Decimal("5415.26")
+    assert got["two_years_prior_overtime_income"] == Decimal("4904.78")
+    # a first word that is an amount is no year cell
+    bare = text.replace("D025 en        Lea        $73804.64", "73804.64 en  Lea  $73804.64")
+    assert "prior_year_base_income" not in run(DocType.voe, bare).fields

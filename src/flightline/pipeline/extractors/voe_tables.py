@@ -62,9 +62,13 @@ _YEAR_TABLE = re.compile(
 # A first cell with a mark no amount has, before a row's amounts
 # (`"302500   $ 195,819.00`); a bare number (`25000`) may be an amount.
 _GARBLED_YEAR = re.compile(r"^(?=\S*[^\d\s,.$])([^\s$]{2,9})(?=\s{2,}\$?\s?\d)")
-# A year cell OCR made words of (`DOTA   (erst   bere,` for 2024) before the amounts
-# (the first of them perhaps behind a rule's specks: `pees ine   _-$9255,289.32`)
-_JUNK_YEAR = re.compile(r"^((?:[^\s\d$][^\s\d]*\s+){1,3})(?=[_\-]{0,3}\$?\s?\d)")
+# A year cell OCR made words of (`DOTA   (erst   bere,` for 2024, `D025 en   Lea`
+# for 2025) before the amounts (the first of them perhaps behind a rule's
+# specks: `pees ine   _-$9255,289.32`); no word of it an amount
+_JUNK_YEAR = re.compile(
+    r"^((?:(?![\d,]*\d\.\d\d(?!\S))[^\s\d$][^\s$]*\s+){1,3})"
+    r"(?=[_\-]{0,3}\$?\s?\d)"
+)
 # A row's year as OCR may leave it (`20%6`, `4024`, `024` or `24` its first
 # digits lost, `2024,` a speck after it): two to four characters, mostly digits;
 # a bar or a speck before it read as a figure (`12023`, `92025`) is no figure of
