@@ -185,3 +185,27 @@ If you have questions, contact your loan officer.
     # a first word that is an amount is no year cell
     bare = text.replace("D025 en        Lea        $73804.64", "73804.64 en  Lea  $73804.64")
     assert "prior_year_base_income" not in run(DocType.voe, bare).fields
+
+
+def test_a_row_either_of_two_parts_could_repair_takes_the_one_in_line_with_the_year_after() -> None:
+    text = """\
+Income and Employment Verification
+Gross Income
+Year        _Base_     Overtime        Bonug        ofall,
+2025 YTD thru 04-Apr-2025        26,952.80        1895.11        0.00        28,847.91
+2024        95,824.56        5,061.96        0.00        100,886.52
+2023        95,088.50        24,629.19        0.00        99,717.69
+We do not discriminate on the basis of race.
+"""
+    got = {k: v.value for k, v in run(DocType.voe, text).fields.items()}
+    # a 7 read as a 9 in the base, or a speck as a 2 before the overtime: the
+    # overtime's repair keeps both near 2024's
+    assert got["two_years_prior_base_income"] == Decimal("95088.50")
+    assert got["two_years_prior_overtime_income"] == Decimal("4629.19")
+    # where 2024's own figures say the base moved, the base's repair is taken
+    moved = text.replace(
+        "95,824.56        5,061.96        0.00        100,886.52",
+        "75,824.56        25,061.96        0.00        100,886.52",
+    )
+    got = {k: v.value for k, v in run(DocType.voe, moved).fields.items()}
+    assert got["two_years_prior_base_income"] == Decimal("75088.50")

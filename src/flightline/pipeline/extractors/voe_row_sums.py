@@ -21,11 +21,17 @@ CENT = Decimal("0.01")
 _LEAST_LINE = Decimal(10)
 
 
-def checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> dict[str, Decimal]:
+def checked_row(
+    cols: list[str],
+    cells: list[tuple[Decimal | None, bool]],
+    year_before: dict[str, Decimal] | None = None,
+) -> dict[str, Decimal]:
     """A row's amounts by column, checked against its Total: the kinds must
     add up to it. One cell misread (stray marks, or unreadable) is the one
     the total recomputes; a row that does not add up otherwise is left unread
-    rather than trusted (one of its figures is wrong and nothing says which)."""
+    rather than trusted (one of its figures is wrong and nothing says which).
+    `year_before`: the next later year's row, which says which of two
+    repairs that each make the total is the year's (`_in_line`)."""
     if "total" in cols:
         cells = _points_lost(cols, cells)
         cells = _total_led_by_marks(cols, cells)
@@ -81,6 +87,11 @@ def checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> di
         # one part lost a digit (`$6196.00` for 66,196.00): the total less
         # the others is that part whole, when exactly one part reads so
         # (a part read doubtfully is the one to recompute, not this)
+        if year_before:
+            kept = _in_line(parts, total, known, year_before)
+            if kept is not None:
+                row[kept[0]] = kept[1]
+                return row
         lost = [
             (c, whole)
             for c, v, _ in parts
@@ -167,6 +178,42 @@ def checked_row(cols: list[str], cells: list[tuple[Decimal | None, bool]]) -> di
                 row[swapped[0][0]] = swapped[0][1]
                 return row
     return {}
+
+
+# How far a kind of income may move from one full year to the next and still
+# be the same job's (a raise, a good year's overtime), as a share of the later
+_YEAR_TO_YEAR = Decimal("0.5")
+
+
+def _in_line(
+    parts: list[tuple[str, Decimal | None, bool]],
+    total: Decimal,
+    known: Decimal,
+    year_before: dict[str, Decimal],
+) -> tuple[str, Decimal] | None:
+    """`95,088.50  24,629.19  0.00  99,717.69` under `95,824.56  5,061.96`:
+    the row is one figure off, and either part can take it (a 9 read for a 7
+    in the base, a speck read as a figure before the overtime). Of the
+    repairs that make the total (a figure swapped, lost or gained in one
+    part), the one that leaves every kind within half of the later year's
+    is the year's, when exactly one does."""
+    fits: list[tuple[str, Decimal]] = []
+    for c, v, _ in parts:
+        if v is None:
+            continue
+        whole = total - (known - v)
+        if whole < 0 or whole == v:
+            continue
+        if not (one_figure_swapped(whole, v) or _one_dropped(whole, v) or _one_added(v, whole)):
+            continue
+        repaired = {k: (whole if k == c else w) for k, w, _ in parts if w is not None}
+        if all(
+            abs(w - year_before[k]) <= year_before[k] * _YEAR_TO_YEAR
+            for k, w in repaired.items()
+            if year_before.get(k)
+        ):
+            fits.append((c, whole))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _point_lost_beside_unread(

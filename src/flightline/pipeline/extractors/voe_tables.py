@@ -274,10 +274,11 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
     assumed = False  # the columns the usual ones, the header unreadable
     past = 0  # past-year rows seen under the YTD row
     ytd_year: int | None = None
+    year_before: dict[str, Decimal] | None = None  # the past year's row above
     for i, line in enumerate(doc.lines):
         text = line.text
         if _YEAR_TABLE.search(text):
-            cols, assumed = _year_columns(text), False
+            cols, assumed, year_before = _year_columns(text), False, None
             if doc.ocr and cols and "total" not in cols and _total_lost(doc, i, cols):
                 cols = [*cols, "total"]
             if doc.ocr and "total" in cols:
@@ -322,7 +323,7 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
         unplaced: Decimal | None = None
         row: dict[str, Decimal] | None
         if cells is not None:
-            row = checked_row(cols, cells)
+            row = checked_row(cols, cells, None if ytd else year_before)
             if len(row) < len(cols) - 1 and "total" in cols:
                 row = _settled_row(cols, rest) or row
         elif len(numbers) == len(cols):
@@ -330,7 +331,7 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
         else:
             row, unplaced = _blank_column(cols, rest, numbers, doc.ocr)
         if ytd:
-            prefix, ytd_year = "ytd", year or 0
+            prefix, ytd_year, year_before = "ytd", year or 0, None
             dates = ocr_dates(rest) if doc.ocr else find_dates(rest)
             if dates:
                 set_field(out, "ytd_through_date", doc.field(dates[0][2], i))
@@ -356,6 +357,8 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
         for kind in ("base", "overtime", "bonus"):
             if row is not None and kind in row:
                 set_field(out, f"{prefix}_{kind}_income", doc.field(row[kind], i))
+        if prefix != "ytd":
+            year_before = row
         if unplaced is not None and prefix != "two_years_prior":
             set_field(out, f"{prefix}_unplaced_variable_income", doc.field(unplaced, i))
 
