@@ -279,6 +279,37 @@ def test_a_scanned_payoff_needs_no_reading_of_a_garbled_row() -> None:
     assert computed(_scanned(loan).context()).debts_monthly is None
 
 
+def test_a_payoff_two_mortgages_of_one_lender_could_take_is_the_one_named_as_it_is() -> None:
+    loan = _refinance(clean_loan())
+    mortgages = [
+        ("EVERGREEN MORTGAGE SERVICING", D("154368.40"), D("1201.56")),
+        ("EVERGREEN MORTGAGE CO", D(155000), D(1730)),
+    ]
+    loan.set_rows(
+        DocType.credit_report,
+        "tradelines",
+        [
+            {"creditor": c, "balance": b, "monthly_payment": p, "account_type": "mortgage"}
+            for c, b, p in mortgages
+        ],
+    )
+    payoff = {"creditor": "Evergreen Mortgage Servicing", "amount": D("154368.40")}
+    loan.set_rows(DocType.closing_disclosure, "payoffs", [payoff])
+    c = computed(loan.context())
+    assert [d.creditor for d in c.debts if d.paid_off] == ["EVERGREEN MORTGAGE SERVICING"]
+    # the other mortgage's payment stays in the debts (beside the URLA's own)
+    assert c.debts_monthly is not None and c.debts_monthly >= D(1730)
+    # named as neither (a letter lost), the balance it pays to the cent tells them apart
+    payoff["creditor"] = "Evergreen Mortgage Servicng"
+    loan.set_rows(DocType.closing_disclosure, "payoffs", [payoff])
+    c = computed(loan.context())
+    assert [d.creditor for d in c.debts if d.paid_off] == ["EVERGREEN MORTGAGE SERVICING"]
+    # and where neither does, which one is not known: the debts stay unknown
+    payoff["amount"] = D("154500.00")
+    loan.set_rows(DocType.closing_disclosure, "payoffs", [payoff])
+    assert computed(loan.context()).debts_monthly is None
+
+
 def test_purchase_ltv_uses_the_lower_of_price_and_value() -> None:
     loan = clean_loan().set(DocType.appraisal_1004, appraised_value=D(380000))
     assert figures(loan)["ltv"] == "78.95"

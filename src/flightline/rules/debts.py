@@ -146,8 +146,23 @@ def _payoff_target(debts: list[Debt], creditor: str | None, amount: Decimal | No
     both = [d for d in named if d in near]
     for found in (both, named, near):
         if found:
-            return found
+            return _narrowed(found, creditor, amount)
     return []
+
+
+def _narrowed(found: list[Debt], creditor: str | None, amount: Decimal | None) -> list[Debt]:
+    """Of several debts a payoff may be paying (`EVERGREEN MORTGAGE CO` and
+    `EVERGREEN MORTGAGE SERVICING`, balances 155,000 and 154,368.40), the one
+    whose name is the payoff's, word for word, else the one whose balance is
+    its amount to the cent, when only one is."""
+    if len(found) < 2:
+        return found
+    key = employer_key(creditor) if creditor else None
+    same = [d for d in found if key and employer_key(d.creditor) == key]
+    if len(same) == 1:
+        return same
+    exact = [d for d in found if amount is not None and d.balance == amount]
+    return exact if len(exact) == 1 else found
 
 
 def _mark_paid_off(ctx: LoanContext, debts: list[Debt]) -> bool:
