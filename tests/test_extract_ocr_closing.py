@@ -395,8 +395,8 @@ DATE: 10-06-2025
 PRINCIPAL: $527,600.00
 RATE: 8.000%   PAYMENT: $3,871.34
 1. BORROWER'S PROMISE TO PAY
-In return for a loan that I have received, I promise to pay Five Hundred Twenty-Seven Thousand
-Six Hundred and 00/100 Dollars (U.S. {amount}) (this amount is called "Principal"), plus interest.
+In return for a loan that I have received, I promise to pay {words}(U.S. {amount}) (this amount
+is called "Principal"), plus interest.
 2. INTEREST
 I will pay interest at a yearly rate of 8.000%.
 3. PAYMENTS
@@ -407,7 +407,7 @@ I will pay principal and interest by making a payment every month for 360 months
 def test_a_note_amount_two_digits_off_is_the_heading_amount_the_payment_fits() -> None:
     # `$537, 600.08`: two figures misread in the promise to pay; the heading
     # prints the amount whole, and only it gives the payment to the cent
-    text = HEADED_NOTE.format(amount="$537, 600.08")
+    text = HEADED_NOTE.format(amount="$537, 600.08", words="")
     assert run(DocType.note, text).get("principal_amount") == Decimal("527600.00")
     # (`a payment, every month`: a speck read as a comma; the term still read)
     specked = text.replace("a payment every", "a payment, every")
@@ -416,3 +416,18 @@ def test_a_note_amount_two_digits_off_is_the_heading_amount_the_payment_fits() -
     # repair stands (cents within the payment's rounding)
     other = text.replace("PRINCIPAL: $527,600.00", "PRINCIPAL: $527,900.00")
     assert run(DocType.note, other).get("principal_amount") == Decimal("527600.08")
+
+
+def test_a_note_amount_in_figures_that_differs_from_its_words_is_the_words() -> None:
+    words = "Five Hundred Twenty= -Seven Thousand six Hundred\nand 00/100 Dollars "
+    text = HEADED_NOTE.format(amount="$537, 600.08", words=words).replace(
+        "PRINCIPAL: $527,600.00", "PRINCIPAL: $827,600.00"
+    )
+    # the heading's figures misread too: the words prevail, specks and all
+    assert run(DocType.note, text).get("principal_amount") == Decimal("527600.00")
+    # a word misread past reading (`Sevcn`) settles nothing
+    garbled = text.replace("-Seven", "-Sevcn")
+    assert run(DocType.note, garbled).get("principal_amount") != Decimal("527600.00")
+    # nor do words far from the figures: another amount's
+    other = text.replace("Five Hundred", "Two Hundred")
+    assert run(DocType.note, other).get("principal_amount") != Decimal("227600.00")

@@ -33,7 +33,7 @@ from flightline.pipeline.extractors.closing_policies import (
 from flightline.pipeline.extractors.disclosures import extract_closing_disclosure
 from flightline.pipeline.extractors.names import clean_address, clean_person
 from flightline.pipeline.extractors.reader import Reader
-from flightline.pipeline.extractors.terms import reconcile_terms
+from flightline.pipeline.extractors.terms import reconcile_terms, words_prevail
 from flightline.pipeline.model import FieldValue, LogicalDocument
 
 __all__ = [
@@ -238,6 +238,7 @@ def extract_note(doc: DocText, ld: LogicalDocument) -> None:
         out["loan_term_months"] = FieldValue(
             _months_between(first, last), out["maturity_date"].evidence
         )
+    words_prevail(doc, out, "principal_amount")
     reconcile_terms(doc, out, "principal_amount")
 
 

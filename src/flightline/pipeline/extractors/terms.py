@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, localcontext
 
+from flightline.pipeline.extractors.amount_words import words_amounts
 from flightline.pipeline.extractors.base import DocText
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue
@@ -124,6 +125,28 @@ def _printed_elsewhere(
     ((value, line_index),) = fits.items()
     out[amount_name] = doc.field(value, line_index)
     return True
+
+
+# How far the figures as read may be from the words and still be their
+# misreading (further off, the phrase is another amount's)
+_WORDS_NEAR = Decimal("0.1")
+
+
+def words_prevail(doc: DocText, out: dict[str, FieldValue], amount_name: str) -> None:
+    """A scanned instrument's amount in figures that differs from the same
+    amount in words (`$537, 600.08` after `Five Hundred Twenty-Seven
+    Thousand Six Hundred and 00/100 Dollars`): the words, as the law reads
+    an instrument and as OCR keeps them (a misread letter makes no other
+    number's word). One amount in words only, near the figures."""
+    if not doc.ocr:
+        return
+    found = words_amounts(doc.text)
+    if len({v for _, v in found}) != 1:
+        return
+    start, value = found[0]
+    read = _decimal(out.get(amount_name))
+    if read is None or (read != value and abs(read - value) <= value * _WORDS_NEAR):
+        out[amount_name] = doc.field(value.quantize(_CENT), doc.line_index(start))
 
 
 def _amounts(text: str) -> set[Decimal]:
