@@ -84,14 +84,14 @@ def checked_row(
         # Nothing to check against: the cleanly read cells stand.
         return {c: v for c, v, ok in parts if v is not None and ok}
     if complete and not doubtful:
-        # one part lost a digit (`$6196.00` for 66,196.00): the total less
-        # the others is that part whole, when exactly one part reads so
-        # (a part read doubtfully is the one to recompute, not this)
         if year_before:
             kept = _in_line(parts, total, known, year_before)
             if kept is not None:
                 row[kept[0]] = kept[1]
                 return row
+        # one part lost a digit (`$6196.00` for 66,196.00): the total less
+        # the others is that part whole, when exactly one part reads so
+        # (a part read doubtfully is the one to recompute, not this)
         lost = [
             (c, whole)
             for c, v, _ in parts
