@@ -801,3 +801,32 @@ def test_a_title_whose_n_ocr_read_as_ri_is_still_the_title() -> None:
         "Monthly Principal & Interest        2693.77\n"
     )
     assert classify_page(PageText(DOC, 1, page, "ocr"))[0] == DocType.closing_disclosure
+
+
+def test_two_borrowers_stubs_told_apart_by_a_pay_date_caption_with_its_p_misread() -> None:
+    first = (
+        "ROBERTS FREIGHT LINES LLC\n"
+        "589 CYPRESS TRAIL\n"
+        "EMPLOYEE: OMAR NGUYEN        SSN: ***-**-309]1,\n"
+        "*PERIOD: 03-16-2025 TO 03-31-2025   RAY DATE: 03-31-2025\n"
+        "PAY FREQUENCY: SEMIMONTHLY\n"
+        "EARNINGS        RATE    HOURS       CURRENT        YTD\n"
+        "SALARY        $3,916.67    $23,500.02.\n"
+        "DEDUCTIONS        CURRENT        YTD\n"
+        "NET PAY        $2,812.03\n"
+        "THIS IS NOT A CHECK - NON-NEGOTIABLE\n"
+    )
+    second = (
+        "MARTIN LEARNING ACADEMY CO.\n"
+        "19359 LAUREL TRAIL\n"
+        "EMPLOYEE: NGUYEN, JEFFREY L.        SSN: ***-**-1887\n"
+        "PERIOD: Mar 20, 20@5 TO Mar 26, 2025    PAY DATE: Mar 28, 2025\n"
+        "PAY FREQUENCY: WEEKLY\n"
+        "EARNINGS        RATE    HOURS       CURRENT        YTD\n"
+        "SALARY        $4221.15     $54874.95\n"
+        "DEDUCTIONS        CURRENT        YTD\n"
+        "NET AMOUNT        $3027.49\n"
+        "THIS IS NOT A CHECK - NON-NEGOTIABLE\n"
+    )
+    got = split(first, second, method="ocr")
+    assert got == [(DocType.paystub, [1]), (DocType.paystub, [2])]

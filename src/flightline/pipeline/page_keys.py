@@ -35,8 +35,9 @@ _OCR_TOTAL_LOST_RE = re.compile(
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A label's value: on its line or (label over value) on the next one.
 _NEXT = r"[^\n]{0,40}(?:\n[^\n]{0,30})?"
+# (`RAY DATE`: the P of a scan's caption misread)
 _PAY_DATE_RE = re.compile(
-    r"(?:(?:pay|check|payment|advice|deposit)\s*(?:date|dt)|date\s*paid|paid\s*on)\b" + _NEXT,
+    r"(?:(?:\b[PRB]ay|check|payment|advice|deposit)\s*(?:date|dt)|date\s*paid|paid\s*on)\b" + _NEXT,
     re.IGNORECASE,
 )
 _ISSUED_RE = re.compile(r"date\s*issued" + _NEXT, re.IGNORECASE)
