@@ -2441,3 +2441,24 @@ def test_paystub_pay_date_a_year_off_its_own_period_had_a_figure_misread() -> No
     assert values(run(DocType.paystub, text.format(paid="11/25/2025")))["pay_date"] == date(
         2025, 11, 25
     )
+
+
+STUB_FREQUENCY_GARBLED = """\
+WISE & WALKER MANUFACTURING
+EMPLOYEE: NELSON, MARK N        SSN: ###-##-8764
+PERIOD: 20-APR-2026 TO 03-MAY-2026   PAY DATE: @8-MAY-2026
+PAY FREQUENCY: EVERY TWQ WEEKS
+EARNINGS        RATE    HOURS       CURRENT        YTD
+SALARY        $6,500.00       $65,000.00
+GROSS        $6,500.00    $65,000.00
+NET CHECK        $5,106.21
+"""
+
+
+def test_a_stubs_frequency_with_a_letter_misread_or_garbled_is_its_periods() -> None:
+    assert values(run(DocType.paystub, STUB_FREQUENCY_GARBLED))["pay_frequency"] == "biweekly"
+    # garbled past reading: fourteen days from the period's dates
+    garbled = STUB_FREQUENCY_GARBLED.replace("EVERY TWQ WEEKS", "EYFRX TW\u00a7 WFFKS")
+    assert values(run(DocType.paystub, garbled))["pay_frequency"] == "biweekly"
+    # on a text layer a stub that prints none has none
+    assert "pay_frequency" not in values(run(DocType.paystub, garbled, method="text"))

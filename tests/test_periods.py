@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from flightline.pipeline.model import DocType
-from flightline.pipeline.periods import statement_period, statement_periods
+from flightline.pipeline.periods import pay_frequency_of, statement_period, statement_periods
 from tests.test_classify import split
 
 
@@ -104,3 +104,15 @@ def test_a_period_end_run_into_its_through_with_a_figure_read_as_a_bracket() -> 
     # `througha)7/21/2025`: a speck glued to the word, the month's 0 read `)`
     line = "06/22/2025 througha)7/21/2025,        My        Checking ...9309"
     assert statement_periods(line) == {(date(2025, 6, 22), date(2025, 7, 21))}
+
+
+def test_a_pay_periods_length_gives_its_frequency() -> None:
+    d = date
+    assert pay_frequency_of(d(2026, 4, 20), d(2026, 5, 3)) == "biweekly"
+    assert pay_frequency_of(d(2026, 3, 20), d(2026, 3, 26)) == "weekly"
+    assert pay_frequency_of(d(2026, 2, 16), d(2026, 2, 28)) == "semimonthly"
+    assert pay_frequency_of(d(2026, 3, 1), d(2026, 3, 15)) == "semimonthly"
+    assert pay_frequency_of(d(2026, 2, 1), d(2026, 2, 28)) == "monthly"
+    # a length no schedule has (a date misread) gives none
+    assert pay_frequency_of(d(2026, 4, 20), d(2026, 5, 5)) is None
+    assert pay_frequency_of(d(2026, 3, 2), d(2026, 3, 31)) is None

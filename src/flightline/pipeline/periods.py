@@ -120,3 +120,20 @@ def _one_character_off(token: str, value: date) -> bool:
                 if sum(a != b for a, b in zip(printed, read, strict=True)) <= allowed:
                     return True
     return False
+
+
+def pay_frequency_of(start: date, end: date) -> str | None:
+    """The pay frequency a pay period's own dates give: seven days weekly,
+    fourteen biweekly, the 1st to the 15th or the 16th to the month's end
+    semimonthly, a whole calendar month monthly; any other length none."""
+    days = (end - start).days + 1
+    if days == 7:
+        return "weekly"
+    if days == 14:
+        return "biweekly"
+    last = monthrange(end.year, end.month)[1]
+    if start.month == end.month and ((start.day, end.day) in ((1, 15), (16, last)) and days < last):
+        return "semimonthly"
+    if start.month == end.month and start.day == 1 and end.day == last:
+        return "monthly"
+    return None

@@ -12,8 +12,9 @@ from flightline.pipeline.model import FieldValue
 # -- enumerations ----------------------------------------------------------------
 
 _FREQUENCIES = (
-    # (`EYERY TWO WEEKS`: the words after a misread `every` still say it)
-    (re.compile(r"bi\s*-?\s*weekly|\b(?:two|2|other)\s+weeks?\b|fortnight", re.I), "biweekly"),
+    # (`EYERY TWO WEEKS`: the words after a misread `every` still say it;
+    # `TWQ WEEKS`: a letter of the two misread)
+    (re.compile(r"bi\s*-?\s*weekly|\b(?:tw[a-z0]|2|other)\s+weeks?\b|fortnight", re.I), "biweekly"),
     (re.compile(r"semi\s*-?\s*monthly|twice\s+(?:a\s+|per\s+)?month", re.I), "semimonthly"),
     (re.compile(r"\bweekly\b", re.I), "weekly"),
     (re.compile(r"\bmonthly\b", re.I), "monthly"),

@@ -20,6 +20,7 @@ from flightline.pipeline.extractors.enums import canon_frequency
 from flightline.pipeline.extractors.names import clean_name, clean_person
 from flightline.pipeline.extractors.paystub_sums import (
     current_from_gross,
+    frequency_of_period,
     pay_date_year,
     salary_per_year,
     ytd_from_total,
@@ -433,6 +434,9 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
             out["pay_frequency"] = FieldValue(freq, out["pay_frequency"].evidence)
         else:
             del out["pay_frequency"]
+    if doc.ocr and "pay_frequency" not in out:
+        # the caption's value garbled past reading: the period's length says it
+        frequency_of_period(out)
     set_field(out, "employer_name", header_company(doc))
     if doc.ocr:
         _side_by_side(doc, out)

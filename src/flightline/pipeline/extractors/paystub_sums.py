@@ -12,6 +12,7 @@ from decimal import Decimal
 from flightline.pipeline.extractors.base import DocText
 from flightline.pipeline.model import FieldValue
 from flightline.pipeline.normalize import cent_digits, year_misread
+from flightline.pipeline.periods import pay_frequency_of
 
 # `Salary: 99500.00 / yr`, `133,500.00/ vr` (a scan's y read as v)
 _PER_YEAR = re.compile(
@@ -115,3 +116,17 @@ def pay_date_year(out: dict[str, FieldValue]) -> None:
     fixed = year_misread(paid.value, end.value + timedelta(days=_PAID_WITHIN), _PAID_WITHIN)
     if fixed is not None:
         out["pay_date"] = FieldValue(fixed, paid.evidence)
+
+
+def frequency_of_period(out: dict[str, FieldValue]) -> None:
+    """A scanned stub whose pay frequency did not read (`EVERY TWQ WEEKS`)
+    but whose period did (20-APR to 03-MAY): the frequency the period's
+    length gives, on the period's evidence."""
+    start, end = out.get("pay_period_start_date"), out.get("pay_period_end_date")
+    if start is None or end is None:
+        return
+    a, b = start.value, end.value
+    if isinstance(a, date) and isinstance(b, date) and a < b:
+        freq = pay_frequency_of(a, b)
+        if freq is not None:
+            out["pay_frequency"] = FieldValue(freq, end.evidence)
