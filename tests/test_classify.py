@@ -830,3 +830,33 @@ def test_two_borrowers_stubs_told_apart_by_a_pay_date_caption_with_its_p_misread
     )
     got = split(first, second, method="ocr")
     assert got == [(DocType.paystub, [1]), (DocType.paystub, [2])]
+
+
+def test_two_borrowers_applications_told_apart_by_a_mask_with_a_mark_too_many() -> None:
+    first = (
+        "Uniform Residential Loan Application\n"
+        "III. BORROWER INFORMATION\n"
+        "Borrower's Name        Co-Borrower's Name\n"
+        "Justin Dennis        Sherry Samantha Gonzalez\n"
+        "Social Security Number        Co-Borrower SSN\n"
+        "_XXX-xXx-2273        XXX-XX-9307\n"
+        "IV. EMPLOYMENT INFORMATION\n"
+        "Name & Address of Employer        Yrs. on this job\n"
+        "Rodriguez Hospitality Group Corporation        10\n"
+        "V. MONTHLY INCOME AND COMBINED HOUSING EXPENSE INFORMATION\n"
+        "Base Empl. Income*        15,666.67        15,666.67\n"
+        "Fannie Mae Form 1003        Page\n"
+    )
+    second = (
+        "CONTINUATION SHEET/RESIDENTIAL LOAN APPLICATION\n"
+        "CO-BORROWER:        Sherry Gonzalez        SOCIAL SECURITY NUMB.. ###-##-9307\n"
+        "BORROWER?        Justin Dennis        BORROWER SSN:        HHH -HH-2273\n"
+        "IV. EMPLOYMENT INFORMATION\n"
+        "Name & Address of Employer        7   Yrs. on this job\n"
+        "Schroeder Electric, Inc.        8\n"
+        "V. MONTHLY INCOME AND COMBINED HOUSING EXPENSE INFORMATION\n"
+        "Base Empk Income*        6833.33        6833.33\n"
+        "Fannie Mae Form 1003        Page\n"
+    )
+    got = split(first, second, method="ocr")
+    assert got == [(DocType.urla_1003, [1]), (DocType.urla_1003, [2])]
