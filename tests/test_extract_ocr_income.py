@@ -2462,3 +2462,17 @@ def test_a_stubs_frequency_with_a_letter_misread_or_garbled_is_its_periods() -> 
     assert values(run(DocType.paystub, garbled))["pay_frequency"] == "biweekly"
     # on a text layer a stub that prints none has none
     assert "pay_frequency" not in values(run(DocType.paystub, garbled, method="text"))
+
+
+def test_a_scanned_gift_letter_with_its_i_lost_and_a_rule_before_as() -> None:
+    letter = (
+        "04-Sep-2025\nTo Whom It May'Concern:\nMy name is Matthew M. Nichols and am the brother "
+        "of Timothy Martinez. On09-Sep-2025 transferred $13000.00_as a\ngift to help with the "
+        "purchase of theshome at 12433 Perry Ln, North Carol, TX 77346.\n"
+    )
+    got = values(run(DocType.gift_letter, letter))
+    assert got["gift_amount"] == Decimal(13000)
+    # the date run into `On` is past reading; with its space, the lost `I` is no matter
+    assert "gift_date" not in got
+    spaced = values(run(DocType.gift_letter, letter.replace("On09", "On 09")))
+    assert spaced["gift_date"] == date(2025, 9, 9)

@@ -157,16 +157,18 @@ _GIFT_SENTENCES = (
     ),
     ("borrower_name", "person", rx(r"\bgift\s+of\s+\$?\s*[\d,.]+\s+to\s+" + _NAME + r"\s*[.,]")),
     ("gift_amount", "money", rx(r"\bgift\s+of\s+(\$?\s*[\d,]+(?:\.\d\d)?)")),
-    # (`36,000.00,s a gift`: a scan's `as` lost its a to a mark)
+    # (`36,000.00,s a gift`: a scan's `as` lost its a to a mark; `13000.00_as`:
+    # a rule read as an underscore)
     (
         "gift_amount",
         "money",
-        rx(r"\btransferred\s+(\$?\s*[\d,]+(?:\.\d\d)?)(?:\s+as|\W?\s?s)\s+a\s+gift"),
+        rx(r"\btransferred\s+(\$?\s*[\d,]+(?:\.\d\d)?)(?:\s+as|[\W_]?\s?a?s)\s+a\s+gift"),
     ),
+    # (`On 09-Sep-2025 transferred`: the `I` lost)
     (
         "gift_date",
         "date",
-        rx(r"\bon\s+" + DATE_GROUP + r",?\s+I(?:/we)?\s+(?:transferred|gave|wired)"),
+        rx(r"\bon\s+" + DATE_GROUP + r",?\s+(?:I(?:/we)?\s+)?(?:transferred|gave|wired)"),
     ),
     ("gift_date", "date", rx(r"\b(?:transferred|given|wired)\s+on\s+" + DATE_GROUP)),
     (
