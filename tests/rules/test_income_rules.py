@@ -313,6 +313,16 @@ def test_inc_005_a_quote_mark_before_a_scanned_employer_is_a_speck() -> None:
     assert len(run(other, "INC-005")) == 1
 
 
+def test_inc_005_a_mark_for_the_space_between_a_scanned_employers_words_is_a_speck() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    same = _scanned(clean_loan().set(DocType.w2, 0, employer_name="Acme*Logistics Inc"))
+    issues, ctx = _with_run(same, "INC-005")
+    assert issues == [] and ctx.unread == {}
+    other = _scanned(clean_loan().set(DocType.w2, 0, employer_name="Evans*Analytics Inc"))
+    assert len(run(other, "INC-005")) == 1
+
+
 def test_inc_005_the_borrowers_name_run_on_after_a_scanned_employer_is_dropped() -> None:
     from tests.rules.test_compare import _scanned, _with_run
 

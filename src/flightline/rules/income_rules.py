@@ -402,6 +402,8 @@ def _without_borrower(raw: str, who: str) -> str:
 
 
 _QUOTE_SPECK = re.compile(r"^[\"\u201c\u201d\u2018\u2019](?=[A-Z])")
+# `Evans*Analytics Inc`: a speck read as a mark in the space between two words
+_SPACE_SPECK = re.compile(r"(?<=[a-z])[*~^#](?=[A-Z][a-z])")
 # A symbol no company's name holds (`[Empboyee`): a caption's edge read.
 _SYMBOL = re.compile(r"[\[\]{}<>|~^*#@$%=+;!?\"\u201c\u201d\u2018]")
 
@@ -501,6 +503,7 @@ def employer_mismatch(ctx: LoanContext) -> list[Issue]:
                     # (`"Paul & Choi Electric L.P.`: a speck before the box
                     # read as a quote mark)
                     name = _without_borrower(_QUOTE_SPECK.sub("", name), who.name)
+                    name = _SPACE_SPECK.sub(" ", name)
                 if (
                     name_key(name) in people
                     or (ocr and _not_an_employer(name))
