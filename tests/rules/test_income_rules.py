@@ -323,6 +323,17 @@ def test_inc_005_a_mark_for_the_space_between_a_scanned_employers_words_is_a_spe
     assert len(run(other, "INC-005")) == 1
 
 
+def test_inc_005_an_address_run_on_after_a_scanned_employer_is_dropped() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    run_on = "Acme Logistics Inc: 8173 Young Street, West Katelynton, MI"
+    same = _scanned(clean_loan().set(DocType.w2, 0, employer_name=run_on))
+    issues, ctx = _with_run(same, "INC-005")
+    assert issues == [] and ctx.unread == {}
+    other = run_on.replace("Acme Logistics", "Beacon Health")
+    assert len(run(_scanned(clean_loan().set(DocType.w2, 0, employer_name=other)), "INC-005")) == 1
+
+
 def test_inc_005_the_borrowers_name_run_on_after_a_scanned_employer_is_dropped() -> None:
     from tests.rules.test_compare import _scanned, _with_run
 
