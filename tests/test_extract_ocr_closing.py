@@ -431,3 +431,17 @@ def test_a_note_amount_in_figures_that_differs_from_its_words_is_the_words() -> 
     # nor do words far from the figures: another amount's
     other = text.replace("Five Hundred", "Two Hundred")
     assert run(DocType.note, other).get("principal_amount") != Decimal("227600.00")
+
+
+def test_a_cash_to_close_whose_sign_ocr_lost_goes_where_the_page_says_it_goes() -> None:
+    text = (
+        "Closing Disclosure\n"
+        "Date Issued        07/23/2025\n"
+        "Calculating Cash to Close\n"
+        "cash to Close        -320,602        \u00ab320,906.39        YES\n"
+        "CASH TO CLOSE        -320,906.39 To Borrower\n"
+    )
+    assert run(DocType.closing_disclosure, text).get("cash_to_close") == Decimal("-320906.39")
+    # the same amount printed from the borrower: it stays the borrower's to pay
+    paid = text.replace("-320,906.39 To Borrower", "320,906.39 From Borrower")
+    assert run(DocType.closing_disclosure, paid).get("cash_to_close") == Decimal("320906.39")

@@ -305,6 +305,28 @@ def _cash_direction(out: dict[str, FieldValue]) -> None:
         out["cash_to_close"] = FieldValue(-found.value, found.evidence)
 
 
+def _direction_elsewhere(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A scanned cash to close read where its sign was lost (`\u00ab320,906.39`
+    in the Calculating Cash to Close table's final column) while the page
+    prints the same amount going `To Borrower` elsewhere, and never `From
+    Borrower`: it goes to the borrower."""
+    found = out.get("cash_to_close")
+    if not doc.ocr or found is None or not isinstance(found.value, Decimal) or found.value <= 0:
+        return
+    ways = {
+        bool(_TO_BORROWER.search(line.text))
+        for line in doc.lines
+        if re.search(r"borrower", line.text, re.IGNORECASE)
+        and found.value in {abs(v) for _, _, v in money_tokens(line.text)}
+        and (_TO_BORROWER.search(line.text) or _FROM_BORROWER.search(line.text))
+    }
+    if ways == {True}:
+        out["cash_to_close"] = FieldValue(-found.value, found.evidence)
+
+
+_FROM_BORROWER = re.compile(r"from\s*borrower", re.IGNORECASE)
+
+
 def extract_loan_estimate(doc: DocText, ld: LogicalDocument) -> None:
     _LE.read(doc, ld.fields)
     _purpose(doc, ld.fields)
@@ -319,6 +341,7 @@ def extract_closing_disclosure(doc: DocText, ld: LogicalDocument) -> None:
     _final_column(ld.fields, "cash_to_close")
     _estimate_column(doc, ld.fields)
     _cash_direction(ld.fields)
+    _direction_elsewhere(doc, ld.fields)
     first_person(ld.fields)
     _fees(doc, ld)
     _payoffs(doc, ld)
