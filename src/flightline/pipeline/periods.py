@@ -132,7 +132,7 @@ def pay_frequency_of(start: date, end: date) -> str | None:
     if days == 14:
         return "biweekly"
     last = monthrange(end.year, end.month)[1]
-    if start.month == end.month and ((start.day, end.day) in ((1, 15), (16, last)) and days < last):
+    if start.month == end.month and (start.day, end.day) in ((1, 15), (16, last)):
         return "semimonthly"
     if start.month == end.month and start.day == 1 and end.day == last:
         return "monthly"

@@ -421,20 +421,15 @@ def _mostly_small(raw: str) -> bool:
 # a brand's small first letter, `eBay`, has a capital after it).
 _PROSE_START = re.compile(r"^\W*(?:or|and|of|for|the|[a-z]+)\s")
 # A house number and a street: `18789 Calderon Street, South Williamstad, UT`.
+_STREET = (
+    r"\d{2,6}\s+(?:[A-Za-z.'-]+\s+){1,4}(?:street|st|avenue|ave|road|rd|drive|dr|"
+    r"lane|ln|way|court|ct|boulevard|blvd|place|pl|terrace|ter|parkway|pkwy|circle|cir|"
+    r"highway|hwy|trail|trl)\b"
+)
+_STREET_ADDRESS = re.compile(r"^\W*" + _STREET, re.IGNORECASE)
 # `Anderson & Munoz Health Partners LP: 8173 Young Street, West Katelynton,
 # MI`: the employer's address read onto the line of its name
-_ADDRESS_RUN_ON = re.compile(
-    r"[\s:;,]+\d{2,6}\s+(?:[A-Za-z.'-]+\s+){1,4}(?:street|st|avenue|ave|road|rd|drive|dr|"
-    r"lane|ln|way|court|ct|boulevard|blvd|place|pl|terrace|ter|parkway|pkwy|circle|cir|"
-    r"highway|hwy|trail|trl)\b.*$",
-    re.IGNORECASE,
-)
-_STREET_ADDRESS = re.compile(
-    r"^\W*\d{2,6}\s+(?:[A-Za-z.'-]+\s+){1,4}(?:street|st|avenue|ave|road|rd|drive|dr|"
-    r"lane|ln|way|court|ct|boulevard|blvd|place|pl|terrace|ter|parkway|pkwy|circle|cir|"
-    r"highway|hwy|trail|trl)\b",
-    re.IGNORECASE,
-)
+_ADDRESS_RUN_ON = re.compile(r"[\s:;,]+" + _STREET + r".*$", re.IGNORECASE)
 
 
 # A W-2's box captions run together by OCR ("SMedicaremage and ips").

@@ -316,9 +316,8 @@ def _direction_elsewhere(doc: DocText, out: dict[str, FieldValue]) -> None:
     ways = {
         bool(_TO_BORROWER.search(line.text))
         for line in doc.lines
-        if re.search(r"borrower", line.text, re.IGNORECASE)
+        if (_TO_BORROWER.search(line.text) or _FROM_BORROWER.search(line.text))
         and found.value in {abs(v) for _, _, v in money_tokens(line.text)}
-        and (_TO_BORROWER.search(line.text) or _FROM_BORROWER.search(line.text))
     }
     if ways == {True}:
         out["cash_to_close"] = FieldValue(-found.value, found.evidence)
