@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from itertools import pairwise
 
 from flightline.pipeline.extractors.application import employer_below
 from flightline.pipeline.extractors.base import (
@@ -18,6 +17,7 @@ from flightline.pipeline.extractors.base import (
 from flightline.pipeline.extractors.cells import cells_by_columns, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency
 from flightline.pipeline.extractors.names import clean_name, clean_person
+from flightline.pipeline.extractors.paystub_dates import dates_row, pay_period
 from flightline.pipeline.extractors.paystub_sums import (
     current_from_gross,
     frequency_of_period,
@@ -28,7 +28,6 @@ from flightline.pipeline.extractors.paystub_sums import (
 from flightline.pipeline.extractors.reader import Reader
 from flightline.pipeline.extractors.values import money_tokens
 from flightline.pipeline.model import FieldValue, LogicalDocument
-from flightline.pipeline.normalize import find_dates
 
 _COMPANY = re.compile(
     r"\b(?:inc|llc|l\.l\.c|corp|corporation|co|company|group|holdings|ltd|llp|lp|partners|"
@@ -197,7 +196,6 @@ _PAYSTUB = Reader(
         "Address",
     ),
 )
-_PERIOD = label_regex(("Pay Period", "Period", "Pay Period Dates", "Period Covered", "For Period"))
 FREQUENCY = label_regex(("Pay Frequency", "Frequency", "Pay Schedule", "Pay Cycle", "Paid"))
 _GROSS = label_regex(
     (
@@ -421,11 +419,11 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
         set_field(out, "hourly_rate", doc.field(regular_row["rate"], regular_line))
     if regular_row.get("hours") is not None:
         set_field(out, "hours", doc.field(regular_row["hours"], regular_line))
-    _period(doc, out)
+    pay_period(doc, out)
     _PAYSTUB.read(doc, out)
     salary_per_year(doc, out, earnings)
     if doc.ocr and "pay_date" not in out:
-        _dates_row(doc, out)
+        dates_row(doc, out)
     if doc.ocr:
         pay_date_year(out)
     if "pay_frequency" in out:
@@ -507,91 +505,6 @@ def _gross_labels(doc: DocText, out: dict[str, FieldValue]) -> None:
         # `YTD Gross Earnings` with its first word lost: the line's amount
         # is this period's, not the year's too
         del out["gross_ytd"]
-
-
-_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|thru|through)\s*", re.IGNORECASE)
-
-
-def _period(doc: DocText, out: dict[str, FieldValue]) -> None:
-    """`Pay Period: 12/21/2025 - 01/03/2026`: both ends from one label, the
-    dates to its right or on the line below."""
-    for i, m in doc.find_lines(_PERIOD):
-        line = doc.lines[i]
-        candidates = [(i, line.text[m.end() - line.start :][:70])]
-        j = doc.next_line(i)
-        if j is not None and not find_dates(candidates[0][1]):
-            candidates.append((j, doc.lines[j].text[:70]))
-        for k, text in candidates:
-            dates = find_dates(text)
-            # A written range (`03/16/2026 - 03/31/2026`) first: the row under
-            # `Check Date  Pay Period` holds the check date before it.
-            ranged = [
-                (a, b)
-                for a, b in pairwise(dates)
-                if _RANGE_JOIN.fullmatch(text[a[1] : b[0]]) and a[2] <= b[2]
-            ]
-            if ranged:
-                start, end = ranged[0][0][2], ranged[0][1][2]
-            elif len(dates) >= 2 and dates[0][2] <= dates[1][2]:
-                start, end = dates[0][2], dates[1][2]
-            else:
-                continue
-            set_field(out, "pay_period_start_date", doc.field(start, k))
-            set_field(out, "pay_period_end_date", doc.field(end, k))
-            return
-
-
-# A payment is made on or after its period's end, within this many days.
-_PAID_WITHIN = 31
-# A pay period's span from its first day to its last (a week to a month).
-_PERIOD_DAYS = (5, 31)
-
-
-def _dates_row(doc: DocText, out: dict[str, FieldValue]) -> None:
-    """A scanned stub whose date captions OCR garbled (`Payment Date  Sly
-    Paicde ara!  Frequency`, or past reading: `nah Ray Paisd go)`): a row at
-    the stub's top that holds one date and one written range (`Apr 30, 2025
-    Apr 01, 2025 - Apr 30, 2025`) is the pay date and the pay period, when
-    the date falls on or soon after the period's end; or three dates in cells,
-    the period's ends beside each other."""
-    for j, line in enumerate(doc.lines[:_HEADER_LINES]):
-        text = line.text
-        dates = find_dates(text)
-        ranges = [
-            (a, b)
-            for a, b in pairwise(dates)
-            if _RANGE_JOIN.fullmatch(text[a[1] : b[0]]) and a[2] <= b[2]
-        ]
-        if len(dates) != 3 or len(ranges) > 1:
-            continue
-        if ranges:
-            start, end = ranges[0][0][2], ranges[0][1][2]
-            paid = next(d[2] for d in dates if d not in ranges[0])
-        else:
-            # three dates in cells (`24-Jul-2026  06-Jul-2026  19-Jul-2026`):
-            # the pay date first or last, the period's two ends beside each
-            # other; only one of the two orders may make a period paid after it
-            found = [
-                (paid, start, end)
-                for paid, start, end in (
-                    (dates[0][2], dates[1][2], dates[2][2]),
-                    (dates[2][2], dates[0][2], dates[1][2]),
-                )
-                if _PERIOD_DAYS[0] <= (end - start).days <= _PERIOD_DAYS[1]
-                and 0 <= (paid - end).days <= _PAID_WITHIN
-            ]
-            if len(found) != 1:
-                continue
-            paid, start, end = found[0]
-        if 0 <= (paid - end).days <= _PAID_WITHIN:
-            set_field(out, "pay_date", doc.field(paid, j))
-            set_field(out, "pay_period_start_date", doc.field(start, j))
-            set_field(out, "pay_period_end_date", doc.field(end, j))
-            return
-
-
-# The lines of a stub's top where its dates are printed.
-_HEADER_LINES = 15
 
 
 # A year-to-date column's caption (`YTD`, `Year to Date`, `Year-To-Date`).
