@@ -11,9 +11,7 @@ may hold a borrower's name.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import stat
-import struct
 import tarfile
 import uuid
 import zipfile
@@ -26,6 +24,7 @@ from typing import IO, BinaryIO, Protocol
 from flightline.core.crypto import DecryptingReader, Encryptor
 from flightline.core.storage import StagedBlob
 from flightline.documents.sniff import SNIFF_BYTES, sniff
+from flightline.documents.zip_checks import check_overlaps, zip_consumed, zip_entry_count
 
 READ_CHUNK = 256 * 1024
 MIB = 1024 * 1024
@@ -353,7 +352,7 @@ class Package:
         spool_start: int = 0,
     ) -> None:
         corrupt = unsupported(f"Upload {upload_index} is a corrupt or unreadable zip archive.")
-        entries = _zip_entry_count(raw)
+        entries = zip_entry_count(raw)
         if entries is None:
             raise corrupt
         if entries > self.limits.max_entries:
@@ -371,7 +370,7 @@ class Package:
             names = {i.filename for i in infos}
             if "[Content_Types].xml" in names or "mimetype" in names:
                 raise unsupported(f"Upload {upload_index} is an Office document or spreadsheet.")
-            _check_overlaps(infos, corrupt)
+            check_overlaps(infos, corrupt)
             if len(streamed) > len(infos):
                 raise corrupt  # the stream showed members the directory does not list
             for position, info in enumerate(infos, start=1):
@@ -406,9 +405,7 @@ class Package:
                     continue  # stored while the body arrived
                 try:
                     with archive.open(info) as member:
-                        self._add_member(
-                            upload_index, position, member, _zip_consumed(member, info)
-                        )
+                        self._add_member(upload_index, position, member, zip_consumed(member, info))
                 except PackageError:
                     raise
                 except Exception:  # any decoder failure on hostile bytes
@@ -483,71 +480,6 @@ class Package:
                 f"{at} expands more than {limits.max_compression_ratio}:1; "
                 "it looks like a decompression bomb.",
             )
-
-
-MAX_DIRECTORY_BYTES = 16 * MIB
-
-
-def _zip_entry_count(raw: BinaryIO) -> int | None:
-    """Entries declared by the end-of-central-directory record, read before the
-    directory itself (which zipfile would load whole into memory)."""
-    size = raw.seek(0, 2)
-    tail_len = min(size, 22 + 65535)
-    raw.seek(size - tail_len)
-    tail = raw.read(tail_len)
-    raw.seek(0)
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or len(tail) - at < 22:
-        return None
-    (entries,) = struct.unpack("<H", tail[at + 10 : at + 12])
-    (directory,) = struct.unpack("<I", tail[at + 12 : at + 16])
-    locator = tail.rfind(b"PK\x06\x07", 0, at)
-    if (entries == 0xFFFF or directory == 0xFFFFFFFF) and locator >= 0:
-        (record_at,) = struct.unpack("<Q", tail[locator + 8 : locator + 16])
-        if record_at >= size:
-            return None
-        raw.seek(record_at)
-        record = raw.read(56)
-        raw.seek(0)
-        if len(record) < 56 or record[:4] != b"PK\x06\x06":
-            return None
-        entries, directory = struct.unpack("<QQ", record[32:48])
-    # An entry costs at least 46 bytes and at most 46 + 3 x 64 KiB: a directory
-    # larger than its declared entries could need is refused before it is read.
-    # zipfile loads the directory whole, so its size is capped too: real
-    # packages need a few hundred bytes an entry, padded comments and extras
-    # are only a way to make the server allocate.
-    if directory > min(max(int(entries), 1) * (46 + 3 * 65535), MAX_DIRECTORY_BYTES):
-        return None
-    return int(entries)
-
-
-def _zip_consumed(member: IO[bytes], info: zipfile.ZipInfo) -> Callable[[], int]:
-    """Compressed bytes read so far: measures the ratio as the member inflates,
-    so a bomb is caught after its first megabyte, not after its declared size."""
-
-    def consumed() -> int:
-        left = getattr(member, "_compress_left", None)
-        return info.compress_size - left if isinstance(left, int) else info.compress_size
-
-    return consumed
-
-
-def _check_overlaps(infos: list[zipfile.ZipInfo], corrupt: PackageError) -> None:
-    """Overlapping entries are how 'quoted' zip bombs reuse one compressed stream."""
-    spans = sorted(
-        (
-            i.header_offset,
-            i.header_offset
-            + 30
-            + len(i.orig_filename.encode("utf-8", "surrogateescape"))
-            + i.compress_size,
-        )
-        for i in infos
-    )
-    for (_, end), (start, _) in itertools.pairwise(spans):
-        if start < end:
-            raise corrupt
 
 
 # -- after staging: what the documents are ----------------------------------
