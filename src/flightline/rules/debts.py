@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
-from rapidfuzz.fuzz import ratio, token_set_ratio
-
 from flightline.pipeline.model import DocType, LogicalDocument
 from flightline.pipeline.normalize import front_lost
 from flightline.rules.access import Row, cell, dec, ev, num, row_evidence, rows, txt
 from flightline.rules.compare import Verdict, compare_amounts, is_ocr
+from flightline.rules.creditors import alike, mortgage_like, near_balance
 from flightline.rules.engine import IssueEvidence, LoanContext
 from flightline.rules.facts import facts
 from flightline.rules.keys import employer_key
@@ -52,13 +51,7 @@ class Debt:
 
 
 def _is_mortgage(d: Debt) -> bool:
-    return _mortgage_like(d.account_type, d.creditor)
-
-
-def _mortgage_like(kind: str | None, creditor: str) -> bool:
-    return (kind or "").lower() == "mortgage" or bool(
-        re.search(r"mortgage|home\s*loan|\bmtg\b", creditor, re.I)
-    )
+    return mortgage_like(d.account_type, d.creditor)
 
 
 def _implied_payoff(cd: LogicalDocument | None) -> Decimal | None:
@@ -72,70 +65,12 @@ def _implied_payoff(cd: LogicalDocument | None) -> Decimal | None:
     return ctc + loan - costs
 
 
-# A payoff is the balance plus interest accrued since the credit report was
-# pulled, less payments made since: close to the reported balance, not equal.
-_PAYOFF_NEAR = Decimal("0.03")
-_PAYOFF_NEAR_MIN = Decimal(500)
-# Creditor names as printed by the credit bureau and by the settlement agent
-# differ in abbreviations (MTG/Mortgage, SVCS/Services) and OCR noise.
-_SAME_CREDITOR = 85.0
-
-
-def _near(balance: Decimal | None, amount: Decimal) -> bool:
-    if balance is None:
-        return False
-    return abs(balance - amount) <= max(_PAYOFF_NEAR_MIN, amount * _PAYOFF_NEAR)
-
-
-def _alike(creditor: str, other: str) -> bool:
-    a, b = employer_key(creditor), employer_key(other)
-    if not (a and b):
-        return False
-    # (OCR runs words together and misreads a letter: `PRAIRIBPMORTGAGE SERVICING`)
-    if ratio(a.replace(" ", ""), b.replace(" ", "")) >= _SAME_CREDITOR:
-        return True
-    if token_set_ratio(a, b) >= _SAME_CREDITOR and not _other_words(a, b):
-        return True
-    # (a scan's specks read as words after the name, `Praige Card Sewices
-    # Elgg Pike mead`: the name's words, each near its fellow, are the creditor)
-    short, long = sorted((a.split(), b.split()), key=len)
-    return 2 <= len(short) < len(long) and all(
-        ratio(x, y) >= _SAME_WORD for x, y in zip(short, long, strict=False)
-    )
-
-
-# A word this close to another (`SVCS`, `SERVICFS`) may be it, abbreviated or misread.
-_SAME_WORD = 60.0
-
-
-def _other_words(a: str, b: str) -> bool:
-    """Each name has a word the other lacks, and none of them is another's
-    misreading or abbreviation: `MOTOR CREDIT` and `CREDIT CARD` share a
-    word, not a creditor (a word more on one side only is a speck or a
-    suffix, `CARD SERVICES Ca`)."""
-    wa, wb = set(a.split()), set(b.split())
-    only_a, only_b = wa - wb, wb - wa
-    return bool(only_a and only_b) and not any(
-        ratio(x, y) >= _SAME_WORD or _abbreviates(x, y) or _abbreviates(y, x)
-        for x in only_a
-        for y in only_b
-    )
-
-
-def _abbreviates(short: str, word: str) -> bool:
-    """`svcs` for services: the word's first letter, then some of its letters in order."""
-    if len(short) < 2 or len(short) >= len(word) or short[0] != word[0]:
-        return False
-    rest = iter(word[1:])
-    return all(ch in rest for ch in short[1:])
-
-
 def _near_balance(d: Debt, amount: Decimal) -> bool:
-    return _near(d.balance, amount)
+    return near_balance(d.balance, amount)
 
 
 def _same_creditor(d: Debt, creditor: str) -> bool:
-    return _alike(d.creditor, creditor)
+    return alike(d.creditor, creditor)
 
 
 def _payoff_target(debts: list[Debt], creditor: str | None, amount: Decimal | None) -> list[Debt]:
@@ -232,7 +167,7 @@ def unread_payment_balances(
                 and balance > 0
                 and unread_payment(r)
                 and is_ocr(r.get("balance"))
-                and not _mortgage_like(txt(cell(r, "account_type")), creditor)
+                and not mortgage_like(txt(cell(r, "account_type")), creditor)
             ):
                 out.append((report, r, creditor, balance))
     return out
@@ -269,13 +204,13 @@ def _stated_payment(
     creditor = txt(cell(r, "creditor"))
     if not creditor:
         return None
-    if sum(1 for t in tradelines if _alike(creditor, txt(cell(t, "creditor")) or "")) != 1:
+    if sum(1 for t in tradelines if alike(creditor, txt(cell(t, "creditor")) or "")) != 1:
         return None
     found = [
         (payment, urla, row)
         for urla in ctx.of_type(DocType.urla_1003)
         for row in rows(urla, "liabilities")
-        if _alike(creditor, txt(cell(row, "creditor")) or "")
+        if alike(creditor, txt(cell(row, "creditor")) or "")
         and (payment := dec(cell(row, "monthly_payment"))) is not None
         and payment > 0
     ]
@@ -292,7 +227,7 @@ def _stated_payment(
     if balance is not None and (
         stated_balance is None
         or not (
-            _near(balance, stated_balance)
+            near_balance(balance, stated_balance)
             # one figure misread (`22896` for 28,896): still the same debt
             or (
                 is_ocr(r.get("balance"), row.get("balance"))
@@ -336,7 +271,7 @@ def _payment_confirmed(ctx: LoanContext, creditor: str, payment: Decimal) -> boo
         stated
         for urla in ctx.of_type(DocType.urla_1003)
         for row in rows(urla, "liabilities")
-        if _alike(creditor, txt(cell(row, "creditor")) or "")
+        if alike(creditor, txt(cell(row, "creditor")) or "")
         and (stated := dec(cell(row, "monthly_payment"))) is not None
     ]
     return len(found) == 1 and abs(found[0] - payment) < 1
@@ -391,7 +326,7 @@ def _point_lost(ctx: LoanContext, creditor: str, payment: Decimal) -> Decimal:
         v
         for urla in ctx.of_type(DocType.urla_1003)
         for row in rows(urla, "liabilities")
-        if _alike(creditor, txt(cell(row, "creditor")) or "")
+        if alike(creditor, txt(cell(row, "creditor")) or "")
         for name in ("monthly_payment", "balance")
         if (v := dec(cell(row, name))) is not None
     }
@@ -570,7 +505,7 @@ def _disclosed_only(ctx: LoanContext, debts: list[Debt]) -> list[Debt]:
             if payment is None or payment < 1:
                 continue
             if any(_lists(t, creditor, balance, payment) for t in tradelines) or any(
-                _alike(d.creditor, creditor) or _dollars(d.payment, payment)
+                alike(d.creditor, creditor) or _dollars(d.payment, payment)
                 for d in (*debts, *found)
             ):
                 continue
@@ -582,7 +517,7 @@ def _lists(tradeline: Row, creditor: str, balance: Decimal | None, payment: Deci
     named = txt(cell(tradeline, "creditor"))
     owed = dec(cell(tradeline, "balance"))
     return (
-        (named is not None and _alike(named, creditor))
+        (named is not None and alike(named, creditor))
         or (balance is not None and balance > 0 and _dollars(owed, balance))
         or _dollars(dec(cell(tradeline, "monthly_payment")), payment)
         # the application's balance read into its payment cell (a scan's
