@@ -20,6 +20,7 @@ from flightline.rules.compare import (
     compare_digits,
     compare_name_words,
     compare_names,
+    compare_rates,
     compare_ssn,
     compare_text,
     fold,
@@ -349,6 +350,24 @@ def test_cns_001_one_lookalike_digit_on_a_scan_is_not_a_finding() -> None:
         len(run(_scanned(clean_loan().set(DocType.note, principal_amount=D(315000))), "CNS-001"))
         == 1
     )
+
+
+def test_cns_001_a_scanned_rate_read_with_its_decimals_differs() -> None:
+    # `8.000%` on the Note against the CD's `8.125%`: both read with their
+    # decimals, so neither is the other with its decimals lost
+    loan = clean_loan().set(DocType.note, interest_rate=D("6.000"), monthly_pi=D("1798.65"))
+    loan.set(DocType.closing_disclosure, interest_rate=D("6.125"), monthly_pi=D("1822.83"))
+    issues = run(_scanned(loan), "CNS-001")
+    assert [(i.subject, i.observed, i.limit) for i in issues] == [
+        ("interest_rate", "6.000%", "6.125%"),
+        ("monthly_pi", "1798.65", "1822.83"),
+    ]
+    # a rate read with no point at all (`6%` for 6.125%) may have lost its decimals
+    loan.set(DocType.note, interest_rate=D("6"))
+    assert "interest_rate" not in [i.subject for i in run(_scanned(loan), "CNS-001")]
+    assert compare_rates(D("6.000"), D("6.125"), True) is DIFFERENT
+    assert compare_rates(D("6"), D("6.125"), True) is UNSURE
+    assert compare_rates(D("6.125"), D("6.725"), True) is UNSURE
 
 
 def test_cns_001_an_amount_its_own_document_does_not_tie_up_is_a_misread() -> None:

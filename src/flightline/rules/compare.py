@@ -316,6 +316,17 @@ def compare_amounts(a: Decimal, b: Decimal, ocr: bool) -> Verdict:
     return compare_digits(_amount_digits(a), _amount_digits(b), ocr)
 
 
+def compare_rates(a: Decimal, b: Decimal, ocr: bool) -> Verdict:
+    """Two interest rates: as amounts, but a rate read with its decimals
+    (`8.000%`) kept them; only one read with none (`8%`) may have lost them."""
+    if ocr and any(
+        _cents_lost(whole, full) and whole.as_tuple().exponent == 0
+        for whole, full in ((a, b), (b, a))
+    ):
+        return Verdict.UNSURE
+    return compare_digits(_amount_digits(a), _amount_digits(b), ocr)
+
+
 def _cents_lost(whole: Decimal, full: Decimal) -> bool:
     """`whole` is `full` without its cents."""
     return whole != full and whole == whole.to_integral_value() == full.to_integral_value(

@@ -3,6 +3,7 @@ and CNS-002 (property address differs across Note, CD, appraisal and URLA)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from flightline.pipeline.extractors.terms import MAX_RATE, amortized
@@ -13,6 +14,7 @@ from flightline.rules.compare import (
     Verdict,
     address_verdict,
     compare_amounts,
+    compare_rates,
     is_ocr,
     scanned,
 )
@@ -148,6 +150,10 @@ def _misread(
     )
 
 
+def _compare(field: str) -> Callable[[Decimal, Decimal, bool], Verdict]:
+    return compare_rates if field == "interest_rate" else compare_amounts
+
+
 def _front_lost(low: Decimal, high: Decimal) -> bool:
     """`1400.00` for 461,400.00: the other's figures with its first ones
     lost (a scan read them as specks), no other amount."""
@@ -171,7 +177,7 @@ def note_vs_cd(ctx: LoanContext) -> list[Issue]:
         ocr = is_ocr(note.fields.get(note_field), cd.fields.get(cd_field))
         amount = num(note, "principal_amount") or num(cd, "loan_amount")
         if (
-            compare_amounts(on_note, on_cd, ocr) is Verdict.UNSURE
+            _compare(cd_field)(on_note, on_cd, ocr) is Verdict.UNSURE
             or (ocr and _misread(note, cd, note_field, on_note, on_cd))
             or (ocr and any(_implausible(cd_field, v, amount, worth) for v in (on_note, on_cd)))
         ):
