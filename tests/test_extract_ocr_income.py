@@ -84,6 +84,23 @@ def test_voe_year_row_with_zeros_in_specks_and_a_part_short_of_two_figures() -> 
     assert got["prior_year_overtime_income"] == Decimal("0")
 
 
+def test_voe_year_row_with_a_part_short_of_a_figure_and_its_total_a_figure_off() -> None:
+    # two misreads in one row: the bonus lost its first figure (3,575.65)
+    # and the total a cents figure (96,905.17); the specked zero is no
+    # place for the difference
+    ytd = "2026 YTD thru 04-30-2026     $31,833.36     $0.00     $1,387.91     $33,221.27"
+    prior = "2025     $93,329.52     0 $0.00     $575.65     $96,905.77"
+    got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+    assert got["prior_year_overtime_income"] == Decimal("0")
+    assert got["prior_year_base_income"] == Decimal("93329.52")
+    # an unread cell whose amount no such pair of misreads explains is what
+    # the total leaves it
+    prior = "2025     $93,329.52     0 $0.00     $3,575.65     $99,905.77"
+    got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
+    assert got["prior_year_overtime_income"] == Decimal("3000.60")
+
+
 def test_voe_year_row_whose_zero_reads_as_a_lone_figure() -> None:
     # `9.00` for 0.00, where the bonus a figure off would also make the total
     ytd = (

@@ -150,6 +150,12 @@ def checked_row(
         if len(short) == 1:
             row[short[0][0]] = short[0][1]
             return row
+    if len(doubtful) == 1 and not row.get(doubtful[0]):
+        both = _lost_figure_and_total_misread(parts, total, known)
+        if both is not None:
+            row[doubtful[0]] = Decimal(0)
+            row[both[0]] = both[1]
+            return row
     if len(doubtful) == 1:
         c = doubtful[0]
         rest = sum((v for k, v, _ in parts if k != c and v is not None), Decimal(0))
@@ -214,6 +220,28 @@ def _in_line(
         ):
             fits.append((c, whole))
     return fits[0] if len(fits) == 1 else None
+
+
+def _lost_figure_and_total_misread(
+    parts: list[tuple[str, Decimal | None, bool]], total: Decimal, known: Decimal
+) -> tuple[str, Decimal] | None:
+    """`218,244.52  0 $0.00  4,822.05  233,066.67` for a bonus of 14,822.05 and
+    a total of 233,066.57: two misreads in one row (a figure lost in a clean
+    part, a figure of the total misread). With the part's figure back the
+    parts make the total but for that one figure: the part, when exactly one
+    part and one figure do so; the doubtful part (unread, or read as zero)
+    is zero."""
+    fits: set[tuple[str, Decimal]] = set()
+    for c, v, ok in parts:
+        if not ok or v is None or v <= 0:
+            continue
+        digits = cent_digits(v)
+        for k in range(len(digits) - 2):
+            for figure in "0123456789":
+                whole = Decimal(digits[:k] + figure + digits[k:]) / 100
+                if whole > v and one_figure_swapped(total, known - v + whole):
+                    fits.add((c, whole))
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _point_lost_beside_unread(
