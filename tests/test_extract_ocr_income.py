@@ -2493,3 +2493,55 @@ def test_a_scanned_gift_letter_with_its_i_lost_and_a_rule_before_as() -> None:
     assert "gift_date" not in got
     spaced = values(run(DocType.gift_letter, letter.replace("On09", "On 09")))
     assert spaced["gift_date"] == date(2025, 9, 9)
+
+
+HOURLY_STUB = """\
+BROWN INSURANCE SERVICES COMPANY
+5423 HATFIELD AVENUE
+NORTH CYNTHIA, SC 29797
+EMPLOYEE: JANE L. CAREY        SSN: {ssn}
+PERIOD: {period}   ADVICE DATE: 07-31-2026
+PAY FREQUENCY: BIWEEKLY
+EARNINGS        RATE    HOURS       CURRENT        YTD
+REGULAR PAY        35.9900    80.00       {current}      46,067.20
+GROSS PAY        2,879.20     46,067.20
+NET CHECK        2,066.95
+"""
+
+
+def _hourly(
+    ssn: str = "XXX-XX-2687",
+    period: str = "07-13-2026 TO 07-26-2026",
+    current: str = "2,879.20",
+) -> LogicalDocument:
+    return run(DocType.paystub, HOURLY_STUB.format(ssn=ssn, period=period, current=current))
+
+
+def test_paystub_cell_led_by_a_lone_figure_keeps_the_rows_columns() -> None:
+    # `2 4879.20` for 2,879.20 (its comma read as a space and a figure): one
+    # garbled cell, not an hours cell and a current one
+    doc = _hourly(current="2 4879.20")
+    got = values(doc)
+    assert (got["hourly_rate"], got["hours"]) == (Decimal("35.9900"), Decimal("80.00"))
+    assert earnings(doc) == [{"kind": "regular", "ytd_amount": Decimal("46067.20")}]
+    assert got["gross_current"] == Decimal("2879.20")
+    # the row read whole is read as printed
+    assert earnings(_hourly())[0]["current_amount"] == Decimal("2879.20")
+
+
+def test_paystub_period_whose_first_date_is_past_reading() -> None:
+    # `0f-13-2026 TO 07-26-2026  ADVICE DATE: 07-31-2026`: the end is the
+    # date after `TO`; the advice date is no end of the period
+    got = values(_hourly(period="0f-13-2026 TO 07-26-2026"))
+    assert got["pay_period_end_date"] == date(2026, 7, 26)
+    assert "pay_period_start_date" not in got
+    whole = values(_hourly())
+    assert (whole["pay_period_start_date"], whole["pay_period_end_date"]) == (
+        date(2026, 7, 13),
+        date(2026, 7, 26),
+    )
+
+
+def test_paystub_ssn_mask_with_an_x_read_as_a_yen_sign() -> None:
+    assert values(_hourly(ssn="X\u00a5XXX2971"))["ssn_last4"] == "2971"
+    assert values(_hourly())["ssn_last4"] == "2687"

@@ -65,6 +65,9 @@ def row_cells(rest: str) -> list[str]:
 _END_SPECK_CELL = re.compile(r"(?=\S{0,1}[A-Za-z|])[^\s\d$]{1,2}")
 
 
+_FRAGMENT_LED = re.compile(r"\d{1,2}\s\$?\d[\d,]*\.\d\d")
+
+
 def cells_by_columns(rest: str, cols: list[str]) -> dict[str, Decimal] | None:
     """A row's amounts placed under `cols` by cell, aligned from the right
     (a salaried row leaves its rate and hours cells empty at the left); an
@@ -86,6 +89,17 @@ def cells_by_columns(rest: str, cols: list[str]) -> dict[str, Decimal] | None:
             values.append(None)
         else:
             values.extend(amounts)
+    if len(values) > len(cols):
+        # a cell led by a lone figure or two before an amount with its cents
+        # (`2 4879.20` for 2,879.20, its comma read as a space and a figure)
+        # is one garbled amount, not two columns': it keeps its place unread
+        values = []
+        for cell in cells:
+            amounts = cell_amounts(cell)
+            if amounts is None or _FRAGMENT_LED.fullmatch(cell.strip()):
+                values.append(None)
+            else:
+                values.extend(amounts)
     if not cols or len(values) > len(cols) or all(v is None for v in values):
         return None
     out: dict[str, Decimal] = {}

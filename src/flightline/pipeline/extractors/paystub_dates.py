@@ -15,6 +15,8 @@ _PERIOD = label_regex(("Pay Period", "Period", "Pay Period Dates", "Period Cover
 _HEADER_LINES = 15
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|thru|through)\s*", re.IGNORECASE)
+# A range's first date unread before its joining word (`0f-13-2026 TO `)
+_START_LOST = re.compile(r"\S*\d\S*\s+(?:to|thru|through)\s*$", re.IGNORECASE)
 
 
 def pay_period(doc: DocText, out: dict[str, FieldValue]) -> None:
@@ -37,6 +39,12 @@ def pay_period(doc: DocText, out: dict[str, FieldValue]) -> None:
             ]
             if ranged:
                 start, end = ranged[0][0][2], ranged[0][1][2]
+            elif dates and _START_LOST.search(text[: dates[0][0]]):
+                # `0f-13-2026 TO 07-26-2026  ADVICE DATE: 07-31-2026`: the
+                # range's first date past reading; the one after it is the
+                # period's end, and the next date another caption's
+                set_field(out, "pay_period_end_date", doc.field(dates[0][2], k))
+                return
             elif len(dates) >= 2 and dates[0][2] <= dates[1][2]:
                 start, end = dates[0][2], dates[1][2]
             else:

@@ -98,8 +98,9 @@ _SSN_TOKEN = re.compile(
 _OCR_SSN = re.compile(
     # (`_XXX#XX-0021`: a box's edge read as an underscore before the mask)
     r"[\s:;()#._\"\u201c\u201d\u00a5]{0,12}(?:last\s*4\W{0,3})?[XxsSHKEWFMNBe*#%\u2022\d]"
-    # (`#it#-##-0840`, `eeeas=9626`: a mark read as small letters)
-    r"[XxsSHKEWFMNBitea=*#%\u2022\d\s.~_+-]{3,10}?"
+    # (`#it#-##-0840`, `eeeas=9626`: a mark read as small letters; `X\u00a5XXX2971`:
+    # an X read as a yen sign)
+    r"[XxsSHKEWFMNBitea=*#%\u2022\u00a5\d\s.~_+-]{3,10}?"
     r"(\d{4})(?![\d.,])"
 )
 _SSN_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
