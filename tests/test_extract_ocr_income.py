@@ -180,6 +180,20 @@ def test_voe_year_row_whose_part_lost_a_digit_is_settled_by_its_total() -> None:
     assert "ytd_base_income" not in values(run(DocType.voe, VOE_REPORT.format(ytd=off)))
 
 
+def test_voe_ytd_row_whose_total_or_a_part_may_be_misread_is_weighed_by_the_year_below() -> None:
+    # `1,387.91` read for 1,387.91 but the total's first figure misread
+    # (`63,221.27` for 33,221.27): a 3 lost before the bonus (31,387.91)
+    # would explain it too, a part year's bonus nine times the whole year
+    # below it (3,575.65): the total was misread, the parts stand
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        63,221.27"
+    got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))
+    assert got["ytd_bonus_income"] == Decimal("1387.91")
+    assert got["ytd_base_income"] == Decimal("31833.36")
+    # a bonus the year below makes plausible is the part's figure lost
+    big = VOE_REPORT.format(ytd=ytd).replace("3,575.65        96,905.17", "33,575.65  126,905.17")
+    assert values(run(DocType.voe, big))["ytd_bonus_income"] == Decimal("31387.91")
+
+
 def test_voe_year_row_cell_with_a_point_after_its_cents_is_clean() -> None:
     # the base lost its point (`179,52714`); the bonus has a speck after its
     # cents: still clean, so the total settles the base

@@ -25,13 +25,16 @@ def checked_row(
     cols: list[str],
     cells: list[tuple[Decimal | None, bool]],
     year_before: dict[str, Decimal] | None = None,
+    year_after: dict[str, Decimal] | None = None,
 ) -> dict[str, Decimal]:
     """A row's amounts by column, checked against its Total: the kinds must
     add up to it. One cell misread (stray marks, or unreadable) is the one
     the total recomputes; a row that does not add up otherwise is left unread
     rather than trusted (one of its figures is wrong and nothing says which).
     `year_before`: the next later year's row, which says which of two
-    repairs that each make the total is the year's (`_in_line`)."""
+    repairs that each make the total is the year's (`_in_line`);
+    `year_after`: under a year-to-date row, the past full year's, its base
+    for the same share of the year."""
     if "total" in cols:
         cells = _points_lost(cols, cells)
         cells = _total_led_by_marks(cols, cells)
@@ -95,7 +98,10 @@ def checked_row(
         lost = [
             (c, whole)
             for c, v, _ in parts
-            if v is not None and (whole := total - (known - v)) > v and _one_dropped(whole, v)
+            if v is not None
+            and (whole := total - (known - v)) > v
+            and _one_dropped(whole, v)
+            and not _past_the_full_year(c, v, whole, total, known, year_after)
         ]
         if len(lost) == 1:
             row[lost[0][0]] = lost[0][1]
@@ -108,6 +114,7 @@ def checked_row(
             if v is not None
             and (whole := total - (known - v)) >= 0
             and one_figure_swapped(whole, v)
+            and not _past_the_full_year(c, v, whole, total, known, year_after)
         ]
         explained = bool(swapped)
         if len(swapped) > 1:
@@ -220,6 +227,30 @@ def _in_line(
         ):
             fits.append((c, whole))
     return fits[0] if len(fits) == 1 else None
+
+
+def _past_the_full_year(
+    kind: str,
+    read: Decimal,
+    whole: Decimal,
+    total: Decimal,
+    known: Decimal,
+    year_after: dict[str, Decimal] | None,
+) -> bool:
+    """`150,312.45  0.00  17,544.13  467,856.58` over a past year's bonus of
+    20,529.49: a first figure lost in the bonus (317,544.13), or one misread
+    in the base (450,312.45), and the total's first figure misread
+    (167,856.58) each explain the row. A part of a year is not half as much
+    again as the year before it (its base to the same date): such a repair
+    is not the row's, and the parts stand as read."""
+    full = (year_after or {}).get(kind)
+    return (
+        full is not None
+        and full > 0
+        and whole > read
+        and one_figure_swapped(total, known)
+        and whole > full * (1 + _YEAR_TO_YEAR)
+    )
 
 
 def _lost_figure_and_total_misread(

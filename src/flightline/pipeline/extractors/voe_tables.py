@@ -323,7 +323,8 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
         unplaced: Decimal | None = None
         row: dict[str, Decimal] | None
         if cells is not None:
-            row = checked_row(cols, cells, None if ytd else year_before)
+            after = _next_year_row(doc, i, cols, rest) if ytd else None
+            row = checked_row(cols, cells, None if ytd else year_before, after)
             if len(row) < len(cols) - 1 and "total" in cols:
                 row = _settled_row(cols, rest) or row
         elif len(numbers) == len(cols):
@@ -361,6 +362,28 @@ def voe_year_rows(doc: DocText, out: dict[str, FieldValue]) -> None:
             year_before = row
         if unplaced is not None and prefix != "two_years_prior":
             set_field(out, f"{prefix}_unplaced_variable_income", doc.field(unplaced, i))
+
+
+def _next_year_row(
+    doc: DocText, i: int, cols: list[str], ytd_rest: str
+) -> dict[str, Decimal] | None:
+    """The past year's row under a year-to-date row, as read and checked on
+    its own: the year the part year's amounts are weighed against, its base
+    (paid evenly) for the share of the year the YTD row's date has passed."""
+    j = doc.next_line(i)
+    if j is None:
+        return None
+    text = doc.lines[j].text
+    m = _YEAR_ROW.match(text)
+    cells = _year_cells(text[m.end() :], len(cols)) if m is not None else None
+    if cells is None:
+        return None
+    row = checked_row(cols, cells)
+    dates = ocr_dates(ytd_rest)
+    if dates and "base" in row:
+        thru = dates[0][2]
+        row["base"] = row["base"] * (thru.timetuple().tm_yday) / 365
+    return row
 
 
 def _total_lost(doc: DocText, header: int, cols: list[str]) -> bool:
