@@ -536,6 +536,22 @@ def test_a_liabilities_table_ends_at_a_section_whose_number_ocr_lost() -> None:
     assert [r["creditor"].value for r in rows] == ["Granite Auto Finance"]
 
 
+def test_a_lone_figure_before_a_column_gap_between_liabilities_is_no_section() -> None:
+    text = (
+        "LOAN APPLICATION SUMMARY\n"
+        "LIABILITIES\n"
+        "Company Name        Unpaid Balance   To be paid off        Monthly Payment\n"
+        "Pioneer Bank Usa        8,787.00        176.00\n"
+        "3        BSE\n"
+        "Sterling Personal Lending        5,322.00        109.00\n"
+        "3. Financial Information - Real Estate\n"
+        "Meridian Mortgage Co        226,000.00        3,058.00\n"
+    )
+    rows = extracted(DocType.urla_1003, text).rows["liabilities"]
+    # `3        BSE` is a speck; `3. Financial ...` ends the table
+    assert [r["creditor"].value for r in rows] == ["Pioneer Bank Usa", "Sterling Personal Lending"]
+
+
 def test_a_figure_under_the_other_box_is_not_the_co_borrowers_ssn() -> None:
     # `Co-Bogower SSN` read fuzzily; under it `sek _BQRe` (unread); the
     # `#4587]` under the borrower's misread caption is not the co-borrower's

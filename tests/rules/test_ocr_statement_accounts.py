@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from flightline.pipeline.model import FieldValue
+from flightline.rules.accounts import statement_accounts
 from flightline.rules.figures import compute_figures
 from tests.rules.builders import Loan, run
 from tests.rules.test_compare import _scanned, _statements
@@ -46,6 +47,24 @@ def _unnumbered_january(february_opens: int) -> Loan:
     opening = FieldValue(Decimal(february_opens), was.evidence)
     loan.docs[-1].fields["opening_balance"] = opening
     return loan
+
+
+def test_an_unnumbered_statement_joins_the_account_its_bank_read_with_a_word_run_on() -> None:
+    # one numbered account, its bank read `Springfield Bank Perera` (specks
+    # after the name): the unnumbered January whose balance its February
+    # opens with is its, not an account of its own
+    loan = _unnumbered_january(90000)
+    loan.docs = [d for d in loan.docs if d.get("account_last4") != "1111"]
+    last = loan.docs[-1]
+    was = last.fields["institution"]
+
+    def accounts(bank: str) -> list[int]:
+        last.fields["institution"] = FieldValue(bank, was.evidence)
+        return sorted(len(v) for v in statement_accounts(_scanned(loan).context()).values())
+
+    assert accounts(f"{was.value} Perera") == [2]
+    # a bank whose name only starts alike is another
+    assert accounts("Spring Valley Credit Union") == [1, 1]
 
 
 def test_an_unnumbered_statement_joins_the_account_its_balances_chain_with() -> None:

@@ -139,6 +139,20 @@ def _bank_name(doc: LogicalDocument) -> str:
     return fold(text(doc, "institution") or "")
 
 
+def _same_bank(a: str, b: str) -> bool:
+    """Two readings of an institution's name (folded): the same to a letter,
+    or one the other's start with specks read as a word after it (`North
+    Michael Bank Perera`)."""
+    if Levenshtein.distance(a, b) <= 1:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= _BANK_NAME_MIN and long.startswith(short)
+
+
+# The fewest letters of a name that another reading may run on from
+_BANK_NAME_MIN = 8
+
+
 def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
     """An OCR'd account number one look-alike digit from another account's, at
     the same institution, or whose statements' balances chain with that
@@ -158,7 +172,7 @@ def _join_ocr_misreads(accounts: dict[str, list[LogicalDocument]]) -> None:
                 for k, others in accounts.items()
                 if k.isdigit()
                 and bank
-                and any(Levenshtein.distance(bank, _bank_name(o)) <= 1 for o in others)
+                and any(_same_bank(bank, _bank_name(o)) for o in others)
                 # a savings statement is not the bank's checking account's
                 and not _other_kind(kinds, others)
             ]

@@ -25,8 +25,10 @@ _LIAB_SECTION = re.compile(
 )
 # (`SECTION LOAN anu BRORERTX`: a section's number lost, its title garbled)
 _NEXT_SECTION = re.compile(r"^\W*(?:[IVX]+\.\s|section\b|declarations)", re.IGNORECASE)
+# (a `3` alone before a column gap, `3        BSE`, is a speck between rows,
+# not section 3)
 _SECTION_END = re.compile(
-    r"^\W*(?:\d[a-e]\.?\s|section\b|2b\.?|2d\.?|3\.?\s|[IVX]+\.\s|real\s*estate|"
+    r"^\W*(?:\d[a-e]\.?\s|section\b|2b\.?|2d\.?|3\.\s|3\s(?!\s)|[IVX]+\.\s|real\s*estate|"
     r"other\s*assets|other\s*liabilities|total\b|loan\s*and\s*property|declarations|"
     r"subject\s*loan|[a-z]\.\s)",
     re.IGNORECASE,
