@@ -620,6 +620,21 @@ def test_urla_income_line_with_a_figure_too_many_is_the_one_the_total_confirms()
     assert values(run(DocType.urla_1003, off))["income_bonus_monthly"] == Decimal("29955.93")
 
 
+def test_urla_income_line_a_figure_short_of_the_total_is_what_the_total_leaves() -> None:
+    box = (
+        "Gross Monthly Income\n"
+        "Base        6660.21        Overtime        0.00        Bonus        0.00\n"
+        "Commission       0.00        Other        0.00        TOTAL        16660.21\n"
+    )
+    got = values(run(DocType.urla_1003, box))
+    # `6660.21` for 16,660.21: the base lost its first figure
+    assert got["income_base_monthly"] == Decimal("16660.21")
+    assert got["income_total_monthly"] == Decimal("16660.21")
+    # a shortfall no one lost figure explains mends nothing
+    off = box.replace("16660.21", "17660.21")
+    assert values(run(DocType.urla_1003, off))["income_base_monthly"] == Decimal("6660.21")
+
+
 def test_urla_income_total_a_figure_short_is_the_sum_its_total_column_shows() -> None:
     box = (
         "V. MONTHLY INCOME AND COMBINED HOUSING EXPENSE INFORMATION\n"

@@ -78,7 +78,16 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
         out["income_total_monthly"] = FieldValue(whole, found.evidence)
         return
     excess = whole - total
-    if excess <= 0:
+    if excess < 0:
+        # the lines short of the total by a figure one line lost (`Base
+        # 6660.21` under `TOTAL 16660.21`): that line is what the total
+        # leaves it, when exactly one line reads so
+        short = [k for k, v in amounts.items() if one_digit_more(v - excess, v)]
+        if len(short) == 1:
+            name = short[0]
+            out[name] = FieldValue(amounts[name] - excess, out[name].evidence)
+        return
+    if excess == 0:
         return
     # the lines (zeros misread: `$0.00` read `$9.00`, `®5:0.00` read 5)
     # whose amounts make up the excess exactly, when one set of them does
