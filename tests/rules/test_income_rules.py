@@ -286,6 +286,27 @@ def test_inc_001_a_scanned_total_its_own_lines_contradict_is_unread() -> None:
     assert len(run(text, "INC-001")) == 1
 
 
+def test_inc_001_a_scanned_total_a_figure_off_the_lines_beside_an_unread_one_is_unread() -> None:
+    from tests.rules.test_compare import _scanned, _with_run
+
+    # `OVERTIME  g00` unread, the other lines 10,000.00, the total read
+    # 14,000.00: a figure of the total misread, or 4,000.00 of overtime
+    lines = {"income_commission_monthly": D(0), "income_other_monthly": D(0)}
+
+    def box(total: str) -> Loan:
+        return clean_loan().set(
+            DocType.urla_1003,
+            income_total_monthly=D(total),
+            income_overtime_monthly=None,
+            **lines,
+        )
+
+    issues, ctx = _with_run(_scanned(box("14000.00")), "INC-001")
+    assert issues == [] and "stated income borrower 1" in ctx.unread
+    # a total no one figure takes to the lines stands
+    assert len(run(_scanned(box("13500.00")), "INC-001")) == 1
+
+
 def test_a_scanned_application_whose_name_was_not_read_is_still_the_borrowers() -> None:
     from tests.rules.test_compare import _scanned
 

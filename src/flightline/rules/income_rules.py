@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from flightline.pipeline.model import DocType, LogicalDocument
+from flightline.pipeline.normalize import one_digit_more, one_figure_swapped
 from flightline.rules.access import (
     HUNDRED,
     doc_label,
@@ -63,13 +64,23 @@ def _stated(inc: Income) -> tuple[Decimal | None, IssueEvidence | None]:
 _STATED_LINES = ("base", "overtime", "bonus", "commission", "other")
 
 
-def _stated_lines(inc: Income) -> Decimal | None:
-    """The sum of a scanned URLA's income lines, when every line was read."""
+def _stated_lines(inc: Income, stated: Decimal) -> Decimal | None:
+    """The sum of a scanned URLA's income lines, when every line was read; or
+    when one was not (`OVERTIME  g00`) and the others make the total but for
+    one figure misread, gained or lost (`4466.67` over a base of 4,166.67):
+    the unread line may be nothing and the total the misread."""
     urla = inc.borrower.urla
     if not is_ocr(urla.fields.get("income_total_monthly") if urla else None):
         return None
     lines = [v for k in _STATED_LINES if (v := num(urla, f"income_{k}_monthly")) is not None]
-    return sum(lines, Decimal(0)) if len(lines) == len(_STATED_LINES) else None
+    whole = sum(lines, Decimal(0))
+    if len(lines) == len(_STATED_LINES):
+        return whole
+    if len(lines) == len(_STATED_LINES) - 1 and (
+        one_figure_swapped(stated, whole) or one_digit_more(stated, whole)
+    ):
+        return whole
+    return None
 
 
 @rule("INC-001")
@@ -86,7 +97,7 @@ def stated_income_exceeds(ctx: LoanContext) -> list[Issue]:
             continue
         if unread_variable(ctx, inc):
             continue  # reported unread by the figures
-        lines = _stated_lines(inc)
+        lines = _stated_lines(inc, stated)
         if lines is not None and lines != stated and lines <= ceiling:
             # a scanned total its own lines contradict, and the lines are
             # within tolerance: which one OCR misread decides the finding
