@@ -415,6 +415,18 @@ def test_a_speck_word_beside_the_w2_employer_caption_is_no_employer() -> None:
     assert read(DocType.w2, text)["employer_name"] == "Woods & Padilla Manufacturing Corp."
 
 
+def test_the_rest_of_the_w2_employer_caption_garbled_is_no_employer() -> None:
+    text = (
+        "Form W-2 Wage and Tax Statement 2025\n"
+        "b Employer identification number (EIN)   3 Social security wages\n"
+        "64-7100434        95865.        5943.65\n"
+        "je Employer's name, \u2018Raaress, and 2IP code    \u201c5 Medicare wages and tips\n"
+        "Curtis Distribution Corporation     95865.        1390.05\n"
+        "7133 Poplar Road, Allenberg, NY 10457\n"
+    )
+    assert read(DocType.w2, text)["employer_name"] == "Curtis Distribution Corporation"
+
+
 def test_a_caption_inside_another_fields_caption_is_not_this_fields() -> None:
     text = (
         "Uniform Residential Loan Application\n"

@@ -225,7 +225,8 @@ def employer_below(doc: DocText, out: dict[str, FieldValue], words: int = 1) -> 
         return
 
 
-_NEXT_CAPTION = re.compile(r"\bon\s*this\s*job\b", re.IGNORECASE)
+# (or the rest of its own caption, garbled: a W-2's `name, Raaress, and 2IP code`)
+_NEXT_CAPTION = re.compile(r"\bon\s*this\s*job\b|\band\s+\S{2,4}\s+code\b", re.IGNORECASE)
 
 
 def _company_line(name: str) -> bool:
