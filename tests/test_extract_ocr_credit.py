@@ -546,6 +546,23 @@ INQUIRIES
     ]
 
 
+def test_a_balance_with_its_point_read_as_a_hyphen_beside_a_garbled_type() -> None:
+    text = """\
+TRADELINES
+CREDITOR        TYPE       BALANCE   PAYMENT    STATUS
+LAKESHORE CARD SVCS  Ry        90-00       0.00    CLOSED
+HERITAGE HOME LOANS M       372,000.00  2,835.00      OPEN
+INQUIRIES
+"""
+    got = tradelines(run(text))
+    rows = [(r.get("balance"), r.get("monthly_payment")) for r in got]
+    # `90-00` is 90.00 (whole dollars end `.00`): the row's payment is read
+    assert rows == [
+        (Decimal("90.00"), Decimal("0.00")),
+        (Decimal("372000.00"), Decimal("2835.00")),
+    ]
+
+
 def test_an_applicant_ssn_mask_whose_first_group_was_lost() -> None:
     text = """\
 Credit Report - All Bureaus

@@ -123,6 +123,7 @@ _CENTS_SPECK = re.compile(r"(?<!\S)(\$?[\d,]+\.\d\d)%(?!\S)")
 _POINT_AS_MARK = re.compile(r"(?<!\S)(\$?\d{1,3}(?:,\d{3})*)[*\u00b0](\d\d)(?!\S)")
 # (`OLR`: two zeros run together before the type, the second's sign read as an L)
 _ZERO_HYPHEN = re.compile(r"(?<!\S)(\$?\s?)0-00(?!\S)")
+_HYPHEN_POINT = re.compile(r"(?<!\S)(\$?\d[\d,]*)-00(?!\S)")
 _SPACED_POINT = re.compile(r"(?<!\S)(\$\s?[^\s.]*\d)\s+[-\u2013.]\s*(\d\d)(?!\S)")
 _ZERO_GLUED_TYPE = re.compile(r"(?<!\S)[oO0][lL1|]?[RIM](?!\S)")
 
@@ -176,7 +177,10 @@ def map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Deci
         joined = _SPACED_POINT.sub(r"\1.\2", joined)
         if _PRINTED_CENTS.search(joined):
             # where the row prints cents, a bare `21900` is 219.00 with its
-            # point lost, and `24,00` is 24.00 with its point read as a comma
+            # point lost, and `24,00` is 24.00 with its point read as a comma;
+            # `90-00`, its point read as a hyphen (whole dollars end `.00`;
+            # no date does)
+            joined = _HYPHEN_POINT.sub(r"\1.00", joined)
             joined = _POINT_LOST.sub(r"\1.00", joined)
             joined = _CENTS_COMMA.sub(r"\1.\2", joined)
     found = money_tokens(joined, boxes=False)
