@@ -756,3 +756,23 @@ def test_a_scanned_payment_a_figure_off_is_the_urlas_where_the_statements_paid_t
     # with nothing to settle it, or the bank paying neither, the payment stays in doubt
     assert dti(None) is None
     assert dti(400) is None
+
+
+def test_a_scanned_payment_both_documents_misread_is_the_one_the_bank_paid_between_them() -> None:
+    def dti(paid: int) -> str | None:
+        loan = clean_loan().set(DocType.transmittal_1008, dti_back=D("33.100"))
+        loan.one(DocType.credit_report).rows["tradelines"][0]["monthly_payment"] = _cell(loan, 350)
+        stated = loan.one(DocType.urla_1003).rows["liabilities"][0]
+        stated["monthly_payment"] = FieldValue(D("50.00"), stated["monthly_payment"].evidence)
+        payment = {"amount": D(paid), "description": "ONLINE PMT SUMMITAUTO FINANCE"}
+        loan.set_rows(DocType.bank_statement, "payments", [payment])
+        ctx = _scanned(loan).context()
+        compute_figures(ctx)
+        figure = ctx.figures.get("dti_back")
+        return None if figure is None else figure.value
+
+    # `350` on the report, `@50.00` (read 50.00) on the URLA, 450 paid by the
+    # bank: a misread from each reading, the payment
+    assert dti(450) == "29.50"
+    # an amount paid that is no misread of the report's reading settles nothing
+    assert dti(480) is None

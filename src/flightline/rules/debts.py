@@ -263,6 +263,26 @@ def _misread_either(ctx: LoanContext, r: Row, tradelines: list[Row], payment: De
     return front_lost(short, long)
 
 
+def _paid_between(
+    paid: set[Decimal], payment: Decimal, stated: tuple[Decimal, LogicalDocument, Row] | None
+) -> Decimal | None:
+    """The one amount the statements show paid to the creditor that a misread
+    takes to the report's reading and to the URLA's (when there is one)."""
+    found = [
+        a
+        for a in paid
+        if a not in (payment, stated[0] if stated else None)
+        and _a_misread_apart(a, payment)
+        and (stated is None or _a_misread_apart(a, stated[0]))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _a_misread_apart(a: Decimal, b: Decimal) -> bool:
+    short, long = sorted((a, b))
+    return compare_amounts(a, b, True) is Verdict.UNSURE or front_lost(short, long)
+
+
 def _payment_confirmed(ctx: LoanContext, creditor: str, payment: Decimal) -> bool:
     """The URLA's one liability of that creditor states the same payment: two
     readings agree, so where the row disagrees with itself its balance is the
@@ -430,6 +450,13 @@ def read_debts(ctx: LoanContext) -> DebtsRead:
                     and payment in on_statements
                     and stated[0] not in on_statements
                 )
+                third = _paid_between(on_statements, payment, stated)
+                if not paid_as_read and third is not None:
+                    # `302.00` on the report, `@02.00` on the URLA, `202.00`
+                    # paid on the statements: the bank's amount is a misread
+                    # apart from each reading, and the payment
+                    out.append(Debt(creditor, third, balance, kind, report, r))
+                    continue
                 if not paid_as_read:
                     ctx.could_not_read(
                         f"tradeline {creditor}",
