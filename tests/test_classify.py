@@ -346,6 +346,30 @@ def test_statements_told_apart_by_period_near_the_top() -> None:
     assert split(jan, feb) == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
 
 
+def test_a_savings_and_a_checking_statement_of_one_period_are_two() -> None:
+    # the savings' number garbled (`\u00a5****QI3`): its kind tells it from the checking's
+    savings = "New Sean National Bank\nKenneth M. Wood\n"
+    savings += "Period Covered:  03/15/2025 to 04/14/2025  Account Number:  \u00a5****QI3\n"
+    savings += "Account Type:  Savings  Page:\nAccount Summary\n"
+    savings += "Opening Balance:  35296.25  Deposits and Additions:  11.68\n"
+    savings += "Withdrawals and Subtractions:  0.19  Balance This Statement:  35307.74\n"
+    savings += "Transaction Detail\nDate  Description  Amount  Balance\n"
+    savings += "04/03/2025  POS PURCHASE PET SUPPLY #1888  -0.19  35296.06\n"
+    savings += "04/14/2025  INTEREST PAYMENT  11.68  35307.74"
+    checking = "NEW SEAN NATIONAL BANK\nMEMBER STATEMENT   MAR 15, 2025 THROUGH APR 14, 2025\n"
+    checking += "KENNETH M. WOOD\nSHARE DRAFT CHECKING   ACCOUNT XXXXXX5764\n"
+    checking += "BALANCE FORWARD  4,584.31\nPOSTED DESCRIPTION  WITHDRAWAL  DEPOSIT  BALANCE\n"
+    checking += "03/15  POS PURCHASE PET SUPPLY #6792  65.20  4,519.11"
+    got = split(savings, checking, method="ocr")
+    assert got == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+    # a continuation page whose rows name a transfer to savings is the same statement
+    more = (
+        "04/02  ONLINE TRANSFER TO SAVINGS  100.00  4,419.11\n04/03  CHECK #2020  56.18  4,362.93"
+    )
+    more += "\n04/04  ACH DEBIT QUICK FUEL  178.18  4,184.75"
+    assert split(checking, more, method="ocr") == [(DocType.bank_statement, [1, 2])]
+
+
 def test_statement_period_with_ocr_glued_month_still_tells_statements_apart() -> None:
     mar = "NORTH BANK\nMEMBER STATEMENT 03/01/2025 - 03/31/2025\nREBECCA WASHINGTON\n"
     mar += "BALANCE FORWARD $28,324.86\nPOSTED DESCRIPTION WITHDRAWAL DEPOSIT BALANCE\n"

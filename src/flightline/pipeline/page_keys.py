@@ -142,9 +142,13 @@ def instance_key(doc_type: DocType, lines: list[str]) -> object:
         top = find_dates(fix_ocr_digits("\n".join(lines[:15])))
         acct = _ACCOUNT_RE.search(text) or PRODUCT_NUMBER.search("\n".join(lines[:20]))
         number = acct.group(1).replace(" ", "") if acct else None
+        # (and the account's kind where the page names it: a savings and a
+        # checking statement of one period, the savings' number garbled,
+        # are still two)
+        kind = _account_kind(lines[:15])
         for (_, _, a), (_, _, b) in pairwise(top):
             if 20 <= (b - a).days <= 100:
-                return (a, b, number)
+                return (a, b, number, kind)
         for ln in lines[:15]:
             # one of the two dates garbled (`@1-MAR-2026 TO 31~MAR~2026`): the
             # period as the statement reader takes it; where either date may
@@ -152,14 +156,15 @@ def instance_key(doc_type: DocType, lines: list[str]) -> object:
             # a set by membership)
             periods = [p for p in statement_periods(ln) if 20 <= (p[1] - p[0]).days <= 100]
             if len(periods) == 1:
-                return (*periods[0], number)
+                return (*periods[0], number, kind)
             if periods:
-                return (frozenset(p[0] for p in periods), frozenset(p[1] for p in periods), number)
+                starts = frozenset(p[0] for p in periods)
+                return (starts, frozenset(p[1] for p in periods), number, kind)
         end = _period_end(lines[:15])
         if end is not None:
-            return (None, end, number)
+            return (None, end, number, kind)
         # a period OCR garbled: the account number alone still tells two apart
-        return (None, None, number) if number else None
+        return (None, None, number, kind) if number else None
     if doc_type in (DocType.loan_estimate, DocType.closing_disclosure):
         return _first_date([m.group(0) for m in _ISSUED_RE.finditer(text)])
     if doc_type == DocType.credit_report:
@@ -186,6 +191,24 @@ _SSN_LAST4_RE = re.compile(
 _SSN_TAIL_RE = re.compile(r"(?<![\w*#-])\S{0,3}[-\u2014\u2013]?[*#Xx]{2}-(\d{4})(?!\d)")
 # a mask whose marks OCR read as capitals (`HR-HH-8647`), both its groups so
 _SSN_LETTERED_RE = re.compile(r"(?<![\w-])[*#XxHKMNR]{2,3}-[*#XxHKMNR]{2}-(\d{4})(?!\d)")
+
+
+# The account's kind as a statement's heading names it: beside its caption
+# (`Account Type:  Savings`, `Aecount Type` misread) or before its number
+# (`SHARE DRAFT CHECKING   ACCOUNT XXXXXX5764`); never a transaction's words
+_KIND_RE = re.compile(
+    r"\w?ccount\s*type\W{0,3}\s*(?:[A-Za-z]+\s+){0,2}?(checking|savings|money\s*market)\b"
+    r"|\b(checking|savings|money\s*market)\s+account\s*(?:number|no\.?|#)?\W{0,3}\s*[\dXx*#]",
+    re.IGNORECASE,
+)
+
+
+def _account_kind(lines: list[str]) -> str | None:
+    for ln in lines:
+        m = _KIND_RE.search(ln)
+        if m:
+            return re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower())
+    return None
 
 
 def ssn_key(lines: list[str]) -> str | None:
