@@ -49,6 +49,17 @@ def _with_prior_row(ytd: str, prior: str) -> str:
     )
 
 
+def test_voe_year_table_whose_base_caption_has_a_speck_letter() -> None:
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    text = VOE_REPORT.format(ytd=ytd).replace(
+        "Year        Base        Overtime        ponus        Total",
+        "_Ygar        Bases        Overtime        Bongs        Total",
+    )
+    got = values(run(DocType.voe, text))
+    assert got["prior_year_base_income"] == Decimal("93329.52")
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+
+
 def test_voe_year_table_with_a_misread_column_name_and_year() -> None:
     ytd = "20%6 yTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     got = values(run(DocType.voe, VOE_REPORT.format(ytd=ytd)))

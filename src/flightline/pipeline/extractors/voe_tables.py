@@ -52,11 +52,12 @@ VOE_ROWS = (
 
 _YEAR_TABLE = re.compile(
     # (the year's caption may be garbled, `Weary`: base and total still name the table)
-    r"^[\W_]*(?:years?\b.*\b(?:base|overtime|total)|\S{1,6}\s{2,}base\W?\s{2,}.*\btotal)\b"
+    # (`Bases`: a speck read as a letter after the caption)
+    r"^[\W_]*(?:years?\b.*\b(?:base|overtime|total)|\S{1,6}\s{2,}bases?\W?\s{2,}.*\btotal)\b"
     # (or garbled into words, `easel  eee bee  mason  Base  Overtime  Bonus
     # Total`, `Yeat  3  Base`: a line of captions, no amount, from Base to Total)
     # (`Base_`, `Base*«`: marks run into the caption)
-    r"|^(?!.*\d\d).*\bbase[\W_]{0,2}\s{2,}.*\btotal\b",
+    r"|^(?!.*\d\d).*\bbases?[\W_]{0,2}\s{2,}.*\btotal\b",
     re.IGNORECASE,
 )
 # A first cell with a mark no amount has, before a row's amounts
