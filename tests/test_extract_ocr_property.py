@@ -38,6 +38,13 @@ def test_a_whole_address_is_kept() -> None:
     assert run(text).get("property_address") == "6646 Birch Drive, Shannonhaven, TX 76466"
 
 
+def test_an_address_whose_zip_lost_a_figure_is_kept() -> None:
+    text = GRID.replace(
+        "Shannonhav 9320 Birch Ave 6054 Birch Dr 4944 Birch Dr", "Shannonhaven, TX 7646"
+    )
+    assert run(text).get("property_address") == "6646 Birch Drive, Shannonhaven, TX 7646"
+
+
 SUMMARY = """\
 APPRAISAL REPORT
 Market Value        Effective Date        Units

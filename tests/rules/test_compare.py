@@ -170,6 +170,18 @@ def test_addresses_compare_numbers_digit_by_digit() -> None:
     assert address_verdict(a, d, False) is SAME
 
 
+def test_a_scanned_zip_that_lost_its_last_figure_leaves_the_rest_compared() -> None:
+    whole = address_key("12230 Dawson Court, East Matthewmouth, NY 13932")
+    short = address_key("21230 DAWSON COURT, EAST MATTHEWMOUTH, NY 1393")
+    # the ZIP is the other's but for its last figure: the house numbers differ
+    assert address_verdict(short, whole, True) is DIFFERENT
+    same = address_key("12230 DAWSON COURT, EAST MATTHEWMOUTH, NY 1393")
+    assert address_verdict(same, whole, True) is SAME
+    # a short ZIP that is not the other's start is a line OCR garbled
+    other = address_key("21230 DAWSON COURT, EAST MATTHEWMOUTH, NY 1493")
+    assert address_verdict(other, whole, True) is UNSURE
+
+
 def test_a_scanned_address_that_stops_at_the_street() -> None:
     whole = address_key("4054 Macdonald Blvd, Wilsonbury, VA 24621")
     # the city line not read: the street agrees, so nothing is said

@@ -350,6 +350,7 @@ def address_verdict(a: str, b: str, ocr: bool) -> Verdict:
     if not ocr:
         return Verdict.DIFFERENT
     a, b = _through_zip(a), _through_zip(b)
+    a, b = _zip_completed(a, b), _zip_completed(b, a)
     if any(_zip_cut_short(k) or _no_state(k) or _no_street(k) for k in (a, b)):
         # `TX 7978`, `CO BrO25`: a ZIP has five digits; `tm 46340`: no state is TM;
         # `247009 .00`: an amount from the next cell, no street at all. OCR
@@ -466,6 +467,20 @@ _AFTER_ZIP = re.compile(r"(?<=\b\d{5})(?: [a-z]+)+$")
 
 def _through_zip(key: str) -> str:
     return _AFTER_ZIP.sub("", key)
+
+
+def _zip_completed(key: str, other: str) -> str:
+    """`... ny 1393` beside `... ny 13932`: a ZIP that lost its last figure
+    is the other's, where the state is the same; the rest of the line is
+    compared as read."""
+    short, full = _SHORT_ZIP.search(key), _STATE_ZIP.search(other)
+    if short is None or full is None:
+        return key
+    state, figures = short.group(0).split()
+    whole = full.group(0).split()
+    if state != whole[0] or len(figures) != 4 or not whole[1].startswith(figures):
+        return key
+    return key[: short.start()] + full.group(0)
 
 
 def _zip_cut_short(key: str) -> bool:

@@ -119,7 +119,8 @@ _ADDRESS_PARTS = re.compile(
 )
 
 
-_ZIP_END = re.compile(r"\b[A-Z]{2}\s*,?\s*\d{5}(?:-\d{4})?\W*$")
+# (a ZIP a figure short, `NY 1393`, is still the address's end: its state read)
+_ZIP_END = re.compile(r"\b[A-Z]{2}\s*,?\s*\d{4,5}(?:-\d{4})?\W*$")
 
 
 def extract_appraisal(doc: DocText, ld: LogicalDocument) -> None:
