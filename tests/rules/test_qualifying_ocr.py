@@ -175,6 +175,48 @@ def test_a_scanned_voe_rate_a_paystub_period_confirms_stands_beside_misread_year
     assert base(D("4700.00")) is None
 
 
+def test_a_scanned_voe_rate_beside_an_unread_prior_year_is_weighed_by_the_year_before() -> None:
+    # the prior year's cell not read, the YTD's pace far off (30,000.00 by
+    # 20 February): the year before it (112,000) backs the 120,000 rate
+    def base(before: Decimal | None) -> Decimal | None:
+        loan = clean_loan().drop(DocType.paystub)
+        loan.set(
+            DocType.voe,
+            0,
+            ytd_base_income=D("30000.00"),
+            prior_year_base_income=None,
+            two_years_prior_base_income=before,
+        )
+        return computed(_scanned(loan).context()).incomes[0].base
+
+    assert base(D(112000)) == D(10000)
+    assert base(None) != D(10000)
+
+
+def test_a_scanned_voe_rate_one_period_of_which_is_a_stubs_regular_pay() -> None:
+    # the stub's gross holds a bonus (4,700.00) and its frequency was not
+    # read: its regular pay (4,615.38) is one biweekly period (the VOE's
+    # frequency) of the VOE's 120,000 to the cent
+    def base(regular: str) -> Decimal | None:
+        loan = clean_loan().set(
+            DocType.paystub, annual_salary=None, gross_current=D("4700.00"), pay_frequency=None
+        )
+        loan.set_rows(
+            DocType.paystub,
+            "earnings",
+            [
+                {"kind": "regular", "current_amount": D(regular), "ytd_amount": D(18461.52)},
+                {"kind": "bonus", "current_amount": D("84.62"), "ytd_amount": D("84.62")},
+            ],
+        )
+        # (the VOE's YTD at a pace a third off the rate, its prior year unread)
+        loan.set(DocType.voe, 0, ytd_base_income=D("22000.00"), prior_year_base_income=None)
+        return computed(_scanned(loan).context()).incomes[0].base
+
+    assert base("4615.38") == D(10000)
+    assert base("4680.00") is None
+
+
 def test_ytd_through_date_a_whole_pay_period_after_the_latest_paystub() -> None:
     # the VOE's YTD base is the 2026-02-20 paystub's plus one more biweekly pay
     loan = clean_loan().set(

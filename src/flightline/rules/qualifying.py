@@ -258,10 +258,11 @@ _FAR_FROM_EARNED = Decimal("0.5")
 
 
 def _earned(voe: LogicalDocument) -> list[Decimal]:
-    """The yearly base pay the VOE's own columns show: the prior year's, and
-    the year to date's at its pace."""
+    """The yearly base pay the VOE's own columns show: the prior year's (else
+    the year before's), and the year to date's at its pace."""
     earned: list[Decimal] = []
-    prior = num(voe, "prior_year_base_income")
+    # (the year before it where the prior year's cell was not read)
+    prior = num(voe, "prior_year_base_income") or num(voe, "two_years_prior_base_income")
     if prior is not None and prior > 0:
         earned.append(prior)
     ytd, through = num(voe, "ytd_base_income"), when(voe, "ytd_through_date")
@@ -306,7 +307,8 @@ def _voe_rate(voe: LogicalDocument, hours: Decimal, stubs: list[LogicalDocument]
     def fits(r: Decimal) -> bool:
         return _near(r * hours if r < _MAX_HOURLY else r, earned)
 
-    if fits(rate) or _a_period_of(rate, hours, stubs):
+    frequency = text(voe, "pay_frequency")
+    if fits(rate) or _a_period_of(rate, hours, stubs, frequency):
         # (a paystub's gross one period of it to the cent: two documents
         # agree, where the VOE's own columns may be the misread ones)
         return rate
@@ -323,19 +325,25 @@ def _voe_rate(voe: LogicalDocument, hours: Decimal, stubs: list[LogicalDocument]
         # a figure too many: only the repair a paystub's gross is to the cent
         whole = len(digits.split(".")[0])
         dropped = {Decimal(digits[:i] + digits[i + 1 :]) for i in range(whole) if whole > 1}
-        found = [v for v in dropped if fits(v) and _a_period_of(v, hours, stubs)]
+        found = [v for v in dropped if fits(v) and _a_period_of(v, hours, stubs, frequency)]
     elif len(found) > 1:
-        found = [v for v in found if _a_period_of(v, hours, stubs)]
+        found = [v for v in found if _a_period_of(v, hours, stubs, frequency)]
     return found[0] if len(found) == 1 else None
 
 
-def _a_period_of(rate: Decimal, hours: Decimal, stubs: list[LogicalDocument]) -> bool:
-    """A salary whose one period is, to the cent, a paystub's gross pay."""
+def _a_period_of(
+    rate: Decimal, hours: Decimal, stubs: list[LogicalDocument], frequency: str | None = None
+) -> bool:
+    """A salary whose one period is, to the cent, a paystub's gross pay or
+    its regular pay (a bonus paid beside it), at the stub's pay frequency or,
+    where the stub's was not read, `frequency` (the VOE's)."""
     annual = rate * hours if rate < _MAX_HOURLY else rate
     for stub in stubs:
-        periods = PERIODS.get(text(stub, "pay_frequency") or "")
-        gross = num(stub, "gross_current")
-        if periods and gross is not None and abs(annual / periods - gross) <= CENT:
+        periods = PERIODS.get(text(stub, "pay_frequency") or frequency or "")
+        regular = _regular_row(stub)
+        paid = [num(stub, "gross_current")]
+        paid.append(dec(cell(regular, "current_amount")) if regular is not None else None)
+        if periods and any(v is not None and abs(annual / periods - v) <= CENT for v in paid):
             return True
     return False
 
