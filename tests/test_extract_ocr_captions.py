@@ -823,6 +823,9 @@ def test_a_note_signer_whose_borrower_caption_has_a_letter_misread() -> None:
     found = read(DocType.note, text)
     assert found["borrower_name"] == "Shawn Daivs"
     assert found["co_borrower_name"] == "Kayla K. Davis"
+    # ... or read with an accent (`Borrow\u00e9r`)
+    accented = read(DocType.note, text.replace("Borrow\u20acr", "Borrow\u00e9r"))
+    assert accented["borrower_name"] == "Shawn Daivs"
 
 
 def test_pay_frequency_whose_every_ocr_misread() -> None:

@@ -169,8 +169,8 @@ _NOTE_SENTENCES = (
 # A signature line: `Maria L Garcia - Borrower`, `MARIA GARCIA (Borrower) (Seal)`.
 _SIGNER = re.compile(
     r"^(?:_+\s*)?(?:\(seal\)\s*)?([A-Za-z][A-Za-z.,'\u2019 -]{2,60}?)\s*(?:[-\u2013\u2014,]\s*)?"
-    # (a letter of the caption misread as a mark: `Borrow€r`)
-    r"\(?(?:co-?)?borrow(?:e|[^\w\s])r\)?\s*(?:\(seal\))?\s*$",
+    # (a letter of the caption misread as a mark or an accented one: `Borrow€r`, `Borrowér`)
+    r"\(?(?:co-?)?borrow(?:e|[^\w\s]|[\u00e8-\u00eb])r\)?\s*(?:\(seal\))?\s*$",
     re.IGNORECASE,
 )
 
