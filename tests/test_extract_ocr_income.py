@@ -49,6 +49,18 @@ def _with_prior_row(ytd: str, prior: str) -> str:
     )
 
 
+def test_voe_year_row_whose_total_lost_its_cents_beside_one_garbled_part() -> None:
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    prior = "2025        93,329.52        0.00        3575%5        96,905."
+    got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
+    # the bonus is what the total's dollars leave it (3,575.48 for 3,575.65)
+    assert got["prior_year_bonus_income"] == Decimal("3575.48")
+    assert got["prior_year_base_income"] == Decimal("93329.52")
+    # a total with its cents read settles nothing it cannot check
+    whole = prior.replace("96,905.", "$96,905.17 bg")
+    assert "prior_year_bonus_income" not in values(run(DocType.voe, _with_prior_row(ytd, whole)))
+
+
 def test_voe_year_table_whose_base_caption_has_a_speck_letter() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     text = VOE_REPORT.format(ytd=ytd).replace(

@@ -83,6 +83,19 @@ def checked_row(
         if settled:
             row.update(settled)
             return row
+    if (
+        total is not None
+        and not total_clean
+        and len(unread) == 1
+        and total == total.to_integral_value()
+        and all(ok for _, v, ok in parts if v is not None)
+        and 0 <= total - known < total
+    ):
+        # `53958.84  0.00  3901%2  57859.`: the total read to its point, its
+        # cents lost, the one unread part what its dollars leave (short of
+        # the part by the total's cents, under a dollar in a year's income)
+        row[unread[0]] = total - known
+        return row
     if total is None or not total_clean:
         # Nothing to check against: the cleanly read cells stand.
         return {c: v for c, v, ok in parts if v is not None and ok}
