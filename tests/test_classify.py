@@ -856,6 +856,37 @@ def test_two_borrowers_stubs_told_apart_by_a_pay_date_caption_with_its_p_misread
     assert got == [(DocType.paystub, [1]), (DocType.paystub, [2])]
 
 
+def test_two_borrowers_stubs_told_apart_by_a_pay_date_caption_with_a_speck_inside() -> None:
+    # Kyle's stub, its SSN garbled, paid 24 July; Christopher's under
+    # `ADVICE \u2018DATE` (a speck inside the caption), paid 10 July
+    first = (
+        "PAY STUB\n"
+        "Employer        Employee\n"
+        "Blanchard & Scott Learning Academy Corporation        HAMMOND, KYLE S\n"
+        "Employer Address        SSN\n"
+        "14194 Sycamore Road, Lake Daniel, CO 80723        HHHH-HHH-9 134\n"
+        "Check Date        Pay Period        Frequency\n"
+        "24-JUL-2026        06-JUL-2026 - 19-JUL-2026        Every Two Weeks\n"
+        "Description        Current        YTD\n"
+        "Base Salary        $2441.60        $36624.00\n"
+        "Gross Earnings        $2441.60        YTD Earnings        $36624.00\n"
+    )
+    second = (
+        "LOZANO INSURANCE SERVICES\n"
+        "13174 ASPEN DRIVE\n"
+        "EMPLOYEE: HAMMOND, CHRISTOPHER D        SSN: ###-##-3904\n"
+        "PERIOD: 2026-06422 TO 2026-07-05   ADVICE \u2018DATE: 2026-07-10\n"
+        "PAY FREQUENCY: BI-WEEKLY\n"
+        "EARNINGS        RATE    HOURS       CURRENT        YTD\n"
+        "REGULAR        $6115.38     $85615.32\n"
+        "GROSS EARNINGS        $6333.57     $88294.11\n"
+        "TAKE HOME PAY        $4645.84\n"
+        "THIS IS NOT A CHECK - NON-NEGOTIABLE\n"
+    )
+    got = split(first, second, method="ocr")
+    assert got == [(DocType.paystub, [1]), (DocType.paystub, [2])]
+
+
 def test_two_borrowers_applications_told_apart_by_a_mask_with_a_mark_too_many() -> None:
     first = (
         "Uniform Residential Loan Application\n"

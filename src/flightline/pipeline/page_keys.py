@@ -35,9 +35,10 @@ _OCR_TOTAL_LOST_RE = re.compile(
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A label's value: on its line or (label over value) on the next one.
 _NEXT = r"[^\n]{0,40}(?:\n[^\n]{0,30})?"
-# (`RAY DATE`: the P of a scan's caption misread)
+# (`RAY DATE`: the P of a scan's caption misread; `ADVICE \u2018DATE`: a speck between)
 _PAY_DATE_RE = re.compile(
-    r"(?:(?:\b[PRB]ay|check|payment|advice|deposit)\s*(?:date|dt)|date\s*paid|paid\s*on)\b" + _NEXT,
+    r"(?:(?:\b[PRB]ay|check|payment|advice|deposit)\s*[^\w\s]?\s*(?:date|dt)|date\s*paid|"
+    r"paid\s*on)\b" + _NEXT,
     re.IGNORECASE,
 )
 _ISSUED_RE = re.compile(r"date\s*issued" + _NEXT, re.IGNORECASE)
