@@ -61,6 +61,17 @@ def test_voe_year_row_whose_total_lost_its_cents_beside_one_garbled_part() -> No
     assert "prior_year_bonus_income" not in values(run(DocType.voe, _with_prior_row(ytd, whole)))
 
 
+def test_voe_year_row_whose_cells_have_specks_beside_amounts_that_add_up() -> None:
+    ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
+    prior = "2025        $ 93,329.52        Pi 0.00        S$ 3,575.65        $ 96,905.17@"
+    got = values(run(DocType.voe, _with_prior_row(ytd, prior)))
+    assert got["prior_year_overtime_income"] == Decimal("0.00")
+    assert got["prior_year_bonus_income"] == Decimal("3575.65")
+    # amounts that do not make the total leave those cells unread
+    off = prior.replace("S$ 3,575.65", "S$ 3,575.85")
+    assert "prior_year_bonus_income" not in values(run(DocType.voe, _with_prior_row(ytd, off)))
+
+
 def test_voe_year_table_whose_base_caption_has_a_speck_letter() -> None:
     ytd = "2026 YTD thru 04-30-2026        31,833.36        0.00        1,387.91        33,221.27"
     text = VOE_REPORT.format(ytd=ytd).replace(

@@ -242,7 +242,34 @@ def _year_cells(rest: str, n: int) -> list[tuple[Decimal | None, bool]] | None:
                     is_clean_amount(cell) and not (lost_sign or lost_comma or zero_led),
                 )
             )
-    return out
+    return _specks_that_add_up(row, out)
+
+
+def _specks_that_add_up(
+    row: list[str], out: list[tuple[Decimal | None, bool]]
+) -> list[tuple[Decimal | None, bool]]:
+    """`$ 97,189.56  Pi 0.00  S$ 4,008.70  $ 101,198.26@`: cells unread for
+    the specks beside their one amount with its cents. Where those amounts
+    and the others make the last cell (the total) to the cent, each is read
+    (in doubt); else the cells stay unread."""
+    if all(v is not None for v, _ in out):
+        return out
+    filled: list[tuple[Decimal | None, bool]] = []
+    for cell, (value, ok) in zip(row, out, strict=True):
+        if value is None:
+            found = [v for s, e, v in money_tokens(cell) if _WITH_CENTS.search(cell[s:e])]
+            if len(found) != 1:
+                return out
+            value, ok = abs(found[0]), False
+        filled.append((value, ok))
+    parts = [v for v, _ in filled[:-1] if v is not None]
+    total = filled[-1][0]
+    if total is None or abs(sum(parts, Decimal(0)) - total) > Decimal("0.005"):
+        return out
+    return filled
+
+
+_WITH_CENTS = re.compile(r"\.\d\d$")
 
 
 _ZERO_LED = re.compile(r"^\W*\$?\s?0[\d,]")
