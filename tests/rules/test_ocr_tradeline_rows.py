@@ -737,42 +737,37 @@ def test_a_scanned_escrow_misread_gives_way_to_the_two_readings_that_agree() -> 
     assert ctx.figures["pitia_monthly"].value == "250000.00"
 
 
-def test_a_scanned_payment_a_figure_off_is_the_urlas_where_the_statements_paid_that() -> None:
-    def dti(paid: int | None) -> str | None:
-        loan = clean_loan().set(DocType.transmittal_1008, dti_back=D("33.100"))
-        loan.one(DocType.credit_report).rows["tradelines"][0]["monthly_payment"] = _cell(loan, 459)
-        if paid is not None:
-            payment = {"amount": D(paid), "description": "ONLINE PMT SUMMITAUTO FINANCE"}
-            loan.set_rows(DocType.bank_statement, "payments", [payment])
-        ctx = _scanned(loan).context()
-        compute_figures(ctx)
-        figure = ctx.figures.get("dti_back")
-        return None if figure is None else figure.value
+def _dti_paid(report: int, paid: int | None, stated: str | None = None) -> str | None:
+    """The back DTI of the clean loan scanned, its auto loan's payment read
+    `report` on the credit report (and `stated` on the URLA), the bank
+    statements showing `paid` to the creditor."""
+    loan = clean_loan().set(DocType.transmittal_1008, dti_back=D("33.100"))
+    loan.one(DocType.credit_report).rows["tradelines"][0]["monthly_payment"] = _cell(loan, report)
+    if stated is not None:
+        row = loan.one(DocType.urla_1003).rows["liabilities"][0]
+        row["monthly_payment"] = FieldValue(D(stated), row["monthly_payment"].evidence)
+    if paid is not None:
+        payment = {"amount": D(paid), "description": "ONLINE PMT SUMMITAUTO FINANCE"}
+        loan.set_rows(DocType.bank_statement, "payments", [payment])
+    ctx = _scanned(loan).context()
+    compute_figures(ctx)
+    figure = ctx.figures.get("dti_back")
+    return None if figure is None else figure.value
 
+
+def test_a_scanned_payment_a_figure_off_is_the_urlas_where_the_statements_paid_that() -> None:
     # `459` for the URLA's 450, the bank paying the creditor 450: the URLA's
-    assert dti(450) == "29.50"
+    assert _dti_paid(459, 450) == "29.50"
     # the bank paying what the report reads: the report's (the URLA's the misread)
-    assert dti(459) == "29.59"
+    assert _dti_paid(459, 459) == "29.59"
     # with nothing to settle it, or the bank paying neither, the payment stays in doubt
-    assert dti(None) is None
-    assert dti(400) is None
+    assert _dti_paid(459, None) is None
+    assert _dti_paid(459, 400) is None
 
 
 def test_a_scanned_payment_both_documents_misread_is_the_one_the_bank_paid_between_them() -> None:
-    def dti(paid: int) -> str | None:
-        loan = clean_loan().set(DocType.transmittal_1008, dti_back=D("33.100"))
-        loan.one(DocType.credit_report).rows["tradelines"][0]["monthly_payment"] = _cell(loan, 350)
-        stated = loan.one(DocType.urla_1003).rows["liabilities"][0]
-        stated["monthly_payment"] = FieldValue(D("50.00"), stated["monthly_payment"].evidence)
-        payment = {"amount": D(paid), "description": "ONLINE PMT SUMMITAUTO FINANCE"}
-        loan.set_rows(DocType.bank_statement, "payments", [payment])
-        ctx = _scanned(loan).context()
-        compute_figures(ctx)
-        figure = ctx.figures.get("dti_back")
-        return None if figure is None else figure.value
-
     # `350` on the report, `@50.00` (read 50.00) on the URLA, 450 paid by the
     # bank: a misread from each reading, the payment
-    assert dti(450) == "29.50"
+    assert _dti_paid(350, 450, "50.00") == "29.50"
     # an amount paid that is no misread of the report's reading settles nothing
-    assert dti(480) is None
+    assert _dti_paid(350, 480, "50.00") is None
