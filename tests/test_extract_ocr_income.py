@@ -1229,6 +1229,10 @@ def test_the_employers_date_under_a_signature_caption_ocr_garbled() -> None:
     # a row with two dates does not say which is the certification's
     two = text.replace("_S. Carter        HR", "_S. Carter        09/12/2026        HR")
     assert "verification_date" not in values(run(DocType.voe, two))
+    # ... and `of` read `ef` in the signature's caption, specks after the date's
+    ef = "20. Signature ef Employer        21. Title        22. Date        teas       peat\n"
+    text = SPECKED_1005.replace("Signature of Employer        21. Title        22. Date\n", ef)
+    assert values(run(DocType.voe, text))["verification_date"] == date(2026, 10, 1)
 
 
 def test_voe_year_row_a_cents_figure_off_beside_an_unreadable_zero() -> None:

@@ -33,7 +33,8 @@ def applicant_below(doc: DocText) -> FieldValue | None:
     return None
 
 
-_EMPLOYER_SIGNS = re.compile(r"\bsig\w{2,9}\s*of\s*empl\w*", re.IGNORECASE)
+# (`Signature ef Employer`: the o of `of` misread)
+_EMPLOYER_SIGNS = re.compile(r"\bsig\w{2,9}\s*[oe0]f\s*empl\w*", re.IGNORECASE)
 
 
 def signed_below(doc: DocText) -> FieldValue | None:
