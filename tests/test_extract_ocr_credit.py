@@ -563,6 +563,21 @@ INQUIRIES
     ]
 
 
+def test_a_high_credit_caption_read_fligh_creait_still_names_the_limit_column() -> None:
+    text = (
+        "Tradelines\n"
+        "Creditor    Account    ECOA  Opened    fligh Creait\u00ae    Balance    Payment Type"
+        "  Status\n"
+        "NORTHSTAR RETAIL CARD    46894366****    O9/19    $3600    So    SO Revolving  CURRENT\n"
+        "STERLING RETAIL CARD    20856200*    I    06/16    $5800    $844    $25 Revolving"
+        "  CURRENT\n"
+        "INQUIRIES\n"
+    )
+    got = tradelines(run(text))
+    rows = [(r.get("balance"), r.get("monthly_payment")) for r in got]
+    assert rows == [(Decimal("0"), Decimal("0")), (Decimal("844"), Decimal("25"))]
+
+
 def test_an_applicant_ssn_mask_whose_first_group_was_lost() -> None:
     text = """\
 Credit Report - All Bureaus

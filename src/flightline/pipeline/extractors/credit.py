@@ -223,7 +223,9 @@ def _money_columns(header: str) -> list[str]:
         # `High cred`: the word cut short; `High Gredit`: its C misread;
         # `_igh Credit`: its H lost; `High\u2019Credit` (a quote): a speck for the space
         # (`Highredit`: the C lost with the space)
-        r"(?<![a-z])(?:h[a-z]{1,3}h|_?igh)(?:\s|['\u2018\u2019`\"])*(?:[a-z]?red\w*|balance)|"
+        # (`fligh Creait`: its H read as `fl`, its d as an a)
+        r"(?<![a-z])(?:h[a-z]{1,3}h|_?igh|fl?igh)(?:\s|['\u2018\u2019`\"])*"
+        r"(?:[a-z]?red\w*|[a-z]?rea[a-z]t\w*|balance)|"
         r"credit\s*limit|\blimit\b|"
         r"past\s*due|"
         # `aAYMENT`, `Pgyment`: the P or the A read as another letter
@@ -234,7 +236,7 @@ def _money_columns(header: str) -> list[str]:
         re.IGNORECASE,
     ):
         word = m.group(0).lower()
-        if word.lstrip("_").startswith(("h", "igh", "credit", "limit")):
+        if word.lstrip("_").startswith(("h", "igh", "fl", "credit", "limit")):
             cols.append("limit")
         elif word.startswith("past"):
             cols.append("past_due")
