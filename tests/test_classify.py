@@ -370,6 +370,30 @@ def test_a_savings_and_a_checking_statement_of_one_period_are_two() -> None:
     assert split(checking, more, method="ocr") == [(DocType.bank_statement, [1, 2])]
 
 
+def test_a_statement_page_with_its_own_account_summary_starts_the_next_statement() -> None:
+    # April's period garbled past reading, March's read; one account: each
+    # page opens with its own summary, so each is a statement of its own
+    top = "Hughesshire Credit Union\nPO Box 7019, Stewartland, MI 49234\nChristopher Murray\n"
+    april = top + "For the period:  Ape27, 2025 to May @6, 2025  Account Number:  *#**8565\n"
+    april += "Account Type:  Everyday Checking  Page:  1\nAccount Summary\n"
+    april += "Balance Forward:  $98,183.56  Deposits and Additions:  $ 19,225.41\n"
+    april += "Withdrawals and Subtractions: $ 1,902.46  Ending Balance:  $ 108,506.51\n"
+    april += "Transaction Detail\nDate  Description  Amount  Balance\n"
+    april += "04/28/2025  PAYROLL DEPOSIT  $ 4,012.11  $ 102,195.67"
+    march = top + "Statement Dates:  2025-03-27 to 2025-04-26  Account Number:  #448565\n"
+    march += "Account Type:  Personal @hecking  Page:\nAccount Summary\n"
+    march += "Previous Balance:  $94,996.75  Deposits and Additions:  $8,961.62\n"
+    march += "Withdrawals and Subtraction.. $5,774.81  New Balance:  $98,183.56\n"
+    march += "Transaction Detail\nDate  Description  Amount  Balance\n"
+    march += "03/28/2025  PAYROLL DEPOSIT  $ 4,012.11  $ 99,008.86"
+    got = split(april, march, method="ocr")
+    assert got == [(DocType.bank_statement, [1]), (DocType.bank_statement, [2])]
+    # a page of transactions after it, no summary, carries the statement on
+    more = "04/30/2025  CHECK #2020  $ 56.18  $ 102,139.49\n05/02/2025  ATM  $ 60.00  $ 102,079.49"
+    more += "\n05/03/2025  ACH DEBIT QUICK FUEL  $ 78.18  $ 102,001.31"
+    assert split(april, more, method="ocr") == [(DocType.bank_statement, [1, 2])]
+
+
 def test_statement_period_with_ocr_glued_month_still_tells_statements_apart() -> None:
     mar = "NORTH BANK\nMEMBER STATEMENT 03/01/2025 - 03/31/2025\nREBECCA WASHINGTON\n"
     mar += "BALANCE FORWARD $28,324.86\nPOSTED DESCRIPTION WITHDRAWAL DEPOSIT BALANCE\n"

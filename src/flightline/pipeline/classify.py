@@ -132,6 +132,34 @@ def _numbering_ended(cur: _Open) -> bool:
     return last is not None and last[0] == last[1] == len(cur.pages)
 
 
+def _summary_again(cur: _Open, f: PageFeatures) -> bool:
+    """A statement page with its own account summary at the top (an opening
+    and an ending balance) after a page of the open statement that had one:
+    the next statement's first page, though OCR garbled what would tell them
+    apart (`Ape27, 2025 to May @6, 2025`). A continuation carries no summary."""
+    return (
+        cur.type == DocType.bank_statement and _summary(f) and any(_summary(p) for p in cur.pages)
+    )
+
+
+def _summary(f: PageFeatures) -> bool:
+    top = "\n".join(f.lines[:_SUMMARY_LINES])
+    return bool(_OPENING_BALANCE.search(top) and _ENDING_BALANCE.search(top))
+
+
+_SUMMARY_LINES = 15
+_OPENING_BALANCE = re.compile(
+    r"(?:balance\s*forward|previous\s*balance|beginning\s*balance|opening\s*balance|"
+    r"starting\s*balance)\W{0,3}\s*\$?\s?\d",
+    re.IGNORECASE,
+)
+_ENDING_BALANCE = re.compile(
+    r"(?:ending\s*balance|new\s*balance|closing\s*balance|balance\s*this\s*statement)"
+    r"\W{0,3}\s*\$?\s?\d",
+    re.IGNORECASE,
+)
+
+
 def _same_total(a: int | None, b: int | None, f: PageFeatures) -> bool:
     # OCR misreads a total (`of S`, `of s` for 8) more often than two documents
     # number their pages on, one after the other.
@@ -159,7 +187,12 @@ def _continues(cur: _Open, f: PageFeatures) -> bool:
         # (a page that reads as its type after one numbered as the open
         # document's last, `Page 1 of 1`, is the next one's though its title
         # did not read as one)
-        if _keys_differ(cur, f) or _numbering_ended(cur) or _dated_elsewhere(cur, f):
+        if (
+            _keys_differ(cur, f)
+            or _numbering_ended(cur)
+            or _dated_elsewhere(cur, f)
+            or _summary_again(cur, f)
+        ):
             return False
         # A title again at the top: a new one-page document, or a new
         # multi-page form when the page also carries first-page content.
