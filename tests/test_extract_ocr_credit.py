@@ -578,6 +578,19 @@ def test_a_high_credit_caption_read_fligh_creait_still_names_the_limit_column() 
     assert rows == [(Decimal("0"), Decimal("0")), (Decimal("844"), Decimal("25"))]
 
 
+def test_a_row_of_one_zero_beside_a_garbled_cell_has_no_payment() -> None:
+    text = (
+        "Tradelines\n"
+        "Creditor    Account    ECOA    Opened    High Credit    Balance    Payment Type  Status\n"
+        "HARBOR CARD SERVICES    64019746**    Cc    12/23    7O00t    0 Revolving   CURRENT\n"
+        "MERIDIAN BANK USA    61365174    11/15    6600    7006    157 Revolving   CURRENT\n"
+        "INQUIRIES\n"
+    )
+    got = tradelines(run(text))
+    # the zero is the balance or the payment: no payment either way
+    assert [r.get("monthly_payment") for r in got] == [Decimal("0"), Decimal("157")]
+
+
 def test_an_applicant_ssn_mask_whose_first_group_was_lost() -> None:
     text = """\
 Credit Report - All Bureaus

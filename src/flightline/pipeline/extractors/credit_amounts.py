@@ -230,6 +230,10 @@ def map_amounts(tokens: list[str], cols: list[str], ocr: bool) -> dict[str, Deci
             return placed
     if cols and len(values) == len(cols):
         return dict(zip(cols, values, strict=True))
+    if ocr and values == [0] and {"limit", "balance", "payment"} <= set(cols):
+        # one zero read, the other cells garbled past reading (`7O00t  0
+        # Revolving`): the balance or the payment, no payment either way
+        return {"payment": Decimal(0)}
     if ocr and len(values) == 2 and {"limit", "balance", "payment"} <= set(cols):
         # (limit, balance 0) or (balance, payment 0): no payment either way
         return {"payment": Decimal(0)} if values[1] == 0 else {"balance": None}
