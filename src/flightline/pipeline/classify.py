@@ -136,10 +136,19 @@ def _summary_again(cur: _Open, f: PageFeatures) -> bool:
     """A statement page with its own account summary at the top (an opening
     and an ending balance) after a page of the open statement that had one:
     the next statement's first page, though OCR garbled what would tell them
-    apart (`Ape27, 2025 to May @6, 2025`). A continuation carries no summary."""
+    apart (`Ape27, 2025 to May @6, 2025`). A continuation carries no summary.
+    (Where both pages' periods were read, their keys alone decide.)"""
     return (
-        cur.type == DocType.bank_statement and _summary(f) and any(_summary(p) for p in cur.pages)
+        cur.type == DocType.bank_statement
+        and _summary(f)
+        and any(_summary(p) for p in cur.pages)
+        and not (_period_read(f) and any(_period_read(p) for p in cur.pages))
     )
+
+
+def _period_read(f: PageFeatures) -> bool:
+    key = f.key(DocType.bank_statement)
+    return isinstance(key, tuple) and key[1] is not None
 
 
 def _summary(f: PageFeatures) -> bool:
