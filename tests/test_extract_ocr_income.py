@@ -2612,3 +2612,22 @@ def test_paystub_period_whose_first_date_is_past_reading() -> None:
 def test_paystub_ssn_mask_with_an_x_read_as_a_yen_sign() -> None:
     assert values(_hourly(ssn="X\u00a5XXX2971"))["ssn_last4"] == "2971"
     assert values(_hourly())["ssn_last4"] == "2687"
+
+
+def test_paystub_date_paid_caption_misread_gives_the_pay_date_after_the_period() -> None:
+    stub = (
+        "Jones Engineering Corp.\n"
+        "Pay Statement\n"
+        "PERIOD BEGINNING:        16-MAR-2026        EMPLOYEE:        Wendy Robinson\n"
+        "PERIOD ENDING:        29-MAR-2026        SSN:        xxx-xx-3320\n"
+        "DATE PATO        {paid} e        EMPLOYEE ID:        99432\n"
+        "PAY FREQUENCY:        Biweekly\n"
+        "Earnings        Rate        Hours        This Period        Year to Date\n"
+        "REG        50.4800        80.00        4038.40        28268.80\n"
+        "Gross Pay        4398.07        30862.21\n"
+    )
+    assert values(run(DocType.paystub, stub.format(paid="03-APR-2026")))["pay_date"] == date(
+        2026, 4, 3
+    )
+    # a date no pay date could be (before the period's end) is not taken
+    assert "pay_date" not in values(run(DocType.paystub, stub.format(paid="03-JAN-2026")))

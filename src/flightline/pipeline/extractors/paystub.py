@@ -17,7 +17,11 @@ from flightline.pipeline.extractors.base import (
 from flightline.pipeline.extractors.cells import cells_by_columns, row_cells
 from flightline.pipeline.extractors.enums import canon_frequency
 from flightline.pipeline.extractors.names import clean_name, clean_person
-from flightline.pipeline.extractors.paystub_dates import dates_row, pay_period
+from flightline.pipeline.extractors.paystub_dates import (
+    date_paid_misread,
+    dates_row,
+    pay_period,
+)
 from flightline.pipeline.extractors.paystub_sums import (
     current_from_gross,
     frequency_of_period,
@@ -422,6 +426,8 @@ def _paystub(doc: DocText, ld: LogicalDocument) -> None:
     pay_period(doc, out)
     _PAYSTUB.read(doc, out)
     salary_per_year(doc, out, earnings)
+    if doc.ocr and "pay_date" not in out:
+        date_paid_misread(doc, out)
     if doc.ocr and "pay_date" not in out:
         dates_row(doc, out)
     if doc.ocr:

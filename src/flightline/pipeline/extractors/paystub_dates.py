@@ -4,9 +4,11 @@ scan whose date captions OCR garbled, the pay date and period from one row of th
 from __future__ import annotations
 
 import re
+from datetime import date
 from itertools import pairwise
 
 from flightline.pipeline.extractors.base import DocText, label_regex, set_field
+from flightline.pipeline.extractors.cells import ocr_dates
 from flightline.pipeline.model import FieldValue
 from flightline.pipeline.normalize import find_dates
 
@@ -100,4 +102,24 @@ def dates_row(doc: DocText, out: dict[str, FieldValue]) -> None:
             set_field(out, "pay_date", doc.field(paid, j))
             set_field(out, "pay_period_start_date", doc.field(start, j))
             set_field(out, "pay_period_end_date", doc.field(end, j))
+            return
+
+
+# `DATE PATO`: `Date Paid` with its last letters misread
+_PAID_CAPTION = re.compile(r"\bdate\s+pa[a-z]{2}\b\W*", re.IGNORECASE)
+
+
+def date_paid_misread(doc: DocText, out: dict[str, FieldValue]) -> None:
+    """A scanned `Date Paid` caption misread (`DATE PATO  03-APR-2026`): the
+    date right after it is the pay date when it falls on or soon after the
+    pay period's end (which makes it no other date of the stub)."""
+    end = out.get("pay_period_end_date")
+    if end is None or not isinstance(end.value, date):
+        return
+    for i, m in doc.find_lines(_PAID_CAPTION):
+        line = doc.lines[i]
+        rest = line.text[m.end() - line.start :][:30]
+        dates = ocr_dates(rest)
+        if dates and dates[0][0] == 0 and 0 <= (dates[0][2] - end.value).days <= _PAID_WITHIN:
+            set_field(out, "pay_date", doc.field(dates[0][2], i))
             return
