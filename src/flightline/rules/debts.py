@@ -248,19 +248,16 @@ def _misread_either(ctx: LoanContext, r: Row, tradelines: list[Row], payment: De
     # within a dollar: the report's whole dollars against the URLA's cents
     if stated is None or abs(stated[0] - payment) < 1:
         return False
-    if compare_amounts(payment, stated[0], True) is Verdict.UNSURE:
+    # a figure misread, or leading digits lost to a speck (`602.00` read `2.00`)
+    if _a_misread_apart(payment, stated[0]):
         return True
     # the report's whole dollars a figure off the URLA's (`$356` beside 856.33)
     whole = stated[0].to_integral_value(ROUND_FLOOR)
-    if (
+    return (
         payment == payment.to_integral_value()
         and whole != stated[0]
         and compare_amounts(payment, whole, True) is Verdict.UNSURE
-    ):
-        return True
-    # leading digits lost to a speck (`602.00` read `2.00`)
-    short, long = sorted((payment, stated[0]))
-    return front_lost(short, long)
+    )
 
 
 def _paid_between(

@@ -83,23 +83,20 @@ def cells_by_columns(rest: str, cols: list[str]) -> dict[str, Decimal] | None:
     # (`SALARY  $4326.92  $60576.88  4`): no column of such a row is one figure
     if len(cells) >= 2 and re.fullmatch(r"\d", cells[-1]) and re.search(r"\.\d\d$", cells[-2]):
         cells.pop()
-    for cell in cells:
-        amounts = cell_amounts(cell)
+    read = [cell_amounts(cell) for cell in cells]
+    if sum(len(a or [None]) for a in read) > len(cols):
+        # a cell led by a lone figure or two before an amount with its cents
+        # (`2 4879.20` for 2,879.20, its comma read as a space and a figure)
+        # is one garbled amount, not two columns': it keeps its place unread
+        read = [
+            None if _FRAGMENT_LED.fullmatch(c.strip()) else a
+            for c, a in zip(cells, read, strict=True)
+        ]
+    for amounts in read:
         if amounts is None:
             values.append(None)
         else:
             values.extend(amounts)
-    if len(values) > len(cols):
-        # a cell led by a lone figure or two before an amount with its cents
-        # (`2 4879.20` for 2,879.20, its comma read as a space and a figure)
-        # is one garbled amount, not two columns': it keeps its place unread
-        values = []
-        for cell in cells:
-            amounts = cell_amounts(cell)
-            if amounts is None or _FRAGMENT_LED.fullmatch(cell.strip()):
-                values.append(None)
-            else:
-                values.extend(amounts)
     if not cols or len(values) > len(cols) or all(v is None for v in values):
         return None
     out: dict[str, Decimal] = {}

@@ -73,16 +73,20 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
     # 22057.13`, `Total  43458.33  13458.33`), its row's total column the
     # lines' sum: the total was misread, not a line
     found = out["income_total_monthly"]
-    beside = [abs(v) for _, _, v in money_tokens(found.evidence.text)]
-    if whole in beside and (one_digit_more(whole, total) or one_figure_swapped(total, whole)):
+    if whole in _beside(found) and (
+        one_digit_more(whole, total) or one_figure_swapped(total, whole)
+    ):
         out["income_total_monthly"] = FieldValue(whole, found.evidence)
         return
     excess = whole - total
     if excess < 0:
         # the lines short of the total by a figure one line lost (`Base
-        # 6660.21` under `TOTAL 16660.21`): that line is what the total
-        # leaves it, when exactly one line reads so
+        # 6660.21` under `TOTAL 16660.21`, `Base  $I 1682.67  $11682.67`):
+        # that line is what the total leaves it, when exactly one line reads
+        # so, or one whose total column beside it shows it whole
         short = [k for k, v in amounts.items() if one_digit_more(v - excess, v)]
+        if len(short) > 1:
+            short = [k for k in short if amounts[k] - excess in _beside(out[k])]
         if len(short) == 1:
             name = short[0]
             out[name] = FieldValue(amounts[name] - excess, out[name].evidence)
@@ -109,6 +113,11 @@ def _drop_misread_line(doc: DocText, out: dict[str, FieldValue]) -> None:
     if len(extra) == 1:
         name = extra[0]
         out[name] = FieldValue(amounts[name] - excess, out[name].evidence)
+
+
+def _beside(found: FieldValue) -> list[Decimal]:
+    """The amounts of the line a value was read from."""
+    return [abs(v) for _, _, v in money_tokens(found.evidence.text)]
 
 
 def _total_cents_lost(out: dict[str, FieldValue]) -> None:
@@ -206,29 +215,12 @@ def _speck_one(out: dict[str, FieldValue]) -> None:
         found = out.get(name)
         if found is None or not isinstance(found.value, Decimal):
             continue
-        amounts = [abs(v) for _, _, v in money_tokens(found.evidence.text)]
+        amounts = _beside(found)
         if found.value not in amounts:
             continue
         after = amounts[amounts.index(found.value) + 1 :]
         if after and cent_digits(found.value) == "1" + cent_digits(after[0]):
             out[name] = FieldValue(after[0], found.evidence)
-
-
-def _digit_lost(out: dict[str, FieldValue]) -> None:
-    """`Base  $I 1682.67  $11682.67`: a line's first figure lost (read as a
-    letter and a space), the total column beside it whole, and the box's
-    total the sum of the lines only with the whole figure: that is the line."""
-    total, lines = _box(out)
-    if total is None:
-        return
-    for name, value in lines.items():
-        found = out[name]
-        amounts = [abs(v) for _, _, v in money_tokens(found.evidence.text)]
-        whole = [a for a in amounts if a > value and one_digit_more(a, value)]
-        others = sum(lines.values(), Decimal(0)) - value
-        if len(whole) == 1 and others + whole[0] == total:
-            out[name] = FieldValue(whole[0], found.evidence)
-            return
 
 
 def _point_beside(read: str, rest: str, value: Decimal | None) -> Decimal | None:
@@ -254,7 +246,6 @@ def settle_income_box(doc: DocText, out: dict[str, FieldValue]) -> None:
     if doc.ocr:
         _past_the_cents(out)
         _speck_one(out)
-        _digit_lost(out)
     _drop_misread_line(doc, out)
     if doc.ocr:
         _total_cents_lost(out)
